@@ -1,0 +1,21 @@
+# Warning and sanitizer flags for the project's own targets (never for consumers).
+function(workos_target_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra)
+  if(WORKOS_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+function(workos_target_sanitizers target)
+  if(WORKOS_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=${WORKOS_SANITIZE} -fno-omit-frame-pointer
+                                             -fno-sanitize-recover=all)
+    target_link_options(${target} PRIVATE -fsanitize=${WORKOS_SANITIZE})
+  endif()
+endfunction()
+
+# One call for every project target: warnings + sanitizers.
+function(workos_project_target target)
+  workos_target_warnings(${target})
+  workos_target_sanitizers(${target})
+endfunction()

@@ -1,0 +1,112 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+/// @file
+/// Client-wide and per-call options. Precedence: `RequestOptions` > `ClientOptions` >
+/// environment (`WORKOS_API_KEY`, `WORKOS_CLIENT_ID`, `WORKOS_BASE_URL`,
+/// `WORKOS_REQUEST_TIMEOUT` in seconds) > defaults.
+
+#include <workos/transport.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+
+namespace workos {
+
+/// Severity of a log line.
+enum class LogLevel { kDebug = 0, kInfo = 1, kWarning = 2, kError = 3, kOff = 4 };
+
+/// Receives log lines. Lines are already redacted (API keys, tokens, codes, passwords, cookie
+/// values never reach it). Must be thread-safe: called from any thread that makes a call.
+using LogSink = std::function<void(LogLevel level, std::string_view message)>;
+
+/// Retry behaviour (DESIGN §5). Delay before retry n (n = 0, 1, ...):
+/// `min(initial_backoff * 2^n, max_backoff) * uniform(1 - jitter, 1 + jitter)`; a
+/// `Retry-After` answer wins, capped at `max_retry_after`.
+struct RetrySettings {
+  int max_retries = 3;
+  std::chrono::milliseconds initial_backoff{1000};
+  std::chrono::milliseconds max_backoff{30000};
+  double jitter = 0.5;
+  std::chrono::milliseconds max_retry_after{60000};
+};
+
+/// Called before each attempt with the request about to be sent (headers already redacted
+/// copies are NOT made: treat secrets with care) and after each attempt with the answer or
+/// error. Hooks must be thread-safe and must not throw.
+struct Hooks {
+  std::function<void(const HttpRequest& request, int attempt)> on_request;
+  std::function<void(const HttpRequest& request, const Result<HttpResponse>& response,
+                     int attempt)>
+      on_response;
+};
+
+/// Injectable time and randomness, so tests never wait. Defaults: steady clock, real sleep,
+/// a per-client `std::mt19937_64` seeded from `std::random_device`.
+struct Clock {
+  std::function<std::chrono::steady_clock::time_point()> now;
+  std::function<void(std::chrono::milliseconds)> sleep;
+  /// Returns a uniform double in [0, 1).
+  std::function<double()> uniform;
+};
+
+/// Configuration of a `Client`. A plain struct: set what you need, leave the rest.
+///
+/// @code
+/// workos::ClientOptions o;
+/// o.api_key = "sk_test_...";
+/// o.max_retries = 5;
+/// workos::Client client(o);
+/// @endcode
+struct ClientOptions {
+  /// API key (`sk_...`). Empty = `WORKOS_API_KEY`. Sent as `Authorization: Bearer`.
+  std::string api_key;
+  /// Client id (`client_...`). Empty = `WORKOS_CLIENT_ID`.
+  std::string client_id;
+  /// Base URL. Empty = `WORKOS_BASE_URL`, else `https://api.workos.com`. A trailing `/` is
+  /// removed; a URL without scheme is a `ConfigurationError`.
+  std::string base_url;
+  /// Per-attempt timeout. Unset = `WORKOS_REQUEST_TIMEOUT` (seconds), else 60 s.
+  std::optional<std::chrono::milliseconds> timeout;
+  /// Overall deadline of one call across all its attempts; unset = none.
+  std::optional<std::chrono::milliseconds> deadline;
+  /// Retries after the first attempt. Unset = `retry.max_retries` (3).
+  std::optional<int> max_retries;
+  RetrySettings retry;
+  /// Transport options for the default libcurl transport (ignored when `transport` is set).
+  CurlTransportOptions curl;
+  /// Appended to the `User-Agent` header: `workos-cpp/<version> (<compiler>; <os>) <suffix>`.
+  std::string user_agent_suffix;
+  /// Log sink and the minimum level it receives.
+  LogSink logger;
+  LogLevel log_level = LogLevel::kWarning;
+  Hooks hooks;
+  /// Custom transport; null = libcurl (`make_curl_transport(curl)`).
+  std::shared_ptr<Transport> transport;
+  /// Custom clock / sleep / randomness (tests). Null members use the defaults.
+  Clock clock;
+  /// Build a public client: client id only, never sends `Authorization`, ignores
+  /// `WORKOS_API_KEY`. Calls that need the API key fail locally with `ConfigurationError`.
+  bool public_client = false;
+};
+
+/// Per-call options; unset members inherit from `ClientOptions`.
+struct RequestOptions {
+  std::optional<std::chrono::milliseconds> timeout;  ///< Per-attempt timeout.
+  std::optional<int> max_retries;
+  /// `Idempotency-Key` for this POST; empty = one random UUIDv4 per call (same on retries).
+  std::string idempotency_key;
+  Headers extra_headers;  ///< Merged last: they replace headers of the same name.
+  std::string base_url;   ///< Overrides the client's base URL for this call.
+  /// Overall deadline across attempts, relative to the start of the call.
+  std::optional<std::chrono::milliseconds> deadline;
+  /// Cancels the call (between attempts, during backoff and, with libcurl, mid-transfer).
+  std::shared_ptr<const CancellationToken> cancellation;
+};
+
+}  // namespace workos

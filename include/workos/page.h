@@ -1,0 +1,145 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+/// @file
+/// Cursor pagination: `Page<T>` (one page of a list operation) and `Page<T>::auto_paging()`
+/// (every item of every following page, fetched on demand).
+
+#include <workos/result.h>
+
+#include <cstddef>
+#include <functional>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace workos {
+
+/// `list_metadata` of a list answer: the cursors around the page.
+struct ListMetadata {
+  std::optional<std::string> before;  ///< Cursor of the previous page, if any.
+  std::optional<std::string> after;   ///< Cursor of the next page, if any.
+};
+
+/// One page of a list operation. Value type; thread-compatible.
+///
+/// @code
+/// auto page = client.organizations().list_organizations({}).value();
+/// for (const auto& org : page.data) ...;                  // this page only
+/// for (const auto& org : page.auto_paging()) ...;         // this page and all that follow
+/// @endcode
+template <class T>
+class Page {
+ public:
+  /// Fetches the page after `cursor` with the original parameters (minus `before`).
+  using Fetcher = std::function<Result<Page<T>>(const std::string& cursor)>;
+
+  std::vector<T> data;
+  ListMetadata list_metadata;
+
+  /// True when the API reported a next page (`list_metadata.after` is set and not empty).
+  bool has_more() const noexcept {
+    return list_metadata.after.has_value() && !list_metadata.after->empty();
+  }
+  /// The next page; an error when `!has_more()` or when the page was built without a fetcher.
+  Result<Page<T>> next_page() const {
+    if (!has_more() || !fetcher_)
+      return Error(ErrorKind::kInvalidArgument, "no next page");
+    return fetcher_(*list_metadata.after);
+  }
+
+  /// Set by the service that made the page (so auto-paging also works on mocked pages).
+  void set_fetcher(Fetcher fetcher) { fetcher_ = std::move(fetcher); }
+  const Fetcher& fetcher() const noexcept { return fetcher_; }
+
+  class AutoPager;
+  /// A range over every item of this page and every page after it. A failed fetch throws its
+  /// typed exception from the iterator's `++`; without exceptions the loop ends and
+  /// `AutoPager::error()` holds the error.
+  AutoPager auto_paging() const { return AutoPager(*this); }
+
+ private:
+  Fetcher fetcher_;
+};
+
+/// Range over all items from a starting page on. Single-pass; not thread-safe.
+template <class T>
+class Page<T>::AutoPager {
+ public:
+  explicit AutoPager(Page<T> first) : state_(std::make_shared<State>()) {
+    state_->page = std::move(first);
+  }
+
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const T*;
+    using reference = const T&;
+
+    iterator() = default;
+    reference operator*() const { return state_->page.data[state_->index]; }
+    pointer operator->() const { return &state_->page.data[state_->index]; }
+    iterator& operator++() {
+      ++state_->index;
+      state_->skip_empty_pages();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.at_end() == b.at_end(); }
+    friend bool operator!=(const iterator& a, const iterator& b) { return !(a == b); }
+
+   private:
+    friend class AutoPager;
+    explicit iterator(std::shared_ptr<State> s) : state_(std::move(s)) {}
+    bool at_end() const { return !state_ || state_->done(); }
+    std::shared_ptr<State> state_;
+  };
+
+  iterator begin() {
+    state_->skip_empty_pages();
+    return iterator(state_);
+  }
+  iterator end() { return iterator(); }
+
+  /// The error that ended the iteration early (only without exceptions), if any.
+  const std::optional<Error>& error() const noexcept { return state_->error; }
+  /// The cursor to resume from: the `after` cursor of the page being iterated.
+  std::optional<std::string> cursor() const { return state_->page.list_metadata.after; }
+  /// The page currently being iterated.
+  const Page<T>& current_page() const noexcept { return state_->page; }
+
+ private:
+  struct State {
+    Page<T> page;
+    std::size_t index = 0;
+    std::optional<Error> error;
+    bool done() const { return error.has_value() || index >= page.data.size(); }
+    void skip_empty_pages() {
+      while (!error && index >= page.data.size() && page.has_more() && page.fetcher()) {
+        Result<Page<T>> next = page.next_page();
+        if (!next) {
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+          detail::throw_error(next.error());
+#else
+          error = next.error();
+          return;
+#endif
+        }
+        // Guard against a server that repeats the same cursor forever.
+        if (next->list_metadata.after == page.list_metadata.after && next->has_more()) {
+          next->list_metadata.after.reset();
+        }
+        page = std::move(*next);
+        index = 0;
+      }
+    }
+  };
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace workos

@@ -1,0 +1,134 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+/// @file
+/// `workos::Result<T>`: an expected-like value holding either a `T` or a `workos::Error`,
+/// plus (for values decoded from an HTTP answer) the response metadata.
+
+#include <workos/error.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace workos {
+
+/// Metadata of the HTTP answer a value was decoded from. Shared, immutable.
+struct ResponseInfo {
+  int status = 0;
+  /// Response headers in arrival order; names as received.
+  std::vector<std::pair<std::string, std::string>> headers;
+  /// The body exactly as received (the raw JSON text of the decoded value).
+  std::string body;
+  /// Value of the first header named `name` (case-insensitive), or empty.
+  std::string_view header(std::string_view name) const noexcept;
+  /// The `X-Request-ID` header, or empty.
+  std::string_view request_id() const noexcept { return header("x-request-id"); }
+};
+
+namespace detail {
+[[noreturn]] inline void fail_value(const Error& error) {
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+  throw_error(error);
+#else
+  abort_with_error(error);
+#endif
+}
+}  // namespace detail
+
+/// Either a `T` or an `Error`. Thread-safe to read; not synchronized for writes.
+///
+/// @code
+/// workos::Result<workos::Organization> r = client.organizations().get_organization("org_1");
+/// if (r) use(r->name); else log(r.error().message());
+/// auto org = client.organizations().get_organization("org_1").value();  // throws on error
+/// @endcode
+template <class T>
+class [[nodiscard]] Result {
+  static_assert(!std::is_reference_v<T>, "Result<T&> is not supported");
+
+ public:
+  using value_type = T;
+
+  Result(const T& value) : value_(value) {}                // NOLINT(google-explicit-constructor)
+  Result(T&& value) : value_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
+  Result(Error error) : error_(std::move(error)) {}        // NOLINT(google-explicit-constructor)
+  Result(T value, std::shared_ptr<const ResponseInfo> response)
+      : value_(std::move(value)), response_(std::move(response)) {}
+
+  bool has_value() const noexcept { return value_.has_value(); }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  /// The value; throws the typed `WorkOSError` subclass (or aborts without exceptions).
+  T& value() & {
+    if (!value_) detail::fail_value(*error_);
+    return *value_;
+  }
+  const T& value() const& {
+    if (!value_) detail::fail_value(*error_);
+    return *value_;
+  }
+  T&& value() && {
+    if (!value_) detail::fail_value(*error_);
+    return std::move(*value_);
+  }
+  /// Unchecked access; the result must hold a value.
+  T& operator*() & noexcept { return *value_; }
+  const T& operator*() const& noexcept { return *value_; }
+  T&& operator*() && noexcept { return std::move(*value_); }
+  T* operator->() noexcept { return &*value_; }
+  const T* operator->() const noexcept { return &*value_; }
+
+  template <class U>
+  T value_or(U&& fallback) const& {
+    return value_ ? *value_ : static_cast<T>(std::forward<U>(fallback));
+  }
+  template <class U>
+  T value_or(U&& fallback) && {
+    return value_ ? std::move(*value_) : static_cast<T>(std::forward<U>(fallback));
+  }
+
+  /// The error; the result must hold one (`!has_value()`).
+  const Error& error() const noexcept { return *error_; }
+
+  /// The HTTP answer the value was decoded from (raw JSON, headers, request id); null for
+  /// values made locally or when the result holds an error (see `Error` for its metadata).
+  const ResponseInfo* response() const noexcept { return response_.get(); }
+  /// Shared handle to `response()`.
+  const std::shared_ptr<const ResponseInfo>& response_ptr() const noexcept { return response_; }
+
+ private:
+  std::optional<T> value_;
+  std::optional<Error> error_;
+  std::shared_ptr<const ResponseInfo> response_;
+};
+
+/// A result without a value: success, or an `Error`.
+template <>
+class [[nodiscard]] Result<void> {
+ public:
+  using value_type = void;
+
+  Result() = default;
+  Result(Error error) : error_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  explicit Result(std::shared_ptr<const ResponseInfo> response) : response_(std::move(response)) {}
+
+  bool has_value() const noexcept { return !error_.has_value(); }
+  explicit operator bool() const noexcept { return has_value(); }
+  /// Throws the typed error (or aborts without exceptions) if the call failed.
+  void value() const {
+    if (error_) detail::fail_value(*error_);
+  }
+  const Error& error() const noexcept { return *error_; }
+  const ResponseInfo* response() const noexcept { return response_.get(); }
+
+ private:
+  std::optional<Error> error_;
+  std::shared_ptr<const ResponseInfo> response_;
+};
+
+}  // namespace workos

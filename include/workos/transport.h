@@ -1,0 +1,86 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+/// @file
+/// The HTTP transport seam. The default implementation uses libcurl (`make_curl_transport`);
+/// tests and users can plug in their own (see `workos/testing/fake_transport.h`).
+
+#include <workos/result.h>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace workos {
+
+/// Ordered header list; names are compared case-insensitively by the library.
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+/// A cooperative cancellation flag shared between a caller and in-flight calls.
+/// Thread-safe: `cancel()` may be called from any thread.
+class CancellationToken {
+ public:
+  void cancel() noexcept { cancelled_.store(true, std::memory_order_release); }
+  bool cancelled() const noexcept { return cancelled_.load(std::memory_order_acquire); }
+
+ private:
+  std::atomic<bool> cancelled_{false};
+};
+
+/// One HTTP request as handed to a `Transport` (one attempt).
+struct HttpRequest {
+  std::string method;  ///< "GET", "POST", "PUT", "PATCH", "DELETE".
+  std::string url;     ///< Absolute URL, already percent-encoded.
+  Headers headers;
+  std::string body;     ///< Empty when there is no body.
+  bool has_body = false;  ///< Distinguishes "no body" from an empty body.
+  /// Time allowed for this attempt (connect + transfer).
+  std::chrono::milliseconds timeout{60000};
+  /// Optional cancellation; a transport should stop the transfer soon after it is set.
+  std::shared_ptr<const CancellationToken> cancellation;
+};
+
+/// One HTTP answer as returned by a `Transport`.
+struct HttpResponse {
+  int status = 0;
+  Headers headers;
+  std::string body;
+  /// Value of the first header named `name` (case-insensitive), or empty.
+  std::string_view header(std::string_view name) const noexcept;
+};
+
+/// Sends one HTTP request (one attempt; retries happen above). Implementations must be
+/// thread-safe: one transport serves every thread of a client. Failures without an HTTP answer
+/// are returned as an `Error` of kind `kConnection`, `kTimeout` or `kCancelled`.
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  virtual Result<HttpResponse> send(const HttpRequest& request) = 0;
+};
+
+/// Options of the default libcurl transport.
+struct CurlTransportOptions {
+  /// Explicit proxy URL (`http://host:port`); empty = use `HTTPS_PROXY` / `HTTP_PROXY` /
+  /// `NO_PROXY` from the environment, as libcurl does.
+  std::string proxy;
+  /// CA bundle file (PEM); empty = the system default.
+  std::string ca_bundle;
+  /// Turns TLS peer and host verification off. Never do this in production.
+  bool insecure_skip_tls_verify = false;
+  /// Time allowed to establish a connection, within the per-attempt timeout.
+  std::chrono::milliseconds connect_timeout{10000};
+  /// Allow HTTP/2 when the server offers it (over TLS, via ALPN).
+  bool enable_http2 = true;
+  /// Upper bound of idle connections kept for reuse.
+  long max_idle_connections = 16;
+};
+
+/// The default transport: libcurl with a shared connection pool (connections are reused across
+/// calls and threads), HTTP/2 where offered, proxy variables honoured.
+std::shared_ptr<Transport> make_curl_transport(const CurlTransportOptions& options = {});
+
+}  // namespace workos

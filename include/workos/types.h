@@ -1,0 +1,112 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+/// @file
+/// Value types used by the generated models: `Timestamp`, `RawJson`, `Settable<T>`.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace workos {
+
+/// An RFC 3339 date-time as sent by the API. Keeps the wire text unchanged (so it re-encodes
+/// byte for byte) and converts to `std::chrono` on demand. Thread-safe (a plain value).
+///
+/// @code
+/// auto age = std::chrono::system_clock::now() - org.created_at.time_point().value();
+/// @endcode
+class Timestamp {
+ public:
+  Timestamp() = default;
+  /// Wraps wire text such as `"2026-01-15T12:00:00.000Z"`; not validated until converted.
+  explicit Timestamp(std::string text) : text_(std::move(text)) {}
+  /// Formats `tp` as `YYYY-MM-DDTHH:MM:SS.mmmZ` (UTC, millisecond precision).
+  static Timestamp from_time_point(std::chrono::system_clock::time_point tp);
+
+  /// The wire text.
+  const std::string& text() const noexcept { return text_; }
+  bool empty() const noexcept { return text_.empty(); }
+  /// The instant, or `std::nullopt` when the text is not a valid RFC 3339 date-time.
+  std::optional<std::chrono::system_clock::time_point> time_point() const;
+
+  friend bool operator==(const Timestamp& a, const Timestamp& b) { return a.text_ == b.text_; }
+  friend bool operator!=(const Timestamp& a, const Timestamp& b) { return !(a == b); }
+
+ private:
+  std::string text_;
+};
+
+/// Free-form JSON (an object, array or scalar) kept as compact JSON text. Used for fields the
+/// spec leaves open (`metadata` with arbitrary values, custom attributes, raw events).
+/// An empty `RawJson` means "absent".
+class RawJson {
+ public:
+  RawJson() = default;
+  /// Wraps JSON text; not validated here (encoding it emits the text as it is).
+  explicit RawJson(std::string json) : json_(std::move(json)) {}
+  const std::string& text() const noexcept { return json_; }
+  bool empty() const noexcept { return json_.empty(); }
+  friend bool operator==(const RawJson& a, const RawJson& b) { return a.json_ == b.json_; }
+  friend bool operator!=(const RawJson& a, const RawJson& b) { return !(a == b); }
+
+ private:
+  std::string json_;
+};
+
+/// Tag value that sets a `Settable<T>` to an explicit JSON `null`.
+struct NullT {
+  explicit constexpr NullT(int) {}
+};
+/// Use as `params.field = workos::null;` to send `"field": null` (clear the field).
+inline constexpr NullT null{0};
+
+/// An optional request field that the API also lets you clear: not set (omitted from the
+/// request), explicitly `null`, or a value.
+///
+/// @code
+/// workos::organizations::UpdateOrganizationParams p;
+/// p.stripe_customer_id = "cus_123";     // send a value
+/// p.external_id = workos::null;         // send null: clear it
+/// @endcode
+template <class T>
+class Settable {
+ public:
+  Settable() = default;
+  Settable(NullT) : state_(State::kNull) {}  // NOLINT(google-explicit-constructor)
+  Settable(T value)                          // NOLINT(google-explicit-constructor)
+      : state_(State::kValue), value_(std::move(value)) {}
+  template <class U, class = std::enable_if_t<std::is_constructible_v<T, U&&> &&
+                                              !std::is_same_v<std::decay_t<U>, T> &&
+                                              !std::is_same_v<std::decay_t<U>, NullT> &&
+                                              !std::is_same_v<std::decay_t<U>, Settable<T>>>>
+  Settable(U&& value)  // NOLINT(google-explicit-constructor)
+      : state_(State::kValue), value_(T(std::forward<U>(value))) {}
+
+  bool is_set() const noexcept { return state_ != State::kUnset; }
+  bool is_null() const noexcept { return state_ == State::kNull; }
+  bool has_value() const noexcept { return state_ == State::kValue; }
+  /// The value; `has_value()` must be true.
+  const T& value() const noexcept { return *value_; }
+  T& value() noexcept { return *value_; }
+  /// Back to "not set".
+  void reset() noexcept {
+    state_ = State::kUnset;
+    value_.reset();
+  }
+
+  friend bool operator==(const Settable& a, const Settable& b) {
+    return a.state_ == b.state_ && a.value_ == b.value_;
+  }
+  friend bool operator!=(const Settable& a, const Settable& b) { return !(a == b); }
+
+ private:
+  enum class State : unsigned char { kUnset, kNull, kValue };
+  State state_ = State::kUnset;
+  std::optional<T> value_;
+};
+
+}  // namespace workos

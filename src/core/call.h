@@ -1,0 +1,142 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+// Internal request API used by the generated service bodies (src/<module>/*.cc) and by the
+// handwritten helpers. Never included by a public header.
+//
+// A generated method builds an ApiRequest and hands it to call<T>() / call_void():
+//
+//   Result<Organization> OrganizationsConnectionImpl::get_organization(
+//       std::string_view id, const RequestOptions& options) {
+//     detail::ApiRequest req;
+//     req.method = "GET";
+//     req.path = "/organizations/" + detail::encode_path_segment(id);
+//     return detail::call<Organization>(*core_, req, options, "Organization");
+//   }
+
+#include <workos/options.h>
+#include <workos/result.h>
+
+#include "core/json.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace workos::detail {
+
+class ClientCore;
+
+/// Percent-encodes one path segment: every byte except RFC 3986 unreserved characters
+/// (A-Z a-z 0-9 - . _ ~) becomes %XX, so `a/../b?x#` can never leave its segment.
+std::string encode_path_segment(std::string_view value);
+/// Percent-encodes a query name or value (same set as a segment; space is %20).
+std::string encode_query_component(std::string_view value);
+
+/// Builds an encoded query string. Unset optionals are omitted; booleans are `true`/`false`;
+/// arrays are comma-joined in one parameter (OpenAPI form, explode=false); maps become
+/// `name[key]=value` pairs.
+class QueryBuilder {
+ public:
+  void add(std::string_view name, std::string_view value);
+  void add(std::string_view name, const std::string& value) { add(name, std::string_view(value)); }
+  void add(std::string_view name, const char* value) { add(name, std::string_view(value)); }
+  void add(std::string_view name, std::int64_t value);
+  void add(std::string_view name, double value);
+  void add(std::string_view name, bool value);
+  void add(std::string_view name, const std::vector<std::string>& values);
+  void add(std::string_view name, const std::map<std::string, std::string>& values);
+  template <class T>
+  void add(std::string_view name, const std::optional<T>& value) {
+    if (value) add(name, *value);
+  }
+  /// Adds a pre-encoded `name=value` pair.
+  void add_raw(std::string_view encoded_pair);
+  bool empty() const noexcept { return query_.empty(); }
+  /// `a=1&b=2` (no leading `?`).
+  const std::string& str() const noexcept { return query_; }
+
+ private:
+  std::string query_;
+};
+
+/// How a request authenticates.
+enum class AuthMode {
+  kApiKey,         ///< `Authorization: Bearer <api key>`; a public client fails locally.
+  kApiKeyIfAny,    ///< Bearer API key when the client has one; none otherwise (PKCE flows).
+  kNone,           ///< Never sends `Authorization`.
+  kBearerToken,    ///< `Authorization: Bearer <ApiRequest::bearer_token>` (e.g. SSO access token).
+};
+
+/// One logical API call (all attempts share it).
+struct ApiRequest {
+  const char* method = "GET";
+  std::string path;   ///< Starts with '/', already encoded.
+  std::string query;  ///< Encoded query without '?', or empty.
+  std::optional<std::string> body;  ///< JSON text; `std::nullopt` = no body.
+  /// Absolute base URL from the spec's operation `servers` (e.g. `https://auth.workos.com`),
+  /// used instead of the client's base URL unless `RequestOptions::base_url` is set.
+  const char* server_override = nullptr;
+  AuthMode auth = AuthMode::kApiKey;
+  std::string bearer_token;  ///< With `AuthMode::kBearerToken`.
+};
+
+/// Shared state of one client and its copies: resolved options, transport, logger, RNG.
+/// Thread-safe.
+class ClientCore {
+ public:
+  /// Resolves options against the environment and defaults; a ConfigurationError when neither
+  /// an API key nor a client id is available, or the base URL is invalid.
+  static Result<std::shared_ptr<ClientCore>> create(ClientOptions options);
+
+  /// Resolved options (api_key, client_id, base_url, timeout, ... filled in).
+  const ClientOptions& options() const noexcept { return options_; }
+  const std::string& api_key() const noexcept { return options_.api_key; }
+  const std::string& client_id() const noexcept { return options_.client_id; }
+  const std::string& base_url() const noexcept { return options_.base_url; }
+  bool is_public_client() const noexcept { return options_.public_client; }
+
+  /// Runs the pipeline (headers, idempotency key, retries, backoff, deadline, hooks, logging,
+  /// error mapping). Returns the 2xx answer, or the mapped Error.
+  Result<std::shared_ptr<const ResponseInfo>> execute(const ApiRequest& request,
+                                                      const RequestOptions& options) const;
+
+  /// Logs `message` (redacted) at `level` through the configured sink.
+  void log(LogLevel level, std::string_view message) const;
+  /// Builds the absolute URL for `request` (base URL resolution + path + query).
+  std::string url_for(const ApiRequest& request, const RequestOptions& options) const;
+
+  ~ClientCore();
+
+ private:
+  explicit ClientCore(ClientOptions options);
+  ClientOptions options_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Executes `request` and decodes the answer into `T`.
+template <class T>
+Result<T> call(const ClientCore& core, const ApiRequest& request, const RequestOptions& options,
+               std::string_view model) {
+  Result<std::shared_ptr<const ResponseInfo>> response = core.execute(request, options);
+  if (!response) return response.error();
+  T out;
+  std::function<void(const std::string&)> warn = [&core](const std::string& w) {
+    core.log(LogLevel::kWarning, w);
+  };
+  Result<void> decoded = json::decode_document((*response)->body, model, out, &warn);
+  if (!decoded) return decoded.error();
+  return Result<T>(std::move(out), std::move(*response));
+}
+
+/// Executes `request` whose answer has no body the caller needs (204 or ignored).
+Result<void> call_void(const ClientCore& core, const ApiRequest& request,
+                       const RequestOptions& options);
+
+}  // namespace workos::detail

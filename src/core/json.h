@@ -1,0 +1,290 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+// Internal JSON layer: decoding with simdjson (DOM API) into the generated structs, encoding
+// with a small writer. Never included by a public header. Generated model code calls only the
+// names declared here:
+//
+//   decoding:  read(Value, T&, DecodeContext&)  -- overloads for primitives, Timestamp, RawJson,
+//              optional, vector, map; generated code adds one overload per model / enum / union.
+//              ObjectReader iterates an object's fields; DecodeContext records the path, the
+//              first type error (a DecodeError naming model and field) and warnings for missing
+//              required fields (DESIGN §4: default value kept, warning logged).
+//   encoding:  write(Writer&, const T&) -- same overload set; Writer emits compact JSON.
+//
+// See docs/adr/0001-json.md for why simdjson DOM.
+
+#include <workos/error.h>
+#include <workos/result.h>
+#include <workos/types.h>
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace workos::detail::json {
+
+using Value = simdjson::dom::element;
+
+/// Decoding state for one document: the current path ("Organization.domains[0].state"), the
+/// first hard error, and warnings. Not thread-safe (one per decode).
+class DecodeContext {
+ public:
+  /// Pushes a path component: a field name (".name") or an index ("[3]").
+  void push_field(std::string_view model, std::string_view field);
+  void push_index(std::size_t index);
+  void pop();
+
+  /// Records a wrong JSON type at the current path (first one wins); decoding continues but the
+  /// result will be a DecodeError. `expected` is e.g. "string", "object".
+  void type_error(const char* expected, Value got);
+  /// Records any other hard error at the current path.
+  void fail(std::string_view message);
+  /// Records a warning for a missing or null required field (model and field named).
+  void missing_required(std::string_view model, std::string_view field);
+  void warn(std::string message);
+
+  bool failed() const noexcept { return failed_; }
+  /// The DecodeError (kind kDecode) for the first failure; only when `failed()`.
+  Error error() const;
+  const std::vector<std::string>& warnings() const noexcept { return warnings_; }
+  std::string path() const;
+
+ private:
+  std::vector<std::string> path_;
+  bool failed_ = false;
+  std::string first_error_;
+  std::vector<std::string> warnings_;
+};
+
+/// JSON type name for messages ("string", "number", "object", ...).
+const char* type_name(Value v) noexcept;
+
+// ---- primitives ---------------------------------------------------------------------------
+void read(Value v, std::string& out, DecodeContext& c);
+void read(Value v, std::int64_t& out, DecodeContext& c);
+void read(Value v, double& out, DecodeContext& c);
+void read(Value v, bool& out, DecodeContext& c);
+void read(Value v, Timestamp& out, DecodeContext& c);
+/// Any JSON value, kept as compact JSON text.
+void read(Value v, RawJson& out, DecodeContext& c);
+
+template <class T>
+void read(Value v, std::optional<T>& out, DecodeContext& c) {
+  if (v.is_null()) {
+    out.reset();
+    return;
+  }
+  out.emplace();
+  read(v, *out, c);
+}
+
+template <class T>
+void read(Value v, std::vector<T>& out, DecodeContext& c) {
+  simdjson::dom::array arr;
+  if (v.get_array().get(arr) != simdjson::SUCCESS) {
+    c.type_error("array", v);
+    return;
+  }
+  out.clear();
+  out.reserve(arr.size());
+  std::size_t i = 0;
+  for (Value item : arr) {
+    c.push_index(i++);
+    out.emplace_back();
+    read(item, out.back(), c);
+    c.pop();
+  }
+}
+
+template <class T>
+void read(Value v, std::map<std::string, T>& out, DecodeContext& c) {
+  simdjson::dom::object obj;
+  if (v.get_object().get(obj) != simdjson::SUCCESS) {
+    c.type_error("object", v);
+    return;
+  }
+  out.clear();
+  for (auto field : obj) {
+    std::string key(field.key);
+    c.push_field("", key);
+    read(field.value, out[key], c);
+    c.pop();
+  }
+}
+
+/// Iterates the fields of an object for a generated model decoder:
+///
+///   void read(Value v, Organization& o, DecodeContext& c) {
+///     ObjectReader r(v, c);
+///     if (!r.ok()) return;                         // type error already recorded
+///     std::uint64_t seen = 0;                      // bit per required field
+///     for (auto f : r.fields()) {
+///       if (f.key == "id") { field(c, "Organization", "id", f.value, o.id, true); seen |= 1; }
+///       else if ...
+///     }
+///     if (!(seen & 1)) c.missing_required("Organization", "id");
+///   }
+class ObjectReader {
+ public:
+  ObjectReader(Value v, DecodeContext& c) {
+    if (v.get_object().get(obj_) != simdjson::SUCCESS) {
+      c.type_error("object", v);
+      ok_ = false;
+    }
+  }
+  bool ok() const noexcept { return ok_; }
+  const simdjson::dom::object& fields() const noexcept { return obj_; }
+
+ private:
+  simdjson::dom::object obj_;
+  bool ok_ = true;
+};
+
+/// Decodes one field of `model`. A `null` on a required non-nullable field keeps the default
+/// and records a warning (returns false: the field does not count as seen); otherwise reads.
+template <class T>
+bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v, T& out,
+           bool required) {
+  if (required && v.is_null()) {
+    c.missing_required(model, name);
+    return false;
+  }
+  c.push_field(model, name);
+  read(v, out, c);
+  c.pop();
+  return true;
+}
+/// Optional (or nullable) field: `null` leaves it empty.
+template <class T>
+bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v,
+           std::optional<T>& out, bool /*required*/) {
+  c.push_field(model, name);
+  read(v, out, c);
+  c.pop();
+  return true;
+}
+
+// ---- encoding ------------------------------------------------------------------------------
+
+/// Compact JSON writer. Keys and strings are escaped per RFC 8259; non-ASCII UTF-8 is kept.
+class Writer {
+ public:
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  /// Writes `"name":` (with a comma before it when needed).
+  void key(std::string_view name);
+  void string(std::string_view s);
+  void integer(std::int64_t v);
+  void number(double v);
+  void boolean(bool v);
+  void null();
+  /// Emits already-encoded JSON text as a value.
+  void raw(std::string_view json);
+
+  const std::string& str() const noexcept { return out_; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void before_value();
+  std::string out_;
+  std::vector<bool> first_;  // per open container: no element written yet
+  bool after_key_ = false;
+};
+
+void write(Writer& w, const std::string& v);
+void write(Writer& w, std::int64_t v);
+void write(Writer& w, double v);
+void write(Writer& w, bool v);
+void write(Writer& w, const Timestamp& v);
+void write(Writer& w, const RawJson& v);  // empty RawJson writes null
+
+template <class T>
+void write(Writer& w, const std::optional<T>& v) {
+  if (v) write(w, *v);
+  else w.null();
+}
+template <class T>
+void write(Writer& w, const Settable<T>& v) {
+  if (v.has_value()) write(w, v.value());
+  else w.null();
+}
+template <class T>
+void write(Writer& w, const std::vector<T>& v) {
+  w.begin_array();
+  for (const auto& item : v) write(w, item);
+  w.end_array();
+}
+template <class T>
+void write(Writer& w, const std::map<std::string, T>& v) {
+  w.begin_object();
+  for (const auto& [k, item] : v) {
+    w.key(k);
+    write(w, item);
+  }
+  w.end_object();
+}
+
+/// Writes `"name": value` for a required member.
+template <class T>
+void member(Writer& w, std::string_view name, const T& v) {
+  w.key(name);
+  write(w, v);
+}
+/// Optional members are omitted when empty.
+template <class T>
+void member(Writer& w, std::string_view name, const std::optional<T>& v) {
+  if (!v) return;
+  w.key(name);
+  write(w, *v);
+}
+/// Settable members: omitted when not set, `null` when cleared.
+template <class T>
+void member(Writer& w, std::string_view name, const Settable<T>& v) {
+  if (!v.is_set()) return;
+  w.key(name);
+  write(w, v);
+}
+
+// ---- documents -----------------------------------------------------------------------------
+
+/// Parses `text` with a thread-local parser (reused; no allocation once warm). `text` needs no
+/// padding: it is copied when its capacity lacks SIMDJSON_PADDING. On failure returns a
+/// DecodeError naming `model`.
+Result<void> parse(std::string_view text, std::string_view model, Value& out);
+
+/// Decodes a whole document into `out`: parse + read + warnings logged through `warn` (may be
+/// null). The Result is a DecodeError naming model and field on a wrong type or bad JSON.
+template <class T>
+Result<void> decode_document(std::string_view text, std::string_view model, T& out,
+                             const std::function<void(const std::string&)>* warn = nullptr) {
+  Value root;
+  Result<void> parsed = parse(text, model, root);
+  if (!parsed) return parsed;
+  DecodeContext c;
+  c.push_field(model, "");
+  read(root, out, c);
+  c.pop();
+  if (warn && *warn)
+    for (const auto& w : c.warnings()) (*warn)(w);
+  if (c.failed()) return c.error();
+  return {};
+}
+
+/// Encodes `v` as compact JSON text.
+template <class T>
+std::string encode_document(const T& v) {
+  Writer w;
+  write(w, v);
+  return w.take();
+}
+
+}  // namespace workos::detail::json
