@@ -1,0 +1,1 @@
+// Keeps workos_test_support non-empty.
