@@ -15,6 +15,7 @@
 namespace workos {
 
 namespace detail {
+/// Internal request core (src/core/call.h).
 class ClientCore;
 }  // namespace detail
 
@@ -38,6 +39,7 @@ class ClientBase {
   /// Resolves `options`; on a configuration error throws `ConfigurationError` (aborts with the
   /// message when exceptions are disabled). Use `Client::create` for a `Result` instead.
   explicit ClientBase(ClientOptions options);
+  /// Shares an existing core (copies and derived clients).
   explicit ClientBase(std::shared_ptr<detail::ClientCore> core);
   /// Resolves `options` into a core, or the ConfigurationError.
   static Result<std::shared_ptr<detail::ClientCore>> make_core(ClientOptions options);

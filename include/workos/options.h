@@ -29,30 +29,42 @@ using LogSink = std::function<void(LogLevel level, std::string_view message)>;
 /// `min(initial_backoff * 2^n, max_backoff) * uniform(1 - jitter, 1 + jitter)`; a
 /// `Retry-After` answer wins, capped at `max_retry_after`.
 struct RetrySettings {
+  /// Retries after the first attempt.
   int max_retries = 3;
+  /// Base delay of the first retry.
   std::chrono::milliseconds initial_backoff{1000};
+  /// Upper bound of the exponential part.
   std::chrono::milliseconds max_backoff{30000};
+  /// Relative jitter: the delay is multiplied by uniform(1 - jitter, 1 + jitter).
   double jitter = 0.5;
+  /// Cap of a server-sent `Retry-After`.
   std::chrono::milliseconds max_retry_after{60000};
 };
 
-/// Called before each attempt with the request about to be sent (headers already redacted
-/// copies are NOT made: treat secrets with care) and after each attempt with the answer or
-/// error. Hooks must be thread-safe and must not throw.
+/// Called before each attempt with the request about to be sent and after each attempt with the
+/// answer or error; `attempt` counts from 1. The request is the real one (its `Authorization`
+/// header is NOT redacted: treat it with care). Hooks must be thread-safe and should not throw
+/// (an exception is caught and logged as an error).
 struct Hooks {
+  /// Before each attempt.
   std::function<void(const HttpRequest& request, int attempt)> on_request;
-  std::function<void(const HttpRequest& request, const Result<HttpResponse>& response,
-                     int attempt)>
+  /// After each attempt, with the answer or the transport error.
+  std::function<void(const HttpRequest& request, const Result<HttpResponse>& response, int attempt)>
       on_response;
 };
 
 /// Injectable time and randomness, so tests never wait. Defaults: steady clock, real sleep,
 /// a per-client `std::mt19937_64` seeded from `std::random_device`.
 struct Clock {
+  /// Monotonic now (deadlines).
   std::function<std::chrono::steady_clock::time_point()> now;
+  /// Waits for a backoff delay.
   std::function<void(std::chrono::milliseconds)> sleep;
   /// Returns a uniform double in [0, 1).
   std::function<double()> uniform;
+  /// Wall-clock time, used to turn a `Retry-After` HTTP-date into a delay.
+  /// Default: `std::chrono::system_clock::now`.
+  std::function<std::chrono::system_clock::time_point()> wall_now;
 };
 
 /// Configuration of a `Client`. A plain struct: set what you need, leave the rest.
@@ -77,6 +89,7 @@ struct ClientOptions {
   std::optional<std::chrono::milliseconds> deadline;
   /// Retries after the first attempt. Unset = `retry.max_retries` (3).
   std::optional<int> max_retries;
+  /// Backoff settings (DESIGN §5 defaults).
   RetrySettings retry;
   /// Transport options for the default libcurl transport (ignored when `transport` is set).
   CurlTransportOptions curl;
@@ -84,7 +97,9 @@ struct ClientOptions {
   std::string user_agent_suffix;
   /// Log sink and the minimum level it receives.
   LogSink logger;
+  /// Minimum level passed to `logger`.
   LogLevel log_level = LogLevel::kWarning;
+  /// Request / response hooks.
   Hooks hooks;
   /// Custom transport; null = libcurl (`make_curl_transport(curl)`).
   std::shared_ptr<Transport> transport;
@@ -98,7 +113,7 @@ struct ClientOptions {
 /// Per-call options; unset members inherit from `ClientOptions`.
 struct RequestOptions {
   std::optional<std::chrono::milliseconds> timeout;  ///< Per-attempt timeout.
-  std::optional<int> max_retries;
+  std::optional<int> max_retries;                    ///< Retries after the first attempt.
   /// `Idempotency-Key` for this POST; empty = one random UUIDv4 per call (same on retries).
   std::string idempotency_key;
   Headers extra_headers;  ///< Merged last: they replace headers of the same name.

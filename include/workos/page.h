@@ -37,7 +37,9 @@ class Page {
   /// Fetches the page after `cursor` with the original parameters (minus `before`).
   using Fetcher = std::function<Result<Page<T>>(const std::string& cursor)>;
 
+  /// The items of this page.
   std::vector<T> data;
+  /// Cursors around this page.
   ListMetadata list_metadata;
 
   /// True when the API reported a next page (`list_metadata.after` is set and not empty).
@@ -46,15 +48,16 @@ class Page {
   }
   /// The next page; an error when `!has_more()` or when the page was built without a fetcher.
   Result<Page<T>> next_page() const {
-    if (!has_more() || !fetcher_)
-      return Error(ErrorKind::kInvalidArgument, "no next page");
+    if (!has_more() || !fetcher_) return Error(ErrorKind::kInvalidArgument, "no next page");
     return fetcher_(*list_metadata.after);
   }
 
   /// Set by the service that made the page (so auto-paging also works on mocked pages).
   void set_fetcher(Fetcher fetcher) { fetcher_ = std::move(fetcher); }
+  /// The fetcher of the next page (may be empty).
   const Fetcher& fetcher() const noexcept { return fetcher_; }
 
+  /// See `auto_paging()`.
   class AutoPager;
   /// A range over every item of this page and every page after it. A failed fetch throws its
   /// typed exception from the iterator's `++`; without exceptions the loop ends and
@@ -68,29 +71,42 @@ class Page {
 /// Range over all items from a starting page on. Single-pass; not thread-safe.
 template <class T>
 class Page<T>::AutoPager {
+  struct State;
+
  public:
+  /// Starts at `first`.
   explicit AutoPager(Page<T> first) : state_(std::make_shared<State>()) {
     state_->page = std::move(first);
   }
 
+  /// Input iterator over the items; `++` may fetch the next page.
   class iterator {
    public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = T;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const T*;
-    using reference = const T&;
+    using iterator_category = std::input_iterator_tag;  ///< Single pass.
+    using value_type = T;                               ///< Item type.
+    using difference_type = std::ptrdiff_t;             ///< Required by iterator traits.
+    using pointer = const T*;                           ///< Pointer to an item.
+    using reference = const T&;                         ///< Reference to an item.
 
+    /// The end iterator.
     iterator() = default;
+    /// The current item.
     reference operator*() const { return state_->page.data[state_->index]; }
+    /// The current item.
     pointer operator->() const { return &state_->page.data[state_->index]; }
+    /// Next item (fetching the next page when this one is done).
     iterator& operator++() {
       ++state_->index;
       state_->skip_empty_pages();
       return *this;
     }
+    /// Next item.
     void operator++(int) { ++*this; }
-    friend bool operator==(const iterator& a, const iterator& b) { return a.at_end() == b.at_end(); }
+    /// Iterators compare equal when both are at the end.
+    friend bool operator==(const iterator& a, const iterator& b) {
+      return a.at_end() == b.at_end();
+    }
+    /// Negation of `==`.
     friend bool operator!=(const iterator& a, const iterator& b) { return !(a == b); }
 
    private:
@@ -100,10 +116,12 @@ class Page<T>::AutoPager {
     std::shared_ptr<State> state_;
   };
 
+  /// The first item (skips empty pages).
   iterator begin() {
     state_->skip_empty_pages();
     return iterator(state_);
   }
+  /// The end.
   iterator end() { return iterator(); }
 
   /// The error that ended the iteration early (only without exceptions), if any.

@@ -19,6 +19,7 @@ namespace workos {
 
 /// Metadata of the HTTP answer a value was decoded from. Shared, immutable.
 struct ResponseInfo {
+  /// HTTP status of the answer.
   int status = 0;
   /// Response headers in arrival order; names as received.
   std::vector<std::pair<std::string, std::string>> headers;
@@ -31,6 +32,7 @@ struct ResponseInfo {
 };
 
 namespace detail {
+/// Throws the typed exception for `error`, or aborts when exceptions are disabled.
 [[noreturn]] inline void fail_value(const Error& error) {
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
   throw_error(error);
@@ -52,15 +54,22 @@ class [[nodiscard]] Result {
   static_assert(!std::is_reference_v<T>, "Result<T&> is not supported");
 
  public:
+  /// The value type.
   using value_type = T;
 
-  Result(const T& value) : value_(value) {}                // NOLINT(google-explicit-constructor)
-  Result(T&& value) : value_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-  Result(Error error) : error_(std::move(error)) {}        // NOLINT(google-explicit-constructor)
+  /// A result holding `value`.
+  Result(const T& value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  /// A result holding `value` (moved).
+  Result(T&& value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  /// A failed result.
+  Result(Error error) : error_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  /// A value decoded from the HTTP answer `response`.
   Result(T value, std::shared_ptr<const ResponseInfo> response)
       : value_(std::move(value)), response_(std::move(response)) {}
 
+  /// True when the call succeeded.
   bool has_value() const noexcept { return value_.has_value(); }
+  /// Same as `has_value()`.
   explicit operator bool() const noexcept { return has_value(); }
 
   /// The value; throws the typed `WorkOSError` subclass (or aborts without exceptions).
@@ -68,25 +77,33 @@ class [[nodiscard]] Result {
     if (!value_) detail::fail_value(*error_);
     return *value_;
   }
+  /// The value; throws the typed `WorkOSError` subclass (or aborts without exceptions).
   const T& value() const& {
     if (!value_) detail::fail_value(*error_);
     return *value_;
   }
+  /// The value, moved out; throws (or aborts) on an error.
   T&& value() && {
     if (!value_) detail::fail_value(*error_);
     return std::move(*value_);
   }
   /// Unchecked access; the result must hold a value.
   T& operator*() & noexcept { return *value_; }
+  /// Unchecked access; the result must hold a value.
   const T& operator*() const& noexcept { return *value_; }
+  /// Unchecked access (moved out); the result must hold a value.
   T&& operator*() && noexcept { return std::move(*value_); }
+  /// Unchecked member access; the result must hold a value.
   T* operator->() noexcept { return &*value_; }
+  /// Unchecked member access; the result must hold a value.
   const T* operator->() const noexcept { return &*value_; }
 
+  /// The value, or `fallback` converted to `T` when the call failed.
   template <class U>
   T value_or(U&& fallback) const& {
     return value_ ? *value_ : static_cast<T>(std::forward<U>(fallback));
   }
+  /// The value (moved out), or `fallback` converted to `T` when the call failed.
   template <class U>
   T value_or(U&& fallback) && {
     return value_ ? std::move(*value_) : static_cast<T>(std::forward<U>(fallback));
@@ -111,19 +128,27 @@ class [[nodiscard]] Result {
 template <>
 class [[nodiscard]] Result<void> {
  public:
+  /// No value.
   using value_type = void;
 
+  /// A successful result.
   Result() = default;
+  /// A failed result.
   Result(Error error) : error_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  /// A success carrying the HTTP answer it came from.
   explicit Result(std::shared_ptr<const ResponseInfo> response) : response_(std::move(response)) {}
 
+  /// True when the call succeeded.
   bool has_value() const noexcept { return !error_.has_value(); }
+  /// Same as `has_value()`.
   explicit operator bool() const noexcept { return has_value(); }
   /// Throws the typed error (or aborts without exceptions) if the call failed.
   void value() const {
     if (error_) detail::fail_value(*error_);
   }
+  /// The error; the result must hold one (`!has_value()`).
   const Error& error() const noexcept { return *error_; }
+  /// The HTTP answer (headers, request id), or null.
   const ResponseInfo* response() const noexcept { return response_.get(); }
 
  private:

@@ -24,7 +24,9 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 /// Thread-safe: `cancel()` may be called from any thread.
 class CancellationToken {
  public:
+  /// Requests cancellation (idempotent).
   void cancel() noexcept { cancelled_.store(true, std::memory_order_release); }
+  /// True once `cancel()` was called.
   bool cancelled() const noexcept { return cancelled_.load(std::memory_order_acquire); }
 
  private:
@@ -35,8 +37,9 @@ class CancellationToken {
 struct HttpRequest {
   std::string method;  ///< "GET", "POST", "PUT", "PATCH", "DELETE".
   std::string url;     ///< Absolute URL, already percent-encoded.
+  /// Header list (names as sent / received).
   Headers headers;
-  std::string body;     ///< Empty when there is no body.
+  std::string body;       ///< Empty when there is no body.
   bool has_body = false;  ///< Distinguishes "no body" from an empty body.
   /// Time allowed for this attempt (connect + transfer).
   std::chrono::milliseconds timeout{60000};
@@ -46,8 +49,11 @@ struct HttpRequest {
 
 /// One HTTP answer as returned by a `Transport`.
 struct HttpResponse {
+  /// HTTP status.
   int status = 0;
+  /// Header list (names as sent / received).
   Headers headers;
+  /// Body bytes (the libcurl transport leaves spare capacity for the JSON parser's padding).
   std::string body;
   /// Value of the first header named `name` (case-insensitive), or empty.
   std::string_view header(std::string_view name) const noexcept;
@@ -58,7 +64,9 @@ struct HttpResponse {
 /// are returned as an `Error` of kind `kConnection`, `kTimeout` or `kCancelled`.
 class Transport {
  public:
+  /// Destroys the transport (after every call using it has returned).
   virtual ~Transport() = default;
+  /// Sends one attempt; returns the answer (any status) or a transport failure.
   virtual Result<HttpResponse> send(const HttpRequest& request) = 0;
 };
 
@@ -77,6 +85,10 @@ struct CurlTransportOptions {
   bool enable_http2 = true;
   /// Upper bound of idle connections kept for reuse.
   long max_idle_connections = 16;
+  /// Ask for compressed answers (`Accept-Encoding` with every encoding libcurl supports).
+  /// Off by default: WorkOS answers are small and decompressing costs more CPU than the
+  /// bytes saved on a fast link; turn it on for slow or metered links.
+  bool enable_compression = false;
 };
 
 /// The default transport: libcurl with a shared connection pool (connections are reused across

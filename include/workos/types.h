@@ -21,6 +21,7 @@ namespace workos {
 /// @endcode
 class Timestamp {
  public:
+  /// An empty timestamp (absent).
   Timestamp() = default;
   /// Wraps wire text such as `"2026-01-15T12:00:00.000Z"`; not validated until converted.
   explicit Timestamp(std::string text) : text_(std::move(text)) {}
@@ -29,11 +30,14 @@ class Timestamp {
 
   /// The wire text.
   const std::string& text() const noexcept { return text_; }
+  /// True when there is no text.
   bool empty() const noexcept { return text_.empty(); }
   /// The instant, or `std::nullopt` when the text is not a valid RFC 3339 date-time.
   std::optional<std::chrono::system_clock::time_point> time_point() const;
 
+  /// Equal when the wire texts are equal.
   friend bool operator==(const Timestamp& a, const Timestamp& b) { return a.text_ == b.text_; }
+  /// Negation of `==`.
   friend bool operator!=(const Timestamp& a, const Timestamp& b) { return !(a == b); }
 
  private:
@@ -45,12 +49,17 @@ class Timestamp {
 /// An empty `RawJson` means "absent".
 class RawJson {
  public:
+  /// An absent value.
   RawJson() = default;
   /// Wraps JSON text; not validated here (encoding it emits the text as it is).
   explicit RawJson(std::string json) : json_(std::move(json)) {}
+  /// The JSON text.
   const std::string& text() const noexcept { return json_; }
+  /// True when absent.
   bool empty() const noexcept { return json_.empty(); }
+  /// Equal when the texts are equal.
   friend bool operator==(const RawJson& a, const RawJson& b) { return a.json_ == b.json_; }
+  /// Negation of `==`.
   friend bool operator!=(const RawJson& a, const RawJson& b) { return !(a == b); }
 
  private:
@@ -59,6 +68,7 @@ class RawJson {
 
 /// Tag value that sets a `Settable<T>` to an explicit JSON `null`.
 struct NullT {
+  /// Use `workos::null`.
   explicit constexpr NullT(int) {}
 };
 /// Use as `params.field = workos::null;` to send `"field": null` (clear the field).
@@ -75,22 +85,30 @@ inline constexpr NullT null{0};
 template <class T>
 class Settable {
  public:
+  /// Not set: the field is omitted from the request.
   Settable() = default;
+  /// Explicit `null`: clears the field.
   Settable(NullT) : state_(State::kNull) {}  // NOLINT(google-explicit-constructor)
-  Settable(T value)                          // NOLINT(google-explicit-constructor)
+  /// A value.
+  Settable(T value)  // NOLINT(google-explicit-constructor)
       : state_(State::kValue), value_(std::move(value)) {}
   template <class U, class = std::enable_if_t<std::is_constructible_v<T, U&&> &&
                                               !std::is_same_v<std::decay_t<U>, T> &&
                                               !std::is_same_v<std::decay_t<U>, NullT> &&
                                               !std::is_same_v<std::decay_t<U>, Settable<T>>>>
+  /// A value converted to `T`.
   Settable(U&& value)  // NOLINT(google-explicit-constructor)
       : state_(State::kValue), value_(T(std::forward<U>(value))) {}
 
+  /// True when null or a value (the field is sent).
   bool is_set() const noexcept { return state_ != State::kUnset; }
+  /// True for an explicit `null`.
   bool is_null() const noexcept { return state_ == State::kNull; }
+  /// True when holding a value.
   bool has_value() const noexcept { return state_ == State::kValue; }
   /// The value; `has_value()` must be true.
   const T& value() const noexcept { return *value_; }
+  /// The value; `has_value()` must be true.
   T& value() noexcept { return *value_; }
   /// Back to "not set".
   void reset() noexcept {
@@ -98,9 +116,11 @@ class Settable {
     value_.reset();
   }
 
+  /// Equal state and value.
   friend bool operator==(const Settable& a, const Settable& b) {
     return a.state_ == b.state_ && a.value_ == b.value_;
   }
+  /// Negation of `==`.
   friend bool operator!=(const Settable& a, const Settable& b) { return !(a == b); }
 
  private:

@@ -67,20 +67,22 @@ class QueryBuilder {
 
 /// How a request authenticates.
 enum class AuthMode {
-  kApiKey,         ///< `Authorization: Bearer <api key>`; a public client fails locally.
-  kApiKeyIfAny,    ///< Bearer API key when the client has one; none otherwise (PKCE flows).
-  kNone,           ///< Never sends `Authorization`.
-  kBearerToken,    ///< `Authorization: Bearer <ApiRequest::bearer_token>` (e.g. SSO access token).
+  kApiKey,       ///< `Authorization: Bearer <api key>`; a public client fails locally.
+  kApiKeyIfAny,  ///< Bearer API key when the client has one; none otherwise (PKCE flows).
+  kNone,         ///< Never sends `Authorization`.
+  kBearerToken,  ///< `Authorization: Bearer <ApiRequest::bearer_token>` (e.g. SSO access token).
 };
 
 /// One logical API call (all attempts share it).
 struct ApiRequest {
   const char* method = "GET";
-  std::string path;   ///< Starts with '/', already encoded.
-  std::string query;  ///< Encoded query without '?', or empty.
+  std::string path;                 ///< Starts with '/', already encoded.
+  std::string query;                ///< Encoded query without '?', or empty.
   std::optional<std::string> body;  ///< JSON text; `std::nullopt` = no body.
   /// Absolute base URL from the spec's operation `servers` (e.g. `https://auth.workos.com`),
-  /// used instead of the client's base URL unless `RequestOptions::base_url` is set.
+  /// used instead of the client's base URL unless `RequestOptions::base_url` is set or the
+  /// client was configured with a non-default base URL (a mock server, a proxy): then the
+  /// configured base URL wins.
   const char* server_override = nullptr;
   AuthMode auth = AuthMode::kApiKey;
   std::string bearer_token;  ///< With `AuthMode::kBearerToken`.
@@ -108,15 +110,25 @@ class ClientCore {
 
   /// Logs `message` (redacted) at `level` through the configured sink.
   void log(LogLevel level, std::string_view message) const;
+  /// True when a line at `level` would reach the sink (check before formatting).
+  bool log_enabled(LogLevel level) const noexcept {
+    return options_.logger && level >= options_.log_level && level != LogLevel::kOff;
+  }
+  /// Adds the call's response metadata (status, request id, truncated redacted body) to a
+  /// DecodeError made while decoding `response`.
+  Error decode_error(const Error& error, const ResponseInfo& response) const;
   /// Builds the absolute URL for `request` (base URL resolution + path + query).
   std::string url_for(const ApiRequest& request, const RequestOptions& options) const;
 
   ~ClientCore();
 
+  /// Private state (transport, user agent, ...); see core/client_core_impl.h.
+  struct Impl;
+  const Impl& impl() const noexcept { return *impl_; }
+
  private:
   explicit ClientCore(ClientOptions options);
   ClientOptions options_;
-  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
@@ -131,7 +143,7 @@ Result<T> call(const ClientCore& core, const ApiRequest& request, const RequestO
     core.log(LogLevel::kWarning, w);
   };
   Result<void> decoded = json::decode_document((*response)->body, model, out, &warn);
-  if (!decoded) return decoded.error();
+  if (!decoded) return core.decode_error(decoded.error(), **response);
   return Result<T>(std::move(out), std::move(*response));
 }
 

@@ -12,9 +12,10 @@
 //              required fields (DESIGN §4: default value kept, warning logged).
 //   encoding:  write(Writer&, const T&) -- same overload set; Writer emits compact JSON.
 //
-// See docs/adr/0001-json.md for why simdjson DOM.
+// See docs/adr/0001-json-decoding.md for why simdjson DOM.
 
 #include <workos/error.h>
+#include <workos/page.h>
 #include <workos/result.h>
 #include <workos/types.h>
 
@@ -36,18 +37,27 @@ using Value = simdjson::dom::element;
 /// first hard error, and warnings. Not thread-safe (one per decode).
 class DecodeContext {
  public:
-  /// Pushes a path component: a field name (".name") or an index ("[3]").
-  void push_field(std::string_view model, std::string_view field);
-  void push_index(std::size_t index);
-  void pop();
+  DecodeContext() { path_.reserve(16); }
+
+  /// Pushes a path component: a field name (".name") or an index ("[3]"). Inline and
+  /// allocation-free once warm: they run for every field of every decoded value.
+  void push_field(std::string_view model, std::string_view field) {
+    path_.push_back(Component{model, field, 0, false});
+  }
+  void push_index(std::size_t index) { path_.push_back(Component{{}, {}, index, true}); }
+  void pop() {
+    if (!path_.empty()) path_.pop_back();
+  }
 
   /// Records a wrong JSON type at the current path (first one wins); decoding continues but the
   /// result will be a DecodeError. `expected` is e.g. "string", "object".
   void type_error(const char* expected, Value got);
   /// Records any other hard error at the current path.
   void fail(std::string_view message);
-  /// Records a warning for a missing or null required field (model and field named).
+  /// Records a warning for a missing required field (model and field named).
   void missing_required(std::string_view model, std::string_view field);
+  /// Records a warning for a required, non-nullable field that came as `null`.
+  void null_required(std::string_view model, std::string_view field);
   void warn(std::string message);
 
   bool failed() const noexcept { return failed_; }
@@ -57,7 +67,15 @@ class DecodeContext {
   std::string path() const;
 
  private:
-  std::vector<std::string> path_;
+  // Path components point at static names (model / field literals of the generated code) or at
+  // keys inside the parsed document, which outlive the decode; strings are built only on error.
+  struct Component {
+    std::string_view model;
+    std::string_view field;
+    std::size_t index = 0;
+    bool is_index = false;
+  };
+  std::vector<Component> path_;
   bool failed_ = false;
   std::string first_error_;
   std::vector<std::string> warnings_;
@@ -112,9 +130,8 @@ void read(Value v, std::map<std::string, T>& out, DecodeContext& c) {
   }
   out.clear();
   for (auto field : obj) {
-    std::string key(field.key);
-    c.push_field("", key);
-    read(field.value, out[key], c);
+    c.push_field("", field.key);
+    read(field.value, out[std::string(field.key)], c);
     c.pop();
   }
 }
@@ -153,7 +170,7 @@ template <class T>
 bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v, T& out,
            bool required) {
   if (required && v.is_null()) {
-    c.missing_required(model, name);
+    c.null_required(model, name);
     return false;
   }
   c.push_field(model, name);
@@ -161,6 +178,31 @@ bool field(DecodeContext& c, std::string_view model, std::string_view name, Valu
   c.pop();
   return true;
 }
+/// `list_metadata` of a list answer: `before` / `after`, each a string or null.
+void read(Value v, ListMetadata& out, DecodeContext& c);
+
+/// A list answer `{"data": [...], "list_metadata": {...}}` into `Page<T>` (the fetcher is set
+/// by the caller). A missing `data` is a warning (empty page kept); unknown members are skipped.
+template <class T>
+void read(Value v, Page<T>& out, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  bool seen_data = false;
+  for (auto f : r.fields()) {
+    if (f.key == "data") {
+      c.push_field("Page", "data");
+      read(f.value, out.data, c);
+      c.pop();
+      seen_data = true;
+    } else if (f.key == "list_metadata") {
+      c.push_field("Page", "list_metadata");
+      if (!f.value.is_null()) read(f.value, out.list_metadata, c);
+      c.pop();
+    }
+  }
+  if (!seen_data) c.missing_required("Page", "data");
+}
+
 /// Optional (or nullable) field: `null` leaves it empty.
 template <class T>
 bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v,
@@ -206,16 +248,21 @@ void write(Writer& w, double v);
 void write(Writer& w, bool v);
 void write(Writer& w, const Timestamp& v);
 void write(Writer& w, const RawJson& v);  // empty RawJson writes null
+void write(Writer& w, const ListMetadata& v);
 
 template <class T>
 void write(Writer& w, const std::optional<T>& v) {
-  if (v) write(w, *v);
-  else w.null();
+  if (v)
+    write(w, *v);
+  else
+    w.null();
 }
 template <class T>
 void write(Writer& w, const Settable<T>& v) {
-  if (v.has_value()) write(w, v.value());
-  else w.null();
+  if (v.has_value())
+    write(w, v.value());
+  else
+    w.null();
 }
 template <class T>
 void write(Writer& w, const std::vector<T>& v) {
@@ -256,15 +303,27 @@ void member(Writer& w, std::string_view name, const Settable<T>& v) {
 
 // ---- documents -----------------------------------------------------------------------------
 
+/// JSON input text. Built from a `std::string` it remembers whether the string's spare capacity
+/// already holds SIMDJSON_PADDING bytes, so the parser can read it in place (the libcurl
+/// transport reserves that padding for every body); otherwise the parser copies it.
+struct JsonText {
+  std::string_view text;
+  bool padded = false;
+  JsonText(const std::string& s)  // NOLINT(google-explicit-constructor)
+      : text(s), padded(s.capacity() - s.size() >= simdjson::SIMDJSON_PADDING) {}
+  JsonText(std::string_view s) : text(s) {}  // NOLINT(google-explicit-constructor)
+  JsonText(const char* s) : text(s) {}       // NOLINT(google-explicit-constructor)
+};
+
 /// Parses `text` with a thread-local parser (reused; no allocation once warm). `text` needs no
 /// padding: it is copied when its capacity lacks SIMDJSON_PADDING. On failure returns a
-/// DecodeError naming `model`.
-Result<void> parse(std::string_view text, std::string_view model, Value& out);
+/// DecodeError naming `model`. `out` stays valid until the next parse on this thread.
+Result<void> parse(JsonText text, std::string_view model, Value& out);
 
 /// Decodes a whole document into `out`: parse + read + warnings logged through `warn` (may be
 /// null). The Result is a DecodeError naming model and field on a wrong type or bad JSON.
 template <class T>
-Result<void> decode_document(std::string_view text, std::string_view model, T& out,
+Result<void> decode_document(JsonText text, std::string_view model, T& out,
                              const std::function<void(const std::string&)>* warn = nullptr) {
   Value root;
   Result<void> parsed = parse(text, model, root);

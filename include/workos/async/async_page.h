@@ -1,0 +1,339 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+/// @file
+/// Async cursor pagination: `AsyncPage<T>` (one page of a list operation of the async client)
+/// and `AsyncPager<T>` (every following page, fetched on demand, optionally prefetched while the
+/// current page is consumed).
+///
+/// @code
+/// auto page = async.organizations().list_organizations({}).get().value();
+/// auto pager = std::move(page).auto_paging({/*prefetch=*/true});
+/// pager.for_each([](const Organization& org) { index(org); }).get();   // every item
+///
+/// // or page by page:
+/// while (auto p = pager.next_page().get().value()) use(p->data);
+/// @endcode
+
+#include <workos/async/future.h>
+#include <workos/page.h>
+#include <workos/result.h>
+
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace workos {
+
+template <class T>
+class AsyncPager;
+
+/// Options of `AsyncPage<T>::auto_paging`.
+struct AsyncPagingOptions {
+  /// Start fetching the next page as soon as a page is handed out, so it is (often) ready when
+  /// the current one has been consumed. At most one page is fetched ahead.
+  bool prefetch = false;
+};
+
+/// One page of a list operation of the async client. Value type; thread-compatible.
+template <class T>
+class AsyncPage {
+ public:
+  /// Fetches the page after `cursor` with the original parameters (minus `before`).
+  using Fetcher = std::function<Future<AsyncPage<T>>(const std::string& cursor)>;
+
+  std::vector<T> data;
+  ListMetadata list_metadata;
+
+  AsyncPage() = default;
+  /// Takes the items and cursors of `page`, fetching further pages with `fetcher`.
+  explicit AsyncPage(Page<T> page, Fetcher fetcher = {})
+      : data(std::move(page.data)),
+        list_metadata(std::move(page.list_metadata)),
+        fetcher_(std::move(fetcher)) {}
+
+  /// True when the API reported a next page (`list_metadata.after` set and not empty).
+  bool has_more() const noexcept {
+    return list_metadata.after.has_value() && !list_metadata.after->empty();
+  }
+  /// Starts fetching the next page. An error future (`kInvalidArgument`) when `!has_more()` or
+  /// the page has no fetcher.
+  Future<AsyncPage<T>> next_page() const {
+    if (!has_more() || !fetcher_)
+      return make_ready_future(Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no next page")));
+    return fetcher_(*list_metadata.after);
+  }
+
+  /// Set by the service that made the page (so auto-paging also works on mocked pages).
+  void set_fetcher(Fetcher fetcher) { fetcher_ = std::move(fetcher); }
+  const Fetcher& fetcher() const noexcept { return fetcher_; }
+
+  /// Every item of this page and every page after it, fetched on demand.
+  AsyncPager<T> auto_paging(AsyncPagingOptions options = {}) const& {
+    return AsyncPager<T>(*this, options);
+  }
+  /// Same, without copying this page's items.
+  AsyncPager<T> auto_paging(AsyncPagingOptions options = {}) && {
+    return AsyncPager<T>(std::move(*this), options);
+  }
+
+ private:
+  Fetcher fetcher_;
+};
+
+/// Walks the pages from a starting page on. Copies share one position. Single consumer: call
+/// `next_page` again only after the previous future completed (otherwise that call fails with
+/// `kInvalidArgument`); `for_each` and `collect` take care of it themselves.
+template <class T>
+class AsyncPager {
+ public:
+  AsyncPager(AsyncPage<T> first, AsyncPagingOptions options)
+      : state_(std::make_shared<State>()) {
+    state_->options = options;
+    state_->first.emplace(std::move(first));
+  }
+
+  /// The next page that has items (the starting page first), or an empty optional after the
+  /// last one. Empty pages in between are skipped; a server that repeats a cursor ends the walk.
+  Future<std::optional<AsyncPage<T>>> next_page() {
+    using Out = std::optional<AsyncPage<T>>;
+    std::shared_ptr<State> st = state_;
+    {
+      std::lock_guard<std::mutex> lock(st->mutex);
+      if (st->busy) {
+        return make_ready_future(Result<Out>(Error(
+            ErrorKind::kInvalidArgument, "AsyncPager::next_page() called before the previous one completed")));
+      }
+      st->busy = true;
+    }
+    Future<Out> f;
+    std::optional<AsyncPage<T>> first;
+    {
+      std::lock_guard<std::mutex> lock(st->mutex);
+      if (st->first) {
+        first = std::move(st->first);
+        st->first.reset();
+      }
+    }
+    if (first) {
+      if (!first->data.empty() || !first->has_more()) {
+        f = make_ready_future(Result<Out>(deliver(st, std::move(*first))));
+      } else {
+        f = fetch_after(st, first->list_metadata.after, first->fetcher(), first->next_page());
+      }
+    } else {
+      Future<AsyncPage<T>> next;
+      std::optional<std::string> after;
+      typename AsyncPage<T>::Fetcher fetcher;
+      {
+        std::lock_guard<std::mutex> lock(st->mutex);
+        next = std::move(st->prefetched);
+        after = st->after;
+        fetcher = st->fetcher;
+      }
+      if (!next.valid()) {
+        if (!after || after->empty() || !fetcher) {
+          f = make_ready_future(Result<Out>(Out()));
+        } else {
+          next = fetcher(*after);
+        }
+      }
+      if (next.valid()) f = fetch_after(st, after, fetcher, std::move(next));
+    }
+    return f.then(inline_executor(), [st](Result<Out> r) {
+      std::lock_guard<std::mutex> lock(st->mutex);
+      st->busy = false;
+      return r;
+    });
+  }
+
+  /// Calls `f(const T&)` for every remaining item, page by page; `f` may return `bool` (false
+  /// stops early). Completes after the last item, or with the first fetch error. `f` runs where
+  /// page futures complete (an event-loop thread, or the client's executor): it must not
+  /// block. Cancelling the returned future cancels the page being fetched.
+  template <class F>
+  Future<void> for_each(F f) {
+    auto run = std::make_shared<ForEach<F>>(*this, std::move(f));
+    Future<void> out = run->promise.get_future();
+    run->promise.set_canceller([weak = std::weak_ptr<ForEach<F>>(run)] {
+      if (auto r = weak.lock()) r->cancel();
+    });
+    ForEach<F>::pump(run);
+    return out;
+  }
+
+  /// Every remaining item (at most `max_items` when not 0), in order.
+  Future<std::vector<T>> collect(std::size_t max_items = 0) {
+    auto items = std::make_shared<std::vector<T>>();
+    return for_each([items, max_items](const T& item) {
+             items->push_back(item);
+             return max_items == 0 || items->size() < max_items;
+           })
+        .then(inline_executor(), [items](Result<void> r) -> Result<std::vector<T>> {
+          if (!r) return r.error();
+          return std::move(*items);
+        });
+  }
+
+  /// The cursor to resume from (the `after` of the last page handed out), if any.
+  std::optional<std::string> cursor() const {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    if (state_->first) return state_->first->list_metadata.after;
+    return state_->after;
+  }
+
+ private:
+  struct State {
+    std::mutex mutex;
+    AsyncPagingOptions options;
+    std::optional<AsyncPage<T>> first;  // not handed out yet
+    std::optional<std::string> after;   // cursor of the last page handed out
+    typename AsyncPage<T>::Fetcher fetcher;
+    Future<AsyncPage<T>> prefetched;
+    bool busy = false;
+    ~State() {
+      if (prefetched.valid()) prefetched.cancel();  // nobody will read it
+    }
+  };
+
+  // Records `page` as handed out and, with prefetch, starts fetching the one after it.
+  static std::optional<AsyncPage<T>> deliver(const std::shared_ptr<State>& st, AsyncPage<T> page) {
+    Future<AsyncPage<T>> ahead;
+    if (st->options.prefetch && page.has_more() && page.fetcher()) ahead = page.next_page();
+    std::lock_guard<std::mutex> lock(st->mutex);
+    st->after = page.list_metadata.after;
+    st->fetcher = page.fetcher();
+    st->prefetched = std::move(ahead);
+    return std::optional<AsyncPage<T>>(std::move(page));
+  }
+
+  // Waits for `next` (the page after cursor `after`), skipping empty pages.
+  static Future<std::optional<AsyncPage<T>>> fetch_after(const std::shared_ptr<State>& st,
+                                                         std::optional<std::string> after,
+                                                         typename AsyncPage<T>::Fetcher fetcher,
+                                                         Future<AsyncPage<T>> next) {
+    using Out = std::optional<AsyncPage<T>>;
+    return next.then(inline_executor(), [st, after, fetcher](Result<AsyncPage<T>> r) -> Future<Out> {
+      if (!r) return make_ready_future(Result<Out>(r.error()));
+      AsyncPage<T> page = std::move(*r);
+      if (!page.fetcher()) page.set_fetcher(fetcher);
+      // Guard against a server that repeats the same cursor forever.
+      bool more = page.has_more();
+      if (more && page.list_metadata.after == after) {
+        page.list_metadata.after.reset();
+        more = false;
+      }
+      if (page.data.empty() && more) {
+        std::optional<std::string> next_after = page.list_metadata.after;
+        auto next_fetcher = page.fetcher();
+        return fetch_after(st, next_after, next_fetcher, page.next_page());
+      }
+      if (page.data.empty()) {
+        std::lock_guard<std::mutex> lock(st->mutex);
+        st->after.reset();
+        return make_ready_future(Result<Out>(Out()));
+      }
+      return make_ready_future(Result<Out>(deliver(st, std::move(page))));
+    });
+  }
+
+  template <class F>
+  struct ForEach {
+    ForEach(AsyncPager p, F fn) : pager(std::move(p)), f(std::move(fn)) {}
+    AsyncPager pager;
+    F f;
+    Promise<void> promise;
+    std::mutex mutex;
+    Future<void> current;  // the step in progress, to cancel it
+    std::size_t seq = 0;
+    bool cancelled = false;
+
+    void cancel() {
+      Future<void> c;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        cancelled = true;
+        c = std::move(current);
+      }
+      c.cancel();
+      promise.set_error(Error(ErrorKind::kCancelled, "auto-paging was cancelled"));
+    }
+
+    static void pump(const std::shared_ptr<ForEach>& self) {
+      std::size_t my_seq;
+      {
+        std::lock_guard<std::mutex> lock(self->mutex);
+        if (self->cancelled) return;
+        my_seq = ++self->seq;
+      }
+      Future<void> step = self->pager.next_page().then(
+          inline_executor(), [self](Result<std::optional<AsyncPage<T>>> r) {
+            if (!r) {
+              self->promise.set_error(r.error());
+              return;
+            }
+            if (!*r) {
+              self->promise.set_value();
+              return;
+            }
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+            try {
+#endif
+              for (const T& item : (*r)->data) {
+                if constexpr (std::is_same_v<std::invoke_result_t<F&, const T&>, bool>) {
+                  if (!self->f(item)) {
+                    self->promise.set_value();
+                    return;
+                  }
+                } else {
+                  self->f(item);
+                }
+              }
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+            } catch (const WorkOSError& e) {
+              self->promise.set_error(e.error());
+              return;
+            } catch (const std::exception& e) {
+              self->promise.set_error(detail::continuation_error(e.what()));
+              return;
+            } catch (...) {
+              self->promise.set_error(detail::continuation_error("a non-standard exception"));
+              return;
+            }
+#endif
+            pump(self);
+          });
+      std::lock_guard<std::mutex> lock(self->mutex);
+      if (self->seq == my_seq) self->current = std::move(step);
+    }
+  };
+
+  std::shared_ptr<State> state_;
+};
+
+namespace detail {
+
+/// Turns the raw page of an async connection into an `AsyncPage<T>` whose next pages come from
+/// `fetcher` (used by the generated async services).
+template <class T>
+Future<AsyncPage<T>> to_async_page(Future<Page<T>> page, typename AsyncPage<T>::Fetcher fetcher) {
+  return page.then(inline_executor(),
+                   [fetcher = std::move(fetcher)](Result<Page<T>> r) mutable -> Result<AsyncPage<T>> {
+                     if (!r) return r.error();
+                     std::shared_ptr<const ResponseInfo> info = r.response_ptr();
+                     AsyncPage<T> out(std::move(*r), std::move(fetcher));
+                     if (info) return Result<AsyncPage<T>>(std::move(out), std::move(info));
+                     return Result<AsyncPage<T>>(std::move(out));
+                   });
+}
+
+}  // namespace detail
+
+}  // namespace workos

@@ -1,0 +1,174 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+/// @file
+/// Access-token (JWT) verification against the WorkOS JWKS: `AccessTokenVerifier`, the decoded
+/// `AccessTokenClaims` and the typed failure reasons (`TokenFailure`). Verification runs locally
+/// (no network) once the JWKS is cached. See docs/auth.md and
+/// docs/adr/0005-sessions-and-tokens.md.
+///
+/// @code
+/// workos::auth::AccessTokenVerifier verifier(client);          // JWKS of client.client_id()
+/// auto claims = verifier.verify(bearer_token);
+/// if (!claims) {
+///   if (workos::auth::token_failure(claims.error()) == workos::auth::TokenFailure::kExpired) ...
+/// } else {
+///   use(claims->sub, claims->org_id, claims->permissions);
+/// }
+/// @endcode
+
+#include <workos/client_base.h>
+#include <workos/options.h>
+#include <workos/result.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace workos::auth {
+
+/// Why a token was rejected. Carried by the `Error` of a failed `verify()` (read it with
+/// `token_failure()`); its `code()` is the snake_case name given below.
+enum class TokenFailure {
+  kNone,                  ///< Not a token failure (or no failure).
+  kMalformed,             ///< `malformed_token`: not three base64url parts of JSON.
+  kUnsupportedAlgorithm,  ///< `unsupported_algorithm`: `alg` is not RS256 (none, HS*, ...).
+  kAlgorithmMismatch,     ///< `algorithm_mismatch`: the JWK's `alg`/`kty` disagree with RS256.
+  kMissingKeyId,          ///< `missing_kid`: the header has no `kid`.
+  kUnknownKeyId,          ///< `unknown_kid`: no key with that `kid`, even after a refresh.
+  kInvalidSignature,      ///< `invalid_signature`
+  kExpired,               ///< `token_expired`: `exp` (plus leeway) is in the past.
+  kNotYetValid,           ///< `token_not_yet_valid`: `nbf` (minus leeway) is in the future.
+  kIssuedInFuture,        ///< `token_issued_in_future`: `iat` (minus leeway) is in the future.
+  kMissingExpiration,     ///< `missing_exp`: no `exp` claim.
+  kInvalidIssuer,         ///< `invalid_issuer`: `iss` differs from the expected issuer.
+  kInvalidAudience,       ///< `invalid_audience`: the expected audience is not in `aud`.
+  kJwksUnavailable,       ///< `jwks_unavailable`: no key set could be fetched (see the error's
+                          ///< kind / status for the fetch failure).
+};
+
+/// The snake_case name of `failure` (`"token_expired"`, ...); `""` for `kNone`.
+const char* to_string(TokenFailure failure) noexcept;
+
+/// The `TokenFailure` an error from `AccessTokenVerifier::verify` stands for; `kNone` for any
+/// other error.
+TokenFailure token_failure(const Error& error) noexcept;
+
+/// The `act` claim of an impersonated session: who is acting on the user's behalf.
+struct TokenActor {
+  std::string sub;                    ///< The impersonator (a WorkOS dashboard user's email).
+  std::optional<std::string> reason;  ///< Why, when given.
+};
+
+/// The claims of a verified WorkOS access token. Value type; thread-safe to read.
+struct AccessTokenClaims {
+  std::string iss;  ///< Issuer.
+  std::string sub;  ///< Subject: the user id (`user_...`).
+  std::string sid;  ///< Session id (`session_...`), used for the logout URL.
+  std::string jti;  ///< Token id.
+  std::vector<std::string> aud;        ///< Audience (a string `aud` becomes one element).
+  std::optional<std::string> org_id;   ///< Organization the session is scoped to.
+  std::optional<std::string> role;     ///< The user's role slug in that organization.
+  std::vector<std::string> roles;      ///< All role slugs.
+  std::vector<std::string> permissions;
+  std::vector<std::string> entitlements;
+  std::vector<std::string> feature_flags;
+  std::optional<TokenActor> act;       ///< Set when the session is an impersonation.
+  std::chrono::system_clock::time_point exp{};  ///< Expiry.
+  std::optional<std::chrono::system_clock::time_point> iat;  ///< Issued at.
+  std::optional<std::chrono::system_clock::time_point> nbf;  ///< Not before.
+  std::string kid;       ///< Header `kid` of the key that signed the token.
+  std::string raw_json;  ///< The whole payload as JSON text (custom claims live here).
+};
+
+/// What `verify()` checks besides the signature.
+struct TokenVerifyOptions {
+  /// Tolerated clock skew for `exp`, `nbf` and `iat` (WorkOS and your server may disagree).
+  std::chrono::seconds leeway{10};
+  /// Expected `iss`; unset = not checked.
+  std::optional<std::string> issuer;
+  /// Expected audience (must be one of `aud`); unset = not checked.
+  std::optional<std::string> audience;
+  /// Wall clock used for `exp` / `nbf` / `iat`; null = the client's `ClientOptions::clock.wall_now`,
+  /// else `std::chrono::system_clock::now`.
+  std::function<std::chrono::system_clock::time_point()> now;
+};
+
+/// How the JWKS (`{base_url}/sso/jwks/{client_id}`) is cached.
+struct JwksOptions {
+  /// A fetched key set is fresh for this long; after it a request refreshes it (the stale set
+  /// keeps serving while one thread fetches).
+  std::chrono::seconds ttl{600};
+  /// A token with an unknown `kid` forces one refresh at most once per this period (key
+  /// rotation), so forged `kid`s cannot make the SDK hammer the API.
+  std::chrono::seconds unknown_kid_cooldown{30};
+  /// After a failed fetch with no key set at all, further requests fail fast for this long
+  /// instead of fetching again.
+  std::chrono::seconds failure_cooldown{5};
+  /// Per-fetch request options (timeout, retries, ...). The client's proxy, TLS and retry
+  /// settings apply as for every call.
+  RequestOptions request;
+};
+
+namespace detail {
+class JwksCache;
+class TokenVerifierCore;
+}  // namespace detail
+
+/// Verifies WorkOS access tokens (RS256 JWTs) against the client's JWKS. Thread-safe; cheap to
+/// copy (copies share the verifier). Keys are fetched through the client's own pipeline (proxy,
+/// timeouts, retries, hooks) the first time they are needed, then cached: one fetch when many
+/// threads miss at once, one forced refresh per cooldown on an unknown `kid`, the stale set kept
+/// when a refresh fails.
+///
+/// Only RS256 is accepted: `none`, `HS256` and any other algorithm are rejected whatever the key
+/// set says; the token's `kid` must name a key of the set.
+class AccessTokenVerifier {
+ public:
+  /// Uses the JWKS cache shared by every verifier and session of `client` (and its copies).
+  /// A client without a client id fails each `verify()` with a `ConfigurationError`.
+  explicit AccessTokenVerifier(const ClientBase& client, TokenVerifyOptions options = {});
+  /// Uses a cache of its own with `jwks` settings (not shared with the client's other helpers).
+  AccessTokenVerifier(const ClientBase& client, TokenVerifyOptions options, JwksOptions jwks);
+  /// A verifier over a fixed key set given as JWKS JSON text (never fetches). Errors:
+  /// `kDecode` when the text is not a JWKS with at least one usable RSA key.
+  [[nodiscard]] static Result<AccessTokenVerifier> from_jwks_json(std::string_view jwks_json,
+                                                                  TokenVerifyOptions options = {});
+
+  /// A verifier over the shared JWKS cache of the client behind `core` (what the SDK's own
+  /// helpers use; see `ClientBase::core()`).
+  static AccessTokenVerifier from_core(std::shared_ptr<workos::detail::ClientCore> core,
+                                       TokenVerifyOptions options = {});
+
+  /// Verifies `token` and returns its claims. On failure the error's kind is `kCrypto` with a
+  /// `TokenFailure` code (see `token_failure()`), except when the key set could not be fetched
+  /// (`TokenFailure::kJwksUnavailable`; the error keeps the fetch's kind and status) or the
+  /// client has no client id (`kConfiguration`).
+  [[nodiscard]] Result<AccessTokenClaims> verify(std::string_view token) const;
+
+  /// Fetches the key set now (e.g. at start-up, to keep the first request fast). Errors: the
+  /// fetch's error.
+  [[nodiscard]] Result<void> refresh_jwks() const;
+
+  /// The JWKS URL used (empty for a fixed key set).
+  std::string jwks_url() const;
+
+  /// Internal: the shared core (used by the session helpers).
+  const std::shared_ptr<const detail::TokenVerifierCore>& core() const noexcept { return core_; }
+
+ private:
+  explicit AccessTokenVerifier(std::shared_ptr<const detail::TokenVerifierCore> core)
+      : core_(std::move(core)) {}
+  std::shared_ptr<const detail::TokenVerifierCore> core_;
+};
+
+/// Decodes the claims of `token` WITHOUT verifying its signature or times. Only for tokens
+/// that were verified elsewhere or for display; never for authorization decisions. Errors:
+/// `kCrypto` with `TokenFailure::kMalformed`.
+[[nodiscard]] Result<AccessTokenClaims> decode_access_token_unverified(std::string_view token);
+
+}  // namespace workos::auth

@@ -1,0 +1,44 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+/// @file
+/// Options of the device authorization poll (OAuth 2.0 Device Authorization Grant, RFC 8628),
+/// used by `UserManagementClient::poll_device_authorization`.
+
+#include <workos/options.h>
+#include <workos/transport.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace workos::auth {
+
+/// What happened on one poll (for progress output).
+enum class DevicePollStatus {
+  kAuthorizationPending,  ///< `authorization_pending`: the user has not approved yet.
+  kSlowDown,              ///< `slow_down`: the interval grew by 5 s (RFC 8628 §3.5).
+};
+
+/// Options of `poll_device_authorization`.
+struct DevicePollOptions {
+  /// Interval between polls; unset = the `interval` of the device authorization (5 s when
+  /// absent). `slow_down` answers add 5 s each.
+  std::optional<std::chrono::seconds> interval;
+  /// Give up after this long; unset = the device code's `expires_in`.
+  std::optional<std::chrono::seconds> timeout;
+  /// Stops the poll (checked before and while waiting, and passed to each request).
+  std::shared_ptr<const CancellationToken> cancellation;
+  /// Radar context passed with each device-code grant.
+  std::optional<std::string> ip_address;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> device_id;
+  /// Called after each poll that did not finish the flow. Must not throw.
+  std::function<void(DevicePollStatus status, std::chrono::seconds next_interval)> on_poll;
+  /// Per-request options of each poll.
+  RequestOptions request;
+};
+
+}  // namespace workos::auth

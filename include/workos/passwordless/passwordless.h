@@ -1,0 +1,93 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+/// @file
+/// Passwordless sessions (Magic Link by email). Not in the OpenAPI spec, so written by hand:
+/// `POST /passwordless/sessions` and `POST /passwordless/sessions/{id}/send`. Reached as
+/// `client.passwordless()`.
+///
+/// @code
+/// workos::passwordless::CreateSessionParams p;
+/// p.email = "marcelina@example.com";
+/// p.redirect_uri = "https://example.com/callback";
+/// auto session = client.passwordless().create_session(p).value();
+/// client.passwordless().send_session(session.id).value();   // WorkOS emails the link
+/// @endcode
+
+#include <workos/options.h>
+#include <workos/result.h>
+#include <workos/types.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace workos {
+
+namespace detail {
+class ClientCore;
+}  // namespace detail
+
+namespace passwordless {
+
+/// A passwordless (Magic Link) session.
+struct PasswordlessSession {
+  std::string object;  ///< `"passwordless_session"`
+  std::string id;      ///< `passwordless_session_...`
+  std::string email;
+  Timestamp expires_at;
+  /// The Magic Link to send yourself (or let WorkOS send it with `send_session`).
+  std::string link;
+};
+
+/// Parameters of `create_session`.
+struct CreateSessionParams {
+  /// Session type; only `"MagicLink"` exists today.
+  std::string type = "MagicLink";
+  /// The user's email address (required).
+  std::string email;
+  /// Where the user is sent after following the link; default: the environment's redirect URI.
+  std::optional<std::string> redirect_uri;
+  /// Opaque value returned to `redirect_uri` unchanged.
+  std::optional<std::string> state;
+  /// Connection to use (a Magic Link connection id), when the environment has several.
+  std::optional<std::string> connection;
+  /// Lifetime of the link in seconds (the API's default when unset).
+  std::optional<std::int64_t> expires_in;
+};
+
+/// Answer of `send_session`.
+struct SendSessionResponse {
+  std::optional<bool> success;
+  std::optional<std::string> message;
+};
+
+/// The passwordless endpoints. A cheap value type (copies share the client's state);
+/// thread-safe. The methods are virtual so tests can fake the service.
+class PasswordlessService {
+ public:
+  /// Used by `Client`; users reach the service through `client.passwordless()`.
+  explicit PasswordlessService(std::shared_ptr<detail::ClientCore> core);
+  virtual ~PasswordlessService() = default;
+
+  /// Creates a Magic Link session for `params.email` (`POST /passwordless/sessions`).
+  /// Errors: `BadRequestError` / `UnprocessableEntityError` for an invalid email or redirect.
+  [[nodiscard]] virtual Result<PasswordlessSession> create_session(
+      const CreateSessionParams& params, const RequestOptions& options = {}) const;
+
+  /// Emails the session's link to its address (`POST /passwordless/sessions/{id}/send`).
+  [[nodiscard]] virtual Result<SendSessionResponse> send_session(
+      std::string_view session_id, const RequestOptions& options = {}) const;
+
+ protected:
+  /// The shared request core.
+  const std::shared_ptr<detail::ClientCore>& core() const noexcept { return core_; }
+
+ private:
+  std::shared_ptr<detail::ClientCore> core_;
+};
+
+}  // namespace passwordless
+}  // namespace workos

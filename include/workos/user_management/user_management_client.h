@@ -1,0 +1,241 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+/// @file
+/// `workos::user_management::UserManagementClient`: the generated `UserManagementService` plus
+/// the handwritten AuthKit helpers — the `authenticate_with_*` grant wrappers, the PKCE
+/// authorization URL, device authorization, sealed sessions and access-token verification.
+/// `client.user_management()` returns one.
+///
+/// @code
+/// workos::Client client;
+/// auto auth = client.user_management().authenticate_with_password({"ada@example.com", "pw"});
+/// if (!auth) {
+///   // Step-up answers arrive as typed errors: auth.value() throws MfaChallengeError, ...
+/// }
+/// auto cookie = workos::auth::seal_session_from_auth_response(*auth, cookie_password);
+/// @endcode
+
+#include <workos/auth/access_token.h>
+#include <workos/auth/authorization_url.h>
+#include <workos/auth/device_authorization.h>
+#include <workos/auth/session.h>
+#include <workos/auth/session_codec.h>
+#include <workos/options.h>
+#include <workos/result.h>
+#include <workos/user_management/service.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace workos::user_management {
+
+/// `authenticate_with_password`: email + password (`grant_type=password`).
+struct AuthenticateWithPasswordParams {
+  std::string email;
+  std::string password;
+  std::optional<std::string> invitation_token;  ///< Accept this invitation while signing in.
+  std::optional<std::string> ip_address;        ///< Radar: the user's IP address.
+  std::optional<std::string> user_agent;        ///< Radar: the user's browser user agent.
+  std::optional<std::string> device_id;         ///< Radar: a device identifier.
+  std::optional<std::string> radar_auth_attempt_id;  ///< Radar: an existing attempt.
+  std::optional<std::string> signals_id;        ///< Radar: client-side signals id.
+};
+
+/// `authenticate_with_code`: the authorization code of the redirect
+/// (`grant_type=authorization_code`). With a `code_verifier` it also works for a public client.
+struct AuthenticateWithCodeParams {
+  std::string code;
+  std::optional<std::string> code_verifier;  ///< PKCE verifier, if the URL had a challenge.
+  std::optional<std::string> invitation_token;
+  std::optional<std::string> ip_address;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> device_id;
+  std::optional<std::string> signals_id;
+};
+
+/// `authenticate_with_code_pkce`: code + PKCE verifier; never sends the client secret.
+struct AuthenticateWithCodePkceParams {
+  std::string code;
+  std::string code_verifier;
+  std::optional<std::string> invitation_token;
+  std::optional<std::string> ip_address;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> device_id;
+  std::optional<std::string> signals_id;
+};
+
+/// `authenticate_with_refresh_token` (`grant_type=refresh_token`).
+struct AuthenticateWithRefreshTokenParams {
+  std::string refresh_token;
+  std::optional<std::string> organization_id;  ///< Scope the new session to this organization.
+  std::optional<std::string> ip_address;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> device_id;
+};
+
+/// `authenticate_with_magic_auth` (`urn:workos:oauth:grant-type:magic-auth:code`).
+struct AuthenticateWithMagicAuthParams {
+  std::string code;
+  std::string email;
+  std::optional<std::string> invitation_token;
+  std::optional<std::string> ip_address;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> device_id;
+  std::optional<std::string> radar_auth_attempt_id;
+};
+
+/// `authenticate_with_email_verification`
+/// (`urn:workos:oauth:grant-type:email-verification:code`).
+struct AuthenticateWithEmailVerificationParams {
+  std::string code;
+  std::string pending_authentication_token;
+  std::optional<std::string> ip_address;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> device_id;
+};
+
+/// `authenticate_with_totp` (`urn:workos:oauth:grant-type:mfa-totp`).
+struct AuthenticateWithTotpParams {
+  std::string code;
+  std::string pending_authentication_token;
+  std::string authentication_challenge_id;
+  std::optional<std::string> ip_address;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> device_id;
+};
+
+/// `authenticate_with_organization_selection`
+/// (`urn:workos:oauth:grant-type:organization-selection`).
+struct AuthenticateWithOrganizationSelectionParams {
+  std::string pending_authentication_token;
+  std::string organization_id;
+  std::optional<std::string> ip_address;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> device_id;
+};
+
+/// `authenticate_with_device_code` (`urn:ietf:params:oauth:grant-type:device_code`); one poll.
+/// Never sends the client secret.
+struct AuthenticateWithDeviceCodeParams {
+  std::string device_code;
+  std::optional<std::string> ip_address;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> device_id;
+};
+
+/// `authenticate_with_radar_email_challenge`
+/// (`urn:workos:oauth:grant-type:radar-email-challenge:code`).
+struct AuthenticateWithRadarEmailChallengeParams {
+  std::string code;
+  std::string pending_authentication_token;
+  std::string radar_challenge_id;
+  std::optional<std::string> ip_address;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> device_id;
+};
+
+/// `authenticate_with_radar_sms_challenge`
+/// (`urn:workos:oauth:grant-type:radar-sms-challenge:code`).
+struct AuthenticateWithRadarSmsChallengeParams {
+  std::string code;
+  std::string pending_authentication_token;
+  std::optional<std::string> phone_number;
+  std::optional<std::string> verification_id;
+  std::optional<std::string> ip_address;
+  std::optional<std::string> user_agent;
+  std::optional<std::string> device_id;
+};
+
+/// The `user_management` service with the AuthKit helpers. Thread-safe; cheap to copy.
+///
+/// Every `authenticate_with_*` method posts to `/user_management/authenticate` through the
+/// service's connection (so a mocked connection sees it as `create_authenticate`), with
+/// `client_id` and — where the grant takes one — `client_secret` (the API key) filled in from
+/// the client. A public client never sends the secret; the grants that require it fail locally
+/// with a `ConfigurationError` before any request. Step-up answers (MFA challenge, email
+/// verification, organization selection, SSO required, ...) are returned as errors whose
+/// `value()` throws the matching `AuthenticationFlowError` subclass, carrying the pending
+/// authentication token.
+class UserManagementClient : public UserManagementService {
+ public:
+  /// Calls go over HTTP through `core`.
+  explicit UserManagementClient(std::shared_ptr<detail::ClientCore> core);
+  /// Calls go through `connection` (a fake or mock); `core` (optional) supplies the client id,
+  /// API key and JWKS settings to the helpers.
+  UserManagementClient(std::shared_ptr<UserManagementConnection> connection,
+                       std::shared_ptr<detail::ClientCore> core);
+
+  // ---- grants ---------------------------------------------------------------------------------
+  [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_password(
+      const AuthenticateWithPasswordParams& params, const RequestOptions& options = {}) const;
+  [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_code(
+      const AuthenticateWithCodeParams& params, const RequestOptions& options = {}) const;
+  [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_code_pkce(
+      const AuthenticateWithCodePkceParams& params, const RequestOptions& options = {}) const;
+  [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_refresh_token(
+      const AuthenticateWithRefreshTokenParams& params, const RequestOptions& options = {}) const;
+  [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_magic_auth(
+      const AuthenticateWithMagicAuthParams& params, const RequestOptions& options = {}) const;
+  [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_email_verification(
+      const AuthenticateWithEmailVerificationParams& params,
+      const RequestOptions& options = {}) const;
+  [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_totp(
+      const AuthenticateWithTotpParams& params, const RequestOptions& options = {}) const;
+  [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_organization_selection(
+      const AuthenticateWithOrganizationSelectionParams& params,
+      const RequestOptions& options = {}) const;
+  [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_device_code(
+      const AuthenticateWithDeviceCodeParams& params, const RequestOptions& options = {}) const;
+  [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_radar_email_challenge(
+      const AuthenticateWithRadarEmailChallengeParams& params,
+      const RequestOptions& options = {}) const;
+  [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_radar_sms_challenge(
+      const AuthenticateWithRadarSmsChallengeParams& params,
+      const RequestOptions& options = {}) const;
+
+  // ---- authorization URL with PKCE ------------------------------------------------------------
+  /// `get_authorization_url` with a fresh PKCE pair (S256) and, unless `params.state` is set,
+  /// a random `state`. Needs one of `provider`, `connection_id` or `organization_id`
+  /// (`kInvalidArgument` otherwise). No request is made.
+  [[nodiscard]] Result<auth::AuthorizationUrlWithPkce> get_authorization_url_with_pkce(
+      const GetAuthorizationUrlParams& params, const RequestOptions& options = {}) const;
+
+  // ---- device authorization (RFC 8628) ---------------------------------------------------------
+  /// Starts the device flow for the client's client id (`POST /user_management/authorize/device`).
+  [[nodiscard]] Result<workos::DeviceAuthorizationResponse> start_device_authorization(
+      const RequestOptions& options = {}) const;
+  /// Polls the device-code grant until the user approves (the tokens), denies
+  /// (`access_denied`), the code expires (`expired_token`, or `kTimeout` locally), or
+  /// `options.cancellation` fires (`kCancelled`). Honours `interval` and `slow_down`; waits
+  /// through `ClientOptions::clock.sleep` (injectable in tests).
+  [[nodiscard]] Result<workos::AuthenticateResponse> poll_device_authorization(
+      const workos::DeviceAuthorizationResponse& device,
+      const auth::DevicePollOptions& options = {}) const;
+
+  // ---- sessions and tokens ---------------------------------------------------------------------
+  /// A sealed session from a cookie value and its iron password (see `workos::auth`).
+  auth::SealedSession load_sealed_session(std::string session_data, std::string cookie_password,
+                                          auth::SessionOptions options = {}) const;
+  /// A sealed session from a cookie value and its codec.
+  auth::SealedSession load_sealed_session(std::string session_data,
+                                          std::shared_ptr<const auth::SessionCodec> codec,
+                                          auth::SessionOptions options = {}) const;
+  /// Seals an authenticate response into a cookie value (iron, Node SDK layout).
+  [[nodiscard]] Result<std::string> seal_session_from_auth_response(
+      const workos::AuthenticateResponse& response, std::string_view cookie_password) const;
+  /// A verifier for access tokens of this client (shares the client's JWKS cache).
+  auth::AccessTokenVerifier access_token_verifier(auth::TokenVerifyOptions options = {}) const;
+  /// `{base_url}/sso/jwks/{client_id}`.
+  std::string get_jwks_url() const;
+
+  /// The request core behind the helpers (may be null for a connection-only client).
+  const std::shared_ptr<detail::ClientCore>& core() const noexcept { return core_; }
+
+ private:
+  std::shared_ptr<detail::ClientCore> core_;
+};
+
+}  // namespace workos::user_management

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# scripts/lib/consumer_check.sh <main build dir> <build root>
+#
+# The consumer check of scripts/test (issue 2, Deliver 7): installs the library built in
+# <main build dir> into a temporary prefix, then builds and runs examples/consumer — a separate
+# CMake project using find_package(workos CONFIG REQUIRED) — as C++17, as C++20 and with
+# -fno-exceptions, and the same program through pkg-config (`pkg-config --static workos`).
+# Then the same for a shared build of the library (BUILD_SHARED_LIBS=ON; compiled objects come
+# from ccache, so this costs mostly a link). WORKOS_SKIP_SHARED=1 skips the shared part.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+main_dir="$1"
+build_root="$2"
+jobs="$(jobs_count)"
+consumer_src="$WORKOS_ROOT/examples/consumer"
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/workos-consumer.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+
+# consumer_build <prefix> <name> <cmake args...>: configure, build and run examples/consumer.
+consumer_build() {
+  local prefix="$1" name="$2"
+  shift 2
+  local dir="$build_root/consumer-$name"
+  rm -rf "$dir"
+  cmake -S "$consumer_src" -B "$dir" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
+    -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "$@" >"$dir.log" 2>&1 \
+    || { cat "$dir.log"; die "consumer ($name): cmake configure against $prefix failed"; }
+  cmake --build "$dir" -j "$jobs" >>"$dir.log" 2>&1 \
+    || { cat "$dir.log"; die "consumer ($name): build failed"; }
+  local out
+  out="$("$dir/workos_consumer" 2>&1)" || { echo "$out"; die "consumer ($name): run failed"; }
+  info "consumer ($name): $(echo "$out" | tail -n 1)"
+}
+
+# pkgconfig_build <prefix> <name> <extra pkg-config flags>: the same program through workos.pc.
+pkgconfig_build() {
+  local prefix="$1" name="$2" flags="$3"
+  local pcdir
+  pcdir="$(dirname "$(find "$prefix" -name workos.pc -print -quit)")"
+  [[ -f "$pcdir/workos.pc" ]] || die "consumer: workos.pc not installed below $prefix"
+  local cflags libs
+  cflags="$(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags workos)" \
+    || die "pkg-config --cflags workos failed"
+  libs="$(PKG_CONFIG_PATH="$pcdir" pkg-config --libs $flags workos)" \
+    || die "pkg-config --libs $flags workos failed"
+  local libdir
+  libdir="$(PKG_CONFIG_PATH="$pcdir" pkg-config --variable=libdir workos)"
+  local exe="$tmp/consumer-pc-$name"
+  # shellcheck disable=SC2086
+  g++ -std=c++17 -Wall -Wextra -Werror $cflags "$consumer_src/main.cc" -o "$exe" $libs \
+    -Wl,-rpath,"$libdir" \
+    || die "consumer (pkg-config $name): compile/link with '$cflags $libs' failed"
+  local out
+  out="$("$exe" 2>&1)" || { echo "$out"; die "consumer (pkg-config $name): run failed"; }
+  info "consumer (pkg-config $name): $(echo "$out" | tail -n 1)"
+}
+
+# --- static library (the main build) -------------------------------------------------------------
+static_prefix="$tmp/static"
+cmake --install "$main_dir" --prefix "$static_prefix" >"$tmp/install-static.log" 2>&1 \
+  || { cat "$tmp/install-static.log"; die "cmake --install $main_dir failed"; }
+cfg="$(find "$static_prefix" -name workosConfig.cmake -print -quit)"
+[[ -n "$cfg" ]] || die "workosConfig.cmake was not installed"
+[[ -f "$(dirname "$cfg")/workosConfigVersion.cmake" ]] || die "workosConfigVersion.cmake was not installed"
+[[ -f "$static_prefix/include/workos/version.h" ]] || die "public headers were not installed"
+n_headers="$(find "$static_prefix/include/workos" -name '*.h' | wc -l)"
+info "installed static library + $n_headers headers into a temporary prefix"
+
+consumer_build "$static_prefix" static-cxx17 -DCMAKE_CXX_STANDARD=17
+consumer_build "$static_prefix" static-cxx20 -DCMAKE_CXX_STANDARD=20
+consumer_build "$static_prefix" static-noexcept -DCMAKE_CXX_STANDARD=17 \
+  -DWORKOS_CONSUMER_NO_EXCEPTIONS=ON
+pkgconfig_build "$static_prefix" static --static
+
+# --- shared library --------------------------------------------------------------------------
+if [[ "${WORKOS_SKIP_SHARED:-0}" != 1 ]]; then
+  shared_dir="$build_root/shared"
+  shared_prefix="$tmp/shared"
+  cmake -S "$WORKOS_ROOT" -B "$shared_dir" -G Ninja \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+    -DBUILD_SHARED_LIBS=ON \
+    -DWORKOS_BUILD_TESTS=OFF -DWORKOS_BUILD_EXAMPLES=OFF -DWORKOS_BUILD_BENCH=OFF \
+    -DWORKOS_ENABLE_MOCKS=OFF >"$tmp/shared-configure.log" 2>&1 \
+    || { cat "$tmp/shared-configure.log"; die "configure of the shared library failed"; }
+  cmake --build "$shared_dir" -j "$jobs" >"$tmp/shared-build.log" 2>&1 \
+    || { tail -n 50 "$tmp/shared-build.log"; die "build of the shared library failed"; }
+  cmake --install "$shared_dir" --prefix "$shared_prefix" >"$tmp/install-shared.log" 2>&1 \
+    || { cat "$tmp/install-shared.log"; die "cmake --install $shared_dir failed"; }
+  info "installed shared library into a temporary prefix"
+  consumer_build "$shared_prefix" shared-cxx17 -DCMAKE_CXX_STANDARD=17
+  pkgconfig_build "$shared_prefix" shared ""
+fi

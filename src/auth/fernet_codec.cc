@@ -1,0 +1,115 @@
+// Copyright workos-cpp authors. Handwritten.
+// Fernet (https://github.com/fernet/spec/blob/master/Spec.md), as Python's `cryptography`
+// writes it: base64url (with padding) of
+//   0x80 | timestamp (u64 BE, seconds) | IV (16) | AES-128-CBC ciphertext (PKCS#7) | HMAC-SHA256
+// with the key = signing key (first 16 bytes) || encryption key (last 16 bytes).
+
+#include <workos/auth/session_codec.h>
+
+#include "auth/crypto.h"
+#include "auth/encoding.h"
+
+namespace workos::auth {
+namespace {
+
+constexpr unsigned char kVersion = 0x80;
+constexpr std::size_t kHeader = 1 + 8 + 16;
+constexpr std::size_t kMac = 32;
+constexpr std::int64_t kMaxClockSkew = 60;  // cryptography's _MAX_CLOCK_SKEW
+
+Error crypto_error(const char* what) { return Error(ErrorKind::kCrypto, what); }
+
+class FernetCodec final : public SessionCodec {
+ public:
+  FernetCodec(std::string_view signing_key, std::string encryption_key, FernetOptions options)
+      : signing_(detail::HmacKey::Digest::kSha256, signing_key),
+        encryption_key_(std::move(encryption_key)),
+        options_(std::move(options)) {}
+
+  bool ok() const { return signing_.ok(); }
+
+  Result<std::string> seal(std::string_view plaintext) const override {
+    std::string iv;
+    if (!detail::random_bytes(16, iv)) return crypto_error("the random generator failed");
+    const auto ts = static_cast<std::uint64_t>(now_seconds());
+    std::string data;
+    data.reserve(kHeader + plaintext.size() + 16 + kMac);
+    data += static_cast<char>(kVersion);
+    for (int shift = 56; shift >= 0; shift -= 8) data += static_cast<char>((ts >> shift) & 0xFF);
+    data += iv;
+    std::string ciphertext;
+    if (!detail::aes_cbc_encrypt(encryption_key_, iv, plaintext, ciphertext)) {
+      return crypto_error("fernet: encryption failed");
+    }
+    data += ciphertext;
+    const std::string mac = signing_.mac(data);
+    if (mac.size() != kMac) return crypto_error("fernet: HMAC failed");
+    data += mac;
+    return detail::base64url_encode_padded(data);
+  }
+
+  Result<std::string> unseal(std::string_view sealed) const override {
+    std::string data;
+    if (!detail::base64url_decode(sealed, data)) return crypto_error("fernet: bad encoding");
+    if (data.size() < kHeader + 16 + kMac || static_cast<unsigned char>(data[0]) != kVersion) {
+      return crypto_error("fernet: invalid token");
+    }
+    if (options_.ttl) {
+      std::uint64_t ts = 0;
+      for (int i = 1; i <= 8; ++i) ts = (ts << 8) | static_cast<unsigned char>(data[i]);
+      const std::int64_t now = now_seconds();
+      const auto stamp = static_cast<std::int64_t>(ts);
+      if (stamp + options_.ttl->count() < now) return crypto_error("fernet: token expired");
+      if (now + kMaxClockSkew < stamp) return crypto_error("fernet: token from the future");
+    }
+    const std::string_view body(data.data(), data.size() - kMac);
+    const std::string expected = signing_.mac(body);
+    if (!detail::constant_time_equal(expected, std::string_view(data).substr(data.size() - kMac))) {
+      return crypto_error("fernet: bad HMAC value");
+    }
+    std::string plaintext;
+    if (!detail::aes_cbc_decrypt(encryption_key_, std::string_view(data).substr(9, 16),
+                                 body.substr(kHeader), plaintext)) {
+      return crypto_error("fernet: decryption failed");
+    }
+    return plaintext;
+  }
+
+  SessionPayloadStyle payload_style() const noexcept override {
+    return SessionPayloadStyle::kPython;
+  }
+  std::string_view name() const noexcept override { return "fernet"; }
+
+ private:
+  std::int64_t now_seconds() const {
+    const auto tp = options_.now ? options_.now() : std::chrono::system_clock::now();
+    return std::chrono::duration_cast<std::chrono::seconds>(tp.time_since_epoch()).count();
+  }
+
+  detail::HmacKey signing_;
+  std::string encryption_key_;
+  FernetOptions options_;
+};
+
+}  // namespace
+
+Result<std::shared_ptr<const SessionCodec>> make_fernet_codec(std::string_view key,
+                                                              FernetOptions options) {
+  std::string raw;
+  if (!detail::base64url_decode(key, raw) || raw.size() != 32) {
+    return Error(ErrorKind::kConfiguration,
+                 "a Fernet key must be 32 url-safe base64-encoded bytes");
+  }
+  auto codec = std::make_shared<FernetCodec>(std::string_view(raw).substr(0, 16), raw.substr(16),
+                                             std::move(options));
+  if (!codec->ok()) return Error(ErrorKind::kCrypto, "fernet: cannot set up HMAC-SHA256");
+  return std::shared_ptr<const SessionCodec>(std::move(codec));
+}
+
+Result<std::string> generate_fernet_key() {
+  std::string raw;
+  if (!detail::random_bytes(32, raw)) return Error(ErrorKind::kCrypto, "RAND_bytes failed");
+  return detail::base64url_encode_padded(raw);
+}
+
+}  // namespace workos::auth

@@ -1,0 +1,149 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+// JWKS parsing and caching (internal). The cache is a small state machine that does no I/O
+// itself: the sync path hands it a blocking `Fetcher`; an async twin (issue 6) can drive the
+// same state through `begin_fetch()` / `complete_fetch()`.
+
+#include <workos/auth/access_token.h>
+#include <workos/result.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace workos::detail {
+class ClientCore;
+}
+
+namespace workos::auth::detail {
+
+/// One RSA public key of a JWKS, ready to verify (the EVP_PKEY is parsed once per kid).
+/// Immutable after construction; thread-safe (OpenSSL 3 keys are safe for concurrent verify).
+class RsaKey {
+ public:
+  ~RsaKey();
+  RsaKey(const RsaKey&) = delete;
+  RsaKey& operator=(const RsaKey&) = delete;
+
+  /// Builds a key from base64url `n` and `e`; null when they are not a usable RSA key
+  /// (bad encoding, modulus under 2048 bits).
+  static std::shared_ptr<const RsaKey> from_components(std::string kid, std::string_view n_b64,
+                                                       std::string_view e_b64);
+  /// Builds a key from a PEM public key (SubjectPublicKeyInfo); for tests and fixed keys.
+  static std::shared_ptr<const RsaKey> from_pem(std::string kid, std::string_view pem);
+
+  const std::string& kid() const noexcept { return kid_; }
+  /// Size of a signature in bytes (the modulus size).
+  std::size_t signature_size() const noexcept { return sig_size_; }
+  /// RSASSA-PKCS1-v1_5 with SHA-256 over `data` (RFC 7518 §3.3).
+  bool verify_rs256(std::string_view data, std::string_view signature) const;
+
+  /// The key as an `EVP_PKEY*` (borrowed).
+  void* pkey() const noexcept { return pkey_; }
+
+ private:
+  RsaKey() = default;
+  bool prepare();
+  std::string kid_;
+  void* pkey_ = nullptr;        // EVP_PKEY*
+  void* verify_ctx_ = nullptr;  // EVP_PKEY_CTX*, verify-initialized; duplicated per call
+  std::size_t sig_size_ = 0;
+};
+
+/// A parsed key set. Keys whose `kty`/`alg`/`use` rule out RS256 signatures are kept as
+/// "mismatched" so a token naming them fails with `kAlgorithmMismatch`, not `kUnknownKeyId`.
+struct KeySet {
+  std::vector<std::shared_ptr<const RsaKey>> keys;
+  std::vector<std::string> mismatched_kids;
+  const RsaKey* find(std::string_view kid) const noexcept;
+  std::shared_ptr<const RsaKey> find_shared(std::string_view kid) const;
+  bool is_mismatched(std::string_view kid) const noexcept;
+};
+
+/// Parses JWKS JSON text (`{"keys": [...]}`). Errors: `kDecode`.
+Result<std::shared_ptr<const KeySet>> parse_jwks(std::string_view json);
+
+/// Outcome of a key lookup.
+struct KeyLookup {
+  std::shared_ptr<const RsaKey> key;  ///< Set on success.
+  TokenFailure failure = TokenFailure::kNone;
+  std::optional<Error> error;  ///< Fetch / configuration error behind kJwksUnavailable.
+
+  static KeyLookup found(std::shared_ptr<const RsaKey> key) {
+    KeyLookup out;
+    out.key = std::move(key);
+    return out;
+  }
+  static KeyLookup fail(TokenFailure failure) {
+    KeyLookup out;
+    out.failure = failure;
+    return out;
+  }
+};
+
+/// The TTL cache with single-flight fetching. Thread-safe.
+class JwksCache {
+ public:
+  /// Fetches the JWKS body (blocking). Must be safe to call from any thread.
+  using Fetcher = std::function<Result<std::string>()>;
+  using SteadyNow = std::function<std::chrono::steady_clock::time_point()>;
+
+  JwksCache(JwksOptions options, SteadyNow now);
+  /// A cache pre-filled with a fixed key set that never expires and never fetches.
+  static std::shared_ptr<JwksCache> fixed(std::shared_ptr<const KeySet> keys);
+
+  /// The key for `kid`: from the cache when fresh; otherwise fetches once through `fetch`
+  /// (concurrent callers wait for that one fetch). An unknown `kid` forces one refresh per
+  /// `unknown_kid_cooldown`. On a failed refresh the stale set keeps serving.
+  KeyLookup lookup(std::string_view kid, const Fetcher& fetch);
+
+  /// Fetches now (waits for an in-flight fetch instead of starting a second one).
+  Result<void> refresh(const Fetcher& fetch);
+
+  // ---- pieces for an async driver ---------------------------------------------------------
+  /// Claims the fetch slot: true when the caller must fetch and then call `complete_fetch`.
+  bool begin_fetch();
+  /// Installs the body of a finished fetch (or its error) and wakes waiters.
+  void complete_fetch(const Result<std::string>& body);
+
+  const JwksOptions& options() const noexcept { return options_; }
+  /// Number of fetches completed (successful or not); for tests.
+  std::uint64_t fetch_count() const;
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  enum class Need { kNone, kFetch, kWait };
+  // Runs one fetch on this thread; `lock` is held on entry and on return.
+  void fetch_locked(std::unique_lock<std::mutex>& lock, const Fetcher& fetch);
+  void install_locked(const Result<std::string>& body, Clock::time_point now);
+
+  JwksOptions options_;
+  SteadyNow now_;
+  bool fixed_ = false;
+
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::shared_ptr<const KeySet> keys_;
+  Clock::time_point fresh_until_{};
+  bool fetching_ = false;
+  std::uint64_t generation_ = 0;  // incremented when a fetch completes
+  std::optional<Error> last_error_;
+  Clock::time_point failed_until_{};  // no key set + failure: fail fast until then
+  std::optional<Clock::time_point> last_forced_;
+};
+
+/// Fetches `{base}/sso/jwks/{client_id}` through `core`'s pipeline (no Authorization header).
+Result<std::string> fetch_jwks(const workos::detail::ClientCore& core, const RequestOptions& options);
+
+/// The JWKS URL of `core`'s client id.
+std::string jwks_url(const workos::detail::ClientCore& core);
+
+}  // namespace workos::auth::detail

@@ -1,0 +1,161 @@
+// Copyright workos-cpp authors. Handwritten.
+// JWT parsing and claim decoding.
+
+#include "auth/jwt.h"
+
+#include "auth/encoding.h"
+#include "core/json.h"
+
+#include <cmath>
+
+namespace workos::auth::detail {
+namespace {
+
+using Value = workos::detail::json::Value;
+namespace json = workos::detail::json;
+
+// Seconds since the epoch (integer or fractional) as a time_point. False for non-numbers or
+// values outside what the clock can hold.
+bool read_numeric_date(Value v, std::chrono::system_clock::time_point& out) {
+  double seconds = 0;
+  std::int64_t i = 0;
+  std::uint64_t u = 0;
+  if (v.get_int64().get(i) == simdjson::SUCCESS) seconds = static_cast<double>(i);
+  else if (v.get_uint64().get(u) == simdjson::SUCCESS) seconds = static_cast<double>(u);
+  else if (v.get_double().get(seconds) != simdjson::SUCCESS) return false;
+  // ±10^11 s is ±3000 years: beyond it, the duration arithmetic could overflow.
+  if (!std::isfinite(seconds) || std::fabs(seconds) > 1e11) return false;
+  out = std::chrono::system_clock::time_point(
+      std::chrono::duration_cast<std::chrono::system_clock::duration>(
+          std::chrono::duration<double>(seconds)));
+  return true;
+}
+
+bool read_string(Value v, std::string& out) {
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return false;
+  out.assign(s.data(), s.size());
+  return true;
+}
+
+// A string array; `null` leaves it empty.
+bool read_string_array(Value v, std::vector<std::string>& out) {
+  if (v.is_null()) return true;
+  simdjson::dom::array arr;
+  if (v.get_array().get(arr) != simdjson::SUCCESS) return false;
+  out.clear();
+  out.reserve(arr.size());
+  for (Value item : arr) {
+    std::string_view s;
+    if (item.get_string().get(s) != simdjson::SUCCESS) return false;
+    out.emplace_back(s);
+  }
+  return true;
+}
+
+bool read_optional_string(Value v, std::optional<std::string>& out) {
+  if (v.is_null()) {
+    out.reset();
+    return true;
+  }
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return false;
+  out.emplace(s);
+  return true;
+}
+
+}  // namespace
+
+bool split_jwt(std::string_view token, JwtParts& parts) noexcept {
+  const std::size_t a = token.find('.');
+  if (a == std::string_view::npos) return false;
+  const std::size_t b = token.find('.', a + 1);
+  if (b == std::string_view::npos) return false;
+  if (token.find('.', b + 1) != std::string_view::npos) return false;
+  parts.header_b64 = token.substr(0, a);
+  parts.payload_b64 = token.substr(a + 1, b - a - 1);
+  parts.signature_b64 = token.substr(b + 1);
+  parts.signing_input = token.substr(0, b);
+  return !parts.header_b64.empty() && !parts.payload_b64.empty() && !parts.signature_b64.empty();
+}
+
+TokenFailure decode_header(std::string_view header_b64, JwtHeader& out) {
+  std::string text;
+  if (!base64url_decode(header_b64, text)) return TokenFailure::kMalformed;
+  Value root;
+  if (!json::parse(json::JsonText(std::string_view(text)), "JwtHeader", root)) {
+    return TokenFailure::kMalformed;
+  }
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj) != simdjson::SUCCESS) return TokenFailure::kMalformed;
+  bool has_alg = false;
+  for (auto field : obj) {
+    if (field.key == "alg") {
+      if (!read_string(field.value, out.alg)) return TokenFailure::kMalformed;
+      has_alg = true;
+    } else if (field.key == "kid") {
+      if (!read_string(field.value, out.kid)) return TokenFailure::kMalformed;
+      out.has_kid = true;
+    } else if (field.key == "crit") {
+      out.has_crit = true;
+    }
+  }
+  if (!has_alg) return TokenFailure::kMalformed;
+  return TokenFailure::kNone;
+}
+
+TokenFailure decode_claims(std::string_view payload_b64, AccessTokenClaims& c, bool& has_exp) {
+  has_exp = false;
+  if (!base64url_decode(payload_b64, c.raw_json)) return TokenFailure::kMalformed;
+  Value root;
+  if (!json::parse(json::JsonText(std::string_view(c.raw_json)), "AccessTokenClaims", root)) {
+    return TokenFailure::kMalformed;
+  }
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj) != simdjson::SUCCESS) return TokenFailure::kMalformed;
+  for (auto field : obj) {
+    const std::string_view k = field.key;
+    const Value v = field.value;
+    bool ok = true;
+    if (k == "sub") ok = read_string(v, c.sub);
+    else if (k == "sid") ok = read_string(v, c.sid);
+    else if (k == "iss") ok = read_string(v, c.iss);
+    else if (k == "jti") ok = read_string(v, c.jti);
+    else if (k == "org_id") ok = read_optional_string(v, c.org_id);
+    else if (k == "role") ok = read_optional_string(v, c.role);
+    else if (k == "roles") ok = read_string_array(v, c.roles);
+    else if (k == "permissions") ok = read_string_array(v, c.permissions);
+    else if (k == "entitlements") ok = read_string_array(v, c.entitlements);
+    else if (k == "feature_flags") ok = read_string_array(v, c.feature_flags);
+    else if (k == "exp") ok = has_exp = read_numeric_date(v, c.exp);
+    else if (k == "iat") ok = read_numeric_date(v, c.iat.emplace());
+    else if (k == "nbf") ok = read_numeric_date(v, c.nbf.emplace());
+    else if (k == "aud") {
+      std::string_view s;
+      if (v.get_string().get(s) == simdjson::SUCCESS) c.aud.assign(1, std::string(s));
+      else ok = read_string_array(v, c.aud);
+    } else if (k == "act") {
+      if (v.is_null()) continue;
+      simdjson::dom::object act;
+      if (v.get_object().get(act) != simdjson::SUCCESS) return TokenFailure::kMalformed;
+      TokenActor actor;
+      for (auto f : act) {
+        if (f.key == "sub") ok = ok && read_string(f.value, actor.sub);
+        else if (f.key == "reason") ok = ok && read_optional_string(f.value, actor.reason);
+      }
+      c.act = std::move(actor);
+    }
+    if (!ok) return TokenFailure::kMalformed;
+  }
+  return TokenFailure::kNone;
+}
+
+Error token_error(TokenFailure failure, std::string message) {
+  ErrorInfo info;
+  info.kind = ErrorKind::kCrypto;
+  info.code = to_string(failure);
+  info.message = std::move(message);
+  return Error(std::move(info));
+}
+
+}  // namespace workos::auth::detail

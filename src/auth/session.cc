@@ -1,0 +1,350 @@
+// Copyright workos-cpp authors. Handwritten.
+// Sealed sessions: authenticate (unseal + verify), refresh (refresh-token grant, verify,
+// re-seal; single flight per refresh token), logout URL, sealing helpers.
+
+#include <workos/auth/session.h>
+#include <workos/user_management/user_management_client.h>
+
+#include "auth/client_state.h"
+#include "auth/crypto.h"
+#include "auth/encoding.h"
+#include "auth/session_context.h"
+#include "auth/session_payload.h"
+#include "auth/token_verifier.h"
+#include "core/call.h"
+
+#include <mutex>
+
+namespace workos::auth {
+
+const char* to_string(SessionFailure failure) noexcept {
+  switch (failure) {
+    case SessionFailure::kNone: return "";
+    case SessionFailure::kNoSessionCookieProvided: return "no_session_cookie_provided";
+    case SessionFailure::kInvalidSessionCookie: return "invalid_session_cookie";
+    case SessionFailure::kInvalidJwt: return "invalid_jwt";
+    case SessionFailure::kJwksUnavailable: return "jwks_unavailable";
+    case SessionFailure::kRefreshDenied: return "refresh_denied";
+    case SessionFailure::kMfaEnrollment: return "mfa_enrollment";
+    case SessionFailure::kSsoRequired: return "sso_required";
+    case SessionFailure::kRateLimited: return "rate_limit_exceeded";
+    case SessionFailure::kTimeout: return "timeout";
+    case SessionFailure::kServerError: return "server_error";
+    case SessionFailure::kNetworkError: return "network_error";
+    case SessionFailure::kRefreshFailed: return "refresh_failed";
+    case SessionFailure::kConfiguration: return "configuration_error";
+  }
+  return "";
+}
+
+namespace detail {
+
+struct SessionContext {
+  std::shared_ptr<workos::detail::ClientCore> core;
+  std::shared_ptr<workos::user_management::UserManagementConnection> connection;  // optional
+  std::shared_ptr<ClientState> state;
+  std::shared_ptr<const TokenVerifierCore> verifier;
+  SessionOptions options;
+
+  mutable std::mutex mu;
+  std::string data;                             // guarded by mu
+  std::shared_ptr<const SessionCodec> codec;    // guarded by mu; null on a configuration error
+  std::optional<Error> config_error;
+
+  void snapshot(std::string& cookie, std::shared_ptr<const SessionCodec>& c) const {
+    std::lock_guard<std::mutex> lock(mu);
+    cookie = data;
+    c = codec;
+  }
+
+  workos::user_management::UserManagementClient user_management() const {
+    if (connection) return workos::user_management::UserManagementClient(connection, core);
+    return workos::user_management::UserManagementClient(core);
+  }
+};
+
+std::shared_ptr<SessionContext> make_session_context(
+    std::shared_ptr<workos::detail::ClientCore> core,
+    std::shared_ptr<workos::user_management::UserManagementConnection> connection,
+    std::string data, Result<std::shared_ptr<const SessionCodec>> codec, SessionOptions options) {
+  auto ctx = std::make_shared<SessionContext>();
+  ctx->state = client_state(core);
+  ctx->verifier = std::make_shared<const TokenVerifierCore>(core, ctx->state->jwks, options.token);
+  ctx->core = std::move(core);
+  ctx->connection = std::move(connection);
+  ctx->options = std::move(options);
+  ctx->data = std::move(data);
+  if (codec) ctx->codec = std::move(*codec);
+  else ctx->config_error = codec.error();
+  if (ctx->codec == nullptr && !ctx->config_error) {
+    ctx->config_error = Error(ErrorKind::kConfiguration, "no session codec given");
+  }
+  return ctx;
+}
+
+namespace {
+
+// Fills `out` with a failure; returns it for brevity.
+template <class R>
+R& fail(R& out, SessionFailure reason, std::optional<Error> error = std::nullopt) {
+  out.authenticated = false;
+  out.reason = reason;
+  out.error = std::move(error);
+  return out;
+}
+
+void fail_token(SessionAuthentication& out, const Error& error) {
+  out.token_failure = token_failure(error);
+  if (out.token_failure == TokenFailure::kJwksUnavailable) {
+    fail(out, SessionFailure::kJwksUnavailable, error);
+  } else if (error.kind() == ErrorKind::kConfiguration) {
+    fail(out, SessionFailure::kConfiguration, error);
+  } else {
+    fail(out, SessionFailure::kInvalidJwt, error);
+  }
+}
+
+// The refresh failure reason of an API / transport error (WorkOS answers `invalid_grant` with
+// 400 when the refresh token is used, revoked or expired).
+void classify_refresh_error(SessionRefresh& out, const Error& e) {
+  SessionFailure reason = SessionFailure::kRefreshFailed;
+  bool retryable = false;
+  if (e.kind() == ErrorKind::kConfiguration) {
+    reason = SessionFailure::kConfiguration;
+  } else if (e.error() == "invalid_grant" || e.code() == "invalid_grant") {
+    reason = SessionFailure::kRefreshDenied;
+  } else if (e.auth_flow() == AuthFlowKind::kMfaEnrollment || e.code() == "mfa_enrollment") {
+    reason = SessionFailure::kMfaEnrollment;
+  } else if (e.auth_flow() == AuthFlowKind::kSsoRequired || e.code() == "sso_required") {
+    reason = SessionFailure::kSsoRequired;
+  } else if (e.status() == 429) {
+    reason = SessionFailure::kRateLimited;
+    retryable = true;
+    out.retry_after = e.retry_after();
+  } else if (e.kind() == ErrorKind::kTimeout || e.status() == 408) {
+    reason = SessionFailure::kTimeout;
+    retryable = true;
+  } else if (e.status() >= 500) {
+    reason = SessionFailure::kServerError;
+    retryable = true;
+  } else if (e.kind() == ErrorKind::kConnection) {
+    reason = SessionFailure::kNetworkError;
+    retryable = true;
+  }
+  fail(out, reason, e);
+  out.retryable = retryable;
+}
+
+std::string refresh_key(const std::string& refresh_token, const std::optional<std::string>& org) {
+  // Keyed by a digest: the single-flight table never holds refresh tokens.
+  return hex_encode(sha256(refresh_token + '\n' + org.value_or("")));
+}
+
+}  // namespace
+}  // namespace detail
+
+// ---- SealedSession ---------------------------------------------------------------------------
+
+SealedSession::SealedSession(std::shared_ptr<detail::SessionContext> context)
+    : context_(std::move(context)) {}
+
+std::string SealedSession::sealed_data() const {
+  std::lock_guard<std::mutex> lock(context_->mu);
+  return context_->data;
+}
+
+Result<SessionData> SealedSession::data() const {
+  std::string cookie;
+  std::shared_ptr<const SessionCodec> codec;
+  context_->snapshot(cookie, codec);
+  if (!codec) return *context_->config_error;
+  Result<std::string> plain = codec->unseal(cookie);
+  if (!plain) return plain.error();
+  return parse_session_data(*plain);
+}
+
+SessionAuthentication SealedSession::authenticate() const {
+  SessionAuthentication out;
+  std::string cookie;
+  std::shared_ptr<const SessionCodec> codec;
+  context_->snapshot(cookie, codec);
+  if (cookie.empty()) return detail::fail(out, SessionFailure::kNoSessionCookieProvided);
+  if (!codec) return detail::fail(out, SessionFailure::kConfiguration, context_->config_error);
+  Result<std::string> plain = codec->unseal(cookie);
+  if (!plain) return detail::fail(out, SessionFailure::kInvalidSessionCookie, plain.error());
+  Result<SessionData> data = parse_session_data(*plain);
+  if (!data) return detail::fail(out, SessionFailure::kInvalidSessionCookie, data.error());
+  if (data->access_token.empty()) {
+    return detail::fail(out, SessionFailure::kInvalidSessionCookie,
+                        Error(ErrorKind::kDecode, "the session has no access token"));
+  }
+  Result<AccessTokenClaims> claims = context_->verifier->verify(data->access_token);
+  if (!claims) {
+    detail::fail_token(out, claims.error());
+    return out;
+  }
+  out.authenticated = true;
+  out.claims = std::move(*claims);
+  out.user = std::move(data->user);
+  out.impersonator = std::move(data->impersonator);
+  out.authentication_method = std::move(data->authentication_method);
+  out.access_token = std::move(data->access_token);
+  return out;
+}
+
+SessionRefresh SealedSession::refresh(const RefreshOptions& options) {
+  SessionRefresh out;
+  std::string cookie;
+  std::shared_ptr<const SessionCodec> codec;
+  context_->snapshot(cookie, codec);
+  if (cookie.empty()) return detail::fail(out, SessionFailure::kNoSessionCookieProvided);
+  if (!codec) return detail::fail(out, SessionFailure::kConfiguration, context_->config_error);
+  Result<std::string> plain = codec->unseal(cookie);
+  if (!plain) return detail::fail(out, SessionFailure::kInvalidSessionCookie, plain.error());
+  Result<SessionData> data = parse_session_data(*plain);
+  if (!data) return detail::fail(out, SessionFailure::kInvalidSessionCookie, data.error());
+  if (data->refresh_token.empty()) {
+    return detail::fail(out, SessionFailure::kInvalidSessionCookie,
+                        Error(ErrorKind::kDecode, "the session has no refresh token"));
+  }
+  // The organization scope: the caller's, else the current token's (unverified: the API checks
+  // the refresh token; the claim only picks the organization), else the cookie's.
+  std::optional<std::string> org = options.organization_id;
+  if (!org) {
+    auto old = decode_access_token_unverified(data->access_token);
+    if (old && old->org_id) org = old->org_id;
+    else org = data->organization_id;
+  }
+
+  const auto& ctx = context_;
+  bool shared = false;
+  auto value = ctx->state->refreshes.run(
+      detail::refresh_key(data->refresh_token, org),
+      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+          ctx->options.refresh_reuse_window),
+      detail::steady_now(ctx->core),
+      [&]() -> std::pair<detail::SingleFlight::Value, bool> {
+        workos::user_management::AuthenticateWithRefreshTokenParams p;
+        p.refresh_token = data->refresh_token;
+        p.organization_id = org;
+        p.ip_address = options.ip_address;
+        p.user_agent = options.user_agent;
+        auto r = std::make_shared<const Result<workos::AuthenticateResponse>>(
+            ctx->user_management().authenticate_with_refresh_token(p, options.request));
+        const bool ok = r->has_value();
+        return {std::static_pointer_cast<const void>(r), ok};
+      },
+      &shared);
+  out.shared = shared;
+  const auto& response =
+      *std::static_pointer_cast<const Result<workos::AuthenticateResponse>>(value);
+  if (!response) {
+    detail::classify_refresh_error(out, response.error());
+    return out;
+  }
+
+  Result<AccessTokenClaims> claims = ctx->verifier->verify(response->access_token);
+  if (!claims) {
+    detail::fail_token(out, claims.error());
+    out.retryable = out.reason == SessionFailure::kJwksUnavailable;
+    return out;
+  }
+  const std::shared_ptr<const SessionCodec> seal_codec = options.codec ? options.codec : codec;
+  Result<std::string> sealed =
+      seal_session_data(detail::session_data_from_response(*response), *seal_codec);
+  if (!sealed) return detail::fail(out, SessionFailure::kRefreshFailed, sealed.error());
+  {
+    std::lock_guard<std::mutex> lock(ctx->mu);
+    ctx->data = *sealed;
+    ctx->codec = seal_codec;
+  }
+  out.authenticated = true;
+  out.claims = std::move(*claims);
+  out.user = response->user;
+  if (response->impersonator) {
+    SessionImpersonator i;
+    i.email = response->impersonator->email;
+    i.reason = response->impersonator->reason;
+    out.impersonator = std::move(i);
+  }
+  if (response->authentication_method) {
+    out.authentication_method = std::string(response->authentication_method->wire());
+  }
+  out.access_token = response->access_token;
+  out.sealed_session = std::move(*sealed);
+  out.response = *response;
+  return out;
+}
+
+Result<std::string> SealedSession::get_logout_url(
+    const std::optional<std::string>& return_to) const {
+  Result<SessionData> data = this->data();
+  if (!data) return data.error();
+  if (data->access_token.empty()) {
+    return Error(ErrorKind::kDecode, "the session has no access token");
+  }
+  // An expired access token still names the session; everything else must verify.
+  Result<AccessTokenClaims> claims =
+      context_->verifier->verify(data->access_token, /*allow_expired=*/true);
+  if (!claims) return claims.error();
+  workos::user_management::GetLogoutUrlParams p;
+  p.session_id = claims->sid;
+  p.return_to = return_to;
+  return context_->user_management().get_logout_url(p);
+}
+
+// ---- loading and sealing ---------------------------------------------------------------------
+
+SealedSession load_sealed_session(const ClientBase& client, std::string session_data,
+                                  std::string cookie_password, SessionOptions options) {
+  return SealedSession(detail::make_session_context(client.core(), nullptr,
+                                                    std::move(session_data),
+                                                    make_iron_codec(std::move(cookie_password)),
+                                                    std::move(options)));
+}
+
+SealedSession load_sealed_session(const ClientBase& client, std::string session_data,
+                                  std::shared_ptr<const SessionCodec> codec,
+                                  SessionOptions options) {
+  return SealedSession(detail::make_session_context(
+      client.core(), nullptr, std::move(session_data),
+      Result<std::shared_ptr<const SessionCodec>>(std::move(codec)), std::move(options)));
+}
+
+Result<std::string> seal_session_data(const SessionData& data, const SessionCodec& codec) {
+  return codec.seal(detail::encode_session_data(data, codec.payload_style()));
+}
+
+Result<std::string> seal_session_from_auth_response(const workos::AuthenticateResponse& response,
+                                                    const SessionCodec& codec) {
+  return seal_session_data(detail::session_data_from_response(response), codec);
+}
+
+Result<std::string> seal_session_from_auth_response(const workos::AuthenticateResponse& response,
+                                                    std::string_view cookie_password) {
+  auto codec = make_iron_codec(std::string(cookie_password));
+  if (!codec) return codec.error();
+  return seal_session_from_auth_response(response, **codec);
+}
+
+Result<std::string> seal_data(std::string_view json, const SessionCodec& codec) {
+  return codec.seal(json);
+}
+
+Result<std::string> unseal_data(std::string_view sealed, const SessionCodec& codec) {
+  return codec.unseal(sealed);
+}
+
+Result<std::string> seal_data(std::string_view json, std::string_view password) {
+  auto codec = make_iron_codec(std::string(password));
+  if (!codec) return codec.error();
+  return (*codec)->seal(json);
+}
+
+Result<std::string> unseal_data(std::string_view sealed, std::string_view password) {
+  auto codec = make_iron_codec(std::string(password));
+  if (!codec) return codec.error();
+  return (*codec)->unseal(sealed);
+}
+
+}  // namespace workos::auth

@@ -1,0 +1,237 @@
+// Copyright workos-cpp authors. Handwritten.
+
+#include "auth/session_payload.h"
+
+#include "common/models_json.h"
+#include "core/json.h"
+
+namespace workos::auth {
+namespace detail {
+namespace {
+
+namespace json = workos::detail::json;
+using json::Value;
+
+// Reads `v` into `out` with the generated / core decoders; false on a type error.
+template <class T>
+void read_field(Value v, T& out, json::DecodeContext& c, std::string_view name) {
+  c.push_field("User", name);
+  json::read(v, out, c);
+  c.pop();
+}
+
+// A user object in either layout (camelCase from the Node SDK, snake_case from the API /
+// Python SDK). Unknown fields are ignored. False when a known field has a wrong type.
+bool decode_user(Value v, workos::User& u) {
+  simdjson::dom::object obj;
+  if (v.get_object().get(obj) != simdjson::SUCCESS) return false;
+  json::DecodeContext c;
+  for (auto f : obj) {
+    const std::string_view k = f.key;
+    if (k == "object") read_field(f.value, u.object, c, k);
+    else if (k == "id") read_field(f.value, u.id, c, k);
+    else if (k == "email") read_field(f.value, u.email, c, k);
+    else if (k == "emailVerified" || k == "email_verified") read_field(f.value, u.email_verified, c, k);
+    else if (k == "name") read_field(f.value, u.name, c, k);
+    else if (k == "firstName" || k == "first_name") read_field(f.value, u.first_name, c, k);
+    else if (k == "lastName" || k == "last_name") read_field(f.value, u.last_name, c, k);
+    else if (k == "profilePictureUrl" || k == "profile_picture_url")
+      read_field(f.value, u.profile_picture_url, c, k);
+    else if (k == "lastSignInAt" || k == "last_sign_in_at")
+      read_field(f.value, u.last_sign_in_at, c, k);
+    else if (k == "locale") read_field(f.value, u.locale, c, k);
+    else if (k == "createdAt" || k == "created_at") read_field(f.value, u.created_at, c, k);
+    else if (k == "updatedAt" || k == "updated_at") read_field(f.value, u.updated_at, c, k);
+    else if (k == "externalId" || k == "external_id") read_field(f.value, u.external_id, c, k);
+    else if (k == "metadata") read_field(f.value, u.metadata, c, k);
+  }
+  return !c.failed();
+}
+
+bool read_string(Value v, std::string& out) {
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return false;
+  out.assign(s.data(), s.size());
+  return true;
+}
+
+bool read_optional_string(Value v, std::optional<std::string>& out) {
+  if (v.is_null()) {
+    out.reset();
+    return true;
+  }
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return false;
+  out.emplace(s);
+  return true;
+}
+
+template <class T>
+void write_optional_string(json::Writer& w, std::string_view key, const std::optional<T>& v,
+                           bool null_when_empty) {
+  if (!v && !null_when_empty) return;
+  w.key(key);
+  if (v) w.string(*v);
+  else w.null();
+}
+
+// The user as the Node SDK's deserializeUser() shapes it (field order included).
+void write_node_user(json::Writer& w, const workos::User& u) {
+  w.begin_object();
+  w.key("object");
+  w.string(u.object);
+  w.key("id");
+  w.string(u.id);
+  w.key("email");
+  w.string(u.email);
+  w.key("emailVerified");
+  w.boolean(u.email_verified);
+  write_optional_string(w, "name", u.name, true);
+  write_optional_string(w, "firstName", u.first_name, true);
+  write_optional_string(w, "profilePictureUrl", u.profile_picture_url, true);
+  write_optional_string(w, "lastName", u.last_name, true);
+  w.key("lastSignInAt");
+  if (u.last_sign_in_at) json::write(w, *u.last_sign_in_at);
+  else w.null();
+  write_optional_string(w, "locale", u.locale, false);
+  w.key("createdAt");
+  json::write(w, u.created_at);
+  w.key("updatedAt");
+  json::write(w, u.updated_at);
+  write_optional_string(w, "externalId", u.external_id, true);
+  w.key("metadata");
+  if (u.metadata) json::write(w, *u.metadata);
+  else {
+    w.begin_object();
+    w.end_object();
+  }
+  w.end_object();
+}
+
+void write_impersonator(json::Writer& w, const SessionImpersonator& i) {
+  w.begin_object();
+  w.key("email");
+  w.string(i.email);
+  w.key("reason");
+  if (i.reason) w.string(*i.reason);
+  else w.null();
+  w.end_object();
+}
+
+}  // namespace
+
+std::string encode_session_data(const SessionData& d, SessionPayloadStyle style) {
+  json::Writer w;
+  w.begin_object();
+  if (style == SessionPayloadStyle::kNode) {
+    if (d.organization_id) {
+      w.key("organizationId");
+      w.string(*d.organization_id);
+    }
+    if (d.user) {
+      w.key("user");
+      write_node_user(w, *d.user);
+    }
+    w.key("accessToken");
+    w.string(d.access_token);
+    w.key("refreshToken");
+    w.string(d.refresh_token);
+    if (d.authentication_method) {
+      w.key("authenticationMethod");
+      w.string(*d.authentication_method);
+    }
+    if (d.impersonator) {
+      w.key("impersonator");
+      write_impersonator(w, *d.impersonator);
+    }
+  } else {
+    w.key("access_token");
+    w.string(d.access_token);
+    w.key("refresh_token");
+    w.string(d.refresh_token);
+    if (d.user) {
+      w.key("user");
+      json::write(w, *d.user);
+    }
+    if (d.impersonator) {
+      w.key("impersonator");
+      write_impersonator(w, *d.impersonator);
+    }
+    if (d.organization_id) {
+      w.key("organization_id");
+      w.string(*d.organization_id);
+    }
+    if (d.authentication_method) {
+      w.key("authentication_method");
+      w.string(*d.authentication_method);
+    }
+  }
+  w.end_object();
+  return w.take();
+}
+
+SessionData session_data_from_response(const workos::AuthenticateResponse& r) {
+  SessionData d;
+  d.access_token = r.access_token;
+  d.refresh_token = r.refresh_token;
+  d.user = r.user;
+  auto claims = decode_access_token_unverified(r.access_token);
+  if (claims && claims->org_id) d.organization_id = claims->org_id;
+  else if (r.organization_id) d.organization_id = r.organization_id;
+  if (r.authentication_method) d.authentication_method = std::string(r.authentication_method->wire());
+  if (r.impersonator) {
+    SessionImpersonator i;
+    i.email = r.impersonator->email;
+    i.reason = r.impersonator->reason;
+    d.impersonator = std::move(i);
+  }
+  return d;
+}
+
+}  // namespace detail
+
+Result<SessionData> parse_session_data(std::string_view text) {
+  namespace json = workos::detail::json;
+  json::Value root;
+  Result<void> parsed = json::parse(json::JsonText(text), "SessionData", root);
+  if (!parsed) return parsed.error();
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj) != simdjson::SUCCESS) {
+    return Error(ErrorKind::kDecode, "SessionData: expected an object");
+  }
+  SessionData d;
+  bool ok = true;
+  for (auto f : obj) {
+    const std::string_view k = f.key;
+    if (k == "accessToken" || k == "access_token") ok = detail::read_string(f.value, d.access_token);
+    else if (k == "refreshToken" || k == "refresh_token")
+      ok = detail::read_string(f.value, d.refresh_token);
+    else if (k == "organizationId" || k == "organization_id")
+      ok = detail::read_optional_string(f.value, d.organization_id);
+    else if (k == "authenticationMethod" || k == "authentication_method")
+      ok = detail::read_optional_string(f.value, d.authentication_method);
+    else if (k == "user") {
+      if (f.value.is_null()) continue;
+      workos::User u;
+      // A user the SDK cannot read does not invalidate the session: the tokens decide.
+      if (detail::decode_user(f.value, u)) d.user = std::move(u);
+    } else if (k == "impersonator") {
+      if (f.value.is_null()) continue;
+      simdjson::dom::object imp;
+      if (f.value.get_object().get(imp) != simdjson::SUCCESS) continue;
+      SessionImpersonator i;
+      for (auto g : imp) {
+        if (g.key == "email") detail::read_string(g.value, i.email);
+        else if (g.key == "reason") detail::read_optional_string(g.value, i.reason);
+      }
+      d.impersonator = std::move(i);
+    }
+    if (!ok) {
+      return Error(ErrorKind::kDecode,
+                   "SessionData." + std::string(k) + ": expected a string");
+    }
+  }
+  return d;
+}
+
+}  // namespace workos::auth

@@ -1,0 +1,244 @@
+// Copyright workos-cpp authors. Handwritten.
+// Access-token verification: RS256 only, kid lookup in the cached JWKS, time claims with leeway,
+// optional issuer / audience.
+
+#include "auth/token_verifier.h"
+
+#include "auth/client_state.h"
+#include "auth/encoding.h"
+#include "auth/jwt.h"
+#include "core/call.h"
+
+namespace workos::auth {
+
+const char* to_string(TokenFailure failure) noexcept {
+  switch (failure) {
+    case TokenFailure::kNone: return "";
+    case TokenFailure::kMalformed: return "malformed_token";
+    case TokenFailure::kUnsupportedAlgorithm: return "unsupported_algorithm";
+    case TokenFailure::kAlgorithmMismatch: return "algorithm_mismatch";
+    case TokenFailure::kMissingKeyId: return "missing_kid";
+    case TokenFailure::kUnknownKeyId: return "unknown_kid";
+    case TokenFailure::kInvalidSignature: return "invalid_signature";
+    case TokenFailure::kExpired: return "token_expired";
+    case TokenFailure::kNotYetValid: return "token_not_yet_valid";
+    case TokenFailure::kIssuedInFuture: return "token_issued_in_future";
+    case TokenFailure::kMissingExpiration: return "missing_exp";
+    case TokenFailure::kInvalidIssuer: return "invalid_issuer";
+    case TokenFailure::kInvalidAudience: return "invalid_audience";
+    case TokenFailure::kJwksUnavailable: return "jwks_unavailable";
+  }
+  return "";
+}
+
+TokenFailure token_failure(const Error& error) noexcept {
+  const std::string& code = error.code();
+  if (code.empty()) return TokenFailure::kNone;
+  if (code == "jwks_unavailable") return TokenFailure::kJwksUnavailable;
+  if (error.kind() != ErrorKind::kCrypto) return TokenFailure::kNone;
+  for (int i = static_cast<int>(TokenFailure::kMalformed);
+       i <= static_cast<int>(TokenFailure::kJwksUnavailable); ++i) {
+    auto f = static_cast<TokenFailure>(i);
+    if (code == to_string(f)) return f;
+  }
+  return TokenFailure::kNone;
+}
+
+namespace detail {
+namespace {
+
+// The fetch error, re-labelled so `token_failure()` recognises it; kind, status and request id
+// of the failed fetch are kept.
+Error jwks_unavailable(const std::optional<Error>& cause) {
+  ErrorInfo info;
+  if (cause) info = cause->info();
+  else info.kind = ErrorKind::kConnection;
+  if (info.kind == ErrorKind::kConfiguration) return *cause;  // say what is misconfigured
+  info.code = "jwks_unavailable";
+  info.message = "the JWKS could not be fetched" +
+                 (cause ? ": " + cause->message() : std::string());
+  return Error(std::move(info));
+}
+
+std::chrono::system_clock::time_point wall_now(const TokenVerifyOptions& o) {
+  return o.now ? o.now() : std::chrono::system_clock::now();
+}
+
+}  // namespace
+
+TokenVerifierCore::TokenVerifierCore(std::shared_ptr<workos::detail::ClientCore> core,
+                                     std::shared_ptr<JwksCache> jwks, TokenVerifyOptions options)
+    : core_(std::move(core)), jwks_(std::move(jwks)), options_(std::move(options)) {
+  // Without an explicit clock, the client's wall clock (ClientOptions::clock.wall_now) decides.
+  if (!options_.now && core_ && core_->options().clock.wall_now) {
+    options_.now = core_->options().clock.wall_now;
+  }
+  if (core_) {
+    // Holds the core weakly: the shared cache may outlive this verifier but not the reverse.
+    std::weak_ptr<workos::detail::ClientCore> weak = core_;
+    RequestOptions request = jwks_->options().request;
+    fetcher_ = [weak, request]() -> Result<std::string> {
+      auto core = weak.lock();
+      if (!core) return Error(ErrorKind::kCancelled, "the client was destroyed");
+      return fetch_jwks(*core, request);
+    };
+  } else {
+    fetcher_ = [] () -> Result<std::string> {
+      return Error(ErrorKind::kConfiguration, "this verifier has a fixed key set");
+    };
+  }
+}
+
+Result<AccessTokenClaims> TokenVerifierCore::verify(std::string_view token,
+                                                    bool allow_expired) const {
+  JwtParts parts;
+  if (!split_jwt(token, parts)) {
+    return token_error(TokenFailure::kMalformed, "the token is not a compact JWS (3 parts)");
+  }
+  JwtHeader header;
+  if (decode_header(parts.header_b64, header) != TokenFailure::kNone) {
+    return token_error(TokenFailure::kMalformed, "the token header is not valid base64url JSON");
+  }
+  // RFC 8725 §3.1: the algorithm is fixed by us, never taken from the token.
+  if (header.alg != "RS256") {
+    return token_error(TokenFailure::kUnsupportedAlgorithm,
+                       "only RS256 tokens are accepted (got \"" + header.alg.substr(0, 16) + "\")");
+  }
+  if (header.has_crit) {
+    return token_error(TokenFailure::kMalformed, "the token has critical header extensions");
+  }
+  if (!header.has_kid || header.kid.empty()) {
+    return token_error(TokenFailure::kMissingKeyId, "the token header has no kid");
+  }
+  if (core_ && core_->client_id().empty()) {
+    return Error(ErrorKind::kConfiguration,
+                 "a client id is needed to verify access tokens (set ClientOptions::client_id or "
+                 "WORKOS_CLIENT_ID)");
+  }
+  KeyLookup key = jwks_->lookup(header.kid, fetcher_);
+  if (!key.key) {
+    if (key.failure == TokenFailure::kJwksUnavailable) return jwks_unavailable(key.error);
+    if (key.failure == TokenFailure::kAlgorithmMismatch) {
+      return token_error(key.failure, "the key named by kid is not an RS256 signing key");
+    }
+    return token_error(TokenFailure::kUnknownKeyId, "no key in the JWKS has the token's kid");
+  }
+  std::string signature;
+  if (!base64url_decode(parts.signature_b64, signature)) {
+    return token_error(TokenFailure::kMalformed, "the token signature is not valid base64url");
+  }
+  if (!key.key->verify_rs256(parts.signing_input, signature)) {
+    return token_error(TokenFailure::kInvalidSignature, "the token signature does not verify");
+  }
+
+  AccessTokenClaims claims;
+  bool has_exp = false;
+  if (decode_claims(parts.payload_b64, claims, has_exp) != TokenFailure::kNone) {
+    return token_error(TokenFailure::kMalformed, "the token claims are not valid JSON claims");
+  }
+  claims.kid = std::move(header.kid);
+  const auto now = wall_now(options_);
+  const auto leeway = options_.leeway;
+  if (!has_exp) return token_error(TokenFailure::kMissingExpiration, "the token has no exp");
+  // RFC 7519 §4.1.4: the current time must be before exp.
+  if (!allow_expired && now >= claims.exp + leeway) {
+    return token_error(TokenFailure::kExpired, "the token has expired");
+  }
+  if (claims.nbf && *claims.nbf > now + leeway) {
+    return token_error(TokenFailure::kNotYetValid, "the token is not valid yet (nbf)");
+  }
+  if (claims.iat && *claims.iat > now + leeway) {
+    return token_error(TokenFailure::kIssuedInFuture, "the token was issued in the future (iat)");
+  }
+  if (options_.issuer && claims.iss != *options_.issuer) {
+    return token_error(TokenFailure::kInvalidIssuer, "the token issuer is not the expected one");
+  }
+  if (options_.audience) {
+    bool found = false;
+    for (const auto& a : claims.aud) found = found || a == *options_.audience;
+    if (!found) {
+      return token_error(TokenFailure::kInvalidAudience,
+                         "the token audience does not include the expected one");
+    }
+  }
+  return claims;
+}
+
+Result<void> TokenVerifierCore::refresh() const {
+  if (core_ && core_->client_id().empty()) {
+    return Error(ErrorKind::kConfiguration, "a client id is needed to fetch the JWKS");
+  }
+  return jwks_->refresh(fetcher_);
+}
+
+std::string TokenVerifierCore::jwks_url() const {
+  return core_ ? detail::jwks_url(*core_) : std::string();
+}
+
+std::shared_ptr<JwksCache> shared_jwks_cache(
+    const std::shared_ptr<workos::detail::ClientCore>& core) {
+  return client_state(core)->jwks;
+}
+
+std::shared_ptr<const TokenVerifierCore> make_verifier_core(
+    const std::shared_ptr<workos::detail::ClientCore>& core, TokenVerifyOptions options) {
+  return std::make_shared<const TokenVerifierCore>(core, shared_jwks_cache(core),
+                                                   std::move(options));
+}
+
+}  // namespace detail
+
+// ---- public API ------------------------------------------------------------------------------
+
+AccessTokenVerifier::AccessTokenVerifier(const ClientBase& client, TokenVerifyOptions options)
+    : core_(detail::make_verifier_core(client.core(), std::move(options))) {}
+
+AccessTokenVerifier::AccessTokenVerifier(const ClientBase& client, TokenVerifyOptions options,
+                                         JwksOptions jwks)
+    : core_(std::make_shared<const detail::TokenVerifierCore>(
+          client.core(),
+          std::make_shared<detail::JwksCache>(std::move(jwks), detail::steady_now(client.core())),
+          std::move(options))) {}
+
+Result<AccessTokenVerifier> AccessTokenVerifier::from_jwks_json(std::string_view jwks_json,
+                                                                TokenVerifyOptions options) {
+  Result<std::shared_ptr<const detail::KeySet>> set = detail::parse_jwks(jwks_json);
+  if (!set) return set.error();
+  if ((*set)->keys.empty()) {
+    return Error(ErrorKind::kDecode, "the JWKS holds no usable RS256 key");
+  }
+  return AccessTokenVerifier(std::make_shared<const detail::TokenVerifierCore>(
+      nullptr, detail::JwksCache::fixed(std::move(*set)), std::move(options)));
+}
+
+AccessTokenVerifier AccessTokenVerifier::from_core(std::shared_ptr<workos::detail::ClientCore> core,
+                                                   TokenVerifyOptions options) {
+  return AccessTokenVerifier(detail::make_verifier_core(core, std::move(options)));
+}
+
+Result<AccessTokenClaims> AccessTokenVerifier::verify(std::string_view token) const {
+  return core_->verify(token);
+}
+
+Result<void> AccessTokenVerifier::refresh_jwks() const { return core_->refresh(); }
+
+std::string AccessTokenVerifier::jwks_url() const { return core_->jwks_url(); }
+
+Result<AccessTokenClaims> decode_access_token_unverified(std::string_view token) {
+  detail::JwtParts parts;
+  if (!detail::split_jwt(token, parts)) {
+    return detail::token_error(TokenFailure::kMalformed, "the token is not a compact JWS");
+  }
+  AccessTokenClaims claims;
+  bool has_exp = false;
+  if (detail::decode_claims(parts.payload_b64, claims, has_exp) != TokenFailure::kNone) {
+    return detail::token_error(TokenFailure::kMalformed, "the token claims are not valid JSON");
+  }
+  detail::JwtHeader header;
+  if (detail::decode_header(parts.header_b64, header) == TokenFailure::kNone) {
+    claims.kid = std::move(header.kid);
+  }
+  return claims;
+}
+
+}  // namespace workos::auth

@@ -1,0 +1,46 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+// The shared state behind AccessTokenVerifier (internal).
+
+#include <workos/auth/access_token.h>
+
+#include "auth/jwks.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace workos::auth::detail {
+
+/// Immutable after construction; thread-safe.
+class TokenVerifierCore {
+ public:
+  /// `core` may be null for a fixed key set; `jwks` must not be null.
+  TokenVerifierCore(std::shared_ptr<workos::detail::ClientCore> core,
+                    std::shared_ptr<JwksCache> jwks, TokenVerifyOptions options);
+
+  /// Full verification; with `allow_expired` an expired (but otherwise valid) token passes.
+  Result<AccessTokenClaims> verify(std::string_view token, bool allow_expired = false) const;
+  Result<void> refresh() const;
+  std::string jwks_url() const;
+
+  const std::shared_ptr<workos::detail::ClientCore>& client_core() const noexcept { return core_; }
+  const std::shared_ptr<JwksCache>& jwks() const noexcept { return jwks_; }
+  const TokenVerifyOptions& options() const noexcept { return options_; }
+
+ private:
+  std::shared_ptr<workos::detail::ClientCore> core_;
+  std::shared_ptr<JwksCache> jwks_;
+  TokenVerifyOptions options_;
+  JwksCache::Fetcher fetcher_;
+};
+
+/// The JWKS cache shared by all helpers of one client (and its copies), created on first use.
+std::shared_ptr<JwksCache> shared_jwks_cache(const std::shared_ptr<workos::detail::ClientCore>& core);
+
+/// A verifier core over the client's shared JWKS cache.
+std::shared_ptr<const TokenVerifierCore> make_verifier_core(
+    const std::shared_ptr<workos::detail::ClientCore>& core, TokenVerifyOptions options);
+
+}  // namespace workos::auth::detail

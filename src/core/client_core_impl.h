@@ -1,0 +1,34 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+// Private state of ClientCore, shared by the sync driver (client_core.cc) and, later, the async
+// event loop: both run the same detail::CallPlan (request_pipeline.h).
+
+#include <workos/options.h>
+#include <workos/transport.h>
+
+#include <memory>
+#include <mutex>
+#include <random>
+#include <string>
+
+#include "core/call.h"
+
+namespace workos::detail {
+
+struct ClientCore::Impl {
+  std::shared_ptr<Transport> transport;
+  /// `workos-cpp/<version> (<compiler>; <os>)[ <suffix>]`, built once.
+  std::string user_agent;
+  /// True when the user injected `Clock::sleep` (then it is called once per backoff; the
+  /// default sleep is sliced so cancellation is noticed during a backoff).
+  bool custom_sleep = false;
+  /// True when the user injected `ClientOptions::transport` (the async client then calls that
+  /// transport instead of its own libcurl event loop).
+  bool custom_transport = false;
+};
+
+/// The `User-Agent` value without suffix: `workos-cpp/<version> (<compiler>; <os>)`.
+std::string base_user_agent();
+
+}  // namespace workos::detail

@@ -1,0 +1,53 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+// Internal helpers for header lists (names compared case-insensitively, RFC 9110 §5.1).
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace workos::detail {
+
+/// ASCII case-insensitive equality.
+inline bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+/// Value of the first header named `name`, or empty.
+inline std::string_view find_header(const std::vector<std::pair<std::string, std::string>>& headers,
+                                    std::string_view name) noexcept {
+  for (const auto& h : headers)
+    if (iequals(h.first, name)) return h.second;
+  return {};
+}
+
+/// Sets `name` to `value`, replacing every header of the same name (case-insensitive).
+inline void set_header(std::vector<std::pair<std::string, std::string>>& headers,
+                       std::string_view name, std::string value) {
+  bool replaced = false;
+  for (auto it = headers.begin(); it != headers.end();) {
+    if (iequals(it->first, name)) {
+      if (!replaced) {
+        it->second = std::move(value);
+        replaced = true;
+        ++it;
+      } else {
+        it = headers.erase(it);
+      }
+    } else {
+      ++it;
+    }
+  }
+  if (!replaced) headers.emplace_back(std::string(name), std::move(value));
+}
+
+}  // namespace workos::detail

@@ -1,0 +1,235 @@
+// Copyright workos-cpp authors. Handwritten.
+
+#include "core/redact.h"
+
+#include "core/headers.h"
+
+#include <cctype>
+
+namespace workos::detail {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) noexcept {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+char lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool is_token_char(char c) noexcept {
+  // Characters of a bearer token / API key / opaque secret (RFC 6750 b64token plus a few).
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~' || c == '+' || c == '/' || c == '=' || c == '%';
+}
+
+// Replaces every occurrence of `needle` in `s`.
+void replace_all(std::string& s, std::string_view needle, std::string_view with) {
+  if (needle.empty()) return;
+  std::size_t pos = 0;
+  while ((pos = s.find(needle, pos)) != std::string::npos) {
+    s.replace(pos, needle.size(), with);
+    pos += with.size();
+  }
+}
+
+// `Bearer xyz` (any case) -> `Bearer [REDACTED]`.
+void redact_bearer(std::string& s) {
+  static constexpr std::string_view kBearer = "bearer ";
+  std::size_t i = 0;
+  while (i + kBearer.size() <= s.size()) {
+    bool match = true;
+    for (std::size_t k = 0; k < kBearer.size(); ++k) {
+      if (lower(s[i + k]) != kBearer[k]) {
+        match = false;
+        break;
+      }
+    }
+    if (!match) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i + kBearer.size();
+    while (start < s.size() && s[start] == ' ') ++start;
+    std::size_t end = start;
+    while (end < s.size() && is_token_char(s[end])) ++end;
+    if (end > start && s.compare(start, end - start, kRedacted) != 0) {
+      s.replace(start, end - start, kRedacted);
+      end = start + kRedacted.size();
+    }
+    i = end > i ? end : i + 1;
+  }
+}
+
+// WorkOS secret keys look like `sk_test_...` / `sk_live_...` / `sk_...`: redact the whole word.
+void redact_secret_keys(std::string& s) {
+  std::size_t pos = 0;
+  while ((pos = s.find("sk_", pos)) != std::string::npos) {
+    if (pos > 0 && (is_token_char(s[pos - 1]) && s[pos - 1] != '/' && s[pos - 1] != '=' &&
+                    s[pos - 1] != '+')) {
+      pos += 3;
+      continue;
+    }
+    std::size_t end = pos + 3;
+    while (end < s.size() &&
+           ((s[end] >= 'a' && s[end] <= 'z') || (s[end] >= 'A' && s[end] <= 'Z') ||
+            (s[end] >= '0' && s[end] <= '9') || s[end] == '_')) {
+      ++end;
+    }
+    if (end - pos >= 12) {  // long enough to be a key, not a word like "sk_"
+      s.replace(pos, end - pos, kRedacted);
+      pos += kRedacted.size();
+    } else {
+      pos = end;
+    }
+  }
+}
+
+// JSON: "sensitive_key" : "value"  ->  "sensitive_key":"[REDACTED]" (value contents only).
+// Works on fragments and truncated text: it tokenizes strings, nothing more.
+void redact_json_fields(std::string& s, bool keep_code) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] != '"') {
+      ++i;
+      continue;
+    }
+    // Scan a string token.
+    std::size_t j = i + 1;
+    while (j < s.size() && s[j] != '"') j += (s[j] == '\\') ? 2 : 1;
+    if (j >= s.size()) return;
+    const std::string_view key(s.data() + i + 1, j - i - 1);
+    std::size_t k = j + 1;
+    while (k < s.size() && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r')) ++k;
+    if (k < s.size() && s[k] == ':' && is_sensitive_name(key) && !(keep_code && key == "code")) {
+      ++k;
+      while (k < s.size() && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r')) ++k;
+      if (k < s.size() && s[k] == '"') {
+        std::size_t e = k + 1;
+        while (e < s.size() && s[e] != '"') e += (s[e] == '\\') ? 2 : 1;
+        if (e > s.size()) e = s.size();
+        s.replace(k + 1, e - k - 1, kRedacted);
+        i = k + 1 + kRedacted.size() + 1;
+        continue;
+      }
+    }
+    i = j + 1;
+  }
+}
+
+// name=value pairs in URLs / form bodies / free text: the value of a sensitive name is replaced
+// up to the next `&`, `#`, whitespace, quote or end.
+void redact_query_params(std::string& s) {
+  std::size_t i = 0;
+  while ((i = s.find('=', i)) != std::string::npos) {
+    std::size_t start = i;
+    while (start > 0 && (std::isalnum(static_cast<unsigned char>(s[start - 1])) ||
+                         s[start - 1] == '_' || s[start - 1] == '-' || s[start - 1] == '.' ||
+                         s[start - 1] == '[' || s[start - 1] == ']')) {
+      --start;
+    }
+    const std::string_view name(s.data() + start, i - start);
+    std::size_t end = i + 1;
+    while (end < s.size() && s[end] != '&' && s[end] != '#' && s[end] != ' ' && s[end] != '"' &&
+           s[end] != '\'' && s[end] != '\n' && s[end] != ';' && s[end] != ',') {
+      ++end;
+    }
+    if (!name.empty() && is_sensitive_name(name) && end > i + 1 &&
+        s.compare(i + 1, end - i - 1, kRedacted) != 0) {
+      s.replace(i + 1, end - i - 1, kRedacted);
+      end = i + 1 + kRedacted.size();
+    }
+    i = end > i ? end : i + 1;
+  }
+}
+
+}  // namespace
+
+bool is_sensitive_name(std::string_view raw) noexcept {
+  char buf[64];
+  if (raw.empty() || raw.size() > sizeof buf) return false;
+  for (std::size_t i = 0; i < raw.size(); ++i) buf[i] = lower(raw[i]);
+  const std::string_view n(buf, raw.size());
+  return n == "code" || n == "password" || n == "client_secret" || n == "api_key" ||
+         n == "apikey" || n == "secret" || n == "token" || n == "refresh_token" ||
+         n == "access_token" || n == "id_token" || n == "session_data" || n == "sealed_session" ||
+         n == "cookie_password" || n == "code_verifier" || n == "authorization" || n == "cookie" ||
+         n == "set-cookie" || ends_with(n, "_token") || ends_with(n, "_secret") ||
+         ends_with(n, "password") || ends_with(n, "[code]") || ends_with(n, "[password]");
+}
+
+std::string redact(std::string_view text, std::string_view api_key) {
+  std::string s(text);
+  if (api_key.size() >= 4) replace_all(s, api_key, kRedacted);
+  redact_bearer(s);
+  redact_secret_keys(s);
+  redact_json_fields(s, false);
+  redact_query_params(s);
+  return s;
+}
+
+std::string redact_response_body(std::string_view text, std::string_view api_key) {
+  std::string s(text);
+  if (api_key.size() >= 4) replace_all(s, api_key, kRedacted);
+  redact_bearer(s);
+  redact_secret_keys(s);
+  redact_json_fields(s, true);
+  return s;
+}
+
+std::string redact_url(std::string_view url, std::string_view api_key) {
+  std::string s(url);
+  if (api_key.size() >= 4) replace_all(s, api_key, kRedacted);
+  redact_secret_keys(s);
+  redact_query_params(s);
+  return s;
+}
+
+std::string redact_header_value(std::string_view name, std::string_view value,
+                                std::string_view api_key) {
+  if (iequals(name, "authorization") || iequals(name, "proxy-authorization")) {
+    const std::size_t space = value.find(' ');
+    if (space != std::string_view::npos) {
+      std::string out(value.substr(0, space + 1));
+      out += kRedacted;
+      return out;
+    }
+    return std::string(kRedacted);
+  }
+  if (iequals(name, "cookie") || iequals(name, "set-cookie")) {
+    // Keep cookie names (useful when debugging), drop every value.
+    std::string out;
+    std::size_t i = 0;
+    while (i < value.size()) {
+      std::size_t semi = value.find(';', i);
+      if (semi == std::string_view::npos) semi = value.size();
+      std::string_view part = value.substr(i, semi - i);
+      const std::size_t eq = part.find('=');
+      if (!out.empty()) out += ';';
+      if (eq != std::string_view::npos) {
+        out.append(part.substr(0, eq + 1));
+        out += kRedacted;
+      } else {
+        out.append(part);
+      }
+      i = semi + 1;
+    }
+    return out;
+  }
+  if (is_sensitive_name(name)) return std::string(kRedacted);
+  return redact(value, api_key);
+}
+
+std::string format_headers(const Headers& headers, std::string_view api_key) {
+  std::string out;
+  for (const auto& [name, value] : headers) {
+    if (!out.empty()) out += '\n';
+    out += name;
+    out += ": ";
+    out += redact_header_value(name, value, api_key);
+  }
+  return out;
+}
+
+}  // namespace workos::detail

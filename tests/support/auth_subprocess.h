@@ -1,0 +1,37 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+// Running the interop peers (Node, Python) from the auth interop tests: paths from
+// WORKOS_SOURCE_DIR (set by ctest), stdin from a temporary file, stdout captured.
+
+#include <optional>
+#include <string>
+
+namespace workos::test::auth {
+
+/// The source tree (`WORKOS_SOURCE_DIR`), or empty when unset.
+std::string source_dir();
+
+/// Output and exit status of a command.
+struct CommandResult {
+  int status = -1;
+  std::string out;
+};
+
+/// Runs `command` (a shell command line) with `input` on stdin; captures stdout.
+CommandResult run_command(const std::string& command, const std::string& input);
+
+/// `node <source>/tests/interop/node/<script> <args>` with `input` on stdin. std::nullopt when
+/// node or the Node SDK is not available (the caller skips).
+std::optional<CommandResult> run_node(const std::string& script, const std::string& args,
+                                      const std::string& input);
+
+/// `/usr/bin/python3 <source>/tests/interop/python/<script> <args>`; std::nullopt when
+/// /usr/bin/python3 or its `cryptography` module is missing.
+std::optional<CommandResult> run_python(const std::string& script, const std::string& args,
+                                        const std::string& input);
+
+/// Single-quotes `s` for a POSIX shell.
+std::string shell_quote(const std::string& s);
+
+}  // namespace workos::test::auth

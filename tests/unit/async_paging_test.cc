@@ -1,0 +1,226 @@
+// Copyright workos-cpp authors. Handwritten.
+// AsyncPage / AsyncPager over scripted fetchers: pages on demand, prefetch of one page ahead,
+// empty pages skipped, a repeated cursor ends the walk, for_each / collect, errors, cancel.
+
+#include <gtest/gtest.h>
+
+#include <workos/async/async_page.h>
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace async_paging_test {
+
+using namespace workos;
+
+/// Pages of ints keyed by the cursor that leads to them; every fetch is recorded and answered
+/// either at once (ready futures) or later by the test (`hold = true`).
+struct Pages {
+  std::mutex mutex;
+  std::map<std::string, AsyncPage<int>> by_cursor;
+  std::vector<std::string> fetched;
+  bool hold = false;
+  std::vector<std::pair<std::string, std::shared_ptr<Promise<AsyncPage<int>>>>> held;
+  std::map<std::string, Error> failing;
+
+  static AsyncPage<int> page(std::vector<int> items, std::optional<std::string> after) {
+    Page<int> p;
+    p.data = std::move(items);
+    p.list_metadata.after = std::move(after);
+    return AsyncPage<int>(std::move(p));
+  }
+  void add(const std::string& cursor, std::vector<int> items, std::optional<std::string> after) {
+    by_cursor[cursor] = page(std::move(items), std::move(after));
+  }
+  AsyncPage<int>::Fetcher fetcher() {
+    return [this](const std::string& cursor) -> Future<AsyncPage<int>> {
+      std::lock_guard<std::mutex> lock(mutex);
+      fetched.push_back(cursor);
+      if (auto it = failing.find(cursor); it != failing.end())
+        return make_ready_future(Result<AsyncPage<int>>(it->second));
+      AsyncPage<int> p = by_cursor.at(cursor);
+      p.set_fetcher(fetcher());
+      if (!hold) return make_ready_future(Result<AsyncPage<int>>(std::move(p)));
+      auto promise = std::make_shared<Promise<AsyncPage<int>>>();
+      Future<AsyncPage<int>> f = promise->get_future();
+      held.emplace_back(cursor, promise);
+      by_cursor[cursor + "#held"] = std::move(p);
+      return f;
+    };
+  }
+  void answer_held(std::size_t i) {
+    std::shared_ptr<Promise<AsyncPage<int>>> promise;
+    AsyncPage<int> p;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      promise = held.at(i).second;
+      p = by_cursor.at(held.at(i).first + "#held");
+    }
+    promise->set_value(std::move(p));
+  }
+  std::vector<std::string> fetches() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return fetched;
+  }
+  AsyncPage<int> first(std::vector<int> items, std::optional<std::string> after) {
+    AsyncPage<int> p = page(std::move(items), std::move(after));
+    p.set_fetcher(fetcher());
+    return p;
+  }
+};
+
+TEST(AsyncPaging, NextPageFetchesOnlyWhenAsked) {
+  Pages pages;
+  pages.add("c1", {3, 4}, "c2");
+  pages.add("c2", {5}, std::nullopt);
+  AsyncPager<int> pager = pages.first({1, 2}, "c1").auto_paging();
+  auto p1 = pager.next_page().get().value();
+  ASSERT_TRUE(p1);
+  EXPECT_EQ(p1->data, (std::vector<int>{1, 2}));
+  EXPECT_TRUE(pages.fetches().empty());
+  auto p2 = pager.next_page().get().value();
+  ASSERT_TRUE(p2);
+  EXPECT_EQ(p2->data, (std::vector<int>{3, 4}));
+  EXPECT_EQ(pages.fetches(), (std::vector<std::string>{"c1"}));
+  EXPECT_EQ(pager.cursor(), std::optional<std::string>("c2"));
+  auto p3 = pager.next_page().get().value();
+  ASSERT_TRUE(p3);
+  EXPECT_EQ(p3->data, (std::vector<int>{5}));
+  auto end = pager.next_page().get().value();
+  EXPECT_FALSE(end);
+  EXPECT_EQ(pages.fetches().size(), 2u);
+}
+
+TEST(AsyncPaging, PrefetchStartsTheNextPageWhenOneIsHandedOut) {
+  Pages pages;
+  pages.hold = true;
+  pages.add("c1", {3}, "c2");
+  pages.add("c2", {4}, std::nullopt);
+  AsyncPager<int> pager = pages.first({1, 2}, "c1").auto_paging(AsyncPagingOptions{true});
+  auto p1 = pager.next_page().get().value();
+  ASSERT_TRUE(p1);
+  // The fetch of page 2 is already under way while page 1 is being consumed.
+  EXPECT_EQ(pages.fetches(), (std::vector<std::string>{"c1"}));
+  Future<std::optional<AsyncPage<int>>> second = pager.next_page();
+  EXPECT_FALSE(second.is_ready());
+  pages.answer_held(0);
+  auto p2 = second.get().value();
+  ASSERT_TRUE(p2);
+  EXPECT_EQ(p2->data, (std::vector<int>{3}));
+  EXPECT_EQ(pages.fetches(), (std::vector<std::string>{"c1", "c2"}));  // page 3 prefetched
+  pages.answer_held(1);
+  EXPECT_EQ(pager.next_page().get().value()->data, (std::vector<int>{4}));
+  EXPECT_FALSE(pager.next_page().get().value());
+}
+
+TEST(AsyncPaging, WithoutPrefetchNothingIsFetchedAhead) {
+  Pages pages;
+  pages.hold = true;
+  pages.add("c1", {3}, std::nullopt);
+  AsyncPager<int> pager = pages.first({1}, "c1").auto_paging();
+  ASSERT_TRUE(pager.next_page().get().value());
+  EXPECT_TRUE(pages.fetches().empty());
+}
+
+TEST(AsyncPaging, ASecondNextPageWhileOneIsPendingIsRefused) {
+  Pages pages;
+  pages.hold = true;
+  pages.add("c1", {3}, std::nullopt);
+  AsyncPager<int> pager = pages.first({}, "c1").auto_paging();
+  Future<std::optional<AsyncPage<int>>> first = pager.next_page();  // empty page: fetches c1
+  Result<std::optional<AsyncPage<int>>> second = pager.next_page().get();
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().kind(), ErrorKind::kInvalidArgument);
+  pages.answer_held(0);
+  EXPECT_EQ(first.get().value()->data, (std::vector<int>{3}));
+}
+
+TEST(AsyncPaging, EmptyPagesAreSkippedAndARepeatedCursorEndsTheWalk) {
+  Pages pages;
+  pages.add("c1", {}, "c2");
+  pages.add("c2", {7}, "c2");  // a server repeating its cursor
+  std::vector<int> all = pages.first({}, "c1").auto_paging().collect().get().value();
+  EXPECT_EQ(all, (std::vector<int>{7}));
+  EXPECT_EQ(pages.fetches(), (std::vector<std::string>{"c1", "c2"}));
+}
+
+TEST(AsyncPaging, ForEachVisitsEveryItemInOrder) {
+  Pages pages;
+  pages.add("c1", {3, 4}, "c2");
+  pages.add("c2", {5, 6}, std::nullopt);
+  std::vector<int> seen;
+  Result<void> r = pages.first({1, 2}, "c1")
+                       .auto_paging(AsyncPagingOptions{true})
+                       .for_each([&](const int& v) { seen.push_back(v); })
+                       .get();
+  EXPECT_TRUE(r);
+  EXPECT_EQ(seen, (std::vector<int>{1, 2, 3, 4, 5, 6}));
+}
+
+TEST(AsyncPaging, ForEachStopsWhenTheCallbackReturnsFalse) {
+  Pages pages;
+  pages.add("c1", {3, 4}, "c2");
+  pages.add("c2", {5}, std::nullopt);
+  std::vector<int> seen;
+  EXPECT_TRUE(pages.first({1, 2}, "c1")
+                  .auto_paging()
+                  .for_each([&](const int& v) {
+                    seen.push_back(v);
+                    return v < 3;
+                  })
+                  .get());
+  EXPECT_EQ(seen, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(pages.fetches(), (std::vector<std::string>{"c1"}));
+}
+
+TEST(AsyncPaging, CollectStopsAtMaxItems) {
+  Pages pages;
+  pages.add("c1", {3, 4}, std::nullopt);
+  EXPECT_EQ(pages.first({1, 2}, "c1").auto_paging().collect(3).get().value(),
+            (std::vector<int>{1, 2, 3}));
+}
+
+TEST(AsyncPaging, AFetchErrorEndsTheWalkWithThatError) {
+  Pages pages;
+  pages.failing.emplace("c1", Error(ErrorKind::kApi, "page failed"));
+  std::vector<int> seen;
+  Result<void> r =
+      pages.first({1}, "c1").auto_paging().for_each([&](const int& v) { seen.push_back(v); }).get();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message(), "page failed");
+  EXPECT_EQ(seen, (std::vector<int>{1}));
+}
+
+TEST(AsyncPaging, AThrowingCallbackEndsForEachWithAnError) {
+  Pages pages;
+  Result<void> r = pages.first({1}, std::nullopt)
+                       .auto_paging()
+                       .for_each([](const int&) { throw std::runtime_error("callback bug"); })
+                       .get();
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message().find("callback bug"), std::string::npos);
+}
+
+TEST(AsyncPaging, CancellingForEachCancelsThePageBeingFetched) {
+  Pages pages;
+  pages.hold = true;
+  pages.add("c1", {2}, std::nullopt);
+  Future<void> f = pages.first({1}, "c1").auto_paging().for_each([](const int&) {});
+  ASSERT_EQ(pages.fetches().size(), 1u);
+  f.cancel();
+  Result<void> r = f.get();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), ErrorKind::kCancelled);
+}
+
+TEST(AsyncPaging, NextPageOfALastPageIsAnError) {
+  AsyncPage<int> last = Pages::page({1}, std::nullopt);
+  EXPECT_FALSE(last.has_more());
+  Result<AsyncPage<int>> r = last.next_page().get();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), ErrorKind::kInvalidArgument);
+}
+
+}  // namespace async_paging_test

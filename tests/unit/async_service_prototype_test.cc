@@ -1,0 +1,168 @@
+// Copyright workos-cpp authors. Handwritten.
+// End to end through the PROTOTYPE async organizations service (tests/unit/
+// async_proto_organizations.h, the shape codegen/ must emit): list with async auto-paging over
+// the loopback server, get, create (JSON body, idempotency key), and a mocked connection
+// driving auto-paging without HTTP.
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <string>
+
+#include "support/core_test_helpers.h"
+#include "support/loopback_server.h"
+#include "unit/async_proto_organizations.h"
+
+namespace async_service_prototype_test {
+
+using namespace workos;
+using async_proto::AsyncClient;
+using async_proto::AsyncOrganizationsConnection;
+using async_proto::AsyncOrganizationsService;
+using async_proto::Organization;
+
+ClientOptions options_for(const test::LoopbackServer& server) {
+  ClientOptions o;
+  o.api_key = test::kTestApiKey;
+  o.base_url = server.base_url();
+  return o;
+}
+
+/// Three pages of organizations behind `after` cursors.
+void serve_three_pages(test::LoopbackServer& server) {
+  server.on("GET", "/organizations", [](const httplib::Request& req, httplib::Response& res) {
+    const std::string after = req.has_param("after") ? req.get_param_value("after") : "";
+    std::string body;
+    if (after.empty()) {
+      body = R"({"object":"list","data":[{"object":"organization","id":"org_1","name":"A"},)"
+             R"({"object":"organization","id":"org_2","name":"B"}],)"
+             R"("list_metadata":{"before":null,"after":"org_2"}})";
+    } else if (after == "org_2") {
+      body = R"({"object":"list","data":[{"object":"organization","id":"org_3","name":"C"}],)"
+             R"("list_metadata":{"before":"org_3","after":"org_3"}})";
+    } else {
+      body = R"({"object":"list","data":[{"object":"organization","id":"org_4","name":"D"}],)"
+             R"("list_metadata":{"before":"org_4","after":null}})";
+    }
+    res.set_content(body, "application/json");
+  });
+}
+
+TEST(AsyncServicePrototype, ListAutoPagesAcrossEveryPage) {
+  test::LoopbackServer server;
+  serve_three_pages(server);
+  AsyncClient client(options_for(server));
+  async_proto::ListOrganizationsParams params;
+  params.limit = 2;
+  AsyncPage<Organization> first = client.organizations().list_organizations(params).get().value();
+  EXPECT_EQ(first.data.size(), 2u);
+  EXPECT_TRUE(first.has_more());
+  std::vector<std::string> ids;
+  Result<void> r = std::move(first)
+                       .auto_paging(AsyncPagingOptions{true})
+                       .for_each([&](const Organization& o) { ids.push_back(o.id); })
+                       .get();
+  ASSERT_TRUE(r) << r.error().to_string();
+  EXPECT_EQ(ids, (std::vector<std::string>{"org_1", "org_2", "org_3", "org_4"}));
+  auto reqs = server.requests();
+  ASSERT_EQ(reqs.size(), 3u);
+  EXPECT_EQ(reqs[0].target, "/organizations?limit=2");
+  EXPECT_EQ(reqs[1].target, "/organizations?limit=2&after=org_2");  // limit kept, cursor added
+  EXPECT_EQ(reqs[2].target, "/organizations?limit=2&after=org_3");
+}
+
+TEST(AsyncServicePrototype, ListKeepsTheResponseMetadata) {
+  test::LoopbackServer server;
+  serve_three_pages(server);
+  AsyncClient client(options_for(server));
+  Result<AsyncPage<Organization>> page = client.organizations().list_organizations().get();
+  ASSERT_TRUE(page);
+  ASSERT_NE(page.response(), nullptr);
+  EXPECT_EQ(page.response()->status, 200);
+  EXPECT_NE(page.response()->body.find("org_1"), std::string::npos);
+}
+
+TEST(AsyncServicePrototype, GetEncodesThePathSegment) {
+  test::LoopbackServer server;
+  server.set_default([](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"object":"organization","id":"org_/x","name":"Slash"})", "application/json");
+  });
+  AsyncClient client(options_for(server));
+  Result<Organization> r = client.organizations().get_organization("org_/x").get();
+  ASSERT_TRUE(r) << r.error().to_string();
+  EXPECT_EQ(r->name, "Slash");
+  EXPECT_EQ(server.requests().at(0).target, "/organizations/org_%2Fx");
+}
+
+TEST(AsyncServicePrototype, CreatePostsTheJsonBodyWithAnIdempotencyKey) {
+  test::LoopbackServer server;
+  server.on("POST", "/organizations", [](const httplib::Request& req, httplib::Response& res) {
+    res.status = 201;
+    res.set_content(R"({"object":"organization","id":"org_new","name":"Acme","external_id":"e1"})",
+                    "application/json");
+    (void)req;
+  });
+  AsyncClient client(options_for(server));
+  async_proto::CreateOrganizationParams p;
+  p.name = "Acme";
+  p.external_id = "e1";
+  Result<Organization> r = client.organizations().create_organization(p).get();
+  ASSERT_TRUE(r) << r.error().to_string();
+  EXPECT_EQ(r->id, "org_new");
+  EXPECT_EQ(r->external_id, std::optional<std::string>("e1"));
+  auto req = server.requests().at(0);
+  EXPECT_EQ(req.body, R"({"name":"Acme","external_id":"e1"})");
+  EXPECT_EQ(req.header("Content-Type"), "application/json");
+  EXPECT_EQ(req.header("Idempotency-Key").size(), 36u);
+}
+
+TEST(AsyncServicePrototype, ApiErrorsArriveAsTypedResults) {
+  test::LoopbackServer server;
+  server.set_default([](const httplib::Request&, httplib::Response& res) {
+    res.status = 404;
+    res.set_header("X-Request-ID", "req_nf");
+    res.set_content(R"({"message":"Not found","code":"entity_not_found"})", "application/json");
+  });
+  AsyncClient client(options_for(server));
+  Result<Organization> r = client.organizations().get_organization("org_missing").get();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().status(), 404);
+  EXPECT_EQ(r.error().request_id(), "req_nf");
+  EXPECT_THROW(r.value(), NotFoundError);
+}
+
+/// A user's fake of the seam: no HTTP at all, yet auto-paging works through the service.
+struct FakeConnection : AsyncOrganizationsConnection {
+  std::atomic<int> calls{0};
+  Future<Page<Organization>> list_organizations(const async_proto::ListOrganizationsParams& params,
+                                                const RequestOptions&) override {
+    ++calls;
+    Page<Organization> page;
+    Organization o;
+    if (!params.after) {
+      o.id = "org_a";
+      page.list_metadata.after = "org_a";
+    } else {
+      o.id = "org_b";
+    }
+    page.data.push_back(o);
+    return make_ready_future(Result<Page<Organization>>(std::move(page)));
+  }
+};
+
+TEST(AsyncServicePrototype, AMockedConnectionDrivesAutoPaging) {
+  auto fake = std::make_shared<FakeConnection>();
+  AsyncOrganizationsService service(fake);
+  std::vector<Organization> all =
+      service.list_organizations().get().value().auto_paging().collect().get().value();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].id, "org_a");
+  EXPECT_EQ(all[1].id, "org_b");
+  EXPECT_EQ(fake->calls, 2);
+  // Operations the fake does not override fail with a clear error.
+  Result<Organization> r = service.get_organization("org_x").get();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), ErrorKind::kConfiguration);
+}
+
+}  // namespace async_service_prototype_test

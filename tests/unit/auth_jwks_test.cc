@@ -1,0 +1,227 @@
+// Copyright workos-cpp authors. Handwritten.
+// JWKS fetching and caching: through the client's transport, TTL, single flight, forced refresh
+// on an unknown kid (once per cooldown), stale set kept on failure.
+
+#include <workos/auth/access_token.h>
+#include <workos/testing/fake_transport.h>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "support/auth_test_client.h"
+#include "support/auth_test_keys.h"
+#include "support/core_test_helpers.h"
+
+namespace {
+
+using workos::auth::AccessTokenVerifier;
+using workos::auth::TokenFailure;
+using workos::testing::FakeTransport;
+using workos::test::auth::mint_access_token;
+using workos::test::auth::TestClaims;
+using workos::test::auth::TestClient;
+using workos::test::auth::TestRsaKey;
+
+class AuthJwks : public ::testing::Test {
+ protected:
+  std::shared_ptr<const TestRsaKey> key_a = TestRsaKey::shared("key_a");
+  std::shared_ptr<const TestRsaKey> key_b = TestRsaKey::shared("key_b");
+  std::shared_ptr<FakeTransport> fake = std::make_shared<FakeTransport>();
+  workos::test::FakeClock clock;
+
+  workos::ClientOptions options() {
+    workos::ClientOptions o;
+    o.api_key = "sk_test_jwks";
+    o.client_id = "client_123";
+    o.transport = fake;
+    o.clock = clock.clock();
+    o.max_retries = 0;
+    return o;
+  }
+  std::string token(const TestRsaKey& key) {
+    return mint_access_token(key, TestClaims{}, clock.clock().wall_now());
+  }
+  std::string jwks(std::vector<std::shared_ptr<const TestRsaKey>> keys) {
+    return workos::test::auth::jwks_json(keys);
+  }
+};
+
+TEST_F(AuthJwks, FetchesOnceThroughTheClientTransportWithoutAuthorization) {
+  fake->enqueue_json(200, jwks({key_a}));
+  TestClient client(options());
+  AccessTokenVerifier verifier(client);
+  for (int i = 0; i < 5; ++i) {
+    auto r = verifier.verify(token(*key_a));
+    ASSERT_TRUE(r) << r.error().message();
+  }
+  ASSERT_EQ(fake->request_count(), 1u);
+  auto req = fake->last_request();
+  EXPECT_EQ(req.method, "GET");
+  EXPECT_EQ(req.url, "https://api.workos.com/sso/jwks/client_123");
+  EXPECT_EQ(workos::testing::header_value(req.headers, "authorization"), "");
+  EXPECT_EQ(verifier.jwks_url(), "https://api.workos.com/sso/jwks/client_123");
+}
+
+TEST_F(AuthJwks, VerifiersOfOneClientShareTheCache) {
+  fake->enqueue_json(200, jwks({key_a}));
+  TestClient client(options());
+  TestClient copy = client;
+  EXPECT_TRUE(AccessTokenVerifier(client).verify(token(*key_a)));
+  EXPECT_TRUE(AccessTokenVerifier(copy).verify(token(*key_a)));
+  EXPECT_EQ(fake->request_count(), 1u);
+}
+
+TEST_F(AuthJwks, RefetchesAfterTheTtl) {
+  fake->enqueue_json(200, jwks({key_a}));
+  fake->enqueue_json(200, jwks({key_a}));
+  TestClient client(options());
+  workos::auth::JwksOptions jo;
+  jo.ttl = std::chrono::seconds(60);
+  AccessTokenVerifier verifier(client, {}, jo);
+  EXPECT_TRUE(verifier.verify(token(*key_a)));
+  clock.advance(std::chrono::seconds(59));
+  EXPECT_TRUE(verifier.verify(token(*key_a)));
+  EXPECT_EQ(fake->request_count(), 1u);
+  clock.advance(std::chrono::seconds(2));
+  EXPECT_TRUE(verifier.verify(token(*key_a)));
+  EXPECT_EQ(fake->request_count(), 2u);
+}
+
+TEST_F(AuthJwks, UnknownKidForcesOneRefreshPerCooldown) {
+  fake->enqueue_json(200, jwks({key_a}));
+  fake->enqueue_json(200, jwks({key_a}));               // rotation not visible yet
+  fake->enqueue_json(200, jwks({key_a, key_b}));        // now it is
+  TestClient client(options());
+  workos::auth::JwksOptions jo;
+  jo.unknown_kid_cooldown = std::chrono::seconds(30);
+  AccessTokenVerifier verifier(client, {}, jo);
+  ASSERT_TRUE(verifier.verify(token(*key_a)));
+  auto r = verifier.verify(token(*key_b));  // forced refresh #1: still unknown
+  ASSERT_FALSE(r);
+  EXPECT_EQ(workos::auth::token_failure(r.error()), TokenFailure::kUnknownKeyId);
+  EXPECT_EQ(fake->request_count(), 2u);
+  // Within the cooldown: no more fetches, however many forged kids arrive.
+  for (int i = 0; i < 10; ++i) EXPECT_FALSE(verifier.verify(token(*key_b)));
+  EXPECT_EQ(fake->request_count(), 2u);
+  clock.advance(std::chrono::seconds(31));
+  auto ok = verifier.verify(token(*key_b));
+  ASSERT_TRUE(ok) << ok.error().message();
+  EXPECT_EQ(fake->request_count(), 3u);
+}
+
+TEST_F(AuthJwks, KeepsTheStaleSetWhenARefreshFails) {
+  fake->enqueue_json(200, jwks({key_a}));
+  fake->enqueue_json(503, R"({"message":"unavailable"})");
+  TestClient client(options());
+  workos::auth::JwksOptions jo;
+  jo.ttl = std::chrono::seconds(60);
+  jo.failure_cooldown = std::chrono::seconds(5);
+  AccessTokenVerifier verifier(client, {}, jo);
+  ASSERT_TRUE(verifier.verify(token(*key_a)));
+  clock.advance(std::chrono::seconds(61));
+  auto r = verifier.verify(token(*key_a));  // refresh fails, stale key serves
+  ASSERT_TRUE(r) << r.error().message();
+  EXPECT_EQ(fake->request_count(), 2u);
+  EXPECT_TRUE(verifier.verify(token(*key_a)));  // no retry within the failure cooldown
+  EXPECT_EQ(fake->request_count(), 2u);
+  fake->enqueue_json(200, jwks({key_a}));
+  clock.advance(std::chrono::seconds(6));
+  EXPECT_TRUE(verifier.verify(token(*key_a)));
+  EXPECT_EQ(fake->request_count(), 3u);
+}
+
+TEST_F(AuthJwks, FetchFailureWithoutKeysIsJwksUnavailableAndFailsFast) {
+  fake->enqueue_json(404, R"({"message":"Not Found"})");
+  TestClient client(options());
+  AccessTokenVerifier verifier(client);
+  auto r = verifier.verify(token(*key_a));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(workos::auth::token_failure(r.error()), TokenFailure::kJwksUnavailable);
+  EXPECT_EQ(r.error().status(), 404);
+  EXPECT_EQ(r.error().kind(), workos::ErrorKind::kApi);
+  EXPECT_FALSE(verifier.verify(token(*key_a)));  // failure cooldown: no second fetch
+  EXPECT_EQ(fake->request_count(), 1u);
+  fake->enqueue_json(200, jwks({key_a}));
+  clock.advance(std::chrono::seconds(6));
+  EXPECT_TRUE(verifier.verify(token(*key_a)));
+}
+
+TEST_F(AuthJwks, JwksFetchUsesTheClientRetryPolicy) {
+  fake->enqueue_json(500, "{}");
+  fake->enqueue_json(200, jwks({key_a}));
+  auto o = options();
+  o.max_retries = 2;
+  TestClient client(o);
+  EXPECT_TRUE(AccessTokenVerifier(client).verify(token(*key_a)));
+  EXPECT_EQ(fake->request_count(), 2u);
+  EXPECT_FALSE(clock.recorded_sleeps().empty());  // backoff went through the injected clock
+}
+
+TEST_F(AuthJwks, ManyThreadsMissingAtOnceCauseOneFetch) {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool release = false;
+  std::atomic<int> calls{0};
+  fake->set_handler([&](const workos::HttpRequest&) -> workos::Result<workos::HttpResponse> {
+    ++calls;
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait_for(lock, std::chrono::seconds(10), [&] { return release; });
+    return FakeTransport::json(200, jwks({key_a}));
+  });
+  TestClient client(options());
+  AccessTokenVerifier verifier(client);
+  const std::string t = token(*key_a);
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] {
+      if (verifier.verify(t)) ++ok;
+    });
+  }
+  // Let the fetch finish once at least one thread is inside it.
+  for (int i = 0; i < 1000 && calls.load() == 0; ++i) std::this_thread::yield();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    release = true;
+  }
+  cv.notify_all();
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 8);
+  EXPECT_EQ(fake->request_count(), 1u);
+}
+
+TEST_F(AuthJwks, MissingClientIdIsAConfigurationError) {
+  auto o = options();
+  o.client_id.clear();
+  TestClient client(o);
+  auto r = AccessTokenVerifier(client).verify(token(*key_a));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), workos::ErrorKind::kConfiguration);
+  EXPECT_EQ(fake->request_count(), 0u);
+}
+
+TEST_F(AuthJwks, RefreshJwksPrefetches) {
+  fake->enqueue_json(200, jwks({key_a}));
+  TestClient client(options());
+  AccessTokenVerifier verifier(client);
+  ASSERT_TRUE(verifier.refresh_jwks());
+  EXPECT_EQ(fake->request_count(), 1u);
+  EXPECT_TRUE(verifier.verify(token(*key_a)));
+  EXPECT_EQ(fake->request_count(), 1u);
+}
+
+TEST_F(AuthJwks, PublicClientFetchesJwksToo) {
+  fake->enqueue_json(200, jwks({key_a}));
+  auto o = options();
+  o.api_key.clear();
+  o.public_client = true;
+  TestClient client(o);
+  EXPECT_TRUE(AccessTokenVerifier(client).verify(token(*key_a)));
+  EXPECT_EQ(workos::testing::header_value(fake->last_request().headers, "authorization"), "");
+}
+
+}  // namespace

@@ -1,0 +1,418 @@
+// Copyright workos-cpp authors. Handwritten.
+// Sealed sessions: authenticate, refresh (single flight, failure reasons), logout URL, codecs
+// and payload layouts.
+
+#include <workos/auth/session.h>
+#include <workos/testing/fake_transport.h>
+#include <workos/user_management/user_management_client.h>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "core/json.h"
+#include "support/auth_test_client.h"
+#include "support/auth_test_keys.h"
+#include "support/core_test_helpers.h"
+#include "user_management/models_json.h"
+
+namespace {
+
+using workos::auth::SessionFailure;
+using workos::auth::TokenFailure;
+using workos::testing::FakeTransport;
+using workos::test::auth::mint_access_token;
+using workos::test::auth::TestClaims;
+using workos::test::auth::TestClient;
+using workos::test::auth::TestRsaKey;
+
+const std::string kPassword = "session-test-cookie-password-32-chars!";
+
+std::string json_quoted(const std::string& s) {
+  workos::detail::json::Writer w;
+  w.string(s);
+  return w.take();
+}
+
+std::map<std::string, std::string> members(const std::string& body) {
+  std::map<std::string, std::string> out;
+  workos::detail::json::Value root;
+  if (!workos::detail::json::parse(workos::detail::json::JsonText(body), "test", root)) return out;
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj) != simdjson::SUCCESS) return out;
+  for (auto f : obj) {
+    std::string_view s;
+    if (f.value.get_string().get(s) == simdjson::SUCCESS) out[std::string(f.key)] = std::string(s);
+    else out[std::string(f.key)] = simdjson::minify(f.value);
+  }
+  return out;
+}
+
+class AuthSession : public ::testing::Test {
+ protected:
+  std::shared_ptr<const TestRsaKey> key = TestRsaKey::shared("key_a");
+  std::shared_ptr<FakeTransport> fake = std::make_shared<FakeTransport>();
+  workos::test::FakeClock clock;
+  std::atomic<int> authenticate_calls{0};
+  std::function<workos::Result<workos::HttpResponse>(const workos::HttpRequest&)> on_authenticate;
+
+  void SetUp() override {
+    fake->set_handler([this](const workos::HttpRequest& r) -> workos::Result<workos::HttpResponse> {
+      if (r.url.find("/sso/jwks/") != std::string::npos) {
+        return FakeTransport::json(200, workos::test::auth::jwks_json({key}));
+      }
+      if (r.url.find("/user_management/authenticate") != std::string::npos) {
+        ++authenticate_calls;
+        if (on_authenticate) return on_authenticate(r);
+        return FakeTransport::json(200, auth_response(token(), "rt_rotated"));
+      }
+      return FakeTransport::json(404, "{}");
+    });
+  }
+  workos::ClientOptions options() {
+    workos::ClientOptions o;
+    o.api_key = "sk_test_session";
+    o.client_id = "client_123";
+    o.transport = fake;
+    o.clock = clock.clock();
+    o.max_retries = 0;
+    return o;
+  }
+  std::chrono::system_clock::time_point now() { return clock.clock().wall_now(); }
+  std::string token(TestClaims c = {}) { return mint_access_token(*key, c, now()); }
+  std::string expired_token() {
+    TestClaims c;
+    c.issued_ago = std::chrono::hours(1);
+    return token(c);
+  }
+  static std::string user_json() {
+    return R"({"object":"user","id":"user_01TEST","email":"ada@example.com","first_name":"Ada",)"
+           R"("last_name":"Lovelace","profile_picture_url":null,"email_verified":true,)"
+           R"("external_id":null,"last_sign_in_at":null,"created_at":"2024-01-01T00:00:00.000Z",)"
+           R"("updated_at":"2024-01-02T00:00:00.000Z","metadata":{"plan":"pro"}})";
+  }
+  static std::string auth_response(const std::string& access, const std::string& refresh) {
+    return "{\"user\":" + user_json() + ",\"access_token\":" + json_quoted(access) +
+           ",\"refresh_token\":" + json_quoted(refresh) +
+           ",\"authentication_method\":\"Password\",\"impersonator\":{\"email\":"
+           "\"admin@example.com\",\"reason\":\"support\"}}";
+  }
+  workos::AuthenticateResponse response(const std::string& access, const std::string& refresh) {
+    workos::AuthenticateResponse r;
+    EXPECT_TRUE(workos::detail::json::decode_document(auth_response(access, refresh),
+                                                      "AuthenticateResponse", r));
+    return r;
+  }
+  std::string cookie(const std::string& access, const std::string& refresh = "rt_1") {
+    return workos::auth::seal_session_from_auth_response(response(access, refresh), kPassword)
+        .value();
+  }
+};
+
+TEST_F(AuthSession, AuthenticatesAValidCookie) {
+  TestClient client(options());
+  auto session = workos::auth::load_sealed_session(client, cookie(token()), kPassword);
+  auto auth = session.authenticate();
+  ASSERT_TRUE(auth) << workos::auth::to_string(auth.reason)
+                    << (auth.error ? " " + auth.error->message() : "");
+  EXPECT_EQ(auth.session_id(), "session_01TEST");
+  EXPECT_EQ(auth.organization_id().value(), "org_01TEST");
+  EXPECT_EQ(auth.claims.role.value(), "admin");
+  EXPECT_EQ(auth.claims.permissions, (std::vector<std::string>{"posts:read", "posts:write"}));
+  ASSERT_TRUE(auth.user);
+  EXPECT_EQ(auth.user->email, "ada@example.com");
+  EXPECT_EQ(auth.user->first_name.value(), "Ada");
+  EXPECT_TRUE(auth.user->email_verified);
+  EXPECT_EQ(auth.authentication_method.value(), "Password");
+  ASSERT_TRUE(auth.impersonator);
+  EXPECT_EQ(auth.impersonator->email, "admin@example.com");
+  EXPECT_FALSE(auth.access_token.empty());
+  // JWKS fetched once for many authentications.
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(session.authenticate());
+  EXPECT_EQ(fake->request_count(), 1u);
+}
+
+TEST_F(AuthSession, FailureReasons) {
+  TestClient client(options());
+  EXPECT_EQ(workos::auth::load_sealed_session(client, "", kPassword).authenticate().reason,
+            SessionFailure::kNoSessionCookieProvided);
+  EXPECT_EQ(workos::auth::load_sealed_session(client, "garbage", kPassword).authenticate().reason,
+            SessionFailure::kInvalidSessionCookie);
+  EXPECT_EQ(workos::auth::load_sealed_session(client, cookie(token()), kPassword + "x")
+                .authenticate()
+                .reason,
+            SessionFailure::kInvalidSessionCookie);
+  auto config = workos::auth::load_sealed_session(client, cookie(token()), "short").authenticate();
+  EXPECT_EQ(config.reason, SessionFailure::kConfiguration);
+  ASSERT_TRUE(config.error);
+  EXPECT_EQ(config.error->kind(), workos::ErrorKind::kConfiguration);
+
+  auto expired = workos::auth::load_sealed_session(client, cookie(expired_token()), kPassword)
+                     .authenticate();
+  EXPECT_EQ(expired.reason, SessionFailure::kInvalidJwt);
+  EXPECT_EQ(expired.token_failure, TokenFailure::kExpired);
+  EXPECT_STREQ(workos::auth::to_string(expired.reason), "invalid_jwt");
+
+  auto other = TestRsaKey::shared("key_b");
+  auto forged = other->sign_jwt(R"({"alg":"RS256","kid":"key_a"})", TestClaims{}.to_json(now()));
+  auto bad = workos::auth::load_sealed_session(client, cookie(forged), kPassword).authenticate();
+  EXPECT_EQ(bad.reason, SessionFailure::kInvalidJwt);
+  EXPECT_EQ(bad.token_failure, TokenFailure::kInvalidSignature);
+
+  auto no_token = workos::auth::seal_data(R"({"refreshToken":"rt"})", kPassword).value();
+  EXPECT_EQ(workos::auth::load_sealed_session(client, no_token, kPassword).authenticate().reason,
+            SessionFailure::kInvalidSessionCookie);
+}
+
+TEST_F(AuthSession, JwksOutageIsNotAnInvalidJwt) {
+  fake->set_handler([](const workos::HttpRequest&) -> workos::Result<workos::HttpResponse> {
+    return workos::Error(workos::ErrorKind::kConnection, "connection refused");
+  });
+  TestClient client(options());
+  auto auth = workos::auth::load_sealed_session(client, cookie(token()), kPassword).authenticate();
+  EXPECT_EQ(auth.reason, SessionFailure::kJwksUnavailable);
+  EXPECT_EQ(auth.token_failure, TokenFailure::kJwksUnavailable);
+}
+
+TEST_F(AuthSession, RefreshRotatesTokensAndReseals) {
+  TestClient client(options());
+  const std::string old_cookie = cookie(expired_token(), "rt_old");
+  auto session = workos::auth::load_sealed_session(client, old_cookie, kPassword);
+  ASSERT_EQ(session.authenticate().reason, SessionFailure::kInvalidJwt);
+  workos::auth::RefreshOptions ro;
+  ro.ip_address = "203.0.113.9";
+  auto refreshed = session.refresh(ro);
+  ASSERT_TRUE(refreshed) << workos::auth::to_string(refreshed.reason)
+                         << (refreshed.error ? " " + refreshed.error->message() : "");
+  EXPECT_FALSE(refreshed.shared);
+  EXPECT_EQ(refreshed.session_id(), "session_01TEST");
+  EXPECT_EQ(refreshed.user->email, "ada@example.com");
+  ASSERT_TRUE(refreshed.response);
+  EXPECT_EQ(refreshed.response->refresh_token, "rt_rotated");
+  EXPECT_NE(refreshed.sealed_session, old_cookie);
+  EXPECT_EQ(session.sealed_data(), refreshed.sealed_session);
+  EXPECT_TRUE(session.authenticate());
+  auto data = session.data().value();
+  EXPECT_EQ(data.refresh_token, "rt_rotated");
+  EXPECT_EQ(data.organization_id.value(), "org_01TEST");
+
+  // The grant: refresh token, client credentials, org from the old token, Radar context.
+  for (const auto& r : fake->requests()) {
+    if (r.url.find("/user_management/authenticate") == std::string::npos) continue;
+    auto b = members(r.body);
+    EXPECT_EQ(b["grant_type"], "refresh_token");
+    EXPECT_EQ(b["refresh_token"], "rt_old");
+    EXPECT_EQ(b["client_id"], "client_123");
+    EXPECT_EQ(b["client_secret"], "sk_test_session");
+    EXPECT_EQ(b["organization_id"], "org_01TEST");
+    EXPECT_EQ(b["ip_address"], "203.0.113.9");
+  }
+  EXPECT_EQ(authenticate_calls.load(), 1);
+}
+
+TEST_F(AuthSession, RefreshFailureReasons) {
+  TestClient client(options());
+  struct Case {
+    int status;
+    std::string body;
+    SessionFailure reason;
+    bool retryable;
+  };
+  std::vector<Case> cases = {
+      {400, R"({"error":"invalid_grant","error_description":"Refresh token already used"})",
+       SessionFailure::kRefreshDenied, false},
+      {403, R"({"code":"mfa_enrollment","message":"enroll","pending_authentication_token":"p"})",
+       SessionFailure::kMfaEnrollment, false},
+      {403, R"({"code":"sso_required","message":"sso","connection_ids":["conn_1"]})",
+       SessionFailure::kSsoRequired, false},
+      {429, R"({"message":"slow down"})", SessionFailure::kRateLimited, true},
+      {503, R"({"message":"unavailable"})", SessionFailure::kServerError, true},
+      {422, R"({"code":"invalid_request_parameters","message":"bad"})",
+       SessionFailure::kRefreshFailed, false},
+  };
+  int n = 0;
+  for (const auto& c : cases) {
+    on_authenticate = [&c](const workos::HttpRequest&) -> workos::Result<workos::HttpResponse> {
+      return FakeTransport::json(c.status, c.body, {{"Retry-After", "7"}});
+    };
+    auto session = workos::auth::load_sealed_session(
+        client, cookie(expired_token(), "rt_case_" + std::to_string(n++)), kPassword);
+    auto r = session.refresh();
+    EXPECT_FALSE(r);
+    EXPECT_EQ(r.reason, c.reason) << c.body;
+    EXPECT_EQ(r.retryable, c.retryable) << c.body;
+    EXPECT_TRUE(r.error.has_value());
+    if (c.reason == SessionFailure::kRateLimited) {
+      EXPECT_EQ(r.retry_after.value().count(), 7);
+    }
+  }
+  EXPECT_STREQ(workos::auth::to_string(SessionFailure::kRefreshDenied), "refresh_denied");
+  on_authenticate = [](const workos::HttpRequest&) -> workos::Result<workos::HttpResponse> {
+    return workos::Error(workos::ErrorKind::kConnection, "reset");
+  };
+  auto net = workos::auth::load_sealed_session(client, cookie(expired_token(), "rt_net"), kPassword)
+                 .refresh();
+  EXPECT_EQ(net.reason, SessionFailure::kNetworkError);
+  EXPECT_TRUE(net.retryable);
+}
+
+TEST_F(AuthSession, ConcurrentRefreshesOfOneSessionShareOneCall) {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool release = false;
+  on_authenticate = [&](const workos::HttpRequest&) -> workos::Result<workos::HttpResponse> {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait_for(lock, std::chrono::seconds(10), [&] { return release; });
+    return FakeTransport::json(200, auth_response(token(), "rt_rotated"));
+  };
+  TestClient client(options());
+  const std::string shared_cookie = cookie(expired_token(), "rt_shared");
+  constexpr int kThreads = 8;
+  std::vector<workos::auth::SessionRefresh> results(kThreads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      // One SealedSession per "request", all from the same cookie.
+      auto s = workos::auth::load_sealed_session(client, shared_cookie, kPassword);
+      results[i] = s.refresh();
+    });
+  }
+  for (int i = 0; i < 2000 && authenticate_calls.load() == 0; ++i) std::this_thread::yield();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    release = true;
+  }
+  cv.notify_all();
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(authenticate_calls.load(), 1);
+  int shared = 0;
+  for (const auto& r : results) {
+    EXPECT_TRUE(r) << workos::auth::to_string(r.reason);
+    EXPECT_EQ(r.response->refresh_token, "rt_rotated");
+    shared += r.shared ? 1 : 0;
+  }
+  EXPECT_EQ(shared, kThreads - 1);
+}
+
+TEST_F(AuthSession, ARecentRefreshIsReusedWithinTheWindowOnly) {
+  TestClient client(options());
+  const std::string c = cookie(expired_token(), "rt_window");
+  workos::auth::SessionOptions so;
+  so.refresh_reuse_window = std::chrono::seconds(10);
+  EXPECT_TRUE(workos::auth::load_sealed_session(client, c, kPassword, so).refresh());
+  auto again = workos::auth::load_sealed_session(client, c, kPassword, so).refresh();
+  EXPECT_TRUE(again);
+  EXPECT_TRUE(again.shared);
+  EXPECT_EQ(authenticate_calls.load(), 1);
+  clock.advance(std::chrono::seconds(11));
+  EXPECT_TRUE(workos::auth::load_sealed_session(client, c, kPassword, so).refresh());
+  EXPECT_EQ(authenticate_calls.load(), 2);
+}
+
+TEST_F(AuthSession, LogoutUrlWorksForAnExpiredButValidToken) {
+  TestClient client(options());
+  auto session = workos::auth::load_sealed_session(client, cookie(expired_token()), kPassword);
+  auto url = session.get_logout_url(std::string("https://app.example.com/bye"));
+  ASSERT_TRUE(url) << url.error().message();
+  EXPECT_EQ(*url,
+            "https://api.workos.com/user_management/sessions/logout?session_id=session_01TEST"
+            "&return_to=https%3A%2F%2Fapp.example.com%2Fbye");
+  auto other = TestRsaKey::shared("key_b");
+  auto forged = other->sign_jwt(R"({"alg":"RS256","kid":"key_a"})", TestClaims{}.to_json(now()));
+  auto bad = workos::auth::load_sealed_session(client, cookie(forged), kPassword).get_logout_url();
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(workos::auth::token_failure(bad.error()), TokenFailure::kInvalidSignature);
+  EXPECT_FALSE(workos::auth::load_sealed_session(client, "junk", kPassword).get_logout_url());
+}
+
+TEST_F(AuthSession, NodeLayoutByDefault) {
+  auto plain = workos::auth::unseal_data(cookie(token()), kPassword).value();
+  auto m = members(plain);
+  EXPECT_EQ(m.count("accessToken"), 1u);
+  EXPECT_EQ(m["refreshToken"], "rt_1");
+  EXPECT_EQ(m["organizationId"], "org_01TEST");
+  EXPECT_EQ(m["authenticationMethod"], "Password");
+  auto user = members(m["user"]);
+  EXPECT_EQ(user["firstName"], "Ada");
+  EXPECT_EQ(user["emailVerified"], "true");
+  EXPECT_EQ(user["createdAt"], "2024-01-01T00:00:00.000Z");
+  EXPECT_EQ(user["externalId"], "null");
+  EXPECT_EQ(user["metadata"], R"({"plan":"pro"})");
+}
+
+TEST_F(AuthSession, FernetCodecWritesThePythonLayoutAndAuthenticates) {
+  auto codec = workos::auth::make_fernet_codec(workos::auth::generate_fernet_key().value()).value();
+  const std::string c =
+      workos::auth::seal_session_from_auth_response(response(token(), "rt_py"), *codec).value();
+  auto m = members(codec->unseal(c).value());
+  EXPECT_EQ(m["refresh_token"], "rt_py");
+  EXPECT_EQ(members(m["user"])["first_name"], "Ada");
+  TestClient client(options());
+  auto auth = workos::auth::load_sealed_session(client, c, codec).authenticate();
+  ASSERT_TRUE(auth);
+  EXPECT_EQ(auth.user->first_name.value(), "Ada");
+  // Refresh keeps the codec.
+  auto session = workos::auth::load_sealed_session(client, c, codec);
+  auto r = session.refresh();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(members(codec->unseal(r.sealed_session).value())["refresh_token"], "rt_rotated");
+}
+
+TEST_F(AuthSession, RefreshCanMoveToANewCodec) {
+  TestClient client(options());
+  auto session = workos::auth::load_sealed_session(client, cookie(expired_token()), kPassword);
+  workos::auth::RefreshOptions ro;
+  const std::string new_password = kPassword + "-rotated";
+  ro.codec = workos::auth::make_iron_codec(new_password).value();
+  auto r = session.refresh(ro);
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(workos::auth::unseal_data(r.sealed_session, new_password));
+  EXPECT_FALSE(workos::auth::unseal_data(r.sealed_session, kPassword));
+  EXPECT_TRUE(session.authenticate());
+}
+
+TEST_F(AuthSession, ParsesBothPayloadLayouts) {
+  auto node = workos::auth::parse_session_data(
+      R"({"accessToken":"a","refreshToken":"r","organizationId":"o","user":{"id":"u",)"
+      R"("email":"e@x","emailVerified":true,"firstName":"F"},"impersonator":{"email":"i",)"
+      R"("reason":null}})");
+  ASSERT_TRUE(node);
+  EXPECT_EQ(node->access_token, "a");
+  EXPECT_EQ(node->user->first_name.value(), "F");
+  EXPECT_TRUE(node->user->email_verified);
+  EXPECT_EQ(node->impersonator->email, "i");
+  auto py = workos::auth::parse_session_data(
+      R"({"access_token":"a","refresh_token":"r","user":{"id":"u","first_name":"P"}})");
+  ASSERT_TRUE(py);
+  EXPECT_EQ(py->refresh_token, "r");
+  EXPECT_EQ(py->user->first_name.value(), "P");
+  EXPECT_FALSE(workos::auth::parse_session_data("[1]"));
+  EXPECT_FALSE(workos::auth::parse_session_data(R"({"accessToken":5})"));
+}
+
+TEST_F(AuthSession, SealDataRoundTrips) {
+  auto sealed = workos::auth::seal_data(R"({"anything":[1,2,3]})", kPassword).value();
+  EXPECT_EQ(workos::auth::unseal_data(sealed, kPassword).value(), R"({"anything":[1,2,3]})");
+  EXPECT_EQ(workos::auth::seal_data("{}", "short").error().kind(),
+            workos::ErrorKind::kConfiguration);
+  EXPECT_EQ(workos::auth::unseal_data(sealed, kPassword + "!").error().kind(),
+            workos::ErrorKind::kCrypto);
+}
+
+TEST_F(AuthSession, UserManagementClientHelpers) {
+  TestClient client(options());
+  workos::user_management::UserManagementClient users(client.core());
+  EXPECT_EQ(users.get_jwks_url(), "https://api.workos.com/sso/jwks/client_123");
+  auto auth = users.load_sealed_session(cookie(token()), kPassword).authenticate();
+  EXPECT_TRUE(auth);
+  EXPECT_TRUE(users.access_token_verifier().verify(token()));
+  auto sealed = users.seal_session_from_auth_response(response(token(), "rt_x"), kPassword);
+  ASSERT_TRUE(sealed);
+  EXPECT_TRUE(users.load_sealed_session(*sealed, kPassword).authenticate());
+}
+
+}  // namespace

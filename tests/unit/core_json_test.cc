@@ -1,0 +1,292 @@
+// Copyright workos-cpp authors. Handwritten.
+// The internal JSON layer: decoding into structs (paths, type errors, missing fields), the
+// writer (escaping, numbers), documents, Timestamp.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "core/json.h"
+
+namespace core_json_test {
+
+namespace json = workos::detail::json;
+
+// A test-local model with read()/write() overloads, shaped like generated code.
+struct Domain {
+  std::string id;
+  std::string state;
+};
+struct Org {
+  std::string id;
+  std::string name;
+  std::vector<Domain> domains;
+  workos::Timestamp created_at;
+  std::optional<std::string> external_id;
+  std::map<std::string, std::string> metadata;
+  std::int64_t count = 0;
+  bool active = false;
+  double score = 0;
+  workos::RawJson extra;
+};
+
+void read(json::Value v, Domain& d, json::DecodeContext& c) {
+  json::ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen = 0;
+  for (auto f : r.fields()) {
+    // As the generator does: a present key counts as seen; field() warns about a null.
+    if (f.key == "id") {
+      seen |= 1;
+      json::field(c, "OrganizationDomain", "id", f.value, d.id, true);
+    } else if (f.key == "state") {
+      seen |= 2;
+      json::field(c, "OrganizationDomain", "state", f.value, d.state, true);
+    }
+  }
+  if (!(seen & 1)) c.missing_required("OrganizationDomain", "id");
+  if (!(seen & 2)) c.missing_required("OrganizationDomain", "state");
+}
+
+void read(json::Value v, Org& o, json::DecodeContext& c) {
+  json::ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen = 0;
+  for (auto f : r.fields()) {
+    if (f.key == "id") {
+      seen |= 1;
+      json::field(c, "Organization", "id", f.value, o.id, true);
+    } else if (f.key == "name") {
+      seen |= 2;
+      json::field(c, "Organization", "name", f.value, o.name, true);
+    } else if (f.key == "domains") {
+      json::field(c, "Organization", "domains", f.value, o.domains, false);
+    } else if (f.key == "created_at") {
+      json::field(c, "Organization", "created_at", f.value, o.created_at, false);
+    } else if (f.key == "external_id") {
+      json::field(c, "Organization", "external_id", f.value, o.external_id, false);
+    } else if (f.key == "metadata") {
+      json::field(c, "Organization", "metadata", f.value, o.metadata, false);
+    } else if (f.key == "count") {
+      json::field(c, "Organization", "count", f.value, o.count, false);
+    } else if (f.key == "active") {
+      json::field(c, "Organization", "active", f.value, o.active, false);
+    } else if (f.key == "score") {
+      json::field(c, "Organization", "score", f.value, o.score, false);
+    } else if (f.key == "extra") {
+      json::field(c, "Organization", "extra", f.value, o.extra, false);
+    }
+  }
+  if (!(seen & 1)) c.missing_required("Organization", "id");
+  if (!(seen & 2)) c.missing_required("Organization", "name");
+}
+
+void write(json::Writer& w, const Domain& d) {
+  w.begin_object();
+  json::member(w, "id", d.id);
+  json::member(w, "state", d.state);
+  w.end_object();
+}
+
+void write(json::Writer& w, const Org& o) {
+  w.begin_object();
+  json::member(w, "id", o.id);
+  json::member(w, "name", o.name);
+  json::member(w, "domains", o.domains);
+  json::member(w, "external_id", o.external_id);
+  w.end_object();
+}
+
+std::vector<std::string> g_warnings;
+const std::function<void(const std::string&)> kCollect = [](const std::string& w) {
+  g_warnings.push_back(w);
+};
+
+TEST(CoreJson, DecodesNestedModel) {
+  Org o;
+  auto r = json::decode_document(
+      R"({"id":"org_1","name":"Acme","domains":[{"id":"d1","state":"verified"}],
+          "created_at":"2024-01-02T03:04:05.678Z","external_id":null,"metadata":{"k":"v"},
+          "count":42,"active":true,"score":1.5,"extra":{"a":[1,2,{"b":null}]},"unknown":7})",
+      "Organization", o);
+  ASSERT_TRUE(r) << r.error().message();
+  EXPECT_EQ(o.id, "org_1");
+  EXPECT_EQ(o.name, "Acme");
+  ASSERT_EQ(o.domains.size(), 1u);
+  EXPECT_EQ(o.domains[0].state, "verified");
+  EXPECT_EQ(o.created_at.text(), "2024-01-02T03:04:05.678Z");
+  EXPECT_FALSE(o.external_id.has_value());
+  EXPECT_EQ(o.metadata.at("k"), "v");
+  EXPECT_EQ(o.count, 42);
+  EXPECT_TRUE(o.active);
+  EXPECT_DOUBLE_EQ(o.score, 1.5);
+  EXPECT_EQ(o.extra.text(), R"({"a":[1,2,{"b":null}]})");
+}
+
+TEST(CoreJson, WrongTypeIsDecodeErrorNamingModelAndField) {
+  Org o;
+  auto r = json::decode_document(
+      R"({"id":"org_1","name":"Acme","domains":[{"id":"d1","state":"ok"},{"id":"d2","state":5}]})",
+      "Organization", o);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), workos::ErrorKind::kDecode);
+  EXPECT_EQ(r.error().message(), "Organization.domains[1].state: expected string, got number");
+}
+
+TEST(CoreJson, RootOfWrongTypeNamesModel) {
+  Org o;
+  auto r = json::decode_document("[1,2]", "Organization", o);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message(), "Organization: expected object, got array");
+}
+
+TEST(CoreJson, IntegerFieldRejectsFraction) {
+  Org o;
+  auto r = json::decode_document(R"({"id":"a","name":"b","count":1.5})", "Organization", o);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message(), "Organization.count: expected integer, got number");
+  Org o2;
+  ASSERT_TRUE(json::decode_document(R"({"id":"a","name":"b","count":3.0})", "Organization", o2));
+  EXPECT_EQ(o2.count, 3);
+}
+
+TEST(CoreJson, MissingOrNullRequiredFieldWarnsAndKeepsDefault) {
+  g_warnings.clear();
+  Org o;
+  o.name = "kept";
+  auto r =
+      json::decode_document(R"({"id":null,"domains":[{"id":"d"}]})", "Organization", o, &kCollect);
+  ASSERT_TRUE(r) << r.error().message();
+  EXPECT_EQ(o.id, "");
+  EXPECT_EQ(o.name, "kept");
+  ASSERT_EQ(g_warnings.size(), 3u);
+  EXPECT_EQ(g_warnings[0], "Organization.id: required field is null; default kept");
+  EXPECT_EQ(g_warnings[1], "Organization.domains[0].state: required field missing; default kept");
+  EXPECT_EQ(g_warnings[2], "Organization.name: required field missing; default kept");
+}
+
+TEST(CoreJson, NonJsonBodyIsDecodeError) {
+  Org o;
+  auto r = json::decode_document("<html>oops</html>", "Organization", o);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), workos::ErrorKind::kDecode);
+  EXPECT_NE(r.error().message().find("Organization"), std::string::npos);
+  EXPECT_FALSE(json::decode_document("", "Organization", o));
+  EXPECT_FALSE(json::decode_document(R"({"id":"x")", "Organization", o));
+}
+
+TEST(CoreJson, ParsesPaddedStringInPlaceAndUnpaddedByCopy) {
+  std::string padded = R"({"id":"p","name":"n"})";
+  padded.reserve(padded.size() + 64);
+  EXPECT_TRUE(json::JsonText(padded).padded);
+  std::string tight = "{\"id\":\"t\",\"name\":\"n\",\"domains\":[]}";
+  tight.shrink_to_fit();
+  Org a, b;
+  ASSERT_TRUE(json::decode_document(padded, "Organization", a));
+  ASSERT_TRUE(json::decode_document(std::string_view(tight), "Organization", b));
+  EXPECT_EQ(a.id, "p");
+  EXPECT_EQ(b.id, "t");
+}
+
+TEST(CoreJson, MapPathQuotesKeys) {
+  Org o;
+  auto r =
+      json::decode_document(R"({"id":"a","name":"b","metadata":{"x.y":1}})", "Organization", o);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message(), R"(Organization.metadata["x.y"]: expected string, got number)");
+}
+
+TEST(CoreJsonWriter, EscapesStringsPerRfc8259) {
+  json::Writer w;
+  w.string("q\"b\\s/\b\f\n\r\t\x01\x1f é ✓");
+  EXPECT_EQ(w.str(), "\"q\\\"b\\\\s/\\b\\f\\n\\r\\t\\u0001\\u001f é ✓\"");
+}
+
+TEST(CoreJsonWriter, NumbersShortestRoundTrip) {
+  json::Writer w;
+  w.begin_array();
+  w.number(0.1);
+  w.number(1e21);
+  w.number(-2.5);
+  w.number(3.0);
+  w.number(std::numeric_limits<double>::quiet_NaN());
+  w.integer(std::numeric_limits<std::int64_t>::min());
+  w.boolean(false);
+  w.null();
+  w.end_array();
+  EXPECT_EQ(w.str(), "[0.1,1e+21,-2.5,3,null,-9223372036854775808,false,null]");
+  const double tricky = 0.30000000000000004;
+  json::Writer w2;
+  w2.number(tricky);
+  EXPECT_EQ(std::stod(w2.str()), tricky);
+}
+
+TEST(CoreJsonWriter, ObjectsArraysAndOptionalMembers) {
+  Org o;
+  o.id = "org_1";
+  o.name = "A \"quoted\" name";
+  o.domains = {{"d1", "verified"}, {"d2", "pending"}};
+  EXPECT_EQ(json::encode_document(o),
+            R"({"id":"org_1","name":"A \"quoted\" name","domains":[{"id":"d1","state":"verified"},)"
+            R"({"id":"d2","state":"pending"}]})");
+  o.external_id = "ext";
+  EXPECT_NE(json::encode_document(o).find(R"("external_id":"ext")"), std::string::npos);
+}
+
+TEST(CoreJsonWriter, SettableMembers) {
+  json::Writer w;
+  w.begin_object();
+  workos::Settable<std::string> unset, cleared = workos::null, value = std::string("v");
+  json::member(w, "a", unset);
+  json::member(w, "b", cleared);
+  json::member(w, "c", value);
+  json::member(w, "d", workos::RawJson(R"({"x":1})"));
+  json::member(w, "e", workos::RawJson());
+  w.end_object();
+  EXPECT_EQ(w.str(), R"({"b":null,"c":"v","d":{"x":1},"e":null})");
+}
+
+TEST(CoreJsonWriter, RoundTripsThroughDecoder) {
+  Org o;
+  o.id = "org_\u00e9\n";
+  o.name = std::string("nul\0byte", 8);
+  o.domains = {{"d", "s"}};
+  Org back;
+  ASSERT_TRUE(json::decode_document(json::encode_document(o), "Organization", back));
+  EXPECT_EQ(back.id, o.id);
+  EXPECT_EQ(back.name, o.name);
+  EXPECT_EQ(back.domains[0].id, "d");
+}
+
+TEST(CoreTimestamp, FormatsAndParsesRfc3339) {
+  using namespace std::chrono;
+  const system_clock::time_point tp{milliseconds(1704164645678)};  // 2024-01-02T03:04:05.678Z
+  const auto ts = workos::Timestamp::from_time_point(tp);
+  EXPECT_EQ(ts.text(), "2024-01-02T03:04:05.678Z");
+  ASSERT_TRUE(ts.time_point().has_value());
+  EXPECT_EQ(*ts.time_point(), tp);
+
+  auto parse = [](const char* s) { return workos::Timestamp(s).time_point(); };
+  EXPECT_EQ(parse("2024-01-02T05:04:05.678+02:00"), tp);
+  EXPECT_EQ(parse("2024-01-01T22:34:05.678-04:30"), tp);
+  EXPECT_EQ(parse("2024-01-02t03:04:05.678z"), tp);
+  EXPECT_EQ(parse("2024-01-02T03:04:05Z"), system_clock::time_point(seconds(1704164645)));
+  EXPECT_EQ(parse("2024-01-02T03:04:05.123456789Z"),
+            system_clock::time_point(duration_cast<system_clock::duration>(
+                seconds(1704164645) + nanoseconds(123456789))));
+  EXPECT_EQ(parse("1970-01-01T00:00:00Z"), system_clock::time_point());
+  EXPECT_EQ(parse("1969-12-31T23:59:59.000Z"), system_clock::time_point(seconds(-1)));
+  EXPECT_EQ(parse("2024-02-29T00:00:00Z").has_value(), true);
+  EXPECT_FALSE(parse("2023-02-29T00:00:00Z"));
+  EXPECT_FALSE(parse("2024-01-02"));
+  EXPECT_FALSE(parse("2024-01-02T03:04:05"));
+  EXPECT_FALSE(parse("2024-13-02T03:04:05Z"));
+  EXPECT_FALSE(parse("2024-01-02T03:04:05.Z"));
+  EXPECT_FALSE(parse("2024-01-02T03:04:05Zjunk"));
+  EXPECT_FALSE(parse("not a date at all!!"));
+  EXPECT_EQ(workos::Timestamp::from_time_point(system_clock::time_point(milliseconds(-1))).text(),
+            "1969-12-31T23:59:59.999Z");
+}
+
+}  // namespace core_json_test
