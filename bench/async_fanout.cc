@@ -10,6 +10,8 @@
 //
 //   ./bench/async_fanout [--requests 10000] [--in-flight 256] [--delay-ms 20]
 //                        [--zero-requests 20000] [--io-threads 1] [--skip-node] [--skip-sync]
+//   ./bench/async_fanout --serve [--delay-ms 20]        (the server alone, for profiling)
+//   ./bench/async_fanout --client async|sync --url http://127.0.0.1:PORT [--requests N] ...
 //
 // Process layout: the orchestrator forks the server first (one thread, epoll, a timer heap: no
 // thread per request, so it cannot distort the client), then runs every client in its own
@@ -351,6 +353,13 @@ long peak_rss_kb() {
   return u.ru_maxrss;
 }
 
+double cpu_ms() {
+  rusage u{};
+  ::getrusage(RUSAGE_SELF, &u);
+  return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 +
+         (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
+}
+
 namespace json = workos::detail::json;
 
 struct Organization {
@@ -418,11 +427,15 @@ Outcome run_async(const std::string& url, long n, int in_flight, int io_threads)
   // Each worker chain starts the next request from the continuation of the previous one (on
   // the loop thread), keeping `in_flight` requests in flight.
   std::function<void()> launch;
-  launch = [s, core, &launch] {
+  std::vector<double> latency_ms(static_cast<std::size_t>(n));
+  launch = [s, core, &launch, &latency_ms] {
     const long i = s->next.fetch_add(1);
     if (i >= s->n) return;
+    const auto started = Clock::now();
     (void)workos::detail::call_async<Organization>(core, get_org(i), {}, "Organization")
-        .then([s, &launch](workos::Result<Organization> r) {
+        .then([s, &launch, &latency_ms, i, started](workos::Result<Organization> r) {
+          latency_ms[static_cast<std::size_t>(i)] =
+              std::chrono::duration<double, std::milli>(Clock::now() - started).count();
           if (r && !r->id.empty()) ++s->ok;
           else ++s->errors;
           if (++s->finished == s->n) {
@@ -444,6 +457,12 @@ Outcome run_async(const std::string& url, long n, int in_flight, int io_threads)
   out.wall_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   out.ok = s->ok;
   out.errors = s->errors;
+  std::sort(latency_ms.begin(), latency_ms.end());
+  if (std::getenv("ASYNC_FANOUT_LATENCY")) {
+    std::fprintf(stderr, "latency ms: p50 %.2f p90 %.2f p99 %.2f max %.2f\n",
+                 latency_ms[latency_ms.size() / 2], latency_ms[latency_ms.size() * 9 / 10],
+                 latency_ms[latency_ms.size() * 99 / 100], latency_ms.back());
+  }
   return out;
 }
 
@@ -480,8 +499,9 @@ Outcome run_sync(const std::string& url, long n, int threads) {
 int client_main(const std::string& mode, const std::string& url, long n, int in_flight,
                 int io_threads) {
   Outcome o = mode == "async" ? run_async(url, n, in_flight, io_threads) : run_sync(url, n, in_flight);
-  std::printf("{\"wall_ms\":%.1f,\"ok\":%ld,\"errors\":%ld,\"threads\":%d,\"peak_rss_kb\":%ld}\n",
-              o.wall_ms, o.ok, o.errors, o.peak_threads, peak_rss_kb());
+  std::printf("{\"wall_ms\":%.1f,\"ok\":%ld,\"errors\":%ld,\"threads\":%d,\"peak_rss_kb\":%ld,"
+              "\"cpu_ms\":%.0f}\n",
+              o.wall_ms, o.ok, o.errors, o.peak_threads, peak_rss_kb(), cpu_ms());
   std::fflush(stdout);
   return o.errors == 0 ? 0 : 1;
 }
@@ -537,6 +557,7 @@ struct Row {
   long rss_kb = 0;
   long accepted = 0;
   long served = 0;
+  double cpu_ms = -1;
 };
 
 void print_row(const Row& r) {
@@ -545,9 +566,9 @@ void print_row(const Row& r) {
                 r.delay_ms);
     return;
   }
-  std::printf("%-28s %7ld %5d %5d %9.0f %9.0f %8d %8.1f %8ld %7ld\n", r.name.c_str(), r.requests,
-              r.in_flight, r.delay_ms, r.wall_ms, r.requests / (r.wall_ms / 1000.0), r.threads,
-              r.rss_kb / 1024.0, r.accepted, r.errors);
+  std::printf("%-28s %7ld %5d %5d %9.0f %9.0f %8.0f %8d %8.1f %8ld %7ld\n", r.name.c_str(),
+              r.requests, r.in_flight, r.delay_ms, r.wall_ms, r.requests / (r.wall_ms / 1000.0),
+              r.cpu_ms, r.threads, r.rss_kb / 1024.0, r.accepted, r.errors);
 }
 
 Row measure(const std::string& name, int port, int delay_ms, long n, int in_flight,
@@ -566,6 +587,7 @@ Row measure(const std::string& name, int port, int delay_ms, long n, int in_flig
     r.errors = json_number(out, "errors");
     r.threads = static_cast<int>(json_number(out, "threads"));
     r.rss_kb = json_number(out, "peak_rss_kb");
+    r.cpu_ms = json_double(out, "cpu_ms");
   } else {
     std::fprintf(stderr, "%s: no result (output: %s)\n", name.c_str(), out.c_str());
   }
@@ -581,7 +603,7 @@ int main(int argc, char** argv) {
   std::string mode, url;
   long requests = 10000, zero_requests = 20000;
   int in_flight = 256, delay_ms = 20, io_threads = 1;
-  bool skip_node = false, skip_sync = false;
+  bool skip_node = false, skip_sync = false, serve_only = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -594,6 +616,7 @@ int main(int argc, char** argv) {
     else if (a == "--io-threads") io_threads = std::atoi(next().c_str());
     else if (a == "--skip-node") skip_node = true;
     else if (a == "--skip-sync") skip_sync = true;
+    else if (a == "--serve") serve_only = true;
     else {
       std::fprintf(stderr, "unknown argument %s\n", a.c_str());
       return 2;
@@ -608,6 +631,14 @@ int main(int argc, char** argv) {
     std::perror("server");
     return 1;
   }
+  if (serve_only) {
+    // Just the server, in the foreground (for profiling a client run by hand).
+    std::printf("listening on http://127.0.0.1:%d\n", server.port);
+    std::fflush(stdout);
+    server.delay_ms = delay_ms;
+    server.run();
+    return 0;
+  }
   const pid_t server_pid = ::fork();
   if (server_pid == 0) {
     server.run();
@@ -621,8 +652,8 @@ int main(int argc, char** argv) {
 
   std::printf("async_fanout: server pid %d on %s (1 thread, epoll; delayed answers on a timer heap)\n",
               server_pid, base.c_str());
-  std::printf("%-28s %7s %5s %5s %9s %9s %8s %8s %8s %7s\n", "client", "reqs", "infl", "delay",
-              "wall_ms", "req/s", "threads", "rss_MB", "conns", "errors");
+  std::printf("%-28s %7s %5s %5s %9s %9s %8s %8s %8s %8s %7s\n", "client", "reqs", "infl",
+              "delay", "wall_ms", "req/s", "cpu_ms", "threads", "rss_MB", "conns", "errors");
   std::vector<Row> rows;
   for (int pass = 0; pass < 2; ++pass) {
     const int d = pass == 0 ? delay_ms : 0;

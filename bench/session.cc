@@ -73,29 +73,28 @@ struct Material {
     EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_RSA_N, &n);
     EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_RSA_E, &e);
     jwks = R"({"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"sso_oidc_key_pair_01BENCH",)"
-           R"("n":")" + bn_b64(n) + R"(","e":")" + bn_b64(e) + R"("}]})";
+           R"("n":")" +
+           bn_b64(n) + R"(","e":")" + bn_b64(e) + R"("}]})";
     BN_free(n);
     BN_free(e);
-    const long long now =
-        std::chrono::duration_cast<std::chrono::seconds>(
-            std::chrono::system_clock::now().time_since_epoch())
-            .count();
+    const long long now = std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
     // A payload shaped like a real WorkOS access token.
-    const std::string header =
-        R"({"alg":"RS256","kid":"sso_oidc_key_pair_01BENCH","typ":"JWT"})";
+    const std::string header = R"({"alg":"RS256","kid":"sso_oidc_key_pair_01BENCH","typ":"JWT"})";
     const std::string payload =
         R"({"iss":"https://api.workos.com/user_management/client_01BENCH",)"
         R"("sub":"user_01HXYZ123456789ABCDEFGHIJ","sid":"session_01HXYZ123456789ABCDEFGHIJ",)"
         R"("jti":"01HXYZ123456789ABCDEFGHIJK","org_id":"org_01HXYZ123456789ABCDEFGHIJ",)"
         R"("role":"admin","roles":["admin"],"permissions":["posts:read","posts:write",)"
         R"("widgets:manage"],"entitlements":["audit-logs"],"feature_flags":["new-dashboard"],)"
-        R"("iat":)" + std::to_string(now) + R"(,"exp":)" + std::to_string(now + 3600) + "}";
+        R"("iat":)" +
+        std::to_string(now) + R"(,"exp":)" + std::to_string(now + 3600) + "}";
     signing_input = b64url(header) + "." + b64url(payload);
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     std::size_t len = 0;
     EVP_DigestSignInit_ex(ctx, nullptr, "SHA256", nullptr, nullptr, pkey, nullptr);
-    EVP_DigestSign(ctx, nullptr, &len,
-                   reinterpret_cast<const unsigned char*>(signing_input.data()),
+    EVP_DigestSign(ctx, nullptr, &len, reinterpret_cast<const unsigned char*>(signing_input.data()),
                    signing_input.size());
     signature.resize(len);
     EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(signature.data()), &len,
@@ -151,10 +150,9 @@ void BM_RawOpenSSL_RS256_DigestVerify(benchmark::State& state) {
   for (auto _ : state) {
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     EVP_DigestVerifyInit_ex(ctx, nullptr, "SHA256", nullptr, nullptr, m.pkey, nullptr);
-    int ok = EVP_DigestVerify(ctx, reinterpret_cast<const unsigned char*>(m.signature.data()),
-                              m.signature.size(),
-                              reinterpret_cast<const unsigned char*>(m.signing_input.data()),
-                              m.signing_input.size());
+    int ok = EVP_DigestVerify(
+        ctx, reinterpret_cast<const unsigned char*>(m.signature.data()), m.signature.size(),
+        reinterpret_cast<const unsigned char*>(m.signing_input.data()), m.signing_input.size());
     EVP_MD_CTX_free(ctx);
     if (ok != 1) state.SkipWithError("verify failed");
     benchmark::DoNotOptimize(ok);
@@ -225,8 +223,7 @@ void BM_SealedSession_Authenticate_IronSharedCodec(benchmark::State& state) {
 BENCHMARK(BM_SealedSession_Authenticate_IronSharedCodec);
 
 void BM_SealedSession_Authenticate_Fernet(benchmark::State& state) {
-  auto codec =
-      workos::auth::make_fernet_codec(workos::auth::generate_fernet_key().value()).value();
+  auto codec = workos::auth::make_fernet_codec(workos::auth::generate_fernet_key().value()).value();
   const std::string cookie = codec->seal(session_json()).value();
   for (auto _ : state) {
     auto auth = workos::auth::load_sealed_session(client(), cookie, codec).authenticate();
@@ -250,8 +247,7 @@ void BM_IronUnseal(benchmark::State& state) {
 BENCHMARK(BM_IronUnseal);
 
 void BM_FernetUnseal(benchmark::State& state) {
-  auto codec =
-      workos::auth::make_fernet_codec(workos::auth::generate_fernet_key().value()).value();
+  auto codec = workos::auth::make_fernet_codec(workos::auth::generate_fernet_key().value()).value();
   const std::string cookie = codec->seal(session_json()).value();
   for (auto _ : state) {
     auto plain = codec->unseal(cookie);

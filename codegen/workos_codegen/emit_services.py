@@ -2,6 +2,8 @@
 `<Module>Connection` seam, the `<Module>Service` value type) and src/<module>/service.cc (the
 default HTTP connection and the service bodies, pagination included)."""
 
+import re
+
 from . import cpp
 from . import ir
 from . import names as N
@@ -103,6 +105,8 @@ def return_type(o):
         return "Result<Page<%s>>" % t
     if o.response_kind == "vector":
         return "Result<std::vector<%s>>" % t
+    if o.response_optional:
+        return "Result<std::optional<%s>>" % t
     return "Result<%s>" % t
 
 
@@ -176,9 +180,11 @@ def emit_param_struct(o):
                 out.append("  %s %s%s;\n" % (pf.cpp_type(), pf.name, pf.init()))
             out.append("};\n\n")
     out.append("/// Parameters of `%s::%s`" % (service_class(o.module), o.name))
-    if bs is not None:
+    if bs is not None and (fields or o.param_groups):
         out.append(": the request body fields (from `workos::%s`) plus the query parameters.\n"
                    % bs.name)
+    elif bs is not None:
+        out.append(": the request body fields (from `workos::%s`).\n" % bs.name)
     else:
         out.append(".\n")
     base = " : workos::%s" % bs.name if bs is not None else ""
@@ -344,11 +350,6 @@ def _query_add(lines, indent, wire, t, expr, optional, explode):
     raise ir.SpecError("query parameter %s of kind %s" % (wire, t.kind))
 
 
-def _explode(p):
-    s = p.schema if isinstance(p.schema, dict) else {}
-    return s.get("explode", True) if s.get("style", "form") == "form" else True
-
-
 def _param_explode(o, p):
     # The style / explode live on the parameter object, not its schema.
     return getattr(p, "explode", True)
@@ -361,8 +362,6 @@ def impl_body(o, api):
     lines.append("  req.method = %s;" % N.cpp_string(o.method))
     # Path.
     parts = []
-    rest = o.path
-    import re
     pos = 0
     for mt in re.finditer(r"\{([^}]+)\}", o.path):
         lit = o.path[pos:mt.start()]
@@ -459,14 +458,28 @@ def impl_body(o, api):
         else:
             model = (o.response_type.model.final().name if o.response_type.kind == "model"
                      else o.prefix + "Response")
-        lines.append("  return detail::call<%s>(*core_, req, %s, %s);" % (t, opts,
-                                                                          N.cpp_string(model)))
+        if o.response_optional:
+            lines += [
+                "  // Some 2xx answers of this operation have no body: empty means no value.",
+                "  Result<std::shared_ptr<const ResponseInfo>> response = core_->execute(req, %s);"
+                % opts,
+                "  if (!response) return response.error();",
+                "  std::optional<%s> out;" % t,
+                "  if (!(*response)->body.empty()) {",
+                "    %s value;" % t,
+                "    std::function<void(const std::string&)> warn = [this](const std::string& w) {",
+                "      core_->log(LogLevel::kWarning, w);",
+                "    };",
+                "    Result<void> decoded = json::decode_document((*response)->body, %s, value, "
+                "&warn);" % N.cpp_string(model),
+                "    if (!decoded) return core_->decode_error(decoded.error(), **response);",
+                "    out = std::move(value);",
+                "  }",
+                "  return Result<std::optional<%s>>(std::move(out), std::move(*response));" % t]
+        else:
+            lines.append("  return detail::call<%s>(*core_, req, %s, %s);" % (
+                t, opts, N.cpp_string(model)))
     return "\n".join(lines) + "\n"
-
-
-def response_json_modules(api, o):
-    """Modules whose models_json.h the service needs (its own and common)."""
-    return {o.module}
 
 
 def emit_source(api, module, config):
@@ -478,8 +491,8 @@ def emit_source(api, module, config):
     out.append("#include <workos/%s/service.h>\n\n" % module)
     out.append('#include "%s/models_json.h"\n#include "common/json_support.h"\n'
                '#include "core/call.h"\n\n' % module)
-    out.append("#include <memory>\n#include <string>\n#include <utility>\n#include <variant>\n"
-               "#include <vector>\n\n")
+    out.append("#include <functional>\n#include <memory>\n#include <optional>\n#include <string>\n"
+               "#include <utility>\n#include <variant>\n#include <vector>\n\n")
     out.append("namespace workos::%s {\n\n" % module)
     out.append("namespace json = workos::detail::json;\n\n")
     out.append("namespace {\n\nError not_implemented(const char* what) {\n"

@@ -117,6 +117,9 @@ class OpCase:
         if o.has_params():
             self.setup.append("workos::%s::%s params;" % (o.module, o.params_name))
         for pf in fields:
+            if not hostile and getattr(pf.p, "deprecated", False) and not pf.p.required:
+                # The contract test leaves deprecated parameters out (Prism flags them).
+                continue
             v = ex.param(pf.p)
             self.values[pf.p.wire] = v
             if pf.p.location == "header":
@@ -240,8 +243,12 @@ def _op_test(api, o, ex):
     else:
         L.append("  EXPECT_FALSE(request.has_body);")
     if o.response_kind == "value" and _is_json_model(o.response_type):
-        L.append("  EXPECT_TRUE(gen::json_equivalent(workos::to_json(*result), %s, true)) << "
-                 "workos::to_json(*result);" % N.raw_string(jdump(c.response)))
+        v = "*result"
+        if o.response_optional:
+            L.append("  ASSERT_TRUE(result->has_value());")
+            v = "**result"
+        L.append("  EXPECT_TRUE(gen::json_equivalent(workos::to_json(%s), %s, true)) << "
+                 "workos::to_json(%s);" % (v, N.raw_string(jdump(c.response)), v))
     elif o.response_kind in ("page", "vector"):
         acc = "result->data" if o.response_kind == "page" else "(*result)"
         L.append("  ASSERT_EQ(%s.size(), 1u);" % acc)
@@ -260,6 +267,35 @@ def _op_test(api, o, ex):
         L.append("  EXPECT_FALSE(next->has_more());")
     L.append("}")
     return "\n".join(L) + "\n\n"
+
+
+def _also_tests(api, o, ex, config):
+    """Tests of the generated `also` shorthands: the body is the given alternative."""
+    out = []
+    for name, spec in S.also_methods(o, config):
+        alt = [m for m in api.models if m.name == spec["alternative"]][0]
+        body = ex.model(alt)
+        c = OpCase(api, o, ex, hostile=True)
+        L = ["TEST(%sOperations, %s) {" % (N.pascal(o.module), N.pascal(name))]
+        L.append("  auto fake = std::make_shared<workos::testing::FakeTransport>();")
+        L.append("  fake->enqueue_json(%d, %s);" % (o.response_status,
+                                                     N.raw_string(jdump(c.response))))
+        L.append("  gen::Warnings warnings;")
+        L.append("  workos::Client client(gen::client_options(fake, warnings));")
+        L.append("  const auto body = workos::from_json<workos::%s>(%s).value();" % (
+            alt.name, N.raw_string(jdump(body))))
+        args = [N.cpp_string(v) for v in c.path_values] + ["body"]
+        L.append("  auto result = client.%s().%s(%s);" % (o.module, name, ", ".join(args)))
+        L.append("  ASSERT_TRUE(result) << result.error().message();")
+        L.append("  const workos::HttpRequest request = fake->last_request();")
+        L.append("  EXPECT_EQ(request.method, %s);" % N.cpp_string(o.method))
+        L.append("  EXPECT_EQ(request.url, %s);" % N.cpp_string(c.url(o.server_override or
+                                                                     DEFAULT_BASE)))
+        L.append("  EXPECT_TRUE(gen::json_equivalent(request.body, %s, false)) << request.body;"
+                 % N.raw_string(jdump(body)))
+        L.append("}\n")
+        out.append("\n".join(L) + "\n")
+    return "".join(out)
 
 
 def _first_enum_field(m):
@@ -364,6 +400,17 @@ def _model_tests(api, m, ex):
                 elif isinstance(aex.get(p[0]), dict):
                     aex[p[0]].pop(p[1], None)
             tag = ""
+        # The unknown alternative records the text of the first tag field.
+        first = m.tag_paths[0] if m.tag_paths else None
+        tag = ""
+        if first:
+            v = aex.get(first[0])
+            if len(first) > 1:
+                v = v.get(first[1]) if isinstance(v, dict) else None
+            if isinstance(v, bool):
+                tag = "true" if v else "false"
+            elif isinstance(v, str):
+                tag = v
         L.append("  gen::expect_unknown_alternative<workos::%s>(%s, %s, %d, %s);" % (
             m.name, N.cpp_string(m.name), N.raw_string(jdump(aex)), len(m.alts),
             N.cpp_string(tag)))
@@ -390,7 +437,7 @@ def _enum_test(module, enums):
     return "\n".join(L) + "\n"
 
 
-def emit_module_test(api, module, ex):
+def emit_module_test(api, module, ex, config=None):
     out = [BANNER + "\n"]
     out.append("// Generated tests of the `%s` %s: exact requests through the fake transport,\n"
                "// spec examples decoded, drift tolerated, wrong types rejected.\n\n" % (
@@ -406,6 +453,7 @@ def emit_module_test(api, module, ex):
         for o in api.ops:
             if o.module == module:
                 out.append(_op_test(api, o, ex))
+                out.append(_also_tests(api, o, ex, config or {}))
     models = api_mod.models_of(api, module)
     for m in models:
         if isinstance(m, ir.Struct) and m.fragment:
@@ -713,7 +761,90 @@ def emit_all(api, config):
     files["tests/generated/gen_support.h"] = GEN_SUPPORT_H
     files["tests/generated/gen_support.cc"] = GEN_SUPPORT_CC
     for module in [api_mod.COMMON] + api.modules:
-        files["tests/generated/%s_test.cc" % module] = emit_module_test(api, module, ex)
+        files["tests/generated/%s_test.cc" % module] = emit_module_test(api, module, ex, config)
+    files["tests/generated/mocks_test.cc"] = emit_mock_test(api, ex)
     from . import emit_contract
     files.update(emit_contract.emit_all(api, config, ex))
     return files
+
+
+def emit_mock_test(api, ex):
+    """A test showing that a mocked seam drives the service's auto-paging."""
+    o = [o for o in api.ops if o.response_kind == "page" and not o.url_builder and
+         any(pf.p.wire == "after" for pf in S.param_fields(o)[0]) and
+         _is_json_model(o.response_type)][0]
+    conn = S.connection_class(o.module)
+    item = cpp.type_cpp(o.response_type)
+    c = OpCase(api, o, ex, hostile=True)
+    args = ", ".join(["_"] * (len(o.path_params) + (1 if o.security == "access_token" else 0)) +
+                     ["_", "_"])
+    call_args = [N.cpp_string(v) for v in c.path_values]
+    if o.has_params():
+        call_args.append("workos::%s::%s{}" % (o.module, o.params_name))
+    return BANNER + """
+// A gMock mock of a service seam drives the service's auto-paging (pagination lives above the
+// seam). Built only when the workos::mocks target is available.
+
+#if __has_include(<workos/mocks/%(module)s_mock.h>)
+
+#include <workos/json.h>
+#include <workos/mocks/%(module)s_mock.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace {
+
+using ::testing::_;
+using ::testing::Return;
+
+TEST(GeneratedMocks, AMockedFirstPageDrivesAutoPaging) {
+  auto mock = std::make_shared<workos::mocks::Mock%(conn)s>();
+  const %(item)s item = workos::from_json<%(item)s>(%(example)s).value();
+  workos::Page<%(item)s> first;
+  first.data = {item, item};
+  first.list_metadata.after = "cursor_2";
+  workos::Page<%(item)s> second;
+  second.data = {item};
+  std::vector<std::string> cursors;
+  EXPECT_CALL(*mock, %(name)s(%(args)s))
+      .WillOnce(Return(workos::Result<workos::Page<%(item)s>>(first)))
+      .WillOnce([&](%(lambda_args)s) {
+        cursors.push_back(params.after.value_or(""));
+        return workos::Result<workos::Page<%(item)s>>(second);
+      });
+  workos::%(module)s::%(service)s service(mock);
+  auto page = service.%(name)s(%(call_args)s);
+  ASSERT_TRUE(page);
+  int count = 0;
+  for (const auto& x : page->auto_paging()) {
+    (void)x;
+    ++count;
+  }
+  EXPECT_EQ(count, 3);
+  EXPECT_EQ(cursors, std::vector<std::string>{"cursor_2"});
+}
+
+TEST(GeneratedMocks, AnUnmockedSeamFunctionReportsNotImplemented) {
+  auto fake = std::make_shared<workos::%(module)s::%(conn)s>();
+  workos::%(module)s::%(service)s service(fake);
+  auto page = service.%(name)s(%(call_args)s);
+  ASSERT_FALSE(page);
+  EXPECT_EQ(page.error().kind(), workos::ErrorKind::kConfiguration);
+}
+
+}  // namespace
+
+#endif
+""" % {"module": o.module, "conn": conn, "item": item, "name": o.name, "args": args,
+       "service": S.service_class(o.module), "call_args": ", ".join(call_args),
+       "example": N.raw_string(jdump(c.item)),
+       "lambda_args": ", ".join(
+           ["std::string_view"] * len(o.path_params) +
+           (["std::string_view"] if o.security == "access_token" else []) +
+           ["const workos::%s::%s& params" % (o.module, o.params_name),
+            "const workos::RequestOptions&"])}

@@ -157,13 +157,15 @@ def main(argv=None):
                     help="generate in memory and fail when the tree at --out differs")
     ap.add_argument("--no-format", action="store_true", help="skip clang-format (debugging)")
     ap.add_argument("--stats", action="store_true", help="print counts")
+    ap.add_argument("--extensions", default=os.path.join(CODEGEN_DIR, "extensions.json"),
+                    help="extension config (default: codegen/extensions.json)")
     args = ap.parse_args(argv)
     names_path = args.names or os.path.join(os.path.dirname(os.path.abspath(args.spec)),
                                             "operation-names.json")
     spec = load_yaml(args.spec)
     names_list = load_json(names_path)
     config = load_json(os.path.join(CODEGEN_DIR, "config.json"), {})
-    extensions = load_json(os.path.join(CODEGEN_DIR, "extensions.json"), {})
+    extensions = load_json(args.extensions, {})
     files, api = build(spec, names_list, config, extensions)
     if not args.no_format:
         files = format_files(files, REPO_ROOT)

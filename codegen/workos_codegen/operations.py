@@ -64,6 +64,7 @@ class Operation:
         self.prefix = None  # PascalCase prefix of synthesized names
         self.params_name = None
         self.deprecated = False
+        self.response_optional = False  # some 2xx answers carry no body
 
     @property
     def pascal(self):
@@ -164,6 +165,7 @@ def _params(o, raw, item, builder):
         if "example" in p:
             prm.example = p["example"]
         prm.explode = p.get("explode", p.get("style", "form") == "form")
+        prm.deprecated = bool(p.get("deprecated") or schema.get("deprecated"))
         by_wire[p["name"]] = prm
         if p["in"] == "path":
             prm.name = N.snake(p["name"])
@@ -233,6 +235,8 @@ def _is_list(builder, schema):
 def _response(o, raw, builder):
     ok = [(str(k), v) for k, v in raw.get("responses", {}).items() if str(k).startswith("2")]
     if not ok:
+        if o.url_builder:
+            return
         raise ir.SpecError("%s has no 2xx response" % o.op_id)
     status, resp = ok[0]
     o.response_status = int(status)
@@ -262,3 +266,7 @@ def _response(o, raw, builder):
         return
     o.response_kind = "value"
     o.response_type = t
+    if o.op_id in builder.config.get("optional_body_responses", {}):
+        o.response_optional = True
+        builder.note("%s: answers with or without a body (%s): Result<std::optional<T>>" % (
+            o.op_id, builder.config["optional_body_responses"][o.op_id]))

@@ -11,8 +11,8 @@ namespace {
 
 std::string set_cookie(const AppConfig& c, const std::string& name, const std::string& value,
                        int max_age_seconds) {
-  std::string out = name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-                    std::to_string(max_age_seconds);
+  std::string out = name + "=" + value +
+                    "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds);
   if (c.secure_cookies) out += "; Secure";
   return out;
 }
@@ -26,11 +26,20 @@ std::string html_escape(const std::string& s) {
   std::string out;
   for (char ch : s) {
     switch (ch) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -64,10 +73,10 @@ std::string cookie_value(const httplib::Request& req, const std::string& name) {
 void register_routes(httplib::Server& server, const workos::Client& client,
                      const AppConfig& config) {
   server.Get("/", [&](const httplib::Request& req, httplib::Response& res) {
-    auto auth = client.user_management()
-                    .load_sealed_session(cookie_value(req, config.session_cookie),
-                                         config.cookie_password)
-                    .authenticate();
+    auto auth =
+        client.user_management()
+            .load_sealed_session(cookie_value(req, config.session_cookie), config.cookie_password)
+            .authenticate();
     std::string body = "<h1>AuthKit login example</h1>";
     if (auth && auth.user) {
       body += "<p>Signed in as " + html_escape(auth.user->email) +
@@ -89,16 +98,17 @@ void register_routes(httplib::Server& server, const workos::Client& client,
       res.set_content("cannot build the authorization URL", "text/plain");
       return;
     }
-    res.set_header("Set-Cookie", set_cookie(config, config.pkce_cookie,
-                                            seal_pkce(config, url->state, url->code_verifier), 600));
+    res.set_header("Set-Cookie",
+                   set_cookie(config, config.pkce_cookie,
+                              seal_pkce(config, url->state, url->code_verifier), 600));
     redirect(res, url->url);
   });
 
   server.Get("/callback", [&](const httplib::Request& req, httplib::Response& res) {
     const std::string code = req.get_param_value("code");
     const std::string state = req.get_param_value("state");
-    auto pkce = workos::auth::unseal_data(cookie_value(req, config.pkce_cookie),
-                                          config.cookie_password);
+    auto pkce =
+        workos::auth::unseal_data(cookie_value(req, config.pkce_cookie), config.cookie_password);
     // The sealed cookie holds {"state":"...","verifier":"..."} (base64url values, no escapes).
     std::string expected_state, verifier;
     if (pkce) {

@@ -138,8 +138,10 @@ struct Browser {
         if (name != "Set-Cookie") continue;
         const auto eq = value.find('='), semi = value.find(';');
         const std::string k = value.substr(0, eq), v = value.substr(eq + 1, semi - eq - 1);
-        if (v.empty() || value.find("Max-Age=0") != std::string::npos) cookies.erase(k);
-        else cookies[k] = v;
+        if (v.empty() || value.find("Max-Age=0") != std::string::npos)
+          cookies.erase(k);
+        else
+          cookies[k] = v;
       }
     }
     return r;

@@ -31,6 +31,11 @@ consumer_build() {
   local out
   out="$("$dir/workos_consumer" 2>&1)" || { echo "$out"; die "consumer ($name): run failed"; }
   info "consumer ($name): $(echo "$out" | tail -n 1)"
+  if [[ -x "$dir/workos_consumer_mocks" ]]; then
+    out="$("$dir/workos_consumer_mocks" 2>&1)" \
+      || { echo "$out"; die "consumer ($name): workos::mocks check failed"; }
+    info "consumer ($name): $(echo "$out" | tail -n 1)"
+  fi
 }
 
 # pkgconfig_build <prefix> <name> <extra pkg-config flags>: the same program through workos.pc.
@@ -68,6 +73,12 @@ n_headers="$(find "$static_prefix/include/workos" -name '*.h' | wc -l)"
 info "installed static library + $n_headers headers into a temporary prefix"
 
 consumer_build "$static_prefix" static-cxx17 -DCMAKE_CXX_STANDARD=17
+# The main build has WORKOS_ENABLE_MOCKS=ON: the installed package must offer workos::mocks.
+if [[ -f "$main_dir/CMakeCache.txt" ]] && grep -q '^WORKOS_ENABLE_MOCKS:BOOL=ON' "$main_dir/CMakeCache.txt" \
+   && [[ -f "$WORKOS_ROOT/mocks/CMakeLists.txt" ]]; then
+  [[ -x "$build_root/consumer-static-cxx17/workos_consumer_mocks" ]] \
+    || die "consumer: workos::mocks was built but find_package(workos) did not provide it"
+fi
 consumer_build "$static_prefix" static-cxx20 -DCMAKE_CXX_STANDARD=20
 consumer_build "$static_prefix" static-noexcept -DCMAKE_CXX_STANDARD=17 \
   -DWORKOS_CONSUMER_NO_EXCEPTIONS=ON

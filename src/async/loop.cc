@@ -79,6 +79,9 @@ void LoopWorker::post(std::function<void()> task) {
     std::lock_guard<std::mutex> lock(inbox_mutex_);
     if (!dead_.load(std::memory_order_acquire)) {
       inbox_.push_back(std::move(task));
+      // On the worker's own thread no wakeup is needed: the loop runs the inbox again before it
+      // polls (and polls without waiting while the inbox is not empty).
+      if (on_this_thread()) return;
       // The wakeup is written under the inbox lock: the worker marks itself dead under the same
       // lock before it frees the multi handle.
       if (!wake_pending_.exchange(true, std::memory_order_acq_rel)) curl_multi_wakeup(multi_);
@@ -176,7 +179,12 @@ void LoopWorker::run() {
     run_inbox();
     run_due_timers(false);
     if (stopping()) break;
-    curl_multi_poll(multi_, nullptr, 0, poll_timeout_ms(), nullptr);
+    bool pending_tasks = false;
+    {
+      std::lock_guard<std::mutex> lock(inbox_mutex_);
+      pending_tasks = !inbox_.empty();
+    }
+    curl_multi_poll(multi_, nullptr, 0, pending_tasks ? 0 : poll_timeout_ms(), nullptr);
     perform();
   }
   // Drain: every transfer ends with kCancelled, every timer fires (its call sees the loop

@@ -32,8 +32,7 @@ std::function<std::chrono::steady_clock::time_point()> steady_now(
   return [] { return std::chrono::steady_clock::now(); };
 }
 
-std::shared_ptr<ClientState> client_state(
-    const std::shared_ptr<workos::detail::ClientCore>& core) {
+std::shared_ptr<ClientState> client_state(const std::shared_ptr<workos::detail::ClientCore>& core) {
   Registry& r = registry();
   std::lock_guard<std::mutex> lock(r.mu);
   auto it = r.entries.find(core.get());
@@ -44,8 +43,10 @@ std::shared_ptr<ClientState> client_state(
   }
   // Drop the state of clients that are gone.
   for (auto e = r.entries.begin(); e != r.entries.end();) {
-    if (e->second.owner.expired()) e = r.entries.erase(e);
-    else ++e;
+    if (e->second.owner.expired())
+      e = r.entries.erase(e);
+    else
+      ++e;
   }
   auto state = std::make_shared<ClientState>();
   state->jwks = std::make_shared<JwksCache>(JwksOptions{}, steady_now(core));

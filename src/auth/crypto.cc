@@ -78,7 +78,9 @@ HmacKey::HmacKey(Digest digest, std::string_view key) {
   ctx_ = ctx;
 }
 
-HmacKey::~HmacKey() { EVP_MAC_CTX_free(static_cast<EVP_MAC_CTX*>(ctx_)); }
+HmacKey::~HmacKey() {
+  EVP_MAC_CTX_free(static_cast<EVP_MAC_CTX*>(ctx_));
+}
 
 std::string HmacKey::mac(std::string_view a, std::string_view b) const {
   if (!ctx_) return {};

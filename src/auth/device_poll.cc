@@ -23,7 +23,9 @@ PollStep classify_poll(const Result<workos::AuthenticateResponse>& answer) noexc
 
 namespace {
 
-bool cancelled(const DevicePollOptions& o) { return o.cancellation && o.cancellation->cancelled(); }
+bool cancelled(const DevicePollOptions& o) {
+  return o.cancellation && o.cancellation->cancelled();
+}
 
 Error cancelled_error() {
   return Error(ErrorKind::kCancelled, "the device authorization poll was cancelled");
@@ -35,8 +37,10 @@ void wait(const workos::detail::ClientCore* core, std::chrono::milliseconds d,
           const DevicePollOptions& o) {
   const bool injected = core && core->impl().custom_sleep;
   if (injected || !o.cancellation) {
-    if (core) core->options().clock.sleep(d);
-    else std::this_thread::sleep_for(d);
+    if (core)
+      core->options().clock.sleep(d);
+    else
+      std::this_thread::sleep_for(d);
     return;
   }
   constexpr std::chrono::milliseconds kSlice{50};
@@ -61,7 +65,8 @@ Result<workos::AuthenticateResponse> poll_device(const workos::detail::ClientCor
     return Error(ErrorKind::kInvalidArgument, "the device authorization has no device_code");
   }
   std::chrono::seconds interval = kDefaultInterval;
-  if (options.interval) interval = *options.interval;
+  if (options.interval)
+    interval = *options.interval;
   else if (device.interval && *device.interval > 0)
     interval = std::chrono::seconds(static_cast<long long>(std::ceil(*device.interval)));
   const std::chrono::seconds lifetime =

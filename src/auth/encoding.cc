@@ -8,16 +8,15 @@
 namespace workos::auth::detail {
 namespace {
 
-constexpr char kUrlAlphabet[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-constexpr char kStdAlphabet[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr char kUrlAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr char kStdAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 // 0..63 for alphabet characters, 0xFF otherwise.
 constexpr std::array<std::uint8_t, 256> make_table(const char* alphabet) {
   std::array<std::uint8_t, 256> t{};
   for (auto& v : t) v = 0xFF;
-  for (int i = 0; i < 64; ++i) t[static_cast<unsigned char>(alphabet[i])] = static_cast<std::uint8_t>(i);
+  for (int i = 0; i < 64; ++i)
+    t[static_cast<unsigned char>(alphabet[i])] = static_cast<std::uint8_t>(i);
   return t;
 }
 constexpr std::array<std::uint8_t, 256> kUrlTable = make_table(kUrlAlphabet);
@@ -91,15 +90,21 @@ bool decode(std::string_view in, const std::array<std::uint8_t, 256>& table, std
 
 }  // namespace
 
-std::string base64url_encode(std::string_view bytes) { return encode(bytes, kUrlAlphabet, false); }
+std::string base64url_encode(std::string_view bytes) {
+  return encode(bytes, kUrlAlphabet, false);
+}
 std::string base64url_encode_padded(std::string_view bytes) {
   return encode(bytes, kUrlAlphabet, true);
 }
-std::string base64_encode(std::string_view bytes) { return encode(bytes, kStdAlphabet, true); }
+std::string base64_encode(std::string_view bytes) {
+  return encode(bytes, kStdAlphabet, true);
+}
 bool base64url_decode(std::string_view text, std::string& out) {
   return decode(text, kUrlTable, out);
 }
-bool base64_decode(std::string_view text, std::string& out) { return decode(text, kStdTable, out); }
+bool base64_decode(std::string_view text, std::string& out) {
+  return decode(text, kStdTable, out);
+}
 
 std::string hex_encode(std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";

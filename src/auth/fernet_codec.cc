@@ -17,7 +17,9 @@ constexpr std::size_t kHeader = 1 + 8 + 16;
 constexpr std::size_t kMac = 32;
 constexpr std::int64_t kMaxClockSkew = 60;  // cryptography's _MAX_CLOCK_SKEW
 
-Error crypto_error(const char* what) { return Error(ErrorKind::kCrypto, what); }
+Error crypto_error(const char* what) {
+  return Error(ErrorKind::kCrypto, what);
+}
 
 class FernetCodec final : public SessionCodec {
  public:

@@ -4,7 +4,8 @@
 // one iteration over a 256-bit salt written as 64 hex characters (the salt's *text* is the
 // PBKDF2 salt), base64url without padding, and a "~2" version suffix after the seal.
 //
-//   Fe26.2*<id>*<enc salt>*<iv b64url>*<ciphertext b64url>*<expiry ms or empty>*<mac salt>*<mac b64url>~2
+//   Fe26.2*<id>*<enc salt>*<iv b64url>*<ciphertext b64url>*<expiry ms or empty>*<mac salt>*<mac
+//   b64url>~2
 
 #include <workos/auth/session_codec.h>
 
@@ -25,7 +26,9 @@ constexpr std::size_t kSaltBytes = 32;          // saltBits 256
 constexpr std::size_t kKeyBytes = 32;           // AES-256 / HMAC-SHA256 key
 constexpr int kCurrentVersion = 2;
 
-Error crypto_error(const char* what) { return Error(ErrorKind::kCrypto, what); }
+Error crypto_error(const char* what) {
+  return Error(ErrorKind::kCrypto, what);
+}
 
 class IronCodec final : public SessionCodec {
  public:
@@ -55,9 +58,8 @@ class IronCodec final : public SessionCodec {
     out.append("*").append(detail::base64url_encode(ciphertext));
     out.append("*");
     if (options_.ttl.count() > 0) {
-      const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                              now().time_since_epoch())
-                              .count();
+      const auto now_ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(now().time_since_epoch()).count();
       out.append(std::to_string(now_ms + options_.ttl.count()));
     }
     const std::string mac_key = detail::pbkdf2(prf_, mac_salt, 1, kKeyBytes);
@@ -79,8 +81,10 @@ class IronCodec final : public SessionCodec {
       v = v.substr(0, v.find('~'));
       int parsed = 0;
       auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), parsed);
-      if (ec == std::errc() && ptr != v.data()) version = parsed;
-      else version = -1;  // present but not a number: treated like an old version
+      if (ec == std::errc() && ptr != v.data())
+        version = parsed;
+      else
+        version = -1;  // present but not a number: treated like an old version
     }
 
     std::string_view parts[8];
@@ -88,8 +92,8 @@ class IronCodec final : public SessionCodec {
     for (;;) {
       const std::size_t star = seal.find('*', start);
       if (count == 8) return crypto_error("iron: wrong number of sealed components");
-      parts[count++] = seal.substr(start, star == std::string_view::npos ? std::string_view::npos
-                                                                          : star - start);
+      parts[count++] = seal.substr(
+          start, star == std::string_view::npos ? std::string_view::npos : star - start);
       if (star == std::string_view::npos) break;
       start = star + 1;
     }

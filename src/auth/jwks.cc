@@ -81,10 +81,10 @@ std::shared_ptr<const RsaKey> RsaKey::from_components(std::string kid, std::stri
   if (!base64url_decode(n_b64, n) || !base64url_decode(e_b64, e) || n.empty() || e.empty()) {
     return nullptr;
   }
-  std::unique_ptr<BIGNUM, BnDeleter> bn_n(
-      BN_bin2bn(reinterpret_cast<const unsigned char*>(n.data()), static_cast<int>(n.size()), nullptr));
-  std::unique_ptr<BIGNUM, BnDeleter> bn_e(
-      BN_bin2bn(reinterpret_cast<const unsigned char*>(e.data()), static_cast<int>(e.size()), nullptr));
+  std::unique_ptr<BIGNUM, BnDeleter> bn_n(BN_bin2bn(
+      reinterpret_cast<const unsigned char*>(n.data()), static_cast<int>(n.size()), nullptr));
+  std::unique_ptr<BIGNUM, BnDeleter> bn_e(BN_bin2bn(
+      reinterpret_cast<const unsigned char*>(e.data()), static_cast<int>(e.size()), nullptr));
   if (!bn_n || !bn_e) return nullptr;
   if (BN_num_bits(bn_n.get()) < kMinRsaBits) return nullptr;
   std::unique_ptr<OSSL_PARAM_BLD, ParamBldDeleter> bld(OSSL_PARAM_BLD_new());
@@ -225,8 +225,10 @@ void JwksCache::install_locked(const Result<std::string>& body, Clock::time_poin
   }
   last_error_ = std::move(error);
   // Keep a stale set serving, and retry only after the failure cooldown (not on every call).
-  if (keys_) fresh_until_ = now + options_.failure_cooldown;
-  else failed_until_ = now + options_.failure_cooldown;
+  if (keys_)
+    fresh_until_ = now + options_.failure_cooldown;
+  else
+    failed_until_ = now + options_.failure_cooldown;
 }
 
 void JwksCache::fetch_locked(std::unique_lock<std::mutex>& lock, const Fetcher& fetch) {
@@ -252,7 +254,8 @@ KeyLookup JwksCache::lookup(std::string_view kid, const Fetcher& fetch) {
   std::unique_lock<std::mutex> lock(mu_);
   if (fixed_) {
     if (auto k = keys_ ? keys_->find_shared(kid) : nullptr) return KeyLookup::found(std::move(k));
-    if (keys_ && keys_->is_mismatched(kid)) return KeyLookup::fail(TokenFailure::kAlgorithmMismatch);
+    if (keys_ && keys_->is_mismatched(kid))
+      return KeyLookup::fail(TokenFailure::kAlgorithmMismatch);
     return KeyLookup::fail(TokenFailure::kUnknownKeyId);
   }
   bool fetched = false;  // this call already fetched or waited for a fetch

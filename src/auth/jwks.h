@@ -141,7 +141,8 @@ class JwksCache {
 };
 
 /// Fetches `{base}/sso/jwks/{client_id}` through `core`'s pipeline (no Authorization header).
-Result<std::string> fetch_jwks(const workos::detail::ClientCore& core, const RequestOptions& options);
+Result<std::string> fetch_jwks(const workos::detail::ClientCore& core,
+                               const RequestOptions& options);
 
 /// The JWKS URL of `core`'s client id.
 std::string jwks_url(const workos::detail::ClientCore& core);

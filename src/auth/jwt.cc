@@ -20,9 +20,12 @@ bool read_numeric_date(Value v, std::chrono::system_clock::time_point& out) {
   double seconds = 0;
   std::int64_t i = 0;
   std::uint64_t u = 0;
-  if (v.get_int64().get(i) == simdjson::SUCCESS) seconds = static_cast<double>(i);
-  else if (v.get_uint64().get(u) == simdjson::SUCCESS) seconds = static_cast<double>(u);
-  else if (v.get_double().get(seconds) != simdjson::SUCCESS) return false;
+  if (v.get_int64().get(i) == simdjson::SUCCESS)
+    seconds = static_cast<double>(i);
+  else if (v.get_uint64().get(u) == simdjson::SUCCESS)
+    seconds = static_cast<double>(u);
+  else if (v.get_double().get(seconds) != simdjson::SUCCESS)
+    return false;
   // ±10^11 s is ±3000 years: beyond it, the duration arithmetic could overflow.
   if (!std::isfinite(seconds) || std::fabs(seconds) > 1e11) return false;
   out = std::chrono::system_clock::time_point(
@@ -117,31 +120,48 @@ TokenFailure decode_claims(std::string_view payload_b64, AccessTokenClaims& c, b
     const std::string_view k = field.key;
     const Value v = field.value;
     bool ok = true;
-    if (k == "sub") ok = read_string(v, c.sub);
-    else if (k == "sid") ok = read_string(v, c.sid);
-    else if (k == "iss") ok = read_string(v, c.iss);
-    else if (k == "jti") ok = read_string(v, c.jti);
-    else if (k == "org_id") ok = read_optional_string(v, c.org_id);
-    else if (k == "role") ok = read_optional_string(v, c.role);
-    else if (k == "roles") ok = read_string_array(v, c.roles);
-    else if (k == "permissions") ok = read_string_array(v, c.permissions);
-    else if (k == "entitlements") ok = read_string_array(v, c.entitlements);
-    else if (k == "feature_flags") ok = read_string_array(v, c.feature_flags);
-    else if (k == "exp") ok = has_exp = read_numeric_date(v, c.exp);
-    else if (k == "iat") ok = read_numeric_date(v, c.iat.emplace());
-    else if (k == "nbf") ok = read_numeric_date(v, c.nbf.emplace());
+    if (k == "sub")
+      ok = read_string(v, c.sub);
+    else if (k == "sid")
+      ok = read_string(v, c.sid);
+    else if (k == "iss")
+      ok = read_string(v, c.iss);
+    else if (k == "jti")
+      ok = read_string(v, c.jti);
+    else if (k == "org_id")
+      ok = read_optional_string(v, c.org_id);
+    else if (k == "role")
+      ok = read_optional_string(v, c.role);
+    else if (k == "roles")
+      ok = read_string_array(v, c.roles);
+    else if (k == "permissions")
+      ok = read_string_array(v, c.permissions);
+    else if (k == "entitlements")
+      ok = read_string_array(v, c.entitlements);
+    else if (k == "feature_flags")
+      ok = read_string_array(v, c.feature_flags);
+    else if (k == "exp")
+      ok = has_exp = read_numeric_date(v, c.exp);
+    else if (k == "iat")
+      ok = read_numeric_date(v, c.iat.emplace());
+    else if (k == "nbf")
+      ok = read_numeric_date(v, c.nbf.emplace());
     else if (k == "aud") {
       std::string_view s;
-      if (v.get_string().get(s) == simdjson::SUCCESS) c.aud.assign(1, std::string(s));
-      else ok = read_string_array(v, c.aud);
+      if (v.get_string().get(s) == simdjson::SUCCESS)
+        c.aud.assign(1, std::string(s));
+      else
+        ok = read_string_array(v, c.aud);
     } else if (k == "act") {
       if (v.is_null()) continue;
       simdjson::dom::object act;
       if (v.get_object().get(act) != simdjson::SUCCESS) return TokenFailure::kMalformed;
       TokenActor actor;
       for (auto f : act) {
-        if (f.key == "sub") ok = ok && read_string(f.value, actor.sub);
-        else if (f.key == "reason") ok = ok && read_optional_string(f.value, actor.reason);
+        if (f.key == "sub")
+          ok = ok && read_string(f.value, actor.sub);
+        else if (f.key == "reason")
+          ok = ok && read_optional_string(f.value, actor.reason);
       }
       c.act = std::move(actor);
     }

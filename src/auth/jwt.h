@@ -35,8 +35,7 @@ TokenFailure decode_header(std::string_view header_b64, JwtHeader& out);
 
 /// Decodes the payload into `claims` (raw_json included). `kMalformed` on bad base64 / JSON /
 /// claim types (`exp` not a number, `aud` neither string nor array of strings, ...).
-TokenFailure decode_claims(std::string_view payload_b64, AccessTokenClaims& claims,
-                           bool& has_exp);
+TokenFailure decode_claims(std::string_view payload_b64, AccessTokenClaims& claims, bool& has_exp);
 
 /// An Error of kind kCrypto whose code names `failure`, with `message`.
 Error token_error(TokenFailure failure, std::string message);

@@ -49,6 +49,8 @@ Result<PkcePair> generate_pkce(std::size_t length) {
   return pair;
 }
 
-Result<std::string> generate_state() { return generate_code_verifier(kMinCodeVerifierLength); }
+Result<std::string> generate_state() {
+  return generate_code_verifier(kMinCodeVerifierLength);
+}
 
 }  // namespace workos::auth

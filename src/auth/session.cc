@@ -19,20 +19,34 @@ namespace workos::auth {
 
 const char* to_string(SessionFailure failure) noexcept {
   switch (failure) {
-    case SessionFailure::kNone: return "";
-    case SessionFailure::kNoSessionCookieProvided: return "no_session_cookie_provided";
-    case SessionFailure::kInvalidSessionCookie: return "invalid_session_cookie";
-    case SessionFailure::kInvalidJwt: return "invalid_jwt";
-    case SessionFailure::kJwksUnavailable: return "jwks_unavailable";
-    case SessionFailure::kRefreshDenied: return "refresh_denied";
-    case SessionFailure::kMfaEnrollment: return "mfa_enrollment";
-    case SessionFailure::kSsoRequired: return "sso_required";
-    case SessionFailure::kRateLimited: return "rate_limit_exceeded";
-    case SessionFailure::kTimeout: return "timeout";
-    case SessionFailure::kServerError: return "server_error";
-    case SessionFailure::kNetworkError: return "network_error";
-    case SessionFailure::kRefreshFailed: return "refresh_failed";
-    case SessionFailure::kConfiguration: return "configuration_error";
+    case SessionFailure::kNone:
+      return "";
+    case SessionFailure::kNoSessionCookieProvided:
+      return "no_session_cookie_provided";
+    case SessionFailure::kInvalidSessionCookie:
+      return "invalid_session_cookie";
+    case SessionFailure::kInvalidJwt:
+      return "invalid_jwt";
+    case SessionFailure::kJwksUnavailable:
+      return "jwks_unavailable";
+    case SessionFailure::kRefreshDenied:
+      return "refresh_denied";
+    case SessionFailure::kMfaEnrollment:
+      return "mfa_enrollment";
+    case SessionFailure::kSsoRequired:
+      return "sso_required";
+    case SessionFailure::kRateLimited:
+      return "rate_limit_exceeded";
+    case SessionFailure::kTimeout:
+      return "timeout";
+    case SessionFailure::kServerError:
+      return "server_error";
+    case SessionFailure::kNetworkError:
+      return "network_error";
+    case SessionFailure::kRefreshFailed:
+      return "refresh_failed";
+    case SessionFailure::kConfiguration:
+      return "configuration_error";
   }
   return "";
 }
@@ -47,8 +61,8 @@ struct SessionContext {
   SessionOptions options;
 
   mutable std::mutex mu;
-  std::string data;                             // guarded by mu
-  std::shared_ptr<const SessionCodec> codec;    // guarded by mu; null on a configuration error
+  std::string data;                           // guarded by mu
+  std::shared_ptr<const SessionCodec> codec;  // guarded by mu; null on a configuration error
   std::optional<Error> config_error;
 
   void snapshot(std::string& cookie, std::shared_ptr<const SessionCodec>& c) const {
@@ -65,8 +79,8 @@ struct SessionContext {
 
 std::shared_ptr<SessionContext> make_session_context(
     std::shared_ptr<workos::detail::ClientCore> core,
-    std::shared_ptr<workos::user_management::UserManagementConnection> connection,
-    std::string data, Result<std::shared_ptr<const SessionCodec>> codec, SessionOptions options) {
+    std::shared_ptr<workos::user_management::UserManagementConnection> connection, std::string data,
+    Result<std::shared_ptr<const SessionCodec>> codec, SessionOptions options) {
   auto ctx = std::make_shared<SessionContext>();
   ctx->state = client_state(core);
   ctx->verifier = std::make_shared<const TokenVerifierCore>(core, ctx->state->jwks, options.token);
@@ -74,8 +88,10 @@ std::shared_ptr<SessionContext> make_session_context(
   ctx->connection = std::move(connection);
   ctx->options = std::move(options);
   ctx->data = std::move(data);
-  if (codec) ctx->codec = std::move(*codec);
-  else ctx->config_error = codec.error();
+  if (codec)
+    ctx->codec = std::move(*codec);
+  else
+    ctx->config_error = codec.error();
   if (ctx->codec == nullptr && !ctx->config_error) {
     ctx->config_error = Error(ErrorKind::kConfiguration, "no session codec given");
   }
@@ -212,8 +228,10 @@ SessionRefresh SealedSession::refresh(const RefreshOptions& options) {
   std::optional<std::string> org = options.organization_id;
   if (!org) {
     auto old = decode_access_token_unverified(data->access_token);
-    if (old && old->org_id) org = old->org_id;
-    else org = data->organization_id;
+    if (old && old->org_id)
+      org = old->org_id;
+    else
+      org = data->organization_id;
   }
 
   const auto& ctx = context_;
@@ -297,8 +315,7 @@ Result<std::string> SealedSession::get_logout_url(
 
 SealedSession load_sealed_session(const ClientBase& client, std::string session_data,
                                   std::string cookie_password, SessionOptions options) {
-  return SealedSession(detail::make_session_context(client.core(), nullptr,
-                                                    std::move(session_data),
+  return SealedSession(detail::make_session_context(client.core(), nullptr, std::move(session_data),
                                                     make_iron_codec(std::move(cookie_password)),
                                                     std::move(options)));
 }

@@ -15,7 +15,7 @@ namespace workos::auth::detail {
 /// refresh and logout calls go through).
 std::shared_ptr<SessionContext> make_session_context(
     std::shared_ptr<workos::detail::ClientCore> core,
-    std::shared_ptr<workos::user_management::UserManagementConnection> connection,
-    std::string data, Result<std::shared_ptr<const SessionCodec>> codec, SessionOptions options);
+    std::shared_ptr<workos::user_management::UserManagementConnection> connection, std::string data,
+    Result<std::shared_ptr<const SessionCodec>> codec, SessionOptions options);
 
 }  // namespace workos::auth::detail

@@ -28,22 +28,34 @@ bool decode_user(Value v, workos::User& u) {
   json::DecodeContext c;
   for (auto f : obj) {
     const std::string_view k = f.key;
-    if (k == "object") read_field(f.value, u.object, c, k);
-    else if (k == "id") read_field(f.value, u.id, c, k);
-    else if (k == "email") read_field(f.value, u.email, c, k);
-    else if (k == "emailVerified" || k == "email_verified") read_field(f.value, u.email_verified, c, k);
-    else if (k == "name") read_field(f.value, u.name, c, k);
-    else if (k == "firstName" || k == "first_name") read_field(f.value, u.first_name, c, k);
-    else if (k == "lastName" || k == "last_name") read_field(f.value, u.last_name, c, k);
+    if (k == "object")
+      read_field(f.value, u.object, c, k);
+    else if (k == "id")
+      read_field(f.value, u.id, c, k);
+    else if (k == "email")
+      read_field(f.value, u.email, c, k);
+    else if (k == "emailVerified" || k == "email_verified")
+      read_field(f.value, u.email_verified, c, k);
+    else if (k == "name")
+      read_field(f.value, u.name, c, k);
+    else if (k == "firstName" || k == "first_name")
+      read_field(f.value, u.first_name, c, k);
+    else if (k == "lastName" || k == "last_name")
+      read_field(f.value, u.last_name, c, k);
     else if (k == "profilePictureUrl" || k == "profile_picture_url")
       read_field(f.value, u.profile_picture_url, c, k);
     else if (k == "lastSignInAt" || k == "last_sign_in_at")
       read_field(f.value, u.last_sign_in_at, c, k);
-    else if (k == "locale") read_field(f.value, u.locale, c, k);
-    else if (k == "createdAt" || k == "created_at") read_field(f.value, u.created_at, c, k);
-    else if (k == "updatedAt" || k == "updated_at") read_field(f.value, u.updated_at, c, k);
-    else if (k == "externalId" || k == "external_id") read_field(f.value, u.external_id, c, k);
-    else if (k == "metadata") read_field(f.value, u.metadata, c, k);
+    else if (k == "locale")
+      read_field(f.value, u.locale, c, k);
+    else if (k == "createdAt" || k == "created_at")
+      read_field(f.value, u.created_at, c, k);
+    else if (k == "updatedAt" || k == "updated_at")
+      read_field(f.value, u.updated_at, c, k);
+    else if (k == "externalId" || k == "external_id")
+      read_field(f.value, u.external_id, c, k);
+    else if (k == "metadata")
+      read_field(f.value, u.metadata, c, k);
   }
   return !c.failed();
 }
@@ -71,8 +83,10 @@ void write_optional_string(json::Writer& w, std::string_view key, const std::opt
                            bool null_when_empty) {
   if (!v && !null_when_empty) return;
   w.key(key);
-  if (v) w.string(*v);
-  else w.null();
+  if (v)
+    w.string(*v);
+  else
+    w.null();
 }
 
 // The user as the Node SDK's deserializeUser() shapes it (field order included).
@@ -91,8 +105,10 @@ void write_node_user(json::Writer& w, const workos::User& u) {
   write_optional_string(w, "profilePictureUrl", u.profile_picture_url, true);
   write_optional_string(w, "lastName", u.last_name, true);
   w.key("lastSignInAt");
-  if (u.last_sign_in_at) json::write(w, *u.last_sign_in_at);
-  else w.null();
+  if (u.last_sign_in_at)
+    json::write(w, *u.last_sign_in_at);
+  else
+    w.null();
   write_optional_string(w, "locale", u.locale, false);
   w.key("createdAt");
   json::write(w, u.created_at);
@@ -100,7 +116,8 @@ void write_node_user(json::Writer& w, const workos::User& u) {
   json::write(w, u.updated_at);
   write_optional_string(w, "externalId", u.external_id, true);
   w.key("metadata");
-  if (u.metadata) json::write(w, *u.metadata);
+  if (u.metadata)
+    json::write(w, *u.metadata);
   else {
     w.begin_object();
     w.end_object();
@@ -113,8 +130,10 @@ void write_impersonator(json::Writer& w, const SessionImpersonator& i) {
   w.key("email");
   w.string(i.email);
   w.key("reason");
-  if (i.reason) w.string(*i.reason);
-  else w.null();
+  if (i.reason)
+    w.string(*i.reason);
+  else
+    w.null();
   w.end_object();
 }
 
@@ -176,9 +195,12 @@ SessionData session_data_from_response(const workos::AuthenticateResponse& r) {
   d.refresh_token = r.refresh_token;
   d.user = r.user;
   auto claims = decode_access_token_unverified(r.access_token);
-  if (claims && claims->org_id) d.organization_id = claims->org_id;
-  else if (r.organization_id) d.organization_id = r.organization_id;
-  if (r.authentication_method) d.authentication_method = std::string(r.authentication_method->wire());
+  if (claims && claims->org_id)
+    d.organization_id = claims->org_id;
+  else if (r.organization_id)
+    d.organization_id = r.organization_id;
+  if (r.authentication_method)
+    d.authentication_method = std::string(r.authentication_method->wire());
   if (r.impersonator) {
     SessionImpersonator i;
     i.email = r.impersonator->email;
@@ -203,7 +225,8 @@ Result<SessionData> parse_session_data(std::string_view text) {
   bool ok = true;
   for (auto f : obj) {
     const std::string_view k = f.key;
-    if (k == "accessToken" || k == "access_token") ok = detail::read_string(f.value, d.access_token);
+    if (k == "accessToken" || k == "access_token")
+      ok = detail::read_string(f.value, d.access_token);
     else if (k == "refreshToken" || k == "refresh_token")
       ok = detail::read_string(f.value, d.refresh_token);
     else if (k == "organizationId" || k == "organization_id")
@@ -221,14 +244,15 @@ Result<SessionData> parse_session_data(std::string_view text) {
       if (f.value.get_object().get(imp) != simdjson::SUCCESS) continue;
       SessionImpersonator i;
       for (auto g : imp) {
-        if (g.key == "email") detail::read_string(g.value, i.email);
-        else if (g.key == "reason") detail::read_optional_string(g.value, i.reason);
+        if (g.key == "email")
+          detail::read_string(g.value, i.email);
+        else if (g.key == "reason")
+          detail::read_optional_string(g.value, i.reason);
       }
       d.impersonator = std::move(i);
     }
     if (!ok) {
-      return Error(ErrorKind::kDecode,
-                   "SessionData." + std::string(k) + ": expected a string");
+      return Error(ErrorKind::kDecode, "SessionData." + std::string(k) + ": expected a string");
     }
   }
   return d;

@@ -7,8 +7,10 @@ namespace workos::auth::detail {
 void SingleFlight::prune_locked(std::chrono::steady_clock::duration keep_for, TimePoint now) {
   for (auto it = entries_.begin(); it != entries_.end();) {
     const Entry& e = *it->second;
-    if (e.done && (!e.keep || now - e.done_at >= keep_for)) it = entries_.erase(it);
-    else ++it;
+    if (e.done && (!e.keep || now - e.done_at >= keep_for))
+      it = entries_.erase(it);
+    else
+      ++it;
   }
 }
 

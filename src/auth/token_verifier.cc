@@ -13,20 +13,34 @@ namespace workos::auth {
 
 const char* to_string(TokenFailure failure) noexcept {
   switch (failure) {
-    case TokenFailure::kNone: return "";
-    case TokenFailure::kMalformed: return "malformed_token";
-    case TokenFailure::kUnsupportedAlgorithm: return "unsupported_algorithm";
-    case TokenFailure::kAlgorithmMismatch: return "algorithm_mismatch";
-    case TokenFailure::kMissingKeyId: return "missing_kid";
-    case TokenFailure::kUnknownKeyId: return "unknown_kid";
-    case TokenFailure::kInvalidSignature: return "invalid_signature";
-    case TokenFailure::kExpired: return "token_expired";
-    case TokenFailure::kNotYetValid: return "token_not_yet_valid";
-    case TokenFailure::kIssuedInFuture: return "token_issued_in_future";
-    case TokenFailure::kMissingExpiration: return "missing_exp";
-    case TokenFailure::kInvalidIssuer: return "invalid_issuer";
-    case TokenFailure::kInvalidAudience: return "invalid_audience";
-    case TokenFailure::kJwksUnavailable: return "jwks_unavailable";
+    case TokenFailure::kNone:
+      return "";
+    case TokenFailure::kMalformed:
+      return "malformed_token";
+    case TokenFailure::kUnsupportedAlgorithm:
+      return "unsupported_algorithm";
+    case TokenFailure::kAlgorithmMismatch:
+      return "algorithm_mismatch";
+    case TokenFailure::kMissingKeyId:
+      return "missing_kid";
+    case TokenFailure::kUnknownKeyId:
+      return "unknown_kid";
+    case TokenFailure::kInvalidSignature:
+      return "invalid_signature";
+    case TokenFailure::kExpired:
+      return "token_expired";
+    case TokenFailure::kNotYetValid:
+      return "token_not_yet_valid";
+    case TokenFailure::kIssuedInFuture:
+      return "token_issued_in_future";
+    case TokenFailure::kMissingExpiration:
+      return "missing_exp";
+    case TokenFailure::kInvalidIssuer:
+      return "invalid_issuer";
+    case TokenFailure::kInvalidAudience:
+      return "invalid_audience";
+    case TokenFailure::kJwksUnavailable:
+      return "jwks_unavailable";
   }
   return "";
 }
@@ -51,12 +65,14 @@ namespace {
 // of the failed fetch are kept.
 Error jwks_unavailable(const std::optional<Error>& cause) {
   ErrorInfo info;
-  if (cause) info = cause->info();
-  else info.kind = ErrorKind::kConnection;
+  if (cause)
+    info = cause->info();
+  else
+    info.kind = ErrorKind::kConnection;
   if (info.kind == ErrorKind::kConfiguration) return *cause;  // say what is misconfigured
   info.code = "jwks_unavailable";
-  info.message = "the JWKS could not be fetched" +
-                 (cause ? ": " + cause->message() : std::string());
+  info.message =
+      "the JWKS could not be fetched" + (cause ? ": " + cause->message() : std::string());
   return Error(std::move(info));
 }
 
@@ -83,7 +99,7 @@ TokenVerifierCore::TokenVerifierCore(std::shared_ptr<workos::detail::ClientCore>
       return fetch_jwks(*core, request);
     };
   } else {
-    fetcher_ = [] () -> Result<std::string> {
+    fetcher_ = []() -> Result<std::string> {
       return Error(ErrorKind::kConfiguration, "this verifier has a fixed key set");
     };
   }
@@ -220,9 +236,13 @@ Result<AccessTokenClaims> AccessTokenVerifier::verify(std::string_view token) co
   return core_->verify(token);
 }
 
-Result<void> AccessTokenVerifier::refresh_jwks() const { return core_->refresh(); }
+Result<void> AccessTokenVerifier::refresh_jwks() const {
+  return core_->refresh();
+}
 
-std::string AccessTokenVerifier::jwks_url() const { return core_->jwks_url(); }
+std::string AccessTokenVerifier::jwks_url() const {
+  return core_->jwks_url();
+}
 
 Result<AccessTokenClaims> decode_access_token_unverified(std::string_view token) {
   detail::JwtParts parts;

@@ -37,7 +37,8 @@ class TokenVerifierCore {
 };
 
 /// The JWKS cache shared by all helpers of one client (and its copies), created on first use.
-std::shared_ptr<JwksCache> shared_jwks_cache(const std::shared_ptr<workos::detail::ClientCore>& core);
+std::shared_ptr<JwksCache> shared_jwks_cache(
+    const std::shared_ptr<workos::detail::ClientCore>& core);
 
 /// A verifier core over the client's shared JWKS cache.
 std::shared_ptr<const TokenVerifierCore> make_verifier_core(

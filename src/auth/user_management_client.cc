@@ -61,7 +61,8 @@ UserManagementClient::UserManagementClient(std::shared_ptr<UserManagementConnect
 
 Result<workos::AuthenticateResponse> UserManagementClient::authenticate_with_password(
     const AuthenticateWithPasswordParams& p, const RequestOptions& options) const {
-  auto cred = client_credentials(core_.get(), SecretPolicy::kRequired, "authenticate_with_password");
+  auto cred =
+      client_credentials(core_.get(), SecretPolicy::kRequired, "authenticate_with_password");
   if (!cred) return cred.error();
   workos::AuthenticateRequestPassword b;
   b.client_id = cred->client_id;
@@ -185,8 +186,7 @@ Result<workos::AuthenticateResponse> UserManagementClient::authenticate_with_tot
   return post_authenticate(*this, wrap(std::move(b)), options);
 }
 
-Result<workos::AuthenticateResponse>
-UserManagementClient::authenticate_with_organization_selection(
+Result<workos::AuthenticateResponse> UserManagementClient::authenticate_with_organization_selection(
     const AuthenticateWithOrganizationSelectionParams& p, const RequestOptions& options) const {
   auto cred = client_credentials(core_.get(), SecretPolicy::kRequired,
                                  "authenticate_with_organization_selection");
@@ -216,8 +216,7 @@ Result<workos::AuthenticateResponse> UserManagementClient::authenticate_with_dev
   return post_authenticate(*this, wrap(std::move(b)), options);
 }
 
-Result<workos::AuthenticateResponse>
-UserManagementClient::authenticate_with_radar_email_challenge(
+Result<workos::AuthenticateResponse> UserManagementClient::authenticate_with_radar_email_challenge(
     const AuthenticateWithRadarEmailChallengeParams& p, const RequestOptions& options) const {
   auto cred = client_credentials(core_.get(), SecretPolicy::kRequired,
                                  "authenticate_with_radar_email_challenge");
@@ -296,14 +295,15 @@ Result<workos::DeviceAuthorizationResponse> UserManagementClient::start_device_a
     req.body = workos::detail::json::encode_document(
         static_cast<const workos::CreateDeviceRequest&>(params));
     req.auth = workos::detail::AuthMode::kNone;
-    return workos::detail::call<workos::DeviceAuthorizationResponse>(
-        *core_, req, options, "DeviceAuthorizationResponse");
+    return workos::detail::call<workos::DeviceAuthorizationResponse>(*core_, req, options,
+                                                                     "DeviceAuthorizationResponse");
   }
   return create_device(params, options);
 }
 
 Result<workos::AuthenticateResponse> UserManagementClient::poll_device_authorization(
-    const workos::DeviceAuthorizationResponse& device, const auth::DevicePollOptions& options) const {
+    const workos::DeviceAuthorizationResponse& device,
+    const auth::DevicePollOptions& options) const {
   return auth::detail::poll_device(
       core_.get(), device, options,
       [this](const AuthenticateWithDeviceCodeParams& p, const RequestOptions& ro) {

@@ -7,7 +7,9 @@
 #include "common/json_support.h"
 #include "core/call.h"
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>

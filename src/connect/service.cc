@@ -7,7 +7,9 @@
 #include "connect/models_json.h"
 #include "core/call.h"
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>

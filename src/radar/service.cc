@@ -7,7 +7,9 @@
 #include "core/call.h"
 #include "radar/models_json.h"
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -32,7 +34,7 @@ class RadarConnectionImpl final : public RadarConnection {
                                                          const RequestOptions& options) override;
   Result<void> update_attempt(std::string_view id, const UpdateAttemptParams& params,
                               const RequestOptions& options) override;
-  Result<workos::RadarListEntryAlreadyPresentResponse> add_list_entry(
+  Result<std::optional<workos::RadarListEntryAlreadyPresentResponse>> add_list_entry(
       std::string_view type, std::string_view action, const AddListEntryParams& params,
       const RequestOptions& options) override;
   Result<void> remove_list_entry(std::string_view type, std::string_view action,
@@ -63,16 +65,31 @@ Result<void> RadarConnectionImpl::update_attempt(std::string_view id,
   return detail::call_void(*core_, req, options);
 }
 
-Result<workos::RadarListEntryAlreadyPresentResponse> RadarConnectionImpl::add_list_entry(
-    std::string_view type, std::string_view action, const AddListEntryParams& params,
-    const RequestOptions& options) {
+Result<std::optional<workos::RadarListEntryAlreadyPresentResponse>>
+RadarConnectionImpl::add_list_entry(std::string_view type, std::string_view action,
+                                    const AddListEntryParams& params,
+                                    const RequestOptions& options) {
   detail::ApiRequest req;
   req.method = "POST";
   req.path = std::string("/radar/lists/") + detail::encode_path_segment(type) + "/" +
              detail::encode_path_segment(action);
   req.body = json::encode_document(static_cast<const workos::AddListEntryRequest&>(params));
-  return detail::call<workos::RadarListEntryAlreadyPresentResponse>(
-      *core_, req, options, "RadarListEntryAlreadyPresentResponse");
+  // Some 2xx answers of this operation have no body: empty means no value.
+  Result<std::shared_ptr<const ResponseInfo>> response = core_->execute(req, options);
+  if (!response) return response.error();
+  std::optional<workos::RadarListEntryAlreadyPresentResponse> out;
+  if (!(*response)->body.empty()) {
+    workos::RadarListEntryAlreadyPresentResponse value;
+    std::function<void(const std::string&)> warn = [this](const std::string& w) {
+      core_->log(LogLevel::kWarning, w);
+    };
+    Result<void> decoded = json::decode_document(
+        (*response)->body, "RadarListEntryAlreadyPresentResponse", value, &warn);
+    if (!decoded) return core_->decode_error(decoded.error(), **response);
+    out = std::move(value);
+  }
+  return Result<std::optional<workos::RadarListEntryAlreadyPresentResponse>>(std::move(out),
+                                                                             std::move(*response));
 }
 
 Result<void> RadarConnectionImpl::remove_list_entry(std::string_view type, std::string_view action,
@@ -100,7 +117,7 @@ Result<void> RadarConnection::update_attempt(std::string_view, const UpdateAttem
   return not_implemented("RadarConnection::update_attempt");
 }
 
-Result<workos::RadarListEntryAlreadyPresentResponse> RadarConnection::add_list_entry(
+Result<std::optional<workos::RadarListEntryAlreadyPresentResponse>> RadarConnection::add_list_entry(
     std::string_view, std::string_view, const AddListEntryParams&, const RequestOptions&) {
   return not_implemented("RadarConnection::add_list_entry");
 }
@@ -131,7 +148,7 @@ Result<void> RadarService::update_attempt(std::string_view id, const UpdateAttem
   return connection_->update_attempt(id, params, options);
 }
 
-Result<workos::RadarListEntryAlreadyPresentResponse> RadarService::add_list_entry(
+Result<std::optional<workos::RadarListEntryAlreadyPresentResponse>> RadarService::add_list_entry(
     std::string_view type, std::string_view action, const AddListEntryParams& params,
     const RequestOptions& options) const {
   return connection_->add_list_entry(type, action, params, options);

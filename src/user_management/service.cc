@@ -7,7 +7,9 @@
 #include "core/call.h"
 #include "user_management/models_json.h"
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>

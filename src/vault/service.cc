@@ -7,7 +7,9 @@
 #include "core/call.h"
 #include "vault/models_json.h"
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>

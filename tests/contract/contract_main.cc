@@ -918,7 +918,6 @@ Outcome op_directory_sync_list_directories(const workos::Client& client) {
   params.order = workos::PaginationOrder::from_wire("desc");
   params.organization_id = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
   params.search = std::string("Foo Corp");
-  params.domain = std::string("foo-corp.com");
   auto result = client.directory_sync().list_directories(params);
   if (!result) return failed(result.error());
   return Outcome{true, {}};
@@ -1355,7 +1354,6 @@ Outcome op_sso_get_authorization_url(const workos::Client& client) {
   params.provider_query_params = std::map<std::string, std::string>{
       {"hd", std::string("example.com")}, {"access_type", std::string("offline")}};
   params.client_id = std::string("client_01HZBC6N1EB1ZY7KG32X");
-  params.domain = std::string("example.com");
   params.provider = workos::SsoGetAuthorizationUrlProvider::from_wire("GoogleOAuth");
   params.redirect_uri = std::string("https://example.com/callback");
   params.response_type = std::string("code");
@@ -1770,7 +1768,6 @@ Outcome op_user_management_list_users(const workos::Client& client) {
   params.after = std::string("xxx_01HXYZ987654321KJIHGFEDCBA");
   params.limit = std::int64_t{10};
   params.order = workos::PaginationOrder::from_wire("desc");
-  params.organization = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
   params.organization_id = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
   params.email = std::string("user@example.com");
   auto result = client.user_management().list_users(params);

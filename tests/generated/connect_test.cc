@@ -135,6 +135,52 @@ TEST(ConnectOperations, CreateApplication) {
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
+TEST(ConnectOperations, CreateOauthApplication) {
+  auto fake = std::make_shared<workos::testing::FakeTransport>();
+  fake->enqueue_json(
+      201,
+      R"json({"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true})json");
+  gen::Warnings warnings;
+  workos::Client client(gen::client_options(fake, warnings));
+  const auto body =
+      workos::from_json<workos::CreateOAuthApplicationDto>(
+          R"json({"name":"My Application","application_type":"oauth","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json")
+          .value();
+  auto result = client.connect().create_oauth_application(body);
+  ASSERT_TRUE(result) << result.error().message();
+  const workos::HttpRequest request = fake->last_request();
+  EXPECT_EQ(request.method, "POST");
+  EXPECT_EQ(request.url, "https://api.workos.com/connect/applications");
+  EXPECT_TRUE(gen::json_equivalent(
+      request.body,
+      R"json({"name":"My Application","application_type":"oauth","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
+      false))
+      << request.body;
+}
+
+TEST(ConnectOperations, CreateM2mApplication) {
+  auto fake = std::make_shared<workos::testing::FakeTransport>();
+  fake->enqueue_json(
+      201,
+      R"json({"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true})json");
+  gen::Warnings warnings;
+  workos::Client client(gen::client_options(fake, warnings));
+  const auto body =
+      workos::from_json<workos::CreateM2MApplicationDto>(
+          R"json({"name":"My Application","application_type":"m2m","description":"An application for managing user access","scopes":["openid","profile","email"],"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json")
+          .value();
+  auto result = client.connect().create_m2m_application(body);
+  ASSERT_TRUE(result) << result.error().message();
+  const workos::HttpRequest request = fake->last_request();
+  EXPECT_EQ(request.method, "POST");
+  EXPECT_EQ(request.url, "https://api.workos.com/connect/applications");
+  EXPECT_TRUE(gen::json_equivalent(
+      request.body,
+      R"json({"name":"My Application","application_type":"m2m","description":"An application for managing user access","scopes":["openid","profile","email"],"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
+      false))
+      << request.body;
+}
+
 TEST(ConnectOperations, GetApplication) {
   auto fake = std::make_shared<workos::testing::FakeTransport>();
   fake->enqueue_json(

@@ -1001,7 +1001,7 @@ TEST(ModelDataIntegrationCredentialsResponse, KeepsAnUnknownAlternative) {
   gen::expect_unknown_alternative<workos::DataIntegrationCredentialsResponse>(
       "DataIntegrationCredentialsResponse",
       R"json({"active":true,"credential":{"object":"credential","auth_method":"__unknown_tag__","value":"gho_16C7e42F292c6912E7710c838347Ae178B4a","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"missing_scopes":["example"]}})json",
-      4, "__unknown_tag__");
+      4, "true");
 }
 
 TEST(ModelDataIntegrationList, RoundTripsTheSpecExample) {

@@ -98,9 +98,10 @@ TEST(RadarOperations, AddListEntry) {
   EXPECT_TRUE(request.has_body);
   EXPECT_TRUE(gen::json_equivalent(request.body, R"json({"entry":"198.51.100.42"})json", false))
       << request.body;
-  EXPECT_TRUE(gen::json_equivalent(workos::to_json(*result),
+  ASSERT_TRUE(result->has_value());
+  EXPECT_TRUE(gen::json_equivalent(workos::to_json(**result),
                                    R"json({"message":"Entry already present in list"})json", true))
-      << workos::to_json(*result);
+      << workos::to_json(**result);
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 

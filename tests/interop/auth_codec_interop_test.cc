@@ -60,7 +60,8 @@ class AuthCodecInterop : public ::testing::Test {
     });
   }
   std::string request(const std::string& extra) {
-    return "{\"baseUrl\":" + json_quoted(server.base_url()) + ",\"clientId\":" + json_quoted(kClientId) +
+    return "{\"baseUrl\":" + json_quoted(server.base_url()) +
+           ",\"clientId\":" + json_quoted(kClientId) +
            ",\"cookiePassword\":" + json_quoted(kPassword) + extra + "}";
   }
   std::shared_ptr<const TestRsaKey> key = TestRsaKey::shared("interop_key");
@@ -69,11 +70,12 @@ class AuthCodecInterop : public ::testing::Test {
 
 TEST_F(AuthCodecInterop, CppUnsealsACookieSealedByTheNodeSdk) {
   const std::string token = mint_access_token(*key, TestClaims{});
-  auto node = run_node("auth_session.mjs", "seal",
-                       request(",\"authenticationResponse\":{\"accessToken\":" + json_quoted(token) +
-                               ",\"refreshToken\":\"rt_node\",\"user\":{\"object\":\"user\","
-                               "\"id\":\"user_01TEST\",\"email\":\"ada@example.com\"},"
-                               "\"authenticationMethod\":\"Password\"}"));
+  auto node =
+      run_node("auth_session.mjs", "seal",
+               request(",\"authenticationResponse\":{\"accessToken\":" + json_quoted(token) +
+                       ",\"refreshToken\":\"rt_node\",\"user\":{\"object\":\"user\","
+                       "\"id\":\"user_01TEST\",\"email\":\"ada@example.com\"},"
+                       "\"authenticationMethod\":\"Password\"}"));
   if (!node) GTEST_SKIP() << "node or @workos-inc/node not available";
   ASSERT_EQ(node->status, 0);
   ASSERT_EQ(node->out.rfind("Fe26.2*1*", 0), 0u) << node->out;
@@ -88,15 +90,16 @@ TEST_F(AuthCodecInterop, CppUnsealsACookieSealedByTheNodeSdk) {
 
 TEST_F(AuthCodecInterop, NodeSdkUnsealsAndAuthenticatesACookieSealedByCpp) {
   const std::string token = mint_access_token(*key, TestClaims{});
-  const std::string payload = "{\"organizationId\":\"org_01TEST\",\"user\":{\"object\":\"user\","
-                              "\"id\":\"user_01TEST\",\"email\":\"ada@example.com\"},"
-                              "\"accessToken\":" +
-                              json_quoted(token) + ",\"refreshToken\":\"rt_cpp\"}";
+  const std::string payload =
+      "{\"organizationId\":\"org_01TEST\",\"user\":{\"object\":\"user\","
+      "\"id\":\"user_01TEST\",\"email\":\"ada@example.com\"},"
+      "\"accessToken\":" +
+      json_quoted(token) + ",\"refreshToken\":\"rt_cpp\"}";
   auto codec = workos::auth::make_iron_codec(kPassword).value();
   const std::string sealed = codec->seal(payload).value();
 
-  auto unsealed = run_node("auth_session.mjs", "unseal",
-                           request(",\"sessionData\":" + json_quoted(sealed)));
+  auto unsealed =
+      run_node("auth_session.mjs", "unseal", request(",\"sessionData\":" + json_quoted(sealed)));
   if (!unsealed) GTEST_SKIP() << "node or @workos-inc/node not available";
   ASSERT_EQ(unsealed->status, 0);
   EXPECT_EQ(member(unsealed->out, "accessToken"), token);
@@ -115,13 +118,13 @@ TEST_F(AuthCodecInterop, NodeSdkUnsealsAndAuthenticatesACookieSealedByCpp) {
 
   // A token signed by another key fails in the Node SDK too.
   auto other = TestRsaKey::shared("interop_other");
-  const std::string forged = other->sign_jwt(R"({"alg":"RS256","kid":"interop_key"})",
-                                             TestClaims{}.to_json(std::chrono::system_clock::now()));
-  const std::string bad = codec->seal("{\"accessToken\":" + json_quoted(forged) +
-                                      ",\"refreshToken\":\"rt\"}")
-                              .value();
-  auto rejected = run_node("auth_session.mjs", "authenticate",
-                           request(",\"sessionData\":" + json_quoted(bad)));
+  const std::string forged =
+      other->sign_jwt(R"({"alg":"RS256","kid":"interop_key"})",
+                      TestClaims{}.to_json(std::chrono::system_clock::now()));
+  const std::string bad =
+      codec->seal("{\"accessToken\":" + json_quoted(forged) + ",\"refreshToken\":\"rt\"}").value();
+  auto rejected =
+      run_node("auth_session.mjs", "authenticate", request(",\"sessionData\":" + json_quoted(bad)));
   ASSERT_TRUE(rejected);
   EXPECT_FALSE(member_bool(rejected->out, "authenticated")) << rejected->out;
   EXPECT_EQ(member(rejected->out, "reason"), "invalid_jwt");

@@ -56,23 +56,25 @@ const char* kApiUser =
 class AuthSessionInterop : public ::testing::Test {
  protected:
   void SetUp() override {
-    server.on("GET", "/sso/jwks/" + kClientId, [this](const httplib::Request&, httplib::Response& res) {
-      res.set_content(workos::test::auth::jwks_json({key}), "application/json");
-    });
-    server.on("POST", "/user_management/authenticate", [this](const httplib::Request& req, httplib::Response& res) {
-      if (member(req.body, "grant_type") != "refresh_token" ||
-          member(req.body, "refresh_token") != "rt_from_node") {
-        res.status = 400;
-        res.set_content(R"({"error":"invalid_grant","error_description":"no"})",
-                        "application/json");
-        return;
-      }
-      res.set_content(std::string("{\"user\":") + kApiUser + ",\"access_token\":" +
-                          json_quoted(mint_access_token(*key, TestClaims{})) +
-                          ",\"refresh_token\":\"rt_rotated_by_cpp\","
-                          "\"authentication_method\":\"Password\"}",
-                      "application/json");
-    });
+    server.on("GET", "/sso/jwks/" + kClientId,
+              [this](const httplib::Request&, httplib::Response& res) {
+                res.set_content(workos::test::auth::jwks_json({key}), "application/json");
+              });
+    server.on("POST", "/user_management/authenticate",
+              [this](const httplib::Request& req, httplib::Response& res) {
+                if (member(req.body, "grant_type") != "refresh_token" ||
+                    member(req.body, "refresh_token") != "rt_from_node") {
+                  res.status = 400;
+                  res.set_content(R"({"error":"invalid_grant","error_description":"no"})",
+                                  "application/json");
+                  return;
+                }
+                res.set_content(std::string("{\"user\":") + kApiUser + ",\"access_token\":" +
+                                    json_quoted(mint_access_token(*key, TestClaims{})) +
+                                    ",\"refresh_token\":\"rt_rotated_by_cpp\","
+                                    "\"authentication_method\":\"Password\"}",
+                                "application/json");
+              });
   }
   workos::ClientOptions options() {
     workos::ClientOptions o;
@@ -83,7 +85,8 @@ class AuthSessionInterop : public ::testing::Test {
     return o;
   }
   std::string request(const std::string& extra) {
-    return "{\"baseUrl\":" + json_quoted(server.base_url()) + ",\"clientId\":" + json_quoted(kClientId) +
+    return "{\"baseUrl\":" + json_quoted(server.base_url()) +
+           ",\"clientId\":" + json_quoted(kClientId) +
            ",\"cookiePassword\":" + json_quoted(kPassword) + extra + "}";
   }
   std::shared_ptr<const TestRsaKey> key = TestRsaKey::shared("interop_session_key");
@@ -99,12 +102,12 @@ TEST_F(AuthSessionInterop, CppAuthenticatesAndRefreshesANodeSealedSession) {
       R"("name":null,"firstName":"Ada","profilePictureUrl":null,"lastName":"Lovelace",)"
       R"("lastSignInAt":null,"locale":"en-GB","createdAt":"2024-01-01T00:00:00.000Z",)"
       R"("updatedAt":"2024-01-02T00:00:00.000Z","externalId":null,"metadata":{}})";
-  auto node = run_node(
-      "auth_session.mjs", "seal",
-      request(",\"authenticationResponse\":{\"accessToken\":" + json_quoted(fresh_token) +
-              ",\"refreshToken\":\"rt_from_node\",\"user\":" + node_user +
-              ",\"authenticationMethod\":\"GoogleOAuth\",\"impersonator\":{\"email\":"
-              "\"admin@example.com\",\"reason\":null}}"));
+  auto node =
+      run_node("auth_session.mjs", "seal",
+               request(",\"authenticationResponse\":{\"accessToken\":" + json_quoted(fresh_token) +
+                       ",\"refreshToken\":\"rt_from_node\",\"user\":" + node_user +
+                       ",\"authenticationMethod\":\"GoogleOAuth\",\"impersonator\":{\"email\":"
+                       "\"admin@example.com\",\"reason\":null}}"));
   if (!node) GTEST_SKIP() << "node or @workos-inc/node not available";
   ASSERT_EQ(node->status, 0);
 
@@ -143,8 +146,8 @@ TEST_F(AuthSessionInterop, CppAuthenticatesAndRefreshesANodeSealedSession) {
 TEST_F(AuthSessionInterop, NodeAuthenticatesASessionSealedFromAnAuthResponseByCpp) {
   workos::AuthenticateResponse response;
   ASSERT_TRUE(workos::detail::json::decode_document(
-      std::string("{\"user\":") + kApiUser + ",\"access_token\":" +
-          json_quoted(mint_access_token(*key, TestClaims{})) +
+      std::string("{\"user\":") + kApiUser +
+          ",\"access_token\":" + json_quoted(mint_access_token(*key, TestClaims{})) +
           ",\"refresh_token\":\"rt_cpp\",\"authentication_method\":\"Password\"}",
       "AuthenticateResponse", response));
   const std::string cookie =

@@ -4,11 +4,11 @@
 
 #include <unistd.h>
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <sys/wait.h>
 
 namespace workos::test::auth {
 
@@ -20,8 +20,10 @@ std::string source_dir() {
 std::string shell_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -67,9 +69,9 @@ std::optional<CommandResult> run_python(const std::string& script, const std::st
   if (std::system("/usr/bin/python3 -c 'import cryptography.fernet' > /dev/null 2>&1") != 0) {
     return std::nullopt;
   }
-  return run_command("/usr/bin/python3 " +
-                         shell_quote(root + "/tests/interop/python/" + script) + " " + args,
-                     input);
+  return run_command(
+      "/usr/bin/python3 " + shell_quote(root + "/tests/interop/python/" + script) + " " + args,
+      input);
 }
 
 }  // namespace workos::test::auth

@@ -82,7 +82,9 @@ std::shared_ptr<const TestRsaKey> TestRsaKey::shared(const std::string& kid) {
   return slot;
 }
 
-TestRsaKey::~TestRsaKey() { EVP_PKEY_free(static_cast<EVP_PKEY*>(pkey_)); }
+TestRsaKey::~TestRsaKey() {
+  EVP_PKEY_free(static_cast<EVP_PKEY*>(pkey_));
+}
 
 std::string TestRsaKey::jwk_json() const {
   BIGNUM* n = nullptr;
@@ -117,8 +119,8 @@ std::string TestRsaKey::sign(std::string_view data) const {
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   std::size_t len = 0;
   std::string sig;
-  if (EVP_DigestSignInit_ex(ctx, nullptr, "SHA256", nullptr, nullptr,
-                            static_cast<EVP_PKEY*>(pkey_), nullptr) == 1 &&
+  if (EVP_DigestSignInit_ex(ctx, nullptr, "SHA256", nullptr, nullptr, static_cast<EVP_PKEY*>(pkey_),
+                            nullptr) == 1 &&
       EVP_DigestSign(ctx, nullptr, &len, reinterpret_cast<const unsigned char*>(data.data()),
                      data.size()) == 1) {
     sig.resize(len);
@@ -130,7 +132,8 @@ std::string TestRsaKey::sign(std::string_view data) const {
   return sig;
 }
 
-std::string TestRsaKey::sign_jwt(std::string_view header_json, std::string_view payload_json) const {
+std::string TestRsaKey::sign_jwt(std::string_view header_json,
+                                 std::string_view payload_json) const {
   std::string input = b64url(header_json) + "." + b64url(payload_json);
   return input + "." + b64url(sign(input));
 }

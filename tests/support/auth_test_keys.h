@@ -65,9 +65,9 @@ struct TestClaims {
 
 /// An RS256 WorkOS-style access token signed by `key` (header `{"alg":"RS256","typ":"JWT",
 /// "kid":...}`).
-std::string mint_access_token(const TestRsaKey& key, const TestClaims& claims,
-                              std::chrono::system_clock::time_point now =
-                                  std::chrono::system_clock::now());
+std::string mint_access_token(
+    const TestRsaKey& key, const TestClaims& claims,
+    std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
 /// base64url without padding (test-side copy, independent of the library's).
 std::string b64url(std::string_view bytes);

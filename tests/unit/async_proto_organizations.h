@@ -3,15 +3,17 @@
 
 // PROTOTYPE (issue 6), test-only: a hand-written async service for three operations of the
 // organizations module (list / get / create), in exactly the shape the generator must emit for
-// every module (see the comment block in include/workos/async/async_client_base.h). It proves
-// the design end to end against the loopback server until codegen/ emits the real
-// `workos::organizations::AsyncOrganizationsService`. The models here are minimal stand-ins for
-// the generated ones.
+// every module (see the comment block in include/workos/async/async_client_base.h), over the
+// generated sync models, parameter structs and JSON code of that module. It proves the design
+// end to end against the loopback server until codegen/ emits the real
+// `workos::organizations::AsyncOrganizationsService`.
 
 #include <workos/async/async_client_base.h>
 #include <workos/async/async_page.h>
 #include <workos/async/future.h>
+#include <workos/client.h>
 #include <workos/options.h>
+#include <workos/organizations/service.h>
 #include <workos/page.h>
 
 #include <memory>
@@ -23,51 +25,17 @@
 #include "async/call_async.h"
 #include "core/call.h"
 #include "core/json.h"
+#include "organizations/models_json.h"
 
 namespace async_proto {
 
 namespace json = workos::detail::json;
 
-// ---- models (stand-ins for the generated ones) ------------------------------------------------
-
-struct Organization {
-  std::string object;
-  std::string id;
-  std::string name;
-  std::optional<std::string> external_id;
-};
-
-inline void read(json::Value v, Organization& o, json::DecodeContext& c) {
-  json::ObjectReader r(v, c);
-  if (!r.ok()) return;
-  bool seen_id = false;
-  for (auto f : r.fields()) {
-    if (f.key == "object") json::field(c, "Organization", "object", f.value, o.object, false);
-    else if (f.key == "id") seen_id = json::field(c, "Organization", "id", f.value, o.id, true);
-    else if (f.key == "name") json::field(c, "Organization", "name", f.value, o.name, true);
-    else if (f.key == "external_id")
-      json::field(c, "Organization", "external_id", f.value, o.external_id, false);
-  }
-  if (!seen_id) c.missing_required("Organization", "id");
-}
-
-struct ListOrganizationsParams {
-  std::optional<std::int64_t> limit;
-  std::optional<std::string> before;
-  std::optional<std::string> after;
-};
-
-struct CreateOrganizationParams {
-  std::string name;
-  std::optional<std::string> external_id;
-};
-
-inline void write(json::Writer& w, const CreateOrganizationParams& p) {
-  w.begin_object();
-  json::member(w, "name", p.name);
-  json::member(w, "external_id", p.external_id);
-  w.end_object();
-}
+// The real generated models (workos::Organization, ...) and parameter structs
+// (workos::organizations::ListOrganizationsParams, ...) and their JSON code are used as is.
+using workos::Organization;
+using workos::organizations::CreateOrganizationParams;
+using workos::organizations::ListOrganizationsParams;
 
 // ---- the seam: one HTTP call each, no pagination ----------------------------------------------
 
@@ -112,9 +80,12 @@ class AsyncOrganizationsConnectionImpl final : public AsyncOrganizationsConnecti
     req.method = "GET";
     req.path = "/organizations";
     workos::detail::QueryBuilder q;
-    q.add("limit", params.limit);
     q.add("before", params.before);
     q.add("after", params.after);
+    q.add("limit", params.limit);
+    if (params.order) q.add("order", (*params.order).wire());
+    q.add("domains", params.domains);
+    q.add("search", params.search);
     req.query = q.str();
     return workos::detail::call_async<workos::Page<Organization>>(core_, req, options,
                                                                   "OrganizationList");
@@ -133,7 +104,7 @@ class AsyncOrganizationsConnectionImpl final : public AsyncOrganizationsConnecti
     workos::detail::ApiRequest req;
     req.method = "POST";
     req.path = "/organizations";
-    req.body = json::encode_document(params);
+    req.body = json::encode_document(static_cast<const workos::OrganizationDto&>(params));
     return workos::detail::call_async<Organization>(core_, req, options, "Organization");
   }
 
@@ -184,6 +155,8 @@ class AsyncOrganizationsService {
 
 class AsyncClient : public workos::AsyncClientBase {
  public:
+  explicit AsyncClient(const workos::Client& client, workos::AsyncClientOptions options = {})
+      : AsyncClientBase(client, std::move(options)), organizations_(async_core()) {}
   explicit AsyncClient(workos::ClientOptions options, workos::AsyncClientOptions async_options = {})
       : AsyncClientBase(std::move(options), std::move(async_options)),
         organizations_(async_core()) {}

@@ -102,7 +102,8 @@ TEST(AuthIronCodec, RequiresA32CharacterPassword) {
 TEST(AuthFernetCodec, DecryptsSpecVector) {
   auto codec = make_fernet_codec("cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=").value();
   auto plain = codec->unseal(
-      "gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ_eEwCGM4BLLF_5CV9dOPmrhuVUPgJobwOz7JcbmrR64jVmpU4IwqDA==");
+      "gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ_eEwCGM4BLLF_"
+      "5CV9dOPmrhuVUPgJobwOz7JcbmrR64jVmpU4IwqDA==");
   ASSERT_TRUE(plain) << plain.error().message();
   EXPECT_EQ(*plain, "hello");
 }
@@ -111,8 +112,9 @@ TEST(AuthFernetCodec, TtlRejectsOldTokens) {
   workos::auth::FernetOptions o;
   o.ttl = std::chrono::seconds(60);  // the vector is from 1985
   auto codec = make_fernet_codec("cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=", o).value();
-  EXPECT_FALSE(codec->unseal(
-      "gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ_eEwCGM4BLLF_5CV9dOPmrhuVUPgJobwOz7JcbmrR64jVmpU4IwqDA=="));
+  EXPECT_FALSE(
+      codec->unseal("gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ_eEwCGM4BLLF_"
+                    "5CV9dOPmrhuVUPgJobwOz7JcbmrR64jVmpU4IwqDA=="));
 }
 
 TEST(AuthFernetCodec, RoundTripsWithPaddedUrlSafeBase64) {
@@ -145,10 +147,10 @@ TEST(AuthEncoding, Base64UrlRoundTripAndStrictness) {
     EXPECT_EQ(out, s);
   }
   EXPECT_EQ(base64url_encode("\xfb\xff"), "-_8");
-  EXPECT_FALSE(base64url_decode("+/8", out));   // standard alphabet is not base64url
-  EXPECT_FALSE(base64url_decode("Zg=", out));   // bad padding length
-  EXPECT_FALSE(base64url_decode("Z", out));     // impossible length
-  EXPECT_FALSE(base64url_decode("Zh", out));    // non-canonical trailing bits
+  EXPECT_FALSE(base64url_decode("+/8", out));  // standard alphabet is not base64url
+  EXPECT_FALSE(base64url_decode("Zg=", out));  // bad padding length
+  EXPECT_FALSE(base64url_decode("Z", out));    // impossible length
+  EXPECT_FALSE(base64url_decode("Zh", out));   // non-canonical trailing bits
   EXPECT_TRUE(base64url_decode("Zg", out));
   EXPECT_EQ(out, "f");
 }

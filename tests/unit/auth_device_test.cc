@@ -12,10 +12,10 @@
 
 namespace {
 
-using workos::testing::FakeTransport;
-using workos::test::auth::TestClient;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
+using workos::test::auth::TestClient;
+using workos::testing::FakeTransport;
 
 const char* kTokens = R"({"user":{"object":"user","id":"user_1","email":"ada@example.com",
   "email_verified":true,"created_at":"2024-01-01T00:00:00.000Z",
@@ -45,8 +45,8 @@ class AuthDevice : public ::testing::Test {
     return d;
   }
   void enqueue_oauth_error(const char* error) {
-    fake->enqueue_json(400, std::string(R"({"error":")") + error +
-                                R"(","error_description":"...")" + "}");
+    fake->enqueue_json(
+        400, std::string(R"({"error":")") + error + R"(","error_description":"...")" + "}");
   }
 };
 

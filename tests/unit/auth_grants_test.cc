@@ -19,8 +19,8 @@
 
 namespace {
 
-using workos::testing::FakeTransport;
 using workos::test::auth::TestClient;
+using workos::testing::FakeTransport;
 namespace um = workos::user_management;
 
 const char* kAuthResponse = R"({"user":{"object":"user","id":"user_1","email":"ada@example.com",
@@ -39,8 +39,10 @@ std::map<std::string, std::string> members(const std::string& body) {
   if (root.get_object().get(obj) != simdjson::SUCCESS) return out;
   for (auto f : obj) {
     std::string_view s;
-    if (f.value.get_string().get(s) == simdjson::SUCCESS) out[std::string(f.key)] = std::string(s);
-    else out[std::string(f.key)] = simdjson::minify(f.value);
+    if (f.value.get_string().get(s) == simdjson::SUCCESS)
+      out[std::string(f.key)] = std::string(s);
+    else
+      out[std::string(f.key)] = simdjson::minify(f.value);
   }
   return out;
 }
@@ -66,7 +68,8 @@ std::map<std::string, std::string> query_of(const std::string& url) {
   std::size_t start = 0;
   while (start <= rest.size()) {
     auto amp = rest.find('&', start);
-    std::string pair = rest.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    std::string pair =
+        rest.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
     auto eq = pair.find('=');
     out[decode(pair.substr(0, eq))] = eq == std::string::npos ? "" : decode(pair.substr(eq + 1));
     if (amp == std::string::npos) break;
@@ -142,17 +145,31 @@ TEST_F(AuthGrants, EveryGrantUsesTheSpecGrantType) {
        false},
       {"refresh_token", [&] { return users.authenticate_with_refresh_token({"rt_1"}); }, true},
       {"urn:workos:oauth:grant-type:magic-auth:code",
-       [&] { return users.authenticate_with_magic_auth({"123456", "ada@example.com"}); }, true},
+       [&] {
+         return users.authenticate_with_magic_auth({"123456", "ada@example.com"});
+       },
+       true},
       {"urn:workos:oauth:grant-type:email-verification:code",
-       [&] { return users.authenticate_with_email_verification({"123456", "pat_1"}); }, true},
+       [&] {
+         return users.authenticate_with_email_verification({"123456", "pat_1"});
+       },
+       true},
       {"urn:workos:oauth:grant-type:mfa-totp",
-       [&] { return users.authenticate_with_totp({"123456", "pat_1", "auth_challenge_1"}); }, true},
+       [&] {
+         return users.authenticate_with_totp({"123456", "pat_1", "auth_challenge_1"});
+       },
+       true},
       {"urn:workos:oauth:grant-type:organization-selection",
-       [&] { return users.authenticate_with_organization_selection({"pat_1", "org_1"}); }, true},
+       [&] {
+         return users.authenticate_with_organization_selection({"pat_1", "org_1"});
+       },
+       true},
       {"urn:ietf:params:oauth:grant-type:device_code",
        [&] { return users.authenticate_with_device_code({"dc_1"}); }, false},
       {"urn:workos:oauth:grant-type:radar-email-challenge:code",
-       [&] { return users.authenticate_with_radar_email_challenge({"123456", "pat_1", "rc_1"}); },
+       [&] {
+         return users.authenticate_with_radar_email_challenge({"123456", "pat_1", "rc_1"});
+       },
        true},
       {"urn:workos:oauth:grant-type:radar-sms-challenge:code",
        [&] {

@@ -20,11 +20,11 @@ namespace {
 
 using workos::auth::AccessTokenVerifier;
 using workos::auth::TokenFailure;
-using workos::testing::FakeTransport;
 using workos::test::auth::mint_access_token;
 using workos::test::auth::TestClaims;
 using workos::test::auth::TestClient;
 using workos::test::auth::TestRsaKey;
+using workos::testing::FakeTransport;
 
 class AuthJwks : public ::testing::Test {
  protected:
@@ -93,8 +93,8 @@ TEST_F(AuthJwks, RefetchesAfterTheTtl) {
 
 TEST_F(AuthJwks, UnknownKidForcesOneRefreshPerCooldown) {
   fake->enqueue_json(200, jwks({key_a}));
-  fake->enqueue_json(200, jwks({key_a}));               // rotation not visible yet
-  fake->enqueue_json(200, jwks({key_a, key_b}));        // now it is
+  fake->enqueue_json(200, jwks({key_a}));         // rotation not visible yet
+  fake->enqueue_json(200, jwks({key_a, key_b}));  // now it is
   TestClient client(options());
   workos::auth::JwksOptions jo;
   jo.unknown_kid_cooldown = std::chrono::seconds(30);

@@ -24,11 +24,11 @@ namespace {
 
 using workos::auth::SessionFailure;
 using workos::auth::TokenFailure;
-using workos::testing::FakeTransport;
 using workos::test::auth::mint_access_token;
 using workos::test::auth::TestClaims;
 using workos::test::auth::TestClient;
 using workos::test::auth::TestRsaKey;
+using workos::testing::FakeTransport;
 
 const std::string kPassword = "session-test-cookie-password-32-chars!";
 
@@ -46,8 +46,10 @@ std::map<std::string, std::string> members(const std::string& body) {
   if (root.get_object().get(obj) != simdjson::SUCCESS) return out;
   for (auto f : obj) {
     std::string_view s;
-    if (f.value.get_string().get(s) == simdjson::SUCCESS) out[std::string(f.key)] = std::string(s);
-    else out[std::string(f.key)] = simdjson::minify(f.value);
+    if (f.value.get_string().get(s) == simdjson::SUCCESS)
+      out[std::string(f.key)] = std::string(s);
+    else
+      out[std::string(f.key)] = simdjson::minify(f.value);
   }
   return out;
 }
@@ -151,8 +153,8 @@ TEST_F(AuthSession, FailureReasons) {
   ASSERT_TRUE(config.error);
   EXPECT_EQ(config.error->kind(), workos::ErrorKind::kConfiguration);
 
-  auto expired = workos::auth::load_sealed_session(client, cookie(expired_token()), kPassword)
-                     .authenticate();
+  auto expired =
+      workos::auth::load_sealed_session(client, cookie(expired_token()), kPassword).authenticate();
   EXPECT_EQ(expired.reason, SessionFailure::kInvalidJwt);
   EXPECT_EQ(expired.token_failure, TokenFailure::kExpired);
   EXPECT_STREQ(workos::auth::to_string(expired.reason), "invalid_jwt");

@@ -90,8 +90,7 @@ TEST_F(AuthToken, RejectsATamperedPayload) {
   const std::size_t a = token.find('.'), b = token.rfind('.');
   TestClaims evil = c;
   evil.role = "owner";
-  std::string tampered =
-      token.substr(0, a + 1) + b64url(evil.to_json(kNow)) + token.substr(b);
+  std::string tampered = token.substr(0, a + 1) + b64url(evil.to_json(kNow)) + token.substr(b);
   EXPECT_EQ(failure_of(verifier().verify(tampered)), TokenFailure::kInvalidSignature);
 }
 
@@ -152,11 +151,11 @@ TEST_F(AuthToken, RejectsMalformedTokens) {
     EXPECT_EQ(failure_of(v.verify(bad)), TokenFailure::kMalformed) << bad;
   }
   TestClaims c;
-  std::string bad_claims = key->sign_jwt(R"({"alg":"RS256","kid":"key_a"})",
-                                         R"({"exp":"tomorrow","sub":"u"})");
+  std::string bad_claims =
+      key->sign_jwt(R"({"alg":"RS256","kid":"key_a"})", R"({"exp":"tomorrow","sub":"u"})");
   EXPECT_EQ(failure_of(v.verify(bad_claims)), TokenFailure::kMalformed);
-  std::string crit = key->sign_jwt(R"({"alg":"RS256","kid":"key_a","crit":["x"]})",
-                                   c.to_json(kNow));
+  std::string crit =
+      key->sign_jwt(R"({"alg":"RS256","kid":"key_a","crit":["x"]})", c.to_json(kNow));
   EXPECT_EQ(failure_of(v.verify(crit)), TokenFailure::kMalformed);
 }
 
@@ -173,8 +172,8 @@ TEST_F(AuthToken, ErrorsAreCryptoKindWithStableCodes) {
 TEST_F(AuthToken, KeyWithOtherAlgorithmIsAMismatch) {
   std::string jwk = key->jwk_json();
   jwk.replace(jwk.find("RS256"), 5, "RS512");
-  auto v = AccessTokenVerifier::from_jwks_json(R"({"keys":[)" + other->jwk_json() + "," + jwk + "]}",
-                                               {});
+  auto v = AccessTokenVerifier::from_jwks_json(
+      R"({"keys":[)" + other->jwk_json() + "," + jwk + "]}", {});
   ASSERT_TRUE(v);
   TestClaims c;
   auto r = v->verify(mint_access_token(*key, c));

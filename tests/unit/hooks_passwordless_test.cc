@@ -2,6 +2,7 @@
 // Passwordless sessions: the exact request (method, URL, headers, body) and the decoded answer,
 // checked through FakeTransport like the generated operations.
 
+#include <workos/client.h>
 #include <workos/passwordless/passwordless.h>
 #include <workos/testing/fake_transport.h>
 
@@ -133,6 +134,21 @@ TEST(HooksPasswordless, AWrongTypeInTheAnswerIsADecodeError) {
   EXPECT_EQ(r.error().kind(), workos::ErrorKind::kDecode);
   EXPECT_NE(r.error().message().find("PasswordlessSession.id"), std::string::npos)
       << r.error().message();
+}
+
+TEST(HooksPasswordless, ClientPasswordlessReachesTheService) {
+  auto fake = std::make_shared<FakeTransport>();
+  workos::ClientOptions o;
+  o.api_key = "sk_test_passwordless";
+  o.transport = fake;
+  workos::Client client(o);
+  fake->enqueue_json(201, kSession);
+  workos::passwordless::CreateSessionParams p;
+  p.email = "marcelina@example.com";
+  auto session = client.passwordless().create_session(p);
+  ASSERT_TRUE(session) << session.error().to_string();
+  EXPECT_EQ(session->id, "passwordless_session_01EHDAK2BFGWCSZXP9HGZ3VK8C");
+  EXPECT_EQ(fake->last_request().url, "https://api.workos.com/passwordless/sessions");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // VaultClient::encrypt / decrypt: the data-key requests (exact bodies through FakeTransport),
 // local AES-GCM on the answers, and the mockable connection seam.
 
+#include <workos/client.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/vault/vault_client.h>
 
@@ -152,6 +153,23 @@ TEST(HooksVaultClient, WorksOverAFakeConnection) {
   ASSERT_TRUE(plain);
   EXPECT_EQ(*plain, "round trip");
   EXPECT_EQ(keys->last_keys, kEncryptedKeys);
+}
+
+TEST(HooksVaultClient, ClientVaultIsAVaultClient) {
+  auto fake = std::make_shared<FakeTransport>();
+  workos::ClientOptions o;
+  o.api_key = "sk_test_vault";
+  o.transport = fake;
+  workos::Client client(o);
+  fake->enqueue_json(200, data_key_answer());
+  auto blob = client.vault().encrypt("via client", {{"organization_id", "org_01"}});
+  ASSERT_TRUE(blob) << blob.error().to_string();
+  fake->enqueue_json(200, decrypt_answer());
+  auto plain = client.vault().decrypt(*blob);
+  ASSERT_TRUE(plain) << plain.error().to_string();
+  EXPECT_EQ(*plain, "via client");
+  EXPECT_EQ(fake->request(0).url, "https://api.workos.com/vault/v1/keys/data-key");
+  EXPECT_EQ(fake->request(1).url, "https://api.workos.com/vault/v1/keys/decrypt");
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ class ClientCore;
 namespace admin_portal {
 
 /// Parameters of `AdminPortalService::generate_link`: the request body fields (from
-/// `workos::GenerateLinkDto`) plus the query parameters.
+/// `workos::GenerateLinkDto`).
 struct GenerateLinkParams : workos::GenerateLinkDto {};
 
 /// The seam under `AdminPortalService`: one virtual function per operation, one HTTP call each (no

@@ -28,7 +28,7 @@ class ClientCore;
 namespace agents {
 
 /// Parameters of `AgentsService::update_attempts`: the request body fields (from
-/// `workos::UpdateAttemptsRequest`) plus the query parameters.
+/// `workos::UpdateAttemptsRequest`).
 struct UpdateAttemptsParams : workos::UpdateAttemptsRequest {};
 
 /// Parameters of `AgentsService::create_validate`.

@@ -28,11 +28,11 @@ class ClientCore;
 namespace api_keys {
 
 /// Parameters of `ApiKeysService::create_validation`: the request body fields (from
-/// `workos::ValidateApiKeyDto`) plus the query parameters.
+/// `workos::ValidateApiKeyDto`).
 struct CreateValidationParams : workos::ValidateApiKeyDto {};
 
 /// Parameters of `ApiKeysService::create_api_key_expire`: the request body fields (from
-/// `workos::ExpireApiKeyDto`) plus the query parameters.
+/// `workos::ExpireApiKeyDto`).
 struct CreateApiKeyExpireParams : workos::ExpireApiKeyDto {};
 
 /// Parameters of `ApiKeysService::list_organization_api_keys`.
@@ -50,7 +50,7 @@ struct ListOrganizationApiKeysParams {
 };
 
 /// Parameters of `ApiKeysService::create_organization_api_key`: the request body fields (from
-/// `workos::CreateOrganizationApiKeyDto`) plus the query parameters.
+/// `workos::CreateOrganizationApiKeyDto`).
 struct CreateOrganizationApiKeyParams : workos::CreateOrganizationApiKeyDto {};
 
 /// The seam under `ApiKeysService`: one virtual function per operation, one HTTP call each (no

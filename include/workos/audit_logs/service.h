@@ -42,7 +42,7 @@ struct ListActionsParams {
 };
 
 /// Parameters of `AuditLogsService::create_schema`: the request body fields (from
-/// `workos::AuditLogSchemaDto`) plus the query parameters.
+/// `workos::AuditLogSchemaDto`).
 struct CreateSchemaParams : workos::AuditLogSchemaDto {};
 
 /// Parameters of `AuditLogsService::list_action_schemas`.
@@ -70,11 +70,11 @@ struct CreateEventParams : workos::AuditLogEventIngestionDto {
 };
 
 /// Parameters of `AuditLogsService::create_export`: the request body fields (from
-/// `workos::AuditLogExportCreationDto`) plus the query parameters.
+/// `workos::AuditLogExportCreationDto`).
 struct CreateExportParams : workos::AuditLogExportCreationDto {};
 
 /// Parameters of `AuditLogsService::update_organization_audit_logs_retention`: the request body
-/// fields (from `workos::UpdateAuditLogsRetentionDto`) plus the query parameters.
+/// fields (from `workos::UpdateAuditLogsRetentionDto`).
 struct UpdateOrganizationAuditLogsRetentionParams : workos::UpdateAuditLogsRetentionDto {};
 
 /// The seam under `AuditLogsService`: one virtual function per operation, one HTTP call each (no

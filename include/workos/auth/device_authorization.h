@@ -31,9 +31,9 @@ struct DevicePollOptions {
   std::optional<std::chrono::seconds> timeout;
   /// Stops the poll (checked before and while waiting, and passed to each request).
   std::shared_ptr<const CancellationToken> cancellation;
-  /// Radar context passed with each device-code grant.
+  /// Radar: the IP address passed with each device-code grant.
   std::optional<std::string> ip_address;
-  std::optional<std::string> user_agent;
+  std::optional<std::string> user_agent;  ///< Radar: the user agent.
   std::optional<std::string> device_id;
   /// Called after each poll that did not finish the flow. Must not throw.
   std::function<void(DevicePollStatus status, std::chrono::seconds next_interval)> on_poll;

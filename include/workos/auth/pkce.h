@@ -36,7 +36,8 @@ inline constexpr std::size_t kMaxCodeVerifierLength = 128;
 /// A new code verifier of `length` characters (base64url alphabet, a subset of the RFC 7636
 /// unreserved set) drawn from OpenSSL's CSPRNG. Errors: `kInvalidArgument` when `length` is
 /// outside 43-128, `kCrypto` when the random generator fails.
-[[nodiscard]] Result<std::string> generate_code_verifier(std::size_t length = kMinCodeVerifierLength);
+[[nodiscard]] Result<std::string> generate_code_verifier(
+    std::size_t length = kMinCodeVerifierLength);
 
 /// The S256 challenge of `code_verifier`: `BASE64URL-ENCODE(SHA256(ASCII(code_verifier)))`
 /// without padding (RFC 7636 §4.2).

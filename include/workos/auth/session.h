@@ -42,8 +42,8 @@ enum class SessionFailure {
   kNone,                     ///< Success.
   kNoSessionCookieProvided,  ///< `no_session_cookie_provided`: the cookie was empty.
   kInvalidSessionCookie,     ///< `invalid_session_cookie`: cannot be unsealed, or lacks tokens.
-  kInvalidJwt,  ///< `invalid_jwt`: the access token failed verification (see `token_failure`;
-                ///< `TokenFailure::kExpired` means a refresh is due).
+  kInvalidJwt,       ///< `invalid_jwt`: the access token failed verification (see `token_failure`;
+                     ///< `TokenFailure::kExpired` means a refresh is due).
   kJwksUnavailable,  ///< `jwks_unavailable`: the key set could not be fetched (retryable).
   kRefreshDenied,    ///< `refresh_denied`: 400 `invalid_grant`; the user must sign in again.
   kMfaEnrollment,    ///< `mfa_enrollment`: the refresh needs an MFA enrollment.
@@ -61,24 +61,32 @@ const char* to_string(SessionFailure failure) noexcept;
 
 /// Who impersonates the user (a WorkOS dashboard user), when the session is an impersonation.
 struct SessionImpersonator {
+  /// The impersonator's email address.
   std::string email;
+  /// Why they impersonate the user, when given.
   std::optional<std::string> reason;
 };
 
 /// The content of a sealed session cookie.
 struct SessionData {
+  /// The access token (JWT).
   std::string access_token;
+  /// The refresh token.
   std::string refresh_token;
+  /// The user, when the cookie holds one.
   std::optional<workos::User> user;
+  /// The organization of the session, when scoped to one.
   std::optional<std::string> organization_id;
+  /// How the user signed in (`Password`, `GoogleOAuth`, ...).
   std::optional<std::string> authentication_method;
+  /// Set when the session is an impersonation.
   std::optional<SessionImpersonator> impersonator;
 };
 
 /// The outcome of `SealedSession::authenticate()`. Converts to `true` when authenticated.
 struct SessionAuthentication {
-  bool authenticated = false;
-  SessionFailure reason = SessionFailure::kNone;
+  bool authenticated = false;                     ///< True on success.
+  SessionFailure reason = SessionFailure::kNone;  ///< Why not, on failure.
   /// With `kInvalidJwt` / `kJwksUnavailable`: why the access token was rejected.
   TokenFailure token_failure = TokenFailure::kNone;
   /// The underlying error for failures that have one (unseal, token, fetch, API).
@@ -86,9 +94,13 @@ struct SessionAuthentication {
 
   /// Claims of the verified access token (`sid`, `org_id`, `role`, `permissions`, ...).
   AccessTokenClaims claims;
+  /// The user, when the cookie holds one.
   std::optional<workos::User> user;
+  /// Set when the session is an impersonation.
   std::optional<SessionImpersonator> impersonator;
+  /// How the user signed in (`Password`, `GoogleOAuth`, ...).
   std::optional<std::string> authentication_method;
+  /// The access token (JWT).
   std::string access_token;
 
   explicit operator bool() const noexcept { return authenticated; }
@@ -129,8 +141,9 @@ struct RefreshOptions {
   std::optional<std::string> organization_id;
   /// Seal the new cookie with this codec (e.g. a rotated password) and keep using it.
   std::shared_ptr<const SessionCodec> codec;
-  /// Radar context of the request, passed to the refresh-token grant.
+  /// Radar: the IP address of the request, passed to the refresh-token grant.
   std::optional<std::string> ip_address;
+  /// Radar: the user agent of the request.
   std::optional<std::string> user_agent;
   /// Per-call request options (timeout, retries, ...).
   RequestOptions request;

@@ -75,8 +75,8 @@ struct FernetOptions {
 
 /// The Fernet codec. `key` is a Fernet key: 32 bytes in url-safe base64 (44 characters with
 /// padding). Errors: `kConfiguration` when the key does not decode to 32 bytes.
-[[nodiscard]] Result<std::shared_ptr<const SessionCodec>> make_fernet_codec(std::string_view key,
-                                                                            FernetOptions options = {});
+[[nodiscard]] Result<std::shared_ptr<const SessionCodec>> make_fernet_codec(
+    std::string_view key, FernetOptions options = {});
 
 /// A new random Fernet key (url-safe base64 of 32 CSPRNG bytes). Errors: `kCrypto`.
 [[nodiscard]] Result<std::string> generate_fernet_key();

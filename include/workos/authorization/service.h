@@ -48,19 +48,19 @@ struct ListGroupRoleAssignmentsParams {
 };
 
 /// Parameters of `AuthorizationService::create_group_role_assignment`: the request body fields
-/// (from `workos::CreateGroupRoleAssignmentDto`) plus the query parameters.
+/// (from `workos::CreateGroupRoleAssignmentDto`).
 struct CreateGroupRoleAssignmentParams : workos::CreateGroupRoleAssignmentDto {};
 
 /// Parameters of `AuthorizationService::update_group_role_assignments`: the request body fields
-/// (from `workos::ReplaceGroupRoleAssignmentsDto`) plus the query parameters.
+/// (from `workos::ReplaceGroupRoleAssignmentsDto`).
 struct UpdateGroupRoleAssignmentsParams : workos::ReplaceGroupRoleAssignmentsDto {};
 
 /// Parameters of `AuthorizationService::delete_group_role_assignments`: the request body fields
-/// (from `workos::DeleteGroupRoleAssignmentsByCriteriaDto`) plus the query parameters.
+/// (from `workos::DeleteGroupRoleAssignmentsByCriteriaDto`).
 struct DeleteGroupRoleAssignmentsParams : workos::DeleteGroupRoleAssignmentsByCriteriaDto {};
 
 /// Parameters of `AuthorizationService::check`: the request body fields (from
-/// `workos::CheckAuthorizationDto`) plus the query parameters.
+/// `workos::CheckAuthorizationDto`).
 struct CheckParams : workos::CheckAuthorizationDto {};
 
 /// Variant `by_id` of the `parent_resource` parameters of `list_resources_for_membership`.
@@ -177,31 +177,31 @@ struct ListRoleAssignmentsParams {
 };
 
 /// Parameters of `AuthorizationService::assign_role`: the request body fields (from
-/// `workos::AssignRoleDto`) plus the query parameters.
+/// `workos::AssignRoleDto`).
 struct AssignRoleParams : workos::AssignRoleDto {};
 
 /// Parameters of `AuthorizationService::remove_role`: the request body fields (from
-/// `workos::RemoveRoleDto`) plus the query parameters.
+/// `workos::RemoveRoleDto`).
 struct RemoveRoleParams : workos::RemoveRoleDto {};
 
 /// Parameters of `AuthorizationService::create_organization_role`: the request body fields (from
-/// `workos::CreateOrganizationRoleDto`) plus the query parameters.
+/// `workos::CreateOrganizationRoleDto`).
 struct CreateOrganizationRoleParams : workos::CreateOrganizationRoleDto {};
 
 /// Parameters of `AuthorizationService::update_organization_role`: the request body fields (from
-/// `workos::UpdateOrganizationRoleDto`) plus the query parameters.
+/// `workos::UpdateOrganizationRoleDto`).
 struct UpdateOrganizationRoleParams : workos::UpdateOrganizationRoleDto {};
 
 /// Parameters of `AuthorizationService::set_organization_role_permissions`: the request body fields
-/// (from `workos::SetRolePermissionsDto`) plus the query parameters.
+/// (from `workos::SetRolePermissionsDto`).
 struct SetOrganizationRolePermissionsParams : workos::SetRolePermissionsDto {};
 
 /// Parameters of `AuthorizationService::add_organization_role_permission`: the request body fields
-/// (from `workos::AddRolePermissionDto`) plus the query parameters.
+/// (from `workos::AddRolePermissionDto`).
 struct AddOrganizationRolePermissionParams : workos::AddRolePermissionDto {};
 
 /// Parameters of `AuthorizationService::update_resource_by_external_id`: the request body fields
-/// (from `workos::UpdateAuthorizationResourceDto`) plus the query parameters.
+/// (from `workos::UpdateAuthorizationResourceDto`).
 struct UpdateResourceByExternalIdParams : workos::UpdateAuthorizationResourceDto {};
 
 /// Parameters of `AuthorizationService::delete_resource_by_external_id`.
@@ -280,11 +280,11 @@ struct ListPermissionsParams {
 };
 
 /// Parameters of `AuthorizationService::create_permission`: the request body fields (from
-/// `workos::CreateAuthorizationPermissionDto`) plus the query parameters.
+/// `workos::CreateAuthorizationPermissionDto`).
 struct CreatePermissionParams : workos::CreateAuthorizationPermissionDto {};
 
 /// Parameters of `AuthorizationService::update_permission`: the request body fields (from
-/// `workos::UpdateAuthorizationPermissionDto`) plus the query parameters.
+/// `workos::UpdateAuthorizationPermissionDto`).
 struct UpdatePermissionParams : workos::UpdateAuthorizationPermissionDto {};
 
 /// Variant `by_id` of the `parent` parameters of `list_resources`.
@@ -333,11 +333,11 @@ struct ListResourcesParams {
 };
 
 /// Parameters of `AuthorizationService::create_resource`: the request body fields (from
-/// `workos::CreateAuthorizationResourceDto`) plus the query parameters.
+/// `workos::CreateAuthorizationResourceDto`).
 struct CreateResourceParams : workos::CreateAuthorizationResourceDto {};
 
 /// Parameters of `AuthorizationService::update_resource`: the request body fields (from
-/// `workos::UpdateAuthorizationResourceDto`) plus the query parameters.
+/// `workos::UpdateAuthorizationResourceDto`).
 struct UpdateResourceParams : workos::UpdateAuthorizationResourceDto {};
 
 /// Parameters of `AuthorizationService::delete_resource`.
@@ -396,19 +396,19 @@ struct ListRoleAssignmentsForResourceParams {
 };
 
 /// Parameters of `AuthorizationService::create_environment_role`: the request body fields (from
-/// `workos::CreateRoleDto`) plus the query parameters.
+/// `workos::CreateRoleDto`).
 struct CreateEnvironmentRoleParams : workos::CreateRoleDto {};
 
 /// Parameters of `AuthorizationService::update_environment_role`: the request body fields (from
-/// `workos::UpdateRoleDto`) plus the query parameters.
+/// `workos::UpdateRoleDto`).
 struct UpdateEnvironmentRoleParams : workos::UpdateRoleDto {};
 
 /// Parameters of `AuthorizationService::set_environment_role_permissions`: the request body fields
-/// (from `workos::SetRolePermissionsDto`) plus the query parameters.
+/// (from `workos::SetRolePermissionsDto`).
 struct SetEnvironmentRolePermissionsParams : workos::SetRolePermissionsDto {};
 
 /// Parameters of `AuthorizationService::add_environment_role_permission`: the request body fields
-/// (from `workos::AddRolePermissionDto`) plus the query parameters.
+/// (from `workos::AddRolePermissionDto`).
 struct AddEnvironmentRolePermissionParams : workos::AddRolePermissionDto {};
 
 /// The seam under `AuthorizationService`: one virtual function per operation, one HTTP call each

@@ -28,7 +28,7 @@ class ClientCore;
 namespace client_api {
 
 /// Parameters of `ClientApiService::create_token`: the request body fields (from
-/// `workos::ClientApiTokenDto`) plus the query parameters.
+/// `workos::ClientApiTokenDto`).
 struct CreateTokenParams : workos::ClientApiTokenDto {};
 
 /// The seam under `ClientApiService`: one virtual function per operation, one HTTP call each (no

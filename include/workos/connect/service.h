@@ -28,7 +28,7 @@ class ClientCore;
 namespace connect {
 
 /// Parameters of `ConnectService::complete_oauth2`: the request body fields (from
-/// `workos::UserManagementLoginRequest`) plus the query parameters.
+/// `workos::UserManagementLoginRequest`).
 struct CompleteOauth2Params : workos::UserManagementLoginRequest {};
 
 /// Parameters of `ConnectService::list_applications`.
@@ -64,11 +64,11 @@ struct CreateApplicationParams {
 };
 
 /// Parameters of `ConnectService::update_application`: the request body fields (from
-/// `workos::UpdateOAuthApplicationDto`) plus the query parameters.
+/// `workos::UpdateOAuthApplicationDto`).
 struct UpdateApplicationParams : workos::UpdateOAuthApplicationDto {};
 
 /// Parameters of `ConnectService::create_application_client_secret`: the request body fields (from
-/// `workos::CreateApplicationSecretDto`) plus the query parameters.
+/// `workos::CreateApplicationSecretDto`).
 struct CreateApplicationClientSecretParams : workos::CreateApplicationSecretDto {};
 
 /// The seam under `ConnectService`: one virtual function per operation, one HTTP call each (no

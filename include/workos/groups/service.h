@@ -28,7 +28,7 @@ class ClientCore;
 namespace groups {
 
 /// Parameters of `GroupsService::create_organization_group`: the request body fields (from
-/// `workos::CreateGroupDto`) plus the query parameters.
+/// `workos::CreateGroupDto`).
 struct CreateOrganizationGroupParams : workos::CreateGroupDto {};
 
 /// Parameters of `GroupsService::list_organization_groups`.
@@ -52,11 +52,11 @@ struct ListOrganizationGroupsParams {
 };
 
 /// Parameters of `GroupsService::update_organization_group`: the request body fields (from
-/// `workos::UpdateGroupDto`) plus the query parameters.
+/// `workos::UpdateGroupDto`).
 struct UpdateOrganizationGroupParams : workos::UpdateGroupDto {};
 
 /// Parameters of `GroupsService::create_group_organization_membership`: the request body fields
-/// (from `workos::CreateGroupMembershipDto`) plus the query parameters.
+/// (from `workos::CreateGroupMembershipDto`).
 struct CreateGroupOrganizationMembershipParams : workos::CreateGroupMembershipDto {};
 
 /// Parameters of `GroupsService::list_group_organization_memberships`.

@@ -28,19 +28,19 @@ class ClientCore;
 namespace multi_factor_auth {
 
 /// Parameters of `MultiFactorAuthService::verify_challenge`: the request body fields (from
-/// `workos::VerifyEmailAddressDto`) plus the query parameters.
+/// `workos::VerifyEmailAddressDto`).
 struct VerifyChallengeParams : workos::VerifyEmailAddressDto {};
 
 /// Parameters of `MultiFactorAuthService::enroll_factor`: the request body fields (from
-/// `workos::EnrollFactorRequest`) plus the query parameters.
+/// `workos::EnrollFactorRequest`).
 struct EnrollFactorParams : workos::EnrollFactorRequest {};
 
 /// Parameters of `MultiFactorAuthService::challenge_factor`: the request body fields (from
-/// `workos::ChallengeAuthenticationFactorDto`) plus the query parameters.
+/// `workos::ChallengeAuthenticationFactorDto`).
 struct ChallengeFactorParams : workos::ChallengeAuthenticationFactorDto {};
 
 /// Parameters of `MultiFactorAuthService::create_user_auth_factor`: the request body fields (from
-/// `workos::EnrollUserAuthenticationFactorDto`) plus the query parameters.
+/// `workos::EnrollUserAuthenticationFactorDto`).
 struct CreateUserAuthFactorParams : workos::EnrollUserAuthenticationFactorDto {};
 
 /// Parameters of `MultiFactorAuthService::list_user_auth_factors`.

@@ -29,7 +29,7 @@ class ClientCore;
 namespace organization_domains {
 
 /// Parameters of `OrganizationDomainsService::create_organization_domain`: the request body fields
-/// (from `workos::CreateOrganizationDomainDto`) plus the query parameters.
+/// (from `workos::CreateOrganizationDomainDto`).
 struct CreateOrganizationDomainParams : workos::CreateOrganizationDomainDto {};
 
 /// The seam under `OrganizationDomainsService`: one virtual function per operation, one HTTP call

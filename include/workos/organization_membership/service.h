@@ -56,11 +56,11 @@ struct ListOrganizationMembershipsParams {
 };
 
 /// Parameters of `OrganizationMembershipService::create_organization_membership`: the request body
-/// fields (from `workos::CreateUserOrganizationMembershipDto`) plus the query parameters.
+/// fields (from `workos::CreateUserOrganizationMembershipDto`).
 struct CreateOrganizationMembershipParams : workos::CreateUserOrganizationMembershipDto {};
 
 /// Parameters of `OrganizationMembershipService::update_organization_membership`: the request body
-/// fields (from `workos::UpdateUserOrganizationMembershipDto`) plus the query parameters.
+/// fields (from `workos::UpdateUserOrganizationMembershipDto`).
 struct UpdateOrganizationMembershipParams : workos::UpdateUserOrganizationMembershipDto {};
 
 /// Parameters of `OrganizationMembershipService::list_organization_membership_groups`.

@@ -52,11 +52,11 @@ struct ListOrganizationsParams {
 };
 
 /// Parameters of `OrganizationsService::create_organization`: the request body fields (from
-/// `workos::OrganizationDto`) plus the query parameters.
+/// `workos::OrganizationDto`).
 struct CreateOrganizationParams : workos::OrganizationDto {};
 
 /// Parameters of `OrganizationsService::update_organization`: the request body fields (from
-/// `workos::UpdateOrganizationDto`) plus the query parameters.
+/// `workos::UpdateOrganizationDto`).
 struct UpdateOrganizationParams : workos::UpdateOrganizationDto {};
 
 /// Parameters of `OrganizationsService::list_authorized_applications`.

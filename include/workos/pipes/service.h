@@ -28,7 +28,7 @@ class ClientCore;
 namespace pipes {
 
 /// Parameters of `PipesService::create_data_integration`: the request body fields (from
-/// `workos::CreateDataIntegrationDto`) plus the query parameters.
+/// `workos::CreateDataIntegrationDto`).
 struct CreateDataIntegrationParams : workos::CreateDataIntegrationDto {};
 
 /// Parameters of `PipesService::list_data_integrations`.
@@ -52,28 +52,28 @@ struct ListDataIntegrationsParams {
 };
 
 /// Parameters of `PipesService::update_data_integration`: the request body fields (from
-/// `workos::UpdateDataIntegrationDto`) plus the query parameters.
+/// `workos::UpdateDataIntegrationDto`).
 struct UpdateDataIntegrationParams : workos::UpdateDataIntegrationDto {};
 
 /// Parameters of `PipesService::update_data_integration_api_key`: the request body fields (from
-/// `workos::UpdateDataIntegrationApiKeyRequest`) plus the query parameters.
+/// `workos::UpdateDataIntegrationApiKeyRequest`).
 struct UpdateDataIntegrationApiKeyParams : workos::UpdateDataIntegrationApiKeyRequest {};
 
 /// Parameters of `PipesService::authorize_data_integration`: the request body fields (from
-/// `workos::AuthorizeDataIntegrationRequest`) plus the query parameters.
+/// `workos::AuthorizeDataIntegrationRequest`).
 struct AuthorizeDataIntegrationParams : workos::AuthorizeDataIntegrationRequest {};
 
 /// Parameters of `PipesService::update_data_integration_client_credentials`: the request body
-/// fields (from `workos::UpdateDataIntegrationClientCredentialsRequest`) plus the query parameters.
+/// fields (from `workos::UpdateDataIntegrationClientCredentialsRequest`).
 struct UpdateDataIntegrationClientCredentialsParams
     : workos::UpdateDataIntegrationClientCredentialsRequest {};
 
 /// Parameters of `PipesService::create_data_integration_credential`: the request body fields (from
-/// `workos::GetAccessTokenRequest`) plus the query parameters.
+/// `workos::GetAccessTokenRequest`).
 struct CreateDataIntegrationCredentialParams : workos::GetAccessTokenRequest {};
 
 /// Parameters of `PipesService::get_access_token`: the request body fields (from
-/// `workos::GetAccessTokenRequest`) plus the query parameters.
+/// `workos::GetAccessTokenRequest`).
 struct GetAccessTokenParams : workos::GetAccessTokenRequest {};
 
 /// Parameters of `PipesService::get_user_connected_account`.

@@ -28,7 +28,7 @@ class ClientCore;
 namespace pipes_provider {
 
 /// Parameters of `PipesProviderService::update_organization_data_integration_configuration`: the
-/// request body fields (from `workos::ConfigureDataIntegrationBody`) plus the query parameters.
+/// request body fields (from `workos::ConfigureDataIntegrationBody`).
 struct UpdateOrganizationDataIntegrationConfigurationParams : workos::ConfigureDataIntegrationBody {
 };
 

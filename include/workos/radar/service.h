@@ -28,19 +28,19 @@ class ClientCore;
 namespace radar {
 
 /// Parameters of `RadarService::create_attempt`: the request body fields (from
-/// `workos::CreateAttemptRequest`) plus the query parameters.
+/// `workos::CreateAttemptRequest`).
 struct CreateAttemptParams : workos::CreateAttemptRequest {};
 
 /// Parameters of `RadarService::update_attempt`: the request body fields (from
-/// `workos::UpdateAttemptRequest`) plus the query parameters.
+/// `workos::UpdateAttemptRequest`).
 struct UpdateAttemptParams : workos::UpdateAttemptRequest {};
 
 /// Parameters of `RadarService::add_list_entry`: the request body fields (from
-/// `workos::AddListEntryRequest`) plus the query parameters.
+/// `workos::AddListEntryRequest`).
 struct AddListEntryParams : workos::AddListEntryRequest {};
 
 /// Parameters of `RadarService::remove_list_entry`: the request body fields (from
-/// `workos::AddListEntryRequest`) plus the query parameters.
+/// `workos::AddListEntryRequest`).
 struct RemoveListEntryParams : workos::AddListEntryRequest {};
 
 /// The seam under `RadarService`: one virtual function per operation, one HTTP call each (no
@@ -73,7 +73,7 @@ class RadarConnection {
   /// Add an entry to a Radar list.
   ///
   /// `POST /radar/lists/{type}/{action}` (operation `RadarStandaloneController_updateRadarList`).
-  virtual Result<workos::RadarListEntryAlreadyPresentResponse> add_list_entry(
+  virtual Result<std::optional<workos::RadarListEntryAlreadyPresentResponse>> add_list_entry(
       std::string_view type, std::string_view action, const AddListEntryParams& params,
       const RequestOptions& options);
   /// Remove an entry from a Radar list
@@ -126,7 +126,7 @@ class RadarService {
   /// Add an entry to a Radar list.
   ///
   /// `POST /radar/lists/{type}/{action}` (operation `RadarStandaloneController_updateRadarList`).
-  Result<workos::RadarListEntryAlreadyPresentResponse> add_list_entry(
+  Result<std::optional<workos::RadarListEntryAlreadyPresentResponse>> add_list_entry(
       std::string_view type, std::string_view action, const AddListEntryParams& params,
       const RequestOptions& options = {}) const;
   /// Remove an entry from a Radar list

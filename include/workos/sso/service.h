@@ -115,7 +115,7 @@ struct GetLogoutUrlParams {
 };
 
 /// Parameters of `SsoService::authorize_logout`: the request body fields (from
-/// `workos::AuthorizeLogoutRequest`) plus the query parameters.
+/// `workos::AuthorizeLogoutRequest`).
 struct AuthorizeLogoutParams : workos::AuthorizeLogoutRequest {};
 
 /// Parameters of `SsoService::get_profile_and_token`: the request body fields (from

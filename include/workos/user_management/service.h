@@ -76,11 +76,11 @@ struct GetAuthorizationUrlParams {
 };
 
 /// Parameters of `UserManagementService::create_device`: the request body fields (from
-/// `workos::CreateDeviceRequest`) plus the query parameters.
+/// `workos::CreateDeviceRequest`).
 struct CreateDeviceParams : workos::CreateDeviceRequest {};
 
 /// Parameters of `UserManagementService::create_cors_origin`: the request body fields (from
-/// `workos::CreateCorsOriginDto`) plus the query parameters.
+/// `workos::CreateCorsOriginDto`).
 struct CreateCorsOriginParams : workos::CreateCorsOriginDto {};
 
 /// Parameters of `UserManagementService::list_cors_origins`.
@@ -128,35 +128,35 @@ struct ListInvitationsParams {
 };
 
 /// Parameters of `UserManagementService::send_invitation`: the request body fields (from
-/// `workos::CreateUserInviteOptionsDto`) plus the query parameters.
+/// `workos::CreateUserInviteOptionsDto`).
 struct SendInvitationParams : workos::CreateUserInviteOptionsDto {};
 
 /// Parameters of `UserManagementService::resend_invitation`: the request body fields (from
-/// `workos::ResendUserInviteOptionsDto`) plus the query parameters.
+/// `workos::ResendUserInviteOptionsDto`).
 struct ResendInvitationParams : workos::ResendUserInviteOptionsDto {};
 
 /// Parameters of `UserManagementService::update_jwt_template`: the request body fields (from
-/// `workos::UpdateJwtTemplateDto`) plus the query parameters.
+/// `workos::UpdateJwtTemplateDto`).
 struct UpdateJwtTemplateParams : workos::UpdateJwtTemplateDto {};
 
 /// Parameters of `UserManagementService::create_magic_auth`: the request body fields (from
-/// `workos::CreateMagicCodeAndReturnDto`) plus the query parameters.
+/// `workos::CreateMagicCodeAndReturnDto`).
 struct CreateMagicAuthParams : workos::CreateMagicCodeAndReturnDto {};
 
 /// Parameters of `UserManagementService::reset_password`: the request body fields (from
-/// `workos::CreatePasswordResetTokenDto`) plus the query parameters.
+/// `workos::CreatePasswordResetTokenDto`).
 struct ResetPasswordParams : workos::CreatePasswordResetTokenDto {};
 
 /// Parameters of `UserManagementService::confirm_password_reset`: the request body fields (from
-/// `workos::CreatePasswordResetDto`) plus the query parameters.
+/// `workos::CreatePasswordResetDto`).
 struct ConfirmPasswordResetParams : workos::CreatePasswordResetDto {};
 
 /// Parameters of `UserManagementService::create_radar_challenge`: the request body fields (from
-/// `workos::SendRadarSmsChallengeDto`) plus the query parameters.
+/// `workos::SendRadarSmsChallengeDto`).
 struct CreateRadarChallengeParams : workos::SendRadarSmsChallengeDto {};
 
 /// Parameters of `UserManagementService::create_redirect_uri`: the request body fields (from
-/// `workos::CreateRedirectUriDto`) plus the query parameters.
+/// `workos::CreateRedirectUriDto`).
 struct CreateRedirectUriParams : workos::CreateRedirectUriDto {};
 
 /// Parameters of `UserManagementService::list_redirect_uris`.
@@ -188,7 +188,7 @@ struct GetLogoutUrlParams {
 };
 
 /// Parameters of `UserManagementService::revoke_session`: the request body fields (from
-/// `workos::RevokeSessionDto`) plus the query parameters.
+/// `workos::RevokeSessionDto`).
 struct RevokeSessionParams : workos::RevokeSessionDto {};
 
 /// Parameters of `UserManagementService::list_users`.
@@ -219,23 +219,23 @@ struct ListUsersParams {
 };
 
 /// Parameters of `UserManagementService::create_user`: the request body fields (from
-/// `workos::CreateUserDto`) plus the query parameters.
+/// `workos::CreateUserDto`).
 struct CreateUserParams : workos::CreateUserDto {};
 
 /// Parameters of `UserManagementService::update_user`: the request body fields (from
-/// `workos::UpdateUserDto`) plus the query parameters.
+/// `workos::UpdateUserDto`).
 struct UpdateUserParams : workos::UpdateUserDto {};
 
 /// Parameters of `UserManagementService::confirm_email_change`: the request body fields (from
-/// `workos::ConfirmEmailChangeDto`) plus the query parameters.
+/// `workos::ConfirmEmailChangeDto`).
 struct ConfirmEmailChangeParams : workos::ConfirmEmailChangeDto {};
 
 /// Parameters of `UserManagementService::send_email_change`: the request body fields (from
-/// `workos::SendEmailChangeDto`) plus the query parameters.
+/// `workos::SendEmailChangeDto`).
 struct SendEmailChangeParams : workos::SendEmailChangeDto {};
 
 /// Parameters of `UserManagementService::verify_email`: the request body fields (from
-/// `workos::VerifyEmailAddressDto`) plus the query parameters.
+/// `workos::VerifyEmailAddressDto`).
 struct VerifyEmailParams : workos::VerifyEmailAddressDto {};
 
 /// Parameters of `UserManagementService::list_sessions`.
@@ -276,7 +276,7 @@ struct ListUserApiKeysParams {
 };
 
 /// Parameters of `UserManagementService::create_user_api_key`: the request body fields (from
-/// `workos::CreateUserApiKeyDto`) plus the query parameters.
+/// `workos::CreateUserApiKeyDto`).
 struct CreateUserApiKeyParams : workos::CreateUserApiKeyDto {};
 
 /// Parameters of `UserManagementService::list_user_authorized_applications`.

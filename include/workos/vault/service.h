@@ -28,15 +28,15 @@ class ClientCore;
 namespace vault {
 
 /// Parameters of `VaultService::create_data_key`: the request body fields (from
-/// `workos::CreateDataKeyRequest`) plus the query parameters.
+/// `workos::CreateDataKeyRequest`).
 struct CreateDataKeyParams : workos::CreateDataKeyRequest {};
 
 /// Parameters of `VaultService::create_decrypt`: the request body fields (from
-/// `workos::DecryptRequest`) plus the query parameters.
+/// `workos::DecryptRequest`).
 struct CreateDecryptParams : workos::DecryptRequest {};
 
 /// Parameters of `VaultService::create_rekey`: the request body fields (from
-/// `workos::RekeyRequest`) plus the query parameters.
+/// `workos::RekeyRequest`).
 struct CreateRekeyParams : workos::RekeyRequest {};
 
 /// Parameters of `VaultService::list_kv`.
@@ -56,7 +56,7 @@ struct ListKvParams {
 };
 
 /// Parameters of `VaultService::create_kv`: the request body fields (from
-/// `workos::CreateObjectRequest`) plus the query parameters.
+/// `workos::CreateObjectRequest`).
 struct CreateKvParams : workos::CreateObjectRequest {};
 
 /// Parameters of `VaultService::delete_kv`.
@@ -66,7 +66,7 @@ struct DeleteKvParams {
 };
 
 /// Parameters of `VaultService::update_kv`: the request body fields (from
-/// `workos::UpdateObjectRequest`) plus the query parameters.
+/// `workos::UpdateObjectRequest`).
 struct UpdateKvParams : workos::UpdateObjectRequest {};
 
 /// The seam under `VaultService`: one virtual function per operation, one HTTP call each (no

@@ -48,11 +48,11 @@ struct ListWebhookEndpointsParams {
 };
 
 /// Parameters of `WebhooksService::create_webhook_endpoint`: the request body fields (from
-/// `workos::CreateWebhookEndpointDto`) plus the query parameters.
+/// `workos::CreateWebhookEndpointDto`).
 struct CreateWebhookEndpointParams : workos::CreateWebhookEndpointDto {};
 
 /// Parameters of `WebhooksService::update_webhook_endpoint`: the request body fields (from
-/// `workos::UpdateWebhookEndpointDto`) plus the query parameters.
+/// `workos::UpdateWebhookEndpointDto`).
 struct UpdateWebhookEndpointParams : workos::UpdateWebhookEndpointDto {};
 
 /// The seam under `WebhooksService`: one virtual function per operation, one HTTP call each (no

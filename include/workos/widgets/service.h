@@ -28,7 +28,7 @@ class ClientCore;
 namespace widgets {
 
 /// Parameters of `WidgetsService::create_token`: the request body fields (from
-/// `workos::WidgetSessionTokenDto`) plus the query parameters.
+/// `workos::WidgetSessionTokenDto`).
 struct CreateTokenParams : workos::WidgetSessionTokenDto {};
 
 /// The seam under `WidgetsService`: one virtual function per operation, one HTTP call each (no

@@ -58,6 +58,7 @@ async function main() {
     errors,
     threads: peakThreads,
     peak_rss_kb: process.resourceUsage().maxRSS,
+    cpu_ms: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000),
   }) + '\n');
 }
 

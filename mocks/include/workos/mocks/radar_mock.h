@@ -30,7 +30,7 @@ class MockRadarConnection : public workos::radar::RadarConnection {
               (std::string_view id, const workos::radar::UpdateAttemptParams& params,
                const RequestOptions& options),
               (override));
-  MOCK_METHOD((Result<workos::RadarListEntryAlreadyPresentResponse>), add_list_entry,
+  MOCK_METHOD((Result<std::optional<workos::RadarListEntryAlreadyPresentResponse>>), add_list_entry,
               (std::string_view type, std::string_view action,
                const workos::radar::AddListEntryParams& params, const RequestOptions& options),
               (override));

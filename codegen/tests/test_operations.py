@@ -1,0 +1,173 @@
+"""Operations: naming, response kinds, security, servers, URL builders, examples; and the whole
+generation on the real spec (skipped when ../shared/openapi is absent)."""
+
+import json
+import os
+import re
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+
+from workos_codegen import api as A  # noqa: E402
+from workos_codegen import emit_services as S  # noqa: E402
+from workos_codegen import emit_tests as T  # noqa: E402
+from workos_codegen import main as M  # noqa: E402
+from workos_codegen.cpp import BANNER  # noqa: E402
+from workos_codegen.examples import Examples  # noqa: E402
+
+SPEC = os.path.join(M.REPO_ROOT, "..", "shared", "openapi", "open-api-spec.yaml")
+NAMES = os.path.join(M.REPO_ROOT, "..", "shared", "openapi", "operation-names.json")
+
+
+def _resp(schema=None, status="200"):
+    r = {"description": "ok"}
+    if schema is not None:
+        r["content"] = {"application/json": {"schema": schema}}
+    return {status: r}
+
+
+def small_api():
+    schemas = {
+        "Org": {"type": "object", "properties": {"id": {"type": "string", "example": "org_1"}},
+                "required": ["id"]},
+        "OrgList": {"type": "object", "properties": {
+            "data": {"type": "array", "items": {"$ref": "#/components/schemas/Org"}},
+            "list_metadata": {"type": "object", "properties": {
+                "before": {"type": ["string", "null"]}, "after": {"type": ["string", "null"]}}}}},
+    }
+    q = [{"name": "after", "in": "query", "schema": {"type": "string"}},
+         {"name": "before", "in": "query", "schema": {"type": "string"}},
+         {"name": "limit", "in": "query", "schema": {"type": "integer"}}]
+    paths = {
+        "/orgs": {"get": {"operationId": "List", "parameters": q,
+                          "responses": _resp({"$ref": "#/components/schemas/OrgList"})}},
+        "/orgs/{id}": {"delete": {"operationId": "Del", "parameters": [
+            {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": _resp(None, "204")}},
+        "/authorize": {"get": {"operationId": "Authz", "security": [], "servers": [
+            {"url": "https://auth.example.com/"}], "parameters": [
+            {"name": "client_id", "in": "query", "required": True,
+             "schema": {"type": "string"}},
+            {"name": "response_type", "in": "query", "required": True,
+             "schema": {"type": "string", "const": "code"}}], "responses": _resp(None, "302")}},
+        "/profile": {"get": {"operationId": "Prof", "security": [{"access_token": []}],
+                             "parameters": [],
+                             "responses": _resp({"type": "array", "items": {"type": "string"}})}},
+    }
+    names = [
+        {"operationId": "List", "method": "GET", "path": "/orgs", "module": "orgs",
+         "name": "list_orgs"},
+        {"operationId": "Del", "method": "DELETE", "path": "/orgs/{id}", "module": "orgs",
+         "name": "delete_org"},
+        {"operationId": "Authz", "method": "GET", "path": "/authorize", "module": "sso",
+         "name": "get_authorization_url", "url_builder": True},
+        {"operationId": "Prof", "method": "GET", "path": "/profile", "module": "sso",
+         "name": "get_profile"},
+    ]
+    spec = {"openapi": "3.1.1", "paths": paths, "components": {"schemas": schemas}}
+    return A.analyze(spec, names, {"builtin_components": {}})
+
+
+class Operations(unittest.TestCase):
+    def setUp(self):
+        self.api = small_api()
+        self.ops = {o.op_id: o for o in self.api.ops}
+
+    def test_list_operations_return_pages_of_their_items(self):
+        o = self.ops["List"]
+        self.assertEqual(o.response_kind, "page")
+        self.assertEqual(S.return_type(o), "Result<Page<workos::Org>>")
+        self.assertFalse(o.params_required())
+
+    def test_no_content_is_void_and_path_parameters_are_arguments(self):
+        o = self.ops["Del"]
+        self.assertEqual(S.return_type(o), "Result<void>")
+        self.assertEqual(S.args(o, True), ["std::string_view id",
+                                           "const RequestOptions& options = {}"])
+
+    def test_security_servers_and_url_builders(self):
+        a = self.ops["Authz"]
+        self.assertEqual(a.security, "none")
+        self.assertEqual(a.server_override, "https://auth.example.com")
+        self.assertTrue(a.url_builder)
+        self.assertEqual(S.return_type(a), "Result<std::string>")
+        self.assertTrue(a.params_required())  # client_id; the const response_type is not
+        p = self.ops["Prof"]
+        self.assertEqual(p.security, "access_token")
+        self.assertEqual(S.args(p, True)[0], "std::string_view access_token")
+        self.assertEqual(S.return_type(p), "Result<std::vector<std::string>>")
+
+    def test_generated_request_uses_the_seam_and_encodes_the_path(self):
+        body = S.impl_body(self.ops["Del"], self.api)
+        self.assertIn('req.path = std::string("/orgs/") + detail::encode_path_segment(id);', body)
+        self.assertIn("detail::call_void", body)
+
+    def test_pagination_lives_in_the_service(self):
+        src = S.emit_source(self.api, "orgs", {})
+        self.assertIn("page->set_fetcher", src)
+        self.assertIn("next.after = cursor;", src)
+        self.assertIn("next.before.reset();", src)
+
+    def test_expected_urls_encode_hostile_ids(self):
+        c = T.OpCase(self.api, self.ops["Del"], Examples(self.api.builder), hostile=True)
+        self.assertEqual(c.url("https://h"), "https://h/orgs/a%2F..%2Fb%3Fx%23")
+        self.assertEqual(T.enc_segment(".."), "%2E%2E")
+
+    def test_examples_come_from_the_spec(self):
+        ex = Examples(self.api.builder)
+        org = [m for m in self.api.models if m.name == "Org"][0]
+        self.assertEqual(ex.model(org), {"id": "org_1"})
+
+
+@unittest.skipUnless(os.path.exists(SPEC) and os.path.exists(NAMES), "WorkOS spec not present")
+class WholeSpec(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.spec = M.load_yaml(SPEC)
+        with open(NAMES) as f:
+            cls.names = json.load(f)
+        cls.config = M.load_json(os.path.join(M.CODEGEN_DIR, "config.json"), {})
+        cls.files, cls.api = M.build(cls.spec, cls.names, cls.config, {})
+
+    def test_every_operation_has_a_method_with_its_official_name(self):
+        self.assertEqual(len(self.api.ops), len(self.names))
+        for e in self.names:
+            header = self.files["include/workos/%s/service.h" % e["module"]]
+            self.assertRegex(header, r"\b%s\(" % re.escape(e["name"]), e["operationId"])
+
+    def test_output_is_deterministic(self):
+        again, _ = M.build(self.spec, self.names, self.config, {})
+        self.assertEqual(sorted(again), sorted(self.files))
+        for k in self.files:
+            self.assertEqual(again[k], self.files[k], k)
+
+    def test_every_file_starts_with_the_banner(self):
+        for path, text in self.files.items():
+            first = text.split("\n", 1)[0]
+            self.assertTrue(first == BANNER or first.startswith("# Generated by workos-cpp"),
+                            path)
+
+    def test_every_module_and_the_client_are_generated(self):
+        modules = sorted(set(e["module"] for e in self.names))
+        self.assertEqual(len(modules), 23)
+        for m in modules:
+            self.assertIn("include/workos/%s/service.h" % m, self.files)
+            self.assertIn("mocks/include/workos/mocks/%s_mock.h" % m, self.files)
+        client = self.files["include/workos/client.h"]
+        self.assertIn("mfa() const noexcept", client)
+        self.assertIn("user_management() const noexcept", client)
+
+    def test_events_union_keeps_every_event_type(self):
+        ev = [m for m in self.api.models if m.name == "Event"][0]
+        self.assertEqual(len(ev.alts), 111)
+        self.assertEqual(ev.tag_paths, [("event",)])
+
+    def test_spec_is_never_copied_into_the_output(self):
+        for text in self.files.values():
+            self.assertNotIn("openapi: 3.1", text)
+
+
+if __name__ == "__main__":
+    unittest.main()
