@@ -112,7 +112,8 @@ class FanoutServer {
     for (;;) {
       int timeout = -1;
       if (!timers_.empty()) {
-        const auto left = std::chrono::ceil<std::chrono::milliseconds>(timers_.top().when - Clock::now());
+        const auto left =
+            std::chrono::ceil<std::chrono::milliseconds>(timers_.top().when - Clock::now());
         timeout = static_cast<int>(std::max<long long>(0, left.count()));
       }
       const int n = ::epoll_wait(ep_, events.data(), static_cast<int>(events.size()), timeout);
@@ -245,8 +246,10 @@ class FanoutServer {
   }
 
   void write_response(Conn& c, int status, const std::string& body) {
-    c.out += "HTTP/1.1 " + std::to_string(status) + " OK\r\nContent-Type: application/json\r\n"
-             "X-Request-ID: req_bench\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+    c.out += "HTTP/1.1 " + std::to_string(status) +
+             " OK\r\nContent-Type: application/json\r\n"
+             "X-Request-ID: req_bench\r\nContent-Length: " +
+             std::to_string(body.size()) + "\r\n";
     if (c.close_after) c.out += "Connection: close\r\n";
     c.out += "\r\n";
     c.out += body;
@@ -314,7 +317,8 @@ std::string control_get(int port, const std::string& target) {
     ::close(fd);
     return {};
   }
-  const std::string req = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  const std::string req =
+      "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
   (void)!::write(fd, req.data(), req.size());
   std::string out;
   char buf[4096];
@@ -371,8 +375,10 @@ void read(json::Value v, Organization& o, json::DecodeContext& c) {
   json::ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
-    if (f.key == "id") json::field(c, "Organization", "id", f.value, o.id, true);
-    else if (f.key == "name") json::field(c, "Organization", "name", f.value, o.name, true);
+    if (f.key == "id")
+      json::field(c, "Organization", "id", f.value, o.id, true);
+    else if (f.key == "name")
+      json::field(c, "Organization", "name", f.value, o.name, true);
   }
 }
 
@@ -436,8 +442,10 @@ Outcome run_async(const std::string& url, long n, int in_flight, int io_threads)
         .then([s, &launch, &latency_ms, i, started](workos::Result<Organization> r) {
           latency_ms[static_cast<std::size_t>(i)] =
               std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-          if (r && !r->id.empty()) ++s->ok;
-          else ++s->errors;
+          if (r && !r->id.empty())
+            ++s->ok;
+          else
+            ++s->errors;
           if (++s->finished == s->n) {
             std::lock_guard<std::mutex> lock(s->mutex);
             s->done = true;
@@ -481,8 +489,10 @@ Outcome run_sync(const std::string& url, long n, int threads) {
         const long i = next.fetch_add(1);
         if (i >= n) break;
         auto r = workos::detail::call<Organization>(*core, get_org(i), {}, "Organization");
-        if (r && !r->id.empty()) ++ok;
-        else ++errors;
+        if (r && !r->id.empty())
+          ++ok;
+        else
+          ++errors;
       }
       --running;
     });
@@ -498,10 +508,12 @@ Outcome run_sync(const std::string& url, long n, int threads) {
 
 int client_main(const std::string& mode, const std::string& url, long n, int in_flight,
                 int io_threads) {
-  Outcome o = mode == "async" ? run_async(url, n, in_flight, io_threads) : run_sync(url, n, in_flight);
-  std::printf("{\"wall_ms\":%.1f,\"ok\":%ld,\"errors\":%ld,\"threads\":%d,\"peak_rss_kb\":%ld,"
-              "\"cpu_ms\":%.0f}\n",
-              o.wall_ms, o.ok, o.errors, o.peak_threads, peak_rss_kb(), cpu_ms());
+  Outcome o =
+      mode == "async" ? run_async(url, n, in_flight, io_threads) : run_sync(url, n, in_flight);
+  std::printf(
+      "{\"wall_ms\":%.1f,\"ok\":%ld,\"errors\":%ld,\"threads\":%d,\"peak_rss_kb\":%ld,"
+      "\"cpu_ms\":%.0f}\n",
+      o.wall_ms, o.ok, o.errors, o.peak_threads, peak_rss_kb(), cpu_ms());
   std::fflush(stdout);
   return o.errors == 0 ? 0 : 1;
 }
@@ -607,16 +619,26 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
-    if (a == "--client") mode = next();
-    else if (a == "--url") url = next();
-    else if (a == "--requests") requests = std::atol(next().c_str());
-    else if (a == "--zero-requests") zero_requests = std::atol(next().c_str());
-    else if (a == "--in-flight") in_flight = std::atoi(next().c_str());
-    else if (a == "--delay-ms") delay_ms = std::atoi(next().c_str());
-    else if (a == "--io-threads") io_threads = std::atoi(next().c_str());
-    else if (a == "--skip-node") skip_node = true;
-    else if (a == "--skip-sync") skip_sync = true;
-    else if (a == "--serve") serve_only = true;
+    if (a == "--client")
+      mode = next();
+    else if (a == "--url")
+      url = next();
+    else if (a == "--requests")
+      requests = std::atol(next().c_str());
+    else if (a == "--zero-requests")
+      zero_requests = std::atol(next().c_str());
+    else if (a == "--in-flight")
+      in_flight = std::atoi(next().c_str());
+    else if (a == "--delay-ms")
+      delay_ms = std::atoi(next().c_str());
+    else if (a == "--io-threads")
+      io_threads = std::atoi(next().c_str());
+    else if (a == "--skip-node")
+      skip_node = true;
+    else if (a == "--skip-sync")
+      skip_sync = true;
+    else if (a == "--serve")
+      serve_only = true;
     else {
       std::fprintf(stderr, "unknown argument %s\n", a.c_str());
       return 2;
@@ -648,26 +670,28 @@ int main(int argc, char** argv) {
   const int port = server.port;
   const std::string base = "http://127.0.0.1:" + std::to_string(port);
   const std::string exe = self_exe();
-  const std::string node_script = std::string(WORKOS_SOURCE_DIR) + "/tests/interop/node/async_fanout.js";
+  const std::string node_script =
+      std::string(WORKOS_SOURCE_DIR) + "/tests/interop/node/async_fanout.js";
 
-  std::printf("async_fanout: server pid %d on %s (1 thread, epoll; delayed answers on a timer heap)\n",
-              server_pid, base.c_str());
-  std::printf("%-28s %7s %5s %5s %9s %9s %8s %8s %8s %8s %7s\n", "client", "reqs", "infl",
-              "delay", "wall_ms", "req/s", "cpu_ms", "threads", "rss_MB", "conns", "errors");
+  std::printf(
+      "async_fanout: server pid %d on %s (1 thread, epoll; delayed answers on a timer heap)\n",
+      server_pid, base.c_str());
+  std::printf("%-28s %7s %5s %5s %9s %9s %8s %8s %8s %8s %7s\n", "client", "reqs", "infl", "delay",
+              "wall_ms", "req/s", "cpu_ms", "threads", "rss_MB", "conns", "errors");
   std::vector<Row> rows;
   for (int pass = 0; pass < 2; ++pass) {
     const int d = pass == 0 ? delay_ms : 0;
     const long n = pass == 0 ? requests : zero_requests;
     const std::string ns = std::to_string(n), ks = std::to_string(in_flight);
-    rows.push_back(measure("AsyncClient (" + std::to_string(io_threads) + " I/O thread)", port, d, n,
-                           in_flight,
+    rows.push_back(measure("AsyncClient (" + std::to_string(io_threads) + " I/O thread)", port, d,
+                           n, in_flight,
                            {exe, "--client", "async", "--url", base, "--requests", ns,
                             "--in-flight", ks, "--io-threads", std::to_string(io_threads)}));
     print_row(rows.back());
     if (!skip_sync) {
-      rows.push_back(measure("sync Client, " + ks + " threads", port, d, n, in_flight,
-                             {exe, "--client", "sync", "--url", base, "--requests", ns,
-                              "--in-flight", ks}));
+      rows.push_back(
+          measure("sync Client, " + ks + " threads", port, d, n, in_flight,
+                  {exe, "--client", "sync", "--url", base, "--requests", ns, "--in-flight", ks}));
       print_row(rows.back());
     }
     if (!skip_node) {

@@ -171,3 +171,21 @@ class WholeSpec(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ClientExtensions(unittest.TestCase):
+    def test_extension_classes_replace_generated_services_and_extras_are_added(self):
+        from workos_codegen import emit_client as C
+        api = small_api()
+        ext = {"sso": {"header": "workos/sso/sso_client.h", "class": "workos::sso::SsoClient"},
+               "passwordless": {"header": "workos/passwordless/passwordless.h",
+                                "class": "workos::passwordless::PasswordlessService",
+                                "extra": True}}
+        h = C.emit_client_header(api, ext)
+        self.assertIn("const workos::sso::SsoClient& sso() const noexcept;", h)
+        self.assertIn("const workos::orgs::OrgsService& orgs() const noexcept;", h)
+        self.assertIn(
+            "const workos::passwordless::PasswordlessService& passwordless() const noexcept;", h)
+        self.assertIn("#include <workos/sso/sso_client.h>", h)
+        src = C.emit_client_source(api, ext)
+        self.assertIn("passwordless(core)", src)

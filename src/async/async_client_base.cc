@@ -47,8 +47,12 @@ const std::string& AsyncClientBase::client_id() const noexcept {
 const std::string& AsyncClientBase::base_url() const noexcept {
   return async_core_->client().base_url();
 }
-void AsyncClientBase::shutdown() { async_core_->close(); }
-std::size_t AsyncClientBase::in_flight() const { return async_core_->in_flight(); }
+void AsyncClientBase::shutdown() {
+  async_core_->close();
+}
+std::size_t AsyncClientBase::in_flight() const {
+  return async_core_->in_flight();
+}
 const std::shared_ptr<EventLoop>& AsyncClientBase::loop() const noexcept {
   return async_core_->loop();
 }
@@ -81,9 +85,8 @@ Future<std::shared_ptr<const ResponseInfo>> call_async_raw(const std::shared_ptr
   auto promise = std::make_shared<Promise<Info>>(core->fallback(), core->executor());
   Future<Info> future = promise->get_future();
   std::function<void()> canceller =
-      core->start(request, options, [promise](CallPlan::Answer answer) {
-        promise->set_result(std::move(answer));
-      });
+      core->start(request, options,
+                  [promise](CallPlan::Answer answer) { promise->set_result(std::move(answer)); });
   if (canceller) promise->set_canceller(std::move(canceller));
   return future;
 }

@@ -281,7 +281,9 @@ std::shared_ptr<AsyncCore> AsyncCore::create(std::shared_ptr<ClientCore> client,
 
 AsyncCore::~AsyncCore() = default;
 
-std::shared_ptr<Executor> AsyncCore::fallback() const noexcept { return loop_->impl(); }
+std::shared_ptr<Executor> AsyncCore::fallback() const noexcept {
+  return loop_->impl();
+}
 
 std::function<void()> AsyncCore::start(const ApiRequest& request, const RequestOptions& options,
                                        Done done) {

@@ -58,12 +58,13 @@ class AsyncCore : public std::enable_shared_from_this<AsyncCore> {
   /// Where continuations attached to a completed future run when `executor()` is null.
   std::shared_ptr<Executor> fallback() const noexcept;
   SendMode send_mode() const noexcept { return mode_; }
-  const std::shared_ptr<AsyncTransport>& async_transport() const noexcept { return async_transport_; }
+  const std::shared_ptr<AsyncTransport>& async_transport() const noexcept {
+    return async_transport_;
+  }
 
   /// Starts one call. `done` runs once: on a loop thread, or inline when the call fails its
   /// local checks or the client is shut down. Returns the canceller (empty when already done).
-  std::function<void()> start(const ApiRequest& request, const RequestOptions& options,
-                              Done done);
+  std::function<void()> start(const ApiRequest& request, const RequestOptions& options, Done done);
 
   /// Cancels every call in flight, stops the loop when the client owns it, and waits (bounded,
   /// never on a loop thread) until they completed. Later calls fail with kCancelled.

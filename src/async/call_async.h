@@ -55,11 +55,10 @@ Future<T> call_async(const std::shared_ptr<AsyncCore>& core, const ApiRequest& r
   auto promise = std::make_shared<Promise<T>>(core->fallback(), core->executor());
   Future<T> future = promise->get_future();
   const ClientCore* client = &core->client();  // kept alive by the op that runs `done`
-  std::function<void()> canceller =
-      core->start(request, options,
-                  [promise, client, model = std::string(model)](CallPlan::Answer answer) {
-                    promise->set_result(decode_answer<T>(*client, std::move(answer), model));
-                  });
+  std::function<void()> canceller = core->start(
+      request, options, [promise, client, model = std::string(model)](CallPlan::Answer answer) {
+        promise->set_result(decode_answer<T>(*client, std::move(answer), model));
+      });
   if (canceller) promise->set_canceller(std::move(canceller));
   return future;
 }

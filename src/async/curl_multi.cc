@@ -7,9 +7,9 @@
 
 #include <workos/transport.h>
 
+#include <strings.h>
 #include <algorithm>
 #include <cstring>
-#include <strings.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +38,8 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
     s.remove_suffix(1);
   return s;
 }
@@ -180,8 +181,8 @@ LoopWorker::TransferId LoopWorker::start_transfer(
     curl_slist_free_all(t->headers);
     curl_easy_reset(t->easy);
     idle_handles_.push_back(t->easy);
-    t->done(Error(ErrorKind::kConnection,
-                  std::string("libcurl: could not start the transfer: ") + curl_multi_strerror(mc)));
+    t->done(Error(ErrorKind::kConnection, std::string("libcurl: could not start the transfer: ") +
+                                              curl_multi_strerror(mc)));
     return 0;
   }
   const TransferId id = t->id;

@@ -14,12 +14,20 @@ EventLoop::~EventLoop() {
   if (impl_) impl_->shutdown();
 }
 
-void EventLoop::post(std::function<void()> task) { impl_->post(std::move(task)); }
+void EventLoop::post(std::function<void()> task) {
+  impl_->post(std::move(task));
+}
 
-void EventLoop::shutdown() { impl_->shutdown(); }
+void EventLoop::shutdown() {
+  impl_->shutdown();
+}
 
-int EventLoop::io_threads() const noexcept { return impl_->io_threads(); }
+int EventLoop::io_threads() const noexcept {
+  return impl_->io_threads();
+}
 
-bool EventLoop::running() const noexcept { return impl_->running(); }
+bool EventLoop::running() const noexcept {
+  return impl_->running();
+}
 
 }  // namespace workos

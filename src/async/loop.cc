@@ -19,9 +19,13 @@ constexpr int kMaxPollMs = 1000;
 
 }  // namespace
 
-LoopWorker* current_worker() noexcept { return tls_worker; }
+LoopWorker* current_worker() noexcept {
+  return tls_worker;
+}
 
-bool on_event_loop_thread() noexcept { return tls_worker != nullptr; }
+bool on_event_loop_thread() noexcept {
+  return tls_worker != nullptr;
+}
 
 void ensure_curl_initialized() {
   static std::once_flag once;
@@ -62,7 +66,9 @@ void LoopWorker::start() {
   thread_ = std::thread([self = shared_from_this()] { self->run(); });
 }
 
-bool LoopWorker::on_this_thread() const noexcept { return tls_worker == this; }
+bool LoopWorker::on_this_thread() const noexcept {
+  return tls_worker == this;
+}
 
 void LoopWorker::run_task(std::function<void()>& task) noexcept {
   try {
@@ -116,7 +122,8 @@ LoopWorker::TimerId LoopWorker::add_timer(std::chrono::milliseconds delay,
   }
   const TimerId id = next_timer_++;
   timers_.emplace(id, std::move(fn));
-  timer_heap_.push(Timer{std::chrono::steady_clock::now() + std::max(delay, std::chrono::milliseconds(0)), id});
+  timer_heap_.push(
+      Timer{std::chrono::steady_clock::now() + std::max(delay, std::chrono::milliseconds(0)), id});
   return id;
 }
 
@@ -226,7 +233,9 @@ LoopImpl::~LoopImpl() {
   for (auto& w : workers_) w->detach_if_joinable();
 }
 
-void LoopImpl::post(std::function<void()> task) { pick()->post(std::move(task)); }
+void LoopImpl::post(std::function<void()> task) {
+  pick()->post(std::move(task));
+}
 
 const std::shared_ptr<LoopWorker>& LoopImpl::pick() noexcept {
   if (workers_.size() == 1) return workers_.front();

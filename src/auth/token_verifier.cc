@@ -100,7 +100,8 @@ TokenVerifierCore::TokenVerifierCore(std::shared_ptr<workos::detail::ClientCore>
     };
   } else {
     fetcher_ = []() -> Result<std::string> {
-      return Error(ErrorKind::kConfiguration, "this verifier has a fixed key set");
+      return Error(ErrorKind::kConfiguration,
+                   "the JWKS cannot be fetched: no client behind this helper");
     };
   }
 }

@@ -35,8 +35,10 @@ void read(json::Value v, Item& it, json::DecodeContext& c) {
   if (!r.ok()) return;
   bool seen_id = false;
   for (auto f : r.fields()) {
-    if (f.key == "id") seen_id = json::field(c, "Item", "id", f.value, it.id, true);
-    else if (f.key == "name") json::field(c, "Item", "name", f.value, it.name, false);
+    if (f.key == "id")
+      seen_id = json::field(c, "Item", "id", f.value, it.id, true);
+    else if (f.key == "name")
+      json::field(c, "Item", "name", f.value, it.name, false);
   }
   if (!seen_id) c.missing_required("Item", "id");
 }
@@ -91,7 +93,8 @@ struct ScriptedAsyncTransport : AsyncTransport {
   }
   std::shared_ptr<Attempt> next() {
     std::unique_lock<std::mutex> lock(mutex);
-    if (!cv.wait_for(lock, std::chrono::seconds(10), [&] { return !waiting.empty(); })) return nullptr;
+    if (!cv.wait_for(lock, std::chrono::seconds(10), [&] { return !waiting.empty(); }))
+      return nullptr;
     auto a = waiting.front();
     waiting.pop_front();
     return a;

@@ -85,11 +85,10 @@ TEST(AsyncFuture, WaitForIsFalseUntilCompletedThenTrue) {
 
 TEST(AsyncFuture, ThenMapsValuesResultsAndVoid) {
   Promise<int> p;
-  Future<std::string> s = p.get_future()
-                              .then([](Result<int> r) { return *r + 1; })
-                              .then([](Result<int> r) -> Result<std::string> {
-                                return std::to_string(*r) + "!";
-                              });
+  Future<std::string> s =
+      p.get_future()
+          .then([](Result<int> r) { return *r + 1; })
+          .then([](Result<int> r) -> Result<std::string> { return std::to_string(*r) + "!"; });
   std::atomic<bool> ran{false};
   Future<void> done = std::move(s).then([&ran](Result<std::string> r) {
     EXPECT_EQ(*r, "8!");
@@ -106,11 +105,10 @@ TEST(AsyncFuture, ThenFlattensAReturnedFuture) {
   Promise<std::string> inner;
   Future<std::string> inner_future = inner.get_future();
   std::atomic<bool> asked{false};
-  Future<std::string> chained =
-      outer.get_future().then([&](Result<int>) mutable {
-        asked = true;
-        return std::move(inner_future);
-      });
+  Future<std::string> chained = outer.get_future().then([&](Result<int>) mutable {
+    asked = true;
+    return std::move(inner_future);
+  });
   outer.set_value(1);
   EXPECT_TRUE(asked);
   EXPECT_FALSE(chained.is_ready());

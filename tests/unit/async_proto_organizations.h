@@ -52,8 +52,8 @@ class AsyncOrganizationsConnection {
     (void)id, (void)options;
     return not_implemented<Organization>("get_organization");
   }
-  virtual workos::Future<Organization> create_organization(
-      const CreateOrganizationParams& params, const workos::RequestOptions& options) {
+  virtual workos::Future<Organization> create_organization(const CreateOrganizationParams& params,
+                                                           const workos::RequestOptions& options) {
     (void)params, (void)options;
     return not_implemented<Organization>("create_organization");
   }
@@ -62,8 +62,8 @@ class AsyncOrganizationsConnection {
   template <class T>
   static workos::Future<T> not_implemented(const char* what) {
     return workos::make_ready_future(workos::Result<T>(workos::Error(
-        workos::ErrorKind::kConfiguration,
-        std::string("AsyncOrganizationsConnection::") + what + " is not implemented by this connection")));
+        workos::ErrorKind::kConfiguration, std::string("AsyncOrganizationsConnection::") + what +
+                                               " is not implemented by this connection")));
   }
 };
 
@@ -99,8 +99,8 @@ class AsyncOrganizationsConnectionImpl final : public AsyncOrganizationsConnecti
     return workos::detail::call_async<Organization>(core_, req, options, "Organization");
   }
 
-  workos::Future<Organization> create_organization(
-      const CreateOrganizationParams& params, const workos::RequestOptions& options) override {
+  workos::Future<Organization> create_organization(const CreateOrganizationParams& params,
+                                                   const workos::RequestOptions& options) override {
     workos::detail::ApiRequest req;
     req.method = "POST";
     req.path = "/organizations";
@@ -122,7 +122,8 @@ class AsyncOrganizationsService {
       : connection_(std::make_shared<AsyncOrganizationsConnectionImpl>(std::move(core))) {}
 
   workos::Future<workos::AsyncPage<Organization>> list_organizations(
-      const ListOrganizationsParams& params = {}, const workos::RequestOptions& options = {}) const {
+      const ListOrganizationsParams& params = {},
+      const workos::RequestOptions& options = {}) const {
     return workos::detail::to_async_page<Organization>(
         connection_->list_organizations(params, options),
         [connection = connection_, params, options](const std::string& cursor) {

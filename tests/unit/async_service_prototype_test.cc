@@ -91,7 +91,8 @@ TEST(AsyncServicePrototype, ListKeepsTheResponseMetadata) {
 TEST(AsyncServicePrototype, GetEncodesThePathSegment) {
   test::LoopbackServer server;
   server.set_default([](const httplib::Request&, httplib::Response& res) {
-    res.set_content(R"({"object":"organization","id":"org_/x","name":"Slash"})", "application/json");
+    res.set_content(R"({"object":"organization","id":"org_/x","name":"Slash"})",
+                    "application/json");
   });
   AsyncClient client(options_for(server));
   Result<Organization> r = client.organizations().get_organization("org_/x").get();

@@ -84,7 +84,8 @@
 ///  public:
 ///   explicit AsyncClient(const Client& client, AsyncClientOptions options = {});
 ///   explicit AsyncClient(ClientOptions options = {}, AsyncClientOptions async_options = {});
-///   const organizations::AsyncOrganizationsService& organizations() const noexcept;  // one per module
+///   const organizations::AsyncOrganizationsService& organizations() const noexcept;  // one per
+///   module
 ///  private:
 ///   organizations::AsyncOrganizationsService organizations_;  // built from async_core()
 /// };

@@ -67,7 +67,8 @@ class AsyncPage {
   /// the page has no fetcher.
   Future<AsyncPage<T>> next_page() const {
     if (!has_more() || !fetcher_)
-      return make_ready_future(Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no next page")));
+      return make_ready_future(
+          Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no next page")));
     return fetcher_(*list_metadata.after);
   }
 
@@ -94,8 +95,7 @@ class AsyncPage {
 template <class T>
 class AsyncPager {
  public:
-  AsyncPager(AsyncPage<T> first, AsyncPagingOptions options)
-      : state_(std::make_shared<State>()) {
+  AsyncPager(AsyncPage<T> first, AsyncPagingOptions options) : state_(std::make_shared<State>()) {
     state_->options = options;
     state_->first.emplace(std::move(first));
   }
@@ -108,8 +108,9 @@ class AsyncPager {
     {
       std::lock_guard<std::mutex> lock(st->mutex);
       if (st->busy) {
-        return make_ready_future(Result<Out>(Error(
-            ErrorKind::kInvalidArgument, "AsyncPager::next_page() called before the previous one completed")));
+        return make_ready_future(
+            Result<Out>(Error(ErrorKind::kInvalidArgument,
+                              "AsyncPager::next_page() called before the previous one completed")));
       }
       st->busy = true;
     }
@@ -220,28 +221,29 @@ class AsyncPager {
                                                          typename AsyncPage<T>::Fetcher fetcher,
                                                          Future<AsyncPage<T>> next) {
     using Out = std::optional<AsyncPage<T>>;
-    return next.then(inline_executor(), [st, after, fetcher](Result<AsyncPage<T>> r) -> Future<Out> {
-      if (!r) return make_ready_future(Result<Out>(r.error()));
-      AsyncPage<T> page = std::move(*r);
-      if (!page.fetcher()) page.set_fetcher(fetcher);
-      // Guard against a server that repeats the same cursor forever.
-      bool more = page.has_more();
-      if (more && page.list_metadata.after == after) {
-        page.list_metadata.after.reset();
-        more = false;
-      }
-      if (page.data.empty() && more) {
-        std::optional<std::string> next_after = page.list_metadata.after;
-        auto next_fetcher = page.fetcher();
-        return fetch_after(st, next_after, next_fetcher, page.next_page());
-      }
-      if (page.data.empty()) {
-        std::lock_guard<std::mutex> lock(st->mutex);
-        st->after.reset();
-        return make_ready_future(Result<Out>(Out()));
-      }
-      return make_ready_future(Result<Out>(deliver(st, std::move(page))));
-    });
+    return next.then(inline_executor(),
+                     [st, after, fetcher](Result<AsyncPage<T>> r) -> Future<Out> {
+                       if (!r) return make_ready_future(Result<Out>(r.error()));
+                       AsyncPage<T> page = std::move(*r);
+                       if (!page.fetcher()) page.set_fetcher(fetcher);
+                       // Guard against a server that repeats the same cursor forever.
+                       bool more = page.has_more();
+                       if (more && page.list_metadata.after == after) {
+                         page.list_metadata.after.reset();
+                         more = false;
+                       }
+                       if (page.data.empty() && more) {
+                         std::optional<std::string> next_after = page.list_metadata.after;
+                         auto next_fetcher = page.fetcher();
+                         return fetch_after(st, next_after, next_fetcher, page.next_page());
+                       }
+                       if (page.data.empty()) {
+                         std::lock_guard<std::mutex> lock(st->mutex);
+                         st->after.reset();
+                         return make_ready_future(Result<Out>(Out()));
+                       }
+                       return make_ready_future(Result<Out>(deliver(st, std::move(page))));
+                     });
   }
 
   template <class F>
@@ -324,14 +326,15 @@ namespace detail {
 /// `fetcher` (used by the generated async services).
 template <class T>
 Future<AsyncPage<T>> to_async_page(Future<Page<T>> page, typename AsyncPage<T>::Fetcher fetcher) {
-  return page.then(inline_executor(),
-                   [fetcher = std::move(fetcher)](Result<Page<T>> r) mutable -> Result<AsyncPage<T>> {
-                     if (!r) return r.error();
-                     std::shared_ptr<const ResponseInfo> info = r.response_ptr();
-                     AsyncPage<T> out(std::move(*r), std::move(fetcher));
-                     if (info) return Result<AsyncPage<T>>(std::move(out), std::move(info));
-                     return Result<AsyncPage<T>>(std::move(out));
-                   });
+  return page.then(
+      inline_executor(),
+      [fetcher = std::move(fetcher)](Result<Page<T>> r) mutable -> Result<AsyncPage<T>> {
+        if (!r) return r.error();
+        std::shared_ptr<const ResponseInfo> info = r.response_ptr();
+        AsyncPage<T> out(std::move(*r), std::move(fetcher));
+        if (info) return Result<AsyncPage<T>>(std::move(out), std::move(info));
+        return Result<AsyncPage<T>>(std::move(out));
+      });
 }
 
 }  // namespace detail

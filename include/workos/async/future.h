@@ -282,8 +282,7 @@ void run_continuation(const std::shared_ptr<FutureState<U>>& next, F& f, Arg&& a
         if (auto s = weak.lock()) s->request_cancel();
       });
       FutureState<U>* raw = inner_state.get();
-      inner_state->on_ready([next, raw] { next->set(raw->take()); },
-                            inline_executor());
+      inner_state->on_ready([next, raw] { next->set(raw->take()); }, inline_executor());
     } else if constexpr (IsResult<R>::value) {
       next->set(f(std::forward<Arg>(arg)));
     } else {
@@ -433,11 +432,15 @@ class [[nodiscard]] Future {
 #if defined(WORKOS_HAS_COROUTINES)
   /// Coroutine support: `Result<T> r = co_await fut;` resumes where the future completes (an
   /// event-loop thread for SDK calls) or on the future's executor.
-  bool await_ready() const noexcept { return !state_ || state_->is_ready(); }
+  bool await_ready() const noexcept {
+    return !state_ || state_->is_ready();
+  }
   bool await_suspend(std::coroutine_handle<> handle) {
     return state_->on_ready_if_pending([handle] { handle.resume(); });
   }
-  Result<T> await_resume() { return get(); }
+  Result<T> await_resume() {
+    return get();
+  }
   /// Lets a coroutine return `Future<T>`: `co_return value;` (or an `Error`).
   using promise_type = detail::CoroutinePromise<T>;
 #endif
@@ -506,9 +509,7 @@ class Promise {
     return Future<T>(state_);
   }
   /// Completes the future with `result`; false when it was already complete (cancelled).
-  bool set_result(Result<T> result) {
-    return state_ && state_->set(std::move(result));
-  }
+  bool set_result(Result<T> result) { return state_ && state_->set(std::move(result)); }
   /// Completes the future with `error`.
   bool set_error(Error error) { return set_result(Result<T>(std::move(error))); }
   /// Completes the future with a value.
@@ -548,7 +549,9 @@ Future<T> make_ready_future(Result<T> result) {
   return Future<T>(std::move(state));
 }
 /// A `Future<void>` that is already complete with success.
-inline Future<void> make_ready_future() { return make_ready_future(Result<void>()); }
+inline Future<void> make_ready_future() {
+  return make_ready_future(Result<void>());
+}
 
 /// Completes when every future in `futures` has completed, with their results in order.
 /// Never fails as a whole: each element holds its own result. Cancelling it cancels them all.

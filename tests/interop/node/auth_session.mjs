@@ -10,7 +10,12 @@
 //                "sessionData": "...", "authenticationResponse": {...}}
 // Only talks to the loopback server named by baseUrl (for the JWKS).
 
-import { WorkOS } from '@workos-inc/node';
+import { webcrypto } from 'node:crypto';
+
+// The SDK's iron code uses the global Web Crypto API (global by default from Node 19 on).
+if (!globalThis.crypto) globalThis.crypto = webcrypto;
+
+const { WorkOS } = await import('@workos-inc/node');
 
 async function readStdin() {
   const chunks = [];
