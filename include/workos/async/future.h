@@ -431,7 +431,9 @@ class [[nodiscard]] Future {
 
 #if defined(WORKOS_HAS_COROUTINES)
   /// Coroutine support: `Result<T> r = co_await fut;` resumes where the future completes (an
-  /// event-loop thread for SDK calls) or on the future's executor.
+  /// event-loop thread for SDK calls) or on the future's executor. With GCC 12, co_await a named
+  /// future: GCC 12 mis-destroys temporaries (such as a defaulted `RequestOptions`) of a
+  /// co_await full-expression (docs/async.md).
   bool await_ready() const noexcept {
     return !state_ || state_->is_ready();
   }
