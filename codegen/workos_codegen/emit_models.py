@@ -145,8 +145,10 @@ def emit_union(u):
     # Special members are defined out of line: a std::variant of many alternatives is costly
     # to copy-instantiate, so it is done once in the library instead of in every caller.
     out.append("  /// Holds a default `%s`.\n  %s();\n" % (u.alts[0].model.final().name, u.name))
-    out.append("  %s(const %s& other);\n  %s(%s&& other) noexcept;\n" % ((u.name,) * 4))
-    out.append("  %s& operator=(const %s& other);\n  %s& operator=(%s&& other) noexcept;\n"
+    out.append("  /// Copies the alternative held.\n  %s(const %s& other);\n"
+               "  /// Moves the alternative held.\n  %s(%s&& other) noexcept;\n" % ((u.name,) * 4))
+    out.append("  /// Copies the alternative held.\n  %s& operator=(const %s& other);\n"
+               "  /// Moves the alternative held.\n  %s& operator=(%s&& other) noexcept;\n"
                % ((u.name,) * 4))
     out.append("  ~%s();\n\n" % u.name)
     out.append("  /// The tag value of the alternative held (%s).\n"

@@ -238,6 +238,8 @@ class Builder:
         while n in self.taken:
             n = "%s%d" % (hint, i)
             i += 1
+        if n != hint and n in self.renames and self.renames[n] not in self.taken:
+            n = self.renames[n]  # a rename for a de-duplicated name (`Foo2` -> `FooBar`)
         self.taken.add(n)
         return n
 

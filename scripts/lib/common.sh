@@ -12,9 +12,47 @@ else
   _c_bold=''; _c_red=''; _c_green=''; _c_dim=''; _c_off=''
 fi
 
-# step "Title": a visible section header with the elapsed time since the script started.
+# children_cpu_ms: CPU time (user + sys, ms) of every finished child process of this shell so
+# far: cutime + cstime of /proc/<shell>/stat, read with builtins only (no fork). Sets
+# _workos_cpu_ms.
+_workos_clk_tck="$(getconf CLK_TCK 2>/dev/null || echo 100)"
+children_cpu_ms() {
+  local stat
+  local -a f
+  _workos_cpu_ms=0
+  read -r stat <"/proc/$BASHPID/stat" 2>/dev/null || return 0
+  read -r -a f <<<"${stat##*) }"  # fields from 3 (state) on: cutime is field 16, cstime 17
+  _workos_cpu_ms=$(((f[13] + f[14]) * 1000 / _workos_clk_tck))
+}
+
+# step "Title": a visible section header with the elapsed time since the script started. The
+# wall and CPU time of each step are kept for step_summary.
+_workos_step_name=""
+_workos_step_lines=()
+_workos_close_step() {
+  if [[ -n "$_workos_step_name" ]]; then
+    children_cpu_ms
+    local wall=$((SECONDS - _workos_step_start))
+    local cpu=$(((_workos_cpu_ms - _workos_step_cpu) / 1000))
+    _workos_step_lines+=("$(printf '%6ss wall %7ss CPU  %s' "$wall" "$cpu" "$_workos_step_name")")
+    _workos_step_name=""
+  fi
+}
 step() {
+  _workos_close_step
+  _workos_step_name="$*"
+  _workos_step_start=$SECONDS
+  children_cpu_ms
+  _workos_step_cpu=$_workos_cpu_ms
   printf '\n%s==> %s%s %s(+%ss)%s\n' "$_c_bold" "$*" "$_c_off" "$_c_dim" "$SECONDS" "$_c_off"
+}
+# step_summary: wall and CPU time of every step so far (CPU = all processes the step ran).
+step_summary() {
+  _workos_close_step
+  local line
+  for line in "${_workos_step_lines[@]}"; do
+    printf '    %s\n' "$line"
+  done
 }
 info() { printf '    %s\n' "$*"; }
 warn() { printf '%swarning:%s %s\n' "$_c_red" "$_c_off" "$*" >&2; }

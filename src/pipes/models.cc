@@ -75,15 +75,16 @@ std::string_view CustomProviderDefinitionDtoAuthenticateVia::wire() const noexce
   }
 }
 
-DataIntegrationCredentials2Type DataIntegrationCredentials2Type::from_wire(std::string_view wire) {
+DataIntegrationCredentialsDtoType DataIntegrationCredentialsDtoType::from_wire(
+    std::string_view wire) {
   if (wire == "custom") return kCustom;
   if (wire == "organization") return kOrganization;
-  DataIntegrationCredentials2Type out;
+  DataIntegrationCredentialsDtoType out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view DataIntegrationCredentials2Type::wire() const noexcept {
+std::string_view DataIntegrationCredentialsDtoType::wire() const noexcept {
   switch (value_) {
     case kCustom:
       return "custom";
@@ -617,13 +618,13 @@ void write(Writer& w, const workos::CustomProviderDefinitionDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::DataIntegrationCredentials2Type& o, DecodeContext& c) {
+void read(Value v, workos::DataIntegrationCredentialsDtoType& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::DataIntegrationCredentials2Type::from_wire(s);
+  o = workos::DataIntegrationCredentialsDtoType::from_wire(s);
 }
 
-void write(Writer& w, const workos::DataIntegrationCredentials2Type& v) {
+void write(Writer& w, const workos::DataIntegrationCredentialsDtoType& v) {
   w.string(v.wire());
 }
 
@@ -696,42 +697,6 @@ void write(Writer& w, const workos::CreateDataIntegrationDto& o) {
   member(w, "credentials", o.credentials);
   member(w, "api_key", o.api_key);
   member(w, "custom_provider", o.custom_provider);
-  w.end_object();
-}
-
-void read(Value v, workos::DataIntegrationCredentials2& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  std::uint64_t seen[1] = {};
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "type") {
-      seen[0] |= std::uint64_t{1} << 0;
-      field(c, "DataIntegrationCredentials2", "type", f.value, o.type, true);
-    } else if (k == "client_id") {
-      seen[0] |= std::uint64_t{1} << 1;
-      field(c, "DataIntegrationCredentials2", "client_id", f.value, o.client_id, false);
-    } else if (k == "redacted_client_secret") {
-      seen[0] |= std::uint64_t{1} << 2;
-      field(c, "DataIntegrationCredentials2", "redacted_client_secret", f.value,
-            o.redacted_client_secret, false);
-    }
-  }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("DataIntegrationCredentials2", "type");
-  if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("DataIntegrationCredentials2", "client_id");
-  if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("DataIntegrationCredentials2", "redacted_client_secret");
-}
-
-void write(Writer& w, const workos::DataIntegrationCredentials2& o) {
-  w.begin_object();
-  member(w, "type", o.type);
-  w.key("client_id");
-  write(w, o.client_id);
-  w.key("redacted_client_secret");
-  write(w, o.redacted_client_secret);
   w.end_object();
 }
 
@@ -864,6 +829,42 @@ void write(Writer& w, const workos::DataIntegrationInstallation& o) {
   write(w, o.organization_id);
   w.key("api_key_last_4");
   write(w, o.api_key_last_4);
+  w.end_object();
+}
+
+void read(Value v, workos::DataIntegrationOauthCredentials& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen[1] = {};
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "type") {
+      seen[0] |= std::uint64_t{1} << 0;
+      field(c, "DataIntegrationOauthCredentials", "type", f.value, o.type, true);
+    } else if (k == "client_id") {
+      seen[0] |= std::uint64_t{1} << 1;
+      field(c, "DataIntegrationOauthCredentials", "client_id", f.value, o.client_id, false);
+    } else if (k == "redacted_client_secret") {
+      seen[0] |= std::uint64_t{1} << 2;
+      field(c, "DataIntegrationOauthCredentials", "redacted_client_secret", f.value,
+            o.redacted_client_secret, false);
+    }
+  }
+  if (!(seen[0] & (std::uint64_t{1} << 0)))
+    c.missing_required("DataIntegrationOauthCredentials", "type");
+  if (!(seen[0] & (std::uint64_t{1} << 1)))
+    c.missing_required("DataIntegrationOauthCredentials", "client_id");
+  if (!(seen[0] & (std::uint64_t{1} << 2)))
+    c.missing_required("DataIntegrationOauthCredentials", "redacted_client_secret");
+}
+
+void write(Writer& w, const workos::DataIntegrationOauthCredentials& o) {
+  w.begin_object();
+  member(w, "type", o.type);
+  w.key("client_id");
+  write(w, o.client_id);
+  w.key("redacted_client_secret");
+  write(w, o.redacted_client_secret);
   w.end_object();
 }
 
@@ -2049,14 +2050,6 @@ std::string to_json(const CreateDataIntegrationDto& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, DataIntegrationCredentials2& out) {
-  return detail::json::decode_document(json, "DataIntegrationCredentials2", out);
-}
-
-std::string to_json(const DataIntegrationCredentials2& value) {
-  return detail::json::encode_document(value);
-}
-
 Result<void> from_json(std::string_view json, DataIntegrationCustomProvider& out) {
   return detail::json::decode_document(json, "DataIntegrationCustomProvider", out);
 }
@@ -2070,6 +2063,14 @@ Result<void> from_json(std::string_view json, DataIntegrationInstallation& out) 
 }
 
 std::string to_json(const DataIntegrationInstallation& value) {
+  return detail::json::encode_document(value);
+}
+
+Result<void> from_json(std::string_view json, DataIntegrationOauthCredentials& out) {
+  return detail::json::decode_document(json, "DataIntegrationOauthCredentials", out);
+}
+
+std::string to_json(const DataIntegrationOauthCredentials& value) {
   return detail::json::encode_document(value);
 }
 

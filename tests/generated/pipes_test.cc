@@ -643,27 +643,6 @@ TEST(ModelCreateDataIntegrationDto, ToleratesDriftAndRejectsWrongTypes) {
       "provider");
 }
 
-TEST(ModelDataIntegrationCredentials2, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::DataIntegrationCredentials2>(
-      "DataIntegrationCredentials2",
-      R"json({"type":"custom","client_id":"Iv1.abc123","redacted_client_secret":"6789"})json");
-}
-
-TEST(ModelDataIntegrationCredentials2, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::DataIntegrationCredentials2>(
-      "DataIntegrationCredentials2",
-      R"json({"type":"__unknown_enum_value__","client_id":"Iv1.abc123","redacted_client_secret":"6789","__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::DataIntegrationCredentials2& v) {
-        return v.type.is_unknown() && v.type.wire() == "__unknown_enum_value__";
-      });
-  gen::expect_missing_required_warns<workos::DataIntegrationCredentials2>(
-      "DataIntegrationCredentials2",
-      R"json({"client_id":"Iv1.abc123","redacted_client_secret":"6789"})json", "type");
-  gen::expect_wrong_type_fails<workos::DataIntegrationCredentials2>(
-      "DataIntegrationCredentials2",
-      R"json({"type":12345,"client_id":"Iv1.abc123","redacted_client_secret":"6789"})json", "type");
-}
-
 TEST(ModelDataIntegrationCustomProvider, RoundTripsTheSpecExample) {
   gen::expect_round_trip<workos::DataIntegrationCustomProvider>(
       "DataIntegrationCustomProvider",
@@ -707,6 +686,27 @@ TEST(ModelDataIntegrationInstallation, ToleratesDriftAndRejectsWrongTypes) {
       "DataIntegrationInstallation",
       R"json({"id":12345,"user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","api_key_last_4":"cdef"})json",
       "id");
+}
+
+TEST(ModelDataIntegrationOauthCredentials, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::DataIntegrationOauthCredentials>(
+      "DataIntegrationOauthCredentials",
+      R"json({"type":"custom","client_id":"Iv1.abc123","redacted_client_secret":"6789"})json");
+}
+
+TEST(ModelDataIntegrationOauthCredentials, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::DataIntegrationOauthCredentials>(
+      "DataIntegrationOauthCredentials",
+      R"json({"type":"__unknown_enum_value__","client_id":"Iv1.abc123","redacted_client_secret":"6789","__unknown_field__":{"nested":[1,2,3]}})json",
+      [](const workos::DataIntegrationOauthCredentials& v) {
+        return v.type.is_unknown() && v.type.wire() == "__unknown_enum_value__";
+      });
+  gen::expect_missing_required_warns<workos::DataIntegrationOauthCredentials>(
+      "DataIntegrationOauthCredentials",
+      R"json({"client_id":"Iv1.abc123","redacted_client_secret":"6789"})json", "type");
+  gen::expect_wrong_type_fails<workos::DataIntegrationOauthCredentials>(
+      "DataIntegrationOauthCredentials",
+      R"json({"type":12345,"client_id":"Iv1.abc123","redacted_client_secret":"6789"})json", "type");
 }
 
 TEST(ModelDataIntegration, RoundTripsTheSpecExample) {
@@ -1233,16 +1233,16 @@ TEST(PipesEnums, RoundTripKnownAndUnknownWireValues) {
   EXPECT_EQ(workos::CustomProviderDefinitionDtoAuthenticateVia::from_wire("__unknown_enum_value__")
                 .wire(),
             "__unknown_enum_value__");
-  EXPECT_EQ(workos::DataIntegrationCredentials2Type::from_wire("custom").wire(), "custom");
-  EXPECT_EQ(workos::DataIntegrationCredentials2Type::from_wire("custom"),
-            workos::DataIntegrationCredentials2Type::kCustom);
-  EXPECT_EQ(workos::DataIntegrationCredentials2Type::from_wire("organization").wire(),
+  EXPECT_EQ(workos::DataIntegrationCredentialsDtoType::from_wire("custom").wire(), "custom");
+  EXPECT_EQ(workos::DataIntegrationCredentialsDtoType::from_wire("custom"),
+            workos::DataIntegrationCredentialsDtoType::kCustom);
+  EXPECT_EQ(workos::DataIntegrationCredentialsDtoType::from_wire("organization").wire(),
             "organization");
-  EXPECT_EQ(workos::DataIntegrationCredentials2Type::from_wire("organization"),
-            workos::DataIntegrationCredentials2Type::kOrganization);
+  EXPECT_EQ(workos::DataIntegrationCredentialsDtoType::from_wire("organization"),
+            workos::DataIntegrationCredentialsDtoType::kOrganization);
   EXPECT_TRUE(
-      workos::DataIntegrationCredentials2Type::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::DataIntegrationCredentials2Type::from_wire("__unknown_enum_value__").wire(),
+      workos::DataIntegrationCredentialsDtoType::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::DataIntegrationCredentialsDtoType::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
   EXPECT_EQ(workos::DataIntegrationState::from_wire("valid").wire(), "valid");
   EXPECT_EQ(workos::DataIntegrationState::from_wire("valid"), workos::DataIntegrationState::kValid);

@@ -150,9 +150,13 @@ struct CreateValidateRequest {
 
   /// Holds a default `CreateValidateRequestApiKey`.
   CreateValidateRequest();
+  /// Copies the alternative held.
   CreateValidateRequest(const CreateValidateRequest& other);
+  /// Moves the alternative held.
   CreateValidateRequest(CreateValidateRequest&& other) noexcept;
+  /// Copies the alternative held.
   CreateValidateRequest& operator=(const CreateValidateRequest& other);
+  /// Moves the alternative held.
   CreateValidateRequest& operator=(CreateValidateRequest&& other) noexcept;
   ~CreateValidateRequest();
 

@@ -213,9 +213,13 @@ struct ApiKeyOwner {
 
   /// Holds a default `ApiKeyOwnerOrganization`.
   ApiKeyOwner();
+  /// Copies the alternative held.
   ApiKeyOwner(const ApiKeyOwner& other);
+  /// Moves the alternative held.
   ApiKeyOwner(ApiKeyOwner&& other) noexcept;
+  /// Copies the alternative held.
   ApiKeyOwner& operator=(const ApiKeyOwner& other);
+  /// Moves the alternative held.
   ApiKeyOwner& operator=(ApiKeyOwner&& other) noexcept;
   ~ApiKeyOwner();
 
@@ -450,9 +454,13 @@ struct ConnectApplication {
 
   /// Holds a default `ConnectApplicationOauthFirstParty`.
   ConnectApplication();
+  /// Copies the alternative held.
   ConnectApplication(const ConnectApplication& other);
+  /// Moves the alternative held.
   ConnectApplication(ConnectApplication&& other) noexcept;
+  /// Copies the alternative held.
   ConnectApplication& operator=(const ConnectApplication& other);
+  /// Moves the alternative held.
   ConnectApplication& operator=(ConnectApplication&& other) noexcept;
   ~ConnectApplication();
 

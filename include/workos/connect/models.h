@@ -93,9 +93,13 @@ struct CreateApplicationRequest {
 
   /// Holds a default `CreateOAuthApplicationDto`.
   CreateApplicationRequest();
+  /// Copies the alternative held.
   CreateApplicationRequest(const CreateApplicationRequest& other);
+  /// Moves the alternative held.
   CreateApplicationRequest(CreateApplicationRequest&& other) noexcept;
+  /// Copies the alternative held.
   CreateApplicationRequest& operator=(const CreateApplicationRequest& other);
+  /// Moves the alternative held.
   CreateApplicationRequest& operator=(CreateApplicationRequest&& other) noexcept;
   ~CreateApplicationRequest();
 

@@ -492,12 +492,16 @@ struct EventAgentRegistrationCredentialIssuedDataDetail {
 
   /// Holds a default `EventAgentRegistrationCredentialIssuedDataDetailApiKey`.
   EventAgentRegistrationCredentialIssuedDataDetail();
+  /// Copies the alternative held.
   EventAgentRegistrationCredentialIssuedDataDetail(
       const EventAgentRegistrationCredentialIssuedDataDetail& other);
+  /// Moves the alternative held.
   EventAgentRegistrationCredentialIssuedDataDetail(
       EventAgentRegistrationCredentialIssuedDataDetail&& other) noexcept;
+  /// Copies the alternative held.
   EventAgentRegistrationCredentialIssuedDataDetail& operator=(
       const EventAgentRegistrationCredentialIssuedDataDetail& other);
+  /// Moves the alternative held.
   EventAgentRegistrationCredentialIssuedDataDetail& operator=(
       EventAgentRegistrationCredentialIssuedDataDetail&& other) noexcept;
   ~EventAgentRegistrationCredentialIssuedDataDetail();
@@ -4520,9 +4524,13 @@ struct Event {
 
   /// Holds a default `EventActionAuthenticationDenied`.
   Event();
+  /// Copies the alternative held.
   Event(const Event& other);
+  /// Moves the alternative held.
   Event(Event&& other) noexcept;
+  /// Copies the alternative held.
   Event& operator=(const Event& other);
+  /// Moves the alternative held.
   Event& operator=(Event&& other) noexcept;
   ~Event();
 

@@ -296,13 +296,12 @@ struct CustomProviderDefinitionDto {
 };
 
 /// The credentials type. `custom` uses your own OAuth app credentials; `organization` has each
-/// organization supply its own credentials (so `client_id`/`redacted_client_secret` are null on the
-/// integration itself).
+/// organization supply its own credentials (configured per-organization).
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case DataIntegrationCredentials2Type::kCustom: ...; default: ...; }`.
-class DataIntegrationCredentials2Type {
+/// `switch (v) { case DataIntegrationCredentialsDtoType::kCustom: ...; default: ...; }`.
+class DataIntegrationCredentialsDtoType {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -312,39 +311,39 @@ class DataIntegrationCredentials2Type {
   };
 
   /// `kUnknown` with empty wire text.
-  DataIntegrationCredentials2Type() = default;
+  DataIntegrationCredentialsDtoType() = default;
   /// A known value.
-  DataIntegrationCredentials2Type(Value value)
+  DataIntegrationCredentialsDtoType(Value value)
       : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static DataIntegrationCredentials2Type from_wire(std::string_view wire);
+  static DataIntegrationCredentialsDtoType from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == DataIntegrationCredentials2Type::kCustom` work.
+  /// Lets `switch (v)` and `v == DataIntegrationCredentialsDtoType::kCustom` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const DataIntegrationCredentials2Type& a,
-                         const DataIntegrationCredentials2Type& b) noexcept {
+  friend bool operator==(const DataIntegrationCredentialsDtoType& a,
+                         const DataIntegrationCredentialsDtoType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const DataIntegrationCredentials2Type& a,
-                         const DataIntegrationCredentials2Type& b) noexcept {
+  friend bool operator!=(const DataIntegrationCredentialsDtoType& a,
+                         const DataIntegrationCredentialsDtoType& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const DataIntegrationCredentials2Type& a, Value b) noexcept {
+  friend bool operator==(const DataIntegrationCredentialsDtoType& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const DataIntegrationCredentials2Type& a, Value b) noexcept {
+  friend bool operator!=(const DataIntegrationCredentialsDtoType& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a, const DataIntegrationCredentials2Type& b) noexcept {
+  friend bool operator==(Value a, const DataIntegrationCredentialsDtoType& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a, const DataIntegrationCredentials2Type& b) noexcept {
+  friend bool operator!=(Value a, const DataIntegrationCredentialsDtoType& b) noexcept {
     return a != b.value_;
   }
 
@@ -357,7 +356,7 @@ class DataIntegrationCredentials2Type {
 struct DataIntegrationCredentialsDto {
   /// The credentials type. `custom` uses your own OAuth app credentials; `organization` has each
   /// organization supply its own credentials (configured per-organization).
-  workos::DataIntegrationCredentials2Type type;
+  workos::DataIntegrationCredentialsDtoType type;
   /// OAuth client ID for the provider app. Required when `type` is `custom`; omit for
   /// `organization`.
   std::optional<std::string> client_id;
@@ -399,21 +398,6 @@ struct CreateDataIntegrationDto {
   /// The OAuth definition for a custom provider. Supply this to define a custom provider; omit it
   /// to create an integration for a built-in provider.
   std::optional<workos::CustomProviderDefinitionDto> custom_provider;
-};
-
-/// The integration-level OAuth app credentials. `null` for `api_key` integrations, which hold no
-/// OAuth credentials (keys are installed per-tenant).
-struct DataIntegrationCredentials2 {
-  /// The credentials type. `custom` uses your own OAuth app credentials; `organization` has each
-  /// organization supply its own credentials (so `client_id`/`redacted_client_secret` are null on
-  /// the integration itself).
-  workos::DataIntegrationCredentials2Type type;
-  /// The OAuth client ID configured for the provider app. Null for `organization` credentials.
-  /// Required; empty means `null`.
-  std::optional<std::string> client_id;
-  /// The last four characters of the OAuth client secret. The full secret is never returned. Null
-  /// for `organization` credentials. Required; empty means `null`.
-  std::optional<std::string> redacted_client_secret;
 };
 
 /// The OAuth definition when this is a custom provider; `null` for built-in providers.
@@ -458,6 +442,21 @@ struct DataIntegrationInstallation {
   /// The last four characters of the stored API key. The full key is never returned.
   /// Required; empty means `null`.
   std::optional<std::string> api_key_last_4;
+};
+
+/// The integration-level OAuth app credentials. `null` for `api_key` integrations, which hold no
+/// OAuth credentials (keys are installed per-tenant).
+struct DataIntegrationOauthCredentials {
+  /// The credentials type. `custom` uses your own OAuth app credentials; `organization` has each
+  /// organization supply its own credentials (so `client_id`/`redacted_client_secret` are null on
+  /// the integration itself).
+  workos::DataIntegrationCredentialsDtoType type;
+  /// The OAuth client ID configured for the provider app. Null for `organization` credentials.
+  /// Required; empty means `null`.
+  std::optional<std::string> client_id;
+  /// The last four characters of the OAuth client secret. The full secret is never returned. Null
+  /// for `organization` credentials. Required; empty means `null`.
+  std::optional<std::string> redacted_client_secret;
 };
 
 /// The state of the Data Integration.
@@ -533,7 +532,7 @@ struct DataIntegration {
   std::vector<workos::DataIntegrationAuthMethod> auth_methods;
   /// The integration-level OAuth app credentials. `null` for `api_key` integrations, which hold no
   /// OAuth credentials (keys are installed per-tenant). Required; empty means `null`.
-  std::optional<workos::DataIntegrationCredentials2> credentials;
+  std::optional<workos::DataIntegrationOauthCredentials> credentials;
   /// The tenant installation created when an API key was supplied at creation time; `null`
   /// otherwise. Not populated on list/get responses. Required; empty means `null`.
   std::optional<workos::DataIntegrationInstallation> installation;
@@ -670,9 +669,13 @@ struct DataIntegrationAccessTokenResponse {
 
   /// Holds a default `DataIntegrationAccessTokenResponseActive`.
   DataIntegrationAccessTokenResponse();
+  /// Copies the alternative held.
   DataIntegrationAccessTokenResponse(const DataIntegrationAccessTokenResponse& other);
+  /// Moves the alternative held.
   DataIntegrationAccessTokenResponse(DataIntegrationAccessTokenResponse&& other) noexcept;
+  /// Copies the alternative held.
   DataIntegrationAccessTokenResponse& operator=(const DataIntegrationAccessTokenResponse& other);
+  /// Moves the alternative held.
   DataIntegrationAccessTokenResponse& operator=(
       DataIntegrationAccessTokenResponse&& other) noexcept;
   ~DataIntegrationAccessTokenResponse();
@@ -879,9 +882,13 @@ struct DataIntegrationCredentialsResponse {
 
   /// Holds a default `DataIntegrationCredentialsResponseOauth`.
   DataIntegrationCredentialsResponse();
+  /// Copies the alternative held.
   DataIntegrationCredentialsResponse(const DataIntegrationCredentialsResponse& other);
+  /// Moves the alternative held.
   DataIntegrationCredentialsResponse(DataIntegrationCredentialsResponse&& other) noexcept;
+  /// Copies the alternative held.
   DataIntegrationCredentialsResponse& operator=(const DataIntegrationCredentialsResponse& other);
+  /// Moves the alternative held.
   DataIntegrationCredentialsResponse& operator=(
       DataIntegrationCredentialsResponse&& other) noexcept;
   ~DataIntegrationCredentialsResponse();
@@ -1207,11 +1214,6 @@ Result<void> from_json(std::string_view json, CreateDataIntegrationDto& out);
 std::string to_json(const CreateDataIntegrationDto& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, DataIntegrationCredentials2& out);
-/// Encodes `value` as compact JSON text.
-std::string to_json(const DataIntegrationCredentials2& value);
-/// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
-/// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, DataIntegrationCustomProvider& out);
 /// Encodes `value` as compact JSON text.
 std::string to_json(const DataIntegrationCustomProvider& value);
@@ -1220,6 +1222,11 @@ std::string to_json(const DataIntegrationCustomProvider& value);
 Result<void> from_json(std::string_view json, DataIntegrationInstallation& out);
 /// Encodes `value` as compact JSON text.
 std::string to_json(const DataIntegrationInstallation& value);
+/// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
+/// wrong JSON type or the text is not JSON.
+Result<void> from_json(std::string_view json, DataIntegrationOauthCredentials& out);
+/// Encodes `value` as compact JSON text.
+std::string to_json(const DataIntegrationOauthCredentials& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, DataIntegration& out);

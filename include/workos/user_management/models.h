@@ -278,9 +278,13 @@ struct AuthenticateRequest {
 
   /// Holds a default `AuthenticateRequestAuthorizationCode`.
   AuthenticateRequest();
+  /// Copies the alternative held.
   AuthenticateRequest(const AuthenticateRequest& other);
+  /// Moves the alternative held.
   AuthenticateRequest(AuthenticateRequest&& other) noexcept;
+  /// Copies the alternative held.
   AuthenticateRequest& operator=(const AuthenticateRequest& other);
+  /// Moves the alternative held.
   AuthenticateRequest& operator=(AuthenticateRequest&& other) noexcept;
   ~AuthenticateRequest();
 
