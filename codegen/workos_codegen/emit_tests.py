@@ -365,9 +365,12 @@ def _model_tests(api, m, ex):
             m.name, N.cpp_string(m.name), N.raw_string(jdump(drift)), check))
         if missing is not None:
             without = {k: v for k, v in example.items() if k != missing.wire}
-            L.append("  gen::expect_missing_required_warns<workos::%s>(%s, %s, %s);" % (
-                m.name, N.cpp_string(m.name), N.raw_string(jdump(without)),
-                N.cpp_string(missing.wire)))
+            with_null = dict(example)
+            with_null[missing.wire] = None
+            for variant in (without, with_null):
+                L.append("  gen::expect_missing_required_warns<workos::%s>(%s, %s, %s);" % (
+                    m.name, N.cpp_string(m.name), N.raw_string(jdump(variant)),
+                    N.cpp_string(missing.wire)))
         if wrong is not None:
             bad = dict(example)
             bad[wrong.wire] = _wrong_value(wrong.type)

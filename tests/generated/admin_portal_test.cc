@@ -70,6 +70,10 @@ TEST(ModelGenerateLinkDto, ToleratesDriftAndRejectsWrongTypes) {
       "GenerateLinkDto",
       R"json({"return_url":"https://example.com/admin-portal/return","success_url":"https://example.com/admin-portal/success","intent":"sso","it_contact_emails":["it-contact@example.com"]})json",
       "organization");
+  gen::expect_missing_required_warns<workos::GenerateLinkDto>(
+      "GenerateLinkDto",
+      R"json({"return_url":"https://example.com/admin-portal/return","success_url":"https://example.com/admin-portal/success","organization":null,"intent":"sso","it_contact_emails":["it-contact@example.com"]})json",
+      "organization");
   gen::expect_wrong_type_fails<workos::GenerateLinkDto>(
       "GenerateLinkDto",
       R"json({"return_url":12345,"success_url":"https://example.com/admin-portal/success","organization":"org_01EHZNVPK3SFK441A1RGBFSHRT","intent":"sso","it_contact_emails":["it-contact@example.com"]})json",
@@ -89,6 +93,8 @@ TEST(ModelPortalLinkResponse, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::PortalLinkResponse>("PortalLinkResponse",
                                                                  R"json({})json", "link");
+  gen::expect_missing_required_warns<workos::PortalLinkResponse>(
+      "PortalLinkResponse", R"json({"link":null})json", "link");
   gen::expect_wrong_type_fails<workos::PortalLinkResponse>("PortalLinkResponse",
                                                            R"json({"link":12345})json", "link");
 }

@@ -124,6 +124,10 @@ TEST(ModelAgentCredentialValidation, ToleratesDriftAndRejectsWrongTypes) {
       "AgentCredentialValidation",
       R"json({"registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","expires_at":"2026-01-15T12:00:00.000Z"})json",
       "valid");
+  gen::expect_missing_required_warns<workos::AgentCredentialValidation>(
+      "AgentCredentialValidation",
+      R"json({"valid":null,"registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","expires_at":"2026-01-15T12:00:00.000Z"})json",
+      "valid");
   gen::expect_wrong_type_fails<workos::AgentCredentialValidation>(
       "AgentCredentialValidation",
       R"json({"valid":"not a boolean","registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","expires_at":"2026-01-15T12:00:00.000Z"})json",
@@ -144,6 +148,10 @@ TEST(ModelAgentRegistrationAgentIdentity, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AgentRegistrationAgentIdentity>(
       "AgentRegistrationAgentIdentity",
       R"json({"userland_user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "id");
+  gen::expect_missing_required_warns<workos::AgentRegistrationAgentIdentity>(
+      "AgentRegistrationAgentIdentity",
+      R"json({"id":null,"userland_user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "id");
   gen::expect_wrong_type_fails<workos::AgentRegistrationAgentIdentity>(
       "AgentRegistrationAgentIdentity",
@@ -166,6 +174,10 @@ TEST(ModelAgentRegistrationClaimClaimCompletion, ToleratesDriftAndRejectsWrongTy
       "AgentRegistrationClaimClaimCompletion",
       R"json({"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","claimed_at":"2026-01-15T12:00:00.000Z"})json",
       "id");
+  gen::expect_missing_required_warns<workos::AgentRegistrationClaimClaimCompletion>(
+      "AgentRegistrationClaimClaimCompletion",
+      R"json({"id":null,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","claimed_at":"2026-01-15T12:00:00.000Z"})json",
+      "id");
   gen::expect_wrong_type_fails<workos::AgentRegistrationClaimClaimCompletion>(
       "AgentRegistrationClaimClaimCompletion",
       R"json({"id":12345,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","claimed_at":"2026-01-15T12:00:00.000Z"})json",
@@ -186,6 +198,10 @@ TEST(ModelAgentRegistrationClaim, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AgentRegistrationClaim>(
       "AgentRegistrationClaim",
       R"json({"claim_completion":{"id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","claimed_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z"})json",
+      "id");
+  gen::expect_missing_required_warns<workos::AgentRegistrationClaim>(
+      "AgentRegistrationClaim",
+      R"json({"id":null,"claim_completion":{"id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","claimed_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z"})json",
       "id");
   gen::expect_wrong_type_fails<workos::AgentRegistrationClaim>(
       "AgentRegistrationClaim",
@@ -210,6 +226,10 @@ TEST(ModelAgentRegistration, ToleratesDriftAndRejectsWrongTypes) {
       "AgentRegistration",
       R"json({"agent_identity":{"id":"agent_identity_01EHWNCE74X7JSDV0X3SZ3KJNY","userland_user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","status":"verified","kind":"service_auth","claim":{"id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","claim_completion":{"id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","claimed_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "id");
+  gen::expect_missing_required_warns<workos::AgentRegistration>(
+      "AgentRegistration",
+      R"json({"id":null,"agent_identity":{"id":"agent_identity_01EHWNCE74X7JSDV0X3SZ3KJNY","userland_user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","status":"verified","kind":"service_auth","claim":{"id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","claim_completion":{"id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","claimed_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "id");
   gen::expect_wrong_type_fails<workos::AgentRegistration>(
       "AgentRegistration",
       R"json({"id":12345,"agent_identity":{"id":"agent_identity_01EHWNCE74X7JSDV0X3SZ3KJNY","userland_user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","status":"verified","kind":"service_auth","claim":{"id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","claim_completion":{"id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","claimed_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -233,6 +253,10 @@ TEST(ModelClaimViewResponse, ToleratesDriftAndRejectsWrongTypes) {
       "ClaimViewResponse",
       R"json({"status":"verified","user_code":"BCDF-GHJK","organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}]})json",
       "id");
+  gen::expect_missing_required_warns<workos::ClaimViewResponse>(
+      "ClaimViewResponse",
+      R"json({"id":null,"status":"verified","user_code":"BCDF-GHJK","organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}]})json",
+      "id");
   gen::expect_wrong_type_fails<workos::ClaimViewResponse>(
       "ClaimViewResponse",
       R"json({"id":12345,"status":"verified","user_code":"BCDF-GHJK","organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}]})json",
@@ -254,6 +278,10 @@ TEST(ModelCreateValidateRequestAccessToken, ToleratesDriftAndRejectsWrongTypes) 
       "CreateValidateRequestAccessToken",
       R"json({"credential":"eyJhbGciOiJSUzI1NiIsImtpZCI6...","audience":"https://api.example.com"})json",
       "type");
+  gen::expect_missing_required_warns<workos::CreateValidateRequestAccessToken>(
+      "CreateValidateRequestAccessToken",
+      R"json({"type":null,"credential":"eyJhbGciOiJSUzI1NiIsImtpZCI6...","audience":"https://api.example.com"})json",
+      "type");
   gen::expect_wrong_type_fails<workos::CreateValidateRequestAccessToken>(
       "CreateValidateRequestAccessToken",
       R"json({"type":12345,"credential":"eyJhbGciOiJSUzI1NiIsImtpZCI6...","audience":"https://api.example.com"})json",
@@ -274,6 +302,9 @@ TEST(ModelCreateValidateRequestApiKey, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateValidateRequestApiKey>(
       "CreateValidateRequestApiKey", R"json({"credential":"sk_agent_example_1234567890"})json",
       "type");
+  gen::expect_missing_required_warns<workos::CreateValidateRequestApiKey>(
+      "CreateValidateRequestApiKey",
+      R"json({"type":null,"credential":"sk_agent_example_1234567890"})json", "type");
   gen::expect_wrong_type_fails<workos::CreateValidateRequestApiKey>(
       "CreateValidateRequestApiKey",
       R"json({"type":12345,"credential":"sk_agent_example_1234567890"})json", "type");
@@ -309,6 +340,9 @@ TEST(ModelUpdateAttemptsRequestUser, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::UpdateAttemptsRequestUser>(
       "UpdateAttemptsRequestUser", R"json({"external_id":"user_abc123"})json", "email");
+  gen::expect_missing_required_warns<workos::UpdateAttemptsRequestUser>(
+      "UpdateAttemptsRequestUser", R"json({"email":null,"external_id":"user_abc123"})json",
+      "email");
   gen::expect_wrong_type_fails<workos::UpdateAttemptsRequestUser>(
       "UpdateAttemptsRequestUser", R"json({"email":12345,"external_id":"user_abc123"})json",
       "email");
@@ -328,6 +362,10 @@ TEST(ModelUpdateAttemptsRequest, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::UpdateAttemptsRequest>(
       "UpdateAttemptsRequest",
       R"json({"claim_attempt_token":"cla_tkn_01EHWNCE74X7JSDV0X3SZ3KJNY","user":{"email":"alice@example.com","external_id":"user_abc123"},"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
+      "type");
+  gen::expect_missing_required_warns<workos::UpdateAttemptsRequest>(
+      "UpdateAttemptsRequest",
+      R"json({"type":null,"claim_attempt_token":"cla_tkn_01EHWNCE74X7JSDV0X3SZ3KJNY","user":{"email":"alice@example.com","external_id":"user_abc123"},"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
       "type");
   gen::expect_wrong_type_fails<workos::UpdateAttemptsRequest>(
       "UpdateAttemptsRequest",

@@ -191,6 +191,10 @@ TEST(ModelApiKey, ToleratesDriftAndRejectsWrongTypes) {
       "ApiKey",
       R"json({"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::ApiKey>(
+      "ApiKey",
+      R"json({"object":null,"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::ApiKey>(
       "ApiKey",
       R"json({"object":12345,"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -229,6 +233,10 @@ TEST(ModelCreateOrganizationApiKeyDto, ToleratesDriftAndRejectsWrongTypes) {
       "CreateOrganizationApiKeyDto",
       R"json({"permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
       "name");
+  gen::expect_missing_required_warns<workos::CreateOrganizationApiKeyDto>(
+      "CreateOrganizationApiKeyDto",
+      R"json({"name":null,"permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
+      "name");
   gen::expect_wrong_type_fails<workos::CreateOrganizationApiKeyDto>(
       "CreateOrganizationApiKeyDto",
       R"json({"name":12345,"permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
@@ -264,6 +272,10 @@ TEST(ModelOrganizationApiKey, ToleratesDriftAndRejectsWrongTypes) {
       "OrganizationApiKey",
       R"json({"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::OrganizationApiKey>(
+      "OrganizationApiKey",
+      R"json({"object":null,"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::OrganizationApiKey>(
       "OrganizationApiKey",
       R"json({"object":12345,"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -284,6 +296,10 @@ TEST(ModelOrganizationApiKeyList, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::OrganizationApiKeyList>(
       "OrganizationApiKeyList",
       R"json({"data":[{"object":"api_key","id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::OrganizationApiKeyList>(
+      "OrganizationApiKeyList",
+      R"json({"object":null,"data":[{"object":"api_key","id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::OrganizationApiKeyList>(
       "OrganizationApiKeyList",
@@ -306,6 +322,10 @@ TEST(ModelOrganizationApiKeyWithValue, ToleratesDriftAndRejectsWrongTypes) {
       "OrganizationApiKeyWithValue",
       R"json({"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2030-01-01T00:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","value":"sk_abcdefghijklmnop123456"})json",
       "object");
+  gen::expect_missing_required_warns<workos::OrganizationApiKeyWithValue>(
+      "OrganizationApiKeyWithValue",
+      R"json({"object":null,"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2030-01-01T00:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","value":"sk_abcdefghijklmnop123456"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::OrganizationApiKeyWithValue>(
       "OrganizationApiKeyWithValue",
       R"json({"object":12345,"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2030-01-01T00:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","value":"sk_abcdefghijklmnop123456"})json",
@@ -324,6 +344,8 @@ TEST(ModelValidateApiKeyDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::ValidateApiKeyDto>("ValidateApiKeyDto",
                                                                 R"json({})json", "value");
+  gen::expect_missing_required_warns<workos::ValidateApiKeyDto>(
+      "ValidateApiKeyDto", R"json({"value":null})json", "value");
   gen::expect_wrong_type_fails<workos::ValidateApiKeyDto>("ValidateApiKeyDto",
                                                           R"json({"value":12345})json", "value");
 }

@@ -289,6 +289,8 @@ TEST(ModelAuditLogSchemaActorDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::AuditLogSchemaActorDto>("AuditLogSchemaActorDto",
                                                                      R"json({})json", "metadata");
+  gen::expect_missing_required_warns<workos::AuditLogSchemaActorDto>(
+      "AuditLogSchemaActorDto", R"json({"metadata":null})json", "metadata");
 }
 
 TEST(ModelAuditLogSchemaTargetDto, RoundTripsTheSpecExample) {
@@ -305,6 +307,10 @@ TEST(ModelAuditLogSchemaTargetDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuditLogSchemaTargetDto>(
       "AuditLogSchemaTargetDto",
       R"json({"metadata":{"type":"object","properties":{"cost":{"type":"number"}}}})json", "type");
+  gen::expect_missing_required_warns<workos::AuditLogSchemaTargetDto>(
+      "AuditLogSchemaTargetDto",
+      R"json({"type":null,"metadata":{"type":"object","properties":{"cost":{"type":"number"}}}})json",
+      "type");
   gen::expect_wrong_type_fails<workos::AuditLogSchemaTargetDto>(
       "AuditLogSchemaTargetDto",
       R"json({"type":12345,"metadata":{"type":"object","properties":{"cost":{"type":"number"}}}})json",
@@ -325,6 +331,10 @@ TEST(ModelAuditLogSchemaJson, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuditLogSchemaJson>(
       "AuditLogSchemaJson",
       R"json({"version":1,"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":[{"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}}],"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}},"created_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::AuditLogSchemaJson>(
+      "AuditLogSchemaJson",
+      R"json({"object":null,"version":1,"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":[{"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}}],"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}},"created_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::AuditLogSchemaJson>(
       "AuditLogSchemaJson",
@@ -347,6 +357,10 @@ TEST(ModelAuditLogActionJson, ToleratesDriftAndRejectsWrongTypes) {
       "AuditLogActionJson",
       R"json({"name":"user.viewed_invoice","schema":{"object":"audit_log_schema","version":1,"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":[{"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}}],"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}},"created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::AuditLogActionJson>(
+      "AuditLogActionJson",
+      R"json({"object":null,"name":"user.viewed_invoice","schema":{"object":"audit_log_schema","version":1,"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":[{"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}}],"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}},"created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::AuditLogActionJson>(
       "AuditLogActionJson",
       R"json({"object":12345,"name":"user.viewed_invoice","schema":{"object":"audit_log_schema","version":1,"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":[{"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}}],"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}},"created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -367,6 +381,9 @@ TEST(ModelAuditLogEventActorDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuditLogEventActorDto>(
       "AuditLogEventActorDto",
       R"json({"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
+  gen::expect_missing_required_warns<workos::AuditLogEventActorDto>(
+      "AuditLogEventActorDto",
+      R"json({"id":null,"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
   gen::expect_wrong_type_fails<workos::AuditLogEventActorDto>(
       "AuditLogEventActorDto",
       R"json({"id":12345,"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
@@ -385,6 +402,9 @@ TEST(ModelAuditLogEventContextDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::AuditLogEventContextDto>(
       "AuditLogEventContextDto", R"json({"user_agent":"Chrome/104.0.0.0"})json", "location");
+  gen::expect_missing_required_warns<workos::AuditLogEventContextDto>(
+      "AuditLogEventContextDto", R"json({"location":null,"user_agent":"Chrome/104.0.0.0"})json",
+      "location");
   gen::expect_wrong_type_fails<workos::AuditLogEventContextDto>(
       "AuditLogEventContextDto", R"json({"location":12345,"user_agent":"Chrome/104.0.0.0"})json",
       "location");
@@ -401,6 +421,8 @@ TEST(ModelAuditLogEventCreateResponse, ToleratesDriftAndRejectsWrongTypes) {
       R"json({"success":true,"__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
   gen::expect_missing_required_warns<workos::AuditLogEventCreateResponse>(
       "AuditLogEventCreateResponse", R"json({})json", "success");
+  gen::expect_missing_required_warns<workos::AuditLogEventCreateResponse>(
+      "AuditLogEventCreateResponse", R"json({"success":null})json", "success");
   gen::expect_wrong_type_fails<workos::AuditLogEventCreateResponse>(
       "AuditLogEventCreateResponse", R"json({"success":"not a boolean"})json", "success");
 }
@@ -419,6 +441,9 @@ TEST(ModelAuditLogEventTargetDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuditLogEventTargetDto>(
       "AuditLogEventTargetDto",
       R"json({"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
+  gen::expect_missing_required_warns<workos::AuditLogEventTargetDto>(
+      "AuditLogEventTargetDto",
+      R"json({"id":null,"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
   gen::expect_wrong_type_fails<workos::AuditLogEventTargetDto>(
       "AuditLogEventTargetDto",
       R"json({"id":12345,"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
@@ -438,6 +463,10 @@ TEST(ModelAuditLogEventDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuditLogEventDto>(
       "AuditLogEventDto",
       R"json({"occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1})json",
+      "action");
+  gen::expect_missing_required_warns<workos::AuditLogEventDto>(
+      "AuditLogEventDto",
+      R"json({"action":null,"occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1})json",
       "action");
   gen::expect_wrong_type_fails<workos::AuditLogEventDto>(
       "AuditLogEventDto",
@@ -460,6 +489,10 @@ TEST(ModelAuditLogEventIngestionDto, ToleratesDriftAndRejectsWrongTypes) {
       "AuditLogEventIngestionDto",
       R"json({"event":{"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1}})json",
       "organization_id");
+  gen::expect_missing_required_warns<workos::AuditLogEventIngestionDto>(
+      "AuditLogEventIngestionDto",
+      R"json({"organization_id":null,"event":{"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1}})json",
+      "organization_id");
   gen::expect_wrong_type_fails<workos::AuditLogEventIngestionDto>(
       "AuditLogEventIngestionDto",
       R"json({"organization_id":12345,"event":{"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1}})json",
@@ -480,6 +513,10 @@ TEST(ModelAuditLogExportCreationDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuditLogExportCreationDto>(
       "AuditLogExportCreationDto",
       R"json({"range_start":"2022-07-02T18:09:06.996Z","range_end":"2022-09-02T18:09:06.996Z","actions":["user.signed_in"],"actors":["Jon Smith"],"actor_names":["Jon Smith"],"actor_ids":["user_01GBZK5MP7TD1YCFQHFR22180V"],"targets":["team"]})json",
+      "organization_id");
+  gen::expect_missing_required_warns<workos::AuditLogExportCreationDto>(
+      "AuditLogExportCreationDto",
+      R"json({"organization_id":null,"range_start":"2022-07-02T18:09:06.996Z","range_end":"2022-09-02T18:09:06.996Z","actions":["user.signed_in"],"actors":["Jon Smith"],"actor_names":["Jon Smith"],"actor_ids":["user_01GBZK5MP7TD1YCFQHFR22180V"],"targets":["team"]})json",
       "organization_id");
   gen::expect_wrong_type_fails<workos::AuditLogExportCreationDto>(
       "AuditLogExportCreationDto",
@@ -504,6 +541,10 @@ TEST(ModelAuditLogExportJson, ToleratesDriftAndRejectsWrongTypes) {
       "AuditLogExportJson",
       R"json({"id":"audit_log_export_01GBZK5MP7TD1YCFQHFR22180V","state":"ready","url":"https://exports.audit-logs.com/audit-log-exports/export.csv","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::AuditLogExportJson>(
+      "AuditLogExportJson",
+      R"json({"object":null,"id":"audit_log_export_01GBZK5MP7TD1YCFQHFR22180V","state":"ready","url":"https://exports.audit-logs.com/audit-log-exports/export.csv","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::AuditLogExportJson>(
       "AuditLogExportJson",
       R"json({"object":12345,"id":"audit_log_export_01GBZK5MP7TD1YCFQHFR22180V","state":"ready","url":"https://exports.audit-logs.com/audit-log-exports/export.csv","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -524,6 +565,10 @@ TEST(ModelAuditLogSchemaDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuditLogSchemaDto>(
       "AuditLogSchemaDto",
       R"json({"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}}})json",
+      "targets");
+  gen::expect_missing_required_warns<workos::AuditLogSchemaDto>(
+      "AuditLogSchemaDto",
+      R"json({"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":null,"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}}})json",
       "targets");
   gen::expect_wrong_type_fails<workos::AuditLogSchemaDto>(
       "AuditLogSchemaDto",
@@ -556,6 +601,9 @@ TEST(ModelUpdateAuditLogsRetentionDto, ToleratesDriftAndRejectsWrongTypes) {
       R"json({"retention_period_in_days":30,"__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
   gen::expect_missing_required_warns<workos::UpdateAuditLogsRetentionDto>(
       "UpdateAuditLogsRetentionDto", R"json({})json", "retention_period_in_days");
+  gen::expect_missing_required_warns<workos::UpdateAuditLogsRetentionDto>(
+      "UpdateAuditLogsRetentionDto", R"json({"retention_period_in_days":null})json",
+      "retention_period_in_days");
   gen::expect_wrong_type_fails<workos::UpdateAuditLogsRetentionDto>(
       "UpdateAuditLogsRetentionDto", R"json({"retention_period_in_days":"not a number"})json",
       "retention_period_in_days");

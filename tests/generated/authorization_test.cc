@@ -1538,6 +1538,8 @@ TEST(ModelAddRolePermissionDto, ToleratesDriftAndRejectsWrongTypes) {
       R"json({"slug":"reports:export","__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
   gen::expect_missing_required_warns<workos::AddRolePermissionDto>("AddRolePermissionDto",
                                                                    R"json({})json", "slug");
+  gen::expect_missing_required_warns<workos::AddRolePermissionDto>(
+      "AddRolePermissionDto", R"json({"slug":null})json", "slug");
   gen::expect_wrong_type_fails<workos::AddRolePermissionDto>("AddRolePermissionDto",
                                                              R"json({"slug":12345})json", "slug");
 }
@@ -1556,6 +1558,10 @@ TEST(ModelAssignRoleDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AssignRoleDto>(
       "AssignRoleDto", R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
       "role_slug");
+  gen::expect_missing_required_warns<workos::AssignRoleDto>(
+      "AssignRoleDto",
+      R"json({"role_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
+      "role_slug");
   gen::expect_wrong_type_fails<workos::AssignRoleDto>(
       "AssignRoleDto",
       R"json({"role_slug":12345,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
@@ -1573,6 +1579,8 @@ TEST(ModelAuthorizationCheck, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::AuthorizationCheck>("AuthorizationCheck",
                                                                  R"json({})json", "authorized");
+  gen::expect_missing_required_warns<workos::AuthorizationCheck>(
+      "AuthorizationCheck", R"json({"authorized":null})json", "authorized");
   gen::expect_wrong_type_fails<workos::AuthorizationCheck>(
       "AuthorizationCheck", R"json({"authorized":"not a boolean"})json", "authorized");
 }
@@ -1591,6 +1599,10 @@ TEST(ModelAuthorizationResource, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuthorizationResource>(
       "AuthorizationResource",
       R"json({"name":"Website Redesign","description":"Company website redesign project","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ","id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::AuthorizationResource>(
+      "AuthorizationResource",
+      R"json({"object":null,"name":"Website Redesign","description":"Company website redesign project","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ","id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::AuthorizationResource>(
       "AuthorizationResource",
@@ -1613,6 +1625,10 @@ TEST(ModelAuthorizationResourceList, ToleratesDriftAndRejectsWrongTypes) {
       "AuthorizationResourceList",
       R"json({"data":[{"object":"authorization_resource","name":"Website Redesign","description":"Company website redesign project","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ","id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::AuthorizationResourceList>(
+      "AuthorizationResourceList",
+      R"json({"object":null,"data":[{"object":"authorization_resource","name":"Website Redesign","description":"Company website redesign project","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ","id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::AuthorizationResourceList>(
       "AuthorizationResourceList",
       R"json({"object":12345,"data":[{"object":"authorization_resource","name":"Website Redesign","description":"Company website redesign project","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ","id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
@@ -1633,6 +1649,10 @@ TEST(ModelCheckAuthorizationDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CheckAuthorizationDto>(
       "CheckAuthorizationDto",
       R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json", "permission_slug");
+  gen::expect_missing_required_warns<workos::CheckAuthorizationDto>(
+      "CheckAuthorizationDto",
+      R"json({"permission_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
+      "permission_slug");
   gen::expect_wrong_type_fails<workos::CheckAuthorizationDto>(
       "CheckAuthorizationDto",
       R"json({"permission_slug":12345,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
@@ -1653,6 +1673,10 @@ TEST(ModelCreateAuthorizationPermissionDto, ToleratesDriftAndRejectsWrongTypes) 
   gen::expect_missing_required_warns<workos::CreateAuthorizationPermissionDto>(
       "CreateAuthorizationPermissionDto",
       R"json({"name":"View Documents","description":"Allows viewing document contents","resource_type_slug":"document"})json",
+      "slug");
+  gen::expect_missing_required_warns<workos::CreateAuthorizationPermissionDto>(
+      "CreateAuthorizationPermissionDto",
+      R"json({"slug":null,"name":"View Documents","description":"Allows viewing document contents","resource_type_slug":"document"})json",
       "slug");
   gen::expect_wrong_type_fails<workos::CreateAuthorizationPermissionDto>(
       "CreateAuthorizationPermissionDto",
@@ -1675,6 +1699,10 @@ TEST(ModelCreateAuthorizationResourceDto, ToleratesDriftAndRejectsWrongTypes) {
       "CreateAuthorizationResourceDto",
       R"json({"name":"Acme Workspace","description":"Primary workspace for the Acme team","resource_type_slug":"workspace","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json",
       "external_id");
+  gen::expect_missing_required_warns<workos::CreateAuthorizationResourceDto>(
+      "CreateAuthorizationResourceDto",
+      R"json({"external_id":null,"name":"Acme Workspace","description":"Primary workspace for the Acme team","resource_type_slug":"workspace","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json",
+      "external_id");
   gen::expect_wrong_type_fails<workos::CreateAuthorizationResourceDto>(
       "CreateAuthorizationResourceDto",
       R"json({"external_id":12345,"name":"Acme Workspace","description":"Primary workspace for the Acme team","resource_type_slug":"workspace","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json",
@@ -1695,6 +1723,10 @@ TEST(ModelCreateGroupRoleAssignmentDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateGroupRoleAssignmentDto>(
       "CreateGroupRoleAssignmentDto",
       R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
+      "role_slug");
+  gen::expect_missing_required_warns<workos::CreateGroupRoleAssignmentDto>(
+      "CreateGroupRoleAssignmentDto",
+      R"json({"role_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
   gen::expect_wrong_type_fails<workos::CreateGroupRoleAssignmentDto>(
       "CreateGroupRoleAssignmentDto",
@@ -1717,6 +1749,10 @@ TEST(ModelCreateOrganizationRoleDto, ToleratesDriftAndRejectsWrongTypes) {
       "CreateOrganizationRoleDto",
       R"json({"slug":"org-billing-admin","description":"Can manage billing and invoices","resource_type_slug":"organization"})json",
       "name");
+  gen::expect_missing_required_warns<workos::CreateOrganizationRoleDto>(
+      "CreateOrganizationRoleDto",
+      R"json({"slug":"org-billing-admin","name":null,"description":"Can manage billing and invoices","resource_type_slug":"organization"})json",
+      "name");
   gen::expect_wrong_type_fails<workos::CreateOrganizationRoleDto>(
       "CreateOrganizationRoleDto",
       R"json({"slug":12345,"name":"Billing Administrator","description":"Can manage billing and invoices","resource_type_slug":"organization"})json",
@@ -1737,6 +1773,10 @@ TEST(ModelCreateRoleDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateRoleDto>(
       "CreateRoleDto",
       R"json({"name":"Editor","description":"Can edit resources","resource_type_slug":"organization"})json",
+      "slug");
+  gen::expect_missing_required_warns<workos::CreateRoleDto>(
+      "CreateRoleDto",
+      R"json({"slug":null,"name":"Editor","description":"Can edit resources","resource_type_slug":"organization"})json",
       "slug");
   gen::expect_wrong_type_fails<workos::CreateRoleDto>(
       "CreateRoleDto",
@@ -1759,6 +1799,10 @@ TEST(ModelDeleteGroupRoleAssignmentsByCriteriaDto, ToleratesDriftAndRejectsWrong
       "DeleteGroupRoleAssignmentsByCriteriaDto",
       R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
+  gen::expect_missing_required_warns<workos::DeleteGroupRoleAssignmentsByCriteriaDto>(
+      "DeleteGroupRoleAssignmentsByCriteriaDto",
+      R"json({"role_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
+      "role_slug");
   gen::expect_wrong_type_fails<workos::DeleteGroupRoleAssignmentsByCriteriaDto>(
       "DeleteGroupRoleAssignmentsByCriteriaDto",
       R"json({"role_slug":12345,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
@@ -1779,6 +1823,9 @@ TEST(ModelUserRoleAssignmentResource, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::UserRoleAssignmentResource>(
       "UserRoleAssignmentResource",
       R"json({"external_id":"proj-456","resource_type_slug":"project"})json", "id");
+  gen::expect_missing_required_warns<workos::UserRoleAssignmentResource>(
+      "UserRoleAssignmentResource",
+      R"json({"id":null,"external_id":"proj-456","resource_type_slug":"project"})json", "id");
   gen::expect_wrong_type_fails<workos::UserRoleAssignmentResource>(
       "UserRoleAssignmentResource",
       R"json({"id":12345,"external_id":"proj-456","resource_type_slug":"project"})json", "id");
@@ -1798,6 +1845,10 @@ TEST(ModelGroupRoleAssignment, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::GroupRoleAssignment>(
       "GroupRoleAssignment",
       R"json({"id":"gra_01HXYZ123456789ABCDEFGH","group_id":"group_01HXYZ123456789ABCDEFGHIJ","role":{"slug":"admin"},"resource":{"id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::GroupRoleAssignment>(
+      "GroupRoleAssignment",
+      R"json({"object":null,"id":"gra_01HXYZ123456789ABCDEFGH","group_id":"group_01HXYZ123456789ABCDEFGHIJ","role":{"slug":"admin"},"resource":{"id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::GroupRoleAssignment>(
       "GroupRoleAssignment",
@@ -1820,6 +1871,10 @@ TEST(ModelGroupRoleAssignmentList, ToleratesDriftAndRejectsWrongTypes) {
       "GroupRoleAssignmentList",
       R"json({"data":[{"object":"group_role_assignment","id":"gra_01HXYZ123456789ABCDEFGH","group_id":"group_01HXYZ123456789ABCDEFGHIJ","role":{"slug":"admin"},"resource":{"id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::GroupRoleAssignmentList>(
+      "GroupRoleAssignmentList",
+      R"json({"object":null,"data":[{"object":"group_role_assignment","id":"gra_01HXYZ123456789ABCDEFGH","group_id":"group_01HXYZ123456789ABCDEFGHIJ","role":{"slug":"admin"},"resource":{"id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::GroupRoleAssignmentList>(
       "GroupRoleAssignmentList",
       R"json({"object":12345,"data":[{"object":"group_role_assignment","id":"gra_01HXYZ123456789ABCDEFGH","group_id":"group_01HXYZ123456789ABCDEFGHIJ","role":{"slug":"admin"},"resource":{"id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
@@ -1839,6 +1894,10 @@ TEST(ModelRemoveRoleDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::RemoveRoleDto>(
       "RemoveRoleDto", R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
+      "role_slug");
+  gen::expect_missing_required_warns<workos::RemoveRoleDto>(
+      "RemoveRoleDto",
+      R"json({"role_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
       "role_slug");
   gen::expect_wrong_type_fails<workos::RemoveRoleDto>(
       "RemoveRoleDto",
@@ -1861,6 +1920,10 @@ TEST(ModelReplaceGroupRoleAssignmentEntryDto, ToleratesDriftAndRejectsWrongTypes
       "ReplaceGroupRoleAssignmentEntryDto",
       R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
+  gen::expect_missing_required_warns<workos::ReplaceGroupRoleAssignmentEntryDto>(
+      "ReplaceGroupRoleAssignmentEntryDto",
+      R"json({"role_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
+      "role_slug");
   gen::expect_wrong_type_fails<workos::ReplaceGroupRoleAssignmentEntryDto>(
       "ReplaceGroupRoleAssignmentEntryDto",
       R"json({"role_slug":12345,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
@@ -1880,6 +1943,8 @@ TEST(ModelReplaceGroupRoleAssignmentsDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::ReplaceGroupRoleAssignmentsDto>(
       "ReplaceGroupRoleAssignmentsDto", R"json({})json", "role_assignments");
+  gen::expect_missing_required_warns<workos::ReplaceGroupRoleAssignmentsDto>(
+      "ReplaceGroupRoleAssignmentsDto", R"json({"role_assignments":null})json", "role_assignments");
   gen::expect_wrong_type_fails<workos::ReplaceGroupRoleAssignmentsDto>(
       "ReplaceGroupRoleAssignmentsDto", R"json({"role_assignments":{"not":"an array"}})json",
       "role_assignments");
@@ -1902,6 +1967,10 @@ TEST(ModelRole, ToleratesDriftAndRejectsWrongTypes) {
       "Role",
       R"json({"object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "slug");
+  gen::expect_missing_required_warns<workos::Role>(
+      "Role",
+      R"json({"slug":null,"object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "slug");
   gen::expect_wrong_type_fails<workos::Role>(
       "Role",
       R"json({"slug":12345,"object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -1923,6 +1992,10 @@ TEST(ModelRoleList, ToleratesDriftAndRejectsWrongTypes) {
       "RoleList",
       R"json({"data":[{"slug":"admin","object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]})json",
       "object");
+  gen::expect_missing_required_warns<workos::RoleList>(
+      "RoleList",
+      R"json({"object":null,"data":[{"slug":"admin","object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]})json",
+      "object");
   gen::expect_wrong_type_fails<workos::RoleList>(
       "RoleList",
       R"json({"object":12345,"data":[{"slug":"admin","object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]})json",
@@ -1942,6 +2015,8 @@ TEST(ModelSetRolePermissionsDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::SetRolePermissionsDto>("SetRolePermissionsDto",
                                                                     R"json({})json", "permissions");
+  gen::expect_missing_required_warns<workos::SetRolePermissionsDto>(
+      "SetRolePermissionsDto", R"json({"permissions":null})json", "permissions");
   gen::expect_wrong_type_fails<workos::SetRolePermissionsDto>(
       "SetRolePermissionsDto", R"json({"permissions":{"not":"an array"}})json", "permissions");
 }
@@ -2029,6 +2104,10 @@ TEST(ModelUserOrganizationMembershipBaseWithUser, ToleratesDriftAndRejectsWrongT
       "UserOrganizationMembershipBaseWithUser",
       R"json({"id":"om_01HXYZ123456789ABCDEFGHIJ","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","status":"active","directory_managed":false,"organization_name":"Acme Corp","custom_attributes":{"department":"Engineering","title":"Developer Experience Engineer","location":"Brooklyn"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","user":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::UserOrganizationMembershipBaseWithUser>(
+      "UserOrganizationMembershipBaseWithUser",
+      R"json({"object":null,"id":"om_01HXYZ123456789ABCDEFGHIJ","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","status":"active","directory_managed":false,"organization_name":"Acme Corp","custom_attributes":{"department":"Engineering","title":"Developer Experience Engineer","location":"Brooklyn"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","user":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::UserOrganizationMembershipBaseWithUser>(
       "UserOrganizationMembershipBaseWithUser",
       R"json({"object":12345,"id":"om_01HXYZ123456789ABCDEFGHIJ","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","status":"active","directory_managed":false,"organization_name":"Acme Corp","custom_attributes":{"department":"Engineering","title":"Developer Experience Engineer","location":"Brooklyn"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","user":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
@@ -2049,6 +2128,10 @@ TEST(ModelUserOrganizationMembershipBaseWithUserList, ToleratesDriftAndRejectsWr
   gen::expect_missing_required_warns<workos::UserOrganizationMembershipBaseWithUserList>(
       "UserOrganizationMembershipBaseWithUserList",
       R"json({"data":[{"object":"organization_membership","id":"om_01HXYZ123456789ABCDEFGHIJ","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","status":"active","directory_managed":false,"organization_name":"Acme Corp","custom_attributes":{"department":"Engineering","title":"Developer Experience Engineer","location":"Brooklyn"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","user":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::UserOrganizationMembershipBaseWithUserList>(
+      "UserOrganizationMembershipBaseWithUserList",
+      R"json({"object":null,"data":[{"object":"organization_membership","id":"om_01HXYZ123456789ABCDEFGHIJ","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","status":"active","directory_managed":false,"organization_name":"Acme Corp","custom_attributes":{"department":"Engineering","title":"Developer Experience Engineer","location":"Brooklyn"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","user":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::UserOrganizationMembershipBaseWithUserList>(
       "UserOrganizationMembershipBaseWithUserList",
@@ -2071,6 +2154,9 @@ TEST(ModelUserRoleAssignmentSource, ToleratesDriftAndRejectsWrongTypes) {
       });
   gen::expect_missing_required_warns<workos::UserRoleAssignmentSource>(
       "UserRoleAssignmentSource", R"json({"group_role_assignment_id":"example"})json", "type");
+  gen::expect_missing_required_warns<workos::UserRoleAssignmentSource>(
+      "UserRoleAssignmentSource", R"json({"type":null,"group_role_assignment_id":"example"})json",
+      "type");
   gen::expect_wrong_type_fails<workos::UserRoleAssignmentSource>(
       "UserRoleAssignmentSource", R"json({"type":12345,"group_role_assignment_id":"example"})json",
       "type");
@@ -2090,6 +2176,10 @@ TEST(ModelUserRoleAssignment, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::UserRoleAssignment>(
       "UserRoleAssignment",
       R"json({"id":"role_assignment_01HXYZ123456789ABCDEFGH","organization_membership_id":"om_01HXYZ123456789ABCDEFGHIJ","role":{"slug":"admin"},"resource":{"id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project"},"source":{"type":"direct","group_role_assignment_id":"example"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::UserRoleAssignment>(
+      "UserRoleAssignment",
+      R"json({"object":null,"id":"role_assignment_01HXYZ123456789ABCDEFGH","organization_membership_id":"om_01HXYZ123456789ABCDEFGHIJ","role":{"slug":"admin"},"resource":{"id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project"},"source":{"type":"direct","group_role_assignment_id":"example"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::UserRoleAssignment>(
       "UserRoleAssignment",
@@ -2111,6 +2201,10 @@ TEST(ModelUserRoleAssignmentList, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::UserRoleAssignmentList>(
       "UserRoleAssignmentList",
       R"json({"data":[{"object":"role_assignment","id":"role_assignment_01HXYZ123456789ABCDEFGH","organization_membership_id":"om_01HXYZ123456789ABCDEFGHIJ","role":{"slug":"admin"},"resource":{"id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project"},"source":{"type":"direct","group_role_assignment_id":"example"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::UserRoleAssignmentList>(
+      "UserRoleAssignmentList",
+      R"json({"object":null,"data":[{"object":"role_assignment","id":"role_assignment_01HXYZ123456789ABCDEFGH","organization_membership_id":"om_01HXYZ123456789ABCDEFGHIJ","role":{"slug":"admin"},"resource":{"id":"authz_resource_01HXYZ123456789ABCDEFGH","external_id":"proj-456","resource_type_slug":"project"},"source":{"type":"direct","group_role_assignment_id":"example"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::UserRoleAssignmentList>(
       "UserRoleAssignmentList",

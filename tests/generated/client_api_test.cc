@@ -64,6 +64,10 @@ TEST(ModelClientApiTokenDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ClientApiTokenDto>(
       "ClientApiTokenDto", R"json({"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
       "organization_id");
+  gen::expect_missing_required_warns<workos::ClientApiTokenDto>(
+      "ClientApiTokenDto",
+      R"json({"organization_id":null,"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
+      "organization_id");
   gen::expect_wrong_type_fails<workos::ClientApiTokenDto>(
       "ClientApiTokenDto",
       R"json({"organization_id":12345,"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
@@ -83,6 +87,8 @@ TEST(ModelClientApiTokenResponse, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::ClientApiTokenResponse>("ClientApiTokenResponse",
                                                                      R"json({})json", "token");
+  gen::expect_missing_required_warns<workos::ClientApiTokenResponse>(
+      "ClientApiTokenResponse", R"json({"token":null})json", "token");
   gen::expect_wrong_type_fails<workos::ClientApiTokenResponse>(
       "ClientApiTokenResponse", R"json({"token":12345})json", "token");
 }

@@ -31,6 +31,8 @@ TEST(ModelActor, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::Actor>("Actor", R"json({"name":"My API Key"})json",
                                                     "id");
+  gen::expect_missing_required_warns<workos::Actor>(
+      "Actor", R"json({"id":null,"name":"My API Key"})json", "id");
   gen::expect_wrong_type_fails<workos::Actor>("Actor",
                                               R"json({"id":12345,"name":"My API Key"})json", "id");
 }
@@ -48,6 +50,9 @@ TEST(ModelApiKeyOwnerOrganization, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::ApiKeyOwnerOrganization>(
       "ApiKeyOwnerOrganization", R"json({"id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json", "type");
+  gen::expect_missing_required_warns<workos::ApiKeyOwnerOrganization>(
+      "ApiKeyOwnerOrganization", R"json({"type":null,"id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
+      "type");
   gen::expect_wrong_type_fails<workos::ApiKeyOwnerOrganization>(
       "ApiKeyOwnerOrganization", R"json({"type":12345,"id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "type");
@@ -67,6 +72,10 @@ TEST(ModelApiKeyOwnerUser, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ApiKeyOwnerUser>(
       "ApiKeyOwnerUser",
       R"json({"id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
+      "type");
+  gen::expect_missing_required_warns<workos::ApiKeyOwnerUser>(
+      "ApiKeyOwnerUser",
+      R"json({"type":null,"id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "type");
   gen::expect_wrong_type_fails<workos::ApiKeyOwnerUser>(
       "ApiKeyOwnerUser",
@@ -104,6 +113,10 @@ TEST(ModelAuthMethodMismatchError, ToleratesDriftAndRejectsWrongTypes) {
       "AuthMethodMismatchError",
       R"json({"message":"This installation uses oauth authentication. Use the POST /:slug/token endpoint instead."})json",
       "code");
+  gen::expect_missing_required_warns<workos::AuthMethodMismatchError>(
+      "AuthMethodMismatchError",
+      R"json({"code":null,"message":"This installation uses oauth authentication. Use the POST /:slug/token endpoint instead."})json",
+      "code");
   gen::expect_wrong_type_fails<workos::AuthMethodMismatchError>(
       "AuthMethodMismatchError",
       R"json({"code":12345,"message":"This installation uses oauth authentication. Use the POST /:slug/token endpoint instead."})json",
@@ -124,6 +137,10 @@ TEST(ModelAuthorizationPermission, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuthorizationPermission>(
       "AuthorizationPermission",
       R"json({"id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::AuthorizationPermission>(
+      "AuthorizationPermission",
+      R"json({"object":null,"id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::AuthorizationPermission>(
       "AuthorizationPermission",
@@ -162,6 +179,10 @@ TEST(ModelAuthorizationPermissionList, ToleratesDriftAndRejectsWrongTypes) {
       "AuthorizationPermissionList",
       R"json({"data":[{"object":"permission","id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::AuthorizationPermissionList>(
+      "AuthorizationPermissionList",
+      R"json({"object":null,"data":[{"object":"permission","id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::AuthorizationPermissionList>(
       "AuthorizationPermissionList",
       R"json({"object":12345,"data":[{"object":"permission","id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
@@ -183,6 +204,10 @@ TEST(ModelConnectApplicationM2m, ToleratesDriftAndRejectsWrongTypes) {
       "ConnectApplicationM2m",
       R"json({"id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"m2m","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "object");
+  gen::expect_missing_required_warns<workos::ConnectApplicationM2m>(
+      "ConnectApplicationM2m",
+      R"json({"object":null,"id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"m2m","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::ConnectApplicationM2m>(
       "ConnectApplicationM2m",
       R"json({"object":12345,"id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"m2m","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
@@ -202,6 +227,9 @@ TEST(ModelConnectApplicationOauthFirstPartyRedirectUri, ToleratesDriftAndRejects
       nullptr);
   gen::expect_missing_required_warns<workos::ConnectApplicationOauthFirstPartyRedirectUri>(
       "ConnectApplicationOauthFirstPartyRedirectUri", R"json({"default":true})json", "uri");
+  gen::expect_missing_required_warns<workos::ConnectApplicationOauthFirstPartyRedirectUri>(
+      "ConnectApplicationOauthFirstPartyRedirectUri", R"json({"uri":null,"default":true})json",
+      "uri");
   gen::expect_wrong_type_fails<workos::ConnectApplicationOauthFirstPartyRedirectUri>(
       "ConnectApplicationOauthFirstPartyRedirectUri", R"json({"uri":12345,"default":true})json",
       "uri");
@@ -221,6 +249,10 @@ TEST(ModelConnectApplicationOauthDynamicallyRegistered, ToleratesDriftAndRejects
   gen::expect_missing_required_warns<workos::ConnectApplicationOauthDynamicallyRegistered>(
       "ConnectApplicationOauthDynamicallyRegistered",
       R"json({"id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":false,"was_dynamically_registered":true})json",
+      "object");
+  gen::expect_missing_required_warns<workos::ConnectApplicationOauthDynamicallyRegistered>(
+      "ConnectApplicationOauthDynamicallyRegistered",
+      R"json({"object":null,"id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":false,"was_dynamically_registered":true})json",
       "object");
   gen::expect_wrong_type_fails<workos::ConnectApplicationOauthDynamicallyRegistered>(
       "ConnectApplicationOauthDynamicallyRegistered",
@@ -243,6 +275,10 @@ TEST(ModelConnectApplicationOauthFirstParty, ToleratesDriftAndRejectsWrongTypes)
       "ConnectApplicationOauthFirstParty",
       R"json({"id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true})json",
       "object");
+  gen::expect_missing_required_warns<workos::ConnectApplicationOauthFirstParty>(
+      "ConnectApplicationOauthFirstParty",
+      R"json({"object":null,"id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true})json",
+      "object");
   gen::expect_wrong_type_fails<workos::ConnectApplicationOauthFirstParty>(
       "ConnectApplicationOauthFirstParty",
       R"json({"object":12345,"id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true})json",
@@ -263,6 +299,10 @@ TEST(ModelConnectApplicationOauthThirdParty, ToleratesDriftAndRejectsWrongTypes)
   gen::expect_missing_required_warns<workos::ConnectApplicationOauthThirdParty>(
       "ConnectApplicationOauthThirdParty",
       R"json({"id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":false,"was_dynamically_registered":false,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::ConnectApplicationOauthThirdParty>(
+      "ConnectApplicationOauthThirdParty",
+      R"json({"object":null,"id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":false,"was_dynamically_registered":false,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "object");
   gen::expect_wrong_type_fails<workos::ConnectApplicationOauthThirdParty>(
       "ConnectApplicationOauthThirdParty",
@@ -311,6 +351,10 @@ TEST(ModelConnectApplicationList, ToleratesDriftAndRejectsWrongTypes) {
       "ConnectApplicationList",
       R"json({"data":[{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::ConnectApplicationList>(
+      "ConnectApplicationList",
+      R"json({"object":null,"data":[{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::ConnectApplicationList>(
       "ConnectApplicationList",
       R"json({"object":12345,"data":[{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
@@ -332,6 +376,10 @@ TEST(ModelDirectoryGroup, ToleratesDriftAndRejectsWrongTypes) {
       "DirectoryGroup",
       R"json({"id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::DirectoryGroup>(
+      "DirectoryGroup",
+      R"json({"object":null,"id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::DirectoryGroup>(
       "DirectoryGroup",
       R"json({"object":12345,"id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -352,6 +400,10 @@ TEST(ModelDirectoryGroupList, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::DirectoryGroupList>(
       "DirectoryGroupList",
       R"json({"data":[{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::DirectoryGroupList>(
+      "DirectoryGroupList",
+      R"json({"object":null,"data":[{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::DirectoryGroupList>(
       "DirectoryGroupList",
@@ -387,6 +439,8 @@ TEST(ModelErrorBody, ToleratesDriftAndRejectsWrongTypes) {
       R"json({"error":"Invalid request parameters.","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
   gen::expect_missing_required_warns<workos::ErrorBody>("ErrorBody", R"json({})json", "error");
+  gen::expect_missing_required_warns<workos::ErrorBody>("ErrorBody", R"json({"error":null})json",
+                                                        "error");
   gen::expect_wrong_type_fails<workos::ErrorBody>("ErrorBody", R"json({"error":12345})json",
                                                   "error");
 }
@@ -417,6 +471,8 @@ TEST(ModelFlagOwner, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::FlagOwner>(
       "FlagOwner", R"json({"first_name":"Jane","last_name":"Doe"})json", "email");
+  gen::expect_missing_required_warns<workos::FlagOwner>(
+      "FlagOwner", R"json({"email":null,"first_name":"Jane","last_name":"Doe"})json", "email");
   gen::expect_wrong_type_fails<workos::FlagOwner>(
       "FlagOwner", R"json({"email":12345,"first_name":"Jane","last_name":"Doe"})json", "email");
 }
@@ -435,6 +491,10 @@ TEST(ModelGroup, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::Group>(
       "Group",
       R"json({"id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::Group>(
+      "Group",
+      R"json({"object":null,"id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::Group>(
       "Group",
@@ -457,6 +517,10 @@ TEST(ModelGroupList, ToleratesDriftAndRejectsWrongTypes) {
       "GroupList",
       R"json({"data":[{"object":"group","id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::GroupList>(
+      "GroupList",
+      R"json({"object":null,"data":[{"object":"group","id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::GroupList>(
       "GroupList",
       R"json({"object":12345,"data":[{"object":"group","id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
@@ -477,6 +541,10 @@ TEST(ModelListSessionsItemImpersonator, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ListSessionsItemImpersonator>(
       "ListSessionsItemImpersonator",
       R"json({"reason":"Investigating an issue with the customer's account."})json", "email");
+  gen::expect_missing_required_warns<workos::ListSessionsItemImpersonator>(
+      "ListSessionsItemImpersonator",
+      R"json({"email":null,"reason":"Investigating an issue with the customer's account."})json",
+      "email");
   gen::expect_wrong_type_fails<workos::ListSessionsItemImpersonator>(
       "ListSessionsItemImpersonator",
       R"json({"email":12345,"reason":"Investigating an issue with the customer's account."})json",
@@ -499,6 +567,10 @@ TEST(ModelListSessionsItem, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ListSessionsItem>(
       "ListSessionsItem",
       R"json({"id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8","impersonator":{"email":"admin@foocorp.com","reason":"Investigating an issue with the customer's account."},"ip_address":"198.51.100.42","organization_id":"org_01H945H0YD4F97JN9MATX7BYAG","user_agent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","auth_method":"sso","status":"active","expires_at":"2026-01-15T12:00:00.000Z","ended_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::ListSessionsItem>(
+      "ListSessionsItem",
+      R"json({"object":null,"id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8","impersonator":{"email":"admin@foocorp.com","reason":"Investigating an issue with the customer's account."},"ip_address":"198.51.100.42","organization_id":"org_01H945H0YD4F97JN9MATX7BYAG","user_agent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","auth_method":"sso","status":"active","expires_at":"2026-01-15T12:00:00.000Z","ended_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::ListSessionsItem>(
       "ListSessionsItem",
@@ -523,6 +595,10 @@ TEST(ModelOrganizationDomainStandAlone, ToleratesDriftAndRejectsWrongTypes) {
       "OrganizationDomainStandAlone",
       R"json({"id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::OrganizationDomainStandAlone>(
+      "OrganizationDomainStandAlone",
+      R"json({"object":null,"id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::OrganizationDomainStandAlone>(
       "OrganizationDomainStandAlone",
       R"json({"object":12345,"id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -537,6 +613,8 @@ TEST(ModelSlimRole, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_unknowns_survive<workos::SlimRole>(
       "SlimRole", R"json({"slug":"admin","__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
   gen::expect_missing_required_warns<workos::SlimRole>("SlimRole", R"json({})json", "slug");
+  gen::expect_missing_required_warns<workos::SlimRole>("SlimRole", R"json({"slug":null})json",
+                                                       "slug");
   gen::expect_wrong_type_fails<workos::SlimRole>("SlimRole", R"json({"slug":12345})json", "slug");
 }
 
@@ -554,6 +632,10 @@ TEST(ModelSsoTokenResponseOauthTokens, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::SsoTokenResponseOauthTokens>(
       "SsoTokenResponseOauthTokens",
       R"json({"refresh_token":"1//04g...","access_token":"ya29.a0ARrdaM...","expires_at":1735141800,"scopes":["profile","email","openid"]})json",
+      "provider");
+  gen::expect_missing_required_warns<workos::SsoTokenResponseOauthTokens>(
+      "SsoTokenResponseOauthTokens",
+      R"json({"provider":null,"refresh_token":"1//04g...","access_token":"ya29.a0ARrdaM...","expires_at":1735141800,"scopes":["profile","email","openid"]})json",
       "provider");
   gen::expect_wrong_type_fails<workos::SsoTokenResponseOauthTokens>(
       "SsoTokenResponseOauthTokens",
@@ -576,6 +658,10 @@ TEST(ModelUser, ToleratesDriftAndRejectsWrongTypes) {
       "User",
       R"json({"id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::User>(
+      "User",
+      R"json({"object":null,"id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::User>(
       "User",
       R"json({"object":12345,"id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -597,6 +683,10 @@ TEST(ModelUserList, ToleratesDriftAndRejectsWrongTypes) {
       "UserList",
       R"json({"data":[{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::UserList>(
+      "UserList",
+      R"json({"object":null,"data":[{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::UserList>(
       "UserList",
       R"json({"object":12345,"data":[{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
@@ -614,6 +704,8 @@ TEST(ModelVerifyEmailAddressDto, ToleratesDriftAndRejectsWrongTypes) {
       R"json({"code":"123456","__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
   gen::expect_missing_required_warns<workos::VerifyEmailAddressDto>("VerifyEmailAddressDto",
                                                                     R"json({})json", "code");
+  gen::expect_missing_required_warns<workos::VerifyEmailAddressDto>(
+      "VerifyEmailAddressDto", R"json({"code":null})json", "code");
   gen::expect_wrong_type_fails<workos::VerifyEmailAddressDto>("VerifyEmailAddressDto",
                                                               R"json({"code":12345})json", "code");
 }

@@ -343,6 +343,10 @@ TEST(ModelCreateM2MApplicationDto, ToleratesDriftAndRejectsWrongTypes) {
       "CreateM2MApplicationDto",
       R"json({"application_type":"m2m","description":"An application for managing user access","scopes":["openid","profile","email"],"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "name");
+  gen::expect_missing_required_warns<workos::CreateM2MApplicationDto>(
+      "CreateM2MApplicationDto",
+      R"json({"name":null,"application_type":"m2m","description":"An application for managing user access","scopes":["openid","profile","email"],"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
+      "name");
   gen::expect_wrong_type_fails<workos::CreateM2MApplicationDto>(
       "CreateM2MApplicationDto",
       R"json({"name":12345,"application_type":"m2m","description":"An application for managing user access","scopes":["openid","profile","email"],"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
@@ -361,6 +365,8 @@ TEST(ModelRedirectUriDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::RedirectUriDto>("RedirectUriDto",
                                                              R"json({"default":true})json", "uri");
+  gen::expect_missing_required_warns<workos::RedirectUriDto>(
+      "RedirectUriDto", R"json({"uri":null,"default":true})json", "uri");
   gen::expect_wrong_type_fails<workos::RedirectUriDto>(
       "RedirectUriDto", R"json({"uri":12345,"default":true})json", "uri");
 }
@@ -379,6 +385,10 @@ TEST(ModelCreateOAuthApplicationDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateOAuthApplicationDto>(
       "CreateOAuthApplicationDto",
       R"json({"application_type":"oauth","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
+      "name");
+  gen::expect_missing_required_warns<workos::CreateOAuthApplicationDto>(
+      "CreateOAuthApplicationDto",
+      R"json({"name":null,"application_type":"oauth","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "name");
   gen::expect_wrong_type_fails<workos::CreateOAuthApplicationDto>(
       "CreateOAuthApplicationDto",
@@ -427,6 +437,8 @@ TEST(ModelExternalAuthCompleteResponse, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::ExternalAuthCompleteResponse>(
       "ExternalAuthCompleteResponse", R"json({})json", "redirect_uri");
+  gen::expect_missing_required_warns<workos::ExternalAuthCompleteResponse>(
+      "ExternalAuthCompleteResponse", R"json({"redirect_uri":null})json", "redirect_uri");
   gen::expect_wrong_type_fails<workos::ExternalAuthCompleteResponse>(
       "ExternalAuthCompleteResponse", R"json({"redirect_uri":12345})json", "redirect_uri");
 }
@@ -445,6 +457,10 @@ TEST(ModelListApplicationClientSecretsResponse, ToleratesDriftAndRejectsWrongTyp
   gen::expect_missing_required_warns<workos::ListApplicationClientSecretsResponse>(
       "ListApplicationClientSecretsResponse",
       R"json({"id":"secret_01J9Q2Z3X4Y5W6V7U8T9S0R1Q","secret_hint":"abc123","last_used_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::ListApplicationClientSecretsResponse>(
+      "ListApplicationClientSecretsResponse",
+      R"json({"object":null,"id":"secret_01J9Q2Z3X4Y5W6V7U8T9S0R1Q","secret_hint":"abc123","last_used_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::ListApplicationClientSecretsResponse>(
       "ListApplicationClientSecretsResponse",
@@ -466,6 +482,10 @@ TEST(ModelNewConnectApplicationSecret, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::NewConnectApplicationSecret>(
       "NewConnectApplicationSecret",
       R"json({"id":"secret_01J9Q2Z3X4Y5W6V7U8T9S0R1Q","secret_hint":"abc123","last_used_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","secret":"abc123def456ghi789jkl012mno345pqr678stu901vwx234yz"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::NewConnectApplicationSecret>(
+      "NewConnectApplicationSecret",
+      R"json({"object":null,"id":"secret_01J9Q2Z3X4Y5W6V7U8T9S0R1Q","secret_hint":"abc123","last_used_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","secret":"abc123def456ghi789jkl012mno345pqr678stu901vwx234yz"})json",
       "object");
   gen::expect_wrong_type_fails<workos::NewConnectApplicationSecret>(
       "NewConnectApplicationSecret",
@@ -521,6 +541,10 @@ TEST(ModelUserConsentOption, ToleratesDriftAndRejectsWrongTypes) {
       "UserConsentOption",
       R"json({"type":"enum","label":"Terms of Service","choices":[{"value":"accepted","label":"I accept the Terms of Service"}]})json",
       "claim");
+  gen::expect_missing_required_warns<workos::UserConsentOption>(
+      "UserConsentOption",
+      R"json({"claim":null,"type":"enum","label":"Terms of Service","choices":[{"value":"accepted","label":"I accept the Terms of Service"}]})json",
+      "claim");
   gen::expect_wrong_type_fails<workos::UserConsentOption>(
       "UserConsentOption",
       R"json({"claim":12345,"type":"enum","label":"Terms of Service","choices":[{"value":"accepted","label":"I accept the Terms of Service"}]})json",
@@ -542,6 +566,10 @@ TEST(ModelUserObject, ToleratesDriftAndRejectsWrongTypes) {
       "UserObject",
       R"json({"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","metadata":{"department":"Engineering","role":"Developer"}})json",
       "id");
+  gen::expect_missing_required_warns<workos::UserObject>(
+      "UserObject",
+      R"json({"id":null,"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","metadata":{"department":"Engineering","role":"Developer"}})json",
+      "id");
   gen::expect_wrong_type_fails<workos::UserObject>(
       "UserObject",
       R"json({"id":12345,"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","metadata":{"department":"Engineering","role":"Developer"}})json",
@@ -562,6 +590,10 @@ TEST(ModelUserManagementLoginRequest, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::UserManagementLoginRequest>(
       "UserManagementLoginRequest",
       R"json({"user":{"id":"user_12345","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","metadata":{"department":"Engineering","role":"Developer"}},"user_consent_options":[{"claim":"tos_accepted","type":"enum","label":"Terms of Service","choices":[{"value":"accepted","label":"I accept the Terms of Service"}]}]})json",
+      "external_auth_id");
+  gen::expect_missing_required_warns<workos::UserManagementLoginRequest>(
+      "UserManagementLoginRequest",
+      R"json({"external_auth_id":null,"user":{"id":"user_12345","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","metadata":{"department":"Engineering","role":"Developer"}},"user_consent_options":[{"claim":"tos_accepted","type":"enum","label":"Terms of Service","choices":[{"value":"accepted","label":"I accept the Terms of Service"}]}]})json",
       "external_auth_id");
   gen::expect_wrong_type_fails<workos::UserManagementLoginRequest>(
       "UserManagementLoginRequest",

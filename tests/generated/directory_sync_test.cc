@@ -264,6 +264,8 @@ TEST(ModelDirectoryMetadataUsers, ToleratesDriftAndRejectsWrongTypes) {
       R"json({"active":42,"inactive":3,"__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
   gen::expect_missing_required_warns<workos::DirectoryMetadataUsers>(
       "DirectoryMetadataUsers", R"json({"inactive":3})json", "active");
+  gen::expect_missing_required_warns<workos::DirectoryMetadataUsers>(
+      "DirectoryMetadataUsers", R"json({"active":null,"inactive":3})json", "active");
   gen::expect_wrong_type_fails<workos::DirectoryMetadataUsers>(
       "DirectoryMetadataUsers", R"json({"active":"not a number","inactive":3})json", "active");
 }
@@ -280,6 +282,8 @@ TEST(ModelDirectoryMetadata, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::DirectoryMetadata>("DirectoryMetadata",
                                                                 R"json({"groups":5})json", "users");
+  gen::expect_missing_required_warns<workos::DirectoryMetadata>(
+      "DirectoryMetadata", R"json({"users":null,"groups":5})json", "users");
   gen::expect_wrong_type_fails<workos::DirectoryMetadata>(
       "DirectoryMetadata", R"json({"users":"not an object","groups":5})json", "users");
 }
@@ -301,6 +305,10 @@ TEST(ModelDirectory, ToleratesDriftAndRejectsWrongTypes) {
       "Directory",
       R"json({"id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","external_key":"sPa12dwRQ","type":"gsuite directory","state":"linked","name":"Foo Corp","domain":"foo-corp.com","metadata":{"users":{"active":42,"inactive":3},"groups":5},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::Directory>(
+      "Directory",
+      R"json({"object":null,"id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","external_key":"sPa12dwRQ","type":"gsuite directory","state":"linked","name":"Foo Corp","domain":"foo-corp.com","metadata":{"users":{"active":42,"inactive":3},"groups":5},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::Directory>(
       "Directory",
       R"json({"object":12345,"id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","external_key":"sPa12dwRQ","type":"gsuite directory","state":"linked","name":"Foo Corp","domain":"foo-corp.com","metadata":{"users":{"active":42,"inactive":3},"groups":5},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -321,6 +329,10 @@ TEST(ModelDirectoryList, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::DirectoryList>(
       "DirectoryList",
       R"json({"data":[{"object":"directory","id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","external_key":"sPa12dwRQ","type":"gsuite directory","state":"linked","name":"Foo Corp","domain":"foo-corp.com","metadata":{"users":{"active":42,"inactive":3},"groups":5},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::DirectoryList>(
+      "DirectoryList",
+      R"json({"object":null,"data":[{"object":"directory","id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","external_key":"sPa12dwRQ","type":"gsuite directory","state":"linked","name":"Foo Corp","domain":"foo-corp.com","metadata":{"users":{"active":42,"inactive":3},"groups":5},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::DirectoryList>(
       "DirectoryList",
@@ -345,6 +357,10 @@ TEST(ModelDirectoryUserWithGroups, ToleratesDriftAndRejectsWrongTypes) {
       "DirectoryUserWithGroups",
       R"json({"id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","groups":[{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]})json",
       "object");
+  gen::expect_missing_required_warns<workos::DirectoryUserWithGroups>(
+      "DirectoryUserWithGroups",
+      R"json({"object":null,"id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","groups":[{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]})json",
+      "object");
   gen::expect_wrong_type_fails<workos::DirectoryUserWithGroups>(
       "DirectoryUserWithGroups",
       R"json({"object":12345,"id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","groups":[{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]})json",
@@ -365,6 +381,10 @@ TEST(ModelDirectoryUserList, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::DirectoryUserList>(
       "DirectoryUserList",
       R"json({"data":[{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","groups":[{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::DirectoryUserList>(
+      "DirectoryUserList",
+      R"json({"object":null,"data":[{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","groups":[{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::DirectoryUserList>(
       "DirectoryUserList",

@@ -88,6 +88,10 @@ TEST(ModelDirectoryUser, ToleratesDriftAndRejectsWrongTypes) {
       "DirectoryUser",
       R"json({"id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::DirectoryUser>(
+      "DirectoryUser",
+      R"json({"object":null,"id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::DirectoryUser>(
       "DirectoryUser",
       R"json({"object":12345,"id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -108,6 +112,10 @@ TEST(ModelEventActionAuthenticationDeniedData, ToleratesDriftAndRejectsWrongType
   gen::expect_missing_required_warns<workos::EventActionAuthenticationDeniedData>(
       "EventActionAuthenticationDeniedData",
       R"json({"action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"authentication","verdict":"Deny","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"})json",
+      "action_endpoint_id");
+  gen::expect_missing_required_warns<workos::EventActionAuthenticationDeniedData>(
+      "EventActionAuthenticationDeniedData",
+      R"json({"action_endpoint_id":null,"action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"authentication","verdict":"Deny","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"})json",
       "action_endpoint_id");
   gen::expect_wrong_type_fails<workos::EventActionAuthenticationDeniedData>(
       "EventActionAuthenticationDeniedData",
@@ -130,6 +138,8 @@ TEST(ModelEventContextActorDto, ToleratesDriftAndRejectsWrongTypes) {
       });
   gen::expect_missing_required_warns<workos::EventContextActorDto>(
       "EventContextActorDto", R"json({"source":"api","name":"Jane Doe"})json", "id");
+  gen::expect_missing_required_warns<workos::EventContextActorDto>(
+      "EventContextActorDto", R"json({"id":null,"source":"api","name":"Jane Doe"})json", "id");
   gen::expect_wrong_type_fails<workos::EventContextActorDto>(
       "EventContextActorDto", R"json({"id":12345,"source":"api","name":"Jane Doe"})json", "id");
 }
@@ -148,6 +158,10 @@ TEST(ModelEventContextDtoGoogleAnalyticsSession, ToleratesDriftAndRejectsWrongTy
   gen::expect_missing_required_warns<workos::EventContextDtoGoogleAnalyticsSession>(
       "EventContextDtoGoogleAnalyticsSession",
       R"json({"sessionId":"1234567890","sessionNumber":"1"})json", "containerId");
+  gen::expect_missing_required_warns<workos::EventContextDtoGoogleAnalyticsSession>(
+      "EventContextDtoGoogleAnalyticsSession",
+      R"json({"containerId":null,"sessionId":"1234567890","sessionNumber":"1"})json",
+      "containerId");
   gen::expect_wrong_type_fails<workos::EventContextDtoGoogleAnalyticsSession>(
       "EventContextDtoGoogleAnalyticsSession",
       R"json({"containerId":12345,"sessionId":"1234567890","sessionNumber":"1"})json",
@@ -186,6 +200,10 @@ TEST(ModelEventActionAuthenticationDenied, ToleratesDriftAndRejectsWrongTypes) {
       "EventActionAuthenticationDenied",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"action.authentication.denied","data":{"action_endpoint_id":"action_endpoint_01EHWNCE74X7JSDV0X3SZ3KJNY","action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"authentication","verdict":"Deny","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventActionAuthenticationDenied>(
+      "EventActionAuthenticationDenied",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"action.authentication.denied","data":{"action_endpoint_id":"action_endpoint_01EHWNCE74X7JSDV0X3SZ3KJNY","action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"authentication","verdict":"Deny","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventActionAuthenticationDenied>(
       "EventActionAuthenticationDenied",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"action.authentication.denied","data":{"action_endpoint_id":"action_endpoint_01EHWNCE74X7JSDV0X3SZ3KJNY","action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"authentication","verdict":"Deny","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -206,6 +224,10 @@ TEST(ModelEventActionUserRegistrationDeniedData, ToleratesDriftAndRejectsWrongTy
   gen::expect_missing_required_warns<workos::EventActionUserRegistrationDeniedData>(
       "EventActionUserRegistrationDeniedData",
       R"json({"action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"user_registration","verdict":"Deny","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"})json",
+      "action_endpoint_id");
+  gen::expect_missing_required_warns<workos::EventActionUserRegistrationDeniedData>(
+      "EventActionUserRegistrationDeniedData",
+      R"json({"action_endpoint_id":null,"action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"user_registration","verdict":"Deny","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"})json",
       "action_endpoint_id");
   gen::expect_wrong_type_fails<workos::EventActionUserRegistrationDeniedData>(
       "EventActionUserRegistrationDeniedData",
@@ -228,6 +250,10 @@ TEST(ModelEventActionUserRegistrationDenied, ToleratesDriftAndRejectsWrongTypes)
       "EventActionUserRegistrationDenied",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"action.user_registration.denied","data":{"action_endpoint_id":"action_endpoint_01EHWNCE74X7JSDV0X3SZ3KJNY","action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"user_registration","verdict":"Deny","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventActionUserRegistrationDenied>(
+      "EventActionUserRegistrationDenied",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"action.user_registration.denied","data":{"action_endpoint_id":"action_endpoint_01EHWNCE74X7JSDV0X3SZ3KJNY","action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"user_registration","verdict":"Deny","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventActionUserRegistrationDenied>(
       "EventActionUserRegistrationDenied",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"action.user_registration.denied","data":{"action_endpoint_id":"action_endpoint_01EHWNCE74X7JSDV0X3SZ3KJNY","action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"user_registration","verdict":"Deny","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -248,6 +274,10 @@ TEST(ModelEventAgentRegistrationClaimAttemptCreatedData, ToleratesDriftAndReject
   gen::expect_missing_required_warns<workos::EventAgentRegistrationClaimAttemptCreatedData>(
       "EventAgentRegistrationClaimAttemptCreatedData",
       R"json({"id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_claim_id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","login_hint":"jane@example.com","expires_at":"2024-01-15T10:35:00.000Z","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationClaimAttemptCreatedData>(
+      "EventAgentRegistrationClaimAttemptCreatedData",
+      R"json({"object":null,"id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_claim_id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","login_hint":"jane@example.com","expires_at":"2024-01-15T10:35:00.000Z","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationClaimAttemptCreatedData>(
       "EventAgentRegistrationClaimAttemptCreatedData",
@@ -270,6 +300,10 @@ TEST(ModelEventAgentRegistrationClaimAttemptCreated, ToleratesDriftAndRejectsWro
       "EventAgentRegistrationClaimAttemptCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.claim.attempt.created","data":{"object":"agent_registration_claim_attempt","id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_claim_id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","login_hint":"jane@example.com","expires_at":"2024-01-15T10:35:00.000Z","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationClaimAttemptCreated>(
+      "EventAgentRegistrationClaimAttemptCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.claim.attempt.created","data":{"object":"agent_registration_claim_attempt","id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_claim_id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","login_hint":"jane@example.com","expires_at":"2024-01-15T10:35:00.000Z","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationClaimAttemptCreated>(
       "EventAgentRegistrationClaimAttemptCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.claim.attempt.created","data":{"object":"agent_registration_claim_attempt","id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_claim_id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","login_hint":"jane@example.com","expires_at":"2024-01-15T10:35:00.000Z","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -290,6 +324,9 @@ TEST(ModelEventAgentRegistrationClaimCompletedDataClaimedBy, ToleratesDriftAndRe
   gen::expect_missing_required_warns<workos::EventAgentRegistrationClaimCompletedDataClaimedBy>(
       "EventAgentRegistrationClaimCompletedDataClaimedBy",
       R"json({"organization_id":"example"})json", "user_id");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationClaimCompletedDataClaimedBy>(
+      "EventAgentRegistrationClaimCompletedDataClaimedBy",
+      R"json({"user_id":null,"organization_id":"example"})json", "user_id");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationClaimCompletedDataClaimedBy>(
       "EventAgentRegistrationClaimCompletedDataClaimedBy",
       R"json({"user_id":12345,"organization_id":"example"})json", "user_id");
@@ -309,6 +346,10 @@ TEST(ModelEventAgentRegistrationClaimCompletedData, ToleratesDriftAndRejectsWron
   gen::expect_missing_required_warns<workos::EventAgentRegistrationClaimCompletedData>(
       "EventAgentRegistrationClaimCompletedData",
       R"json({"id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","completed_by_attempt_id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","claimed_by":{"user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"example"},"completed_at":"2024-01-15T10:32:00.000Z","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:32:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationClaimCompletedData>(
+      "EventAgentRegistrationClaimCompletedData",
+      R"json({"object":null,"id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","completed_by_attempt_id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","claimed_by":{"user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"example"},"completed_at":"2024-01-15T10:32:00.000Z","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:32:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationClaimCompletedData>(
       "EventAgentRegistrationClaimCompletedData",
@@ -331,6 +372,10 @@ TEST(ModelEventAgentRegistrationClaimCompleted, ToleratesDriftAndRejectsWrongTyp
       "EventAgentRegistrationClaimCompleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.claim.completed","data":{"object":"agent_registration_claim","id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","completed_by_attempt_id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","claimed_by":{"user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"example"},"completed_at":"2024-01-15T10:32:00.000Z","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:32:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationClaimCompleted>(
+      "EventAgentRegistrationClaimCompleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.claim.completed","data":{"object":"agent_registration_claim","id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","completed_by_attempt_id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","claimed_by":{"user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"example"},"completed_at":"2024-01-15T10:32:00.000Z","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:32:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationClaimCompleted>(
       "EventAgentRegistrationClaimCompleted",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.claim.completed","data":{"object":"agent_registration_claim","id":"agent_reg_claim_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","completed_by_attempt_id":"agent_reg_claim_attempt_01EHWNCE74X7JSDV0X3SZ3KJNY","claimed_by":{"user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"example"},"completed_at":"2024-01-15T10:32:00.000Z","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:32:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -351,6 +396,10 @@ TEST(ModelEventAgentRegistrationCreatedDataAgentIdentity, ToleratesDriftAndRejec
   gen::expect_missing_required_warns<workos::EventAgentRegistrationCreatedDataAgentIdentity>(
       "EventAgentRegistrationCreatedDataAgentIdentity",
       R"json({"id":"agent_identity_01EHWNCE74X7JSDV0X3SZ3KJNY","userland_user_id":"example"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationCreatedDataAgentIdentity>(
+      "EventAgentRegistrationCreatedDataAgentIdentity",
+      R"json({"object":null,"id":"agent_identity_01EHWNCE74X7JSDV0X3SZ3KJNY","userland_user_id":"example"})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationCreatedDataAgentIdentity>(
       "EventAgentRegistrationCreatedDataAgentIdentity",
@@ -375,6 +424,10 @@ TEST(ModelEventAgentRegistrationCreatedData, ToleratesDriftAndRejectsWrongTypes)
       "EventAgentRegistrationCreatedData",
       R"json({"id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_identity":{"object":"agent_identity","id":"agent_identity_01EHWNCE74X7JSDV0X3SZ3KJNY","userland_user_id":"example"},"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"unverified","kind":"anonymous","method":"anonymous","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationCreatedData>(
+      "EventAgentRegistrationCreatedData",
+      R"json({"object":null,"id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_identity":{"object":"agent_identity","id":"agent_identity_01EHWNCE74X7JSDV0X3SZ3KJNY","userland_user_id":"example"},"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"unverified","kind":"anonymous","method":"anonymous","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationCreatedData>(
       "EventAgentRegistrationCreatedData",
       R"json({"object":12345,"id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_identity":{"object":"agent_identity","id":"agent_identity_01EHWNCE74X7JSDV0X3SZ3KJNY","userland_user_id":"example"},"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"unverified","kind":"anonymous","method":"anonymous","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z"})json",
@@ -395,6 +448,10 @@ TEST(ModelEventAgentRegistrationCreated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventAgentRegistrationCreated>(
       "EventAgentRegistrationCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.created","data":{"object":"agent_registration","id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_identity":{"object":"agent_identity","id":"agent_identity_01EHWNCE74X7JSDV0X3SZ3KJNY","userland_user_id":"example"},"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"unverified","kind":"anonymous","method":"anonymous","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationCreated>(
+      "EventAgentRegistrationCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.created","data":{"object":"agent_registration","id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_identity":{"object":"agent_identity","id":"agent_identity_01EHWNCE74X7JSDV0X3SZ3KJNY","userland_user_id":"example"},"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"unverified","kind":"anonymous","method":"anonymous","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationCreated>(
       "EventAgentRegistrationCreated",
@@ -419,6 +476,11 @@ TEST(ModelEventAgentRegistrationCredentialIssuedDataDetailAccessToken,
       "EventAgentRegistrationCredentialIssuedDataDetailAccessToken",
       R"json({"jti":"jti_01EHWNCE74X7JSDV0X3SZ3KJNY","expires_at":"2024-01-15T11:30:00.000Z"})json",
       "kind");
+  gen::expect_missing_required_warns<
+      workos::EventAgentRegistrationCredentialIssuedDataDetailAccessToken>(
+      "EventAgentRegistrationCredentialIssuedDataDetailAccessToken",
+      R"json({"kind":null,"jti":"jti_01EHWNCE74X7JSDV0X3SZ3KJNY","expires_at":"2024-01-15T11:30:00.000Z"})json",
+      "kind");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationCredentialIssuedDataDetailAccessToken>(
       "EventAgentRegistrationCredentialIssuedDataDetailAccessToken",
       R"json({"kind":12345,"jti":"jti_01EHWNCE74X7JSDV0X3SZ3KJNY","expires_at":"2024-01-15T11:30:00.000Z"})json",
@@ -441,6 +503,10 @@ TEST(ModelEventAgentRegistrationCredentialIssuedDataDetailApiKey,
       workos::EventAgentRegistrationCredentialIssuedDataDetailApiKey>(
       "EventAgentRegistrationCredentialIssuedDataDetailApiKey",
       R"json({"api_key_id":"api_key_01HWDP91J37GZW2FT9GCEX8YWV"})json", "kind");
+  gen::expect_missing_required_warns<
+      workos::EventAgentRegistrationCredentialIssuedDataDetailApiKey>(
+      "EventAgentRegistrationCredentialIssuedDataDetailApiKey",
+      R"json({"kind":null,"api_key_id":"api_key_01HWDP91J37GZW2FT9GCEX8YWV"})json", "kind");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationCredentialIssuedDataDetailApiKey>(
       "EventAgentRegistrationCredentialIssuedDataDetailApiKey",
       R"json({"kind":12345,"api_key_id":"api_key_01HWDP91J37GZW2FT9GCEX8YWV"})json", "kind");
@@ -478,6 +544,10 @@ TEST(ModelEventAgentRegistrationCredentialIssuedData, ToleratesDriftAndRejectsWr
       "EventAgentRegistrationCredentialIssuedData",
       R"json({"id":"agent_reg_credential_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","detail":{"kind":"api_key","api_key_id":"api_key_01HWDP91J37GZW2FT9GCEX8YWV"},"created_at":"2024-01-15T10:33:00.000Z","updated_at":"2024-01-15T10:33:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationCredentialIssuedData>(
+      "EventAgentRegistrationCredentialIssuedData",
+      R"json({"object":null,"id":"agent_reg_credential_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","detail":{"kind":"api_key","api_key_id":"api_key_01HWDP91J37GZW2FT9GCEX8YWV"},"created_at":"2024-01-15T10:33:00.000Z","updated_at":"2024-01-15T10:33:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationCredentialIssuedData>(
       "EventAgentRegistrationCredentialIssuedData",
       R"json({"object":12345,"id":"agent_reg_credential_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","detail":{"kind":"api_key","api_key_id":"api_key_01HWDP91J37GZW2FT9GCEX8YWV"},"created_at":"2024-01-15T10:33:00.000Z","updated_at":"2024-01-15T10:33:00.000Z"})json",
@@ -499,6 +569,10 @@ TEST(ModelEventAgentRegistrationCredentialIssued, ToleratesDriftAndRejectsWrongT
       "EventAgentRegistrationCredentialIssued",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.credential.issued","data":{"object":"agent_registration_credential","id":"agent_reg_credential_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","detail":{"kind":"api_key","api_key_id":"api_key_01HWDP91J37GZW2FT9GCEX8YWV"},"created_at":"2024-01-15T10:33:00.000Z","updated_at":"2024-01-15T10:33:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationCredentialIssued>(
+      "EventAgentRegistrationCredentialIssued",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.credential.issued","data":{"object":"agent_registration_credential","id":"agent_reg_credential_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","detail":{"kind":"api_key","api_key_id":"api_key_01HWDP91J37GZW2FT9GCEX8YWV"},"created_at":"2024-01-15T10:33:00.000Z","updated_at":"2024-01-15T10:33:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationCredentialIssued>(
       "EventAgentRegistrationCredentialIssued",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.credential.issued","data":{"object":"agent_registration_credential","id":"agent_reg_credential_01EHWNCE74X7JSDV0X3SZ3KJNY","agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","detail":{"kind":"api_key","api_key_id":"api_key_01HWDP91J37GZW2FT9GCEX8YWV"},"created_at":"2024-01-15T10:33:00.000Z","updated_at":"2024-01-15T10:33:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -518,6 +592,9 @@ TEST(ModelEventAgentRegistrationDeletedData, ToleratesDriftAndRejectsWrongTypes)
       nullptr);
   gen::expect_missing_required_warns<workos::EventAgentRegistrationDeletedData>(
       "EventAgentRegistrationDeletedData", R"json({})json", "agent_registration_id");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationDeletedData>(
+      "EventAgentRegistrationDeletedData", R"json({"agent_registration_id":null})json",
+      "agent_registration_id");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationDeletedData>(
       "EventAgentRegistrationDeletedData", R"json({"agent_registration_id":12345})json",
       "agent_registration_id");
@@ -537,6 +614,10 @@ TEST(ModelEventAgentRegistrationDeleted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventAgentRegistrationDeleted>(
       "EventAgentRegistrationDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.deleted","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationDeleted>(
+      "EventAgentRegistrationDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.deleted","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationDeleted>(
       "EventAgentRegistrationDeleted",
@@ -559,6 +640,10 @@ TEST(ModelEventAgentRegistrationExpired, ToleratesDriftAndRejectsWrongTypes) {
       "EventAgentRegistrationExpired",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.expired","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationExpired>(
+      "EventAgentRegistrationExpired",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.expired","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationExpired>(
       "EventAgentRegistrationExpired",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.expired","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -579,6 +664,10 @@ TEST(ModelEventAgentRegistrationOrganizationSwitchedData, ToleratesDriftAndRejec
   gen::expect_missing_required_warns<workos::EventAgentRegistrationOrganizationSwitchedData>(
       "EventAgentRegistrationOrganizationSwitchedData",
       R"json({"from_organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","to_organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNZ"})json",
+      "agent_registration_id");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationOrganizationSwitchedData>(
+      "EventAgentRegistrationOrganizationSwitchedData",
+      R"json({"agent_registration_id":null,"from_organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","to_organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNZ"})json",
       "agent_registration_id");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationOrganizationSwitchedData>(
       "EventAgentRegistrationOrganizationSwitchedData",
@@ -601,6 +690,10 @@ TEST(ModelEventAgentRegistrationOrganizationSwitched, ToleratesDriftAndRejectsWr
       "EventAgentRegistrationOrganizationSwitched",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.organization.switched","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","from_organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","to_organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNZ"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationOrganizationSwitched>(
+      "EventAgentRegistrationOrganizationSwitched",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.organization.switched","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","from_organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","to_organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNZ"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationOrganizationSwitched>(
       "EventAgentRegistrationOrganizationSwitched",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.organization.switched","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY","from_organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","to_organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNZ"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -621,6 +714,10 @@ TEST(ModelEventAgentRegistrationRefreshed, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventAgentRegistrationRefreshed>(
       "EventAgentRegistrationRefreshed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.refreshed","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationRefreshed>(
+      "EventAgentRegistrationRefreshed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.refreshed","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationRefreshed>(
       "EventAgentRegistrationRefreshed",
@@ -643,6 +740,10 @@ TEST(ModelEventAgentRegistrationRevoked, ToleratesDriftAndRejectsWrongTypes) {
       "EventAgentRegistrationRevoked",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.revoked","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAgentRegistrationRevoked>(
+      "EventAgentRegistrationRevoked",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.revoked","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAgentRegistrationRevoked>(
       "EventAgentRegistrationRevoked",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"agent.registration.revoked","data":{"agent_registration_id":"agent_reg_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -663,6 +764,10 @@ TEST(ModelEventApiKeyCreatedData, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventApiKeyCreatedData>(
       "EventApiKeyCreatedData",
       R"json({"id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventApiKeyCreatedData>(
+      "EventApiKeyCreatedData",
+      R"json({"object":null,"id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventApiKeyCreatedData>(
       "EventApiKeyCreatedData",
@@ -685,6 +790,10 @@ TEST(ModelEventApiKeyCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventApiKeyCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"api_key.created","data":{"object":"api_key","id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventApiKeyCreated>(
+      "EventApiKeyCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"api_key.created","data":{"object":"api_key","id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventApiKeyCreated>(
       "EventApiKeyCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"api_key.created","data":{"object":"api_key","id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -705,6 +814,10 @@ TEST(ModelEventApiKeyRevoked, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventApiKeyRevoked>(
       "EventApiKeyRevoked",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"api_key.revoked","data":{"object":"api_key","id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventApiKeyRevoked>(
+      "EventApiKeyRevoked",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"api_key.revoked","data":{"object":"api_key","id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventApiKeyRevoked>(
       "EventApiKeyRevoked",
@@ -742,6 +855,10 @@ TEST(ModelEventApiKeyUpdatedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventApiKeyUpdatedData",
       R"json({"id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"expires_at":"2026-01-15T12:00:00.000Z"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventApiKeyUpdatedData>(
+      "EventApiKeyUpdatedData",
+      R"json({"object":null,"id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"expires_at":"2026-01-15T12:00:00.000Z"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventApiKeyUpdatedData>(
       "EventApiKeyUpdatedData",
       R"json({"object":12345,"id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"expires_at":"2026-01-15T12:00:00.000Z"}})json",
@@ -763,6 +880,10 @@ TEST(ModelEventApiKeyUpdated, ToleratesDriftAndRejectsWrongTypes) {
       "EventApiKeyUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"api_key.updated","data":{"object":"api_key","id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"expires_at":"2026-01-15T12:00:00.000Z"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventApiKeyUpdated>(
+      "EventApiKeyUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"api_key.updated","data":{"object":"api_key","id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"expires_at":"2026-01-15T12:00:00.000Z"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventApiKeyUpdated>(
       "EventApiKeyUpdated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"api_key.updated","data":{"object":"api_key","id":"api_key_01EHWNCE74X7JSDV0X3SZ3KJNY","owner":{"type":"organization","id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"My API Key","obfuscated_value":"sk_test_...1234","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"expires_at":"2026-01-15T12:00:00.000Z"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -783,6 +904,9 @@ TEST(ModelEventAuthenticationMfaFailedDataError, ToleratesDriftAndRejectsWrongTy
   gen::expect_missing_required_warns<workos::EventAuthenticationMfaFailedDataError>(
       "EventAuthenticationMfaFailedDataError",
       R"json({"message":"The MFA challenge has failed."})json", "code");
+  gen::expect_missing_required_warns<workos::EventAuthenticationMfaFailedDataError>(
+      "EventAuthenticationMfaFailedDataError",
+      R"json({"code":null,"message":"The MFA challenge has failed."})json", "code");
   gen::expect_wrong_type_fails<workos::EventAuthenticationMfaFailedDataError>(
       "EventAuthenticationMfaFailedDataError",
       R"json({"code":12345,"message":"The MFA challenge has failed."})json", "code");
@@ -802,6 +926,10 @@ TEST(ModelEventAuthenticationEmailVerificationFailedData, ToleratesDriftAndRejec
   gen::expect_missing_required_warns<workos::EventAuthenticationEmailVerificationFailedData>(
       "EventAuthenticationEmailVerificationFailedData",
       R"json({"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationEmailVerificationFailedData>(
+      "EventAuthenticationEmailVerificationFailedData",
+      R"json({"type":null,"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
       "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationEmailVerificationFailedData>(
       "EventAuthenticationEmailVerificationFailedData",
@@ -824,6 +952,10 @@ TEST(ModelEventAuthenticationEmailVerificationFailed, ToleratesDriftAndRejectsWr
       "EventAuthenticationEmailVerificationFailed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.email_verification_failed","data":{"type":"email_verification","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationEmailVerificationFailed>(
+      "EventAuthenticationEmailVerificationFailed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.email_verification_failed","data":{"type":"email_verification","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationEmailVerificationFailed>(
       "EventAuthenticationEmailVerificationFailed",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.email_verification_failed","data":{"type":"email_verification","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -844,6 +976,10 @@ TEST(ModelEventAuthenticationEmailVerificationSucceededData, ToleratesDriftAndRe
   gen::expect_missing_required_warns<workos::EventAuthenticationEmailVerificationSucceededData>(
       "EventAuthenticationEmailVerificationSucceededData",
       R"json({"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationEmailVerificationSucceededData>(
+      "EventAuthenticationEmailVerificationSucceededData",
+      R"json({"type":null,"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
       "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationEmailVerificationSucceededData>(
       "EventAuthenticationEmailVerificationSucceededData",
@@ -866,6 +1002,10 @@ TEST(ModelEventAuthenticationEmailVerificationSucceeded, ToleratesDriftAndReject
       "EventAuthenticationEmailVerificationSucceeded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.email_verification_succeeded","data":{"type":"email_verification","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationEmailVerificationSucceeded>(
+      "EventAuthenticationEmailVerificationSucceeded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.email_verification_succeeded","data":{"type":"email_verification","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationEmailVerificationSucceeded>(
       "EventAuthenticationEmailVerificationSucceeded",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.email_verification_succeeded","data":{"type":"email_verification","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -886,6 +1026,10 @@ TEST(ModelEventAuthenticationMagicAuthFailedData, ToleratesDriftAndRejectsWrongT
   gen::expect_missing_required_warns<workos::EventAuthenticationMagicAuthFailedData>(
       "EventAuthenticationMagicAuthFailedData",
       R"json({"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationMagicAuthFailedData>(
+      "EventAuthenticationMagicAuthFailedData",
+      R"json({"type":null,"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
       "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationMagicAuthFailedData>(
       "EventAuthenticationMagicAuthFailedData",
@@ -908,6 +1052,10 @@ TEST(ModelEventAuthenticationMagicAuthFailed, ToleratesDriftAndRejectsWrongTypes
       "EventAuthenticationMagicAuthFailed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.magic_auth_failed","data":{"type":"magic_auth","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationMagicAuthFailed>(
+      "EventAuthenticationMagicAuthFailed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.magic_auth_failed","data":{"type":"magic_auth","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationMagicAuthFailed>(
       "EventAuthenticationMagicAuthFailed",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.magic_auth_failed","data":{"type":"magic_auth","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -928,6 +1076,10 @@ TEST(ModelEventAuthenticationMagicAuthSucceededData, ToleratesDriftAndRejectsWro
   gen::expect_missing_required_warns<workos::EventAuthenticationMagicAuthSucceededData>(
       "EventAuthenticationMagicAuthSucceededData",
       R"json({"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationMagicAuthSucceededData>(
+      "EventAuthenticationMagicAuthSucceededData",
+      R"json({"type":null,"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
       "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationMagicAuthSucceededData>(
       "EventAuthenticationMagicAuthSucceededData",
@@ -950,6 +1102,10 @@ TEST(ModelEventAuthenticationMagicAuthSucceeded, ToleratesDriftAndRejectsWrongTy
       "EventAuthenticationMagicAuthSucceeded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.magic_auth_succeeded","data":{"type":"magic_auth","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationMagicAuthSucceeded>(
+      "EventAuthenticationMagicAuthSucceeded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.magic_auth_succeeded","data":{"type":"magic_auth","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationMagicAuthSucceeded>(
       "EventAuthenticationMagicAuthSucceeded",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.magic_auth_succeeded","data":{"type":"magic_auth","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -970,6 +1126,10 @@ TEST(ModelEventAuthenticationMfaFailedData, ToleratesDriftAndRejectsWrongTypes) 
   gen::expect_missing_required_warns<workos::EventAuthenticationMfaFailedData>(
       "EventAuthenticationMfaFailedData",
       R"json({"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationMfaFailedData>(
+      "EventAuthenticationMfaFailedData",
+      R"json({"type":null,"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
       "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationMfaFailedData>(
       "EventAuthenticationMfaFailedData",
@@ -992,6 +1152,10 @@ TEST(ModelEventAuthenticationMfaFailed, ToleratesDriftAndRejectsWrongTypes) {
       "EventAuthenticationMfaFailed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.mfa_failed","data":{"type":"mfa","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationMfaFailed>(
+      "EventAuthenticationMfaFailed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.mfa_failed","data":{"type":"mfa","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationMfaFailed>(
       "EventAuthenticationMfaFailed",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.mfa_failed","data":{"type":"mfa","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -1012,6 +1176,10 @@ TEST(ModelEventAuthenticationMfaSucceededData, ToleratesDriftAndRejectsWrongType
   gen::expect_missing_required_warns<workos::EventAuthenticationMfaSucceededData>(
       "EventAuthenticationMfaSucceededData",
       R"json({"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationMfaSucceededData>(
+      "EventAuthenticationMfaSucceededData",
+      R"json({"type":null,"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
       "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationMfaSucceededData>(
       "EventAuthenticationMfaSucceededData",
@@ -1034,6 +1202,10 @@ TEST(ModelEventAuthenticationMfaSucceeded, ToleratesDriftAndRejectsWrongTypes) {
       "EventAuthenticationMfaSucceeded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.mfa_succeeded","data":{"type":"mfa","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationMfaSucceeded>(
+      "EventAuthenticationMfaSucceeded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.mfa_succeeded","data":{"type":"mfa","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationMfaSucceeded>(
       "EventAuthenticationMfaSucceeded",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.mfa_succeeded","data":{"type":"mfa","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -1054,6 +1226,10 @@ TEST(ModelEventAuthenticationOauthFailedData, ToleratesDriftAndRejectsWrongTypes
   gen::expect_missing_required_warns<workos::EventAuthenticationOauthFailedData>(
       "EventAuthenticationOauthFailedData",
       R"json({"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationOauthFailedData>(
+      "EventAuthenticationOauthFailedData",
+      R"json({"type":null,"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
       "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationOauthFailedData>(
       "EventAuthenticationOauthFailedData",
@@ -1076,6 +1252,10 @@ TEST(ModelEventAuthenticationOauthFailed, ToleratesDriftAndRejectsWrongTypes) {
       "EventAuthenticationOauthFailed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.oauth_failed","data":{"type":"oauth","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationOauthFailed>(
+      "EventAuthenticationOauthFailed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.oauth_failed","data":{"type":"oauth","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationOauthFailed>(
       "EventAuthenticationOauthFailed",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.oauth_failed","data":{"type":"oauth","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -1096,6 +1276,10 @@ TEST(ModelEventAuthenticationOauthSucceededData, ToleratesDriftAndRejectsWrongTy
   gen::expect_missing_required_warns<workos::EventAuthenticationOauthSucceededData>(
       "EventAuthenticationOauthSucceededData",
       R"json({"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationOauthSucceededData>(
+      "EventAuthenticationOauthSucceededData",
+      R"json({"type":null,"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
       "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationOauthSucceededData>(
       "EventAuthenticationOauthSucceededData",
@@ -1118,6 +1302,10 @@ TEST(ModelEventAuthenticationOauthSucceeded, ToleratesDriftAndRejectsWrongTypes)
       "EventAuthenticationOauthSucceeded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.oauth_succeeded","data":{"type":"oauth","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationOauthSucceeded>(
+      "EventAuthenticationOauthSucceeded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.oauth_succeeded","data":{"type":"oauth","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationOauthSucceeded>(
       "EventAuthenticationOauthSucceeded",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.oauth_succeeded","data":{"type":"oauth","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -1138,6 +1326,10 @@ TEST(ModelEventAuthenticationPasskeyFailedData, ToleratesDriftAndRejectsWrongTyp
   gen::expect_missing_required_warns<workos::EventAuthenticationPasskeyFailedData>(
       "EventAuthenticationPasskeyFailedData",
       R"json({"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationPasskeyFailedData>(
+      "EventAuthenticationPasskeyFailedData",
+      R"json({"type":null,"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
       "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationPasskeyFailedData>(
       "EventAuthenticationPasskeyFailedData",
@@ -1160,6 +1352,10 @@ TEST(ModelEventAuthenticationPasskeyFailed, ToleratesDriftAndRejectsWrongTypes) 
       "EventAuthenticationPasskeyFailed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.passkey_failed","data":{"type":"passkey","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationPasskeyFailed>(
+      "EventAuthenticationPasskeyFailed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.passkey_failed","data":{"type":"passkey","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationPasskeyFailed>(
       "EventAuthenticationPasskeyFailed",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.passkey_failed","data":{"type":"passkey","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -1180,6 +1376,10 @@ TEST(ModelEventAuthenticationPasskeySucceededData, ToleratesDriftAndRejectsWrong
   gen::expect_missing_required_warns<workos::EventAuthenticationPasskeySucceededData>(
       "EventAuthenticationPasskeySucceededData",
       R"json({"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationPasskeySucceededData>(
+      "EventAuthenticationPasskeySucceededData",
+      R"json({"type":null,"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
       "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationPasskeySucceededData>(
       "EventAuthenticationPasskeySucceededData",
@@ -1202,6 +1402,10 @@ TEST(ModelEventAuthenticationPasskeySucceeded, ToleratesDriftAndRejectsWrongType
       "EventAuthenticationPasskeySucceeded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.passkey_succeeded","data":{"type":"passkey","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationPasskeySucceeded>(
+      "EventAuthenticationPasskeySucceeded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.passkey_succeeded","data":{"type":"passkey","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationPasskeySucceeded>(
       "EventAuthenticationPasskeySucceeded",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.passkey_succeeded","data":{"type":"passkey","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -1222,6 +1426,10 @@ TEST(ModelEventAuthenticationPasswordFailedData, ToleratesDriftAndRejectsWrongTy
   gen::expect_missing_required_warns<workos::EventAuthenticationPasswordFailedData>(
       "EventAuthenticationPasswordFailedData",
       R"json({"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationPasswordFailedData>(
+      "EventAuthenticationPasswordFailedData",
+      R"json({"type":null,"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
       "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationPasswordFailedData>(
       "EventAuthenticationPasswordFailedData",
@@ -1244,6 +1452,10 @@ TEST(ModelEventAuthenticationPasswordFailed, ToleratesDriftAndRejectsWrongTypes)
       "EventAuthenticationPasswordFailed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.password_failed","data":{"type":"password","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationPasswordFailed>(
+      "EventAuthenticationPasswordFailed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.password_failed","data":{"type":"password","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationPasswordFailed>(
       "EventAuthenticationPasswordFailed",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.password_failed","data":{"type":"password","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -1265,6 +1477,10 @@ TEST(ModelEventAuthenticationPasswordSucceededData, ToleratesDriftAndRejectsWron
       "EventAuthenticationPasswordSucceededData",
       R"json({"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
       "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationPasswordSucceededData>(
+      "EventAuthenticationPasswordSucceededData",
+      R"json({"type":null,"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
+      "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationPasswordSucceededData>(
       "EventAuthenticationPasswordSucceededData",
       R"json({"type":12345,"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
@@ -1285,6 +1501,10 @@ TEST(ModelEventAuthenticationPasswordSucceeded, ToleratesDriftAndRejectsWrongTyp
   gen::expect_missing_required_warns<workos::EventAuthenticationPasswordSucceeded>(
       "EventAuthenticationPasswordSucceeded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.password_succeeded","data":{"type":"password","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationPasswordSucceeded>(
+      "EventAuthenticationPasswordSucceeded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.password_succeeded","data":{"type":"password","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationPasswordSucceeded>(
       "EventAuthenticationPasswordSucceeded",
@@ -1309,6 +1529,10 @@ TEST(ModelEventAuthenticationRadarRiskDetectedData, ToleratesDriftAndRejectsWron
       "EventAuthenticationRadarRiskDetectedData",
       R"json({"action":"signup","control":"block","blocklist_type":"ip","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
       "auth_method");
+  gen::expect_missing_required_warns<workos::EventAuthenticationRadarRiskDetectedData>(
+      "EventAuthenticationRadarRiskDetectedData",
+      R"json({"auth_method":null,"action":"signup","control":"block","blocklist_type":"ip","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
+      "auth_method");
   gen::expect_wrong_type_fails<workos::EventAuthenticationRadarRiskDetectedData>(
       "EventAuthenticationRadarRiskDetectedData",
       R"json({"auth_method":12345,"action":"signup","control":"block","blocklist_type":"ip","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
@@ -1329,6 +1553,10 @@ TEST(ModelEventAuthenticationRadarRiskDetected, ToleratesDriftAndRejectsWrongTyp
   gen::expect_missing_required_warns<workos::EventAuthenticationRadarRiskDetected>(
       "EventAuthenticationRadarRiskDetected",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.radar_risk_detected","data":{"auth_method":"password","action":"signup","control":"block","blocklist_type":"ip","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationRadarRiskDetected>(
+      "EventAuthenticationRadarRiskDetected",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.radar_risk_detected","data":{"auth_method":"password","action":"signup","control":"block","blocklist_type":"ip","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationRadarRiskDetected>(
       "EventAuthenticationRadarRiskDetected",
@@ -1351,6 +1579,10 @@ TEST(ModelEventAuthenticationReauthenticationSucceededData, ToleratesDriftAndRej
       "EventAuthenticationReauthenticationSucceededData",
       R"json({"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
       "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationReauthenticationSucceededData>(
+      "EventAuthenticationReauthenticationSucceededData",
+      R"json({"type":null,"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
+      "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationReauthenticationSucceededData>(
       "EventAuthenticationReauthenticationSucceededData",
       R"json({"type":12345,"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
@@ -1371,6 +1603,10 @@ TEST(ModelEventAuthenticationReauthenticationSucceeded, ToleratesDriftAndRejects
   gen::expect_missing_required_warns<workos::EventAuthenticationReauthenticationSucceeded>(
       "EventAuthenticationReauthenticationSucceeded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.reauthentication_succeeded","data":{"type":"reauthentication","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationReauthenticationSucceeded>(
+      "EventAuthenticationReauthenticationSucceeded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.reauthentication_succeeded","data":{"type":"reauthentication","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationReauthenticationSucceeded>(
       "EventAuthenticationReauthenticationSucceeded",
@@ -1410,6 +1646,10 @@ TEST(ModelEventAuthenticationSsoFailedData, ToleratesDriftAndRejectsWrongTypes) 
       "EventAuthenticationSsoFailedData",
       R"json({"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"},"error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
       "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationSsoFailedData>(
+      "EventAuthenticationSsoFailedData",
+      R"json({"type":null,"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"},"error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
+      "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationSsoFailedData>(
       "EventAuthenticationSsoFailedData",
       R"json({"type":12345,"status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"},"error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
@@ -1430,6 +1670,10 @@ TEST(ModelEventAuthenticationSsoFailed, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventAuthenticationSsoFailed>(
       "EventAuthenticationSsoFailed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.sso_failed","data":{"type":"sso","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"},"error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationSsoFailed>(
+      "EventAuthenticationSsoFailed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.sso_failed","data":{"type":"sso","status":"failed","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"},"error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationSsoFailed>(
       "EventAuthenticationSsoFailed",
@@ -1452,6 +1696,10 @@ TEST(ModelEventAuthenticationSsoStartedData, ToleratesDriftAndRejectsWrongTypes)
       "EventAuthenticationSsoStartedData",
       R"json({"status":"started","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"}})json",
       "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationSsoStartedData>(
+      "EventAuthenticationSsoStartedData",
+      R"json({"type":null,"status":"started","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"}})json",
+      "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationSsoStartedData>(
       "EventAuthenticationSsoStartedData",
       R"json({"type":12345,"status":"started","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"}})json",
@@ -1472,6 +1720,10 @@ TEST(ModelEventAuthenticationSsoStarted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventAuthenticationSsoStarted>(
       "EventAuthenticationSsoStarted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.sso_started","data":{"type":"sso","status":"started","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationSsoStarted>(
+      "EventAuthenticationSsoStarted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.sso_started","data":{"type":"sso","status":"started","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationSsoStarted>(
       "EventAuthenticationSsoStarted",
@@ -1494,6 +1746,10 @@ TEST(ModelEventAuthenticationSsoSucceededData, ToleratesDriftAndRejectsWrongType
       "EventAuthenticationSsoSucceededData",
       R"json({"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"}})json",
       "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationSsoSucceededData>(
+      "EventAuthenticationSsoSucceededData",
+      R"json({"type":null,"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"}})json",
+      "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationSsoSucceededData>(
       "EventAuthenticationSsoSucceededData",
       R"json({"type":12345,"status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"}})json",
@@ -1514,6 +1770,10 @@ TEST(ModelEventAuthenticationSsoSucceeded, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventAuthenticationSsoSucceeded>(
       "EventAuthenticationSsoSucceeded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.sso_succeeded","data":{"type":"sso","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationSsoSucceeded>(
+      "EventAuthenticationSsoSucceeded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.sso_succeeded","data":{"type":"sso","status":"succeeded","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationSsoSucceeded>(
       "EventAuthenticationSsoSucceeded",
@@ -1536,6 +1796,10 @@ TEST(ModelEventAuthenticationSsoTimedOutData, ToleratesDriftAndRejectsWrongTypes
       "EventAuthenticationSsoTimedOutData",
       R"json({"status":"timed_out","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"},"error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
       "type");
+  gen::expect_missing_required_warns<workos::EventAuthenticationSsoTimedOutData>(
+      "EventAuthenticationSsoTimedOutData",
+      R"json({"type":null,"status":"timed_out","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"},"error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
+      "type");
   gen::expect_wrong_type_fails<workos::EventAuthenticationSsoTimedOutData>(
       "EventAuthenticationSsoTimedOutData",
       R"json({"type":12345,"status":"timed_out","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"},"error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}})json",
@@ -1557,6 +1821,10 @@ TEST(ModelEventAuthenticationSsoTimedOut, ToleratesDriftAndRejectsWrongTypes) {
       "EventAuthenticationSsoTimedOut",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.sso_timed_out","data":{"type":"sso","status":"timed_out","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"},"error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventAuthenticationSsoTimedOut>(
+      "EventAuthenticationSsoTimedOut",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.sso_timed_out","data":{"type":"sso","status":"timed_out","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"},"error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventAuthenticationSsoTimedOut>(
       "EventAuthenticationSsoTimedOut",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"authentication.sso_timed_out","data":{"type":"sso","status":"timed_out","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com","sso":{"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","session_id":"sess_01E4ZCR3C56J083X43JQXF3JK5"},"error":{"code":"mfa_challenge_failed","message":"The MFA challenge has failed."}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -1577,6 +1845,10 @@ TEST(ModelEventConnectionActivatedDataDomain, ToleratesDriftAndRejectsWrongTypes
   gen::expect_missing_required_warns<workos::EventConnectionActivatedDataDomain>(
       "EventConnectionActivatedDataDomain",
       R"json({"id":"conn_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"})json", "object");
+  gen::expect_missing_required_warns<workos::EventConnectionActivatedDataDomain>(
+      "EventConnectionActivatedDataDomain",
+      R"json({"object":null,"id":"conn_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventConnectionActivatedDataDomain>(
       "EventConnectionActivatedDataDomain",
       R"json({"object":12345,"id":"conn_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"})json",
@@ -1600,6 +1872,10 @@ TEST(ModelEventConnectionActivatedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventConnectionActivatedData",
       R"json({"id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"linked","domains":[{"object":"connection_domain","id":"conn_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventConnectionActivatedData>(
+      "EventConnectionActivatedData",
+      R"json({"object":null,"id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"linked","domains":[{"object":"connection_domain","id":"conn_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventConnectionActivatedData>(
       "EventConnectionActivatedData",
       R"json({"object":12345,"id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"linked","domains":[{"object":"connection_domain","id":"conn_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]})json",
@@ -1621,6 +1897,10 @@ TEST(ModelEventConnectionActivated, ToleratesDriftAndRejectsWrongTypes) {
       "EventConnectionActivated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.activated","data":{"object":"connection","id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"linked","domains":[{"object":"connection_domain","id":"conn_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventConnectionActivated>(
+      "EventConnectionActivated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.activated","data":{"object":"connection","id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"linked","domains":[{"object":"connection_domain","id":"conn_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventConnectionActivated>(
       "EventConnectionActivated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.activated","data":{"object":"connection","id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"linked","domains":[{"object":"connection_domain","id":"conn_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -1641,6 +1921,10 @@ TEST(ModelEventConnectionDeactivated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventConnectionDeactivated>(
       "EventConnectionDeactivated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.deactivated","data":{"object":"connection","id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"linked","domains":[{"object":"connection_domain","id":"conn_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventConnectionDeactivated>(
+      "EventConnectionDeactivated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.deactivated","data":{"object":"connection","id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"linked","domains":[{"object":"connection_domain","id":"conn_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventConnectionDeactivated>(
       "EventConnectionDeactivated",
@@ -1665,6 +1949,10 @@ TEST(ModelEventConnectionDeletedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventConnectionDeletedData",
       R"json({"id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventConnectionDeletedData>(
+      "EventConnectionDeletedData",
+      R"json({"object":null,"id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventConnectionDeletedData>(
       "EventConnectionDeletedData",
       R"json({"object":12345,"id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -1685,6 +1973,10 @@ TEST(ModelEventConnectionDeleted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventConnectionDeleted>(
       "EventConnectionDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.deleted","data":{"object":"connection","id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventConnectionDeleted>(
+      "EventConnectionDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.deleted","data":{"object":"connection","id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","state":"active","name":"Acme SSO","connection_type":"OktaSAML","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventConnectionDeleted>(
       "EventConnectionDeleted",
@@ -1713,6 +2005,11 @@ TEST(ModelEventConnectionSamlCertificateRenewalRequiredDataCertificate,
       "EventConnectionSamlCertificateRenewalRequiredDataCertificate",
       R"json({"expiry_date":"2026-01-15T12:00:00.000Z","is_expired":false})json",
       "certificate_type");
+  gen::expect_missing_required_warns<
+      workos::EventConnectionSamlCertificateRenewalRequiredDataCertificate>(
+      "EventConnectionSamlCertificateRenewalRequiredDataCertificate",
+      R"json({"certificate_type":null,"expiry_date":"2026-01-15T12:00:00.000Z","is_expired":false})json",
+      "certificate_type");
   gen::expect_wrong_type_fails<
       workos::EventConnectionSamlCertificateRenewalRequiredDataCertificate>(
       "EventConnectionSamlCertificateRenewalRequiredDataCertificate",
@@ -1734,6 +2031,9 @@ TEST(ModelEventConnectionSamlCertificateRenewedDataConnection, ToleratesDriftAnd
   gen::expect_missing_required_warns<workos::EventConnectionSamlCertificateRenewedDataConnection>(
       "EventConnectionSamlCertificateRenewedDataConnection",
       R"json({"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY"})json", "id");
+  gen::expect_missing_required_warns<workos::EventConnectionSamlCertificateRenewedDataConnection>(
+      "EventConnectionSamlCertificateRenewedDataConnection",
+      R"json({"id":null,"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY"})json", "id");
   gen::expect_wrong_type_fails<workos::EventConnectionSamlCertificateRenewedDataConnection>(
       "EventConnectionSamlCertificateRenewedDataConnection",
       R"json({"id":12345,"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY"})json", "id");
@@ -1753,6 +2053,10 @@ TEST(ModelEventConnectionSamlCertificateRenewalRequiredData, ToleratesDriftAndRe
   gen::expect_missing_required_warns<workos::EventConnectionSamlCertificateRenewalRequiredData>(
       "EventConnectionSamlCertificateRenewalRequiredData",
       R"json({"certificate":{"certificate_type":"ResponseSigning","expiry_date":"2026-01-15T12:00:00.000Z","is_expired":false},"days_until_expiry":30})json",
+      "connection");
+  gen::expect_missing_required_warns<workos::EventConnectionSamlCertificateRenewalRequiredData>(
+      "EventConnectionSamlCertificateRenewalRequiredData",
+      R"json({"connection":null,"certificate":{"certificate_type":"ResponseSigning","expiry_date":"2026-01-15T12:00:00.000Z","is_expired":false},"days_until_expiry":30})json",
       "connection");
   gen::expect_wrong_type_fails<workos::EventConnectionSamlCertificateRenewalRequiredData>(
       "EventConnectionSamlCertificateRenewalRequiredData",
@@ -1774,6 +2078,10 @@ TEST(ModelEventConnectionSamlCertificateRenewalRequired, ToleratesDriftAndReject
   gen::expect_missing_required_warns<workos::EventConnectionSamlCertificateRenewalRequired>(
       "EventConnectionSamlCertificateRenewalRequired",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.saml_certificate_renewal_required","data":{"connection":{"id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY"},"certificate":{"certificate_type":"ResponseSigning","expiry_date":"2026-01-15T12:00:00.000Z","is_expired":false},"days_until_expiry":30},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventConnectionSamlCertificateRenewalRequired>(
+      "EventConnectionSamlCertificateRenewalRequired",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.saml_certificate_renewal_required","data":{"connection":{"id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY"},"certificate":{"certificate_type":"ResponseSigning","expiry_date":"2026-01-15T12:00:00.000Z","is_expired":false},"days_until_expiry":30},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventConnectionSamlCertificateRenewalRequired>(
       "EventConnectionSamlCertificateRenewalRequired",
@@ -1799,6 +2107,10 @@ TEST(ModelEventConnectionSamlCertificateRenewedDataCertificate,
   gen::expect_missing_required_warns<workos::EventConnectionSamlCertificateRenewedDataCertificate>(
       "EventConnectionSamlCertificateRenewedDataCertificate",
       R"json({"expiry_date":"2026-01-15T12:00:00.000Z"})json", "certificate_type");
+  gen::expect_missing_required_warns<workos::EventConnectionSamlCertificateRenewedDataCertificate>(
+      "EventConnectionSamlCertificateRenewedDataCertificate",
+      R"json({"certificate_type":null,"expiry_date":"2026-01-15T12:00:00.000Z"})json",
+      "certificate_type");
   gen::expect_wrong_type_fails<workos::EventConnectionSamlCertificateRenewedDataCertificate>(
       "EventConnectionSamlCertificateRenewedDataCertificate",
       R"json({"certificate_type":12345,"expiry_date":"2026-01-15T12:00:00.000Z"})json",
@@ -1819,6 +2131,10 @@ TEST(ModelEventConnectionSamlCertificateRenewedData, ToleratesDriftAndRejectsWro
   gen::expect_missing_required_warns<workos::EventConnectionSamlCertificateRenewedData>(
       "EventConnectionSamlCertificateRenewedData",
       R"json({"certificate":{"certificate_type":"ResponseSigning","expiry_date":"2026-01-15T12:00:00.000Z"},"renewed_at":"2026-01-15T12:00:00.000Z"})json",
+      "connection");
+  gen::expect_missing_required_warns<workos::EventConnectionSamlCertificateRenewedData>(
+      "EventConnectionSamlCertificateRenewedData",
+      R"json({"connection":null,"certificate":{"certificate_type":"ResponseSigning","expiry_date":"2026-01-15T12:00:00.000Z"},"renewed_at":"2026-01-15T12:00:00.000Z"})json",
       "connection");
   gen::expect_wrong_type_fails<workos::EventConnectionSamlCertificateRenewedData>(
       "EventConnectionSamlCertificateRenewedData",
@@ -1841,6 +2157,10 @@ TEST(ModelEventConnectionSamlCertificateRenewed, ToleratesDriftAndRejectsWrongTy
       "EventConnectionSamlCertificateRenewed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.saml_certificate_renewed","data":{"connection":{"id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY"},"certificate":{"certificate_type":"ResponseSigning","expiry_date":"2026-01-15T12:00:00.000Z"},"renewed_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventConnectionSamlCertificateRenewed>(
+      "EventConnectionSamlCertificateRenewed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.saml_certificate_renewed","data":{"connection":{"id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY"},"certificate":{"certificate_type":"ResponseSigning","expiry_date":"2026-01-15T12:00:00.000Z"},"renewed_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventConnectionSamlCertificateRenewed>(
       "EventConnectionSamlCertificateRenewed",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"connection.saml_certificate_renewed","data":{"connection":{"id":"conn_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY"},"certificate":{"certificate_type":"ResponseSigning","expiry_date":"2026-01-15T12:00:00.000Z"},"renewed_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -1861,6 +2181,10 @@ TEST(ModelEventDsyncActivatedDataDomain, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventDsyncActivatedDataDomain>(
       "EventDsyncActivatedDataDomain",
       R"json({"id":"org_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"})json", "object");
+  gen::expect_missing_required_warns<workos::EventDsyncActivatedDataDomain>(
+      "EventDsyncActivatedDataDomain",
+      R"json({"object":null,"id":"org_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventDsyncActivatedDataDomain>(
       "EventDsyncActivatedDataDomain",
       R"json({"object":12345,"id":"org_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"})json",
@@ -1884,6 +2208,10 @@ TEST(ModelEventDsyncActivatedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventDsyncActivatedData",
       R"json({"id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"okta scim v2.0","state":"active","name":"Acme Directory","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","domains":[{"object":"organization_domain","id":"org_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventDsyncActivatedData>(
+      "EventDsyncActivatedData",
+      R"json({"object":null,"id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"okta scim v2.0","state":"active","name":"Acme Directory","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","domains":[{"object":"organization_domain","id":"org_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventDsyncActivatedData>(
       "EventDsyncActivatedData",
       R"json({"object":12345,"id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"okta scim v2.0","state":"active","name":"Acme Directory","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","domains":[{"object":"organization_domain","id":"org_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]})json",
@@ -1904,6 +2232,10 @@ TEST(ModelEventDsyncActivated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventDsyncActivated>(
       "EventDsyncActivated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.activated","data":{"object":"directory","id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"okta scim v2.0","state":"active","name":"Acme Directory","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","domains":[{"object":"organization_domain","id":"org_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventDsyncActivated>(
+      "EventDsyncActivated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.activated","data":{"object":"directory","id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"okta scim v2.0","state":"active","name":"Acme Directory","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","external_key":"ext_01EHWNCE74X7JSDV0X3SZ3KJNY","domains":[{"object":"organization_domain","id":"org_domain_01EHWNCE74X7JSDV0X3SZ3KJNY","domain":"acme.com"}]},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventDsyncActivated>(
       "EventDsyncActivated",
@@ -1928,6 +2260,10 @@ TEST(ModelEventDsyncDeletedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventDsyncDeletedData",
       R"json({"id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"okta scim v2.0","state":"active","name":"Acme Directory","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventDsyncDeletedData>(
+      "EventDsyncDeletedData",
+      R"json({"object":null,"id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"okta scim v2.0","state":"active","name":"Acme Directory","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventDsyncDeletedData>(
       "EventDsyncDeletedData",
       R"json({"object":12345,"id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"okta scim v2.0","state":"active","name":"Acme Directory","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -1948,6 +2284,10 @@ TEST(ModelEventDsyncDeleted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventDsyncDeleted>(
       "EventDsyncDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.deleted","data":{"object":"directory","id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"okta scim v2.0","state":"active","name":"Acme Directory","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventDsyncDeleted>(
+      "EventDsyncDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.deleted","data":{"object":"directory","id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"okta scim v2.0","state":"active","name":"Acme Directory","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventDsyncDeleted>(
       "EventDsyncDeleted",
@@ -1970,6 +2310,10 @@ TEST(ModelEventDsyncGroupCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventDsyncGroupCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.created","data":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventDsyncGroupCreated>(
+      "EventDsyncGroupCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.created","data":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventDsyncGroupCreated>(
       "EventDsyncGroupCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.created","data":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -1990,6 +2334,10 @@ TEST(ModelEventDsyncGroupDeleted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventDsyncGroupDeleted>(
       "EventDsyncGroupDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.deleted","data":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventDsyncGroupDeleted>(
+      "EventDsyncGroupDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.deleted","data":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventDsyncGroupDeleted>(
       "EventDsyncGroupDeleted",
@@ -2012,6 +2360,10 @@ TEST(ModelEventDsyncGroupUpdatedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventDsyncGroupUpdatedData",
       R"json({"id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"key":"value"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventDsyncGroupUpdatedData>(
+      "EventDsyncGroupUpdatedData",
+      R"json({"object":null,"id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"key":"value"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventDsyncGroupUpdatedData>(
       "EventDsyncGroupUpdatedData",
       R"json({"object":12345,"id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"key":"value"}})json",
@@ -2032,6 +2384,10 @@ TEST(ModelEventDsyncGroupUpdated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventDsyncGroupUpdated>(
       "EventDsyncGroupUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.updated","data":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"key":"value"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventDsyncGroupUpdated>(
+      "EventDsyncGroupUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.updated","data":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"key":"value"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventDsyncGroupUpdated>(
       "EventDsyncGroupUpdated",
@@ -2054,6 +2410,10 @@ TEST(ModelEventDsyncGroupUserAddedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventDsyncGroupUserAddedData",
       R"json({"user":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"group":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
       "directory_id");
+  gen::expect_missing_required_warns<workos::EventDsyncGroupUserAddedData>(
+      "EventDsyncGroupUserAddedData",
+      R"json({"directory_id":null,"user":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"group":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
+      "directory_id");
   gen::expect_wrong_type_fails<workos::EventDsyncGroupUserAddedData>(
       "EventDsyncGroupUserAddedData",
       R"json({"directory_id":12345,"user":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"group":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
@@ -2074,6 +2434,10 @@ TEST(ModelEventDsyncGroupUserAdded, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventDsyncGroupUserAdded>(
       "EventDsyncGroupUserAdded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.user_added","data":{"directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","user":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"group":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventDsyncGroupUserAdded>(
+      "EventDsyncGroupUserAdded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.user_added","data":{"directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","user":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"group":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventDsyncGroupUserAdded>(
       "EventDsyncGroupUserAdded",
@@ -2096,6 +2460,10 @@ TEST(ModelEventDsyncGroupUserRemoved, ToleratesDriftAndRejectsWrongTypes) {
       "EventDsyncGroupUserRemoved",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.user_removed","data":{"directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","user":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"group":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventDsyncGroupUserRemoved>(
+      "EventDsyncGroupUserRemoved",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.user_removed","data":{"directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","user":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"group":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventDsyncGroupUserRemoved>(
       "EventDsyncGroupUserRemoved",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.group.user_removed","data":{"directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","user":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"group":{"object":"directory_group","id":"directory_group_01E1JJS84MFPPQ3G655FHTKX6Z","idp_id":"02grqrue4294w24","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","name":"Developers","raw_attributes":{"key":"value"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2116,6 +2484,10 @@ TEST(ModelEventDsyncTokenCreatedData, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventDsyncTokenCreatedData>(
       "EventDsyncTokenCreatedData",
       R"json({"id":"directory_token_01EHWNCE74X7JSDV0X3SZ3KJNY","directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","token_suffix":"a1b2","created_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventDsyncTokenCreatedData>(
+      "EventDsyncTokenCreatedData",
+      R"json({"object":null,"id":"directory_token_01EHWNCE74X7JSDV0X3SZ3KJNY","directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","token_suffix":"a1b2","created_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventDsyncTokenCreatedData>(
       "EventDsyncTokenCreatedData",
@@ -2138,6 +2510,10 @@ TEST(ModelEventDsyncTokenCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventDsyncTokenCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.token.created","data":{"object":"directory_token","id":"directory_token_01EHWNCE74X7JSDV0X3SZ3KJNY","directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","token_suffix":"a1b2","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventDsyncTokenCreated>(
+      "EventDsyncTokenCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.token.created","data":{"object":"directory_token","id":"directory_token_01EHWNCE74X7JSDV0X3SZ3KJNY","directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","token_suffix":"a1b2","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventDsyncTokenCreated>(
       "EventDsyncTokenCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.token.created","data":{"object":"directory_token","id":"directory_token_01EHWNCE74X7JSDV0X3SZ3KJNY","directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","token_suffix":"a1b2","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2158,6 +2534,10 @@ TEST(ModelEventDsyncTokenRevoked, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventDsyncTokenRevoked>(
       "EventDsyncTokenRevoked",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.token.revoked","data":{"object":"directory_token","id":"directory_token_01EHWNCE74X7JSDV0X3SZ3KJNY","directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","token_suffix":"a1b2","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventDsyncTokenRevoked>(
+      "EventDsyncTokenRevoked",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.token.revoked","data":{"object":"directory_token","id":"directory_token_01EHWNCE74X7JSDV0X3SZ3KJNY","directory_id":"directory_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","token_suffix":"a1b2","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventDsyncTokenRevoked>(
       "EventDsyncTokenRevoked",
@@ -2180,6 +2560,10 @@ TEST(ModelEventDsyncUserCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventDsyncUserCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.user.created","data":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventDsyncUserCreated>(
+      "EventDsyncUserCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.user.created","data":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventDsyncUserCreated>(
       "EventDsyncUserCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.user.created","data":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2200,6 +2584,10 @@ TEST(ModelEventDsyncUserDeleted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventDsyncUserDeleted>(
       "EventDsyncUserDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.user.deleted","data":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventDsyncUserDeleted>(
+      "EventDsyncUserDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.user.deleted","data":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventDsyncUserDeleted>(
       "EventDsyncUserDeleted",
@@ -2224,6 +2612,10 @@ TEST(ModelEventDsyncUserUpdatedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventDsyncUserUpdatedData",
       R"json({"id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"key":"value"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventDsyncUserUpdatedData>(
+      "EventDsyncUserUpdatedData",
+      R"json({"object":null,"id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"key":"value"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventDsyncUserUpdatedData>(
       "EventDsyncUserUpdatedData",
       R"json({"object":12345,"id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"key":"value"}})json",
@@ -2244,6 +2636,10 @@ TEST(ModelEventDsyncUserUpdated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventDsyncUserUpdated>(
       "EventDsyncUserUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.user.updated","data":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"key":"value"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventDsyncUserUpdated>(
+      "EventDsyncUserUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"dsync.user.updated","data":{"object":"directory_user","id":"directory_user_01E1JG7J09H96KYP8HM9B0G5SJ","directory_id":"directory_01ECAZ4NV9QMV47GW873HDCX74","organization_id":"org_01EZTR6WYX1A0DSE2CYMGXQ24Y","idp_id":"2836","email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","emails":[{"primary":true,"type":"work","value":"marcelina.davis@example.com"}],"job_title":"Software Engineer","username":"mdavis","state":"active","raw_attributes":{"key":"value"},"custom_attributes":{"department":"Engineering","job_title":"Software Engineer"},"role":{"slug":"admin"},"roles":[{"slug":"admin"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","previous_attributes":{"key":"value"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventDsyncUserUpdated>(
       "EventDsyncUserUpdated",
@@ -2266,6 +2662,10 @@ TEST(ModelEventEmailVerificationCreatedData, ToleratesDriftAndRejectsWrongTypes)
       "EventEmailVerificationCreatedData",
       R"json({"id":"email_verification_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventEmailVerificationCreatedData>(
+      "EventEmailVerificationCreatedData",
+      R"json({"object":null,"id":"email_verification_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventEmailVerificationCreatedData>(
       "EventEmailVerificationCreatedData",
       R"json({"object":12345,"id":"email_verification_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -2286,6 +2686,10 @@ TEST(ModelEventEmailVerificationCreated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventEmailVerificationCreated>(
       "EventEmailVerificationCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"email_verification.created","data":{"object":"email_verification","id":"email_verification_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventEmailVerificationCreated>(
+      "EventEmailVerificationCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"email_verification.created","data":{"object":"email_verification","id":"email_verification_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventEmailVerificationCreated>(
       "EventEmailVerificationCreated",
@@ -2308,6 +2712,10 @@ TEST(ModelEventFlagCreatedContext, ToleratesDriftAndRejectsWrongTypes) {
       "EventFlagCreatedContext",
       R"json({"actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"}})json",
       "client_id");
+  gen::expect_missing_required_warns<workos::EventFlagCreatedContext>(
+      "EventFlagCreatedContext",
+      R"json({"client_id":null,"actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"}})json",
+      "client_id");
   gen::expect_wrong_type_fails<workos::EventFlagCreatedContext>(
       "EventFlagCreatedContext",
       R"json({"client_id":12345,"actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"}})json",
@@ -2328,6 +2736,10 @@ TEST(ModelEventFlagCreatedData, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventFlagCreatedData>(
       "EventFlagCreatedData",
       R"json({"id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventFlagCreatedData>(
+      "EventFlagCreatedData",
+      R"json({"object":null,"id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventFlagCreatedData>(
       "EventFlagCreatedData",
@@ -2350,6 +2762,10 @@ TEST(ModelEventFlagCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventFlagCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"flag.created","data":{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventFlagCreated>(
+      "EventFlagCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"flag.created","data":{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventFlagCreated>(
       "EventFlagCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"flag.created","data":{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"}}})json",
@@ -2371,6 +2787,10 @@ TEST(ModelEventFlagDeleted, ToleratesDriftAndRejectsWrongTypes) {
       "EventFlagDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"flag.deleted","data":{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventFlagDeleted>(
+      "EventFlagDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"flag.deleted","data":{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventFlagDeleted>(
       "EventFlagDeleted",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"flag.deleted","data":{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"}}})json",
@@ -2391,6 +2811,9 @@ TEST(ModelEventFlagRuleUpdatedContextConfiguredTargetsUser, ToleratesDriftAndRej
   gen::expect_missing_required_warns<workos::EventFlagRuleUpdatedContextConfiguredTargetsUser>(
       "EventFlagRuleUpdatedContextConfiguredTargetsUser", R"json({"email":"user@example.com"})json",
       "id");
+  gen::expect_missing_required_warns<workos::EventFlagRuleUpdatedContextConfiguredTargetsUser>(
+      "EventFlagRuleUpdatedContextConfiguredTargetsUser",
+      R"json({"id":null,"email":"user@example.com"})json", "id");
   gen::expect_wrong_type_fails<workos::EventFlagRuleUpdatedContextConfiguredTargetsUser>(
       "EventFlagRuleUpdatedContextConfiguredTargetsUser",
       R"json({"id":12345,"email":"user@example.com"})json", "id");
@@ -2410,6 +2833,10 @@ TEST(ModelEventFlagRuleUpdatedContextConfiguredTargets, ToleratesDriftAndRejects
   gen::expect_missing_required_warns<workos::EventFlagRuleUpdatedContextConfiguredTargets>(
       "EventFlagRuleUpdatedContextConfiguredTargets",
       R"json({"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]})json",
+      "organizations");
+  gen::expect_missing_required_warns<workos::EventFlagRuleUpdatedContextConfiguredTargets>(
+      "EventFlagRuleUpdatedContextConfiguredTargets",
+      R"json({"organizations":null,"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]})json",
       "organizations");
   gen::expect_wrong_type_fails<workos::EventFlagRuleUpdatedContextConfiguredTargets>(
       "EventFlagRuleUpdatedContextConfiguredTargets",
@@ -2488,6 +2915,10 @@ TEST(ModelEventFlagRuleUpdatedContext, ToleratesDriftAndRejectsWrongTypes) {
       "EventFlagRuleUpdatedContext",
       R"json({"actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"access_type":"none","configured_targets":{"organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}],"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]},"previous_attributes":{"data":{"enabled":true,"default_value":false},"context":{"access_type":"none","configured_targets":{"organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}],"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]}}}})json",
       "client_id");
+  gen::expect_missing_required_warns<workos::EventFlagRuleUpdatedContext>(
+      "EventFlagRuleUpdatedContext",
+      R"json({"client_id":null,"actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"access_type":"none","configured_targets":{"organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}],"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]},"previous_attributes":{"data":{"enabled":true,"default_value":false},"context":{"access_type":"none","configured_targets":{"organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}],"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]}}}})json",
+      "client_id");
   gen::expect_wrong_type_fails<workos::EventFlagRuleUpdatedContext>(
       "EventFlagRuleUpdatedContext",
       R"json({"client_id":12345,"actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"access_type":"none","configured_targets":{"organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}],"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]},"previous_attributes":{"data":{"enabled":true,"default_value":false},"context":{"access_type":"none","configured_targets":{"organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}],"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]}}}})json",
@@ -2508,6 +2939,10 @@ TEST(ModelEventFlagRuleUpdated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventFlagRuleUpdated>(
       "EventFlagRuleUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"flag.rule_updated","data":{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"access_type":"none","configured_targets":{"organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}],"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]},"previous_attributes":{"data":{"enabled":true,"default_value":false},"context":{"access_type":"none","configured_targets":{"organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}],"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]}}}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventFlagRuleUpdated>(
+      "EventFlagRuleUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"flag.rule_updated","data":{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"access_type":"none","configured_targets":{"organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}],"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]},"previous_attributes":{"data":{"enabled":true,"default_value":false},"context":{"access_type":"none","configured_targets":{"organizations":[{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"}],"users":[{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com"}]}}}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventFlagRuleUpdated>(
       "EventFlagRuleUpdated",
@@ -2562,6 +2997,10 @@ TEST(ModelEventFlagUpdatedContext, ToleratesDriftAndRejectsWrongTypes) {
       "EventFlagUpdatedContext",
       R"json({"actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"data":{"name":"My Feature Flag","description":"Enables the new feature.","tags":["beta","release"],"enabled":true,"default_value":false}}})json",
       "client_id");
+  gen::expect_missing_required_warns<workos::EventFlagUpdatedContext>(
+      "EventFlagUpdatedContext",
+      R"json({"client_id":null,"actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"data":{"name":"My Feature Flag","description":"Enables the new feature.","tags":["beta","release"],"enabled":true,"default_value":false}}})json",
+      "client_id");
   gen::expect_wrong_type_fails<workos::EventFlagUpdatedContext>(
       "EventFlagUpdatedContext",
       R"json({"client_id":12345,"actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"data":{"name":"My Feature Flag","description":"Enables the new feature.","tags":["beta","release"],"enabled":true,"default_value":false}}})json",
@@ -2582,6 +3021,10 @@ TEST(ModelEventFlagUpdated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventFlagUpdated>(
       "EventFlagUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"flag.updated","data":{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"data":{"name":"My Feature Flag","description":"Enables the new feature.","tags":["beta","release"],"enabled":true,"default_value":false}}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventFlagUpdated>(
+      "EventFlagUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"flag.updated","data":{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","environment_id":"environment_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"data":{"name":"My Feature Flag","description":"Enables the new feature.","tags":["beta","release"],"enabled":true,"default_value":false}}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventFlagUpdated>(
       "EventFlagUpdated",
@@ -2604,6 +3047,10 @@ TEST(ModelEventGroupCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventGroupCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.created","data":{"object":"group","id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventGroupCreated>(
+      "EventGroupCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.created","data":{"object":"group","id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventGroupCreated>(
       "EventGroupCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.created","data":{"object":"group","id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2625,6 +3072,10 @@ TEST(ModelEventGroupDeleted, ToleratesDriftAndRejectsWrongTypes) {
       "EventGroupDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.deleted","data":{"object":"group","id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventGroupDeleted>(
+      "EventGroupDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.deleted","data":{"object":"group","id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventGroupDeleted>(
       "EventGroupDeleted",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.deleted","data":{"object":"group","id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2645,6 +3096,10 @@ TEST(ModelEventGroupMemberAddedData, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventGroupMemberAddedData>(
       "EventGroupMemberAddedData",
       R"json({"organization_membership_id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY"})json", "group_id");
+  gen::expect_missing_required_warns<workos::EventGroupMemberAddedData>(
+      "EventGroupMemberAddedData",
+      R"json({"group_id":null,"organization_membership_id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
+      "group_id");
   gen::expect_wrong_type_fails<workos::EventGroupMemberAddedData>(
       "EventGroupMemberAddedData",
       R"json({"group_id":12345,"organization_membership_id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
@@ -2665,6 +3120,10 @@ TEST(ModelEventGroupMemberAdded, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventGroupMemberAdded>(
       "EventGroupMemberAdded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.member_added","data":{"group_id":"group_01HXYZ123456789ABCDEFGHIJ","organization_membership_id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventGroupMemberAdded>(
+      "EventGroupMemberAdded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.member_added","data":{"group_id":"group_01HXYZ123456789ABCDEFGHIJ","organization_membership_id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventGroupMemberAdded>(
       "EventGroupMemberAdded",
@@ -2687,6 +3146,10 @@ TEST(ModelEventGroupMemberRemoved, ToleratesDriftAndRejectsWrongTypes) {
       "EventGroupMemberRemoved",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.member_removed","data":{"group_id":"group_01HXYZ123456789ABCDEFGHIJ","organization_membership_id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventGroupMemberRemoved>(
+      "EventGroupMemberRemoved",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.member_removed","data":{"group_id":"group_01HXYZ123456789ABCDEFGHIJ","organization_membership_id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventGroupMemberRemoved>(
       "EventGroupMemberRemoved",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.member_removed","data":{"group_id":"group_01HXYZ123456789ABCDEFGHIJ","organization_membership_id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2707,6 +3170,10 @@ TEST(ModelEventGroupUpdated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventGroupUpdated>(
       "EventGroupUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.updated","data":{"object":"group","id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventGroupUpdated>(
+      "EventGroupUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"group.updated","data":{"object":"group","id":"group_01HXYZ123456789ABCDEFGHIJ","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Engineering","description":"The engineering team","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventGroupUpdated>(
       "EventGroupUpdated",
@@ -2731,6 +3198,10 @@ TEST(ModelEventInvitationResentData, ToleratesDriftAndRejectsWrongTypes) {
       "EventInvitationResentData",
       R"json({"id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventInvitationResentData>(
+      "EventInvitationResentData",
+      R"json({"object":null,"id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventInvitationResentData>(
       "EventInvitationResentData",
       R"json({"object":12345,"id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -2751,6 +3222,10 @@ TEST(ModelEventInvitationAccepted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventInvitationAccepted>(
       "EventInvitationAccepted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"invitation.accepted","data":{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventInvitationAccepted>(
+      "EventInvitationAccepted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"invitation.accepted","data":{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventInvitationAccepted>(
       "EventInvitationAccepted",
@@ -2773,6 +3248,10 @@ TEST(ModelEventInvitationCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventInvitationCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"invitation.created","data":{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventInvitationCreated>(
+      "EventInvitationCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"invitation.created","data":{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventInvitationCreated>(
       "EventInvitationCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"invitation.created","data":{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2793,6 +3272,10 @@ TEST(ModelEventInvitationResent, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventInvitationResent>(
       "EventInvitationResent",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"invitation.resent","data":{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventInvitationResent>(
+      "EventInvitationResent",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"invitation.resent","data":{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventInvitationResent>(
       "EventInvitationResent",
@@ -2815,6 +3298,10 @@ TEST(ModelEventInvitationRevoked, ToleratesDriftAndRejectsWrongTypes) {
       "EventInvitationRevoked",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"invitation.revoked","data":{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventInvitationRevoked>(
+      "EventInvitationRevoked",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"invitation.revoked","data":{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventInvitationRevoked>(
       "EventInvitationRevoked",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"invitation.revoked","data":{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2835,6 +3322,10 @@ TEST(ModelEventMagicAuthCreatedData, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventMagicAuthCreatedData>(
       "EventMagicAuthCreatedData",
       R"json({"id":"magic_auth_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventMagicAuthCreatedData>(
+      "EventMagicAuthCreatedData",
+      R"json({"object":null,"id":"magic_auth_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventMagicAuthCreatedData>(
       "EventMagicAuthCreatedData",
@@ -2857,6 +3348,10 @@ TEST(ModelEventMagicAuthCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventMagicAuthCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"magic_auth.created","data":{"object":"magic_auth","id":"magic_auth_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventMagicAuthCreated>(
+      "EventMagicAuthCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"magic_auth.created","data":{"object":"magic_auth","id":"magic_auth_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventMagicAuthCreated>(
       "EventMagicAuthCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"magic_auth.created","data":{"object":"magic_auth","id":"magic_auth_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2877,6 +3372,10 @@ TEST(ModelEventOrganizationCreatedData, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventOrganizationCreatedData>(
       "EventOrganizationCreatedData",
       R"json({"id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationCreatedData>(
+      "EventOrganizationCreatedData",
+      R"json({"object":null,"id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationCreatedData>(
       "EventOrganizationCreatedData",
@@ -2899,6 +3398,10 @@ TEST(ModelEventOrganizationCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventOrganizationCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization.created","data":{"object":"organization","id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationCreated>(
+      "EventOrganizationCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization.created","data":{"object":"organization","id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationCreated>(
       "EventOrganizationCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization.created","data":{"object":"organization","id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2919,6 +3422,10 @@ TEST(ModelEventOrganizationDeleted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventOrganizationDeleted>(
       "EventOrganizationDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization.deleted","data":{"object":"organization","id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationDeleted>(
+      "EventOrganizationDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization.deleted","data":{"object":"organization","id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationDeleted>(
       "EventOrganizationDeleted",
@@ -2941,6 +3448,10 @@ TEST(ModelEventOrganizationDomainCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventOrganizationDomainCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.created","data":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationDomainCreated>(
+      "EventOrganizationDomainCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.created","data":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationDomainCreated>(
       "EventOrganizationDomainCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.created","data":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2962,6 +3473,10 @@ TEST(ModelEventOrganizationDomainDeleted, ToleratesDriftAndRejectsWrongTypes) {
       "EventOrganizationDomainDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.deleted","data":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationDomainDeleted>(
+      "EventOrganizationDomainDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.deleted","data":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationDomainDeleted>(
       "EventOrganizationDomainDeleted",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.deleted","data":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -2982,6 +3497,10 @@ TEST(ModelEventOrganizationDomainUpdated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventOrganizationDomainUpdated>(
       "EventOrganizationDomainUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.updated","data":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationDomainUpdated>(
+      "EventOrganizationDomainUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.updated","data":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationDomainUpdated>(
       "EventOrganizationDomainUpdated",
@@ -3006,6 +3525,10 @@ TEST(ModelEventOrganizationDomainVerificationFailedData, ToleratesDriftAndReject
       "EventOrganizationDomainVerificationFailedData",
       R"json({"organization_domain":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
       "reason");
+  gen::expect_missing_required_warns<workos::EventOrganizationDomainVerificationFailedData>(
+      "EventOrganizationDomainVerificationFailedData",
+      R"json({"reason":null,"organization_domain":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
+      "reason");
   gen::expect_wrong_type_fails<workos::EventOrganizationDomainVerificationFailedData>(
       "EventOrganizationDomainVerificationFailedData",
       R"json({"reason":12345,"organization_domain":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
@@ -3027,6 +3550,10 @@ TEST(ModelEventOrganizationDomainVerificationFailed, ToleratesDriftAndRejectsWro
       "EventOrganizationDomainVerificationFailed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.verification_failed","data":{"reason":"domain_verification_period_expired","organization_domain":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationDomainVerificationFailed>(
+      "EventOrganizationDomainVerificationFailed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.verification_failed","data":{"reason":"domain_verification_period_expired","organization_domain":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationDomainVerificationFailed>(
       "EventOrganizationDomainVerificationFailed",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.verification_failed","data":{"reason":"domain_verification_period_expired","organization_domain":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3047,6 +3574,10 @@ TEST(ModelEventOrganizationDomainVerified, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventOrganizationDomainVerified>(
       "EventOrganizationDomainVerified",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.verified","data":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationDomainVerified>(
+      "EventOrganizationDomainVerified",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_domain.verified","data":{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationDomainVerified>(
       "EventOrganizationDomainVerified",
@@ -3071,6 +3602,10 @@ TEST(ModelEventOrganizationMembershipCreatedData, ToleratesDriftAndRejectsWrongT
       "EventOrganizationMembershipCreatedData",
       R"json({"id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"active","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"custom_attributes":{"key":"value"},"directory_managed":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationMembershipCreatedData>(
+      "EventOrganizationMembershipCreatedData",
+      R"json({"object":null,"id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"active","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"custom_attributes":{"key":"value"},"directory_managed":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationMembershipCreatedData>(
       "EventOrganizationMembershipCreatedData",
       R"json({"object":12345,"id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"active","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"custom_attributes":{"key":"value"},"directory_managed":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -3091,6 +3626,10 @@ TEST(ModelEventOrganizationMembershipCreated, ToleratesDriftAndRejectsWrongTypes
   gen::expect_missing_required_warns<workos::EventOrganizationMembershipCreated>(
       "EventOrganizationMembershipCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_membership.created","data":{"object":"organization_membership","id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"active","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"custom_attributes":{"key":"value"},"directory_managed":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationMembershipCreated>(
+      "EventOrganizationMembershipCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_membership.created","data":{"object":"organization_membership","id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"active","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"custom_attributes":{"key":"value"},"directory_managed":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationMembershipCreated>(
       "EventOrganizationMembershipCreated",
@@ -3113,6 +3652,10 @@ TEST(ModelEventOrganizationMembershipDeleted, ToleratesDriftAndRejectsWrongTypes
       "EventOrganizationMembershipDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_membership.deleted","data":{"object":"organization_membership","id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"active","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"custom_attributes":{"key":"value"},"directory_managed":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationMembershipDeleted>(
+      "EventOrganizationMembershipDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_membership.deleted","data":{"object":"organization_membership","id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"active","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"custom_attributes":{"key":"value"},"directory_managed":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationMembershipDeleted>(
       "EventOrganizationMembershipDeleted",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_membership.deleted","data":{"object":"organization_membership","id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"active","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"custom_attributes":{"key":"value"},"directory_managed":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3133,6 +3676,10 @@ TEST(ModelEventOrganizationMembershipUpdated, ToleratesDriftAndRejectsWrongTypes
   gen::expect_missing_required_warns<workos::EventOrganizationMembershipUpdated>(
       "EventOrganizationMembershipUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_membership.updated","data":{"object":"organization_membership","id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"active","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"custom_attributes":{"key":"value"},"directory_managed":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationMembershipUpdated>(
+      "EventOrganizationMembershipUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_membership.updated","data":{"object":"organization_membership","id":"om_01EHWNCE74X7JSDV0X3SZ3KJNY","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","status":"active","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"custom_attributes":{"key":"value"},"directory_managed":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationMembershipUpdated>(
       "EventOrganizationMembershipUpdated",
@@ -3155,6 +3702,10 @@ TEST(ModelEventOrganizationRoleCreatedData, ToleratesDriftAndRejectsWrongTypes) 
       "EventOrganizationRoleCreatedData",
       R"json({"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"billing-admin","name":"Billing Administrator","description":"Can manage billing settings.","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationRoleCreatedData>(
+      "EventOrganizationRoleCreatedData",
+      R"json({"object":null,"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"billing-admin","name":"Billing Administrator","description":"Can manage billing settings.","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationRoleCreatedData>(
       "EventOrganizationRoleCreatedData",
       R"json({"object":12345,"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"billing-admin","name":"Billing Administrator","description":"Can manage billing settings.","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -3175,6 +3726,10 @@ TEST(ModelEventOrganizationRoleCreated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventOrganizationRoleCreated>(
       "EventOrganizationRoleCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_role.created","data":{"object":"organization_role","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"billing-admin","name":"Billing Administrator","description":"Can manage billing settings.","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationRoleCreated>(
+      "EventOrganizationRoleCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_role.created","data":{"object":"organization_role","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"billing-admin","name":"Billing Administrator","description":"Can manage billing settings.","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationRoleCreated>(
       "EventOrganizationRoleCreated",
@@ -3197,6 +3752,10 @@ TEST(ModelEventOrganizationRoleDeleted, ToleratesDriftAndRejectsWrongTypes) {
       "EventOrganizationRoleDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_role.deleted","data":{"object":"organization_role","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"billing-admin","name":"Billing Administrator","description":"Can manage billing settings.","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationRoleDeleted>(
+      "EventOrganizationRoleDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_role.deleted","data":{"object":"organization_role","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"billing-admin","name":"Billing Administrator","description":"Can manage billing settings.","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationRoleDeleted>(
       "EventOrganizationRoleDeleted",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_role.deleted","data":{"object":"organization_role","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"billing-admin","name":"Billing Administrator","description":"Can manage billing settings.","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3217,6 +3776,10 @@ TEST(ModelEventOrganizationRoleUpdated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventOrganizationRoleUpdated>(
       "EventOrganizationRoleUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_role.updated","data":{"object":"organization_role","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"billing-admin","name":"Billing Administrator","description":"Can manage billing settings.","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationRoleUpdated>(
+      "EventOrganizationRoleUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization_role.updated","data":{"object":"organization_role","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","slug":"billing-admin","name":"Billing Administrator","description":"Can manage billing settings.","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationRoleUpdated>(
       "EventOrganizationRoleUpdated",
@@ -3239,6 +3802,10 @@ TEST(ModelEventOrganizationUpdated, ToleratesDriftAndRejectsWrongTypes) {
       "EventOrganizationUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization.updated","data":{"object":"organization","id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventOrganizationUpdated>(
+      "EventOrganizationUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization.updated","data":{"object":"organization","id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventOrganizationUpdated>(
       "EventOrganizationUpdated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"organization.updated","data":{"object":"organization","id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3259,6 +3826,10 @@ TEST(ModelEventPasswordResetCreatedData, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventPasswordResetCreatedData>(
       "EventPasswordResetCreatedData",
       R"json({"id":"password_reset_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventPasswordResetCreatedData>(
+      "EventPasswordResetCreatedData",
+      R"json({"object":null,"id":"password_reset_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventPasswordResetCreatedData>(
       "EventPasswordResetCreatedData",
@@ -3281,6 +3852,10 @@ TEST(ModelEventPasswordResetCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventPasswordResetCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"password_reset.created","data":{"object":"password_reset","id":"password_reset_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventPasswordResetCreated>(
+      "EventPasswordResetCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"password_reset.created","data":{"object":"password_reset","id":"password_reset_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventPasswordResetCreated>(
       "EventPasswordResetCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"password_reset.created","data":{"object":"password_reset","id":"password_reset_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3301,6 +3876,10 @@ TEST(ModelEventPasswordResetSucceeded, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventPasswordResetSucceeded>(
       "EventPasswordResetSucceeded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"password_reset.succeeded","data":{"object":"password_reset","id":"password_reset_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventPasswordResetSucceeded>(
+      "EventPasswordResetSucceeded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"password_reset.succeeded","data":{"object":"password_reset","id":"password_reset_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventPasswordResetSucceeded>(
       "EventPasswordResetSucceeded",
@@ -3323,6 +3902,10 @@ TEST(ModelEventPermissionCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventPermissionCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"permission.created","data":{"object":"permission","id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventPermissionCreated>(
+      "EventPermissionCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"permission.created","data":{"object":"permission","id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventPermissionCreated>(
       "EventPermissionCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"permission.created","data":{"object":"permission","id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3344,6 +3927,10 @@ TEST(ModelEventPermissionDeleted, ToleratesDriftAndRejectsWrongTypes) {
       "EventPermissionDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"permission.deleted","data":{"object":"permission","id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventPermissionDeleted>(
+      "EventPermissionDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"permission.deleted","data":{"object":"permission","id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventPermissionDeleted>(
       "EventPermissionDeleted",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"permission.deleted","data":{"object":"permission","id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3364,6 +3951,10 @@ TEST(ModelEventPermissionUpdated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventPermissionUpdated>(
       "EventPermissionUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"permission.updated","data":{"object":"permission","id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventPermissionUpdated>(
+      "EventPermissionUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"permission.updated","data":{"object":"permission","id":"perm_01HXYZ123456789ABCDEFGHIJ","slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","system":false,"resource_type_slug":"workspace","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventPermissionUpdated>(
       "EventPermissionUpdated",
@@ -3388,6 +3979,10 @@ TEST(ModelPipesConnectedAccount, ToleratesDriftAndRejectsWrongTypes) {
       "PipesConnectedAccount",
       R"json({"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","scopes":["repo","user:email"],"state":"connected","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::PipesConnectedAccount>(
+      "PipesConnectedAccount",
+      R"json({"object":null,"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","scopes":["repo","user:email"],"state":"connected","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::PipesConnectedAccount>(
       "PipesConnectedAccount",
       R"json({"object":12345,"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","scopes":["repo","user:email"],"state":"connected","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -3408,6 +4003,10 @@ TEST(ModelEventPipesConnectedAccountConnected, ToleratesDriftAndRejectsWrongType
   gen::expect_missing_required_warns<workos::EventPipesConnectedAccountConnected>(
       "EventPipesConnectedAccountConnected",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"pipes.connected_account.connected","data":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","scopes":["repo","user:email"],"state":"connected","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventPipesConnectedAccountConnected>(
+      "EventPipesConnectedAccountConnected",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"pipes.connected_account.connected","data":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","scopes":["repo","user:email"],"state":"connected","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventPipesConnectedAccountConnected>(
       "EventPipesConnectedAccountConnected",
@@ -3430,6 +4029,10 @@ TEST(ModelEventPipesConnectedAccountConnectionFailedData, ToleratesDriftAndRejec
       "EventPipesConnectedAccountConnectionFailedData",
       R"json({"data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","error_code":"authorization_code_exchange_error","error_reason":"The authorization code has expired.","provider_error":"access_denied","provider_error_description":"The user denied the authorization request.","created_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventPipesConnectedAccountConnectionFailedData>(
+      "EventPipesConnectedAccountConnectionFailedData",
+      R"json({"object":null,"data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","error_code":"authorization_code_exchange_error","error_reason":"The authorization code has expired.","provider_error":"access_denied","provider_error_description":"The user denied the authorization request.","created_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventPipesConnectedAccountConnectionFailedData>(
       "EventPipesConnectedAccountConnectionFailedData",
       R"json({"object":12345,"data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","error_code":"authorization_code_exchange_error","error_reason":"The authorization code has expired.","provider_error":"access_denied","provider_error_description":"The user denied the authorization request.","created_at":"2026-01-15T12:00:00.000Z"})json",
@@ -3450,6 +4053,10 @@ TEST(ModelEventPipesConnectedAccountConnectionFailed, ToleratesDriftAndRejectsWr
   gen::expect_missing_required_warns<workos::EventPipesConnectedAccountConnectionFailed>(
       "EventPipesConnectedAccountConnectionFailed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"pipes.connected_account.connection_failed","data":{"object":"connection_failed","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","error_code":"authorization_code_exchange_error","error_reason":"The authorization code has expired.","provider_error":"access_denied","provider_error_description":"The user denied the authorization request.","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventPipesConnectedAccountConnectionFailed>(
+      "EventPipesConnectedAccountConnectionFailed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"pipes.connected_account.connection_failed","data":{"object":"connection_failed","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","error_code":"authorization_code_exchange_error","error_reason":"The authorization code has expired.","provider_error":"access_denied","provider_error_description":"The user denied the authorization request.","created_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventPipesConnectedAccountConnectionFailed>(
       "EventPipesConnectedAccountConnectionFailed",
@@ -3472,6 +4079,10 @@ TEST(ModelEventPipesConnectedAccountDisconnected, ToleratesDriftAndRejectsWrongT
       "EventPipesConnectedAccountDisconnected",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"pipes.connected_account.disconnected","data":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","scopes":["repo","user:email"],"state":"connected","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventPipesConnectedAccountDisconnected>(
+      "EventPipesConnectedAccountDisconnected",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"pipes.connected_account.disconnected","data":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","scopes":["repo","user:email"],"state":"connected","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventPipesConnectedAccountDisconnected>(
       "EventPipesConnectedAccountDisconnected",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"pipes.connected_account.disconnected","data":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","scopes":["repo","user:email"],"state":"connected","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3492,6 +4103,10 @@ TEST(ModelEventPipesConnectedAccountReauthorizationNeeded, ToleratesDriftAndReje
   gen::expect_missing_required_warns<workos::EventPipesConnectedAccountReauthorizationNeeded>(
       "EventPipesConnectedAccountReauthorizationNeeded",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"pipes.connected_account.reauthorization_needed","data":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","scopes":["repo","user:email"],"state":"connected","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventPipesConnectedAccountReauthorizationNeeded>(
+      "EventPipesConnectedAccountReauthorizationNeeded",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"pipes.connected_account.reauthorization_needed","data":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","data_integration_id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","provider_slug":"github","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","scopes":["repo","user:email"],"state":"connected","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventPipesConnectedAccountReauthorizationNeeded>(
       "EventPipesConnectedAccountReauthorizationNeeded",
@@ -3514,6 +4129,10 @@ TEST(ModelEventRadarChallengeCreatedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventRadarChallengeCreatedData",
       R"json({"radar_challenge_id":"radar_challenge_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
       "type");
+  gen::expect_missing_required_warns<workos::EventRadarChallengeCreatedData>(
+      "EventRadarChallengeCreatedData",
+      R"json({"type":null,"radar_challenge_id":"radar_challenge_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
+      "type");
   gen::expect_wrong_type_fails<workos::EventRadarChallengeCreatedData>(
       "EventRadarChallengeCreatedData",
       R"json({"type":12345,"radar_challenge_id":"radar_challenge_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"})json",
@@ -3534,6 +4153,10 @@ TEST(ModelEventRadarChallengeCreated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventRadarChallengeCreated>(
       "EventRadarChallengeCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"radar.challenge_created","data":{"type":"email","radar_challenge_id":"radar_challenge_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventRadarChallengeCreated>(
+      "EventRadarChallengeCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"radar.challenge_created","data":{"type":"email","radar_challenge_id":"radar_challenge_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventRadarChallengeCreated>(
       "EventRadarChallengeCreated",
@@ -3556,6 +4179,10 @@ TEST(ModelEventRoleCreatedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventRoleCreatedData",
       R"json({"slug":"admin","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventRoleCreatedData>(
+      "EventRoleCreatedData",
+      R"json({"object":null,"slug":"admin","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventRoleCreatedData>(
       "EventRoleCreatedData",
       R"json({"object":12345,"slug":"admin","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -3576,6 +4203,10 @@ TEST(ModelEventRoleCreated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventRoleCreated>(
       "EventRoleCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"role.created","data":{"object":"role","slug":"admin","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventRoleCreated>(
+      "EventRoleCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"role.created","data":{"object":"role","slug":"admin","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventRoleCreated>(
       "EventRoleCreated",
@@ -3598,6 +4229,10 @@ TEST(ModelEventRoleDeleted, ToleratesDriftAndRejectsWrongTypes) {
       "EventRoleDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"role.deleted","data":{"object":"role","slug":"admin","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventRoleDeleted>(
+      "EventRoleDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"role.deleted","data":{"object":"role","slug":"admin","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventRoleDeleted>(
       "EventRoleDeleted",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"role.deleted","data":{"object":"role","slug":"admin","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3618,6 +4253,10 @@ TEST(ModelEventRoleUpdated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventRoleUpdated>(
       "EventRoleUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"role.updated","data":{"object":"role","slug":"admin","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventRoleUpdated>(
+      "EventRoleUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"role.updated","data":{"object":"role","slug":"admin","resource_type_slug":"organization","permissions":["users:read","users:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventRoleUpdated>(
       "EventRoleUpdated",
@@ -3640,6 +4279,10 @@ TEST(ModelEventSessionCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventSessionCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"session.created","data":{"object":"session","id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8","impersonator":{"email":"admin@foocorp.com","reason":"Investigating an issue with the customer's account."},"ip_address":"198.51.100.42","organization_id":"org_01H945H0YD4F97JN9MATX7BYAG","user_agent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","auth_method":"sso","status":"active","expires_at":"2026-01-15T12:00:00.000Z","ended_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventSessionCreated>(
+      "EventSessionCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"session.created","data":{"object":"session","id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8","impersonator":{"email":"admin@foocorp.com","reason":"Investigating an issue with the customer's account."},"ip_address":"198.51.100.42","organization_id":"org_01H945H0YD4F97JN9MATX7BYAG","user_agent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","auth_method":"sso","status":"active","expires_at":"2026-01-15T12:00:00.000Z","ended_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventSessionCreated>(
       "EventSessionCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"session.created","data":{"object":"session","id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8","impersonator":{"email":"admin@foocorp.com","reason":"Investigating an issue with the customer's account."},"ip_address":"198.51.100.42","organization_id":"org_01H945H0YD4F97JN9MATX7BYAG","user_agent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","auth_method":"sso","status":"active","expires_at":"2026-01-15T12:00:00.000Z","ended_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3660,6 +4303,10 @@ TEST(ModelEventSessionRevoked, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventSessionRevoked>(
       "EventSessionRevoked",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"session.revoked","data":{"object":"session","id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8","impersonator":{"email":"admin@foocorp.com","reason":"Investigating an issue with the customer's account."},"ip_address":"198.51.100.42","organization_id":"org_01H945H0YD4F97JN9MATX7BYAG","user_agent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","auth_method":"sso","status":"active","expires_at":"2026-01-15T12:00:00.000Z","ended_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventSessionRevoked>(
+      "EventSessionRevoked",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"session.revoked","data":{"object":"session","id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8","impersonator":{"email":"admin@foocorp.com","reason":"Investigating an issue with the customer's account."},"ip_address":"198.51.100.42","organization_id":"org_01H945H0YD4F97JN9MATX7BYAG","user_agent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","auth_method":"sso","status":"active","expires_at":"2026-01-15T12:00:00.000Z","ended_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventSessionRevoked>(
       "EventSessionRevoked",
@@ -3682,6 +4329,10 @@ TEST(ModelEventUserCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventUserCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"user.created","data":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventUserCreated>(
+      "EventUserCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"user.created","data":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventUserCreated>(
       "EventUserCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"user.created","data":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3702,6 +4353,10 @@ TEST(ModelEventUserDeleted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventUserDeleted>(
       "EventUserDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"user.deleted","data":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventUserDeleted>(
+      "EventUserDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"user.deleted","data":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventUserDeleted>(
       "EventUserDeleted",
@@ -3724,6 +4379,10 @@ TEST(ModelEventUserUpdated, ToleratesDriftAndRejectsWrongTypes) {
       "EventUserUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"user.updated","data":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventUserUpdated>(
+      "EventUserUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"user.updated","data":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventUserUpdated>(
       "EventUserUpdated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"user.updated","data":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3745,6 +4404,9 @@ TEST(ModelEventVaultByokKeyDeletedData, ToleratesDriftAndRejectsWrongTypes) {
       });
   gen::expect_missing_required_warns<workos::EventVaultByokKeyDeletedData>(
       "EventVaultByokKeyDeletedData", R"json({"key_provider":"AWS_KMS"})json", "organization_id");
+  gen::expect_missing_required_warns<workos::EventVaultByokKeyDeletedData>(
+      "EventVaultByokKeyDeletedData",
+      R"json({"organization_id":null,"key_provider":"AWS_KMS"})json", "organization_id");
   gen::expect_wrong_type_fails<workos::EventVaultByokKeyDeletedData>(
       "EventVaultByokKeyDeletedData",
       R"json({"organization_id":12345,"key_provider":"AWS_KMS"})json", "organization_id");
@@ -3764,6 +4426,10 @@ TEST(ModelEventVaultByokKeyDeleted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventVaultByokKeyDeleted>(
       "EventVaultByokKeyDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.byok_key.deleted","data":{"organization_id":"org_01EHT88Z8J8795GZNQ4ZP1J81T","key_provider":"AWS_KMS"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventVaultByokKeyDeleted>(
+      "EventVaultByokKeyDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.byok_key.deleted","data":{"organization_id":"org_01EHT88Z8J8795GZNQ4ZP1J81T","key_provider":"AWS_KMS"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventVaultByokKeyDeleted>(
       "EventVaultByokKeyDeleted",
@@ -3787,6 +4453,10 @@ TEST(ModelEventVaultByokKeyVerificationCompletedData, ToleratesDriftAndRejectsWr
   gen::expect_missing_required_warns<workos::EventVaultByokKeyVerificationCompletedData>(
       "EventVaultByokKeyVerificationCompletedData",
       R"json({"key_provider":"AWS_KMS","verified":true})json", "organization_id");
+  gen::expect_missing_required_warns<workos::EventVaultByokKeyVerificationCompletedData>(
+      "EventVaultByokKeyVerificationCompletedData",
+      R"json({"organization_id":null,"key_provider":"AWS_KMS","verified":true})json",
+      "organization_id");
   gen::expect_wrong_type_fails<workos::EventVaultByokKeyVerificationCompletedData>(
       "EventVaultByokKeyVerificationCompletedData",
       R"json({"organization_id":12345,"key_provider":"AWS_KMS","verified":true})json",
@@ -3807,6 +4477,10 @@ TEST(ModelEventVaultByokKeyVerificationCompleted, ToleratesDriftAndRejectsWrongT
   gen::expect_missing_required_warns<workos::EventVaultByokKeyVerificationCompleted>(
       "EventVaultByokKeyVerificationCompleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.byok_key.verification_completed","data":{"organization_id":"org_01EHT88Z8J8795GZNQ4ZP1J81T","key_provider":"AWS_KMS","verified":true},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventVaultByokKeyVerificationCompleted>(
+      "EventVaultByokKeyVerificationCompleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.byok_key.verification_completed","data":{"organization_id":"org_01EHT88Z8J8795GZNQ4ZP1J81T","key_provider":"AWS_KMS","verified":true},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventVaultByokKeyVerificationCompleted>(
       "EventVaultByokKeyVerificationCompleted",
@@ -3831,6 +4505,10 @@ TEST(ModelEventVaultDataCreatedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventVaultDataCreatedData",
       R"json({"actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY","key_context":{"key":"example"}})json",
       "actor_id");
+  gen::expect_missing_required_warns<workos::EventVaultDataCreatedData>(
+      "EventVaultDataCreatedData",
+      R"json({"actor_id":null,"actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY","key_context":{"key":"example"}})json",
+      "actor_id");
   gen::expect_wrong_type_fails<workos::EventVaultDataCreatedData>(
       "EventVaultDataCreatedData",
       R"json({"actor_id":12345,"actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY","key_context":{"key":"example"}})json",
@@ -3851,6 +4529,10 @@ TEST(ModelEventVaultDataCreated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventVaultDataCreated>(
       "EventVaultDataCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.data.created","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY","key_context":{"key":"example"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventVaultDataCreated>(
+      "EventVaultDataCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.data.created","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY","key_context":{"key":"example"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventVaultDataCreated>(
       "EventVaultDataCreated",
@@ -3875,6 +4557,10 @@ TEST(ModelEventVaultDataDeletedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventVaultDataDeletedData",
       R"json({"actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets"})json",
       "actor_id");
+  gen::expect_missing_required_warns<workos::EventVaultDataDeletedData>(
+      "EventVaultDataDeletedData",
+      R"json({"actor_id":null,"actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets"})json",
+      "actor_id");
   gen::expect_wrong_type_fails<workos::EventVaultDataDeletedData>(
       "EventVaultDataDeletedData",
       R"json({"actor_id":12345,"actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets"})json",
@@ -3895,6 +4581,10 @@ TEST(ModelEventVaultDataDeleted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventVaultDataDeleted>(
       "EventVaultDataDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.data.deleted","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventVaultDataDeleted>(
+      "EventVaultDataDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.data.deleted","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventVaultDataDeleted>(
       "EventVaultDataDeleted",
@@ -3919,6 +4609,10 @@ TEST(ModelEventVaultDataReadData, ToleratesDriftAndRejectsWrongTypes) {
       "EventVaultDataReadData",
       R"json({"actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
       "actor_id");
+  gen::expect_missing_required_warns<workos::EventVaultDataReadData>(
+      "EventVaultDataReadData",
+      R"json({"actor_id":null,"actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
+      "actor_id");
   gen::expect_wrong_type_fails<workos::EventVaultDataReadData>(
       "EventVaultDataReadData",
       R"json({"actor_id":12345,"actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
@@ -3940,6 +4634,10 @@ TEST(ModelEventVaultDataRead, ToleratesDriftAndRejectsWrongTypes) {
       "EventVaultDataRead",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.data.read","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventVaultDataRead>(
+      "EventVaultDataRead",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.data.read","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventVaultDataRead>(
       "EventVaultDataRead",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.data.read","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -3960,6 +4658,10 @@ TEST(ModelEventVaultDataUpdated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventVaultDataUpdated>(
       "EventVaultDataUpdated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.data.updated","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY","key_context":{"key":"example"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventVaultDataUpdated>(
+      "EventVaultDataUpdated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.data.updated","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY","key_context":{"key":"example"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventVaultDataUpdated>(
       "EventVaultDataUpdated",
@@ -3984,6 +4686,10 @@ TEST(ModelEventVaultDekDecryptedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventVaultDekDecryptedData",
       R"json({"actor_source":"api","actor_name":"Jane Doe","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
       "actor_id");
+  gen::expect_missing_required_warns<workos::EventVaultDekDecryptedData>(
+      "EventVaultDekDecryptedData",
+      R"json({"actor_id":null,"actor_source":"api","actor_name":"Jane Doe","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
+      "actor_id");
   gen::expect_wrong_type_fails<workos::EventVaultDekDecryptedData>(
       "EventVaultDekDecryptedData",
       R"json({"actor_id":12345,"actor_source":"api","actor_name":"Jane Doe","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
@@ -4004,6 +4710,10 @@ TEST(ModelEventVaultDekDecrypted, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventVaultDekDecrypted>(
       "EventVaultDekDecrypted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.dek.decrypted","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventVaultDekDecrypted>(
+      "EventVaultDekDecrypted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.dek.decrypted","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventVaultDekDecrypted>(
       "EventVaultDekDecrypted",
@@ -4028,6 +4738,10 @@ TEST(ModelEventVaultDekReadData, ToleratesDriftAndRejectsWrongTypes) {
       "EventVaultDekReadData",
       R"json({"actor_source":"api","actor_name":"Jane Doe","key_ids":["dek_01EHWNCE74X7JSDV0X3SZ3KJNY"],"key_context":{"key":"example"}})json",
       "actor_id");
+  gen::expect_missing_required_warns<workos::EventVaultDekReadData>(
+      "EventVaultDekReadData",
+      R"json({"actor_id":null,"actor_source":"api","actor_name":"Jane Doe","key_ids":["dek_01EHWNCE74X7JSDV0X3SZ3KJNY"],"key_context":{"key":"example"}})json",
+      "actor_id");
   gen::expect_wrong_type_fails<workos::EventVaultDekReadData>(
       "EventVaultDekReadData",
       R"json({"actor_id":12345,"actor_source":"api","actor_name":"Jane Doe","key_ids":["dek_01EHWNCE74X7JSDV0X3SZ3KJNY"],"key_context":{"key":"example"}})json",
@@ -4048,6 +4762,10 @@ TEST(ModelEventVaultDekRead, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventVaultDekRead>(
       "EventVaultDekRead",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.dek.read","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","key_ids":["dek_01EHWNCE74X7JSDV0X3SZ3KJNY"],"key_context":{"key":"example"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventVaultDekRead>(
+      "EventVaultDekRead",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.dek.read","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","key_ids":["dek_01EHWNCE74X7JSDV0X3SZ3KJNY"],"key_context":{"key":"example"}},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventVaultDekRead>(
       "EventVaultDekRead",
@@ -4072,6 +4790,10 @@ TEST(ModelEventVaultKekCreatedData, ToleratesDriftAndRejectsWrongTypes) {
       "EventVaultKekCreatedData",
       R"json({"actor_source":"api","actor_name":"Jane Doe","key_name":"production-kek","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
       "actor_id");
+  gen::expect_missing_required_warns<workos::EventVaultKekCreatedData>(
+      "EventVaultKekCreatedData",
+      R"json({"actor_id":null,"actor_source":"api","actor_name":"Jane Doe","key_name":"production-kek","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
+      "actor_id");
   gen::expect_wrong_type_fails<workos::EventVaultKekCreatedData>(
       "EventVaultKekCreatedData",
       R"json({"actor_id":12345,"actor_source":"api","actor_name":"Jane Doe","key_name":"production-kek","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"})json",
@@ -4092,6 +4814,10 @@ TEST(ModelEventVaultKekCreated, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventVaultKekCreated>(
       "EventVaultKekCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.kek.created","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","key_name":"production-kek","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventVaultKekCreated>(
+      "EventVaultKekCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.kek.created","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","key_name":"production-kek","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventVaultKekCreated>(
       "EventVaultKekCreated",
@@ -4114,6 +4840,10 @@ TEST(ModelEventVaultKekDeleted, ToleratesDriftAndRejectsWrongTypes) {
       "EventVaultKekDeleted",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.kek.deleted","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","key_name":"production-kek","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventVaultKekDeleted>(
+      "EventVaultKekDeleted",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.kek.deleted","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","key_name":"production-kek","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventVaultKekDeleted>(
       "EventVaultKekDeleted",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.kek.deleted","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","key_name":"production-kek","key_id":"key_01EHWNCE74X7JSDV0X3SZ3KJNY"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -4134,6 +4864,10 @@ TEST(ModelEventVaultMetadataRead, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventVaultMetadataRead>(
       "EventVaultMetadataRead",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.metadata.read","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventVaultMetadataRead>(
+      "EventVaultMetadataRead",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.metadata.read","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe","kv_name":"user-secrets"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventVaultMetadataRead>(
       "EventVaultMetadataRead",
@@ -4157,6 +4891,9 @@ TEST(ModelEventVaultNamesListedData, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventVaultNamesListedData>(
       "EventVaultNamesListedData", R"json({"actor_source":"api","actor_name":"Jane Doe"})json",
       "actor_id");
+  gen::expect_missing_required_warns<workos::EventVaultNamesListedData>(
+      "EventVaultNamesListedData",
+      R"json({"actor_id":null,"actor_source":"api","actor_name":"Jane Doe"})json", "actor_id");
   gen::expect_wrong_type_fails<workos::EventVaultNamesListedData>(
       "EventVaultNamesListedData",
       R"json({"actor_id":12345,"actor_source":"api","actor_name":"Jane Doe"})json", "actor_id");
@@ -4176,6 +4913,10 @@ TEST(ModelEventVaultNamesListed, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventVaultNamesListed>(
       "EventVaultNamesListed",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.names.listed","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventVaultNamesListed>(
+      "EventVaultNamesListed",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"vault.names.listed","data":{"actor_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","actor_source":"api","actor_name":"Jane Doe"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventVaultNamesListed>(
       "EventVaultNamesListed",
@@ -4200,6 +4941,10 @@ TEST(ModelWaitlistUser, ToleratesDriftAndRejectsWrongTypes) {
       "WaitlistUser",
       R"json({"id":"wl_user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","approved_at":"2026-01-15T12:00:00.000Z","waitlist_id":"waitlist_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::WaitlistUser>(
+      "WaitlistUser",
+      R"json({"object":null,"id":"wl_user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","approved_at":"2026-01-15T12:00:00.000Z","waitlist_id":"waitlist_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::WaitlistUser>(
       "WaitlistUser",
       R"json({"object":12345,"id":"wl_user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","approved_at":"2026-01-15T12:00:00.000Z","waitlist_id":"waitlist_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -4220,6 +4965,10 @@ TEST(ModelEventWaitlistUserApproved, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventWaitlistUserApproved>(
       "EventWaitlistUserApproved",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"waitlist_user.approved","data":{"object":"waitlist_user","id":"wl_user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","approved_at":"2026-01-15T12:00:00.000Z","waitlist_id":"waitlist_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventWaitlistUserApproved>(
+      "EventWaitlistUserApproved",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"waitlist_user.approved","data":{"object":"waitlist_user","id":"wl_user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","approved_at":"2026-01-15T12:00:00.000Z","waitlist_id":"waitlist_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventWaitlistUserApproved>(
       "EventWaitlistUserApproved",
@@ -4242,6 +4991,10 @@ TEST(ModelEventWaitlistUserCreated, ToleratesDriftAndRejectsWrongTypes) {
       "EventWaitlistUserCreated",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"waitlist_user.created","data":{"object":"waitlist_user","id":"wl_user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","approved_at":"2026-01-15T12:00:00.000Z","waitlist_id":"waitlist_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
+  gen::expect_missing_required_warns<workos::EventWaitlistUserCreated>(
+      "EventWaitlistUserCreated",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"waitlist_user.created","data":{"object":"waitlist_user","id":"wl_user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","approved_at":"2026-01-15T12:00:00.000Z","waitlist_id":"waitlist_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EventWaitlistUserCreated>(
       "EventWaitlistUserCreated",
       R"json({"object":12345,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"waitlist_user.created","data":{"object":"waitlist_user","id":"wl_user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","approved_at":"2026-01-15T12:00:00.000Z","waitlist_id":"waitlist_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
@@ -4262,6 +5015,10 @@ TEST(ModelEventWaitlistUserDenied, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventWaitlistUserDenied>(
       "EventWaitlistUserDenied",
       R"json({"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"waitlist_user.denied","data":{"object":"waitlist_user","id":"wl_user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","approved_at":"2026-01-15T12:00:00.000Z","waitlist_id":"waitlist_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventWaitlistUserDenied>(
+      "EventWaitlistUserDenied",
+      R"json({"object":null,"id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"waitlist_user.denied","data":{"object":"waitlist_user","id":"wl_user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","approved_at":"2026-01-15T12:00:00.000Z","waitlist_id":"waitlist_01E4ZCR3C56J083X43JQXF3JK5","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventWaitlistUserDenied>(
       "EventWaitlistUserDenied",
@@ -4737,6 +5494,10 @@ TEST(ModelEventList, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EventList>(
       "EventList",
       R"json({"data":[{"object":"event","id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"action.authentication.denied","data":{"action_endpoint_id":"action_endpoint_01EHWNCE74X7JSDV0X3SZ3KJNY","action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"authentication","verdict":"Deny","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}}],"list_metadata":{"after":"event_01EHZNVPK3SFK441A1RGBFSHRT"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EventList>(
+      "EventList",
+      R"json({"object":null,"data":[{"object":"event","id":"event_01EHZNVPK3SFK441A1RGBFSHRT","event":"action.authentication.denied","data":{"action_endpoint_id":"action_endpoint_01EHWNCE74X7JSDV0X3SZ3KJNY","action_execution_id":"action_execution_01EHWNCE74X7JSDV0X3SZ3KJNY","type":"authentication","verdict":"Deny","user_id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","email":"user@example.com","ip_address":"203.0.113.1","user_agent":"Mozilla/5.0"},"created_at":"2026-01-15T12:00:00.000Z","context":{"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}}}],"list_metadata":{"after":"event_01EHZNVPK3SFK441A1RGBFSHRT"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::EventList>(
       "EventList",

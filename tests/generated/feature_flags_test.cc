@@ -267,6 +267,10 @@ TEST(ModelFlag, ToleratesDriftAndRejectsWrongTypes) {
       "Flag",
       R"json({"id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::Flag>(
+      "Flag",
+      R"json({"object":null,"id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::Flag>(
       "Flag",
       R"json({"object":12345,"id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -287,6 +291,10 @@ TEST(ModelFlagList, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::FlagList>(
       "FlagList",
       R"json({"data":[{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::FlagList>(
+      "FlagList",
+      R"json({"object":null,"data":[{"object":"feature_flag","id":"flag_01EHZNVPK3SFK441A1RGBFSHRT","slug":"advanced-analytics","name":"Advanced Analytics","description":"Enable advanced analytics dashboard feature","owner":{"email":"jane@example.com","first_name":"Jane","last_name":"Doe"},"tags":["reports"],"enabled":true,"default_value":false,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::FlagList>(
       "FlagList",

@@ -284,6 +284,8 @@ TEST(ModelCreateGroupDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::CreateGroupDto>(
       "CreateGroupDto", R"json({"description":"The engineering team"})json", "name");
+  gen::expect_missing_required_warns<workos::CreateGroupDto>(
+      "CreateGroupDto", R"json({"name":null,"description":"The engineering team"})json", "name");
   gen::expect_wrong_type_fails<workos::CreateGroupDto>(
       "CreateGroupDto", R"json({"name":12345,"description":"The engineering team"})json", "name");
 }
@@ -301,6 +303,9 @@ TEST(ModelCreateGroupMembershipDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::CreateGroupMembershipDto>(
       "CreateGroupMembershipDto", R"json({})json", "organization_membership_id");
+  gen::expect_missing_required_warns<workos::CreateGroupMembershipDto>(
+      "CreateGroupMembershipDto", R"json({"organization_membership_id":null})json",
+      "organization_membership_id");
   gen::expect_wrong_type_fails<workos::CreateGroupMembershipDto>(
       "CreateGroupMembershipDto", R"json({"organization_membership_id":12345})json",
       "organization_membership_id");
@@ -322,6 +327,10 @@ TEST(ModelListGroupOrganizationMembershipsItem, ToleratesDriftAndRejectsWrongTyp
   gen::expect_missing_required_warns<workos::ListGroupOrganizationMembershipsItem>(
       "ListGroupOrganizationMembershipsItem",
       R"json({"id":"om_01HXYZ123456789ABCDEFGHIJ","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","status":"active","directory_managed":false,"organization_name":"Acme Corp","custom_attributes":{"department":"Engineering","title":"Developer Experience Engineer","location":"Brooklyn"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::ListGroupOrganizationMembershipsItem>(
+      "ListGroupOrganizationMembershipsItem",
+      R"json({"object":null,"id":"om_01HXYZ123456789ABCDEFGHIJ","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","status":"active","directory_managed":false,"organization_name":"Acme Corp","custom_attributes":{"department":"Engineering","title":"Developer Experience Engineer","location":"Brooklyn"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::ListGroupOrganizationMembershipsItem>(
       "ListGroupOrganizationMembershipsItem",
@@ -357,6 +366,10 @@ TEST(ModelUserOrganizationMembershipBaseList, ToleratesDriftAndRejectsWrongTypes
   gen::expect_missing_required_warns<workos::UserOrganizationMembershipBaseList>(
       "UserOrganizationMembershipBaseList",
       R"json({"data":[{"object":"organization_membership","id":"om_01HXYZ123456789ABCDEFGHIJ","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","status":"active","directory_managed":false,"organization_name":"Acme Corp","custom_attributes":{"department":"Engineering","title":"Developer Experience Engineer","location":"Brooklyn"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::UserOrganizationMembershipBaseList>(
+      "UserOrganizationMembershipBaseList",
+      R"json({"object":null,"data":[{"object":"organization_membership","id":"om_01HXYZ123456789ABCDEFGHIJ","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","status":"active","directory_managed":false,"organization_name":"Acme Corp","custom_attributes":{"department":"Engineering","title":"Developer Experience Engineer","location":"Brooklyn"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::UserOrganizationMembershipBaseList>(
       "UserOrganizationMembershipBaseList",

@@ -247,6 +247,10 @@ TEST(ModelAuthenticationChallenge, ToleratesDriftAndRejectsWrongTypes) {
       "AuthenticationChallenge",
       R"json({"id":"auth_challenge_01FVYZ5QM8N98T9ME5BCB2BBMJ","expires_at":"2026-01-15T12:00:00.000Z","code":"123456","authentication_factor_id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::AuthenticationChallenge>(
+      "AuthenticationChallenge",
+      R"json({"object":null,"id":"auth_challenge_01FVYZ5QM8N98T9ME5BCB2BBMJ","expires_at":"2026-01-15T12:00:00.000Z","code":"123456","authentication_factor_id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::AuthenticationChallenge>(
       "AuthenticationChallenge",
       R"json({"object":12345,"id":"auth_challenge_01FVYZ5QM8N98T9ME5BCB2BBMJ","expires_at":"2026-01-15T12:00:00.000Z","code":"123456","authentication_factor_id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -266,6 +270,9 @@ TEST(ModelAuthenticationChallengeVerifyResponse, ToleratesDriftAndRejectsWrongTy
       nullptr);
   gen::expect_missing_required_warns<workos::AuthenticationChallengeVerifyResponse>(
       "AuthenticationChallengeVerifyResponse", R"json({"valid":true})json", "challenge");
+  gen::expect_missing_required_warns<workos::AuthenticationChallengeVerifyResponse>(
+      "AuthenticationChallengeVerifyResponse", R"json({"challenge":null,"valid":true})json",
+      "challenge");
   gen::expect_wrong_type_fails<workos::AuthenticationChallengeVerifyResponse>(
       "AuthenticationChallengeVerifyResponse",
       R"json({"challenge":"not an object","valid":true})json", "challenge");
@@ -282,6 +289,8 @@ TEST(ModelAuthenticationFactorSms, ToleratesDriftAndRejectsWrongTypes) {
       R"json({"phone_number":"+15005550006","__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
   gen::expect_missing_required_warns<workos::AuthenticationFactorSms>(
       "AuthenticationFactorSms", R"json({})json", "phone_number");
+  gen::expect_missing_required_warns<workos::AuthenticationFactorSms>(
+      "AuthenticationFactorSms", R"json({"phone_number":null})json", "phone_number");
   gen::expect_wrong_type_fails<workos::AuthenticationFactorSms>(
       "AuthenticationFactorSms", R"json({"phone_number":12345})json", "phone_number");
 }
@@ -298,6 +307,8 @@ TEST(ModelAuthenticationFactorTotp, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::AuthenticationFactorTotp>(
       "AuthenticationFactorTotp", R"json({"user":"user@example.com"})json", "issuer");
+  gen::expect_missing_required_warns<workos::AuthenticationFactorTotp>(
+      "AuthenticationFactorTotp", R"json({"issuer":null,"user":"user@example.com"})json", "issuer");
   gen::expect_wrong_type_fails<workos::AuthenticationFactorTotp>(
       "AuthenticationFactorTotp", R"json({"issuer":12345,"user":"user@example.com"})json",
       "issuer");
@@ -320,6 +331,10 @@ TEST(ModelAuthenticationFactor, ToleratesDriftAndRejectsWrongTypes) {
       "AuthenticationFactor",
       R"json({"id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","type":"totp","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","sms":{"phone_number":"+15005550006"},"totp":{"issuer":"WorkOS","user":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::AuthenticationFactor>(
+      "AuthenticationFactor",
+      R"json({"object":null,"id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","type":"totp","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","sms":{"phone_number":"+15005550006"},"totp":{"issuer":"WorkOS","user":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::AuthenticationFactor>(
       "AuthenticationFactor",
       R"json({"object":12345,"id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","type":"totp","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","sms":{"phone_number":"+15005550006"},"totp":{"issuer":"WorkOS","user":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -340,6 +355,10 @@ TEST(ModelAuthenticationFactorEnrolledTotp, ToleratesDriftAndRejectsWrongTypes) 
   gen::expect_missing_required_warns<workos::AuthenticationFactorEnrolledTotp>(
       "AuthenticationFactorEnrolledTotp",
       R"json({"user":"user@example.com","secret":"JBSWY3DPEHPK3PXP","qr_code":"data:image/png;base64,iVBORw0KGgoAAAANSUhEUg...","uri":"otpauth://totp/WorkOS:user@example.com?secret=JBSWY3DPEHPK3PXP&issuer=WorkOS"})json",
+      "issuer");
+  gen::expect_missing_required_warns<workos::AuthenticationFactorEnrolledTotp>(
+      "AuthenticationFactorEnrolledTotp",
+      R"json({"issuer":null,"user":"user@example.com","secret":"JBSWY3DPEHPK3PXP","qr_code":"data:image/png;base64,iVBORw0KGgoAAAANSUhEUg...","uri":"otpauth://totp/WorkOS:user@example.com?secret=JBSWY3DPEHPK3PXP&issuer=WorkOS"})json",
       "issuer");
   gen::expect_wrong_type_fails<workos::AuthenticationFactorEnrolledTotp>(
       "AuthenticationFactorEnrolledTotp",
@@ -363,6 +382,10 @@ TEST(ModelAuthenticationFactorEnrolled, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuthenticationFactorEnrolled>(
       "AuthenticationFactorEnrolled",
       R"json({"id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","type":"totp","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","sms":{"phone_number":"+15005550006"},"totp":{"issuer":"WorkOS","user":"user@example.com","secret":"JBSWY3DPEHPK3PXP","qr_code":"data:image/png;base64,iVBORw0KGgoAAAANSUhEUg...","uri":"otpauth://totp/WorkOS:user@example.com?secret=JBSWY3DPEHPK3PXP&issuer=WorkOS"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::AuthenticationFactorEnrolled>(
+      "AuthenticationFactorEnrolled",
+      R"json({"object":null,"id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","type":"totp","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","sms":{"phone_number":"+15005550006"},"totp":{"issuer":"WorkOS","user":"user@example.com","secret":"JBSWY3DPEHPK3PXP","qr_code":"data:image/png;base64,iVBORw0KGgoAAAANSUhEUg...","uri":"otpauth://totp/WorkOS:user@example.com?secret=JBSWY3DPEHPK3PXP&issuer=WorkOS"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::AuthenticationFactorEnrolled>(
       "AuthenticationFactorEnrolled",
@@ -402,6 +425,10 @@ TEST(ModelEnrollFactorRequest, ToleratesDriftAndRejectsWrongTypes) {
       "EnrollFactorRequest",
       R"json({"phone_number":"+15555555555","totp_issuer":"Foo Corp","totp_user":"alan.turing@example.com","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
       "type");
+  gen::expect_missing_required_warns<workos::EnrollFactorRequest>(
+      "EnrollFactorRequest",
+      R"json({"type":null,"phone_number":"+15555555555","totp_issuer":"Foo Corp","totp_user":"alan.turing@example.com","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
+      "type");
   gen::expect_wrong_type_fails<workos::EnrollFactorRequest>(
       "EnrollFactorRequest",
       R"json({"type":12345,"phone_number":"+15555555555","totp_issuer":"Foo Corp","totp_user":"alan.turing@example.com","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
@@ -422,6 +449,10 @@ TEST(ModelEnrollUserAuthenticationFactorDto, ToleratesDriftAndRejectsWrongTypes)
   gen::expect_missing_required_warns<workos::EnrollUserAuthenticationFactorDto>(
       "EnrollUserAuthenticationFactorDto",
       R"json({"totp_issuer":"WorkOS","totp_user":"user@example.com","totp_secret":"JBSWY3DPEHPK3PXP"})json",
+      "type");
+  gen::expect_missing_required_warns<workos::EnrollUserAuthenticationFactorDto>(
+      "EnrollUserAuthenticationFactorDto",
+      R"json({"type":null,"totp_issuer":"WorkOS","totp_user":"user@example.com","totp_secret":"JBSWY3DPEHPK3PXP"})json",
       "type");
   gen::expect_wrong_type_fails<workos::EnrollUserAuthenticationFactorDto>(
       "EnrollUserAuthenticationFactorDto",
@@ -444,6 +475,10 @@ TEST(ModelUserAuthenticationFactorEnrollResponse, ToleratesDriftAndRejectsWrongT
       "UserAuthenticationFactorEnrollResponse",
       R"json({"authentication_challenge":{"object":"authentication_challenge","id":"auth_challenge_01FVYZ5QM8N98T9ME5BCB2BBMJ","expires_at":"2026-01-15T12:00:00.000Z","code":"123456","authentication_factor_id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
       "authentication_factor");
+  gen::expect_missing_required_warns<workos::UserAuthenticationFactorEnrollResponse>(
+      "UserAuthenticationFactorEnrollResponse",
+      R"json({"authentication_factor":null,"authentication_challenge":{"object":"authentication_challenge","id":"auth_challenge_01FVYZ5QM8N98T9ME5BCB2BBMJ","expires_at":"2026-01-15T12:00:00.000Z","code":"123456","authentication_factor_id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
+      "authentication_factor");
   gen::expect_wrong_type_fails<workos::UserAuthenticationFactorEnrollResponse>(
       "UserAuthenticationFactorEnrollResponse",
       R"json({"authentication_factor":"not an object","authentication_challenge":{"object":"authentication_challenge","id":"auth_challenge_01FVYZ5QM8N98T9ME5BCB2BBMJ","expires_at":"2026-01-15T12:00:00.000Z","code":"123456","authentication_factor_id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
@@ -464,6 +499,10 @@ TEST(ModelUserAuthenticationFactorList, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::UserAuthenticationFactorList>(
       "UserAuthenticationFactorList",
       R"json({"data":[{"object":"authentication_factor","id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","type":"totp","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","sms":{"phone_number":"+15005550006"},"totp":{"issuer":"WorkOS","user":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::UserAuthenticationFactorList>(
+      "UserAuthenticationFactorList",
+      R"json({"object":null,"data":[{"object":"authentication_factor","id":"auth_factor_01FVYZ5QM8N98T9ME5BCB2BBMJ","type":"totp","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","sms":{"phone_number":"+15005550006"},"totp":{"issuer":"WorkOS","user":"user@example.com"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::UserAuthenticationFactorList>(
       "UserAuthenticationFactorList",

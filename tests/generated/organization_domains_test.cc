@@ -132,6 +132,9 @@ TEST(ModelCreateOrganizationDomainDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateOrganizationDomainDto>(
       "CreateOrganizationDomainDto",
       R"json({"organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3"})json", "domain");
+  gen::expect_missing_required_warns<workos::CreateOrganizationDomainDto>(
+      "CreateOrganizationDomainDto",
+      R"json({"domain":null,"organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3"})json", "domain");
   gen::expect_wrong_type_fails<workos::CreateOrganizationDomainDto>(
       "CreateOrganizationDomainDto",
       R"json({"domain":12345,"organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3"})json", "domain");

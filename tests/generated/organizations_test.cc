@@ -284,6 +284,10 @@ TEST(ModelAuditLogConfigurationLogStream, ToleratesDriftAndRejectsWrongTypes) {
       "AuditLogConfigurationLogStream",
       R"json({"type":"Datadog","state":"active","last_synced_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"})json",
       "id");
+  gen::expect_missing_required_warns<workos::AuditLogConfigurationLogStream>(
+      "AuditLogConfigurationLogStream",
+      R"json({"id":null,"type":"Datadog","state":"active","last_synced_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"})json",
+      "id");
   gen::expect_wrong_type_fails<workos::AuditLogConfigurationLogStream>(
       "AuditLogConfigurationLogStream",
       R"json({"id":12345,"type":"Datadog","state":"active","last_synced_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"})json",
@@ -307,6 +311,10 @@ TEST(ModelAuditLogConfiguration, ToleratesDriftAndRejectsWrongTypes) {
       "AuditLogConfiguration",
       R"json({"retention_period_in_days":30,"state":"active","log_stream":{"id":"als_01EHZNVPK3SFK441A1RGBFSHRT","type":"Datadog","state":"active","last_synced_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"}})json",
       "organization_id");
+  gen::expect_missing_required_warns<workos::AuditLogConfiguration>(
+      "AuditLogConfiguration",
+      R"json({"organization_id":null,"retention_period_in_days":30,"state":"active","log_stream":{"id":"als_01EHZNVPK3SFK441A1RGBFSHRT","type":"Datadog","state":"active","last_synced_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"}})json",
+      "organization_id");
   gen::expect_wrong_type_fails<workos::AuditLogConfiguration>(
       "AuditLogConfiguration",
       R"json({"organization_id":12345,"retention_period_in_days":30,"state":"active","log_stream":{"id":"als_01EHZNVPK3SFK441A1RGBFSHRT","type":"Datadog","state":"active","last_synced_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"}})json",
@@ -327,6 +335,10 @@ TEST(ModelListAuthorizedApplicationsItem, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ListAuthorizedApplicationsItem>(
       "ListAuthorizedApplicationsItem",
       R"json({"id":"authorized_connect_app_01HXYZ123456789ABCDEFGHIJ","granted_scopes":["openid","profile","email"],"oauth_resource":"https://api.example.com/resource","application":{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true},"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::ListAuthorizedApplicationsItem>(
+      "ListAuthorizedApplicationsItem",
+      R"json({"object":null,"id":"authorized_connect_app_01HXYZ123456789ABCDEFGHIJ","granted_scopes":["openid","profile","email"],"oauth_resource":"https://api.example.com/resource","application":{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true},"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
       "object");
   gen::expect_wrong_type_fails<workos::ListAuthorizedApplicationsItem>(
       "ListAuthorizedApplicationsItem",
@@ -349,6 +361,10 @@ TEST(ModelOrganization, ToleratesDriftAndRejectsWrongTypes) {
       "Organization",
       R"json({"id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","allow_profiles_outside_organization":false})json",
       "object");
+  gen::expect_missing_required_warns<workos::Organization>(
+      "Organization",
+      R"json({"object":null,"id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","allow_profiles_outside_organization":false})json",
+      "object");
   gen::expect_wrong_type_fails<workos::Organization>(
       "Organization",
       R"json({"object":12345,"id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","allow_profiles_outside_organization":false})json",
@@ -370,6 +386,10 @@ TEST(ModelOrganizationAuthorizedConnectApplicationList, ToleratesDriftAndRejects
       "OrganizationAuthorizedConnectApplicationList",
       R"json({"data":[{"object":"authorized_connect_application","id":"authorized_connect_app_01HXYZ123456789ABCDEFGHIJ","granted_scopes":["openid","profile","email"],"oauth_resource":"https://api.example.com/resource","application":{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true},"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::OrganizationAuthorizedConnectApplicationList>(
+      "OrganizationAuthorizedConnectApplicationList",
+      R"json({"object":null,"data":[{"object":"authorized_connect_application","id":"authorized_connect_app_01HXYZ123456789ABCDEFGHIJ","granted_scopes":["openid","profile","email"],"oauth_resource":"https://api.example.com/resource","application":{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true},"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::OrganizationAuthorizedConnectApplicationList>(
       "OrganizationAuthorizedConnectApplicationList",
       R"json({"object":12345,"data":[{"object":"authorized_connect_application","id":"authorized_connect_app_01HXYZ123456789ABCDEFGHIJ","granted_scopes":["openid","profile","email"],"oauth_resource":"https://api.example.com/resource","application":{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true},"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
@@ -390,6 +410,8 @@ TEST(ModelOrganizationDomainDataDto, ToleratesDriftAndRejectsWrongTypes) {
       });
   gen::expect_missing_required_warns<workos::OrganizationDomainDataDto>(
       "OrganizationDomainDataDto", R"json({"state":"verified"})json", "domain");
+  gen::expect_missing_required_warns<workos::OrganizationDomainDataDto>(
+      "OrganizationDomainDataDto", R"json({"domain":null,"state":"verified"})json", "domain");
   gen::expect_wrong_type_fails<workos::OrganizationDomainDataDto>(
       "OrganizationDomainDataDto", R"json({"domain":12345,"state":"verified"})json", "domain");
 }
@@ -408,6 +430,10 @@ TEST(ModelOrganizationDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::OrganizationDto>(
       "OrganizationDto",
       R"json({"allow_profiles_outside_organization":false,"domains":["example.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"metadata":{"tier":"diamond"},"external_id":"ext_12345"})json",
+      "name");
+  gen::expect_missing_required_warns<workos::OrganizationDto>(
+      "OrganizationDto",
+      R"json({"name":null,"allow_profiles_outside_organization":false,"domains":["example.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"metadata":{"tier":"diamond"},"external_id":"ext_12345"})json",
       "name");
   gen::expect_wrong_type_fails<workos::OrganizationDto>(
       "OrganizationDto",
@@ -429,6 +455,10 @@ TEST(ModelOrganizationList, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::OrganizationList>(
       "OrganizationList",
       R"json({"data":[{"object":"organization","id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","allow_profiles_outside_organization":false}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::OrganizationList>(
+      "OrganizationList",
+      R"json({"object":null,"data":[{"object":"organization","id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","name":"Acme Inc.","domains":[{"object":"organization_domain","id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","organization_id":"org_01HE8GSH8FQPASKSY27THRKRBP","domain":"foo-corp.com","state":"pending","verification_prefix":"superapp-domain-verification-z3kjny","verification_token":"m5Oztg3jdK4NJLgs8uIlIprMw","verification_strategy":"dns","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","stripe_customer_id":"cus_R9qWAGMQ6nGE7V","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","allow_profiles_outside_organization":false}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::OrganizationList>(
       "OrganizationList",

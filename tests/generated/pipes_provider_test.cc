@@ -118,6 +118,10 @@ TEST(ModelDataIntegrationCredentials, ToleratesDriftAndRejectsWrongTypes) {
       "DataIntegrationCredentials",
       R"json({"has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"})json",
       "credentials_type");
+  gen::expect_missing_required_warns<workos::DataIntegrationCredentials>(
+      "DataIntegrationCredentials",
+      R"json({"credentials_type":null,"has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"})json",
+      "credentials_type");
   gen::expect_wrong_type_fails<workos::DataIntegrationCredentials>(
       "DataIntegrationCredentials",
       R"json({"credentials_type":12345,"has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"})json",
@@ -139,6 +143,10 @@ TEST(ModelDataIntegrationConfigurationResponse, ToleratesDriftAndRejectsWrongTyp
       "DataIntegrationConfigurationResponse",
       R"json({"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","name":"GitHub","enabled":true,"scopes":["repo","user:email"],"config":{"account_identifier":"acme-prod"},"created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","credentials":{"credentials_type":"organization","has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::DataIntegrationConfigurationResponse>(
+      "DataIntegrationConfigurationResponse",
+      R"json({"object":null,"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","name":"GitHub","enabled":true,"scopes":["repo","user:email"],"config":{"account_identifier":"acme-prod"},"created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","credentials":{"credentials_type":"organization","has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::DataIntegrationConfigurationResponse>(
       "DataIntegrationConfigurationResponse",
       R"json({"object":12345,"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","name":"GitHub","enabled":true,"scopes":["repo","user:email"],"config":{"account_identifier":"acme-prod"},"created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","credentials":{"credentials_type":"organization","has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"}})json",
@@ -159,6 +167,10 @@ TEST(ModelDataIntegrationConfigurationListResponse, ToleratesDriftAndRejectsWron
   gen::expect_missing_required_warns<workos::DataIntegrationConfigurationListResponse>(
       "DataIntegrationConfigurationListResponse",
       R"json({"data":[{"object":"data_integration_configuration","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","name":"GitHub","enabled":true,"scopes":["repo","user:email"],"config":{"account_identifier":"acme-prod"},"created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","credentials":{"credentials_type":"organization","has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"}}]})json",
+      "object");
+  gen::expect_missing_required_warns<workos::DataIntegrationConfigurationListResponse>(
+      "DataIntegrationConfigurationListResponse",
+      R"json({"object":null,"data":[{"object":"data_integration_configuration","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","name":"GitHub","enabled":true,"scopes":["repo","user:email"],"config":{"account_identifier":"acme-prod"},"created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","credentials":{"credentials_type":"organization","has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"}}]})json",
       "object");
   gen::expect_wrong_type_fails<workos::DataIntegrationConfigurationListResponse>(
       "DataIntegrationConfigurationListResponse",

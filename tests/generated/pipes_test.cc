@@ -507,6 +507,10 @@ TEST(ModelApiKeyInstallationDto, ToleratesDriftAndRejectsWrongTypes) {
       "ApiKeyInstallationDto",
       R"json({"user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "secret");
+  gen::expect_missing_required_warns<workos::ApiKeyInstallationDto>(
+      "ApiKeyInstallationDto",
+      R"json({"secret":null,"user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
+      "secret");
   gen::expect_wrong_type_fails<workos::ApiKeyInstallationDto>(
       "ApiKeyInstallationDto",
       R"json({"secret":12345,"user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
@@ -527,6 +531,10 @@ TEST(ModelAuthorizeDataIntegrationRequest, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuthorizeDataIntegrationRequest>(
       "AuthorizeDataIntegrationRequest",
       R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","return_to":"https://example.com/callback","config":{"subdomain":"acme"}})json",
+      "user_id");
+  gen::expect_missing_required_warns<workos::AuthorizeDataIntegrationRequest>(
+      "AuthorizeDataIntegrationRequest",
+      R"json({"user_id":null,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","return_to":"https://example.com/callback","config":{"subdomain":"acme"}})json",
       "user_id");
   gen::expect_wrong_type_fails<workos::AuthorizeDataIntegrationRequest>(
       "AuthorizeDataIntegrationRequest",
@@ -551,6 +559,10 @@ TEST(ModelConnectedAccount, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ConnectedAccount>(
       "ConnectedAccount",
       R"json({"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::ConnectedAccount>(
+      "ConnectedAccount",
+      R"json({"object":null,"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::ConnectedAccount>(
       "ConnectedAccount",
@@ -595,6 +607,10 @@ TEST(ModelCustomProviderDefinitionDto, ToleratesDriftAndRejectsWrongTypes) {
       "CustomProviderDefinitionDto",
       R"json({"authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json",
       "name");
+  gen::expect_missing_required_warns<workos::CustomProviderDefinitionDto>(
+      "CustomProviderDefinitionDto",
+      R"json({"name":null,"authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json",
+      "name");
   gen::expect_wrong_type_fails<workos::CustomProviderDefinitionDto>(
       "CustomProviderDefinitionDto",
       R"json({"name":12345,"authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json",
@@ -617,6 +633,9 @@ TEST(ModelDataIntegrationCredentialsDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::DataIntegrationCredentialsDto>(
       "DataIntegrationCredentialsDto",
       R"json({"client_id":"Iv1.abc123","client_secret":"secret_…"})json", "type");
+  gen::expect_missing_required_warns<workos::DataIntegrationCredentialsDto>(
+      "DataIntegrationCredentialsDto",
+      R"json({"type":null,"client_id":"Iv1.abc123","client_secret":"secret_…"})json", "type");
   gen::expect_wrong_type_fails<workos::DataIntegrationCredentialsDto>(
       "DataIntegrationCredentialsDto",
       R"json({"type":12345,"client_id":"Iv1.abc123","client_secret":"secret_…"})json", "type");
@@ -636,6 +655,10 @@ TEST(ModelCreateDataIntegrationDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateDataIntegrationDto>(
       "CreateDataIntegrationDto",
       R"json({"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"auth_methods":["oauth"],"config":{"account_identifier":"acme-prod"},"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json",
+      "provider");
+  gen::expect_missing_required_warns<workos::CreateDataIntegrationDto>(
+      "CreateDataIntegrationDto",
+      R"json({"provider":null,"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"auth_methods":["oauth"],"config":{"account_identifier":"acme-prod"},"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json",
       "provider");
   gen::expect_wrong_type_fails<workos::CreateDataIntegrationDto>(
       "CreateDataIntegrationDto",
@@ -661,6 +684,10 @@ TEST(ModelDataIntegrationCustomProvider, ToleratesDriftAndRejectsWrongTypes) {
       "DataIntegrationCustomProvider",
       R"json({"authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json",
       "name");
+  gen::expect_missing_required_warns<workos::DataIntegrationCustomProvider>(
+      "DataIntegrationCustomProvider",
+      R"json({"name":null,"authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json",
+      "name");
   gen::expect_wrong_type_fails<workos::DataIntegrationCustomProvider>(
       "DataIntegrationCustomProvider",
       R"json({"name":12345,"authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json",
@@ -681,6 +708,10 @@ TEST(ModelDataIntegrationInstallation, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::DataIntegrationInstallation>(
       "DataIntegrationInstallation",
       R"json({"user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","api_key_last_4":"cdef"})json",
+      "id");
+  gen::expect_missing_required_warns<workos::DataIntegrationInstallation>(
+      "DataIntegrationInstallation",
+      R"json({"id":null,"user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","api_key_last_4":"cdef"})json",
       "id");
   gen::expect_wrong_type_fails<workos::DataIntegrationInstallation>(
       "DataIntegrationInstallation",
@@ -704,6 +735,9 @@ TEST(ModelDataIntegrationOauthCredentials, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::DataIntegrationOauthCredentials>(
       "DataIntegrationOauthCredentials",
       R"json({"client_id":"Iv1.abc123","redacted_client_secret":"6789"})json", "type");
+  gen::expect_missing_required_warns<workos::DataIntegrationOauthCredentials>(
+      "DataIntegrationOauthCredentials",
+      R"json({"type":null,"client_id":"Iv1.abc123","redacted_client_secret":"6789"})json", "type");
   gen::expect_wrong_type_fails<workos::DataIntegrationOauthCredentials>(
       "DataIntegrationOauthCredentials",
       R"json({"type":12345,"client_id":"Iv1.abc123","redacted_client_secret":"6789"})json", "type");
@@ -726,6 +760,10 @@ TEST(ModelDataIntegration, ToleratesDriftAndRejectsWrongTypes) {
       "DataIntegration",
       R"json({"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","integration_type":"github","description":"Production GitHub app","enabled":true,"state":"valid","scopes":["repo","read:org"],"redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback","auth_methods":["oauth"],"credentials":{"type":"custom","client_id":"Iv1.abc123","redacted_client_secret":"6789"},"installation":{"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","api_key_last_4":"cdef"},"config":{"account_identifier":"acme-prod"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::DataIntegration>(
+      "DataIntegration",
+      R"json({"object":null,"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","integration_type":"github","description":"Production GitHub app","enabled":true,"state":"valid","scopes":["repo","read:org"],"redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback","auth_methods":["oauth"],"credentials":{"type":"custom","client_id":"Iv1.abc123","redacted_client_secret":"6789"},"installation":{"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","api_key_last_4":"cdef"},"config":{"account_identifier":"acme-prod"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::DataIntegration>(
       "DataIntegration",
       R"json({"object":12345,"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","integration_type":"github","description":"Production GitHub app","enabled":true,"state":"valid","scopes":["repo","read:org"],"redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback","auth_methods":["oauth"],"credentials":{"type":"custom","client_id":"Iv1.abc123","redacted_client_secret":"6789"},"installation":{"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","api_key_last_4":"cdef"},"config":{"account_identifier":"acme-prod"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -747,6 +785,10 @@ TEST(ModelDataIntegrationAccessTokenResponseActiveAccessToken, ToleratesDriftAnd
       "DataIntegrationAccessTokenResponseActiveAccessToken",
       R"json({"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"missing_scopes":["example"]})json",
       "object");
+  gen::expect_missing_required_warns<workos::DataIntegrationAccessTokenResponseActiveAccessToken>(
+      "DataIntegrationAccessTokenResponseActiveAccessToken",
+      R"json({"object":null,"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"missing_scopes":["example"]})json",
+      "object");
   gen::expect_wrong_type_fails<workos::DataIntegrationAccessTokenResponseActiveAccessToken>(
       "DataIntegrationAccessTokenResponseActiveAccessToken",
       R"json({"object":12345,"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"missing_scopes":["example"]})json",
@@ -767,6 +809,10 @@ TEST(ModelDataIntegrationAccessTokenResponseActive, ToleratesDriftAndRejectsWron
   gen::expect_missing_required_warns<workos::DataIntegrationAccessTokenResponseActive>(
       "DataIntegrationAccessTokenResponseActive",
       R"json({"access_token":{"object":"access_token","access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"missing_scopes":["example"]}})json",
+      "active");
+  gen::expect_missing_required_warns<workos::DataIntegrationAccessTokenResponseActive>(
+      "DataIntegrationAccessTokenResponseActive",
+      R"json({"active":null,"access_token":{"object":"access_token","access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"missing_scopes":["example"]}})json",
       "active");
   gen::expect_wrong_type_fails<workos::DataIntegrationAccessTokenResponseActive>(
       "DataIntegrationAccessTokenResponseActive",
@@ -790,6 +836,9 @@ TEST(ModelDataIntegrationAccessTokenResponseInactive, ToleratesDriftAndRejectsWr
   gen::expect_missing_required_warns<workos::DataIntegrationAccessTokenResponseInactive>(
       "DataIntegrationAccessTokenResponseInactive", R"json({"error":"not_installed"})json",
       "active");
+  gen::expect_missing_required_warns<workos::DataIntegrationAccessTokenResponseInactive>(
+      "DataIntegrationAccessTokenResponseInactive",
+      R"json({"active":null,"error":"not_installed"})json", "active");
   gen::expect_wrong_type_fails<workos::DataIntegrationAccessTokenResponseInactive>(
       "DataIntegrationAccessTokenResponseInactive",
       R"json({"active":"not a boolean","error":"not_installed"})json", "active");
@@ -825,6 +874,8 @@ TEST(ModelDataIntegrationAuthorizeUrlResponse, ToleratesDriftAndRejectsWrongType
       nullptr);
   gen::expect_missing_required_warns<workos::DataIntegrationAuthorizeUrlResponse>(
       "DataIntegrationAuthorizeUrlResponse", R"json({})json", "url");
+  gen::expect_missing_required_warns<workos::DataIntegrationAuthorizeUrlResponse>(
+      "DataIntegrationAuthorizeUrlResponse", R"json({"url":null})json", "url");
   gen::expect_wrong_type_fails<workos::DataIntegrationAuthorizeUrlResponse>(
       "DataIntegrationAuthorizeUrlResponse", R"json({"url":12345})json", "url");
 }
@@ -843,6 +894,9 @@ TEST(ModelDataIntegrationCredentialsResponseApiKeyCredential, ToleratesDriftAndR
   gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseApiKeyCredential>(
       "DataIntegrationCredentialsResponseApiKeyCredential",
       R"json({"auth_method":"api_key","value":"sk-1234567890abcdef"})json", "object");
+  gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseApiKeyCredential>(
+      "DataIntegrationCredentialsResponseApiKeyCredential",
+      R"json({"object":null,"auth_method":"api_key","value":"sk-1234567890abcdef"})json", "object");
   gen::expect_wrong_type_fails<workos::DataIntegrationCredentialsResponseApiKeyCredential>(
       "DataIntegrationCredentialsResponseApiKeyCredential",
       R"json({"object":12345,"auth_method":"api_key","value":"sk-1234567890abcdef"})json",
@@ -863,6 +917,10 @@ TEST(ModelDataIntegrationCredentialsResponseApiKey, ToleratesDriftAndRejectsWron
   gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseApiKey>(
       "DataIntegrationCredentialsResponseApiKey",
       R"json({"credential":{"object":"credential","auth_method":"api_key","value":"sk-1234567890abcdef"}})json",
+      "active");
+  gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseApiKey>(
+      "DataIntegrationCredentialsResponseApiKey",
+      R"json({"active":null,"credential":{"object":"credential","auth_method":"api_key","value":"sk-1234567890abcdef"}})json",
       "active");
   gen::expect_wrong_type_fails<workos::DataIntegrationCredentialsResponseApiKey>(
       "DataIntegrationCredentialsResponseApiKey",
@@ -888,6 +946,11 @@ TEST(ModelDataIntegrationCredentialsResponseClientCredentialsCredential,
       "DataIntegrationCredentialsResponseClientCredentialsCredential",
       R"json({"auth_method":"client_credentials","value":"00D5g000000XXXX!AQEAQ...","expires_at":"2025-12-31T23:59:59.000Z","scopes":["api"],"missing_scopes":["example"],"metadata":{"instance_url":"https://acme.my.salesforce.com"}})json",
       "object");
+  gen::expect_missing_required_warns<
+      workos::DataIntegrationCredentialsResponseClientCredentialsCredential>(
+      "DataIntegrationCredentialsResponseClientCredentialsCredential",
+      R"json({"object":null,"auth_method":"client_credentials","value":"00D5g000000XXXX!AQEAQ...","expires_at":"2025-12-31T23:59:59.000Z","scopes":["api"],"missing_scopes":["example"],"metadata":{"instance_url":"https://acme.my.salesforce.com"}})json",
+      "object");
   gen::expect_wrong_type_fails<
       workos::DataIntegrationCredentialsResponseClientCredentialsCredential>(
       "DataIntegrationCredentialsResponseClientCredentialsCredential",
@@ -909,6 +972,10 @@ TEST(ModelDataIntegrationCredentialsResponseClientCredentials, ToleratesDriftAnd
   gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseClientCredentials>(
       "DataIntegrationCredentialsResponseClientCredentials",
       R"json({"credential":{"object":"credential","auth_method":"client_credentials","value":"00D5g000000XXXX!AQEAQ...","expires_at":"2025-12-31T23:59:59.000Z","scopes":["api"],"missing_scopes":["example"],"metadata":{"instance_url":"https://acme.my.salesforce.com"}}})json",
+      "active");
+  gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseClientCredentials>(
+      "DataIntegrationCredentialsResponseClientCredentials",
+      R"json({"active":null,"credential":{"object":"credential","auth_method":"client_credentials","value":"00D5g000000XXXX!AQEAQ...","expires_at":"2025-12-31T23:59:59.000Z","scopes":["api"],"missing_scopes":["example"],"metadata":{"instance_url":"https://acme.my.salesforce.com"}}})json",
       "active");
   gen::expect_wrong_type_fails<workos::DataIntegrationCredentialsResponseClientCredentials>(
       "DataIntegrationCredentialsResponseClientCredentials",
@@ -932,6 +999,9 @@ TEST(ModelDataIntegrationCredentialsResponseInactive, ToleratesDriftAndRejectsWr
   gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseInactive>(
       "DataIntegrationCredentialsResponseInactive", R"json({"error":"not_installed"})json",
       "active");
+  gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseInactive>(
+      "DataIntegrationCredentialsResponseInactive",
+      R"json({"active":null,"error":"not_installed"})json", "active");
   gen::expect_wrong_type_fails<workos::DataIntegrationCredentialsResponseInactive>(
       "DataIntegrationCredentialsResponseInactive",
       R"json({"active":"not a boolean","error":"not_installed"})json", "active");
@@ -951,6 +1021,10 @@ TEST(ModelDataIntegrationCredentialsResponseOauthCredential, ToleratesDriftAndRe
   gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseOauthCredential>(
       "DataIntegrationCredentialsResponseOauthCredential",
       R"json({"auth_method":"oauth","value":"gho_16C7e42F292c6912E7710c838347Ae178B4a","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"missing_scopes":["example"]})json",
+      "object");
+  gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseOauthCredential>(
+      "DataIntegrationCredentialsResponseOauthCredential",
+      R"json({"object":null,"auth_method":"oauth","value":"gho_16C7e42F292c6912E7710c838347Ae178B4a","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"missing_scopes":["example"]})json",
       "object");
   gen::expect_wrong_type_fails<workos::DataIntegrationCredentialsResponseOauthCredential>(
       "DataIntegrationCredentialsResponseOauthCredential",
@@ -972,6 +1046,10 @@ TEST(ModelDataIntegrationCredentialsResponseOauth, ToleratesDriftAndRejectsWrong
   gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseOauth>(
       "DataIntegrationCredentialsResponseOauth",
       R"json({"credential":{"object":"credential","auth_method":"oauth","value":"gho_16C7e42F292c6912E7710c838347Ae178B4a","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"missing_scopes":["example"]}})json",
+      "active");
+  gen::expect_missing_required_warns<workos::DataIntegrationCredentialsResponseOauth>(
+      "DataIntegrationCredentialsResponseOauth",
+      R"json({"active":null,"credential":{"object":"credential","auth_method":"oauth","value":"gho_16C7e42F292c6912E7710c838347Ae178B4a","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"missing_scopes":["example"]}})json",
       "active");
   gen::expect_wrong_type_fails<workos::DataIntegrationCredentialsResponseOauth>(
       "DataIntegrationCredentialsResponseOauth",
@@ -1019,6 +1097,10 @@ TEST(ModelDataIntegrationList, ToleratesDriftAndRejectsWrongTypes) {
       "DataIntegrationList",
       R"json({"data":[{"object":"data_integration","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","integration_type":"github","description":"Production GitHub app","enabled":true,"state":"valid","scopes":["repo","read:org"],"redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback","auth_methods":["oauth"],"credentials":{"type":"custom","client_id":"Iv1.abc123","redacted_client_secret":"6789"},"installation":{"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","api_key_last_4":"cdef"},"config":{"account_identifier":"acme-prod"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::DataIntegrationList>(
+      "DataIntegrationList",
+      R"json({"object":null,"data":[{"object":"data_integration","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","integration_type":"github","description":"Production GitHub app","enabled":true,"state":"valid","scopes":["repo","read:org"],"redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback","auth_methods":["oauth"],"credentials":{"type":"custom","client_id":"Iv1.abc123","redacted_client_secret":"6789"},"installation":{"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","api_key_last_4":"cdef"},"config":{"account_identifier":"acme-prod"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::DataIntegrationList>(
       "DataIntegrationList",
       R"json({"object":12345,"data":[{"object":"data_integration","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","integration_type":"github","description":"Production GitHub app","enabled":true,"state":"valid","scopes":["repo","read:org"],"redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback","auth_methods":["oauth"],"credentials":{"type":"custom","client_id":"Iv1.abc123","redacted_client_secret":"6789"},"installation":{"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","api_key_last_4":"cdef"},"config":{"account_identifier":"acme-prod"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"},"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
@@ -1043,6 +1125,10 @@ TEST(ModelDataIntegrationsListResponseDataConnectedAccount, ToleratesDriftAndRej
       "DataIntegrationsListResponseDataConnectedAccount",
       R"json({"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"})json",
       "object");
+  gen::expect_missing_required_warns<workos::DataIntegrationsListResponseDataConnectedAccount>(
+      "DataIntegrationsListResponseDataConnectedAccount",
+      R"json({"object":null,"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::DataIntegrationsListResponseDataConnectedAccount>(
       "DataIntegrationsListResponseDataConnectedAccount",
       R"json({"object":12345,"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"})json",
@@ -1066,6 +1152,10 @@ TEST(ModelDataIntegrationsListResponseData, ToleratesDriftAndRejectsWrongTypes) 
       "DataIntegrationsListResponseData",
       R"json({"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::DataIntegrationsListResponseData>(
+      "DataIntegrationsListResponseData",
+      R"json({"object":null,"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::DataIntegrationsListResponseData>(
       "DataIntegrationsListResponseData",
       R"json({"object":12345,"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}})json",
@@ -1087,6 +1177,10 @@ TEST(ModelDataIntegrationsListResponse, ToleratesDriftAndRejectsWrongTypes) {
       "DataIntegrationsListResponse",
       R"json({"data":[{"object":"data_provider","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}}]})json",
       "object");
+  gen::expect_missing_required_warns<workos::DataIntegrationsListResponse>(
+      "DataIntegrationsListResponse",
+      R"json({"object":null,"data":[{"object":"data_provider","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}}]})json",
+      "object");
   gen::expect_wrong_type_fails<workos::DataIntegrationsListResponse>(
       "DataIntegrationsListResponse",
       R"json({"object":12345,"data":[{"object":"data_provider","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}}]})json",
@@ -1107,6 +1201,9 @@ TEST(ModelGetAccessTokenRequest, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::GetAccessTokenRequest>(
       "GetAccessTokenRequest", R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "user_id");
+  gen::expect_missing_required_warns<workos::GetAccessTokenRequest>(
+      "GetAccessTokenRequest",
+      R"json({"user_id":null,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json", "user_id");
   gen::expect_wrong_type_fails<workos::GetAccessTokenRequest>(
       "GetAccessTokenRequest",
       R"json({"user_id":12345,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json", "user_id");
@@ -1147,6 +1244,10 @@ TEST(ModelUpdateDataIntegrationApiKeyRequest, ToleratesDriftAndRejectsWrongTypes
       "UpdateDataIntegrationApiKeyRequest",
       R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","secret":"sk-1234567890abcdef"})json",
       "user_id");
+  gen::expect_missing_required_warns<workos::UpdateDataIntegrationApiKeyRequest>(
+      "UpdateDataIntegrationApiKeyRequest",
+      R"json({"user_id":null,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","secret":"sk-1234567890abcdef"})json",
+      "user_id");
   gen::expect_wrong_type_fails<workos::UpdateDataIntegrationApiKeyRequest>(
       "UpdateDataIntegrationApiKeyRequest",
       R"json({"user_id":12345,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","secret":"sk-1234567890abcdef"})json",
@@ -1167,6 +1268,10 @@ TEST(ModelUpdateDataIntegrationClientCredentialsRequest, ToleratesDriftAndReject
   gen::expect_missing_required_warns<workos::UpdateDataIntegrationClientCredentialsRequest>(
       "UpdateDataIntegrationClientCredentialsRequest",
       R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","client_id":"3MVG9...","client_secret":"shhh-secret","config":{"mydomain":"acme"}})json",
+      "user_id");
+  gen::expect_missing_required_warns<workos::UpdateDataIntegrationClientCredentialsRequest>(
+      "UpdateDataIntegrationClientCredentialsRequest",
+      R"json({"user_id":null,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","client_id":"3MVG9...","client_secret":"shhh-secret","config":{"mydomain":"acme"}})json",
       "user_id");
   gen::expect_wrong_type_fails<workos::UpdateDataIntegrationClientCredentialsRequest>(
       "UpdateDataIntegrationClientCredentialsRequest",

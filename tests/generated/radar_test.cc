@@ -139,6 +139,8 @@ TEST(ModelAddListEntryRequest, ToleratesDriftAndRejectsWrongTypes) {
       R"json({"entry":"198.51.100.42","__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
   gen::expect_missing_required_warns<workos::AddListEntryRequest>("AddListEntryRequest",
                                                                   R"json({})json", "entry");
+  gen::expect_missing_required_warns<workos::AddListEntryRequest>(
+      "AddListEntryRequest", R"json({"entry":null})json", "entry");
   gen::expect_wrong_type_fails<workos::AddListEntryRequest>("AddListEntryRequest",
                                                             R"json({"entry":12345})json", "entry");
 }
@@ -160,6 +162,10 @@ TEST(ModelCreateAttemptRequest, ToleratesDriftAndRejectsWrongTypes) {
       "CreateAttemptRequest",
       R"json({"user_agent":"Mozilla/5.0","email":"user@example.com","auth_method":"Password","action":"sign-in","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
       "ip_address");
+  gen::expect_missing_required_warns<workos::CreateAttemptRequest>(
+      "CreateAttemptRequest",
+      R"json({"ip_address":null,"user_agent":"Mozilla/5.0","email":"user@example.com","auth_method":"Password","action":"sign-in","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
+      "ip_address");
   gen::expect_wrong_type_fails<workos::CreateAttemptRequest>(
       "CreateAttemptRequest",
       R"json({"ip_address":12345,"user_agent":"Mozilla/5.0","email":"user@example.com","auth_method":"Password","action":"sign-in","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
@@ -179,6 +185,8 @@ TEST(ModelRadarListEntryAlreadyPresentResponse, ToleratesDriftAndRejectsWrongTyp
       nullptr);
   gen::expect_missing_required_warns<workos::RadarListEntryAlreadyPresentResponse>(
       "RadarListEntryAlreadyPresentResponse", R"json({})json", "message");
+  gen::expect_missing_required_warns<workos::RadarListEntryAlreadyPresentResponse>(
+      "RadarListEntryAlreadyPresentResponse", R"json({"message":null})json", "message");
   gen::expect_wrong_type_fails<workos::RadarListEntryAlreadyPresentResponse>(
       "RadarListEntryAlreadyPresentResponse", R"json({"message":12345})json", "message");
 }
@@ -199,6 +207,10 @@ TEST(ModelRadarStandaloneResponse, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::RadarStandaloneResponse>(
       "RadarStandaloneResponse",
       R"json({"reason":"Detected enabled Radar control","attempt_id":"radar_att_01HZBC6N1EB1ZY7KG32X","control":"bot_detection","blocklist_type":"ip_address"})json",
+      "verdict");
+  gen::expect_missing_required_warns<workos::RadarStandaloneResponse>(
+      "RadarStandaloneResponse",
+      R"json({"verdict":null,"reason":"Detected enabled Radar control","attempt_id":"radar_att_01HZBC6N1EB1ZY7KG32X","control":"bot_detection","blocklist_type":"ip_address"})json",
       "verdict");
   gen::expect_wrong_type_fails<workos::RadarStandaloneResponse>(
       "RadarStandaloneResponse",

@@ -270,6 +270,8 @@ TEST(ModelAuthorizeLogoutRequest, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::AuthorizeLogoutRequest>("AuthorizeLogoutRequest",
                                                                      R"json({})json", "profile_id");
+  gen::expect_missing_required_warns<workos::AuthorizeLogoutRequest>(
+      "AuthorizeLogoutRequest", R"json({"profile_id":null})json", "profile_id");
   gen::expect_wrong_type_fails<workos::AuthorizeLogoutRequest>(
       "AuthorizeLogoutRequest", R"json({"profile_id":12345})json", "profile_id");
 }
@@ -288,6 +290,9 @@ TEST(ModelConnectionDomain, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ConnectionDomain>(
       "ConnectionDomain", R"json({"object":"connection_domain","domain":"foo-corp.com"})json",
       "id");
+  gen::expect_missing_required_warns<workos::ConnectionDomain>(
+      "ConnectionDomain",
+      R"json({"id":null,"object":"connection_domain","domain":"foo-corp.com"})json", "id");
   gen::expect_wrong_type_fails<workos::ConnectionDomain>(
       "ConnectionDomain",
       R"json({"id":12345,"object":"connection_domain","domain":"foo-corp.com"})json", "id");
@@ -311,6 +316,10 @@ TEST(ModelConnection, ToleratesDriftAndRejectsWrongTypes) {
       "Connection",
       R"json({"id":"conn_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_type":"OktaSAML","name":"Foo Corp","state":"active","status":"linked","domains":[{"id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","object":"connection_domain","domain":"foo-corp.com"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::Connection>(
+      "Connection",
+      R"json({"object":null,"id":"conn_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_type":"OktaSAML","name":"Foo Corp","state":"active","status":"linked","domains":[{"id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","object":"connection_domain","domain":"foo-corp.com"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::Connection>(
       "Connection",
       R"json({"object":12345,"id":"conn_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_type":"OktaSAML","name":"Foo Corp","state":"active","status":"linked","domains":[{"id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","object":"connection_domain","domain":"foo-corp.com"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -331,6 +340,10 @@ TEST(ModelConnectionList, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ConnectionList>(
       "ConnectionList",
       R"json({"data":[{"object":"connection","id":"conn_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_type":"OktaSAML","name":"Foo Corp","state":"active","status":"linked","domains":[{"id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","object":"connection_domain","domain":"foo-corp.com"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::ConnectionList>(
+      "ConnectionList",
+      R"json({"object":null,"data":[{"object":"connection","id":"conn_01E4ZCR3C56J083X43JQXF3JK5","organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","connection_type":"OktaSAML","name":"Foo Corp","state":"active","status":"linked","domains":[{"id":"org_domain_01EHZNVPK2QXHMVWCEDQEKY69A","object":"connection_domain","domain":"foo-corp.com"}],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::ConnectionList>(
       "ConnectionList",
@@ -356,6 +369,10 @@ TEST(ModelProfile, ToleratesDriftAndRejectsWrongTypes) {
       "Profile",
       R"json({"id":"prof_01DMC79VCBZ0NY2099737PSVF1","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","connection_type":"OktaSAML","idp_id":"103456789012345678901","email":"todd@example.com","first_name":"Todd","last_name":"Rundgren","name":"Todd Rundgren","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"groups":["Engineering","Admins"],"custom_attributes":{"key":"value"},"raw_attributes":{"key":"value"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::Profile>(
+      "Profile",
+      R"json({"object":null,"id":"prof_01DMC79VCBZ0NY2099737PSVF1","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","connection_type":"OktaSAML","idp_id":"103456789012345678901","email":"todd@example.com","first_name":"Todd","last_name":"Rundgren","name":"Todd Rundgren","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"groups":["Engineering","Admins"],"custom_attributes":{"key":"value"},"raw_attributes":{"key":"value"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::Profile>(
       "Profile",
       R"json({"object":12345,"id":"prof_01DMC79VCBZ0NY2099737PSVF1","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","connection_type":"OktaSAML","idp_id":"103456789012345678901","email":"todd@example.com","first_name":"Todd","last_name":"Rundgren","name":"Todd Rundgren","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"groups":["Engineering","Admins"],"custom_attributes":{"key":"value"},"raw_attributes":{"key":"value"}})json",
@@ -375,6 +392,8 @@ TEST(ModelSsoAuthorizeUrlResponse, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::SsoAuthorizeUrlResponse>("SsoAuthorizeUrlResponse",
                                                                       R"json({})json", "url");
+  gen::expect_missing_required_warns<workos::SsoAuthorizeUrlResponse>(
+      "SsoAuthorizeUrlResponse", R"json({"url":null})json", "url");
   gen::expect_wrong_type_fails<workos::SsoAuthorizeUrlResponse>("SsoAuthorizeUrlResponse",
                                                                 R"json({"url":12345})json", "url");
 }
@@ -393,6 +412,10 @@ TEST(ModelSsoLogoutAuthorizeResponse, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::SsoLogoutAuthorizeResponse>(
       "SsoLogoutAuthorizeResponse",
       R"json({"logout_token":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwcm9maWxlX2lkIjoicHJvZl8wMUdXUTFHMEgyRk02QVNFRjBIUzEzSENXOS0zMDRrZzAzZyIsImV4cCI6IjE1MTYyMzkwMjIifQ.Wru9Qlnf5DpohtGCKhZU4cVOd3zpiu7QQ-XEX--5A_4"})json",
+      "logout_url");
+  gen::expect_missing_required_warns<workos::SsoLogoutAuthorizeResponse>(
+      "SsoLogoutAuthorizeResponse",
+      R"json({"logout_url":null,"logout_token":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwcm9maWxlX2lkIjoicHJvZl8wMUdXUTFHMEgyRk02QVNFRjBIUzEzSENXOS0zMDRrZzAzZyIsImV4cCI6IjE1MTYyMzkwMjIifQ.Wru9Qlnf5DpohtGCKhZU4cVOd3zpiu7QQ-XEX--5A_4"})json",
       "logout_url");
   gen::expect_wrong_type_fails<workos::SsoLogoutAuthorizeResponse>(
       "SsoLogoutAuthorizeResponse",
@@ -415,6 +438,10 @@ TEST(ModelSsoTokenResponse, ToleratesDriftAndRejectsWrongTypes) {
       "SsoTokenResponse",
       R"json({"access_token":"eyJhbGciOiJSUzI1NiIsImtpZCI6InNzby...","expires_in":600,"profile":{"object":"profile","id":"prof_01DMC79VCBZ0NY2099737PSVF1","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","connection_type":"OktaSAML","idp_id":"103456789012345678901","email":"todd@example.com","first_name":"Todd","last_name":"Rundgren","name":"Todd Rundgren","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"groups":["Engineering","Admins"],"custom_attributes":{"key":"value"},"raw_attributes":{"key":"value"}},"oauth_tokens":{"provider":"GoogleOAuth","refresh_token":"1//04g...","access_token":"ya29.a0ARrdaM...","expires_at":1735141800,"scopes":["profile","email","openid"]}})json",
       "token_type");
+  gen::expect_missing_required_warns<workos::SsoTokenResponse>(
+      "SsoTokenResponse",
+      R"json({"token_type":null,"access_token":"eyJhbGciOiJSUzI1NiIsImtpZCI6InNzby...","expires_in":600,"profile":{"object":"profile","id":"prof_01DMC79VCBZ0NY2099737PSVF1","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","connection_type":"OktaSAML","idp_id":"103456789012345678901","email":"todd@example.com","first_name":"Todd","last_name":"Rundgren","name":"Todd Rundgren","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"groups":["Engineering","Admins"],"custom_attributes":{"key":"value"},"raw_attributes":{"key":"value"}},"oauth_tokens":{"provider":"GoogleOAuth","refresh_token":"1//04g...","access_token":"ya29.a0ARrdaM...","expires_at":1735141800,"scopes":["profile","email","openid"]}})json",
+      "token_type");
   gen::expect_wrong_type_fails<workos::SsoTokenResponse>(
       "SsoTokenResponse",
       R"json({"token_type":12345,"access_token":"eyJhbGciOiJSUzI1NiIsImtpZCI6InNzby...","expires_in":600,"profile":{"object":"profile","id":"prof_01DMC79VCBZ0NY2099737PSVF1","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","connection_id":"conn_01E4ZCR3C56J083X43JQXF3JK5","connection_type":"OktaSAML","idp_id":"103456789012345678901","email":"todd@example.com","first_name":"Todd","last_name":"Rundgren","name":"Todd Rundgren","role":{"slug":"admin"},"roles":[{"slug":"admin"}],"groups":["Engineering","Admins"],"custom_attributes":{"key":"value"},"raw_attributes":{"key":"value"}},"oauth_tokens":{"provider":"GoogleOAuth","refresh_token":"1//04g...","access_token":"ya29.a0ARrdaM...","expires_at":1735141800,"scopes":["profile","email","openid"]}})json",
@@ -435,6 +462,10 @@ TEST(ModelTokenQueryDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::TokenQueryDto>(
       "TokenQueryDto",
       R"json({"client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code"})json",
+      "client_id");
+  gen::expect_missing_required_warns<workos::TokenQueryDto>(
+      "TokenQueryDto",
+      R"json({"client_id":null,"client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code"})json",
       "client_id");
   gen::expect_wrong_type_fails<workos::TokenQueryDto>(
       "TokenQueryDto",

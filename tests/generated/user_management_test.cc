@@ -1382,6 +1382,10 @@ TEST(ModelAuthenticateRequestAuthorizationCode, ToleratesDriftAndRejectsWrongTyp
       "AuthenticateRequestAuthorizationCode",
       R"json({"client_secret":"sk_test_....","grant_type":"authorization_code","code":"vBqZKaPpsnJlPfXiDqN7b6VTz","code_verifier":"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk","invitation_token":"inv_tok_01HXYZ123456789ABCDEFGHIJ","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
       "client_id");
+  gen::expect_missing_required_warns<workos::AuthenticateRequestAuthorizationCode>(
+      "AuthenticateRequestAuthorizationCode",
+      R"json({"client_id":null,"client_secret":"sk_test_....","grant_type":"authorization_code","code":"vBqZKaPpsnJlPfXiDqN7b6VTz","code_verifier":"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk","invitation_token":"inv_tok_01HXYZ123456789ABCDEFGHIJ","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
+      "client_id");
   gen::expect_wrong_type_fails<workos::AuthenticateRequestAuthorizationCode>(
       "AuthenticateRequestAuthorizationCode",
       R"json({"client_id":12345,"client_secret":"sk_test_....","grant_type":"authorization_code","code":"vBqZKaPpsnJlPfXiDqN7b6VTz","code_verifier":"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk","invitation_token":"inv_tok_01HXYZ123456789ABCDEFGHIJ","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
@@ -1402,6 +1406,10 @@ TEST(ModelAuthenticateRequestDeviceCode, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuthenticateRequestDeviceCode>(
       "AuthenticateRequestDeviceCode",
       R"json({"grant_type":"urn:ietf:params:oauth:grant-type:device_code","device_code":"Ao4fMrDS...","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
+      "client_id");
+  gen::expect_missing_required_warns<workos::AuthenticateRequestDeviceCode>(
+      "AuthenticateRequestDeviceCode",
+      R"json({"client_id":null,"grant_type":"urn:ietf:params:oauth:grant-type:device_code","device_code":"Ao4fMrDS...","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
       "client_id");
   gen::expect_wrong_type_fails<workos::AuthenticateRequestDeviceCode>(
       "AuthenticateRequestDeviceCode",
@@ -1424,6 +1432,10 @@ TEST(ModelAuthenticateRequestEmailVerificationCode, ToleratesDriftAndRejectsWron
       "AuthenticateRequestEmailVerificationCode",
       R"json({"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:email-verification:code","code":"123456","pending_authentication_token":"cTDQJTTkTkkVYxbn...","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
       "client_id");
+  gen::expect_missing_required_warns<workos::AuthenticateRequestEmailVerificationCode>(
+      "AuthenticateRequestEmailVerificationCode",
+      R"json({"client_id":null,"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:email-verification:code","code":"123456","pending_authentication_token":"cTDQJTTkTkkVYxbn...","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
+      "client_id");
   gen::expect_wrong_type_fails<workos::AuthenticateRequestEmailVerificationCode>(
       "AuthenticateRequestEmailVerificationCode",
       R"json({"client_id":12345,"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:email-verification:code","code":"123456","pending_authentication_token":"cTDQJTTkTkkVYxbn...","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
@@ -1444,6 +1456,10 @@ TEST(ModelAuthenticateRequestMagicAuthCode, ToleratesDriftAndRejectsWrongTypes) 
   gen::expect_missing_required_warns<workos::AuthenticateRequestMagicAuthCode>(
       "AuthenticateRequestMagicAuthCode",
       R"json({"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:magic-auth:code","code":"123456","email":"user@example.com","invitation_token":"inv_tok_01HXYZ123456789ABCDEFGHIJ","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ"})json",
+      "client_id");
+  gen::expect_missing_required_warns<workos::AuthenticateRequestMagicAuthCode>(
+      "AuthenticateRequestMagicAuthCode",
+      R"json({"client_id":null,"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:magic-auth:code","code":"123456","email":"user@example.com","invitation_token":"inv_tok_01HXYZ123456789ABCDEFGHIJ","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ"})json",
       "client_id");
   gen::expect_wrong_type_fails<workos::AuthenticateRequestMagicAuthCode>(
       "AuthenticateRequestMagicAuthCode",
@@ -1466,6 +1482,10 @@ TEST(ModelAuthenticateRequestMfaTotp, ToleratesDriftAndRejectsWrongTypes) {
       "AuthenticateRequestMfaTotp",
       R"json({"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:mfa-totp","code":"123456","pending_authentication_token":"cTDQJTTkTkkVYxbn...","authentication_challenge_id":"auth_challenge_01HXYZ123456789ABCDEFGHIJ","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
       "client_id");
+  gen::expect_missing_required_warns<workos::AuthenticateRequestMfaTotp>(
+      "AuthenticateRequestMfaTotp",
+      R"json({"client_id":null,"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:mfa-totp","code":"123456","pending_authentication_token":"cTDQJTTkTkkVYxbn...","authentication_challenge_id":"auth_challenge_01HXYZ123456789ABCDEFGHIJ","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
+      "client_id");
   gen::expect_wrong_type_fails<workos::AuthenticateRequestMfaTotp>(
       "AuthenticateRequestMfaTotp",
       R"json({"client_id":12345,"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:mfa-totp","code":"123456","pending_authentication_token":"cTDQJTTkTkkVYxbn...","authentication_challenge_id":"auth_challenge_01HXYZ123456789ABCDEFGHIJ","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
@@ -1486,6 +1506,10 @@ TEST(ModelAuthenticateRequestOrganizationSelection, ToleratesDriftAndRejectsWron
   gen::expect_missing_required_warns<workos::AuthenticateRequestOrganizationSelection>(
       "AuthenticateRequestOrganizationSelection",
       R"json({"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:organization-selection","pending_authentication_token":"cTDQJTTkTkkVYxbn...","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
+      "client_id");
+  gen::expect_missing_required_warns<workos::AuthenticateRequestOrganizationSelection>(
+      "AuthenticateRequestOrganizationSelection",
+      R"json({"client_id":null,"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:organization-selection","pending_authentication_token":"cTDQJTTkTkkVYxbn...","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
       "client_id");
   gen::expect_wrong_type_fails<workos::AuthenticateRequestOrganizationSelection>(
       "AuthenticateRequestOrganizationSelection",
@@ -1508,6 +1532,10 @@ TEST(ModelAuthenticateRequestPassword, ToleratesDriftAndRejectsWrongTypes) {
       "AuthenticateRequestPassword",
       R"json({"client_secret":"sk_test_....","grant_type":"password","email":"user@example.com","password":"strong_password_123!","invitation_token":"inv_tok_01HXYZ123456789ABCDEFGHIJ","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ"})json",
       "client_id");
+  gen::expect_missing_required_warns<workos::AuthenticateRequestPassword>(
+      "AuthenticateRequestPassword",
+      R"json({"client_id":null,"client_secret":"sk_test_....","grant_type":"password","email":"user@example.com","password":"strong_password_123!","invitation_token":"inv_tok_01HXYZ123456789ABCDEFGHIJ","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ"})json",
+      "client_id");
   gen::expect_wrong_type_fails<workos::AuthenticateRequestPassword>(
       "AuthenticateRequestPassword",
       R"json({"client_id":12345,"client_secret":"sk_test_....","grant_type":"password","email":"user@example.com","password":"strong_password_123!","invitation_token":"inv_tok_01HXYZ123456789ABCDEFGHIJ","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ"})json",
@@ -1528,6 +1556,10 @@ TEST(ModelAuthenticateRequestRadarEmailChallengeCode, ToleratesDriftAndRejectsWr
   gen::expect_missing_required_warns<workos::AuthenticateRequestRadarEmailChallengeCode>(
       "AuthenticateRequestRadarEmailChallengeCode",
       R"json({"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:radar-email-challenge:code","code":"123456","radar_challenge_id":"radar_challenge_01HXYZ123456789ABCDEFGHIJ","pending_authentication_token":"cTDQJTTkTkkVYxbn...","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
+      "client_id");
+  gen::expect_missing_required_warns<workos::AuthenticateRequestRadarEmailChallengeCode>(
+      "AuthenticateRequestRadarEmailChallengeCode",
+      R"json({"client_id":null,"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:radar-email-challenge:code","code":"123456","radar_challenge_id":"radar_challenge_01HXYZ123456789ABCDEFGHIJ","pending_authentication_token":"cTDQJTTkTkkVYxbn...","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
       "client_id");
   gen::expect_wrong_type_fails<workos::AuthenticateRequestRadarEmailChallengeCode>(
       "AuthenticateRequestRadarEmailChallengeCode",
@@ -1550,6 +1582,10 @@ TEST(ModelAuthenticateRequestRadarSmsChallengeCode, ToleratesDriftAndRejectsWron
       "AuthenticateRequestRadarSmsChallengeCode",
       R"json({"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:radar-sms-challenge:code","code":"123456","verification_id":"vrf_01HXYZ123456789ABCDEFGHIJ","phone_number":"+15555550123","pending_authentication_token":"cTDQJTTkTkkVYxbn...","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
       "client_id");
+  gen::expect_missing_required_warns<workos::AuthenticateRequestRadarSmsChallengeCode>(
+      "AuthenticateRequestRadarSmsChallengeCode",
+      R"json({"client_id":null,"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:radar-sms-challenge:code","code":"123456","verification_id":"vrf_01HXYZ123456789ABCDEFGHIJ","phone_number":"+15555550123","pending_authentication_token":"cTDQJTTkTkkVYxbn...","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
+      "client_id");
   gen::expect_wrong_type_fails<workos::AuthenticateRequestRadarSmsChallengeCode>(
       "AuthenticateRequestRadarSmsChallengeCode",
       R"json({"client_id":12345,"client_secret":"sk_test_....","grant_type":"urn:workos:oauth:grant-type:radar-sms-challenge:code","code":"123456","verification_id":"vrf_01HXYZ123456789ABCDEFGHIJ","phone_number":"+15555550123","pending_authentication_token":"cTDQJTTkTkkVYxbn...","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
@@ -1570,6 +1606,10 @@ TEST(ModelAuthenticateRequestRefreshToken, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::AuthenticateRequestRefreshToken>(
       "AuthenticateRequestRefreshToken",
       R"json({"client_secret":"sk_test_....","grant_type":"refresh_token","refresh_token":"yAjhKk23hJMM3DaR...","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
+      "client_id");
+  gen::expect_missing_required_warns<workos::AuthenticateRequestRefreshToken>(
+      "AuthenticateRequestRefreshToken",
+      R"json({"client_id":null,"client_secret":"sk_test_....","grant_type":"refresh_token","refresh_token":"yAjhKk23hJMM3DaR...","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","ip_address":"203.0.113.42","device_id":"device_01HXYZ123456789ABCDEFGHIJ","user_agent":"Mozilla/5.0"})json",
       "client_id");
   gen::expect_wrong_type_fails<workos::AuthenticateRequestRefreshToken>(
       "AuthenticateRequestRefreshToken",
@@ -1645,6 +1685,10 @@ TEST(ModelAuthenticateResponse, ToleratesDriftAndRejectsWrongTypes) {
       "AuthenticateResponse",
       R"json({"organization_id":"org_01H945H0YD4F97JN9MATX7BYAG","authkit_authorization_code":"authkit_authz_code_abc123","access_token":"eyJhb.nNzb19vaWRjX2tleV9.lc5Uk4yWVk5In0","refresh_token":"yAjhKk123NLIjdrBdGZPf8pLIDvK","authentication_method":"SSO","impersonator":{"email":"admin@foocorp.com","reason":"Investigating an issue with the customer's account."},"oauth_tokens":{"provider":"GoogleOAuth","refresh_token":"1//04g...","access_token":"ya29.a0ARrdaM...","expires_at":1735141800,"scopes":["profile","email","openid"]}})json",
       "user");
+  gen::expect_missing_required_warns<workos::AuthenticateResponse>(
+      "AuthenticateResponse",
+      R"json({"user":null,"organization_id":"org_01H945H0YD4F97JN9MATX7BYAG","authkit_authorization_code":"authkit_authz_code_abc123","access_token":"eyJhb.nNzb19vaWRjX2tleV9.lc5Uk4yWVk5In0","refresh_token":"yAjhKk123NLIjdrBdGZPf8pLIDvK","authentication_method":"SSO","impersonator":{"email":"admin@foocorp.com","reason":"Investigating an issue with the customer's account."},"oauth_tokens":{"provider":"GoogleOAuth","refresh_token":"1//04g...","access_token":"ya29.a0ARrdaM...","expires_at":1735141800,"scopes":["profile","email","openid"]}})json",
+      "user");
   gen::expect_wrong_type_fails<workos::AuthenticateResponse>(
       "AuthenticateResponse",
       R"json({"user":"not an object","organization_id":"org_01H945H0YD4F97JN9MATX7BYAG","authkit_authorization_code":"authkit_authz_code_abc123","access_token":"eyJhb.nNzb19vaWRjX2tleV9.lc5Uk4yWVk5In0","refresh_token":"yAjhKk123NLIjdrBdGZPf8pLIDvK","authentication_method":"SSO","impersonator":{"email":"admin@foocorp.com","reason":"Investigating an issue with the customer's account."},"oauth_tokens":{"provider":"GoogleOAuth","refresh_token":"1//04g...","access_token":"ya29.a0ARrdaM...","expires_at":1735141800,"scopes":["profile","email","openid"]}})json",
@@ -1665,6 +1709,10 @@ TEST(ModelListUserAuthorizedApplicationsItem, ToleratesDriftAndRejectsWrongTypes
   gen::expect_missing_required_warns<workos::ListUserAuthorizedApplicationsItem>(
       "ListUserAuthorizedApplicationsItem",
       R"json({"id":"authorized_connect_app_01HXYZ123456789ABCDEFGHIJ","granted_scopes":["openid","profile","email"],"oauth_resource":"https://api.example.com/resource","application":{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::ListUserAuthorizedApplicationsItem>(
+      "ListUserAuthorizedApplicationsItem",
+      R"json({"object":null,"id":"authorized_connect_app_01HXYZ123456789ABCDEFGHIJ","granted_scopes":["openid","profile","email"],"oauth_resource":"https://api.example.com/resource","application":{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true}})json",
       "object");
   gen::expect_wrong_type_fails<workos::ListUserAuthorizedApplicationsItem>(
       "ListUserAuthorizedApplicationsItem",
@@ -1687,6 +1735,10 @@ TEST(ModelAuthorizedConnectApplicationList, ToleratesDriftAndRejectsWrongTypes) 
       "AuthorizedConnectApplicationList",
       R"json({"data":[{"object":"authorized_connect_application","id":"authorized_connect_app_01HXYZ123456789ABCDEFGHIJ","granted_scopes":["openid","profile","email"],"oauth_resource":"https://api.example.com/resource","application":{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true}}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::AuthorizedConnectApplicationList>(
+      "AuthorizedConnectApplicationList",
+      R"json({"object":null,"data":[{"object":"authorized_connect_application","id":"authorized_connect_app_01HXYZ123456789ABCDEFGHIJ","granted_scopes":["openid","profile","email"],"oauth_resource":"https://api.example.com/resource","application":{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true}}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::AuthorizedConnectApplicationList>(
       "AuthorizedConnectApplicationList",
       R"json({"object":12345,"data":[{"object":"authorized_connect_application","id":"authorized_connect_app_01HXYZ123456789ABCDEFGHIJ","granted_scopes":["openid","profile","email"],"oauth_resource":"https://api.example.com/resource","application":{"object":"connect_application","id":"conn_app_01HXYZ123456789ABCDEFGHIJ","client_id":"client_01HXYZ123456789ABCDEFGHIJ","description":"An application for managing user access","name":"My Application","scopes":["openid","profile","email"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","application_type":"oauth","redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true}}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
@@ -1704,6 +1756,8 @@ TEST(ModelConfirmEmailChangeDto, ToleratesDriftAndRejectsWrongTypes) {
       R"json({"code":"123456","__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
   gen::expect_missing_required_warns<workos::ConfirmEmailChangeDto>("ConfirmEmailChangeDto",
                                                                     R"json({})json", "code");
+  gen::expect_missing_required_warns<workos::ConfirmEmailChangeDto>(
+      "ConfirmEmailChangeDto", R"json({"code":null})json", "code");
   gen::expect_wrong_type_fails<workos::ConfirmEmailChangeDto>("ConfirmEmailChangeDto",
                                                               R"json({"code":12345})json", "code");
 }
@@ -1722,6 +1776,10 @@ TEST(ModelConfirmEmailChangeResponse, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ConfirmEmailChangeResponse>(
       "ConfirmEmailChangeResponse",
       R"json({"user":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::ConfirmEmailChangeResponse>(
+      "ConfirmEmailChangeResponse",
+      R"json({"object":null,"user":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::ConfirmEmailChangeResponse>(
       "ConfirmEmailChangeResponse",
@@ -1744,6 +1802,10 @@ TEST(ModelCorsOriginResponse, ToleratesDriftAndRejectsWrongTypes) {
       "CorsOriginResponse",
       R"json({"id":"cors_origin_01HXYZ123456789ABCDEFGHIJ","origin":"https://example.com","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::CorsOriginResponse>(
+      "CorsOriginResponse",
+      R"json({"object":null,"id":"cors_origin_01HXYZ123456789ABCDEFGHIJ","origin":"https://example.com","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::CorsOriginResponse>(
       "CorsOriginResponse",
       R"json({"object":12345,"id":"cors_origin_01HXYZ123456789ABCDEFGHIJ","origin":"https://example.com","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -1762,6 +1824,8 @@ TEST(ModelCreateCorsOriginDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::CreateCorsOriginDto>("CreateCorsOriginDto",
                                                                   R"json({})json", "origin");
+  gen::expect_missing_required_warns<workos::CreateCorsOriginDto>(
+      "CreateCorsOriginDto", R"json({"origin":null})json", "origin");
   gen::expect_wrong_type_fails<workos::CreateCorsOriginDto>(
       "CreateCorsOriginDto", R"json({"origin":12345})json", "origin");
 }
@@ -1778,6 +1842,8 @@ TEST(ModelCreateDeviceRequest, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::CreateDeviceRequest>("CreateDeviceRequest",
                                                                   R"json({})json", "client_id");
+  gen::expect_missing_required_warns<workos::CreateDeviceRequest>(
+      "CreateDeviceRequest", R"json({"client_id":null})json", "client_id");
   gen::expect_wrong_type_fails<workos::CreateDeviceRequest>(
       "CreateDeviceRequest", R"json({"client_id":12345})json", "client_id");
 }
@@ -1796,6 +1862,10 @@ TEST(ModelCreateMagicAuthResponse, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateMagicAuthResponse>(
       "CreateMagicAuthResponse",
       R"json({"id":"magic_auth_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","code":"123456","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::CreateMagicAuthResponse>(
+      "CreateMagicAuthResponse",
+      R"json({"object":null,"id":"magic_auth_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","code":"123456","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ"})json",
       "object");
   gen::expect_wrong_type_fails<workos::CreateMagicAuthResponse>(
       "CreateMagicAuthResponse",
@@ -1818,6 +1888,10 @@ TEST(ModelCreateMagicCodeAndReturnDto, ToleratesDriftAndRejectsWrongTypes) {
       "CreateMagicCodeAndReturnDto",
       R"json({"invitation_token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
       "email");
+  gen::expect_missing_required_warns<workos::CreateMagicCodeAndReturnDto>(
+      "CreateMagicCodeAndReturnDto",
+      R"json({"email":null,"invitation_token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
+      "email");
   gen::expect_wrong_type_fails<workos::CreateMagicCodeAndReturnDto>(
       "CreateMagicCodeAndReturnDto",
       R"json({"email":12345,"invitation_token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
@@ -1837,6 +1911,9 @@ TEST(ModelCreatePasswordResetDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::CreatePasswordResetDto>(
       "CreatePasswordResetDto", R"json({"new_password":"strong_password_123!"})json", "token");
+  gen::expect_missing_required_warns<workos::CreatePasswordResetDto>(
+      "CreatePasswordResetDto", R"json({"token":null,"new_password":"strong_password_123!"})json",
+      "token");
   gen::expect_wrong_type_fails<workos::CreatePasswordResetDto>(
       "CreatePasswordResetDto", R"json({"token":12345,"new_password":"strong_password_123!"})json",
       "token");
@@ -1854,6 +1931,8 @@ TEST(ModelCreatePasswordResetTokenDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::CreatePasswordResetTokenDto>(
       "CreatePasswordResetTokenDto", R"json({})json", "email");
+  gen::expect_missing_required_warns<workos::CreatePasswordResetTokenDto>(
+      "CreatePasswordResetTokenDto", R"json({"email":null})json", "email");
   gen::expect_wrong_type_fails<workos::CreatePasswordResetTokenDto>(
       "CreatePasswordResetTokenDto", R"json({"email":12345})json", "email");
 }
@@ -1870,6 +1949,8 @@ TEST(ModelCreateRedirectUriDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::CreateRedirectUriDto>("CreateRedirectUriDto",
                                                                    R"json({})json", "uri");
+  gen::expect_missing_required_warns<workos::CreateRedirectUriDto>(
+      "CreateRedirectUriDto", R"json({"uri":null})json", "uri");
   gen::expect_wrong_type_fails<workos::CreateRedirectUriDto>("CreateRedirectUriDto",
                                                              R"json({"uri":12345})json", "uri");
 }
@@ -1888,6 +1969,10 @@ TEST(ModelCreateUserApiKeyDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateUserApiKeyDto>(
       "CreateUserApiKeyDto",
       R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
+      "name");
+  gen::expect_missing_required_warns<workos::CreateUserApiKeyDto>(
+      "CreateUserApiKeyDto",
+      R"json({"name":null,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
       "name");
   gen::expect_wrong_type_fails<workos::CreateUserApiKeyDto>(
       "CreateUserApiKeyDto",
@@ -1909,6 +1994,10 @@ TEST(ModelCreateUserDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateUserDto>(
       "CreateUserDto",
       R"json({"first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","password":"strong_password_123!"})json",
+      "email");
+  gen::expect_missing_required_warns<workos::CreateUserDto>(
+      "CreateUserDto",
+      R"json({"email":null,"first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","password":"strong_password_123!"})json",
       "email");
   gen::expect_wrong_type_fails<workos::CreateUserDto>(
       "CreateUserDto",
@@ -1933,6 +2022,10 @@ TEST(ModelCreateUserInviteOptionsDto, ToleratesDriftAndRejectsWrongTypes) {
       "CreateUserInviteOptionsDto",
       R"json({"organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","expires_in_days":7,"inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","locale":"en"})json",
       "email");
+  gen::expect_missing_required_warns<workos::CreateUserInviteOptionsDto>(
+      "CreateUserInviteOptionsDto",
+      R"json({"email":null,"organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","expires_in_days":7,"inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","locale":"en"})json",
+      "email");
   gen::expect_wrong_type_fails<workos::CreateUserInviteOptionsDto>(
       "CreateUserInviteOptionsDto",
       R"json({"email":12345,"organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","expires_in_days":7,"inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","locale":"en"})json",
@@ -1953,6 +2046,10 @@ TEST(ModelCreateUserResponse, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateUserResponse>(
       "CreateUserResponse",
       R"json({"id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::CreateUserResponse>(
+      "CreateUserResponse",
+      R"json({"object":null,"id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ"})json",
       "object");
   gen::expect_wrong_type_fails<workos::CreateUserResponse>(
       "CreateUserResponse",
@@ -1975,6 +2072,10 @@ TEST(ModelDeviceAuthorizationResponse, ToleratesDriftAndRejectsWrongTypes) {
       "DeviceAuthorizationResponse",
       R"json({"user_code":"BCDF-GHJK","verification_uri":"https://authkit_domain/device","verification_uri_complete":"https://authkit_domain/device?user_code=BCDF-GHJK","expires_in":300,"interval":5})json",
       "device_code");
+  gen::expect_missing_required_warns<workos::DeviceAuthorizationResponse>(
+      "DeviceAuthorizationResponse",
+      R"json({"device_code":null,"user_code":"BCDF-GHJK","verification_uri":"https://authkit_domain/device","verification_uri_complete":"https://authkit_domain/device?user_code=BCDF-GHJK","expires_in":300,"interval":5})json",
+      "device_code");
   gen::expect_wrong_type_fails<workos::DeviceAuthorizationResponse>(
       "DeviceAuthorizationResponse",
       R"json({"device_code":12345,"user_code":"BCDF-GHJK","verification_uri":"https://authkit_domain/device","verification_uri_complete":"https://authkit_domain/device?user_code=BCDF-GHJK","expires_in":300,"interval":5})json",
@@ -1996,6 +2097,10 @@ TEST(ModelEmailChange, ToleratesDriftAndRejectsWrongTypes) {
       "EmailChange",
       R"json({"user":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"new_email":"new.email@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::EmailChange>(
+      "EmailChange",
+      R"json({"object":null,"user":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"new_email":"new.email@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::EmailChange>(
       "EmailChange",
       R"json({"object":12345,"user":{"object":"user","id":"user_01E4ZCR3C56J083X43JQXF3JK5","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","profile_picture_url":"https://workoscdn.com/images/v1/123abc","email":"marcelina.davis@example.com","email_verified":true,"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","metadata":{"timezone":"America/New_York"},"last_sign_in_at":"2025-06-25T19:07:33.155Z","locale":"en-US","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"},"new_email":"new.email@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z"})json",
@@ -2016,6 +2121,10 @@ TEST(ModelEmailVerification, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::EmailVerification>(
       "EmailVerification",
       R"json({"id":"email_verification_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","code":"123456"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::EmailVerification>(
+      "EmailVerification",
+      R"json({"object":null,"id":"email_verification_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","code":"123456"})json",
       "object");
   gen::expect_wrong_type_fails<workos::EmailVerification>(
       "EmailVerification",
@@ -2039,6 +2148,9 @@ TEST(ModelGetUserIdentitiesResponse, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::GetUserIdentitiesResponse>(
       "GetUserIdentitiesResponse", R"json({"type":"OAuth","provider":"MicrosoftOAuth"})json",
       "idp_id");
+  gen::expect_missing_required_warns<workos::GetUserIdentitiesResponse>(
+      "GetUserIdentitiesResponse",
+      R"json({"idp_id":null,"type":"OAuth","provider":"MicrosoftOAuth"})json", "idp_id");
   gen::expect_wrong_type_fails<workos::GetUserIdentitiesResponse>(
       "GetUserIdentitiesResponse",
       R"json({"idp_id":12345,"type":"OAuth","provider":"MicrosoftOAuth"})json", "idp_id");
@@ -2059,6 +2171,10 @@ TEST(ModelJwksResponseKey, ToleratesDriftAndRejectsWrongTypes) {
       "JwksResponseKey",
       R"json({"kty":"RSA","use":"sig","x5c":["MIIDQjCCAiqgAwIBAgIGATz/FuLiMA0GCSqGSIb3DQEBCwUA..."],"n":"0vx7agoebGc...eKnNs","e":"AQAB","kid":"key_01HXYZ123456789ABCDEFGHIJ","x5t#S256":"ZjQzYjI0OT...NmNjU0"})json",
       "alg");
+  gen::expect_missing_required_warns<workos::JwksResponseKey>(
+      "JwksResponseKey",
+      R"json({"alg":null,"kty":"RSA","use":"sig","x5c":["MIIDQjCCAiqgAwIBAgIGATz/FuLiMA0GCSqGSIb3DQEBCwUA..."],"n":"0vx7agoebGc...eKnNs","e":"AQAB","kid":"key_01HXYZ123456789ABCDEFGHIJ","x5t#S256":"ZjQzYjI0OT...NmNjU0"})json",
+      "alg");
   gen::expect_wrong_type_fails<workos::JwksResponseKey>(
       "JwksResponseKey",
       R"json({"alg":12345,"kty":"RSA","use":"sig","x5c":["MIIDQjCCAiqgAwIBAgIGATz/FuLiMA0GCSqGSIb3DQEBCwUA..."],"n":"0vx7agoebGc...eKnNs","e":"AQAB","kid":"key_01HXYZ123456789ABCDEFGHIJ","x5t#S256":"ZjQzYjI0OT...NmNjU0"})json",
@@ -2077,6 +2193,8 @@ TEST(ModelJwksResponse, ToleratesDriftAndRejectsWrongTypes) {
       R"json({"keys":[{"alg":"RS256","kty":"RSA","use":"sig","x5c":["MIIDQjCCAiqgAwIBAgIGATz/FuLiMA0GCSqGSIb3DQEBCwUA..."],"n":"0vx7agoebGc...eKnNs","e":"AQAB","kid":"key_01HXYZ123456789ABCDEFGHIJ","x5t#S256":"ZjQzYjI0OT...NmNjU0"}],"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
   gen::expect_missing_required_warns<workos::JwksResponse>("JwksResponse", R"json({})json", "keys");
+  gen::expect_missing_required_warns<workos::JwksResponse>("JwksResponse",
+                                                           R"json({"keys":null})json", "keys");
   gen::expect_wrong_type_fails<workos::JwksResponse>(
       "JwksResponse", R"json({"keys":{"not":"an array"}})json", "keys");
 }
@@ -2095,6 +2213,10 @@ TEST(ModelJwtTemplate, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::JwtTemplate>(
       "JwtTemplate",
       R"json({"content":"{\"urn:myapp:full_name\": \"{{user.first_name}} {{user.last_name}}\", \"urn:myapp:email\": \"{{user.email}}\"}","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::JwtTemplate>(
+      "JwtTemplate",
+      R"json({"object":null,"content":"{\"urn:myapp:full_name\": \"{{user.first_name}} {{user.last_name}}\", \"urn:myapp:email\": \"{{user.email}}\"}","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::JwtTemplate>(
       "JwtTemplate",
@@ -2117,6 +2239,10 @@ TEST(ModelMagicAuth, ToleratesDriftAndRejectsWrongTypes) {
       "MagicAuth",
       R"json({"id":"magic_auth_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","code":"123456"})json",
       "object");
+  gen::expect_missing_required_warns<workos::MagicAuth>(
+      "MagicAuth",
+      R"json({"object":null,"id":"magic_auth_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","code":"123456"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::MagicAuth>(
       "MagicAuth",
       R"json({"object":12345,"id":"magic_auth_01HWZBQZY2M3AMQW166Q22K88F","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","code":"123456"})json",
@@ -2137,6 +2263,10 @@ TEST(ModelPasswordReset, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::PasswordReset>(
       "PasswordReset",
       R"json({"id":"password_reset_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","password_reset_token":"Z1uX3RbwcIl5fIGJJJCXXisdI","password_reset_url":"https://your-app.com/reset-password?token=Z1uX3RbwcIl5fIGJJJCXXisdI"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::PasswordReset>(
+      "PasswordReset",
+      R"json({"object":null,"id":"password_reset_01E4ZCR3C56J083X43JQXF3JK5","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","password_reset_token":"Z1uX3RbwcIl5fIGJJJCXXisdI","password_reset_url":"https://your-app.com/reset-password?token=Z1uX3RbwcIl5fIGJJJCXXisdI"})json",
       "object");
   gen::expect_wrong_type_fails<workos::PasswordReset>(
       "PasswordReset",
@@ -2159,6 +2289,10 @@ TEST(ModelRadarChallenge, ToleratesDriftAndRejectsWrongTypes) {
       "RadarChallenge",
       R"json({"id":"radar_challenge_01HWZBQZY2M3AMQW166Q22K88F","type":"email","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","code":"123456"})json",
       "object");
+  gen::expect_missing_required_warns<workos::RadarChallenge>(
+      "RadarChallenge",
+      R"json({"object":null,"id":"radar_challenge_01HWZBQZY2M3AMQW166Q22K88F","type":"email","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","code":"123456"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::RadarChallenge>(
       "RadarChallenge",
       R"json({"object":12345,"id":"radar_challenge_01HWZBQZY2M3AMQW166Q22K88F","type":"email","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","expires_at":"2026-01-15T12:00:00.000Z","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","code":"123456"})json",
@@ -2179,6 +2313,10 @@ TEST(ModelRedirectUri, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::RedirectUri>(
       "RedirectUri",
       R"json({"id":"redir_01EHZNVPK3SFK441A1RGBFSHRT","uri":"https://example.com/callback","default":true,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::RedirectUri>(
+      "RedirectUri",
+      R"json({"object":null,"id":"redir_01EHZNVPK3SFK441A1RGBFSHRT","uri":"https://example.com/callback","default":true,"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
   gen::expect_wrong_type_fails<workos::RedirectUri>(
       "RedirectUri",
@@ -2215,6 +2353,8 @@ TEST(ModelResetPasswordResponse, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::ResetPasswordResponse>("ResetPasswordResponse",
                                                                     R"json({})json", "user");
+  gen::expect_missing_required_warns<workos::ResetPasswordResponse>(
+      "ResetPasswordResponse", R"json({"user":null})json", "user");
   gen::expect_wrong_type_fails<workos::ResetPasswordResponse>(
       "ResetPasswordResponse", R"json({"user":"not an object"})json", "user");
 }
@@ -2231,6 +2371,8 @@ TEST(ModelRevokeSessionDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::RevokeSessionDto>("RevokeSessionDto", R"json({})json",
                                                                "session_id");
+  gen::expect_missing_required_warns<workos::RevokeSessionDto>(
+      "RevokeSessionDto", R"json({"session_id":null})json", "session_id");
   gen::expect_wrong_type_fails<workos::RevokeSessionDto>(
       "RevokeSessionDto", R"json({"session_id":12345})json", "session_id");
 }
@@ -2247,6 +2389,8 @@ TEST(ModelSendEmailChangeDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::SendEmailChangeDto>("SendEmailChangeDto",
                                                                  R"json({})json", "new_email");
+  gen::expect_missing_required_warns<workos::SendEmailChangeDto>(
+      "SendEmailChangeDto", R"json({"new_email":null})json", "new_email");
   gen::expect_wrong_type_fails<workos::SendEmailChangeDto>(
       "SendEmailChangeDto", R"json({"new_email":12345})json", "new_email");
 }
@@ -2265,6 +2409,10 @@ TEST(ModelSendRadarSmsChallengeDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::SendRadarSmsChallengeDto>(
       "SendRadarSmsChallengeDto",
       R"json({"pending_authentication_token":"cTDQJTTkTkkVYxbn...","phone_number":"+15555550123","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0"})json",
+      "user_id");
+  gen::expect_missing_required_warns<workos::SendRadarSmsChallengeDto>(
+      "SendRadarSmsChallengeDto",
+      R"json({"user_id":null,"pending_authentication_token":"cTDQJTTkTkkVYxbn...","phone_number":"+15555550123","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0"})json",
       "user_id");
   gen::expect_wrong_type_fails<workos::SendRadarSmsChallengeDto>(
       "SendRadarSmsChallengeDto",
@@ -2286,6 +2434,9 @@ TEST(ModelSendRadarSmsChallengeResponse, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::SendRadarSmsChallengeResponse>(
       "SendRadarSmsChallengeResponse", R"json({"phone_number":"+15555550123"})json",
       "verification_id");
+  gen::expect_missing_required_warns<workos::SendRadarSmsChallengeResponse>(
+      "SendRadarSmsChallengeResponse",
+      R"json({"verification_id":null,"phone_number":"+15555550123"})json", "verification_id");
   gen::expect_wrong_type_fails<workos::SendRadarSmsChallengeResponse>(
       "SendRadarSmsChallengeResponse",
       R"json({"verification_id":12345,"phone_number":"+15555550123"})json", "verification_id");
@@ -2304,6 +2455,8 @@ TEST(ModelSendVerificationEmailResponse, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::SendVerificationEmailResponse>(
       "SendVerificationEmailResponse", R"json({})json", "user");
+  gen::expect_missing_required_warns<workos::SendVerificationEmailResponse>(
+      "SendVerificationEmailResponse", R"json({"user":null})json", "user");
   gen::expect_wrong_type_fails<workos::SendVerificationEmailResponse>(
       "SendVerificationEmailResponse", R"json({"user":"not an object"})json", "user");
 }
@@ -2321,6 +2474,8 @@ TEST(ModelUpdateJwtTemplateDto, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::UpdateJwtTemplateDto>("UpdateJwtTemplateDto",
                                                                    R"json({})json", "content");
+  gen::expect_missing_required_warns<workos::UpdateJwtTemplateDto>(
+      "UpdateJwtTemplateDto", R"json({"content":null})json", "content");
   gen::expect_wrong_type_fails<workos::UpdateJwtTemplateDto>(
       "UpdateJwtTemplateDto", R"json({"content":12345})json", "content");
 }
@@ -2357,6 +2512,10 @@ TEST(ModelUserApiKey, ToleratesDriftAndRejectsWrongTypes) {
       "UserApiKey",
       R"json({"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"user","id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::UserApiKey>(
+      "UserApiKey",
+      R"json({"object":null,"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"user","id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::UserApiKey>(
       "UserApiKey",
       R"json({"object":12345,"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"user","id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -2378,6 +2537,10 @@ TEST(ModelUserApiKeyList, ToleratesDriftAndRejectsWrongTypes) {
       "UserApiKeyList",
       R"json({"data":[{"object":"api_key","id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"user","id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::UserApiKeyList>(
+      "UserApiKeyList",
+      R"json({"object":null,"data":[{"object":"api_key","id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"user","id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::UserApiKeyList>(
       "UserApiKeyList",
       R"json({"object":12345,"data":[{"object":"api_key","id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"user","id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
@@ -2398,6 +2561,10 @@ TEST(ModelUserApiKeyWithValue, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::UserApiKeyWithValue>(
       "UserApiKeyWithValue",
       R"json({"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"user","id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2030-01-01T00:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","value":"sk_abcdefghijklmnop123456"})json",
+      "object");
+  gen::expect_missing_required_warns<workos::UserApiKeyWithValue>(
+      "UserApiKeyWithValue",
+      R"json({"object":null,"id":"api_key_01EHZNVPK3SFK441A1RGBFSHRT","owner":{"type":"user","id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"name":"Production API Key","obfuscated_value":"sk_...3456","last_used_at":"2026-01-15T12:00:00.000Z","expires_at":"2030-01-01T00:00:00.000Z","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","value":"sk_abcdefghijklmnop123456"})json",
       "object");
   gen::expect_wrong_type_fails<workos::UserApiKeyWithValue>(
       "UserApiKeyWithValue",
@@ -2422,6 +2589,10 @@ TEST(ModelUserInvite, ToleratesDriftAndRejectsWrongTypes) {
       "UserInvite",
       R"json({"id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","token":"Z1uX3RbwcIl5fIGJJJCXXisdI","accept_invitation_url":"https://your-app.com/invite?invitation_token=Z1uX3RbwcIl5fIGJJJCXXisdI"})json",
       "object");
+  gen::expect_missing_required_warns<workos::UserInvite>(
+      "UserInvite",
+      R"json({"object":null,"id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","token":"Z1uX3RbwcIl5fIGJJJCXXisdI","accept_invitation_url":"https://your-app.com/invite?invitation_token=Z1uX3RbwcIl5fIGJJJCXXisdI"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::UserInvite>(
       "UserInvite",
       R"json({"object":12345,"id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","token":"Z1uX3RbwcIl5fIGJJJCXXisdI","accept_invitation_url":"https://your-app.com/invite?invitation_token=Z1uX3RbwcIl5fIGJJJCXXisdI"})json",
@@ -2443,6 +2614,10 @@ TEST(ModelUserInviteList, ToleratesDriftAndRejectsWrongTypes) {
       "UserInviteList",
       R"json({"data":[{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","token":"Z1uX3RbwcIl5fIGJJJCXXisdI","accept_invitation_url":"https://your-app.com/invite?invitation_token=Z1uX3RbwcIl5fIGJJJCXXisdI"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
+  gen::expect_missing_required_warns<workos::UserInviteList>(
+      "UserInviteList",
+      R"json({"object":null,"data":[{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","token":"Z1uX3RbwcIl5fIGJJJCXXisdI","accept_invitation_url":"https://your-app.com/invite?invitation_token=Z1uX3RbwcIl5fIGJJJCXXisdI"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
   gen::expect_wrong_type_fails<workos::UserInviteList>(
       "UserInviteList",
       R"json({"object":12345,"data":[{"object":"invitation","id":"invitation_01E4ZCR3C56J083X43JQXF3JK5","email":"marcelina.davis@example.com","state":"pending","accepted_at":"2026-01-15T12:00:00.000Z","revoked_at":"2026-01-15T12:00:00.000Z","expires_at":"2026-01-15T12:00:00.000Z","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","accepted_user_id":"example","role_slug":"admin","created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z","token":"Z1uX3RbwcIl5fIGJJJCXXisdI","accept_invitation_url":"https://your-app.com/invite?invitation_token=Z1uX3RbwcIl5fIGJJJCXXisdI"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
@@ -2462,6 +2637,8 @@ TEST(ModelVerifyEmailResponse, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::VerifyEmailResponse>("VerifyEmailResponse",
                                                                   R"json({})json", "user");
+  gen::expect_missing_required_warns<workos::VerifyEmailResponse>(
+      "VerifyEmailResponse", R"json({"user":null})json", "user");
   gen::expect_wrong_type_fails<workos::VerifyEmailResponse>(
       "VerifyEmailResponse", R"json({"user":"not an object"})json", "user");
 }

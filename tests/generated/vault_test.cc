@@ -368,6 +368,8 @@ TEST(ModelCreateDataKeyRequest, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::CreateDataKeyRequest>("CreateDataKeyRequest",
                                                                    R"json({})json", "context");
+  gen::expect_missing_required_warns<workos::CreateDataKeyRequest>(
+      "CreateDataKeyRequest", R"json({"context":null})json", "context");
   gen::expect_wrong_type_fails<workos::CreateDataKeyRequest>(
       "CreateDataKeyRequest", R"json({"context":"not an object"})json", "context");
 }
@@ -386,6 +388,10 @@ TEST(ModelCreateDataKeyResponse, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateDataKeyResponse>(
       "CreateDataKeyResponse",
       R"json({"data_key":"DR9idtey9MpMrA1VRFrz30HB1yNgL2PoHZyjAkFeWgg=","encrypted_keys":"V09TLkVLTS52MQBiZjUxY2NlYy03OGI0LTUyMDAtYjM4My0zNTczMGU3MWVmNjEBATEBJGJmNjVlMzI2LTQzYTAtNGIyMC04OGM0LTA3ZmYzZGU1NDM0YwF0YmY2NWUzMjYtNDNhMC00YjIwLTg4YzQtMDdmZjNkZTU0MzRj","id":"bf51ccec-78b4-5200-b383-35730e71ef61"})json",
+      "context");
+  gen::expect_missing_required_warns<workos::CreateDataKeyResponse>(
+      "CreateDataKeyResponse",
+      R"json({"context":null,"data_key":"DR9idtey9MpMrA1VRFrz30HB1yNgL2PoHZyjAkFeWgg=","encrypted_keys":"V09TLkVLTS52MQBiZjUxY2NlYy03OGI0LTUyMDAtYjM4My0zNTczMGU3MWVmNjEBATEBJGJmNjVlMzI2LTQzYTAtNGIyMC04OGM0LTA3ZmYzZGU1NDM0YwF0YmY2NWUzMjYtNDNhMC00YjIwLTg4YzQtMDdmZjNkZTU0MzRj","id":"bf51ccec-78b4-5200-b383-35730e71ef61"})json",
       "context");
   gen::expect_wrong_type_fails<workos::CreateDataKeyResponse>(
       "CreateDataKeyResponse",
@@ -407,6 +413,9 @@ TEST(ModelCreateObjectRequest, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateObjectRequest>(
       "CreateObjectRequest", R"json({"name":"my-secret","value":"s3cr3t-v4lu3"})json",
       "key_context");
+  gen::expect_missing_required_warns<workos::CreateObjectRequest>(
+      "CreateObjectRequest",
+      R"json({"key_context":null,"name":"my-secret","value":"s3cr3t-v4lu3"})json", "key_context");
   gen::expect_wrong_type_fails<workos::CreateObjectRequest>(
       "CreateObjectRequest",
       R"json({"key_context":"not an object","name":"my-secret","value":"s3cr3t-v4lu3"})json",
@@ -426,6 +435,8 @@ TEST(ModelDecryptRequest, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::DecryptRequest>("DecryptRequest", R"json({})json",
                                                              "keys");
+  gen::expect_missing_required_warns<workos::DecryptRequest>("DecryptRequest",
+                                                             R"json({"keys":null})json", "keys");
   gen::expect_wrong_type_fails<workos::DecryptRequest>("DecryptRequest",
                                                        R"json({"keys":12345})json", "keys");
 }
@@ -443,6 +454,9 @@ TEST(ModelDecryptResponse, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::DecryptResponse>(
       "DecryptResponse", R"json({"id":"bf51ccec-78b4-5200-b383-35730e71ef61"})json", "data_key");
+  gen::expect_missing_required_warns<workos::DecryptResponse>(
+      "DecryptResponse", R"json({"data_key":null,"id":"bf51ccec-78b4-5200-b383-35730e71ef61"})json",
+      "data_key");
   gen::expect_wrong_type_fails<workos::DecryptResponse>(
       "DecryptResponse",
       R"json({"data_key":12345,"id":"bf51ccec-78b4-5200-b383-35730e71ef61"})json", "data_key");
@@ -460,6 +474,8 @@ TEST(ModelDeleteObjectResponse, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::DeleteObjectResponse>(
       "DeleteObjectResponse", R"json({"success":true})json", "name");
+  gen::expect_missing_required_warns<workos::DeleteObjectResponse>(
+      "DeleteObjectResponse", R"json({"name":null,"success":true})json", "name");
   gen::expect_wrong_type_fails<workos::DeleteObjectResponse>(
       "DeleteObjectResponse", R"json({"name":12345,"success":true})json", "name");
 }
@@ -478,6 +494,10 @@ TEST(ModelObjectMetadata, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ObjectMetadata>(
       "ObjectMetadata",
       R"json({"environment_id":"environment_01K8ZYT4AWJ6XP0E0S8CTBHE3P","id":"a1b2c3d4-e5f6-7890-abcd-ef1234567890","key_id":"bf65e326-43a0-4b20-88c4-07ff3de5434c","updated_at":"2024-06-15T10:30:00Z","updated_by":{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"},"version_id":"c3d4e5f6-7890-abcd-ef12-34567890abcd"})json",
+      "context");
+  gen::expect_missing_required_warns<workos::ObjectMetadata>(
+      "ObjectMetadata",
+      R"json({"context":null,"environment_id":"environment_01K8ZYT4AWJ6XP0E0S8CTBHE3P","id":"a1b2c3d4-e5f6-7890-abcd-ef1234567890","key_id":"bf65e326-43a0-4b20-88c4-07ff3de5434c","updated_at":"2024-06-15T10:30:00Z","updated_by":{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"},"version_id":"c3d4e5f6-7890-abcd-ef12-34567890abcd"})json",
       "context");
   gen::expect_wrong_type_fails<workos::ObjectMetadata>(
       "ObjectMetadata",
@@ -500,6 +520,10 @@ TEST(ModelObject, ToleratesDriftAndRejectsWrongTypes) {
       "Object",
       R"json({"metadata":{"context":{"organization_id":"org_01K8ZYT4AWJ6XP0E0S8CTBHE3P"},"environment_id":"environment_01K8ZYT4AWJ6XP0E0S8CTBHE3P","id":"a1b2c3d4-e5f6-7890-abcd-ef1234567890","key_id":"bf65e326-43a0-4b20-88c4-07ff3de5434c","updated_at":"2024-06-15T10:30:00Z","updated_by":{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"},"version_id":"c3d4e5f6-7890-abcd-ef12-34567890abcd"},"name":"my-secret","value":"s3cr3t-v4lu3"})json",
       "id");
+  gen::expect_missing_required_warns<workos::Object>(
+      "Object",
+      R"json({"id":null,"metadata":{"context":{"organization_id":"org_01K8ZYT4AWJ6XP0E0S8CTBHE3P"},"environment_id":"environment_01K8ZYT4AWJ6XP0E0S8CTBHE3P","id":"a1b2c3d4-e5f6-7890-abcd-ef1234567890","key_id":"bf65e326-43a0-4b20-88c4-07ff3de5434c","updated_at":"2024-06-15T10:30:00Z","updated_by":{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"},"version_id":"c3d4e5f6-7890-abcd-ef12-34567890abcd"},"name":"my-secret","value":"s3cr3t-v4lu3"})json",
+      "id");
   gen::expect_wrong_type_fails<workos::Object>(
       "Object",
       R"json({"id":12345,"metadata":{"context":{"organization_id":"org_01K8ZYT4AWJ6XP0E0S8CTBHE3P"},"environment_id":"environment_01K8ZYT4AWJ6XP0E0S8CTBHE3P","id":"a1b2c3d4-e5f6-7890-abcd-ef1234567890","key_id":"bf65e326-43a0-4b20-88c4-07ff3de5434c","updated_at":"2024-06-15T10:30:00Z","updated_by":{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"},"version_id":"c3d4e5f6-7890-abcd-ef12-34567890abcd"},"name":"my-secret","value":"s3cr3t-v4lu3"})json",
@@ -519,6 +543,9 @@ TEST(ModelObjectSummary, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::ObjectSummary>(
       "ObjectSummary", R"json({"name":"my-secret","updated_at":"2024-06-15T10:30:00Z"})json", "id");
+  gen::expect_missing_required_warns<workos::ObjectSummary>(
+      "ObjectSummary",
+      R"json({"id":null,"name":"my-secret","updated_at":"2024-06-15T10:30:00Z"})json", "id");
   gen::expect_wrong_type_fails<workos::ObjectSummary>(
       "ObjectSummary",
       R"json({"id":12345,"name":"my-secret","updated_at":"2024-06-15T10:30:00Z"})json", "id");
@@ -538,6 +565,9 @@ TEST(ModelObjectListResponse, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ObjectListResponse>(
       "ObjectListResponse", R"json({"list_metadata":{"before":null,"after":"cursor_after"}})json",
       "data");
+  gen::expect_missing_required_warns<workos::ObjectListResponse>(
+      "ObjectListResponse",
+      R"json({"data":null,"list_metadata":{"before":null,"after":"cursor_after"}})json", "data");
   gen::expect_wrong_type_fails<workos::ObjectListResponse>(
       "ObjectListResponse",
       R"json({"data":{"not":"an array"},"list_metadata":{"before":null,"after":"cursor_after"}})json",
@@ -558,6 +588,10 @@ TEST(ModelObjectVersion, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::ObjectVersion>(
       "ObjectVersion",
       R"json({"current_version":true,"etag":"d41d8cd98f00b204e9800998ecf8427e","id":"c3d4e5f6-7890-abcd-ef12-34567890abcd","size":256})json",
+      "created_at");
+  gen::expect_missing_required_warns<workos::ObjectVersion>(
+      "ObjectVersion",
+      R"json({"created_at":null,"current_version":true,"etag":"d41d8cd98f00b204e9800998ecf8427e","id":"c3d4e5f6-7890-abcd-ef12-34567890abcd","size":256})json",
       "created_at");
   gen::expect_wrong_type_fails<workos::ObjectVersion>(
       "ObjectVersion",
@@ -580,6 +614,10 @@ TEST(ModelObjectWithoutValue, ToleratesDriftAndRejectsWrongTypes) {
       "ObjectWithoutValue",
       R"json({"metadata":{"context":{"organization_id":"org_01K8ZYT4AWJ6XP0E0S8CTBHE3P"},"environment_id":"environment_01K8ZYT4AWJ6XP0E0S8CTBHE3P","id":"a1b2c3d4-e5f6-7890-abcd-ef1234567890","key_id":"bf65e326-43a0-4b20-88c4-07ff3de5434c","updated_at":"2024-06-15T10:30:00Z","updated_by":{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"},"version_id":"c3d4e5f6-7890-abcd-ef12-34567890abcd"},"name":"my-secret"})json",
       "id");
+  gen::expect_missing_required_warns<workos::ObjectWithoutValue>(
+      "ObjectWithoutValue",
+      R"json({"id":null,"metadata":{"context":{"organization_id":"org_01K8ZYT4AWJ6XP0E0S8CTBHE3P"},"environment_id":"environment_01K8ZYT4AWJ6XP0E0S8CTBHE3P","id":"a1b2c3d4-e5f6-7890-abcd-ef1234567890","key_id":"bf65e326-43a0-4b20-88c4-07ff3de5434c","updated_at":"2024-06-15T10:30:00Z","updated_by":{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"},"version_id":"c3d4e5f6-7890-abcd-ef12-34567890abcd"},"name":"my-secret"})json",
+      "id");
   gen::expect_wrong_type_fails<workos::ObjectWithoutValue>(
       "ObjectWithoutValue",
       R"json({"id":12345,"metadata":{"context":{"organization_id":"org_01K8ZYT4AWJ6XP0E0S8CTBHE3P"},"environment_id":"environment_01K8ZYT4AWJ6XP0E0S8CTBHE3P","id":"a1b2c3d4-e5f6-7890-abcd-ef1234567890","key_id":"bf65e326-43a0-4b20-88c4-07ff3de5434c","updated_at":"2024-06-15T10:30:00Z","updated_by":{"id":"key_01K8ZYT4AWJ6XP0E0S8CTBHE3P","name":"My API Key"},"version_id":"c3d4e5f6-7890-abcd-ef12-34567890abcd"},"name":"my-secret"})json",
@@ -601,6 +639,10 @@ TEST(ModelRekeyRequest, ToleratesDriftAndRejectsWrongTypes) {
       "RekeyRequest",
       R"json({"encrypted_keys":"V09TLkVLTS52MQBiZjUxY2NlYy03OGI0LTUyMDAtYjM4My0zNTczMGU3MWVmNjEBATEBJGJmNjVlMzI2LTQzYTAtNGIyMC04OGM0LTA3ZmYzZGU1NDM0YwF0YmY2NWUzMjYtNDNhMC00YjIwLTg4YzQtMDdmZjNkZTU0MzRj"})json",
       "context");
+  gen::expect_missing_required_warns<workos::RekeyRequest>(
+      "RekeyRequest",
+      R"json({"context":null,"encrypted_keys":"V09TLkVLTS52MQBiZjUxY2NlYy03OGI0LTUyMDAtYjM4My0zNTczMGU3MWVmNjEBATEBJGJmNjVlMzI2LTQzYTAtNGIyMC04OGM0LTA3ZmYzZGU1NDM0YwF0YmY2NWUzMjYtNDNhMC00YjIwLTg4YzQtMDdmZjNkZTU0MzRj"})json",
+      "context");
   gen::expect_wrong_type_fails<workos::RekeyRequest>(
       "RekeyRequest",
       R"json({"context":"not an object","encrypted_keys":"V09TLkVLTS52MQBiZjUxY2NlYy03OGI0LTUyMDAtYjM4My0zNTczMGU3MWVmNjEBATEBJGJmNjVlMzI2LTQzYTAtNGIyMC04OGM0LTA3ZmYzZGU1NDM0YwF0YmY2NWUzMjYtNDNhMC00YjIwLTg4YzQtMDdmZjNkZTU0MzRj"})json",
@@ -621,6 +663,9 @@ TEST(ModelUpdateObjectRequest, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::UpdateObjectRequest>(
       "UpdateObjectRequest", R"json({"version_check":"c3d4e5f6-7890-abcd-ef12-34567890abcd"})json",
       "value");
+  gen::expect_missing_required_warns<workos::UpdateObjectRequest>(
+      "UpdateObjectRequest",
+      R"json({"value":null,"version_check":"c3d4e5f6-7890-abcd-ef12-34567890abcd"})json", "value");
   gen::expect_wrong_type_fails<workos::UpdateObjectRequest>(
       "UpdateObjectRequest",
       R"json({"value":12345,"version_check":"c3d4e5f6-7890-abcd-ef12-34567890abcd"})json", "value");
@@ -640,6 +685,9 @@ TEST(ModelVersionListResponse, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::VersionListResponse>(
       "VersionListResponse", R"json({"list_metadata":{"before":null,"after":"cursor_after"}})json",
       "data");
+  gen::expect_missing_required_warns<workos::VersionListResponse>(
+      "VersionListResponse",
+      R"json({"data":null,"list_metadata":{"before":null,"after":"cursor_after"}})json", "data");
   gen::expect_wrong_type_fails<workos::VersionListResponse>(
       "VersionListResponse",
       R"json({"data":{"not":"an array"},"list_metadata":{"before":null,"after":"cursor_after"}})json",

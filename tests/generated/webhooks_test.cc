@@ -160,6 +160,10 @@ TEST(ModelCreateWebhookEndpointDto, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::CreateWebhookEndpointDto>(
       "CreateWebhookEndpointDto", R"json({"events":["user.created","dsync.user.created"]})json",
       "endpoint_url");
+  gen::expect_missing_required_warns<workos::CreateWebhookEndpointDto>(
+      "CreateWebhookEndpointDto",
+      R"json({"endpoint_url":null,"events":["user.created","dsync.user.created"]})json",
+      "endpoint_url");
   gen::expect_wrong_type_fails<workos::CreateWebhookEndpointDto>(
       "CreateWebhookEndpointDto",
       R"json({"endpoint_url":12345,"events":["user.created","dsync.user.created"]})json",
@@ -202,6 +206,10 @@ TEST(ModelWebhookEndpointJson, ToleratesDriftAndRejectsWrongTypes) {
       "WebhookEndpointJson",
       R"json({"id":"we_0123456789","endpoint_url":"https://example.com/webhooks","secret":"whsec_0FWAiVGkEfGBqqsJH4aNAGBJ4","status":"enabled","events":["user.created","dsync.user.created"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       "object");
+  gen::expect_missing_required_warns<workos::WebhookEndpointJson>(
+      "WebhookEndpointJson",
+      R"json({"object":null,"id":"we_0123456789","endpoint_url":"https://example.com/webhooks","secret":"whsec_0FWAiVGkEfGBqqsJH4aNAGBJ4","status":"enabled","events":["user.created","dsync.user.created"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
+      "object");
   gen::expect_wrong_type_fails<workos::WebhookEndpointJson>(
       "WebhookEndpointJson",
       R"json({"object":12345,"id":"we_0123456789","endpoint_url":"https://example.com/webhooks","secret":"whsec_0FWAiVGkEfGBqqsJH4aNAGBJ4","status":"enabled","events":["user.created","dsync.user.created"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
@@ -222,6 +230,10 @@ TEST(ModelWebhookEndpointList, ToleratesDriftAndRejectsWrongTypes) {
   gen::expect_missing_required_warns<workos::WebhookEndpointList>(
       "WebhookEndpointList",
       R"json({"data":[{"object":"webhook_endpoint","id":"we_0123456789","endpoint_url":"https://example.com/webhooks","secret":"whsec_0FWAiVGkEfGBqqsJH4aNAGBJ4","status":"enabled","events":["user.created","dsync.user.created"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
+      "object");
+  gen::expect_missing_required_warns<workos::WebhookEndpointList>(
+      "WebhookEndpointList",
+      R"json({"object":null,"data":[{"object":"webhook_endpoint","id":"we_0123456789","endpoint_url":"https://example.com/webhooks","secret":"whsec_0FWAiVGkEfGBqqsJH4aNAGBJ4","status":"enabled","events":["user.created","dsync.user.created"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":"flag_01HXYZ123456789ABCDEFGHIJ","after":"flag_01HXYZ987654321KJIHGFEDCBA"}})json",
       "object");
   gen::expect_wrong_type_fails<workos::WebhookEndpointList>(
       "WebhookEndpointList",

@@ -80,6 +80,8 @@ TEST(ModelWidgetSessionTokenResponse, ToleratesDriftAndRejectsWrongTypes) {
       nullptr);
   gen::expect_missing_required_warns<workos::WidgetSessionTokenResponse>(
       "WidgetSessionTokenResponse", R"json({})json", "token");
+  gen::expect_missing_required_warns<workos::WidgetSessionTokenResponse>(
+      "WidgetSessionTokenResponse", R"json({"token":null})json", "token");
   gen::expect_wrong_type_fails<workos::WidgetSessionTokenResponse>(
       "WidgetSessionTokenResponse", R"json({"token":12345})json", "token");
 }
