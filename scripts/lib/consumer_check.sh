@@ -90,6 +90,7 @@ if [[ "${WORKOS_SKIP_SHARED:-0}" != 1 ]]; then
   shared_prefix="$tmp/shared"
   cmake -S "$WORKOS_ROOT" -B "$shared_dir" -G Ninja \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=${WORKOS_TEST_RELWITHDEBINFO_FLAGS:--O2 -g -DNDEBUG}" \
     -DBUILD_SHARED_LIBS=ON \
     -DWORKOS_BUILD_TESTS=OFF -DWORKOS_BUILD_EXAMPLES=OFF -DWORKOS_BUILD_BENCH=OFF \
     -DWORKOS_ENABLE_MOCKS=OFF >"$tmp/shared-configure.log" 2>&1 \
