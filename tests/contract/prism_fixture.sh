@@ -40,11 +40,14 @@ case "$cmd" in
     while [ $attempt -lt 5 ]; do
       # A port derived from the PID, so parallel runs on one machine rarely collide.
       port=$((20000 + ($$ * 7 + attempt * 7919) % 30000))
-      "$prism" mock --errors -h 127.0.0.1 -p "$port" "$spec" >"$state/prism.log" 2>&1 &
+      # Truncate the log here, not in the child: the readiness check must never see the
+      # output of an earlier run.
+      : >"$state/prism.log"
+      "$prism" mock --errors -h 127.0.0.1 -p "$port" "$spec" >>"$state/prism.log" 2>&1 &
       echo $! >"$state/prism.pid"
       i=0
       while [ $i -lt 1200 ]; do
-        if grep -q "Prism is listening" "$state/prism.log" 2>/dev/null; then
+        if grep -q "listening on http://127.0.0.1:$port" "$state/prism.log" 2>/dev/null; then
           echo "http://127.0.0.1:$port" >"$state/base_url"
           echo "prism listening on 127.0.0.1:$port (pid $(cat "$state/prism.pid"))"
           exit 0
