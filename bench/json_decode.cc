@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 // JSON decoding of a 100-user list page (~37 KB) into structs: the SDK's path (simdjson DOM via
 // core/json.h, see docs/adr/0001-json-decoding.md) beside alternatives measured in the same run:
-// simdjson On-Demand into the same structs, and parse-only baselines.
+// simdjson On-Demand into the same structs, parse-only baselines, and two floors (bench_floor.h).
 //
 // The models are bench-local copies of the spec's `UserlandUser` shape (bench_models.h): the
 // generated `workos::User` decodes through the same json::field / read overloads.
@@ -10,6 +10,7 @@
 
 #include <simdjson.h>
 
+#include "bench_floor.h"
 #include "bench_models.h"
 
 namespace {
@@ -68,6 +69,37 @@ void BM_DomParseOnly(benchmark::State& state) {
   set_bytes(state);
 }
 BENCHMARK(BM_DomParseOnly);
+
+// The floor of the DOM approach: a minimal hand-written decoder into the same structs (no path
+// tracking, no warnings, no type errors), see bench_floor.h.
+void BM_DomHandDecodeFloor(benchmark::State& state) {
+  simdjson::dom::parser parser;
+  const std::string& text = page_text();
+  for (auto _ : state) {
+    workos::Page<bench::User> page;
+    if (!bench::hand_decode_users(parser, text, page) || page.data.size() != 100)
+      state.SkipWithError("hand decode failed");
+    benchmark::DoNotOptimize(page);
+  }
+  set_bytes(state);
+}
+BENCHMARK(BM_DomHandDecodeFloor);
+
+// The floor of the data model: no JSON, just copying an already-decoded page (the same 600 or so
+// heap-allocated strings, created and destroyed per iteration).
+void BM_CopyDecodedPageFloor(benchmark::State& state) {
+  workos::Page<bench::User> source;
+  if (!workos::detail::json::decode_document(page_text(), "UserList", source))
+    state.SkipWithError("decode failed");
+  for (auto _ : state) {
+    workos::Page<bench::User> page;
+    page.data = source.data;
+    page.list_metadata = source.list_metadata;
+    benchmark::DoNotOptimize(page);
+  }
+  set_bytes(state);
+}
+BENCHMARK(BM_CopyDecodedPageFloor);
 
 // simdjson On-Demand into the same structs (hand-written decoder; the generator would have to
 // emit this shape instead, with forward-only field access).

@@ -13,6 +13,7 @@
 
 #include <thread>
 
+#include "bench_floor.h"
 #include "bench_models.h"
 #include "core/call.h"
 
@@ -101,6 +102,65 @@ void BM_Sdk_ListUsersPage(benchmark::State& state) {
 }
 BENCHMARK(BM_Sdk_ListUsersPage)->UseRealTime();
 
+// The SDK's pipeline with no network: a transport that answers every request with a copy of the
+// canned body (padded, as the libcurl transport leaves it). CPU here minus the decode-only figure
+// of bench/json_decode is what the pipeline itself (options, headers, retry state machine,
+// ResponseInfo, Result) costs per call.
+class CannedTransport final : public workos::Transport {
+ public:
+  explicit CannedTransport(std::string body) : body_(std::move(body)) {}
+  workos::Result<workos::HttpResponse> send(const workos::HttpRequest&) override {
+    workos::HttpResponse r;
+    r.status = 200;
+    r.headers.emplace_back("Content-Type", "application/json");
+    r.headers.emplace_back("X-Request-ID", "req_bench");
+    r.body.reserve(body_.size() + simdjson::SIMDJSON_PADDING);
+    r.body.assign(body_);
+    return r;
+  }
+
+ private:
+  std::string body_;
+};
+
+std::shared_ptr<workos::detail::ClientCore> canned_sdk(std::string body) {
+  workos::ClientOptions o;
+  o.api_key = "sk_test_bench_0123456789abcdef";
+  o.transport = std::make_shared<CannedTransport>(std::move(body));
+  return workos::detail::ClientCore::create(o).value();
+}
+
+void BM_SdkCannedTransport_GetOrganization(benchmark::State& state) {
+  auto core = canned_sdk(bench::organization_json());
+  workos::detail::ApiRequest req;
+  req.method = "GET";
+  req.path =
+      "/organizations/" + workos::detail::encode_path_segment("org_01EHWNCE74X7JSDV0X3SZ3KJNY");
+  for (auto _ : state) {
+    auto r = workos::detail::call<bench::Organization>(*core, req, {}, "Organization");
+    if (!r || r->domains.size() != 1) state.SkipWithError("call failed");
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_SdkCannedTransport_GetOrganization);
+
+void BM_SdkCannedTransport_ListUsersPage(benchmark::State& state) {
+  auto core = canned_sdk(bench::user_page_json(100));
+  for (auto _ : state) {
+    workos::detail::ApiRequest req;
+    req.method = "GET";
+    req.path = "/user_management/users";
+    workos::detail::QueryBuilder q;
+    q.add("limit", std::int64_t{100});
+    q.add("order", "desc");
+    req.query = q.str();
+    auto r = workos::detail::call<workos::Page<bench::User>>(*core, req, {}, "UserList");
+    if (!r || r->data.size() != 100) state.SkipWithError("call failed");
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_SdkCannedTransport_ListUsersPage);
+
 size_t collect(char* data, size_t size, size_t n, void* user) {
   static_cast<std::string*>(user)->append(data, size * n);
   return size * n;
@@ -168,6 +228,22 @@ void BM_RawCurl_ListUsersPageDecode(benchmark::State& state) {
   state.counters["body_bytes"] = static_cast<double>(server().page_size());
 }
 BENCHMARK(BM_RawCurl_ListUsersPageDecode)->UseRealTime();
+
+// Raw libcurl plus the minimal hand-written decoder into the same structs (bench_floor.h): the
+// least any decoder that returns these structs (owned std::string fields) can spend.
+void BM_RawCurl_ListUsersPageHandDecodeFloor(benchmark::State& state) {
+  RawCurl c(server().url() + "/user_management/users?limit=100&order=desc");
+  simdjson::dom::parser parser;
+  for (auto _ : state) {
+    if (!c.get()) state.SkipWithError("get failed");
+    workos::Page<bench::User> page;
+    if (!bench::hand_decode_users(parser, c.body, page) || page.data.size() != 100)
+      state.SkipWithError("decode failed");
+    benchmark::DoNotOptimize(page);
+  }
+  state.counters["body_bytes"] = static_cast<double>(server().page_size());
+}
+BENCHMARK(BM_RawCurl_ListUsersPageHandDecodeFloor)->UseRealTime();
 
 // Raw libcurl plus decoding the organization into its struct (same decoder as the SDK).
 void BM_RawCurl_GetOrganizationDecode(benchmark::State& state) {

@@ -7,6 +7,7 @@
 #   lib/cmake/workos/workos{Config,ConfigVersion,Targets*}.cmake
 #   lib/cmake/workos/workosMocksTargets*.cmake    only when the workos::mocks target was built
 #   lib/pkgconfig/workos.pc
+#   lib/pkgconfig/workos-mocks.pc                 only with the mocks (Requires: workos, gmock)
 
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
@@ -155,3 +156,19 @@ install(CODE "
 install(FILES "${PROJECT_BINARY_DIR}/workos.pc"
   DESTINATION "${WORKOS_INSTALL_PKGCONFIGDIR}"
   COMPONENT workos_development)
+
+# workos-mocks.pc for pkg-config users of the mocks (header-only; GoogleMock through its own
+# gmock.pc): `pkg-config --cflags --libs workos-mocks`. Only when the mocks are installed.
+if(WORKOS_INSTALLED_MOCKS)
+  configure_file("${CMAKE_CURRENT_LIST_DIR}/workos-mocks.pc.in"
+                 "${PROJECT_BINARY_DIR}/workos-mocks.pc.in.cmake" @ONLY)
+  install(CODE "
+    file(READ \"${PROJECT_BINARY_DIR}/workos-mocks.pc.in.cmake\" _workos_mocks_pc)
+    string(REPLACE \"@WORKOS_PC_PREFIX@\" \"\${CMAKE_INSTALL_PREFIX}\" _workos_mocks_pc
+           \"\${_workos_mocks_pc}\")
+    file(WRITE \"${PROJECT_BINARY_DIR}/workos-mocks.pc\" \"\${_workos_mocks_pc}\")
+  " COMPONENT workos_development)
+  install(FILES "${PROJECT_BINARY_DIR}/workos-mocks.pc"
+    DESTINATION "${WORKOS_INSTALL_PKGCONFIGDIR}"
+    COMPONENT workos_development)
+endif()

@@ -100,9 +100,33 @@ class Operations(unittest.TestCase):
         self.assertEqual(S.return_type(p), "Result<std::vector<std::string>>")
 
     def test_generated_request_uses_the_seam_and_encodes_the_path(self):
+        builder = S.emit_builder(self.ops["Del"])
+        self.assertIn('req.path = std::string("/orgs/") + detail::encode_path_segment(id);',
+                      builder)
         body = S.impl_body(self.ops["Del"], self.api)
-        self.assertIn('req.path = std::string("/orgs/") + detail::encode_path_segment(id);', body)
+        self.assertIn("request_for_delete_org(id)", body)
         self.assertIn("detail::call_void", body)
+
+    def test_sync_and_async_share_one_request_builder(self):
+        o = self.ops["Del"]
+        sync = S.impl_body(o, self.api, "sync")
+        async_ = S.impl_body(o, self.api, "async")
+        self.assertIn("request_for_delete_org(id)", sync)
+        self.assertIn("request_for_delete_org(id)", async_)
+        self.assertIn("detail::call_async_void(core_, req, options)", async_)
+        self.assertEqual(S.async_service_return(o), "Future<void>")
+        src = S.emit_source(self.api, "orgs", {})
+        self.assertEqual(src.count("detail::ApiRequest request_for_delete_org("), 1)
+        self.assertIn("detail::to_async_page", src)
+        hdr = S.emit_async_header(self.api, "orgs", {})
+        self.assertIn("class AsyncOrgsConnection", hdr)
+        self.assertIn("class AsyncOrgsService", hdr)
+
+    def test_url_builders_take_the_client_id_from_the_client(self):
+        a = self.ops["Authz"]
+        self.assertIn("const std::string& default_client_id", S.emit_builder(a))
+        self.assertIn("core_->client().client_id()", S.impl_body(a, self.api, "async"))
+        self.assertIn("make_ready_future", S.impl_body(a, self.api, "async"))
 
     def test_pagination_lives_in_the_service(self):
         src = S.emit_source(self.api, "orgs", {})

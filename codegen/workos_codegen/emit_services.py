@@ -355,7 +355,51 @@ def _param_explode(o, p):
     return getattr(p, "explode", True)
 
 
-def impl_body(o, api):
+def needs_client_id(o):
+    """URL builders fill an empty `client_id` query parameter from the client."""
+    if not o.url_builder:
+        return False
+    fields, _ = param_fields(o)
+    return any(pf.p.location == "query" and pf.p.wire == "client_id" and
+               pf.p.type.kind == "string" for pf in fields)
+
+
+def builder_name(o):
+    return "request_for_" + o.name
+
+
+def builder_params(o):
+    a = []
+    for p in o.path_params:
+        a.append("std::string_view " + p.name)
+    if o.security == "access_token":
+        a.append("std::string_view access_token")
+    if o.has_params():
+        a.append("const %s& params" % o.params_name)
+    if needs_client_id(o):
+        a.append("const std::string& default_client_id")
+    return a
+
+
+def builder_call(o, client_id_expr):
+    a = [p.name for p in o.path_params]
+    if o.security == "access_token":
+        a.append("access_token")
+    if o.has_params():
+        a.append("params")
+    if needs_client_id(o):
+        a.append(client_id_expr)
+    return "%s(%s)" % (builder_name(o), ", ".join(a))
+
+
+def emit_builder(o):
+    """The one function that turns an operation's arguments into its HTTP request; the sync and
+    the async connection both call it."""
+    return "detail::ApiRequest %s(%s) {\n%s}\n\n" % (
+        builder_name(o), ", ".join(builder_params(o)), builder_body(o))
+
+
+def builder_body(o):
     lines = []
     fields, groups = param_fields(o)
     lines.append("  detail::ApiRequest req;")
@@ -387,10 +431,10 @@ def impl_body(o, api):
             if pf.p.wire == "client_id" and o.url_builder and pf.p.type.kind == "string":
                 if pf.optional:
                     lines.append("  q.add(\"client_id\", params.%s && !params.%s->empty() ? "
-                                 "*params.%s : core_->client_id());" % (pf.name, pf.name,
-                                                                         pf.name))
+                                 "*params.%s : default_client_id);" % (pf.name, pf.name,
+                                                                        pf.name))
                 else:
-                    lines.append("  q.add(\"client_id\", params.%s.empty() ? core_->client_id() "
+                    lines.append("  q.add(\"client_id\", params.%s.empty() ? default_client_id "
                                  ": params.%s);" % (pf.name, pf.name))
                 continue
             _query_add(lines, "  ", pf.p.wire, pf.p.type, expr, pf.optional,
@@ -432,6 +476,34 @@ def impl_body(o, api):
         lines.append("  req.bearer_token = std::string(access_token);")
     if o.server_override:
         lines.append("  req.server_override = %s;" % N.cpp_string(o.server_override))
+    lines.append("  return req;")
+    return "\n".join(lines) + "\n"
+
+
+def response_model(o):
+    """(C++ value type, model name for decode errors) of an operation with a body."""
+    t = cpp.type_cpp(o.response_type)
+    if o.response_kind == "page":
+        t = "Page<%s>" % t
+        model = o.response_model_name or (o.response_type.model.final().name + "List"
+                                          if o.response_type.kind == "model" else "List")
+    elif o.response_kind == "vector":
+        t = "std::vector<%s>" % t
+        model = (o.response_type.model.final().name + "[]"
+                 if o.response_type.kind == "model" else "array")
+    else:
+        model = (o.response_type.model.final().name if o.response_type.kind == "model"
+                 else o.prefix + "Response")
+    return t, model
+
+
+def impl_body(o, api, mode="sync"):
+    """Body of the default connection's function: build the request, then run it through the
+    sync (`detail::call`) or async (`detail::call_async`) pipeline."""
+    lines = []
+    fields, _ = param_fields(o)
+    cid = "core_->client_id()" if mode == "sync" else "core_->client().client_id()"
+    lines.append("  detail::ApiRequest req = %s;" % builder_call(o, cid))
     opts = "options"
     hdr = [pf for pf in fields if pf.p.location == "header"]
     for pf in hdr:
@@ -441,23 +513,24 @@ def impl_body(o, api):
         lines.append("  if (params.%s && call_options.idempotency_key.empty()) "
                      "call_options.idempotency_key = *params.%s;" % (pf.name, pf.name))
         opts = "call_options"
+    if mode == "async":
+        if o.url_builder:
+            lines.append("  return make_ready_future(Result<std::string>(core_->client().url_for("
+                         "req, %s)));" % opts)
+        elif o.response_kind == "void":
+            lines.append("  return detail::call_async_void(core_, req, %s);" % opts)
+        else:
+            t, model = response_model(o)
+            fn = "call_async_optional" if o.response_optional else "call_async"
+            lines.append("  return detail::%s<%s>(core_, req, %s, %s);" % (
+                fn, t, opts, N.cpp_string(model)))
+        return "\n".join(lines) + "\n"
     if o.url_builder:
         lines.append("  return core_->url_for(req, %s);" % opts)
     elif o.response_kind == "void":
         lines.append("  return detail::call_void(*core_, req, %s);" % opts)
     else:
-        t = cpp.type_cpp(o.response_type)
-        if o.response_kind == "page":
-            t = "Page<%s>" % t
-            model = o.response_model_name or (o.response_type.model.final().name + "List"
-                                              if o.response_type.kind == "model" else "List")
-        elif o.response_kind == "vector":
-            t = "std::vector<%s>" % t
-            model = (o.response_type.model.final().name + "[]"
-                     if o.response_type.kind == "model" else "array")
-        else:
-            model = (o.response_type.model.final().name if o.response_type.kind == "model"
-                     else o.prefix + "Response")
+        t, model = response_model(o)
         if o.response_optional:
             lines += [
                 "  // Some 2xx answers of this operation have no body: empty means no value.",
@@ -488,9 +561,10 @@ def emit_source(api, module, config):
     svc = service_class(module)
     out = [BANNER + "\n", "// The `%s` service: default HTTP connection and service bodies.\n\n"
            % module]
-    out.append("#include <workos/%s/service.h>\n\n" % module)
-    out.append('#include "%s/models_json.h"\n#include "common/json_support.h"\n'
-               '#include "core/call.h"\n\n' % module)
+    out.append("#include <workos/%s/async_service.h>\n#include <workos/%s/service.h>\n\n"
+               % (module, module))
+    out.append('#include "%s/models_json.h"\n#include "async/call_async.h"\n'
+               '#include "common/json_support.h"\n#include "core/call.h"\n\n' % module)
     out.append("#include <functional>\n#include <memory>\n#include <optional>\n#include <string>\n"
                "#include <utility>\n#include <variant>\n#include <vector>\n\n")
     out.append("namespace workos::%s {\n\n" % module)
@@ -498,6 +572,10 @@ def emit_source(api, module, config):
     out.append("namespace {\n\nError not_implemented(const char* what) {\n"
                "  return Error(ErrorKind::kConfiguration, std::string(what) + \" is not "
                "implemented by this connection\");\n}\n\n")
+    out.append("// ---- requests (shared by the sync and the async connection) ----\n\n")
+    for o in ops:
+        out.append(emit_builder(o))
+    out.append("// ---- the sync connection ----\n\n")
     out.append("class %sImpl final : public %s {\n public:\n  explicit %sImpl(std::shared_ptr<"
                "detail::ClientCore> core) : core_(std::move(core)) {}\n\n" % (conn, conn, conn))
     for o in ops:
@@ -539,8 +617,175 @@ def emit_source(api, module, config):
             out.append("%s %s::%s(%s) const {\n" % (return_type(o), svc, name, ", ".join(a)))
             out.append("  %s params;\n  params.body.value = body;\n" % o.params_name)
             out.append("  return %s(%s);\n}\n\n" % (o.name, ", ".join(call_args(o))))
+    out.append(emit_async_source(api, module, config))
     out.append("}  // namespace workos::%s\n" % module)
     return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Async
+
+
+def async_connection_class(module):
+    return "Async" + module_pascal(module) + "Connection"
+
+
+def async_service_class(module):
+    return "Async" + module_pascal(module) + "Service"
+
+
+def _future_of(rt):
+    assert rt.startswith("Result<") and rt.endswith(">")
+    return "Future<" + rt[len("Result<"):]
+
+
+def async_connection_return(o):
+    return _future_of(return_type(o))
+
+
+def async_service_return(o):
+    if o.response_kind == "page" and not o.url_builder:
+        return "Future<AsyncPage<%s>>" % cpp.type_cpp(o.response_type)
+    return _future_of(return_type(o))
+
+
+def emit_async_header(api, module, config):
+    ops = [o for o in api.ops if o.module == module]
+    conn = async_connection_class(module)
+    svc = async_service_class(module)
+    out = [BANNER + "\n", "#pragma once\n\n"]
+    out.append("/// @file\n/// The async `%s` service: the mockable `%s` seam and `%s`, the\n"
+               "/// twins of `%s` and `%s` returning `workos::Future` (generated from the "
+               "OpenAPI\n/// spec). Reached through `workos::AsyncClient::%s()`.\n\n" % (
+                   module, conn, svc, connection_class(module), service_class(module), module))
+    out.append("#include <workos/%s/service.h>\n#include <workos/async/async_page.h>\n"
+               "#include <workos/async/future.h>\n#include <workos/options.h>\n"
+               "#include <workos/page.h>\n\n" % module)
+    out.append("#include <memory>\n#include <optional>\n#include <string>\n"
+               "#include <string_view>\n#include <vector>\n\n")
+    out.append("namespace workos {\nnamespace detail {\nclass AsyncCore;\n}  // namespace detail"
+               "\n\nnamespace %s {\n\n" % module)
+    out.append("/// The seam under `%s`: one virtual function per operation, one HTTP call each "
+               "(no\n/// pagination). Same names and parameters as `%s`; `Result<X>` becomes "
+               "`Future<X>`.\n/// Functions not overridden return a ready `kConfiguration` "
+               "error \"not implemented\".\n/// Implementations must be thread-safe.\n" % (
+                   svc, connection_class(module)))
+    out.append("class %s {\n public:\n  virtual ~%s();\n\n" % (conn, conn))
+    for o in ops:
+        out.append("  /// Async `%s` (see `%s::%s`).\n" % (o.name, connection_class(module),
+                                                           o.name))
+        out.append("  virtual %s %s(%s);\n" % (async_connection_return(o), o.name,
+                                                ", ".join(args(o, False))))
+    out.append("};\n\n")
+    out.append("/// The default async connection: calls on the event loop of `core`.\n"
+               "std::shared_ptr<%s> make_async_%s_connection(std::shared_ptr<detail::AsyncCore> "
+               "core);\n\n" % (conn, module))
+    out.append("/// The async `%s` service: the methods of `%s` with the same names and "
+               "parameters,\n/// returning `workos::Future` (`get()`, `then()`, `co_await`, "
+               "cancellation); list operations\n/// return an `AsyncPage` whose "
+               "`next_page()` / `auto_paging()` fetch on demand. A cheap value\n/// type; "
+               "thread-safe.\n///\n/// @code\n/// workos::AsyncClient client;\n/// "
+               "client.%s().%s(...).then([](auto r) { /* r is a workos::Result */ });\n"
+               "/// @endcode\n" % (module, service_class(module), module, ops[0].name))
+    out.append("class %s {\n public:\n" % svc)
+    out.append("  /// Calls go through `connection` (a fake in tests).\n"
+               "  explicit %s(std::shared_ptr<%s> connection);\n" % (svc, conn))
+    out.append("  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`)."
+               "\n  explicit %s(std::shared_ptr<detail::AsyncCore> core);\n\n" % svc)
+    for o in ops:
+        out.append(op_doc(o, "  "))
+        out.append("  %s %s(%s) const;\n" % (async_service_return(o), o.name,
+                                              ", ".join(args(o, True))))
+        for name, spec in also_methods(o, config):
+            alt = spec["alternative"]
+            out.append("  /// `%s` with a `workos::%s` body (shorthand of `%s`).\n" % (
+                o.name, alt, o.name))
+            a = args(o, True)
+            a = [x for x in a if not x.startswith("const %s&" % o.params_name)]
+            a.insert(len(o.path_params), "const workos::%s& body" % alt)
+            out.append("  %s %s(%s) const;\n" % (async_service_return(o), name, ", ".join(a)))
+    out.append("\n  /// The connection calls go through.\n  const std::shared_ptr<%s>& connection() "
+               "const noexcept { return connection_; }\n\n" % conn)
+    out.append(" private:\n  std::shared_ptr<%s> connection_;\n};\n\n" % conn)
+    out.append("}  // namespace %s\n}  // namespace workos\n" % module)
+    return "".join(out)
+
+
+def emit_async_source(api, module, config):
+    ops = [o for o in api.ops if o.module == module]
+    conn = async_connection_class(module)
+    svc = async_service_class(module)
+    out = ["// ---- the async connection and service ----\n\n", "namespace {\n\n"]
+    out.append("class %sImpl final : public %s {\n public:\n  explicit %sImpl(std::shared_ptr<"
+               "detail::AsyncCore> core) : core_(std::move(core)) {}\n\n" % (conn, conn, conn))
+    for o in ops:
+        out.append("  %s %s(%s) override;\n" % (async_connection_return(o), o.name,
+                                                ", ".join(args(o, False))))
+    out.append("\n private:\n  std::shared_ptr<detail::AsyncCore> core_;\n};\n\n")
+    for o in ops:
+        out.append("%s %sImpl::%s(%s) {\n" % (async_connection_return(o), conn, o.name,
+                                              ", ".join(args(o, False))))
+        out.append(impl_body(o, api, "async"))
+        out.append("}\n\n")
+    out.append("}  // namespace\n\n")
+    out.append("%s::~%s() = default;\n\n" % (conn, conn))
+    for o in ops:
+        rt = async_connection_return(o)
+        out.append("%s %s::%s(%s) {\n  return make_ready_future(%s(not_implemented(\"%s::%s\")));"
+                   "\n}\n\n" % (rt, conn, o.name, ", ".join(args(o, False, names=False)),
+                                 "Result<" + rt[len("Future<"):], conn, o.name))
+    out.append("std::shared_ptr<%s> make_async_%s_connection(std::shared_ptr<detail::AsyncCore> "
+               "core) {\n  return std::make_shared<%sImpl>(std::move(core));\n}\n\n" % (
+                   conn, module, conn))
+    out.append("%s::%s(std::shared_ptr<%s> connection) : connection_(std::move(connection)) {}\n\n"
+               % (svc, svc, conn))
+    out.append("%s::%s(std::shared_ptr<detail::AsyncCore> core)\n    : connection_(make_async_%s_"
+               "connection(std::move(core))) {}\n\n" % (svc, svc, module))
+    for o in ops:
+        out.append("%s %s::%s(%s) const {\n" % (async_service_return(o), svc, o.name,
+                                                ", ".join(args(o, False))))
+        if o.response_kind == "page" and not o.url_builder:
+            out.append(_async_page_body(o, api, svc))
+        else:
+            out.append("  return connection_->%s(%s);\n" % (o.name, ", ".join(call_args(o))))
+        out.append("}\n\n")
+        for name, spec in also_methods(o, config):
+            alt = spec["alternative"]
+            a = args(o, False)
+            a = [x for x in a if not x.startswith("const %s&" % o.params_name)]
+            a.insert(len(o.path_params), "const workos::%s& body" % alt)
+            out.append("%s %s::%s(%s) const {\n" % (async_service_return(o), svc, name,
+                                                    ", ".join(a)))
+            out.append("  %s params;\n  params.body.value = body;\n" % o.params_name)
+            out.append("  return %s(%s);\n}\n\n" % (o.name, ", ".join(call_args(o))))
+    return "".join(out)
+
+
+def _async_page_body(o, api, svc):
+    fields, _ = param_fields(o)
+    names = {pf.p.wire: pf for pf in fields}
+    t = cpp.type_cpp(o.response_type)
+    first = "connection_->%s(%s)" % (o.name, ", ".join(call_args(o)))
+    if "after" not in names:
+        return "  return detail::to_async_page<%s>(%s, {});\n" % (t, first)
+    caps = ["connection = connection_"]
+    for p in o.path_params:
+        caps.append("%s = std::string(%s)" % (p.name, p.name))
+    if o.security == "access_token":
+        caps.append("access_token = std::string(access_token)")
+    caps += ["params", "options"]
+    lines = ["  return detail::to_async_page<%s>(" % t, "      %s," % first]
+    lines.append("      [%s](const std::string& cursor) {" % ", ".join(caps))
+    lines.append("        %s next = params;" % o.params_name)
+    lines.append("        next.%s = cursor;" % names["after"].name)
+    if "before" in names:
+        lines.append("        next.%s.reset();" % names["before"].name)
+    lines.append("        return %s(connection).%s(%s);" % (
+        svc, o.name, ", ".join([p.name for p in o.path_params] +
+                               (["access_token"] if o.security == "access_token" else []) +
+                               ["next", "options"])))
+    lines.append("      });")
+    return "\n".join(lines) + "\n"
 
 
 def _page_body(o, api, svc, conn):

@@ -189,10 +189,13 @@ def _is_json_model(t):
 # Generated tests
 
 
-def _op_test(api, o, ex):
+def _op_test(api, o, ex, mode="sync"):
+    """The exact request of `o` and its decoded answer, through `workos::Client` (mode "sync")
+    or `workos::AsyncClient` (mode "async": the same checks on the future's result)."""
     c = OpCase(api, o, ex, hostile=True)
     L = []
-    suite = N.pascal(o.module) + "Operations"
+    suite = N.pascal(o.module) + ("Operations" if mode == "sync" else "AsyncOperations")
+    get = "" if mode == "sync" else ".get()"
     L.append("TEST(%s, %s) {" % (suite, N.pascal(o.name)))
     L.append("  auto fake = std::make_shared<workos::testing::FakeTransport>();")
     if not o.url_builder:
@@ -208,9 +211,10 @@ def _op_test(api, o, ex):
                 {"object": "list", "data": [],
                  "list_metadata": {"before": None, "after": None}})))
     L.append("  gen::Warnings warnings;")
-    L.append("  workos::Client client(gen::client_options(fake, warnings));")
+    L.append("  workos::%s client(gen::client_options(fake, warnings));" % (
+        "Client" if mode == "sync" else "AsyncClient"))
     L += ["  " + s for s in c.setup]
-    call = "client.%s().%s(%s)" % (o.module, o.name, ", ".join(c.args))
+    call = "client.%s().%s(%s)%s" % (o.module, o.name, ", ".join(c.args), get)
     L.append("  auto result = %s;" % call)
     L.append("  ASSERT_TRUE(result) << result.error().message();")
     base = o.server_override or DEFAULT_BASE
@@ -260,7 +264,7 @@ def _op_test(api, o, ex):
         q = c.query(overrides={"after": "cursor_after"}, drop=("before",))
         L.append("  // The service's page fetcher: same parameters, `after` = the cursor, no "
                  "`before`.")
-        L.append("  auto next = result->next_page();")
+        L.append("  auto next = result->next_page()%s;" % get)
         L.append("  ASSERT_TRUE(next) << next.error().message();")
         L.append("  ASSERT_EQ(fake->request_count(), 2u);")
         L.append("  EXPECT_EQ(fake->request(1).url, %s);" % N.cpp_string(c.url(base, q)))
@@ -765,7 +769,11 @@ def emit_all(api, config):
     files["tests/generated/gen_support.cc"] = GEN_SUPPORT_CC
     for module in [api_mod.COMMON] + api.modules:
         files["tests/generated/%s_test.cc" % module] = emit_module_test(api, module, ex, config)
+    for module in api.modules:
+        files["tests/generated/%s_async_test.cc" % module] = emit_module_async_test(api, module,
+                                                                                  ex)
     files["tests/generated/mocks_test.cc"] = emit_mock_test(api, ex)
+    files["tests/unit/async_twins_test.cc"] = emit_twins_test(api, config)
     from . import emit_contract
     files.update(emit_contract.emit_all(api, config, ex))
     return files
@@ -851,3 +859,112 @@ TEST(GeneratedMocks, AnUnmockedSeamFunctionReportsNotImplemented) {
            (["std::string_view"] if o.security == "access_token" else []) +
            ["const workos::%s::%s& params" % (o.module, o.params_name),
             "const workos::RequestOptions&"])}
+
+
+def emit_module_async_test(api, module, ex):
+    out = [BANNER + "\n"]
+    out.append("// Generated tests of the async `%s` service: every operation through\n"
+               "// `workos::AsyncClient` makes the same request as through `workos::Client` and "
+               "decodes the\n// same answer.\n\n" % module)
+    out.append("#include <workos/async_client.h>\n#include <workos/json.h>\n"
+               "#include <workos/testing/fake_transport.h>\n\n#include <gtest/gtest.h>\n\n"
+               "#include <cstdint>\n#include <map>\n#include <memory>\n#include <string>\n"
+               "#include <vector>\n\n#include \"generated/gen_support.h\"\n\n")
+    out.append("namespace {\n\n")
+    for o in api.ops:
+        if o.module == module:
+            out.append(_op_test(api, o, ex, "async"))
+    out.append("}  // namespace\n")
+    return "".join(out)
+
+
+def emit_twins_test(api, config):
+    """The unit test that keeps the sync and async surfaces from drifting: every method of every
+    `<Module>Service` has a twin in `Async<Module>Service` with the same parameter types and the
+    mapped return type."""
+    rows = []
+    for o in api.ops:
+        rows.append((o.module, o.name))
+        for name, _spec in S.also_methods(o, config or {}):
+            rows.append((o.module, name))
+    out = [BANNER + "\n"]
+    out.append("""// Every method of every sync service has its async twin: same name, same parameter types,
+// `Result<X>` -> `Future<X>` and `Result<Page<T>>` -> `Future<AsyncPage<T>>`. A drift fails to
+// compile (a missing method) or fails the test (different types).
+
+#include <workos/async_client.h>
+#include <workos/client.h>
+
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace {
+
+template <class R>
+struct AsyncOf {
+  using type = void;
+};
+template <class T>
+struct AsyncOf<workos::Result<T>> {
+  using type = workos::Future<T>;
+};
+template <class T>
+struct AsyncOf<workos::Result<workos::Page<T>>> {
+  using type = workos::Future<workos::AsyncPage<T>>;
+};
+
+template <class Sync, class Async>
+struct Twin : std::false_type {};
+template <class R, class C, class R2, class C2, class... Args>
+struct Twin<R (C::*)(Args...) const, R2 (C2::*)(Args...) const>
+    : std::is_same<typename AsyncOf<R>::type, R2> {};
+
+struct Row {
+  const char* method;
+  bool twin;
+};
+
+#define WORKOS_TWIN(module, Sync, Async, name)                                               \\
+  Row {                                                                                      \\
+    #module "." #name,                                                                       \\
+        Twin<decltype(&workos::module::Sync::name), decltype(&workos::module::Async::name)>::value \\
+  }
+
+const std::vector<Row>& rows() {
+  static const std::vector<Row> all = {
+""")
+    for module, name in rows:
+        out.append("      WORKOS_TWIN(%s, %s, %s, %s),\n" % (
+            module, S.service_class(module), S.async_service_class(module), name))
+    out.append("""  };
+  return all;
+}
+
+TEST(AsyncTwins, EveryServiceMethodHasItsAsyncTwin) {
+  std::size_t twins = 0;
+  for (const Row& row : rows()) {
+    EXPECT_TRUE(row.twin) << row.method << ": the async method's parameters or return type differ";
+    if (row.twin) ++twins;
+  }
+  EXPECT_EQ(twins, %du);
+}
+
+TEST(AsyncTwins, EveryServiceHasItsAsyncAccessor) {
+""" % len(rows))
+    for module in api.modules:
+        out.append("  static_assert(std::is_base_of_v<workos::%s::%s, std::decay_t<decltype("
+                   "std::declval<workos::AsyncClient>().%s())>>);\n" % (
+                       module, S.async_service_class(module), module))
+    out.append("""  workos::ClientOptions options;
+  options.api_key = "sk_test_twins";
+  workos::AsyncClient client(options);
+  EXPECT_EQ(&client.mfa(), &client.multi_factor_auth());
+}
+
+}  // namespace
+""")
+    return "".join(out)

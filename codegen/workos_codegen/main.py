@@ -55,9 +55,13 @@ def build(spec, names_list, config, extensions):
         files["include/workos/%s/service.h" % module] = emit_services.emit_header(api, module,
                                                                                  config)
         files["src/%s/service.cc" % module] = emit_services.emit_source(api, module, config)
+        files["include/workos/%s/async_service.h" % module] = emit_services.emit_async_header(
+            api, module, config)
     files["include/workos/client.h"] = emit_client.emit_client_header(api, extensions)
     files["src/client.cc"] = emit_client.emit_client_source(api, extensions)
     files["include/workos/workos.h"] = emit_client.emit_umbrella(api, extensions)
+    files["include/workos/async_client.h"] = emit_client.emit_async_client_header(api, extensions)
+    files["src/async_client.cc"] = emit_client.emit_async_client_source(api, extensions)
     files.update(emit_mocks.emit_all(api))
     files.update(emit_tests.emit_all(api, config))
     return files, api

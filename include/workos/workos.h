@@ -9,6 +9,7 @@
 #include <workos/admin_portal/service.h>
 #include <workos/agents/service.h>
 #include <workos/api_keys/service.h>
+#include <workos/async_client.h>
 #include <workos/audit_logs/service.h>
 #include <workos/authorization/service.h>
 #include <workos/client.h>

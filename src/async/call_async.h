@@ -22,6 +22,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -58,6 +59,37 @@ Future<T> call_async(const std::shared_ptr<AsyncCore>& core, const ApiRequest& r
   std::function<void()> canceller = core->start(
       request, options, [promise, client, model = std::string(model)](CallPlan::Answer answer) {
         promise->set_result(decode_answer<T>(*client, std::move(answer), model));
+      });
+  if (canceller) promise->set_canceller(std::move(canceller));
+  return future;
+}
+
+/// `call_async` for operations some of whose 2xx answers have no body: an empty body is an
+/// empty optional, anything else is decoded into `T`.
+template <class T>
+Future<std::optional<T>> call_async_optional(const std::shared_ptr<AsyncCore>& core,
+                                             const ApiRequest& request,
+                                             const RequestOptions& options,
+                                             std::string_view model) {
+  auto promise = std::make_shared<Promise<std::optional<T>>>(core->fallback(), core->executor());
+  Future<std::optional<T>> future = promise->get_future();
+  const ClientCore* client = &core->client();  // kept alive by the op that runs `done`
+  std::function<void()> canceller = core->start(
+      request, options, [promise, client, model = std::string(model)](CallPlan::Answer answer) {
+        if (answer && (*answer)->body.empty()) {
+          promise->set_result(
+              Result<std::optional<T>>(std::optional<T>(), std::move(*answer)));
+          return;
+        }
+        Result<T> decoded = decode_answer<T>(*client, std::move(answer), model);
+        if (!decoded) {
+          promise->set_result(decoded.error());
+          return;
+        }
+        std::shared_ptr<const ResponseInfo> info = decoded.response_ptr();
+        std::optional<T> value(std::move(*decoded));
+        promise->set_result(info ? Result<std::optional<T>>(std::move(value), std::move(info))
+                                 : Result<std::optional<T>>(std::move(value)));
       });
   if (canceller) promise->set_canceller(std::move(canceller));
   return future;

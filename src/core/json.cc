@@ -14,8 +14,9 @@ namespace workos::detail::json {
 
 std::string DecodeContext::path() const {
   std::string out;
-  for (const Component& p : path_) {
-    if (p.is_index) {
+  for (std::size_t i = 0; i < depth_; ++i) {
+    const Component& p = component(i);
+    if (p.index != kNoIndex) {
       out += '[';
       out += std::to_string(p.index);
       out += ']';

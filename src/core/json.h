@@ -37,16 +37,37 @@ using Value = simdjson::dom::element;
 /// first hard error, and warnings. Not thread-safe (one per decode).
 class DecodeContext {
  public:
-  DecodeContext() { path_.reserve(16); }
+  DecodeContext() = default;
 
   /// Pushes a path component: a field name (".name") or an index ("[3]"). Inline and
-  /// allocation-free once warm: they run for every field of every decoded value.
+  /// allocation-free for the first kInlineDepth levels: they run for every field of every
+  /// decoded value, so they store into a fixed array (no capacity check, no temporary).
   void push_field(std::string_view model, std::string_view field) {
-    path_.push_back(Component{model, field, 0, false});
+    if (depth_ < kInlineDepth) {
+      Component& p = inline_[depth_];
+      p.model = model;
+      p.field = field;
+      p.index = kNoIndex;
+    } else {
+      overflow_.push_back(Component{model, field, kNoIndex});
+    }
+    ++depth_;
   }
-  void push_index(std::size_t index) { path_.push_back(Component{{}, {}, index, true}); }
+  void push_index(std::size_t index) {
+    if (depth_ < kInlineDepth) {
+      Component& p = inline_[depth_];
+      p.model = {};
+      p.field = {};
+      p.index = index;
+    } else {
+      overflow_.push_back(Component{{}, {}, index});
+    }
+    ++depth_;
+  }
   void pop() {
-    if (!path_.empty()) path_.pop_back();
+    if (depth_ == 0) return;
+    --depth_;
+    if (depth_ >= kInlineDepth) overflow_.pop_back();
   }
 
   /// Records a wrong JSON type at the current path (first one wins); decoding continues but the
@@ -69,13 +90,19 @@ class DecodeContext {
  private:
   // Path components point at static names (model / field literals of the generated code) or at
   // keys inside the parsed document, which outlive the decode; strings are built only on error.
+  static constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+  static constexpr std::size_t kInlineDepth = 32;
   struct Component {
     std::string_view model;
     std::string_view field;
-    std::size_t index = 0;
-    bool is_index = false;
+    std::size_t index = kNoIndex;  ///< An array index, or kNoIndex for a field.
   };
-  std::vector<Component> path_;
+  const Component& component(std::size_t i) const noexcept {
+    return i < kInlineDepth ? inline_[i] : overflow_[i - kInlineDepth];
+  }
+  Component inline_[kInlineDepth];
+  std::vector<Component> overflow_;  // levels past kInlineDepth (deeply nested documents)
+  std::size_t depth_ = 0;
   bool failed_ = false;
   std::string first_error_;
   std::vector<std::string> warnings_;
