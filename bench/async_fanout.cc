@@ -1,8 +1,9 @@
 // Copyright workos-cpp authors. Handwritten.
 // bench/async_fanout (issue 6): N GETs of one organization with K requests in flight against a
 // local server that answers after D ms, through
-//   - the AsyncClient core (detail::call_async on the event loop, 1 I/O thread by default),
-//   - the sync client on K threads (detail::call, one blocking call per thread at a time),
+//   - workos::AsyncClient (client.organizations().get_organization(id) on the event loop, 1 I/O
+//     thread by default),
+//   - workos::Client on K threads (the same call, one blocking call per thread at a time),
 //   - the official Node SDK (@workos-inc/node, Promise.all with K workers),
 // all in the same run against the same server; then the same with D = 0 ("zero latency").
 // For each: wall time, requests/s, the client process's peak thread count and peak RSS, and the
@@ -17,7 +18,8 @@
 // thread per request, so it cannot distort the client), then runs every client in its own
 // child process so that threads and peak RSS are the client's alone.
 
-#include <workos/async/async_client_base.h>
+#include <workos/async_client.h>
+#include <workos/client.h>
 #include <workos/options.h>
 
 #include <arpa/inet.h>
@@ -46,9 +48,6 @@
 #include <thread>
 #include <vector>
 
-#include "async/call_async.h"
-#include "core/call.h"
-#include "core/json.h"
 
 #ifndef WORKOS_SOURCE_DIR
 #define WORKOS_SOURCE_DIR "."
@@ -364,29 +363,7 @@ double cpu_ms() {
          (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
 }
 
-namespace json = workos::detail::json;
-
-struct Organization {
-  std::string id;
-  std::string name;
-};
-
-void read(json::Value v, Organization& o, json::DecodeContext& c) {
-  json::ObjectReader r(v, c);
-  if (!r.ok()) return;
-  for (auto f : r.fields()) {
-    if (f.key == "id")
-      json::field(c, "Organization", "id", f.value, o.id, true);
-    else if (f.key == "name")
-      json::field(c, "Organization", "name", f.value, o.name, true);
-  }
-}
-
-workos::detail::ApiRequest get_org(long i) {
-  workos::detail::ApiRequest r;
-  r.path = "/organizations/org_" + std::to_string(i);
-  return r;
-}
+std::string org_id(long i) { return "org_" + std::to_string(i); }
 
 workos::ClientOptions client_options(const std::string& url) {
   workos::ClientOptions o;
@@ -417,8 +394,8 @@ int sample_threads_until(Done done) {
 Outcome run_async(const std::string& url, long n, int in_flight, int io_threads) {
   workos::AsyncClientOptions ao;
   ao.io_threads = io_threads;
-  workos::AsyncClientBase client(client_options(url), ao);
-  auto core = client.async_core();
+  workos::AsyncClient client(client_options(url), ao);
+  const workos::organizations::AsyncOrganizationsService& orgs = client.organizations();
 
   struct Shared {
     std::atomic<long> next{0};
@@ -434,12 +411,12 @@ Outcome run_async(const std::string& url, long n, int in_flight, int io_threads)
   // the loop thread), keeping `in_flight` requests in flight.
   std::function<void()> launch;
   std::vector<double> latency_ms(static_cast<std::size_t>(n));
-  launch = [s, core, &launch, &latency_ms] {
+  launch = [s, &orgs, &launch, &latency_ms] {
     const long i = s->next.fetch_add(1);
     if (i >= s->n) return;
     const auto started = Clock::now();
-    (void)workos::detail::call_async<Organization>(core, get_org(i), {}, "Organization")
-        .then([s, &launch, &latency_ms, i, started](workos::Result<Organization> r) {
+    (void)orgs.get_organization(org_id(i)).then(
+        [s, &launch, &latency_ms, i, started](workos::Result<workos::Organization> r) {
           latency_ms[static_cast<std::size_t>(i)] =
               std::chrono::duration<double, std::milli>(Clock::now() - started).count();
           if (r && !r->id.empty())
@@ -477,7 +454,8 @@ Outcome run_async(const std::string& url, long n, int in_flight, int io_threads)
 Outcome run_sync(const std::string& url, long n, int threads) {
   workos::ClientOptions o = client_options(url);
   o.curl.max_idle_connections = threads;
-  auto core = workos::detail::ClientCore::create(o).value();
+  workos::Client client(o);
+  const workos::organizations::OrganizationsService& orgs = client.organizations();
   std::atomic<long> next{0}, ok{0}, errors{0};
   std::atomic<int> running{threads};
   const auto t0 = Clock::now();
@@ -488,7 +466,7 @@ Outcome run_sync(const std::string& url, long n, int threads) {
       for (;;) {
         const long i = next.fetch_add(1);
         if (i >= n) break;
-        auto r = workos::detail::call<Organization>(*core, get_org(i), {}, "Organization");
+        auto r = orgs.get_organization(org_id(i));
         if (r && !r->id.empty())
           ++ok;
         else

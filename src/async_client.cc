@@ -32,7 +32,8 @@ struct AsyncClient::Services {
         organization_membership(core),
         vault(core),
         webhooks(core),
-        widgets(core) {}
+        widgets(core),
+        passwordless(core) {}
 
   workos::agents::AsyncAgentsService agents;
   workos::api_keys::AsyncApiKeysService api_keys;
@@ -41,7 +42,7 @@ struct AsyncClient::Services {
   workos::connect::AsyncConnectService connect;
   workos::authorization::AsyncAuthorizationService authorization;
   workos::client_api::AsyncClientApiService client_api;
-  workos::sso::AsyncSsoService sso;
+  workos::sso::AsyncSsoClient sso;
   workos::pipes::AsyncPipesService pipes;
   workos::directory_sync::AsyncDirectorySyncService directory_sync;
   workos::events::AsyncEventsService events;
@@ -52,11 +53,12 @@ struct AsyncClient::Services {
   workos::groups::AsyncGroupsService groups;
   workos::admin_portal::AsyncAdminPortalService admin_portal;
   workos::radar::AsyncRadarService radar;
-  workos::user_management::AsyncUserManagementService user_management;
+  workos::user_management::AsyncUserManagementClient user_management;
   workos::organization_membership::AsyncOrganizationMembershipService organization_membership;
-  workos::vault::AsyncVaultService vault;
+  workos::vault::AsyncVaultClient vault;
   workos::webhooks::AsyncWebhooksService webhooks;
   workos::widgets::AsyncWidgetsService widgets;
+  workos::passwordless::AsyncPasswordlessService passwordless;
 };
 
 AsyncClient::AsyncClient() : AsyncClient(ClientOptions{}) {}
@@ -99,7 +101,7 @@ const workos::client_api::AsyncClientApiService& AsyncClient::client_api() const
   return services_->client_api;
 }
 
-const workos::sso::AsyncSsoService& AsyncClient::sso() const noexcept {
+const workos::sso::AsyncSsoClient& AsyncClient::sso() const noexcept {
   return services_->sso;
 }
 
@@ -147,7 +149,7 @@ const workos::radar::AsyncRadarService& AsyncClient::radar() const noexcept {
   return services_->radar;
 }
 
-const workos::user_management::AsyncUserManagementService& AsyncClient::user_management()
+const workos::user_management::AsyncUserManagementClient& AsyncClient::user_management()
     const noexcept {
   return services_->user_management;
 }
@@ -157,7 +159,7 @@ AsyncClient::organization_membership() const noexcept {
   return services_->organization_membership;
 }
 
-const workos::vault::AsyncVaultService& AsyncClient::vault() const noexcept {
+const workos::vault::AsyncVaultClient& AsyncClient::vault() const noexcept {
   return services_->vault;
 }
 
@@ -167,6 +169,10 @@ const workos::webhooks::AsyncWebhooksService& AsyncClient::webhooks() const noex
 
 const workos::widgets::AsyncWidgetsService& AsyncClient::widgets() const noexcept {
   return services_->widgets;
+}
+
+const workos::passwordless::AsyncPasswordlessService& AsyncClient::passwordless() const noexcept {
+  return services_->passwordless;
 }
 
 }  // namespace workos

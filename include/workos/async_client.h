@@ -23,12 +23,13 @@
 #include <workos/organization_domains/async_service.h>
 #include <workos/organization_membership/async_service.h>
 #include <workos/organizations/async_service.h>
+#include <workos/passwordless/async_passwordless.h>
 #include <workos/pipes/async_service.h>
 #include <workos/pipes_provider/async_service.h>
 #include <workos/radar/async_service.h>
-#include <workos/sso/async_service.h>
-#include <workos/user_management/async_service.h>
-#include <workos/vault/async_service.h>
+#include <workos/sso/async_sso_client.h>
+#include <workos/user_management/async_user_management_client.h>
+#include <workos/vault/async_vault_client.h>
 #include <workos/webhooks/async_service.h>
 #include <workos/widgets/async_service.h>
 
@@ -74,7 +75,7 @@ class AsyncClient : public AsyncClientBase {
   /// The async `client_api` service.
   const workos::client_api::AsyncClientApiService& client_api() const noexcept;
   /// The async `sso` service.
-  const workos::sso::AsyncSsoService& sso() const noexcept;
+  const workos::sso::AsyncSsoClient& sso() const noexcept;
   /// The async `pipes` service.
   const workos::pipes::AsyncPipesService& pipes() const noexcept;
   /// The async `directory_sync` service.
@@ -97,16 +98,18 @@ class AsyncClient : public AsyncClientBase {
   /// The async `radar` service.
   const workos::radar::AsyncRadarService& radar() const noexcept;
   /// The async `user_management` service.
-  const workos::user_management::AsyncUserManagementService& user_management() const noexcept;
+  const workos::user_management::AsyncUserManagementClient& user_management() const noexcept;
   /// The async `organization_membership` service.
   const workos::organization_membership::AsyncOrganizationMembershipService&
   organization_membership() const noexcept;
   /// The async `vault` service.
-  const workos::vault::AsyncVaultService& vault() const noexcept;
+  const workos::vault::AsyncVaultClient& vault() const noexcept;
   /// The async `webhooks` service.
   const workos::webhooks::AsyncWebhooksService& webhooks() const noexcept;
   /// The async `widgets` service.
   const workos::widgets::AsyncWidgetsService& widgets() const noexcept;
+  /// The async `passwordless` helpers (not in the OpenAPI spec).
+  const workos::passwordless::AsyncPasswordlessService& passwordless() const noexcept;
   /// Alias of `multi_factor_auth()`.
   const workos::multi_factor_auth::AsyncMultiFactorAuthService& mfa() const noexcept {
     return multi_factor_auth();

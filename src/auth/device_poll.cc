@@ -21,14 +21,70 @@ PollStep classify_poll(const Result<workos::AuthenticateResponse>& answer) noexc
   return PollStep::kFail;
 }
 
+Error poll_cancelled_error() {
+  return Error(ErrorKind::kCancelled, "the device authorization poll was cancelled");
+}
+
+// ---- DevicePollState --------------------------------------------------------------------------
+
+Result<DevicePollState> DevicePollState::start(const workos::detail::ClientCore* core,
+                                               const workos::DeviceAuthorizationResponse& device,
+                                               const DevicePollOptions& options) {
+  if (device.device_code.empty()) {
+    return Error(ErrorKind::kInvalidArgument, "the device authorization has no device_code");
+  }
+  DevicePollState s;
+  s.core_ = core;
+  if (options.interval)
+    s.interval_ = *options.interval;
+  else if (device.interval && *device.interval > 0)
+    s.interval_ = std::chrono::seconds(static_cast<long long>(std::ceil(*device.interval)));
+  s.lifetime_ = options.timeout ? *options.timeout
+                                : std::chrono::seconds(static_cast<long long>(device.expires_in));
+  s.deadline_ = s.now() + s.lifetime_;
+  s.params_.device_code = device.device_code;
+  s.params_.ip_address = options.ip_address;
+  s.params_.user_agent = options.user_agent;
+  s.params_.device_id = options.device_id;
+  s.request_ = options.request;
+  if (!s.request_.cancellation) s.request_.cancellation = options.cancellation;
+  return s;
+}
+
+std::chrono::steady_clock::time_point DevicePollState::now() const {
+  return core_ ? core_->options().clock.now() : std::chrono::steady_clock::now();
+}
+
+std::optional<Error> DevicePollState::before_wait() const {
+  if (lifetime_.count() > 0 && now() + interval_ > deadline_) {
+    return Error(ErrorKind::kTimeout, "the device code expired before the user approved it");
+  }
+  return std::nullopt;
+}
+
+std::optional<Result<workos::AuthenticateResponse>> DevicePollState::after_answer(
+    Result<workos::AuthenticateResponse> answer, const DevicePollOptions& options) {
+  switch (classify_poll(answer)) {
+    case PollStep::kDone:
+    case PollStep::kFail:
+      return answer;
+    case PollStep::kSlowDown:
+      interval_ += kSlowDownIncrement;
+      if (options.on_poll) options.on_poll(DevicePollStatus::kSlowDown, interval_);
+      break;
+    case PollStep::kContinue:
+      if (options.on_poll) options.on_poll(DevicePollStatus::kAuthorizationPending, interval_);
+      break;
+  }
+  return std::nullopt;
+}
+
+// ---- the blocking loop ------------------------------------------------------------------------
+
 namespace {
 
 bool cancelled(const DevicePollOptions& o) {
   return o.cancellation && o.cancellation->cancelled();
-}
-
-Error cancelled_error() {
-  return Error(ErrorKind::kCancelled, "the device authorization poll was cancelled");
 }
 
 // Waits `d` through the client's clock. An injected sleep is called once; the real one in
@@ -46,13 +102,12 @@ void wait(const workos::detail::ClientCore* core, std::chrono::milliseconds d,
   constexpr std::chrono::milliseconds kSlice{50};
   while (d.count() > 0 && !cancelled(o)) {
     const auto step = std::min(d, kSlice);
-    core->options().clock.sleep(step);
+    if (core)
+      core->options().clock.sleep(step);
+    else
+      std::this_thread::sleep_for(step);
     d -= step;
   }
-}
-
-std::chrono::steady_clock::time_point now(const workos::detail::ClientCore* core) {
-  return core ? core->options().clock.now() : std::chrono::steady_clock::now();
 }
 
 }  // namespace
@@ -61,48 +116,15 @@ Result<workos::AuthenticateResponse> poll_device(const workos::detail::ClientCor
                                                  const workos::DeviceAuthorizationResponse& device,
                                                  const DevicePollOptions& options,
                                                  const DeviceGrant& grant) {
-  if (device.device_code.empty()) {
-    return Error(ErrorKind::kInvalidArgument, "the device authorization has no device_code");
-  }
-  std::chrono::seconds interval = kDefaultInterval;
-  if (options.interval)
-    interval = *options.interval;
-  else if (device.interval && *device.interval > 0)
-    interval = std::chrono::seconds(static_cast<long long>(std::ceil(*device.interval)));
-  const std::chrono::seconds lifetime =
-      options.timeout ? *options.timeout
-                      : std::chrono::seconds(static_cast<long long>(device.expires_in));
-  const auto deadline = now(core) + lifetime;
-
-  workos::user_management::AuthenticateWithDeviceCodeParams params;
-  params.device_code = device.device_code;
-  params.ip_address = options.ip_address;
-  params.user_agent = options.user_agent;
-  params.device_id = options.device_id;
-  RequestOptions request = options.request;
-  if (!request.cancellation) request.cancellation = options.cancellation;
-
+  Result<DevicePollState> state = DevicePollState::start(core, device, options);
+  if (!state) return state.error();
   for (;;) {
-    if (cancelled(options)) return cancelled_error();
-    // RFC 8628 §3.5: wait at least `interval` between polls (the user needs time anyway).
-    if (lifetime.count() > 0 && now(core) + interval > deadline) {
-      return Error(ErrorKind::kTimeout, "the device code expired before the user approved it");
-    }
-    wait(core, interval, options);
-    if (cancelled(options)) return cancelled_error();
-    Result<workos::AuthenticateResponse> answer = grant(params, request);
-    switch (classify_poll(answer)) {
-      case PollStep::kDone:
-      case PollStep::kFail:
-        return answer;
-      case PollStep::kSlowDown:
-        interval += kSlowDownIncrement;
-        if (options.on_poll) options.on_poll(DevicePollStatus::kSlowDown, interval);
-        break;
-      case PollStep::kContinue:
-        if (options.on_poll) options.on_poll(DevicePollStatus::kAuthorizationPending, interval);
-        break;
-    }
+    if (cancelled(options)) return poll_cancelled_error();
+    if (auto expired = state->before_wait()) return *expired;
+    wait(core, state->interval(), options);
+    if (cancelled(options)) return poll_cancelled_error();
+    auto done = state->after_answer(grant(state->params(), state->request()), options);
+    if (done) return std::move(*done);
   }
 }
 

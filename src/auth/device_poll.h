@@ -1,14 +1,17 @@
 // Copyright workos-cpp authors. Handwritten.
 #pragma once
 
-// The device-authorization poll loop (RFC 8628 §3.4-3.5), internal. The decision for one
-// answer (`classify_poll`) is separate from the waiting, so an async driver can reuse it.
+// The device-authorization poll loop (RFC 8628 §3.4-3.5), internal. The decisions (interval,
+// expiry, what one answer means) live in DevicePollState, separate from the waiting, so the
+// blocking loop here and the async driver on event-loop timers
+// (async_user_management_client.cc) share them.
 
 #include <workos/auth/device_authorization.h>
 #include <workos/user_management/user_management_client.h>
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 namespace workos::detail {
 class ClientCore;
@@ -27,6 +30,46 @@ PollStep classify_poll(const Result<workos::AuthenticateResponse>& answer) noexc
 inline constexpr std::chrono::seconds kSlowDownIncrement{5};
 /// RFC 8628 §3.2: the default interval when the server names none.
 inline constexpr std::chrono::seconds kDefaultInterval{5};
+
+/// The error of a cancelled poll (kCancelled).
+Error poll_cancelled_error();
+
+/// The state of one poll: the interval (grown by `slow_down`), the deadline, the grant's
+/// parameters and request options. Not thread-safe (one driver at a time).
+class DevicePollState {
+ public:
+  /// Starts a poll of `device` with `options`; times come from `core`'s clock (the real steady
+  /// clock without a core). Errors: kInvalidArgument (no device code).
+  static Result<DevicePollState> start(const workos::detail::ClientCore* core,
+                                       const workos::DeviceAuthorizationResponse& device,
+                                       const DevicePollOptions& options);
+
+  /// The wait before the next poll.
+  std::chrono::seconds interval() const noexcept { return interval_; }
+  /// Before waiting: kTimeout when the next poll would come after the code's lifetime
+  /// (RFC 8628 §3.5: wait at least `interval` between polls).
+  std::optional<Error> before_wait() const;
+  /// The device-code grant of each poll and its request options (cancellation included).
+  const workos::user_management::AuthenticateWithDeviceCodeParams& params() const noexcept {
+    return params_;
+  }
+  const RequestOptions& request() const noexcept { return request_; }
+  /// After one answer: the final result (success, or a failure such as access_denied), or
+  /// nullopt to poll again; a `slow_down` grows the interval. Calls `options.on_poll`.
+  std::optional<Result<workos::AuthenticateResponse>> after_answer(
+      Result<workos::AuthenticateResponse> answer, const DevicePollOptions& options);
+
+ private:
+  DevicePollState() = default;
+  std::chrono::steady_clock::time_point now() const;
+
+  const workos::detail::ClientCore* core_ = nullptr;
+  std::chrono::seconds interval_ = kDefaultInterval;
+  std::chrono::seconds lifetime_{0};
+  std::chrono::steady_clock::time_point deadline_{};
+  workos::user_management::AuthenticateWithDeviceCodeParams params_;
+  RequestOptions request_;
+};
 
 using DeviceGrant = std::function<Result<workos::AuthenticateResponse>(
     const workos::user_management::AuthenticateWithDeviceCodeParams&, const RequestOptions&)>;

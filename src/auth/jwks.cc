@@ -231,6 +231,16 @@ void JwksCache::install_locked(const Result<std::string>& body, Clock::time_poin
     failed_until_ = now + options_.failure_cooldown;
 }
 
+std::vector<std::function<void()>> JwksCache::finish_fetch_locked(const Result<std::string>& body) {
+  install_locked(body, now_());
+  fetching_ = false;
+  ++generation_;
+  cv_.notify_all();
+  std::vector<std::function<void()>> waiters;
+  waiters.swap(waiters_);
+  return waiters;
+}
+
 void JwksCache::fetch_locked(std::unique_lock<std::mutex>& lock, const Fetcher& fetch) {
   fetching_ = true;
   // Whatever happens in `fetch`, the slot is released and waiters are woken.
@@ -240,70 +250,84 @@ void JwksCache::fetch_locked(std::unique_lock<std::mutex>& lock, const Fetcher& 
     Result<std::string> body = Error(ErrorKind::kConnection, "JWKS fetch did not complete");
     ~Release() {
       if (!lock.owns_lock()) lock.lock();
-      self->install_locked(body, self->now_());
-      self->fetching_ = false;
-      ++self->generation_;
-      self->cv_.notify_all();
+      std::vector<std::function<void()>> waiters = self->finish_fetch_locked(body);
+      if (waiters.empty()) return;
+      // Async waiters run without the lock (they may step the cache again).
+      lock.unlock();
+      for (auto& w : waiters) w();
+      lock.lock();
     }
   } release{this, lock};
   lock.unlock();
   release.body = fetch();
 }
 
+JwksCache::Step JwksCache::decide_locked(std::string_view kid, bool fetched, KeyLookup& out) {
+  if (fixed_) {
+    if (auto k = keys_ ? keys_->find_shared(kid) : nullptr) {
+      out = KeyLookup::found(std::move(k));
+    } else if (keys_ && keys_->is_mismatched(kid)) {
+      out = KeyLookup::fail(TokenFailure::kAlgorithmMismatch);
+    } else {
+      out = KeyLookup::fail(TokenFailure::kUnknownKeyId);
+    }
+    return Step::kDone;
+  }
+  const Clock::time_point now = now_();
+  if (keys_) {
+    const bool fresh = now < fresh_until_;
+    if (auto k = keys_->find_shared(kid)) {
+      // Stale: one caller refreshes; everyone else keeps using the stale key meanwhile.
+      if (!fresh && !fetching_ && !fetched) return Step::kFetch;
+      out = KeyLookup::found(std::move(k));
+      return Step::kDone;
+    }
+    if (keys_->is_mismatched(kid)) {
+      out = KeyLookup::fail(TokenFailure::kAlgorithmMismatch);
+      return Step::kDone;
+    }
+    if (fetched) {
+      out = KeyLookup::fail(TokenFailure::kUnknownKeyId);
+      return Step::kDone;
+    }
+    if (fetching_) return Step::kWait;
+    // Unknown kid: maybe the keys rotated. Refresh, but at most once per cooldown.
+    const bool cooldown_over =
+        !last_forced_ || now - *last_forced_ >= options_.unknown_kid_cooldown;
+    if (!fresh || cooldown_over) {
+      if (fresh) last_forced_ = now;
+      return Step::kFetch;
+    }
+    out = KeyLookup::fail(TokenFailure::kUnknownKeyId);
+    return Step::kDone;
+  }
+  // No key set yet.
+  if (fetched || (last_error_ && now < failed_until_)) {
+    out = KeyLookup::fail(TokenFailure::kJwksUnavailable);
+    out.error = last_error_;
+    return Step::kDone;
+  }
+  if (fetching_) return Step::kWait;
+  return Step::kFetch;
+}
+
 KeyLookup JwksCache::lookup(std::string_view kid, const Fetcher& fetch) {
   std::unique_lock<std::mutex> lock(mu_);
-  if (fixed_) {
-    if (auto k = keys_ ? keys_->find_shared(kid) : nullptr) return KeyLookup::found(std::move(k));
-    if (keys_ && keys_->is_mismatched(kid))
-      return KeyLookup::fail(TokenFailure::kAlgorithmMismatch);
-    return KeyLookup::fail(TokenFailure::kUnknownKeyId);
-  }
   bool fetched = false;  // this call already fetched or waited for a fetch
   for (;;) {
-    const Clock::time_point now = now_();
-    if (keys_) {
-      const bool fresh = now < fresh_until_;
-      if (auto k = keys_->find_shared(kid)) {
-        // Stale: one caller refreshes; everyone else keeps using the stale key meanwhile.
-        if (!fresh && !fetching_ && !fetched) {
-          fetch_locked(lock, fetch);
-          fetched = true;
-          continue;
-        }
-        return KeyLookup::found(std::move(k));
-      }
-      if (keys_->is_mismatched(kid)) return KeyLookup::fail(TokenFailure::kAlgorithmMismatch);
-      if (fetched) return KeyLookup::fail(TokenFailure::kUnknownKeyId);
-      if (fetching_) {
+    KeyLookup out;
+    switch (decide_locked(kid, fetched, out)) {
+      case Step::kDone:
+        return out;
+      case Step::kFetch:
+        fetch_locked(lock, fetch);
+        break;
+      case Step::kWait: {
         const std::uint64_t gen = generation_;
         cv_.wait(lock, [&] { return generation_ != gen; });
-        fetched = true;
-        continue;
+        break;
       }
-      // Unknown kid: maybe the keys rotated. Refresh, but at most once per cooldown.
-      const bool cooldown_over =
-          !last_forced_ || now - *last_forced_ >= options_.unknown_kid_cooldown;
-      if (!fresh || cooldown_over) {
-        if (fresh) last_forced_ = now;
-        fetch_locked(lock, fetch);
-        fetched = true;
-        continue;
-      }
-      return KeyLookup::fail(TokenFailure::kUnknownKeyId);
     }
-    // No key set yet.
-    if (fetched || (last_error_ && now < failed_until_)) {
-      KeyLookup out = KeyLookup::fail(TokenFailure::kJwksUnavailable);
-      out.error = last_error_;
-      return out;
-    }
-    if (fetching_) {
-      const std::uint64_t gen = generation_;
-      cv_.wait(lock, [&] { return generation_ != gen; });
-      fetched = true;
-      continue;
-    }
-    fetch_locked(lock, fetch);
     fetched = true;
   }
 }
@@ -321,6 +345,26 @@ Result<void> JwksCache::refresh(const Fetcher& fetch) {
   return {};
 }
 
+JwksCache::Step JwksCache::lookup_step(std::string_view kid, bool fetched, KeyLookup& out,
+                                       std::function<void()> on_fetched) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const Step step = decide_locked(kid, fetched, out);
+  if (step == Step::kFetch) fetching_ = true;
+  if (step == Step::kWait) waiters_.push_back(std::move(on_fetched));
+  return step;
+}
+
+JwksCache::Step JwksCache::refresh_step(std::function<void()> on_fetched) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (fixed_) return Step::kDone;
+  if (fetching_) {
+    waiters_.push_back(std::move(on_fetched));
+    return Step::kWait;
+  }
+  fetching_ = true;
+  return Step::kFetch;
+}
+
 bool JwksCache::begin_fetch() {
   std::lock_guard<std::mutex> lock(mu_);
   if (fixed_ || fetching_) return false;
@@ -329,16 +373,21 @@ bool JwksCache::begin_fetch() {
 }
 
 void JwksCache::complete_fetch(const Result<std::string>& body) {
+  std::vector<std::function<void()>> waiters;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    waiters = finish_fetch_locked(body);
+  }
+  for (auto& w : waiters) w();
+}
+
+std::optional<Error> JwksCache::last_error() const {
   std::lock_guard<std::mutex> lock(mu_);
-  install_locked(body, now_());
-  fetching_ = false;
-  ++generation_;
-  cv_.notify_all();
+  return last_error_;
 }
 
 // ---- fetching through the pipeline -----------------------------------------------------------
 
-namespace {
 workos::detail::ApiRequest jwks_request(const workos::detail::ClientCore& core) {
   workos::detail::ApiRequest req;
   req.method = "GET";
@@ -346,15 +395,17 @@ workos::detail::ApiRequest jwks_request(const workos::detail::ClientCore& core) 
   req.auth = workos::detail::AuthMode::kNone;  // the spec lists no security for this path
   return req;
 }
-}  // namespace
+
+std::optional<Error> jwks_client_id_error(const workos::detail::ClientCore& core) {
+  if (!core.client_id().empty()) return std::nullopt;
+  return Error(ErrorKind::kConfiguration,
+               "a client id is needed to fetch the JWKS (set ClientOptions::client_id or "
+               "WORKOS_CLIENT_ID)");
+}
 
 Result<std::string> fetch_jwks(const workos::detail::ClientCore& core,
                                const RequestOptions& options) {
-  if (core.client_id().empty()) {
-    return Error(ErrorKind::kConfiguration,
-                 "a client id is needed to fetch the JWKS (set ClientOptions::client_id or "
-                 "WORKOS_CLIENT_ID)");
-  }
+  if (auto e = jwks_client_id_error(core)) return *e;
   Result<std::shared_ptr<const ResponseInfo>> response = core.execute(jwks_request(core), options);
   if (!response) return response.error();
   return (*response)->body;

@@ -21,7 +21,8 @@
 
 namespace workos::detail {
 class ClientCore;
-}
+struct ApiRequest;
+}  // namespace workos::detail
 
 namespace workos::auth::detail {
 
@@ -108,11 +109,31 @@ class JwksCache {
   /// Fetches now (waits for an in-flight fetch instead of starting a second one).
   Result<void> refresh(const Fetcher& fetch);
 
-  // ---- pieces for an async driver ---------------------------------------------------------
+  // ---- pieces for an async driver (auth/async_jwks.cc) --------------------------------------
+  /// One non-blocking step of `lookup`, with the same decisions:
+  enum class Step {
+    kDone,   ///< `out` holds the answer.
+    kFetch,  ///< The caller claimed the fetch: fetch, `complete_fetch`, then step again with
+             ///< `fetched` = true.
+    kWait,   ///< Another fetch is in flight: `on_fetched` runs once it completes (on the
+             ///< completing thread, without the cache's lock); then step again with `fetched`
+             ///< = true.
+  };
+  /// `fetched`: this lookup already fetched or waited for a fetch. `on_fetched` is kept only
+  /// for `kWait`; it must not throw and should be quick (post to an executor).
+  Step lookup_step(std::string_view kid, bool fetched, KeyLookup& out,
+                   std::function<void()> on_fetched);
+  /// One non-blocking step of `refresh`: kDone (a fixed set: nothing to fetch), kFetch (the
+  /// caller claimed the fetch) or kWait (`on_fetched` runs when the fetch in flight completes;
+  /// then read `last_error()`).
+  Step refresh_step(std::function<void()> on_fetched);
   /// Claims the fetch slot: true when the caller must fetch and then call `complete_fetch`.
   bool begin_fetch();
-  /// Installs the body of a finished fetch (or its error) and wakes waiters.
+  /// Installs the body of a finished fetch (or its error) and wakes waiters (blocked threads
+  /// and `on_fetched` callbacks).
   void complete_fetch(const Result<std::string>& body);
+  /// The error of the last fetch, when it failed.
+  std::optional<Error> last_error() const;
 
   const JwksOptions& options() const noexcept { return options_; }
   /// Number of fetches completed (successful or not); for tests.
@@ -120,10 +141,14 @@ class JwksCache {
 
  private:
   using Clock = std::chrono::steady_clock;
-  enum class Need { kNone, kFetch, kWait };
+  // The decision of one lookup step (`mu_` held). kFetch does not claim the slot.
+  Step decide_locked(std::string_view kid, bool fetched, KeyLookup& out);
   // Runs one fetch on this thread; `lock` is held on entry and on return.
   void fetch_locked(std::unique_lock<std::mutex>& lock, const Fetcher& fetch);
   void install_locked(const Result<std::string>& body, Clock::time_point now);
+  // Ends a fetch (`mu_` held): install, release the slot, wake blocked threads; returns the
+  // async waiters to call once `mu_` is released.
+  std::vector<std::function<void()>> finish_fetch_locked(const Result<std::string>& body);
 
   JwksOptions options_;
   SteadyNow now_;
@@ -138,6 +163,7 @@ class JwksCache {
   std::optional<Error> last_error_;
   Clock::time_point failed_until_{};  // no key set + failure: fail fast until then
   std::optional<Clock::time_point> last_forced_;
+  std::vector<std::function<void()>> waiters_;  // on_fetched of kWait steps
 };
 
 /// Fetches `{base}/sso/jwks/{client_id}` through `core`'s pipeline (no Authorization header).
@@ -146,5 +172,12 @@ Result<std::string> fetch_jwks(const workos::detail::ClientCore& core,
 
 /// The JWKS URL of `core`'s client id.
 std::string jwks_url(const workos::detail::ClientCore& core);
+
+/// The request of the JWKS fetch (`GET /sso/jwks/{client_id}`, no Authorization), shared by
+/// the sync and the async fetch.
+workos::detail::ApiRequest jwks_request(const workos::detail::ClientCore& core);
+
+/// The kConfiguration error of a client without a client id, or nullopt.
+std::optional<Error> jwks_client_id_error(const workos::detail::ClientCore& core);
 
 }  // namespace workos::auth::detail

@@ -53,30 +53,6 @@ const char* to_string(SessionFailure failure) noexcept {
 
 namespace detail {
 
-struct SessionContext {
-  std::shared_ptr<workos::detail::ClientCore> core;
-  std::shared_ptr<workos::user_management::UserManagementConnection> connection;  // optional
-  std::shared_ptr<ClientState> state;
-  std::shared_ptr<const TokenVerifierCore> verifier;
-  SessionOptions options;
-
-  mutable std::mutex mu;
-  std::string data;                           // guarded by mu
-  std::shared_ptr<const SessionCodec> codec;  // guarded by mu; null on a configuration error
-  std::optional<Error> config_error;
-
-  void snapshot(std::string& cookie, std::shared_ptr<const SessionCodec>& c) const {
-    std::lock_guard<std::mutex> lock(mu);
-    cookie = data;
-    c = codec;
-  }
-
-  workos::user_management::UserManagementClient user_management() const {
-    if (connection) return workos::user_management::UserManagementClient(connection, core);
-    return workos::user_management::UserManagementClient(core);
-  }
-};
-
 std::shared_ptr<SessionContext> make_session_context(
     std::shared_ptr<workos::detail::ClientCore> core,
     std::shared_ptr<workos::user_management::UserManagementConnection> connection, std::string data,
@@ -151,12 +127,155 @@ void classify_refresh_error(SessionRefresh& out, const Error& e) {
   out.retryable = retryable;
 }
 
+// The session data inside a cookie, or a failure recorded in `out` (no codec, a cookie that does
+// not unseal, unsealed text that is not session data).
+template <class R>
+std::optional<SessionData> unseal_cookie(const SessionContext& ctx, const SessionCodec* codec,
+                                         const std::string& cookie, R& out) {
+  if (!codec) {
+    fail(out, SessionFailure::kConfiguration, ctx.config_error);
+    return std::nullopt;
+  }
+  Result<std::string> plain = codec->unseal(cookie);
+  if (!plain) {
+    fail(out, SessionFailure::kInvalidSessionCookie, plain.error());
+    return std::nullopt;
+  }
+  Result<SessionData> data = parse_session_data(*plain);
+  if (!data) {
+    fail(out, SessionFailure::kInvalidSessionCookie, data.error());
+    return std::nullopt;
+  }
+  return std::move(*data);
+}
+
 std::string refresh_key(const std::string& refresh_token, const std::optional<std::string>& org) {
   // Keyed by a digest: the single-flight table never holds refresh tokens.
   return hex_encode(sha256(refresh_token + '\n' + org.value_or("")));
 }
 
 }  // namespace
+
+std::optional<SessionData> open_for_authenticate(const SessionContext& ctx,
+                                                 SessionAuthentication& out) {
+  std::string cookie;
+  std::shared_ptr<const SessionCodec> codec;
+  ctx.snapshot(cookie, codec);
+  if (cookie.empty()) {
+    fail(out, SessionFailure::kNoSessionCookieProvided);
+    return std::nullopt;
+  }
+  std::optional<SessionData> data = unseal_cookie(ctx, codec.get(), cookie, out);
+  if (!data) return std::nullopt;
+  if (data->access_token.empty()) {
+    fail(out, SessionFailure::kInvalidSessionCookie,
+         Error(ErrorKind::kDecode, "the session has no access token"));
+    return std::nullopt;
+  }
+  return std::move(*data);
+}
+
+void finish_authenticate(SessionAuthentication& out, SessionData data,
+                         Result<AccessTokenClaims> claims) {
+  if (!claims) {
+    fail_token(out, claims.error());
+    return;
+  }
+  out.authenticated = true;
+  out.claims = std::move(*claims);
+  out.user = std::move(data.user);
+  out.impersonator = std::move(data.impersonator);
+  out.authentication_method = std::move(data.authentication_method);
+  out.access_token = std::move(data.access_token);
+}
+
+std::optional<RefreshStart> open_for_refresh(const SessionContext& ctx,
+                                             const RefreshOptions& options, SessionRefresh& out) {
+  RefreshStart start;
+  std::string cookie;
+  ctx.snapshot(cookie, start.codec);
+  if (cookie.empty()) {
+    fail(out, SessionFailure::kNoSessionCookieProvided);
+    return std::nullopt;
+  }
+  std::optional<SessionData> data = unseal_cookie(ctx, start.codec.get(), cookie, out);
+  if (!data) return std::nullopt;
+  if (data->refresh_token.empty()) {
+    fail(out, SessionFailure::kInvalidSessionCookie,
+         Error(ErrorKind::kDecode, "the session has no refresh token"));
+    return std::nullopt;
+  }
+  // The organization scope: the caller's, else the current token's (unverified: the API checks
+  // the refresh token; the claim only picks the organization), else the cookie's.
+  start.organization_id = options.organization_id;
+  if (!start.organization_id) {
+    auto old = decode_access_token_unverified(data->access_token);
+    if (old && old->org_id)
+      start.organization_id = old->org_id;
+    else
+      start.organization_id = data->organization_id;
+  }
+  start.key = refresh_key(data->refresh_token, start.organization_id);
+  start.data = std::move(*data);
+  return start;
+}
+
+workos::user_management::AuthenticateWithRefreshTokenParams refresh_grant_params(
+    const RefreshStart& start, const RefreshOptions& options) {
+  workos::user_management::AuthenticateWithRefreshTokenParams p;
+  p.refresh_token = start.data.refresh_token;
+  p.organization_id = start.organization_id;
+  p.ip_address = options.ip_address;
+  p.user_agent = options.user_agent;
+  return p;
+}
+
+std::chrono::steady_clock::duration refresh_reuse_window(const SessionContext& ctx) {
+  return std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+      ctx.options.refresh_reuse_window);
+}
+
+void fail_refresh(SessionRefresh& out, const Error& error) {
+  classify_refresh_error(out, error);
+}
+
+void finish_refresh(SessionContext& ctx, const RefreshOptions& options, const RefreshStart& start,
+                    const workos::AuthenticateResponse& response, Result<AccessTokenClaims> claims,
+                    SessionRefresh& out) {
+  if (!claims) {
+    fail_token(out, claims.error());
+    out.retryable = out.reason == SessionFailure::kJwksUnavailable;
+    return;
+  }
+  const std::shared_ptr<const SessionCodec> seal_codec =
+      options.codec ? options.codec : start.codec;
+  Result<std::string> sealed = seal_session_data(session_data_from_response(response), *seal_codec);
+  if (!sealed) {
+    fail(out, SessionFailure::kRefreshFailed, sealed.error());
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(ctx.mu);
+    ctx.data = *sealed;
+    ctx.codec = seal_codec;
+  }
+  out.authenticated = true;
+  out.claims = std::move(*claims);
+  out.user = response.user;
+  if (response.impersonator) {
+    SessionImpersonator i;
+    i.email = response.impersonator->email;
+    i.reason = response.impersonator->reason;
+    out.impersonator = std::move(i);
+  }
+  if (response.authentication_method) {
+    out.authentication_method = std::string(response.authentication_method->wire());
+  }
+  out.access_token = response.access_token;
+  out.sealed_session = std::move(*sealed);
+  out.response = response;
+}
+
 }  // namespace detail
 
 // ---- SealedSession ---------------------------------------------------------------------------
@@ -181,74 +300,25 @@ Result<SessionData> SealedSession::data() const {
 
 SessionAuthentication SealedSession::authenticate() const {
   SessionAuthentication out;
-  std::string cookie;
-  std::shared_ptr<const SessionCodec> codec;
-  context_->snapshot(cookie, codec);
-  if (cookie.empty()) return detail::fail(out, SessionFailure::kNoSessionCookieProvided);
-  if (!codec) return detail::fail(out, SessionFailure::kConfiguration, context_->config_error);
-  Result<std::string> plain = codec->unseal(cookie);
-  if (!plain) return detail::fail(out, SessionFailure::kInvalidSessionCookie, plain.error());
-  Result<SessionData> data = parse_session_data(*plain);
-  if (!data) return detail::fail(out, SessionFailure::kInvalidSessionCookie, data.error());
-  if (data->access_token.empty()) {
-    return detail::fail(out, SessionFailure::kInvalidSessionCookie,
-                        Error(ErrorKind::kDecode, "the session has no access token"));
-  }
+  std::optional<SessionData> data = detail::open_for_authenticate(*context_, out);
+  if (!data) return out;
   Result<AccessTokenClaims> claims = context_->verifier->verify(data->access_token);
-  if (!claims) {
-    detail::fail_token(out, claims.error());
-    return out;
-  }
-  out.authenticated = true;
-  out.claims = std::move(*claims);
-  out.user = std::move(data->user);
-  out.impersonator = std::move(data->impersonator);
-  out.authentication_method = std::move(data->authentication_method);
-  out.access_token = std::move(data->access_token);
+  detail::finish_authenticate(out, std::move(*data), std::move(claims));
   return out;
 }
 
 SessionRefresh SealedSession::refresh(const RefreshOptions& options) {
   SessionRefresh out;
-  std::string cookie;
-  std::shared_ptr<const SessionCodec> codec;
-  context_->snapshot(cookie, codec);
-  if (cookie.empty()) return detail::fail(out, SessionFailure::kNoSessionCookieProvided);
-  if (!codec) return detail::fail(out, SessionFailure::kConfiguration, context_->config_error);
-  Result<std::string> plain = codec->unseal(cookie);
-  if (!plain) return detail::fail(out, SessionFailure::kInvalidSessionCookie, plain.error());
-  Result<SessionData> data = parse_session_data(*plain);
-  if (!data) return detail::fail(out, SessionFailure::kInvalidSessionCookie, data.error());
-  if (data->refresh_token.empty()) {
-    return detail::fail(out, SessionFailure::kInvalidSessionCookie,
-                        Error(ErrorKind::kDecode, "the session has no refresh token"));
-  }
-  // The organization scope: the caller's, else the current token's (unverified: the API checks
-  // the refresh token; the claim only picks the organization), else the cookie's.
-  std::optional<std::string> org = options.organization_id;
-  if (!org) {
-    auto old = decode_access_token_unverified(data->access_token);
-    if (old && old->org_id)
-      org = old->org_id;
-    else
-      org = data->organization_id;
-  }
-
+  std::optional<detail::RefreshStart> start = detail::open_for_refresh(*context_, options, out);
+  if (!start) return out;
   const auto& ctx = context_;
   bool shared = false;
   auto value = ctx->state->refreshes.run(
-      detail::refresh_key(data->refresh_token, org),
-      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-          ctx->options.refresh_reuse_window),
-      detail::steady_now(ctx->core),
+      start->key, detail::refresh_reuse_window(*ctx), detail::steady_now(ctx->core),
       [&]() -> std::pair<detail::SingleFlight::Value, bool> {
-        workos::user_management::AuthenticateWithRefreshTokenParams p;
-        p.refresh_token = data->refresh_token;
-        p.organization_id = org;
-        p.ip_address = options.ip_address;
-        p.user_agent = options.user_agent;
         auto r = std::make_shared<const Result<workos::AuthenticateResponse>>(
-            ctx->user_management().authenticate_with_refresh_token(p, options.request));
+            ctx->user_management().authenticate_with_refresh_token(
+                detail::refresh_grant_params(*start, options), options.request));
         const bool ok = r->has_value();
         return {std::static_pointer_cast<const void>(r), ok};
       },
@@ -257,40 +327,11 @@ SessionRefresh SealedSession::refresh(const RefreshOptions& options) {
   const auto& response =
       *std::static_pointer_cast<const Result<workos::AuthenticateResponse>>(value);
   if (!response) {
-    detail::classify_refresh_error(out, response.error());
+    detail::fail_refresh(out, response.error());
     return out;
   }
-
-  Result<AccessTokenClaims> claims = ctx->verifier->verify(response->access_token);
-  if (!claims) {
-    detail::fail_token(out, claims.error());
-    out.retryable = out.reason == SessionFailure::kJwksUnavailable;
-    return out;
-  }
-  const std::shared_ptr<const SessionCodec> seal_codec = options.codec ? options.codec : codec;
-  Result<std::string> sealed =
-      seal_session_data(detail::session_data_from_response(*response), *seal_codec);
-  if (!sealed) return detail::fail(out, SessionFailure::kRefreshFailed, sealed.error());
-  {
-    std::lock_guard<std::mutex> lock(ctx->mu);
-    ctx->data = *sealed;
-    ctx->codec = seal_codec;
-  }
-  out.authenticated = true;
-  out.claims = std::move(*claims);
-  out.user = response->user;
-  if (response->impersonator) {
-    SessionImpersonator i;
-    i.email = response->impersonator->email;
-    i.reason = response->impersonator->reason;
-    out.impersonator = std::move(i);
-  }
-  if (response->authentication_method) {
-    out.authentication_method = std::string(response->authentication_method->wire());
-  }
-  out.access_token = response->access_token;
-  out.sealed_session = std::move(*sealed);
-  out.response = *response;
+  detail::finish_refresh(*ctx, options, *start, *response,
+                         ctx->verifier->verify(response->access_token), out);
   return out;
 }
 

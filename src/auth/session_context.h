@@ -1,15 +1,48 @@
 // Copyright workos-cpp authors. Handwritten.
 #pragma once
 
-// Building sealed sessions (internal): the state shared by a SealedSession.
+// Sealed sessions (internal): the state shared by a SealedSession (and an AsyncSealedSession
+// loaded from the same client), and the steps of authenticate() / refresh() that the sync
+// session (session.cc) and the async one (async_session.cc) share; only the key lookup (JWKS)
+// and the refresh-token grant differ between them.
 
 #include <workos/auth/session.h>
 #include <workos/user_management/service.h>
+#include <workos/user_management/user_management_client.h>
 
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 
+#include "auth/client_state.h"
+#include "auth/token_verifier.h"
+
 namespace workos::auth::detail {
+
+struct SessionContext {
+  std::shared_ptr<workos::detail::ClientCore> core;
+  std::shared_ptr<workos::user_management::UserManagementConnection> connection;  // optional
+  std::shared_ptr<ClientState> state;
+  std::shared_ptr<const TokenVerifierCore> verifier;
+  SessionOptions options;
+
+  mutable std::mutex mu;
+  std::string data;                           // guarded by mu
+  std::shared_ptr<const SessionCodec> codec;  // guarded by mu; null on a configuration error
+  std::optional<Error> config_error;
+
+  void snapshot(std::string& cookie, std::shared_ptr<const SessionCodec>& c) const {
+    std::lock_guard<std::mutex> lock(mu);
+    cookie = data;
+    c = codec;
+  }
+
+  workos::user_management::UserManagementClient user_management() const {
+    if (connection) return workos::user_management::UserManagementClient(connection, core);
+    return workos::user_management::UserManagementClient(core);
+  }
+};
 
 /// A session context over `core` (and, when given, the user_management `connection` the
 /// refresh and logout calls go through).
@@ -17,5 +50,41 @@ std::shared_ptr<SessionContext> make_session_context(
     std::shared_ptr<workos::detail::ClientCore> core,
     std::shared_ptr<workos::user_management::UserManagementConnection> connection, std::string data,
     Result<std::shared_ptr<const SessionCodec>> codec, SessionOptions options);
+
+// ---- authenticate(): open the cookie, verify its access token, fill the answer ---------------
+
+/// Unseals and parses the cookie; nullopt (with the failure in `out`) when it cannot be
+/// authenticated before any token check.
+std::optional<SessionData> open_for_authenticate(const SessionContext& ctx,
+                                                 SessionAuthentication& out);
+/// Fills `out` from the cookie's data and the verification of its access token.
+void finish_authenticate(SessionAuthentication& out, SessionData data,
+                         Result<AccessTokenClaims> claims);
+
+// ---- refresh(): open, the refresh-token grant (single flight), verify, re-seal ---------------
+
+/// What a refresh needs after opening the cookie.
+struct RefreshStart {
+  SessionData data;
+  std::shared_ptr<const SessionCodec> codec;
+  std::optional<std::string> organization_id;
+  std::string key;  ///< The single-flight key (a digest of refresh token and organization).
+};
+/// Unseals the cookie and picks the organization scope; nullopt (failure in `out`) when the
+/// session cannot be refreshed.
+std::optional<RefreshStart> open_for_refresh(const SessionContext& ctx,
+                                             const RefreshOptions& options, SessionRefresh& out);
+/// The refresh-token grant's parameters.
+workos::user_management::AuthenticateWithRefreshTokenParams refresh_grant_params(
+    const RefreshStart& start, const RefreshOptions& options);
+/// How long a successful refresh is reused, and the clock it is measured with.
+std::chrono::steady_clock::duration refresh_reuse_window(const SessionContext& ctx);
+/// Classifies a failed grant answer into `out` (refresh_denied, rate_limit_exceeded, ...).
+void fail_refresh(SessionRefresh& out, const Error& error);
+/// After the new access token was verified (`claims`): re-seals the cookie with the rotated
+/// refresh token, stores it in `ctx`, and fills `out`.
+void finish_refresh(SessionContext& ctx, const RefreshOptions& options, const RefreshStart& start,
+                    const workos::AuthenticateResponse& response, Result<AccessTokenClaims> claims,
+                    SessionRefresh& out);
 
 }  // namespace workos::auth::detail

@@ -14,6 +14,24 @@ void SingleFlight::prune_locked(std::chrono::steady_clock::duration keep_for, Ti
   }
 }
 
+std::vector<SingleFlight::Waiter> SingleFlight::finish_locked(const std::string& key,
+                                                              const std::shared_ptr<Entry>& entry,
+                                                              Value value, bool keep,
+                                                              TimePoint now) {
+  entry->value = std::move(value);
+  entry->keep = keep && entry->value != nullptr;
+  entry->done = true;
+  entry->done_at = now;
+  if (!entry->keep) {
+    auto it = entries_.find(key);
+    if (it != entries_.end() && it->second == entry) entries_.erase(it);
+  }
+  cv_.notify_all();
+  std::vector<Waiter> waiters;
+  waiters.swap(entry->waiters);
+  return waiters;
+}
+
 SingleFlight::Value SingleFlight::run(const std::string& key,
                                       std::chrono::steady_clock::duration keep_for,
                                       const std::function<TimePoint()>& now, const Work& work,
@@ -39,18 +57,47 @@ SingleFlight::Value SingleFlight::run(const std::string& key,
     std::pair<Value, bool> result{nullptr, false};
     ~Publish() {
       lock.lock();
-      entry->value = result.first;
-      entry->keep = result.second && result.first != nullptr;
-      entry->done = true;
-      entry->done_at = now();
-      if (!entry->keep) self->entries_.erase(key);
-      self->cv_.notify_all();
+      std::vector<Waiter> waiters =
+          self->finish_locked(key, entry, result.first, result.second, now());
+      lock.unlock();
+      for (auto& w : waiters) w(result.first);
     }
   } publish{this, lock, key, now, entry};
   lock.unlock();
   publish.result = work();
   if (shared) *shared = false;
   return publish.result.first;
+}
+
+SingleFlight::Claim SingleFlight::claim(const std::string& key,
+                                        std::chrono::steady_clock::duration keep_for, TimePoint now,
+                                        Value* reused, Waiter waiter) {
+  std::lock_guard<std::mutex> lock(mu_);
+  prune_locked(keep_for, now);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) {
+    entries_.emplace(key, std::make_shared<Entry>());
+    return Claim::kRun;
+  }
+  Entry& e = *it->second;
+  if (e.done) {
+    if (reused) *reused = e.value;
+    return Claim::kReused;
+  }
+  e.waiters.push_back(std::move(waiter));
+  return Claim::kWait;
+}
+
+void SingleFlight::publish(const std::string& key, Value value, bool keep, TimePoint now) {
+  std::vector<Waiter> waiters;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second->done) return;  // not claimed (a bug): ignore
+    std::shared_ptr<Entry> entry = it->second;
+    waiters = finish_locked(key, entry, value, keep, now);
+  }
+  for (auto& w : waiters) w(value);
 }
 
 std::size_t SingleFlight::size() const {

@@ -3,7 +3,9 @@
 
 // Keyed single-flight with a short memory (internal): concurrent calls with one key share one
 // execution, and a successful result stays available to callers arriving a little later (a
-// browser firing parallel requests with the same pre-refresh cookie). Thread-safe.
+// browser firing parallel requests with the same pre-refresh cookie). Blocking callers (`run`)
+// and non-blocking ones (`claim` / `publish`, used by the async session refresh) share the same
+// table, so a sync and an async refresh of one session make one call. Thread-safe.
 
 #include <chrono>
 #include <condition_variable>
@@ -13,6 +15,7 @@
 #include <mutex>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace workos::auth::detail {
 
@@ -22,12 +25,27 @@ class SingleFlight {
   using TimePoint = std::chrono::steady_clock::time_point;
   /// The work's result and whether later callers may reuse it (within `keep_for`).
   using Work = std::function<std::pair<Value, bool>()>;
+  /// Receives the value of another caller's run (async waiters).
+  using Waiter = std::function<void(Value)>;
 
   /// Runs `work` unless a run for `key` is in flight (then waits for it and returns its value)
   /// or finished successfully less than `keep_for` ago (then returns that value). `shared` is
   /// set when the value came from another caller's run.
   Value run(const std::string& key, std::chrono::steady_clock::duration keep_for,
             const std::function<TimePoint()>& now, const Work& work, bool* shared = nullptr);
+
+  /// Outcome of `claim`.
+  enum class Claim {
+    kRun,     ///< The caller runs the work and must then `publish` the key.
+    kWait,    ///< A run is in flight: `waiter` gets its value (on the publishing thread).
+    kReused,  ///< A recent successful run's value is in `*reused`.
+  };
+  /// The non-blocking form of `run`: never waits and never runs the work itself.
+  Claim claim(const std::string& key, std::chrono::steady_clock::duration keep_for, TimePoint now,
+              Value* reused, Waiter waiter);
+  /// Ends the run that `claim` gave to this caller: stores `value` (kept for reuse when `keep`
+  /// and not null), wakes blocked callers and calls the waiters (without the lock).
+  void publish(const std::string& key, Value value, bool keep, TimePoint now);
 
   /// Entries held (in flight or remembered); for tests.
   std::size_t size() const;
@@ -38,8 +56,12 @@ class SingleFlight {
     bool keep = false;
     Value value;
     TimePoint done_at{};
+    std::vector<Waiter> waiters;
   };
   void prune_locked(std::chrono::steady_clock::duration keep_for, TimePoint now);
+  // Marks `entry` done with `value` (mu_ held); returns the waiters to call without the lock.
+  std::vector<Waiter> finish_locked(const std::string& key, const std::shared_ptr<Entry>& entry,
+                                    Value value, bool keep, TimePoint now);
 
   mutable std::mutex mu_;
   std::condition_variable cv_;

@@ -1,26 +1,27 @@
 // Copyright workos-cpp authors. Handwritten.
-// SsoClient: the code exchange (confidential and PKCE) and the PKCE authorization URL.
+// SsoClient: the code exchange (confidential and PKCE) and the PKCE authorization URL. The
+// request building (auth::detail::sso_token_request, sso_authorization_url_with_pkce) is shared
+// with AsyncSsoClient (async_sso_client.cc); see auth/auth_requests.h.
 
 #include <workos/sso/sso_client.h>
 
 #include <workos/auth/pkce.h>
 
+#include "auth/auth_requests.h"
 #include "auth/credentials.h"
 #include "core/call.h"
 #include "core/json.h"
 #include "sso/models_json.h"
 
-namespace workos::sso {
-namespace {
+namespace workos {
+
+namespace auth::detail {
 
 // POST /sso/token with the credentials in the JSON body (the spec's TokenQueryDto). The spec
 // also lists them as query parameters; we never put the client secret in a URL, where proxies
 // and access logs would keep it.
-Result<workos::SsoTokenResponse> exchange_code(const detail::ClientCore& core,
-                                               const auth::detail::ClientCredentials& cred,
-                                               std::string_view code,
-                                               std::string_view code_verifier,
-                                               const RequestOptions& options) {
+workos::detail::ApiRequest sso_token_request(const ClientCredentials& cred, std::string_view code,
+                                             std::string_view code_verifier) {
   workos::detail::json::Writer w;
   w.begin_object();
   w.key("client_id");
@@ -43,10 +44,43 @@ Result<workos::SsoTokenResponse> exchange_code(const detail::ClientCore& core,
   req.path = "/sso/token";
   req.body = w.take();
   req.auth = workos::detail::AuthMode::kApiKeyIfAny;
-  return workos::detail::call<workos::SsoTokenResponse>(core, req, options, "SsoTokenResponse");
+  return req;
 }
 
-}  // namespace
+Result<AuthorizationUrlWithPkce> sso_authorization_url_with_pkce(
+    const workos::sso::GetAuthorizationUrlParams& in,
+    const std::function<Result<std::string>(const workos::sso::GetAuthorizationUrlParams&)>&
+        build) {
+  workos::sso::GetAuthorizationUrlParams params = in;
+  if (!params.provider && !params.connection && !params.organization) {
+    return Error(ErrorKind::kInvalidArgument,
+                 "get_authorization_url_with_pkce needs a provider, connection or organization");
+  }
+  auto pkce = generate_pkce();
+  if (!pkce) return pkce.error();
+  if (!params.state || params.state->empty()) {
+    auto state = generate_state();
+    if (!state) return state.error();
+    params.state = std::move(*state);
+  }
+  // /sso/authorize lists no code_challenge parameter in the spec, yet the API (and the
+  // official SDKs) accept one; append it to the generated URL.
+  auto url = build(params);
+  if (!url) return url.error();
+  std::string full = std::move(*url);
+  full += full.find('?') == std::string::npos ? '?' : '&';
+  full += "code_challenge=" + workos::detail::encode_query_component(pkce->code_challenge) +
+          "&code_challenge_method=S256";
+  AuthorizationUrlWithPkce out;
+  out.url = std::move(full);
+  out.state = std::move(*params.state);
+  out.code_verifier = std::move(pkce->code_verifier);
+  return out;
+}
+
+}  // namespace auth::detail
+
+namespace sso {
 
 SsoClient::SsoClient(std::shared_ptr<detail::ClientCore> core)
     : SsoService(core), core_(std::move(core)) {}
@@ -60,7 +94,8 @@ Result<workos::SsoTokenResponse> SsoClient::get_profile_and_token(
   auto cred = auth::detail::client_credentials(core_.get(), auth::detail::SecretPolicy::kRequired,
                                                "get_profile_and_token");
   if (!cred) return cred.error();
-  return exchange_code(*core_, *cred, code, {}, options);
+  return workos::detail::call<workos::SsoTokenResponse>(
+      *core_, auth::detail::sso_token_request(*cred, code, {}), options, "SsoTokenResponse");
 }
 
 Result<workos::SsoTokenResponse> SsoClient::get_profile_and_token_pkce(
@@ -71,36 +106,17 @@ Result<workos::SsoTokenResponse> SsoClient::get_profile_and_token_pkce(
   auto cred = auth::detail::client_credentials(
       core_.get(), auth::detail::SecretPolicy::kIfConfidential, "get_profile_and_token_pkce");
   if (!cred) return cred.error();
-  return exchange_code(*core_, *cred, code, code_verifier, options);
+  return workos::detail::call<workos::SsoTokenResponse>(
+      *core_, auth::detail::sso_token_request(*cred, code, code_verifier), options,
+      "SsoTokenResponse");
 }
 
 Result<auth::AuthorizationUrlWithPkce> SsoClient::get_authorization_url_with_pkce(
-    const GetAuthorizationUrlParams& in, const RequestOptions& options) const {
-  GetAuthorizationUrlParams params = in;
-  if (!params.provider && !params.connection && !params.organization) {
-    return Error(ErrorKind::kInvalidArgument,
-                 "get_authorization_url_with_pkce needs a provider, connection or organization");
-  }
-  auto pkce = auth::generate_pkce();
-  if (!pkce) return pkce.error();
-  if (!params.state || params.state->empty()) {
-    auto state = auth::generate_state();
-    if (!state) return state.error();
-    params.state = std::move(*state);
-  }
-  // /sso/authorize lists no code_challenge parameter in the spec, yet the API (and the
-  // official SDKs) accept one; append it to the generated URL.
-  auto url = get_authorization_url(params, options);
-  if (!url) return url.error();
-  std::string full = std::move(*url);
-  full += full.find('?') == std::string::npos ? '?' : '&';
-  full += "code_challenge=" + workos::detail::encode_query_component(pkce->code_challenge) +
-          "&code_challenge_method=S256";
-  auth::AuthorizationUrlWithPkce out;
-  out.url = std::move(full);
-  out.state = std::move(*params.state);
-  out.code_verifier = std::move(pkce->code_verifier);
-  return out;
+    const GetAuthorizationUrlParams& params, const RequestOptions& options) const {
+  return auth::detail::sso_authorization_url_with_pkce(
+      params,
+      [&](const GetAuthorizationUrlParams& p) { return get_authorization_url(p, options); });
 }
 
-}  // namespace workos::sso
+}  // namespace sso
+}  // namespace workos

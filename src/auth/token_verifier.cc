@@ -106,8 +106,7 @@ TokenVerifierCore::TokenVerifierCore(std::shared_ptr<workos::detail::ClientCore>
   }
 }
 
-Result<AccessTokenClaims> TokenVerifierCore::verify(std::string_view token,
-                                                    bool allow_expired) const {
+Result<std::string> TokenVerifierCore::check_header(std::string_view token) const {
   JwtParts parts;
   if (!split_jwt(token, parts)) {
     return token_error(TokenFailure::kMalformed, "the token is not a compact JWS (3 parts)");
@@ -132,19 +131,29 @@ Result<AccessTokenClaims> TokenVerifierCore::verify(std::string_view token,
                  "a client id is needed to verify access tokens (set ClientOptions::client_id or "
                  "WORKOS_CLIENT_ID)");
   }
-  KeyLookup key = jwks_->lookup(header.kid, fetcher_);
-  if (!key.key) {
-    if (key.failure == TokenFailure::kJwksUnavailable) return jwks_unavailable(key.error);
-    if (key.failure == TokenFailure::kAlgorithmMismatch) {
-      return token_error(key.failure, "the key named by kid is not an RS256 signing key");
-    }
-    return token_error(TokenFailure::kUnknownKeyId, "no key in the JWKS has the token's kid");
+  return std::move(header.kid);
+}
+
+Error TokenVerifierCore::lookup_error(const KeyLookup& key) {
+  if (key.failure == TokenFailure::kJwksUnavailable) return jwks_unavailable(key.error);
+  if (key.failure == TokenFailure::kAlgorithmMismatch) {
+    return token_error(key.failure, "the key named by kid is not an RS256 signing key");
+  }
+  return token_error(TokenFailure::kUnknownKeyId, "no key in the JWKS has the token's kid");
+}
+
+Result<AccessTokenClaims> TokenVerifierCore::check_with_key(std::string_view token,
+                                                            const RsaKey& key,
+                                                            bool allow_expired) const {
+  JwtParts parts;
+  if (!split_jwt(token, parts)) {
+    return token_error(TokenFailure::kMalformed, "the token is not a compact JWS (3 parts)");
   }
   std::string signature;
   if (!base64url_decode(parts.signature_b64, signature)) {
     return token_error(TokenFailure::kMalformed, "the token signature is not valid base64url");
   }
-  if (!key.key->verify_rs256(parts.signing_input, signature)) {
+  if (!key.verify_rs256(parts.signing_input, signature)) {
     return token_error(TokenFailure::kInvalidSignature, "the token signature does not verify");
   }
 
@@ -153,7 +162,7 @@ Result<AccessTokenClaims> TokenVerifierCore::verify(std::string_view token,
   if (decode_claims(parts.payload_b64, claims, has_exp) != TokenFailure::kNone) {
     return token_error(TokenFailure::kMalformed, "the token claims are not valid JSON claims");
   }
-  claims.kid = std::move(header.kid);
+  claims.kid = key.kid();
   const auto now = wall_now(options_);
   const auto leeway = options_.leeway;
   if (!has_exp) return token_error(TokenFailure::kMissingExpiration, "the token has no exp");
@@ -179,6 +188,15 @@ Result<AccessTokenClaims> TokenVerifierCore::verify(std::string_view token,
     }
   }
   return claims;
+}
+
+Result<AccessTokenClaims> TokenVerifierCore::verify(std::string_view token,
+                                                    bool allow_expired) const {
+  Result<std::string> kid = check_header(token);
+  if (!kid) return kid.error();
+  KeyLookup key = jwks_->lookup(*kid, fetcher_);
+  if (!key.key) return lookup_error(key);
+  return check_with_key(token, *key.key, allow_expired);
 }
 
 Result<void> TokenVerifierCore::refresh() const {

@@ -21,7 +21,18 @@ class TokenVerifierCore {
                     std::shared_ptr<JwksCache> jwks, TokenVerifyOptions options);
 
   /// Full verification; with `allow_expired` an expired (but otherwise valid) token passes.
+  /// The three steps below, with the key looked up (and fetched if need be) synchronously.
   Result<AccessTokenClaims> verify(std::string_view token, bool allow_expired = false) const;
+
+  // ---- the steps of verify(), shared with the async verifier (auth/async_jwks.cc) ----------
+  /// Checks the token's form and header (RS256, kid, no crit) and that a client id is set;
+  /// returns the key id to look up.
+  Result<std::string> check_header(std::string_view token) const;
+  /// The error for a failed key lookup.
+  static Error lookup_error(const KeyLookup& lookup);
+  /// Checks the signature with `key` and the claims (times with leeway, issuer, audience).
+  Result<AccessTokenClaims> check_with_key(std::string_view token, const RsaKey& key,
+                                           bool allow_expired) const;
   Result<void> refresh() const;
   std::string jwks_url() const;
 

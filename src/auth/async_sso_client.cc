@@ -1,0 +1,66 @@
+// Copyright workos-cpp authors. Handwritten.
+// AsyncSsoClient (issue 6): the code exchange on the event loop and the PKCE authorization URL,
+// with the request building shared with SsoClient (auth/auth_requests.h).
+
+#include <workos/sso/async_sso_client.h>
+
+#include <utility>
+
+#include "async/call_async.h"
+#include "auth/async_support.h"
+#include "auth/auth_requests.h"
+#include "auth/credentials.h"
+#include "sso/models_json.h"
+
+namespace workos::sso {
+
+AsyncSsoClient::AsyncSsoClient(std::shared_ptr<detail::AsyncCore> core)
+    : AsyncSsoService(core), core_(std::move(core)) {}
+
+AsyncSsoClient::AsyncSsoClient(std::shared_ptr<AsyncSsoConnection> connection,
+                               std::shared_ptr<detail::AsyncCore> core)
+    : AsyncSsoService(std::move(connection)), core_(std::move(core)) {}
+
+Future<workos::SsoTokenResponse> AsyncSsoClient::get_profile_and_token(
+    std::string_view code, const RequestOptions& options) const {
+  auto cred = auth::detail::client_credentials(auth::detail::sync_core(core_),
+                                               auth::detail::SecretPolicy::kRequired,
+                                               "get_profile_and_token");
+  if (!cred) return auth::detail::ready_async<workos::SsoTokenResponse>(core_, cred.error());
+  return workos::detail::call_async<workos::SsoTokenResponse>(
+      core_, auth::detail::sso_token_request(*cred, code, {}), options, "SsoTokenResponse");
+}
+
+Future<workos::SsoTokenResponse> AsyncSsoClient::get_profile_and_token_pkce(
+    std::string_view code, std::string_view code_verifier, const RequestOptions& options) const {
+  if (code_verifier.empty()) {
+    return auth::detail::ready_async<workos::SsoTokenResponse>(
+        core_,
+        Error(ErrorKind::kInvalidArgument, "get_profile_and_token_pkce needs a code_verifier"));
+  }
+  auto cred = auth::detail::client_credentials(auth::detail::sync_core(core_),
+                                               auth::detail::SecretPolicy::kIfConfidential,
+                                               "get_profile_and_token_pkce");
+  if (!cred) return auth::detail::ready_async<workos::SsoTokenResponse>(core_, cred.error());
+  return workos::detail::call_async<workos::SsoTokenResponse>(
+      core_, auth::detail::sso_token_request(*cred, code, code_verifier), options,
+      "SsoTokenResponse");
+}
+
+Result<auth::AuthorizationUrlWithPkce> AsyncSsoClient::get_authorization_url_with_pkce(
+    const GetAuthorizationUrlParams& params, const RequestOptions& options) const {
+  return auth::detail::sso_authorization_url_with_pkce(
+      params, [&](const GetAuthorizationUrlParams& p) -> Result<std::string> {
+        Future<std::string> url = get_authorization_url(p, options);
+        // URL builders answer at once; never wait for a fake that does not.
+        if (!url.is_ready()) {
+          url.cancel();
+          return Error(ErrorKind::kInvalidArgument,
+                       "get_authorization_url_with_pkce: the connection's get_authorization_url "
+                       "did not answer at once");
+        }
+        return url.get();
+      });
+}
+
+}  // namespace workos::sso

@@ -1,0 +1,191 @@
+// Copyright workos-cpp authors. Handwritten.
+// AsyncUserManagementClient: the async twins of UserManagementClient's helpers (issue 6). The
+// requests are built by the same code as the sync ones (auth/auth_requests.h); only the sending
+// differs (detail::call_async on the event loop, or the async connection).
+
+#include <workos/user_management/async_user_management_client.h>
+
+#include <utility>
+
+#include "async/call_async.h"
+#include "auth/async_device_poll.h"
+#include "auth/async_session_context.h"
+#include "auth/async_support.h"
+#include "auth/auth_requests.h"
+#include "auth/credentials.h"
+#include "auth/session_context.h"
+#include "auth/token_verifier.h"
+#include "user_management/models_json.h"
+
+namespace workos::user_management {
+namespace {
+
+using workos::AuthenticateResponse;
+
+// As in the sync client: a client without an API key (public client) posts without
+// Authorization; every other goes through the connection (`create_authenticate`).
+Future<AuthenticateResponse> post_authenticate(const AsyncUserManagementClient& self,
+                                               workos::AuthenticateRequest body,
+                                               const RequestOptions& options) {
+  if (auth::detail::sends_no_api_key(auth::detail::sync_core(self.core()))) {
+    return workos::detail::call_async<AuthenticateResponse>(
+        self.core(), auth::detail::public_authenticate_request(body), options,
+        "AuthenticateResponse");
+  }
+  CreateAuthenticateParams params;
+  params.body = std::move(body);
+  return self.create_authenticate(params, options);
+}
+
+template <class Params>
+Future<AuthenticateResponse> grant(const AsyncUserManagementClient& self, const Params& p,
+                                   const RequestOptions& options) {
+  auth::detail::GrantBody body = auth::detail::grant_body(auth::detail::sync_core(self.core()), p);
+  if (!body) return auth::detail::ready_async<AuthenticateResponse>(self.core(), body.error());
+  return post_authenticate(self, std::move(*body), options);
+}
+
+}  // namespace
+
+AsyncUserManagementClient::AsyncUserManagementClient(std::shared_ptr<detail::AsyncCore> core)
+    : AsyncUserManagementService(core), core_(std::move(core)) {}
+
+AsyncUserManagementClient::AsyncUserManagementClient(
+    std::shared_ptr<AsyncUserManagementConnection> connection,
+    std::shared_ptr<detail::AsyncCore> core)
+    : AsyncUserManagementService(std::move(connection)), core_(std::move(core)) {}
+
+// ---- grants ----------------------------------------------------------------------------------
+
+Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_password(
+    const AuthenticateWithPasswordParams& p, const RequestOptions& options) const {
+  return grant(*this, p, options);
+}
+
+Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_code(
+    const AuthenticateWithCodeParams& p, const RequestOptions& options) const {
+  return grant(*this, p, options);
+}
+
+Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_code_pkce(
+    const AuthenticateWithCodePkceParams& p, const RequestOptions& options) const {
+  return grant(*this, p, options);
+}
+
+Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_refresh_token(
+    const AuthenticateWithRefreshTokenParams& p, const RequestOptions& options) const {
+  return grant(*this, p, options);
+}
+
+Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_magic_auth(
+    const AuthenticateWithMagicAuthParams& p, const RequestOptions& options) const {
+  return grant(*this, p, options);
+}
+
+Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_email_verification(
+    const AuthenticateWithEmailVerificationParams& p, const RequestOptions& options) const {
+  return grant(*this, p, options);
+}
+
+Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_totp(
+    const AuthenticateWithTotpParams& p, const RequestOptions& options) const {
+  return grant(*this, p, options);
+}
+
+Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_organization_selection(
+    const AuthenticateWithOrganizationSelectionParams& p, const RequestOptions& options) const {
+  return grant(*this, p, options);
+}
+
+Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_device_code(
+    const AuthenticateWithDeviceCodeParams& p, const RequestOptions& options) const {
+  return grant(*this, p, options);
+}
+
+Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_radar_email_challenge(
+    const AuthenticateWithRadarEmailChallengeParams& p, const RequestOptions& options) const {
+  return grant(*this, p, options);
+}
+
+Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_radar_sms_challenge(
+    const AuthenticateWithRadarSmsChallengeParams& p, const RequestOptions& options) const {
+  return grant(*this, p, options);
+}
+
+// ---- authorization URL with PKCE -------------------------------------------------------------
+
+Result<auth::AuthorizationUrlWithPkce> AsyncUserManagementClient::get_authorization_url_with_pkce(
+    const GetAuthorizationUrlParams& params, const RequestOptions& options) const {
+  return auth::detail::um_authorization_url_with_pkce(
+      params, [&](const GetAuthorizationUrlParams& p) -> Result<std::string> {
+        Future<std::string> url = get_authorization_url(p, options);
+        // URL builders answer at once; never wait for a fake that does not.
+        if (!url.is_ready()) {
+          url.cancel();
+          return Error(ErrorKind::kInvalidArgument,
+                       "get_authorization_url_with_pkce: the connection's get_authorization_url "
+                       "did not answer at once");
+        }
+        return url.get();
+      });
+}
+
+// ---- device authorization --------------------------------------------------------------------
+
+Future<workos::DeviceAuthorizationResponse> AsyncUserManagementClient::start_device_authorization(
+    const RequestOptions& options) const {
+  const detail::ClientCore* sync = auth::detail::sync_core(core_);
+  Result<CreateDeviceParams> params = auth::detail::device_params(sync);
+  if (!params) {
+    return auth::detail::ready_async<workos::DeviceAuthorizationResponse>(core_, params.error());
+  }
+  if (auth::detail::sends_no_api_key(sync)) {
+    return workos::detail::call_async<workos::DeviceAuthorizationResponse>(
+        core_, auth::detail::public_device_request(*params), options,
+        "DeviceAuthorizationResponse");
+  }
+  return create_device(*params, options);
+}
+
+Future<AuthenticateResponse> AsyncUserManagementClient::poll_device_authorization(
+    const workos::DeviceAuthorizationResponse& device,
+    const auth::DevicePollOptions& options) const {
+  return auth::detail::poll_device_async(
+      core_, device, options,
+      [self = *this](const AuthenticateWithDeviceCodeParams& p, const RequestOptions& ro) {
+        return self.authenticate_with_device_code(p, ro);
+      });
+}
+
+// ---- sessions and tokens ---------------------------------------------------------------------
+
+auth::AsyncSealedSession AsyncUserManagementClient::load_sealed_session(
+    std::string session_data, std::string cookie_password, auth::SessionOptions options) const {
+  return auth::AsyncSealedSession(auth::detail::make_async_session_context(
+      core_, connection(), std::move(session_data),
+      auth::make_iron_codec(std::move(cookie_password)), std::move(options)));
+}
+
+auth::AsyncSealedSession AsyncUserManagementClient::load_sealed_session(
+    std::string session_data, std::shared_ptr<const auth::SessionCodec> codec,
+    auth::SessionOptions options) const {
+  return auth::AsyncSealedSession(auth::detail::make_async_session_context(
+      core_, connection(), std::move(session_data),
+      Result<std::shared_ptr<const auth::SessionCodec>>(std::move(codec)), std::move(options)));
+}
+
+Result<std::string> AsyncUserManagementClient::seal_session_from_auth_response(
+    const AuthenticateResponse& response, std::string_view cookie_password) const {
+  return auth::seal_session_from_auth_response(response, cookie_password);
+}
+
+auth::AsyncAccessTokenVerifier AsyncUserManagementClient::access_token_verifier(
+    auth::TokenVerifyOptions options) const {
+  return auth::AsyncAccessTokenVerifier::from_core(core_, std::move(options));
+}
+
+std::string AsyncUserManagementClient::get_jwks_url() const {
+  return core_ ? auth::detail::jwks_url(core_->client()) : std::string();
+}
+
+}  // namespace workos::user_management

@@ -1,0 +1,84 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+// Request building of the AuthKit / SSO helpers (internal), shared by the sync clients
+// (user_management_client.cc, sso_client.cc) and their async twins (async_*.cc, issue 6): the
+// grant bodies with their client credentials, the public-client forms of the authenticate and
+// device endpoints, the SSO code exchange, and the PKCE authorization URLs. Only the sending
+// differs between sync and async.
+
+#include <workos/auth/authorization_url.h>
+#include <workos/auth/pkce.h>
+#include <workos/result.h>
+#include <workos/sso/service.h>
+#include <workos/user_management/user_management_client.h>
+
+#include <functional>
+#include <string_view>
+
+#include "auth/credentials.h"
+#include "core/call.h"
+
+namespace workos::auth::detail {
+
+// ---- user_management: the authenticate_with_* grants ----------------------------------------
+// Each builds the `AuthenticateRequest` body of one grant, with `client_id` and (per the grant's
+// SecretPolicy) `client_secret` from `core`. Errors: kConfiguration (no client id, a grant that
+// needs a secret on a public client or without an API key), kInvalidArgument.
+
+using GrantBody = Result<workos::AuthenticateRequest>;
+namespace um = workos::user_management;
+
+GrantBody grant_body(const workos::detail::ClientCore* core,
+                     const um::AuthenticateWithPasswordParams& p);
+GrantBody grant_body(const workos::detail::ClientCore* core,
+                     const um::AuthenticateWithCodeParams& p);
+GrantBody grant_body(const workos::detail::ClientCore* core,
+                     const um::AuthenticateWithCodePkceParams& p);
+GrantBody grant_body(const workos::detail::ClientCore* core,
+                     const um::AuthenticateWithRefreshTokenParams& p);
+GrantBody grant_body(const workos::detail::ClientCore* core,
+                     const um::AuthenticateWithMagicAuthParams& p);
+GrantBody grant_body(const workos::detail::ClientCore* core,
+                     const um::AuthenticateWithEmailVerificationParams& p);
+GrantBody grant_body(const workos::detail::ClientCore* core,
+                     const um::AuthenticateWithTotpParams& p);
+GrantBody grant_body(const workos::detail::ClientCore* core,
+                     const um::AuthenticateWithOrganizationSelectionParams& p);
+GrantBody grant_body(const workos::detail::ClientCore* core,
+                     const um::AuthenticateWithDeviceCodeParams& p);
+GrantBody grant_body(const workos::detail::ClientCore* core,
+                     const um::AuthenticateWithRadarEmailChallengeParams& p);
+GrantBody grant_body(const workos::detail::ClientCore* core,
+                     const um::AuthenticateWithRadarSmsChallengeParams& p);
+
+/// `POST /user_management/authenticate` without `Authorization`, for a client that has no API
+/// key (public client): the spec lets public clients omit the secret on this endpoint, and the
+/// generated operation always asks for the API key.
+workos::detail::ApiRequest public_authenticate_request(const workos::AuthenticateRequest& body);
+
+/// The body of `start_device_authorization` (the client's client id). Errors: kConfiguration.
+Result<um::CreateDeviceParams> device_params(const workos::detail::ClientCore* core);
+/// `POST /user_management/authorize/device` without `Authorization` (public client).
+workos::detail::ApiRequest public_device_request(const um::CreateDeviceParams& params);
+
+/// `get_authorization_url_with_pkce` of user_management: checks the params, adds a fresh PKCE
+/// pair and (unless set) a random state, builds the URL with `build`. No request is made.
+Result<AuthorizationUrlWithPkce> um_authorization_url_with_pkce(
+    const um::GetAuthorizationUrlParams& params,
+    const std::function<Result<std::string>(const um::GetAuthorizationUrlParams&)>& build);
+
+// ---- sso -------------------------------------------------------------------------------------
+
+/// `POST /sso/token` with the credentials in the JSON body (never in the URL); an empty
+/// `code_verifier` is omitted.
+workos::detail::ApiRequest sso_token_request(const ClientCredentials& cred, std::string_view code,
+                                             std::string_view code_verifier);
+
+/// `get_authorization_url_with_pkce` of sso: checks the params, adds a random state (unless
+/// set), builds the URL with `build`, then appends the PKCE challenge. No request is made.
+Result<AuthorizationUrlWithPkce> sso_authorization_url_with_pkce(
+    const workos::sso::GetAuthorizationUrlParams& params,
+    const std::function<Result<std::string>(const workos::sso::GetAuthorizationUrlParams&)>& build);
+
+}  // namespace workos::auth::detail

@@ -1,0 +1,305 @@
+// Copyright workos-cpp authors. Handwritten.
+// The async helpers cannot drift from the sync ones (issue 6, Deliver 3 and 5): for every
+// method of UserManagementClient, SsoClient, VaultClient, PasswordlessService (and of the
+// session and verifier types they hand out) the async class has a method of the same name with
+// the same parameter types, returning Future<X> where the sync one returns Result<X> (or the
+// documented local / async type). The signature checks are static_asserts (a drift fails the
+// build); a scan of the sync headers makes sure every public method is in the checked list.
+
+#include <workos/auth/access_token.h>
+#include <workos/auth/async_access_token.h>
+#include <workos/auth/async_session.h>
+#include <workos/auth/session.h>
+#include <workos/passwordless/async_passwordless.h>
+#include <workos/passwordless/passwordless.h>
+#include <workos/sso/async_sso_client.h>
+#include <workos/sso/sso_client.h>
+#include <workos/user_management/async_user_management_client.h>
+#include <workos/user_management/user_management_client.h>
+#include <workos/vault/async_vault_client.h>
+#include <workos/vault/vault_client.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace ahelp_twin_test {
+
+using namespace workos;
+namespace um = workos::user_management;
+
+// The member-pointer type of the async twin of a sync member pointer type `SyncPtr`: same
+// parameters and qualifiers, class `A`, return type `R`.
+template <class R, class A, class SyncPtr>
+struct TwinOf;
+template <class R, class A, class SR, class S, class... P>
+struct TwinOf<R, A, SR (S::*)(P...) const> {
+  using type = R (A::*)(P...) const;
+};
+template <class R, class A, class SR, class S, class... P>
+struct TwinOf<R, A, SR (S::*)(P...) const noexcept> {
+  using type = R (A::*)(P...) const noexcept;
+};
+template <class R, class A, class SR, class S, class... P>
+struct TwinOf<R, A, SR (S::*)(P...)> {
+  using type = R (A::*)(P...);
+};
+template <class R, class A, class SR, class... P>
+struct TwinOf<R, A, SR (*)(P...)> {  // static members
+  using type = R (*)(P...);
+};
+
+// `Async::name` has the parameters of `Sync::name` and returns `R`.
+#define WORKOS_TWIN_AS(Sync, Async, name, R)                                           \
+  static_assert(std::is_same_v<typename TwinOf<R, Async, decltype(&Sync::name)>::type, \
+                               decltype(&Async::name)>,                                \
+                #Async "::" #name " must take the parameters of " #Sync "::" #name)
+// For the grants (all Result<AuthenticateResponse> (const P&, const RequestOptions&) const).
+#define WORKOS_GRANT_TWIN(name)                                                 \
+  WORKOS_TWIN_AS(um::UserManagementClient, um::AsyncUserManagementClient, name, \
+                 Future<AuthenticateResponse>)
+
+std::set<std::string> checked_user_management() {
+  using S = um::UserManagementClient;
+  using A = um::AsyncUserManagementClient;
+  WORKOS_GRANT_TWIN(authenticate_with_password);
+  WORKOS_GRANT_TWIN(authenticate_with_code);
+  WORKOS_GRANT_TWIN(authenticate_with_code_pkce);
+  WORKOS_GRANT_TWIN(authenticate_with_refresh_token);
+  WORKOS_GRANT_TWIN(authenticate_with_magic_auth);
+  WORKOS_GRANT_TWIN(authenticate_with_email_verification);
+  WORKOS_GRANT_TWIN(authenticate_with_totp);
+  WORKOS_GRANT_TWIN(authenticate_with_organization_selection);
+  WORKOS_GRANT_TWIN(authenticate_with_device_code);
+  WORKOS_GRANT_TWIN(authenticate_with_radar_email_challenge);
+  WORKOS_GRANT_TWIN(authenticate_with_radar_sms_challenge);
+  WORKOS_TWIN_AS(S, A, start_device_authorization, Future<DeviceAuthorizationResponse>);
+  WORKOS_TWIN_AS(S, A, poll_device_authorization, Future<AuthenticateResponse>);
+  // Local helpers: the same type as the sync one (no I/O).
+  WORKOS_TWIN_AS(S, A, get_authorization_url_with_pkce, Result<auth::AuthorizationUrlWithPkce>);
+  WORKOS_TWIN_AS(S, A, seal_session_from_auth_response, Result<std::string>);
+  WORKOS_TWIN_AS(S, A, get_jwks_url, std::string);
+  // Factories: the async forms.
+  WORKOS_TWIN_AS(S, A, access_token_verifier, auth::AsyncAccessTokenVerifier);
+  using SyncLoadPassword =
+      auth::SealedSession (S::*)(std::string, std::string, auth::SessionOptions) const;
+  using AsyncLoadPassword =
+      auth::AsyncSealedSession (A::*)(std::string, std::string, auth::SessionOptions) const;
+  using SyncLoadCodec = auth::SealedSession (S::*)(
+      std::string, std::shared_ptr<const auth::SessionCodec>, auth::SessionOptions) const;
+  using AsyncLoadCodec = auth::AsyncSealedSession (A::*)(
+      std::string, std::shared_ptr<const auth::SessionCodec>, auth::SessionOptions) const;
+  static_assert(std::is_same_v<decltype(static_cast<SyncLoadPassword>(&S::load_sealed_session)),
+                               SyncLoadPassword>);
+  static_assert(std::is_same_v<decltype(static_cast<AsyncLoadPassword>(&A::load_sealed_session)),
+                               AsyncLoadPassword>);
+  static_assert(
+      std::is_same_v<decltype(static_cast<SyncLoadCodec>(&S::load_sealed_session)), SyncLoadCodec>);
+  static_assert(std::is_same_v<decltype(static_cast<AsyncLoadCodec>(&A::load_sealed_session)),
+                               AsyncLoadCodec>);
+  // The core accessor: the async core.
+  static_assert(std::is_same_v<decltype(&A::core),
+                               const std::shared_ptr<detail::AsyncCore>& (A::*)() const noexcept>);
+  // Default arguments too: the sync calls compile unchanged against the async class.
+  static_assert(std::is_same_v<decltype(std::declval<const A&>().authenticate_with_password(
+                                   std::declval<const um::AuthenticateWithPasswordParams&>())),
+                               Future<AuthenticateResponse>>);
+  static_assert(std::is_same_v<decltype(std::declval<const A&>().start_device_authorization()),
+                               Future<DeviceAuthorizationResponse>>);
+  static_assert(std::is_same_v<decltype(std::declval<const A&>().poll_device_authorization(
+                                   std::declval<const DeviceAuthorizationResponse&>())),
+                               Future<AuthenticateResponse>>);
+  static_assert(std::is_same_v<decltype(std::declval<const A&>().load_sealed_session(
+                                   std::string(), std::string())),
+                               auth::AsyncSealedSession>);
+  static_assert(std::is_same_v<decltype(std::declval<const A&>().access_token_verifier()),
+                               auth::AsyncAccessTokenVerifier>);
+  static_assert(std::is_base_of_v<um::AsyncUserManagementService, A>);
+  return {"authenticate_with_password",
+          "authenticate_with_code",
+          "authenticate_with_code_pkce",
+          "authenticate_with_refresh_token",
+          "authenticate_with_magic_auth",
+          "authenticate_with_email_verification",
+          "authenticate_with_totp",
+          "authenticate_with_organization_selection",
+          "authenticate_with_device_code",
+          "authenticate_with_radar_email_challenge",
+          "authenticate_with_radar_sms_challenge",
+          "start_device_authorization",
+          "poll_device_authorization",
+          "get_authorization_url_with_pkce",
+          "seal_session_from_auth_response",
+          "get_jwks_url",
+          "access_token_verifier",
+          "load_sealed_session",
+          "core"};
+}
+
+std::set<std::string> checked_sso() {
+  using S = sso::SsoClient;
+  using A = sso::AsyncSsoClient;
+  using SyncCode = Result<SsoTokenResponse> (S::*)(std::string_view, const RequestOptions&) const;
+  using AsyncCode = Future<SsoTokenResponse> (A::*)(std::string_view, const RequestOptions&) const;
+  static_assert(
+      std::is_same_v<decltype(static_cast<SyncCode>(&S::get_profile_and_token)), SyncCode>);
+  static_assert(
+      std::is_same_v<decltype(static_cast<AsyncCode>(&A::get_profile_and_token)), AsyncCode>);
+  WORKOS_TWIN_AS(S, A, get_profile_and_token_pkce, Future<SsoTokenResponse>);
+  WORKOS_TWIN_AS(S, A, get_authorization_url_with_pkce, Result<auth::AuthorizationUrlWithPkce>);
+  static_assert(std::is_same_v<decltype(&A::core),
+                               const std::shared_ptr<detail::AsyncCore>& (A::*)() const noexcept>);
+  // The generated overload stays reachable next to the helper (`using`).
+  static_assert(std::is_same_v<decltype(std::declval<const A&>().get_profile_and_token(
+                                   std::declval<const sso::GetProfileAndTokenParams&>())),
+                               Future<SsoTokenResponse>>);
+  static_assert(
+      std::is_same_v<decltype(std::declval<const A&>().get_profile_and_token(std::string_view())),
+                     Future<SsoTokenResponse>>);
+  static_assert(std::is_base_of_v<sso::AsyncSsoService, A>);
+  return {"get_profile_and_token", "get_profile_and_token_pkce", "get_authorization_url_with_pkce",
+          "core"};
+}
+
+std::set<std::string> checked_vault() {
+  using S = vault::VaultClient;
+  using A = vault::AsyncVaultClient;
+  WORKOS_TWIN_AS(S, A, encrypt, Future<std::string>);
+  WORKOS_TWIN_AS(S, A, decrypt, Future<std::string>);
+  static_assert(std::is_same_v<decltype(std::declval<const A&>().encrypt(
+                                   std::string_view(), std::map<std::string, std::string>())),
+                               Future<std::string>>);
+  static_assert(std::is_same_v<decltype(std::declval<const A&>().decrypt(std::string_view())),
+                               Future<std::string>>);
+  static_assert(std::is_base_of_v<vault::AsyncVaultService, A>);
+  return {"encrypt", "decrypt"};
+}
+
+std::set<std::string> checked_passwordless() {
+  using S = passwordless::PasswordlessService;
+  using A = passwordless::AsyncPasswordlessService;
+  WORKOS_TWIN_AS(S, A, create_session, Future<passwordless::PasswordlessSession>);
+  WORKOS_TWIN_AS(S, A, send_session, Future<passwordless::SendSessionResponse>);
+  static_assert(std::is_same_v<decltype(std::declval<const A&>().send_session("id")),
+                               Future<passwordless::SendSessionResponse>>);
+  static_assert(std::has_virtual_destructor_v<A>);  // fakeable like the sync one
+  return {"create_session", "send_session"};
+}
+
+std::set<std::string> checked_session() {
+  using S = auth::SealedSession;
+  using A = auth::AsyncSealedSession;
+  WORKOS_TWIN_AS(S, A, authenticate, Future<auth::SessionAuthentication>);
+  WORKOS_TWIN_AS(S, A, refresh, Future<auth::SessionRefresh>);
+  WORKOS_TWIN_AS(S, A, get_logout_url, Future<std::string>);
+  WORKOS_TWIN_AS(S, A, data, Result<auth::SessionData>);  // local
+  WORKOS_TWIN_AS(S, A, sealed_data, std::string);         // local
+  static_assert(
+      std::is_same_v<decltype(std::declval<A&>().refresh()), Future<auth::SessionRefresh>>);
+  static_assert(
+      std::is_same_v<decltype(std::declval<const A&>().get_logout_url()), Future<std::string>>);
+  return {"authenticate", "refresh", "get_logout_url", "data", "sealed_data"};
+}
+
+std::set<std::string> checked_verifier() {
+  using S = auth::AccessTokenVerifier;
+  using A = auth::AsyncAccessTokenVerifier;
+  WORKOS_TWIN_AS(S, A, verify, Future<auth::AccessTokenClaims>);
+  WORKOS_TWIN_AS(S, A, refresh_jwks, Future<void>);
+  WORKOS_TWIN_AS(S, A, jwks_url, std::string);
+  WORKOS_TWIN_AS(S, A, from_jwks_json, Result<A>);  // local: parses the given key set
+  static_assert(std::is_same_v<decltype(&A::from_core), A (*)(std::shared_ptr<detail::AsyncCore>,
+                                                              auth::TokenVerifyOptions)>);
+  // `core()` of the sync verifier is an internal accessor for the SDK's own helpers.
+  return {"verify", "refresh_jwks", "jwks_url", "from_jwks_json", "from_core", "core"};
+}
+
+// ---- the scan: every public method of the sync class is in the checked list ------------------
+
+std::string source_root() {
+  if (const char* dir = std::getenv("WORKOS_SOURCE_DIR")) return dir;
+  std::string file = __FILE__;  // <root>/tests/unit/ahelp_twin_test.cc
+  const auto pos = file.rfind("/tests/unit/");
+  return pos == std::string::npos ? std::string(".") : file.substr(0, pos);
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Names of the methods declared in the public part of class `name` in `header`.
+std::set<std::string> public_methods(const std::string& header, const std::string& name) {
+  std::string text = read_file(source_root() + "/include/" + header);
+  if (text.empty()) return {"<cannot read " + header + ">"};
+  text = std::regex_replace(text, std::regex("//[^\n]*"), "");  // comments
+  const auto start = text.find("class " + name + " ");
+  if (start == std::string::npos) return {"<no class " + name + ">"};
+  auto open = text.find('{', start);
+  int depth = 0;
+  std::size_t end = open;
+  for (; end < text.size(); ++end) {
+    if (text[end] == '{') ++depth;
+    if (text[end] == '}' && --depth == 0) break;
+  }
+  std::string body = text.substr(open + 1, end - open - 1);
+  // Only the public part (up to the first private / protected label).
+  const auto cut = std::min(body.find(" private:"), body.find(" protected:"));
+  if (cut != std::string::npos) body = body.substr(0, cut);
+  // Inline bodies hold calls, not declarations.
+  std::string flat;
+  depth = 0;
+  for (char c : body) {
+    if (c == '{') ++depth;
+    if (depth == 0) flat += c;
+    if (c == '}') --depth;
+  }
+  std::set<std::string> out;
+  std::regex decl(R"(([A-Za-z_]\w*)\s*\()");
+  for (auto it = std::sregex_iterator(flat.begin(), flat.end(), decl); it != std::sregex_iterator();
+       ++it) {
+    const std::string id = (*it)[1];
+    if (id == name || id == "operator" || id == "void" || id == "decltype") continue;
+    out.insert(id);
+  }
+  return out;
+}
+
+TEST(AhelpTwin, EveryHelperMethodHasItsAsyncTwin) {
+  struct Case {
+    const char* header;
+    const char* cls;
+    std::set<std::string> checked;
+  };
+  const Case cases[] = {
+      {"workos/user_management/user_management_client.h", "UserManagementClient",
+       checked_user_management()},
+      {"workos/sso/sso_client.h", "SsoClient", checked_sso()},
+      {"workos/vault/vault_client.h", "VaultClient", checked_vault()},
+      {"workos/passwordless/passwordless.h", "PasswordlessService", checked_passwordless()},
+      {"workos/auth/session.h", "SealedSession", checked_session()},
+      {"workos/auth/access_token.h", "AccessTokenVerifier", checked_verifier()},
+  };
+  for (const Case& c : cases) {
+    const std::set<std::string> declared = public_methods(c.header, c.cls);
+    EXPECT_FALSE(declared.empty()) << c.cls;
+    for (const std::string& m : declared) {
+      EXPECT_TRUE(c.checked.count(m))
+          << c.cls << "::" << m << " has no async twin check in ahelp_twin_test.cc";
+    }
+    for (const std::string& m : c.checked) {
+      EXPECT_TRUE(declared.count(m)) << c.cls << "::" << m << " is checked but not declared";
+    }
+  }
+}
+
+}  // namespace ahelp_twin_test
