@@ -52,8 +52,9 @@
 /// }  // namespace workos::<module>
 /// @endcode
 ///
-/// `src/<module>/async_service.cc` (includes "async/call_async.h"): the connection bodies build
-/// the very same `detail::ApiRequest` as the sync ones, then
+/// `src/<module>/service.cc` (the module's one combined source, which includes
+/// "async/call_async.h"): the connection bodies build the `detail::ApiRequest` with the same
+/// generated `request_for_<op>(...)` function as the sync ones, then
 /// @code
 ///   return detail::call_async<Organization>(core_, req, options, "Organization");   // model
 ///   return detail::call_async_void(core_, req, options);                            // no body
