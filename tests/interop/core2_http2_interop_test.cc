@@ -7,9 +7,11 @@
 
 #include <gtest/gtest.h>
 
+#include <workos/async_client.h>
 #include <workos/transport.h>
 
 #include <cstdlib>
+#include <vector>
 
 #include "core/call.h"
 #include "support/core2_tls.h"
@@ -121,6 +123,31 @@ TEST_F(Core2Http2Test, ClientCallsGoOverHttp2AndDecode) {
   EXPECT_EQ(r->name, "HTTP/2.0 /organizations/org_h2");
   // HTTP/2 header names arrive in lower case; the request id is still found.
   EXPECT_EQ(r.response()->request_id(), "req_h2");
+}
+
+// The async client on its event loop: calls started together go over HTTP/2 and share one
+// connection (CURLPIPE_MULTIPLEX + PIPEWAIT), decoded by the generated async service.
+TEST_F(Core2Http2Test, AsyncClientMultiplexesConcurrentCallsOnOneHttp2Connection) {
+  ClientOptions options;
+  options.api_key = test::kTestApiKey;
+  options.base_url = base_url;
+  options.max_retries = 0;
+  options.curl.ca_bundle = cert.cert_path();
+  AsyncClient client(options);
+  constexpr int kCalls = 16;
+  std::vector<Future<Organization>> calls;
+  for (int i = 0; i < kCalls; ++i)
+    calls.push_back(client.organizations().get_organization("org_h2"));
+  for (int i = 0; i < kCalls; ++i) {
+    Result<Organization> r = calls[static_cast<std::size_t>(i)].get();
+    ASSERT_TRUE(r) << r.error().to_string();
+    EXPECT_EQ(r->id, "org_h2");
+    EXPECT_EQ(r->name, "HTTP/2.0 /organizations/org_h2") << "call " << i;
+    ASSERT_NE(r.response(), nullptr);
+    EXPECT_EQ(r.response()->request_id(), "req_h2");
+    EXPECT_NE(r.response()->body.find(R"("h2_sessions":1})"), std::string::npos)
+        << "call " << i << ": " << r.response()->body;
+  }
 }
 
 }  // namespace core2_http2_interop_test
