@@ -120,3 +120,12 @@ free_port() {
 port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
+
+# has_target DIR TARGET: true when the Ninja build in DIR defines TARGET. (The target list is
+# read whole before matching: `ninja ... | grep -q` under `set -o pipefail` fails whenever grep
+# exits before ninja has written everything, which silently skipped steps.)
+has_target() {
+  local targets
+  targets="$(ninja -C "$1" -t targets all 2>/dev/null)" || return 1
+  grep -q "^$2:" <<<"$targets"
+}
