@@ -48,7 +48,6 @@
 #include <thread>
 #include <vector>
 
-
 #ifndef WORKOS_SOURCE_DIR
 #define WORKOS_SOURCE_DIR "."
 #endif
@@ -363,7 +362,9 @@ double cpu_ms() {
          (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
 }
 
-std::string org_id(long i) { return "org_" + std::to_string(i); }
+std::string org_id(long i) {
+  return "org_" + std::to_string(i);
+}
 
 workos::ClientOptions client_options(const std::string& url) {
   workos::ClientOptions o;

@@ -4,6 +4,7 @@
 // It checks what a packaging mistake would break: headers and library of the same version,
 // the generated API and its decoding linked in, the testing kit installed, and error handling
 // with or without exceptions (scripts/test also builds it with -fno-exceptions).
+#include <workos/async_client.h>
 #include <workos/client.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/version.h>
@@ -28,10 +29,11 @@ int main() {
                     "library version matches the installed headers");
 
   auto fake = std::make_shared<workos::testing::FakeTransport>();
-  fake->enqueue_json(200, R"({"object":"organization","id":"org_123","name":"Acme",)"
-                          R"("domains":[],"metadata":{},"external_id":null,)"
-                          R"("created_at":"2026-01-15T12:00:00.000Z",)"
-                          R"("updated_at":"2026-01-15T12:00:00.000Z"})",
+  fake->enqueue_json(200,
+                     R"({"object":"organization","id":"org_123","name":"Acme",)"
+                     R"("domains":[],"metadata":{},"external_id":null,)"
+                     R"("created_at":"2026-01-15T12:00:00.000Z",)"
+                     R"("updated_at":"2026-01-15T12:00:00.000Z"})",
                      {{"X-Request-ID", "req_1"}});
   fake->enqueue_json(404, R"({"message":"Organization not found","code":"entity_not_found"})");
 
@@ -52,6 +54,18 @@ int main() {
 
   auto missing = client.organizations().get_organization("org_missing");
   failures += check(!missing && missing.error().status() == 404, "404 reported as an error");
+
+  // The async client on its event loop (the fake transport is called on the loop thread).
+  fake->enqueue_json(200, R"({"object":"organization","id":"org_456","name":"Async",)"
+                          R"("domains":[],"created_at":"2026-01-15T12:00:00.000Z",)"
+                          R"("updated_at":"2026-01-15T12:00:00.000Z"})");
+  {
+    workos::AsyncClient async_client(client);
+    workos::Result<workos::Organization> async_org =
+        async_client.organizations().get_organization("org_456").get();
+    failures += check(async_org.has_value() && async_org->name == "Async",
+                      "organization decoded by the AsyncClient");
+  }
 
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
   bool thrown = false;

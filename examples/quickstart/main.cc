@@ -45,9 +45,8 @@ int main() {
   if (!orgs->data.empty()) {
     auto org = client.organizations().get_organization(orgs->data.front().id);
     if (!org) return fail("get_organization", org.error());
-    std::cout << "get_organization(" << org->id << "): " << org->name << ", "
-              << org->domains.size() << " domain(s), created " << org->created_at.text()
-              << "\n";
+    std::cout << "get_organization(" << org->id << "): " << org->name << ", " << org->domains.size()
+              << " domain(s), created " << org->created_at.text() << "\n";
   }
 
   // Users: one page, then one user by id.

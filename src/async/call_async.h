@@ -77,8 +77,7 @@ Future<std::optional<T>> call_async_optional(const std::shared_ptr<AsyncCore>& c
   std::function<void()> canceller = core->start(
       request, options, [promise, client, model = std::string(model)](CallPlan::Answer answer) {
         if (answer && (*answer)->body.empty()) {
-          promise->set_result(
-              Result<std::optional<T>>(std::optional<T>(), std::move(*answer)));
+          promise->set_result(Result<std::optional<T>>(std::optional<T>(), std::move(*answer)));
           return;
         }
         Result<T> decoded = decode_answer<T>(*client, std::move(answer), model);
