@@ -532,23 +532,9 @@ def impl_body(o, api, mode="sync"):
     else:
         t, model = response_model(o)
         if o.response_optional:
-            lines += [
-                "  // Some 2xx answers of this operation have no body: empty means no value.",
-                "  Result<std::shared_ptr<const ResponseInfo>> response = core_->execute(req, %s);"
-                % opts,
-                "  if (!response) return response.error();",
-                "  std::optional<%s> out;" % t,
-                "  if (!(*response)->body.empty()) {",
-                "    %s value;" % t,
-                "    std::function<void(const std::string&)> warn = [this](const std::string& w) {",
-                "      core_->log(LogLevel::kWarning, w);",
-                "    };",
-                "    Result<void> decoded = json::decode_document((*response)->body, %s, value, "
-                "&warn);" % N.cpp_string(model),
-                "    if (!decoded) return core_->decode_error(decoded.error(), **response);",
-                "    out = std::move(value);",
-                "  }",
-                "  return Result<std::optional<%s>>(std::move(out), std::move(*response));" % t]
+            lines.append("  // Some 2xx answers of this operation have no body: empty means no value.")
+            lines.append("  return detail::call_optional<%s>(*core_, req, %s, %s);" % (
+                t, opts, N.cpp_string(model)))
         else:
             lines.append("  return detail::call<%s>(*core_, req, %s, %s);" % (
                 t, opts, N.cpp_string(model)))

@@ -64,31 +64,17 @@ namespace detail {
 
 Future<void> call_async_void(const std::shared_ptr<AsyncCore>& core, const ApiRequest& request,
                              const RequestOptions& options) {
-  auto promise = std::make_shared<Promise<void>>(core->fallback(), core->executor());
-  Future<void> future = promise->get_future();
-  std::function<void()> canceller =
-      core->start(request, options, [promise](CallPlan::Answer answer) {
-        if (!answer) {
-          promise->set_result(answer.error());
-        } else {
-          promise->set_result(Result<void>(std::move(*answer)));
-        }
-      });
-  if (canceller) promise->set_canceller(std::move(canceller));
-  return future;
+  return start_call<void>(core, request, options, [](CallPlan::Answer answer) -> Result<void> {
+    if (!answer) return answer.error();
+    return Result<void>(std::move(*answer));
+  });
 }
 
 Future<std::shared_ptr<const ResponseInfo>> call_async_raw(const std::shared_ptr<AsyncCore>& core,
                                                            const ApiRequest& request,
                                                            const RequestOptions& options) {
-  using Info = std::shared_ptr<const ResponseInfo>;
-  auto promise = std::make_shared<Promise<Info>>(core->fallback(), core->executor());
-  Future<Info> future = promise->get_future();
-  std::function<void()> canceller =
-      core->start(request, options,
-                  [promise](CallPlan::Answer answer) { promise->set_result(std::move(answer)); });
-  if (canceller) promise->set_canceller(std::move(canceller));
-  return future;
+  return start_call<std::shared_ptr<const ResponseInfo>>(
+      core, request, options, [](CallPlan::Answer answer) { return answer; });
 }
 
 }  // namespace detail

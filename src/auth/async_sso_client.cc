@@ -50,16 +50,8 @@ Future<workos::SsoTokenResponse> AsyncSsoClient::get_profile_and_token_pkce(
 Result<auth::AuthorizationUrlWithPkce> AsyncSsoClient::get_authorization_url_with_pkce(
     const GetAuthorizationUrlParams& params, const RequestOptions& options) const {
   return auth::detail::sso_authorization_url_with_pkce(
-      params, [&](const GetAuthorizationUrlParams& p) -> Result<std::string> {
-        Future<std::string> url = get_authorization_url(p, options);
-        // URL builders answer at once; never wait for a fake that does not.
-        if (!url.is_ready()) {
-          url.cancel();
-          return Error(ErrorKind::kInvalidArgument,
-                       "get_authorization_url_with_pkce: the connection's get_authorization_url "
-                       "did not answer at once");
-        }
-        return url.get();
+      params, [&](const GetAuthorizationUrlParams& p) {
+        return auth::detail::take_ready_url(get_authorization_url(p, options));
       });
 }
 

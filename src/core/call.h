@@ -133,10 +133,13 @@ class ClientCore {
 };
 
 /// Executes `request` and decodes the answer into `T`.
+/// Decodes the 2xx answer `response` into `T` (warnings logged, a DecodeError carrying the
+/// response metadata), or passes its error on. The one decoding step of the sync and the async
+/// calls.
 template <class T>
-Result<T> call(const ClientCore& core, const ApiRequest& request, const RequestOptions& options,
-               std::string_view model) {
-  Result<std::shared_ptr<const ResponseInfo>> response = core.execute(request, options);
+Result<T> decode_response(const ClientCore& core,
+                          Result<std::shared_ptr<const ResponseInfo>> response,
+                          std::string_view model) {
   if (!response) return response.error();
   T out;
   std::function<void(const std::string&)> warn = [&core](const std::string& w) {
@@ -145,6 +148,35 @@ Result<T> call(const ClientCore& core, const ApiRequest& request, const RequestO
   Result<void> decoded = json::decode_document((*response)->body, model, out, &warn);
   if (!decoded) return core.decode_error(decoded.error(), **response);
   return Result<T>(std::move(out), std::move(*response));
+}
+
+/// `decode_response` for operations some of whose 2xx answers have no body: an empty body is an
+/// empty optional.
+template <class T>
+Result<std::optional<T>> decode_optional_response(
+    const ClientCore& core, Result<std::shared_ptr<const ResponseInfo>> response,
+    std::string_view model) {
+  if (!response) return response.error();
+  if ((*response)->body.empty()) {
+    return Result<std::optional<T>>(std::optional<T>(), std::move(*response));
+  }
+  Result<T> decoded = decode_response<T>(core, std::move(response), model);
+  if (!decoded) return decoded.error();
+  std::shared_ptr<const ResponseInfo> info = decoded.response_ptr();
+  return Result<std::optional<T>>(std::optional<T>(std::move(*decoded)), std::move(info));
+}
+
+template <class T>
+Result<T> call(const ClientCore& core, const ApiRequest& request, const RequestOptions& options,
+               std::string_view model) {
+  return decode_response<T>(core, core.execute(request, options), model);
+}
+
+/// `call` for operations some of whose 2xx answers have no body (an empty optional then).
+template <class T>
+Result<std::optional<T>> call_optional(const ClientCore& core, const ApiRequest& request,
+                                       const RequestOptions& options, std::string_view model) {
+  return decode_optional_response<T>(core, core.execute(request, options), model);
 }
 
 /// Executes `request` whose answer has no body the caller needs (204 or ignored).

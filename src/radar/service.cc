@@ -108,21 +108,8 @@ RadarConnectionImpl::add_list_entry(std::string_view type, std::string_view acti
                                     const RequestOptions& options) {
   detail::ApiRequest req = request_for_add_list_entry(type, action, params);
   // Some 2xx answers of this operation have no body: empty means no value.
-  Result<std::shared_ptr<const ResponseInfo>> response = core_->execute(req, options);
-  if (!response) return response.error();
-  std::optional<workos::RadarListEntryAlreadyPresentResponse> out;
-  if (!(*response)->body.empty()) {
-    workos::RadarListEntryAlreadyPresentResponse value;
-    std::function<void(const std::string&)> warn = [this](const std::string& w) {
-      core_->log(LogLevel::kWarning, w);
-    };
-    Result<void> decoded = json::decode_document(
-        (*response)->body, "RadarListEntryAlreadyPresentResponse", value, &warn);
-    if (!decoded) return core_->decode_error(decoded.error(), **response);
-    out = std::move(value);
-  }
-  return Result<std::optional<workos::RadarListEntryAlreadyPresentResponse>>(std::move(out),
-                                                                             std::move(*response));
+  return detail::call_optional<workos::RadarListEntryAlreadyPresentResponse>(
+      *core_, req, options, "RadarListEntryAlreadyPresentResponse");
 }
 
 Result<void> RadarConnectionImpl::remove_list_entry(std::string_view type, std::string_view action,
