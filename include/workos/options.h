@@ -9,6 +9,7 @@
 #include <workos/transport.h>
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -91,6 +92,9 @@ struct ClientOptions {
   std::optional<int> max_retries;
   /// Backoff settings (DESIGN §5 defaults).
   RetrySettings retry;
+  /// Largest answer body accepted (after decompression); a larger one fails the call with
+  /// `ErrorKind::kConnection` and code `response_too_large`, without being retried.
+  std::size_t max_response_bytes = std::size_t{32} << 20;
   /// Transport options for the default libcurl transport (ignored when `transport` is set).
   CurlTransportOptions curl;
   /// Appended to the `User-Agent` header: `workos-cpp/<version> (<compiler>; <os>) <suffix>`.
@@ -115,9 +119,20 @@ struct RequestOptions {
   std::optional<std::chrono::milliseconds> timeout;  ///< Per-attempt timeout.
   std::optional<int> max_retries;                    ///< Retries after the first attempt.
   /// `Idempotency-Key` for this POST; empty = one random UUIDv4 per call (same on retries).
+  /// Control characters are refused (`kInvalidArgument`, nothing sent).
   std::string idempotency_key;
-  Headers extra_headers;  ///< Merged last: they replace headers of the same name.
-  std::string base_url;   ///< Overrides the client's base URL for this call.
+  /// Declares that repeating this call cannot duplicate or undo work, so a POST is retried like
+  /// a GET (on 408, 5xx, timeouts and lost connections). By default a POST is retried only when
+  /// it provably never reached the server or the server said to try again (429, 503), unless
+  /// the endpoint honours idempotency keys (docs/adr/0008-retry-policy.md). Grants (token
+  /// exchanges) are never retried once sent, whatever this says.
+  bool idempotent = false;
+  /// Largest answer body accepted for this call; unset = `ClientOptions::max_response_bytes`.
+  std::optional<std::size_t> max_response_bytes;
+  /// Merged last: they replace headers of the same name. A name that is not an HTTP token or
+  /// a value with a control character is refused (`kInvalidArgument`, nothing sent).
+  Headers extra_headers;
+  std::string base_url;  ///< Overrides the client's base URL for this call.
   /// Overall deadline across attempts, relative to the start of the call.
   std::optional<std::chrono::milliseconds> deadline;
   /// Cancels the call (between attempts, during backoff and, with libcurl, mid-transfer).

@@ -12,6 +12,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -61,7 +62,8 @@ class Page {
   class AutoPager;
   /// A range over every item of this page and every page after it. A failed fetch throws its
   /// typed exception from the iterator's `++`; without exceptions the loop ends and
-  /// `AutoPager::error()` holds the error.
+  /// `AutoPager::error()` holds the error. A server that hands out a cursor already followed
+  /// (A, B, A, ...) ends the walk with a `kDecode` error instead of looping forever.
   AutoPager auto_paging() const { return AutoPager(*this); }
 
  private:
@@ -136,21 +138,29 @@ class Page<T>::AutoPager {
     Page<T> page;
     std::size_t index = 0;
     std::optional<Error> error;
+    std::set<std::string> followed;  // every cursor fetched so far
     bool done() const { return error.has_value() || index >= page.data.size(); }
+    void fail(Error e) {
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+      detail::throw_error(e);
+#else
+      error = std::move(e);
+#endif
+    }
     void skip_empty_pages() {
       while (!error && index >= page.data.size() && page.has_more() && page.fetcher()) {
+        const std::string& cursor = *page.list_metadata.after;
+        if (!followed.insert(cursor).second) {
+          fail(Error(ErrorKind::kDecode,
+                     "auto-paging stopped: the server returned the list "
+                     "cursor '" +
+                         cursor + "' a second time"));
+          return;
+        }
         Result<Page<T>> next = page.next_page();
         if (!next) {
-#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
-          detail::throw_error(next.error());
-#else
-          error = next.error();
+          fail(next.error());
           return;
-#endif
-        }
-        // Guard against a server that repeats the same cursor forever.
-        if (next->list_metadata.after == page.list_metadata.after && next->has_more()) {
-          next->list_metadata.after.reset();
         }
         page = std::move(*next);
         index = 0;

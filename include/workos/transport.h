@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,6 +46,10 @@ struct HttpRequest {
   std::chrono::milliseconds timeout{60000};
   /// Optional cancellation; a transport should stop the transfer soon after it is set.
   std::shared_ptr<const CancellationToken> cancellation;
+  /// Largest answer body accepted, counted after decompression. A transport stops receiving
+  /// once the body would grow past it (or at once when `Content-Length` says so) and fails with
+  /// code `transport_codes::kResponseTooLarge`; it never reserves memory past it up front.
+  std::size_t max_response_bytes = std::size_t{32} << 20;
 };
 
 /// One HTTP answer as returned by a `Transport`.
@@ -59,9 +64,30 @@ struct HttpResponse {
   std::string_view header(std::string_view name) const noexcept;
 };
 
+/// Codes a transport puts in `Error::code()` of a failure without an HTTP answer. The first
+/// four say the request provably never reached the server, which lets the retry policy repeat
+/// even a POST (see `request_not_sent`); any other failure may have reached it.
+namespace transport_codes {
+inline constexpr char kDnsFailure[] = "dns_failure";          ///< Name resolution failed.
+inline constexpr char kConnectFailure[] = "connect_failure";  ///< TCP connect refused/failed.
+inline constexpr char kConnectTimeout[] = "connect_timeout";  ///< Timed out before sending.
+inline constexpr char kTlsHandshakeFailure[] = "tls_handshake_failure";  ///< TLS setup failed.
+/// The answer body passed `HttpRequest::max_response_bytes`; never retried.
+inline constexpr char kResponseTooLarge[] = "response_too_large";
+}  // namespace transport_codes
+
+/// A transport failure of `kind` (`kConnection`, `kTimeout`, ...) carrying one of the
+/// `transport_codes` (or an empty code when nothing more is known).
+Error transport_error(ErrorKind kind, std::string_view code, std::string message);
+
+/// True when `error` is a transport failure that provably happened before the request reached
+/// the server (DNS, connect, connect timeout, TLS handshake).
+bool request_not_sent(const Error& error) noexcept;
+
 /// Sends one HTTP request (one attempt; retries happen above). Implementations must be
 /// thread-safe: one transport serves every thread of a client. Failures without an HTTP answer
-/// are returned as an `Error` of kind `kConnection`, `kTimeout` or `kCancelled`.
+/// are returned as an `Error` of kind `kConnection`, `kTimeout` or `kCancelled`, made with
+/// `transport_error` so the retry policy can tell whether the request was sent.
 class Transport {
  public:
   /// Destroys the transport (after every call using it has returned).

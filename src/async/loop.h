@@ -20,6 +20,8 @@
 
 #include <curl/curl.h>
 
+#include "core/curl_easy.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -40,7 +42,7 @@ struct CurlTransfer {
   std::uint64_t id = 0;
   CURL* easy = nullptr;
   HttpRequest request;  // owns the URL and body libcurl points at
-  HttpResponse response;
+  CurlReceive rx;       // the answer being received
   curl_slist* headers = nullptr;
   AsyncSendCallback done;
   std::shared_ptr<const CancellationToken> also_cancel;

@@ -86,7 +86,8 @@ Future<std::string> fetch_jwks_async(const std::shared_ptr<workos::detail::Async
                     "the JWKS cannot be fetched: no async client behind this helper"));
   }
   if (auto e = jwks_client_id_error(core->client())) return ready_async<std::string>(core, *e);
-  return workos::detail::call_async_raw(core, jwks_request(core->client()), options)
+  return workos::detail::call_async_raw(core, jwks_request(core->client()),
+                                        jwks_fetch_options(core->client(), options))
       .then(inline_executor(),
             [](Result<std::shared_ptr<const ResponseInfo>> r) -> Result<std::string> {
               if (!r) return r.error();

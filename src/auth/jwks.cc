@@ -8,6 +8,11 @@
 #include "core/call.h"
 #include "core/json.h"
 
+#include <workos/async/future.h>
+
+#include <algorithm>
+#include <chrono>
+
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
@@ -39,6 +44,20 @@ struct PkeyCtxDeleter {
 };
 
 constexpr int kMinRsaBits = 2048;
+
+// A key set is a few KiB; anything near this is not a JWKS.
+constexpr std::size_t kJwksMaxResponseBytes = std::size_t{1} << 20;
+constexpr std::chrono::milliseconds kJwksFetchTimeout{5000};
+
+// A blocking verify on an event-loop thread must not wait for a fetch that thread may be the
+// one to complete (the async fetch runs on the loop): fail at once instead of deadlocking.
+KeyLookup loop_thread_wait_failure() {
+  KeyLookup out = KeyLookup::fail(TokenFailure::kJwksUnavailable);
+  out.error = Error(ErrorKind::kInvalidArgument,
+                    "a blocking JWKS lookup was called on an event-loop thread while a fetch is "
+                    "in flight; use the async verifier (AsyncAccessTokenVerifier) there");
+  return out;
+}
 
 std::string_view get_string(json::Value obj, const char* key) {
   std::string_view out;
@@ -323,6 +342,7 @@ KeyLookup JwksCache::lookup(std::string_view kid, const Fetcher& fetch) {
         fetch_locked(lock, fetch);
         break;
       case Step::kWait: {
+        if (workos::detail::on_event_loop_thread()) return loop_thread_wait_failure();
         const std::uint64_t gen = generation_;
         cv_.wait(lock, [&] { return generation_ != gen; });
         break;
@@ -336,6 +356,7 @@ Result<void> JwksCache::refresh(const Fetcher& fetch) {
   std::unique_lock<std::mutex> lock(mu_);
   if (fixed_) return {};
   if (fetching_) {
+    if (workos::detail::on_event_loop_thread()) return *loop_thread_wait_failure().error;
     const std::uint64_t gen = generation_;
     cv_.wait(lock, [&] { return generation_ != gen; });
   } else {
@@ -403,10 +424,24 @@ std::optional<Error> jwks_client_id_error(const workos::detail::ClientCore& core
                "WORKOS_CLIENT_ID)");
 }
 
+RequestOptions jwks_fetch_options(const workos::detail::ClientCore& core, RequestOptions options) {
+  // The fetch runs on the hot path (a token verify waits for it): a hung endpoint must cost
+  // seconds, not the client's 60 s timeout times four attempts. Values the caller set in
+  // JwksOptions::request win, except that at most one retry is made.
+  if (!options.timeout) options.timeout = kJwksFetchTimeout;
+  const ClientOptions& co = core.options();
+  const int client_retries = co.max_retries.value_or(co.retry.max_retries);
+  options.max_retries = std::min(options.max_retries.value_or(client_retries), 1);
+  if (!options.deadline) options.deadline = 2 * kJwksFetchTimeout + std::chrono::seconds(1);
+  if (!options.max_response_bytes) options.max_response_bytes = kJwksMaxResponseBytes;
+  return options;
+}
+
 Result<std::string> fetch_jwks(const workos::detail::ClientCore& core,
                                const RequestOptions& options) {
   if (auto e = jwks_client_id_error(core)) return *e;
-  Result<std::shared_ptr<const ResponseInfo>> response = core.execute(jwks_request(core), options);
+  Result<std::shared_ptr<const ResponseInfo>> response =
+      core.execute(jwks_request(core), jwks_fetch_options(core, options));
   if (!response) return response.error();
   return (*response)->body;
 }

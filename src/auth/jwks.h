@@ -166,7 +166,13 @@ class JwksCache {
   std::vector<std::function<void()>> waiters_;  // on_fetched of kWait steps
 };
 
-/// Fetches `{base}/sso/jwks/{client_id}` through `core`'s pipeline (no Authorization header).
+/// The options of a JWKS fetch for `core`'s client: `options` with the hot-path limits filled
+/// in where unset (5 s per attempt, an 11 s deadline, a 1 MiB answer) and at most one retry
+/// (the client's retry count when lower).
+RequestOptions jwks_fetch_options(const workos::detail::ClientCore& core, RequestOptions options);
+
+/// Fetches `{base}/sso/jwks/{client_id}` through `core`'s pipeline (no Authorization header),
+/// with `jwks_fetch_options(options)`.
 Result<std::string> fetch_jwks(const workos::detail::ClientCore& core,
                                const RequestOptions& options);
 

@@ -245,19 +245,28 @@ void finish_refresh(SessionContext& ctx, const RefreshOptions& options, const Re
   if (!claims) {
     fail_token(out, claims.error());
     out.retryable = out.reason == SessionFailure::kJwksUnavailable;
-    return;
+    // The grant succeeded: the old refresh token is spent. When the new access token could not
+    // be checked for a transient reason (JWKS unreachable), keep the new tokens sealed, or the
+    // cookie's consumed refresh token would log the user out at the next refresh.
+    if (!out.retryable) return;
   }
   const std::shared_ptr<const SessionCodec> seal_codec =
       options.codec ? options.codec : start.codec;
   Result<std::string> sealed = seal_session_data(session_data_from_response(response), *seal_codec);
   if (!sealed) {
     fail(out, SessionFailure::kRefreshFailed, sealed.error());
+    out.retryable = false;
     return;
   }
   {
     std::lock_guard<std::mutex> lock(ctx.mu);
     ctx.data = *sealed;
     ctx.codec = seal_codec;
+  }
+  if (!claims) {
+    out.sealed_session = std::move(*sealed);
+    out.response = response;
+    return;
   }
   out.authenticated = true;
   out.claims = std::move(*claims);
@@ -324,6 +333,15 @@ SessionRefresh SealedSession::refresh(const RefreshOptions& options) {
       },
       &shared);
   out.shared = shared;
+  if (!value) {
+    detail::fail(out, SessionFailure::kRefreshFailed,
+                 Error(ErrorKind::kInvalidArgument,
+                       "a blocking session refresh was called on an event-loop thread while "
+                       "another refresh of this session is in flight; use the async session "
+                       "there"));
+    out.retryable = true;
+    return out;
+  }
   const auto& response =
       *std::static_pointer_cast<const Result<workos::AuthenticateResponse>>(value);
   if (!response) {

@@ -2,6 +2,8 @@
 
 #include "auth/single_flight.h"
 
+#include <workos/async/future.h>
+
 namespace workos::auth::detail {
 
 void SingleFlight::prune_locked(std::chrono::steady_clock::duration keep_for, TimePoint now) {
@@ -41,6 +43,11 @@ SingleFlight::Value SingleFlight::run(const std::string& key,
   auto it = entries_.find(key);
   if (it != entries_.end()) {
     std::shared_ptr<Entry> entry = it->second;
+    // A blocking wait on an event-loop thread could wait for work that thread must complete.
+    if (!entry->done && workos::detail::on_event_loop_thread()) {
+      if (shared) *shared = false;
+      return nullptr;
+    }
     cv_.wait(lock, [&] { return entry->done; });
     if (shared) *shared = true;
     return entry->value;

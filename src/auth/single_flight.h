@@ -30,7 +30,8 @@ class SingleFlight {
 
   /// Runs `work` unless a run for `key` is in flight (then waits for it and returns its value)
   /// or finished successfully less than `keep_for` ago (then returns that value). `shared` is
-  /// set when the value came from another caller's run.
+  /// set when the value came from another caller's run. Returns null, without waiting, when
+  /// called on an event-loop thread while another run is in flight.
   Value run(const std::string& key, std::chrono::steady_clock::duration keep_for,
             const std::function<TimePoint()>& now, const Work& work, bool* shared = nullptr);
 

@@ -2,6 +2,8 @@
 
 #include "core/error_mapping.h"
 
+#include "core/headers.h"
+
 #include <simdjson.h>
 
 #include <cstdint>
@@ -14,14 +16,6 @@ namespace workos::detail {
 namespace {
 
 constexpr std::size_t kMaxMessageFromBody = 2000;  // a raw-body message is truncated here
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
 
 int month_index(std::string_view m) {
   static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -93,16 +87,16 @@ std::vector<std::string> string_array(const simdjson::dom::object& obj, std::str
 }  // namespace
 
 std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string_view v) {
-  v = trim(v);
+  v = trim_ows(v);
   int day = 0, year = 0, month = 0, h = 0, m = 0, s = 0;
   const std::size_t comma = v.find(',');
   if (comma != std::string_view::npos) {
-    std::string_view rest = trim(v.substr(comma + 1));
+    std::string_view rest = trim_ows(v.substr(comma + 1));
     if (rest.size() >= 20 && rest[2] == ' ' && rest[6] == ' ' && rest[11] == ' ') {
       // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
       if (!parse_uint(rest.substr(0, 2), day) || !(month = month_index(rest.substr(3, 3))) ||
           !parse_uint(rest.substr(7, 4), year) || !parse_hms(rest.substr(12, 8), h, m, s) ||
-          trim(rest.substr(20)) != "GMT") {
+          trim_ows(rest.substr(20)) != "GMT") {
         return std::nullopt;
       }
     } else if (rest.size() >= 18 && rest[2] == '-' && rest[6] == '-' && rest[9] == ' ') {
@@ -110,7 +104,7 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
       // interpret years more than 50 years in the future as the past century: pick 19xx/20xx).
       if (!parse_uint(rest.substr(0, 2), day) || !(month = month_index(rest.substr(3, 3))) ||
           !parse_uint(rest.substr(7, 2), year) || !parse_hms(rest.substr(10, 8), h, m, s) ||
-          trim(rest.substr(18)) != "GMT") {
+          trim_ows(rest.substr(18)) != "GMT") {
         return std::nullopt;
       }
       year += year < 70 ? 2000 : 1900;
@@ -119,7 +113,7 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
     }
   } else if (v.size() == 24 && v[3] == ' ' && v[7] == ' ' && v[10] == ' ' && v[19] == ' ') {
     // asctime: "Sun Nov  6 08:49:37 1994"
-    std::string_view d = trim(v.substr(8, 2));
+    std::string_view d = trim_ows(v.substr(8, 2));
     if (!(month = month_index(v.substr(4, 3))) || !parse_uint(d, day) ||
         !parse_hms(v.substr(11, 8), h, m, s) || !parse_uint(v.substr(20, 4), year)) {
       return std::nullopt;
@@ -127,7 +121,9 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
   } else {
     return std::nullopt;
   }
-  if (day < 1 || day > 31) return std::nullopt;
+  // system_clock counts nanoseconds in 64 bits (years 1678 to 2262): a year past that range
+  // would overflow, and none is a plausible HTTP-date anyway.
+  if (day < 1 || day > 31 || year < 1900 || year > 2200) return std::nullopt;
   const std::int64_t days =
       days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   return std::chrono::system_clock::time_point(
@@ -136,7 +132,7 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
 
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
                                                       std::chrono::system_clock::time_point now) {
-  value = trim(value);
+  value = trim_ows(value);
   if (value.empty()) return std::nullopt;
   bool all_digits = true;
   for (char c : value) all_digits = all_digits && c >= '0' && c <= '9';

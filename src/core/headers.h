@@ -10,6 +10,16 @@
 
 namespace workos::detail {
 
+/// `s` without leading blanks and trailing blanks or line ends (a header value's
+/// optional white space, RFC 9110 §5.6.3).
+inline std::string_view trim_ows(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
+
 /// ASCII case-insensitive equality.
 inline bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;

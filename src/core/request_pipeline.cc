@@ -15,6 +15,7 @@
 #include "core/error_mapping.h"
 #include "core/headers.h"
 #include "core/redact.h"
+#include "core/retry_policy.h"
 
 namespace workos::detail {
 
@@ -22,12 +23,25 @@ namespace {
 
 constexpr std::chrono::milliseconds kMinAttemptTimeout{1};
 
-bool is_retryable_status(int status) noexcept {
-  return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+// RFC 9110 §5.6.2 token characters: what a header name may hold.
+bool is_token(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7F) return false;
+    if (std::strchr("\"(),/:;<=>?@[\\]{}", c) != nullptr) return false;
+  }
+  return true;
 }
 
-bool is_retryable_kind(ErrorKind kind) noexcept {
-  return kind == ErrorKind::kConnection || kind == ErrorKind::kTimeout;
+// A header value may not hold control characters: CR or LF would let a caller-supplied value
+// smuggle extra headers (or a second request), NUL truncates it. Tab is allowed (RFC 9110).
+bool is_clean_header_value(std::string_view s) noexcept {
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && u != '\t') || u == 0x7F) return false;
+  }
+  return true;
 }
 
 std::string ms_text(std::chrono::milliseconds ms) {
@@ -100,6 +114,9 @@ std::optional<Error> CallPlan::build(const ApiRequest& api, const RequestOptions
   timeout_ = options.timeout ? *options.timeout : co.timeout.value_or(std::chrono::seconds(60));
   max_retries_ = std::max(0, options.max_retries ? *options.max_retries
                                                  : co.max_retries.value_or(co.retry.max_retries));
+  request_.max_response_bytes =
+      options.max_response_bytes ? *options.max_response_bytes : co.max_response_bytes;
+  retry_class_ = classify_retry(request_.method, api.path, options.idempotent);
   const auto& deadline = options.deadline ? options.deadline : co.deadline;
   if (deadline) deadline_ = co.clock.now() + *deadline;
 
@@ -134,8 +151,9 @@ std::optional<Error> CallPlan::build(const ApiRequest& api, const RequestOptions
     case AuthMode::kBearerToken:
       if (api.bearer_token.empty())
         return local_error(ErrorKind::kInvalidArgument, "a bearer token is required");
-      if (api.bearer_token.find_first_of("\r\n") != std::string::npos)
-        return local_error(ErrorKind::kInvalidArgument, "the bearer token contains a line break");
+      if (!is_clean_header_value(api.bearer_token))
+        return local_error(ErrorKind::kInvalidArgument,
+                           "the bearer token contains a control character");
       h.emplace_back("Authorization", "Bearer " + api.bearer_token);
       break;
   }
@@ -146,6 +164,10 @@ std::optional<Error> CallPlan::build(const ApiRequest& api, const RequestOptions
     request_.has_body = true;
     h.emplace_back("Content-Type", "application/json");
   }
+  if (!is_clean_header_value(options.idempotency_key)) {
+    return local_error(ErrorKind::kInvalidArgument,
+                       "RequestOptions::idempotency_key contains a control character");
+  }
   // One key per logical POST, identical on every retry (DESIGN §5); none on other methods.
   if (std::strcmp(request_.method.c_str(), "POST") == 0) {
     h.emplace_back("Idempotency-Key",
@@ -154,11 +176,10 @@ std::optional<Error> CallPlan::build(const ApiRequest& api, const RequestOptions
     h.emplace_back("Idempotency-Key", options.idempotency_key);
   }
   for (const auto& [name, value] : options.extra_headers) {
-    // A line break would let a value smuggle extra headers (or a second request).
-    if (name.empty() || name.find_first_of("\r\n: ") != std::string::npos ||
-        value.find_first_of("\r\n") != std::string::npos) {
+    if (!is_token(name) || !is_clean_header_value(value)) {
       return local_error(ErrorKind::kInvalidArgument,
-                         "invalid extra header '" + redact(name) + "': empty name or line break");
+                         "invalid extra header: the name must be an HTTP token and the value "
+                         "free of control characters");
     }
     set_header(h, name, value);
   }
@@ -231,7 +252,7 @@ CallPlan::Step CallPlan::after_attempt(Result<HttpResponse> answer) {
     }
     Error error(map_http_error(r, request_.method, request_.url, attempts_, core_.api_key(),
                                core_.options().clock.wall_now()));
-    if (!is_retryable_status(r.status)) {
+    if (!retryable_status(retry_class_, r.status)) {
       if (core_.log_enabled(LogLevel::kInfo))
         core_.log(LogLevel::kInfo, "call failed: " + error.to_string());
       Step step;
@@ -247,7 +268,7 @@ CallPlan::Step CallPlan::after_attempt(Result<HttpResponse> answer) {
   }
 
   Error error = transport_error(answer.error());
-  if (!is_retryable_kind(error.kind()) || cancelled()) {
+  if (!retryable_failure(retry_class_, error) || cancelled()) {
     Step step;
     step.result.emplace(cancelled() && error.kind() != ErrorKind::kCancelled
                             ? local_error(ErrorKind::kCancelled, "the call was cancelled")

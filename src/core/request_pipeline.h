@@ -26,6 +26,7 @@
 #include <string>
 
 #include "core/call.h"
+#include "core/retry_policy.h"
 
 namespace workos::detail {
 
@@ -92,6 +93,7 @@ class CallPlan {
   std::string redacted_url_;
   std::chrono::milliseconds timeout_{60000};
   int max_retries_ = 0;
+  RetryClass retry_class_ = RetryClass::kRepeatable;
   int attempts_ = 0;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
   std::chrono::steady_clock::time_point attempt_started_{};

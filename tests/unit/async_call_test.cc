@@ -178,7 +178,9 @@ TEST_F(AsyncCallTest, NotFoundIsNotRetriedAndThrowsTheTypedException) {
 }
 
 TEST_F(AsyncCallTest, PostKeepsOneIdempotencyKeyAcrossRetries) {
-  fake->enqueue_error(ErrorKind::kConnection, "reset");
+  // A plain POST is repeated only when it never left (or on 429 / 503): a refused connect.
+  fake->enqueue(transport_error(ErrorKind::kConnection, transport_codes::kConnectFailure,
+                                "connection refused"));
   fake->enqueue_json(201, R"({"id":"item_4"})");
   ASSERT_TRUE(
       detail::call_async<Item>(async(), post("/items", R"({"name":"x"})"), {}, "Item").get());

@@ -1,6 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 // AsyncPage / AsyncPager over scripted fetchers: pages on demand, prefetch of one page ahead,
-// empty pages skipped, a repeated cursor ends the walk, for_each / collect, errors, cancel.
+// empty pages skipped, a repeated cursor ends the walk with an error, for_each / collect, errors,
+// cancel.
 
 #include <gtest/gtest.h>
 
@@ -137,13 +138,35 @@ TEST(AsyncPaging, ASecondNextPageWhileOneIsPendingIsRefused) {
   EXPECT_EQ(first.get().value()->data, (std::vector<int>{3}));
 }
 
-TEST(AsyncPaging, EmptyPagesAreSkippedAndARepeatedCursorEndsTheWalk) {
+TEST(AsyncPaging, EmptyPagesAreSkippedAndARepeatedCursorEndsTheWalkWithAnError) {
   Pages pages;
   pages.add("c1", {}, "c2");
   pages.add("c2", {7}, "c2");  // a server repeating its cursor
-  std::vector<int> all = pages.first({}, "c1").auto_paging().collect().get().value();
-  EXPECT_EQ(all, (std::vector<int>{7}));
+  std::vector<int> seen;
+  Result<void> r =
+      pages.first({}, "c1").auto_paging().for_each([&](const int& v) { seen.push_back(v); }).get();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), ErrorKind::kDecode);
+  EXPECT_NE(r.error().message().find("'c2' a second time"), std::string::npos);
+  EXPECT_EQ(seen, (std::vector<int>{7}));
   EXPECT_EQ(pages.fetches(), (std::vector<std::string>{"c1", "c2"}));
+}
+
+TEST(AsyncPaging, ACursorCycleEndsTheWalkWithAnErrorWithAndWithoutPrefetch) {
+  for (bool prefetch : {false, true}) {
+    Pages pages;
+    pages.add("A", {2}, "B");
+    pages.add("B", {3}, "A");  // A -> B -> A -> ...
+    std::vector<int> seen;
+    Result<void> r = pages.first({1}, "A")
+                         .auto_paging(AsyncPagingOptions{prefetch})
+                         .for_each([&](const int& v) { seen.push_back(v); })
+                         .get();
+    ASSERT_FALSE(r) << "prefetch " << prefetch;
+    EXPECT_EQ(r.error().kind(), ErrorKind::kDecode);
+    EXPECT_EQ(seen, (std::vector<int>{1, 2, 3}));
+    EXPECT_EQ(pages.fetches(), (std::vector<std::string>{"A", "B"}));
+  }
 }
 
 TEST(AsyncPaging, ForEachVisitsEveryItemInOrder) {

@@ -2,6 +2,8 @@
 // JWKS fetching and caching: through the client's transport, TTL, single flight, forced refresh
 // on an unknown kid (once per cooldown), stale set kept on failure.
 
+#include <workos/async/event_loop.h>
+#include <workos/async/future.h>
 #include <workos/auth/access_token.h>
 #include <workos/testing/fake_transport.h>
 
@@ -132,6 +134,68 @@ TEST_F(AuthJwks, KeepsTheStaleSetWhenARefreshFails) {
   clock.advance(std::chrono::seconds(6));
   EXPECT_TRUE(verifier.verify(token(*key_a)));
   EXPECT_EQ(fake->request_count(), 3u);
+}
+
+TEST_F(AuthJwks, TheFetchOnTheHotPathHasAShortTimeoutAndAtMostOneRetry) {
+  for (int i = 0; i < 4; ++i) fake->enqueue_json(503, R"({"message":"unavailable"})");
+  workos::ClientOptions o = options();
+  o.max_retries = 3;  // the client's default for REST calls
+  TestClient client(o);
+  AccessTokenVerifier verifier(client);
+  auto r = verifier.verify(token(*key_a));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(workos::auth::token_failure(r.error()), TokenFailure::kJwksUnavailable);
+  EXPECT_EQ(fake->request_count(), 2u);
+  const workos::HttpRequest sent = fake->last_request();
+  EXPECT_EQ(sent.timeout, std::chrono::milliseconds(5000));
+  EXPECT_EQ(sent.max_response_bytes, std::size_t{1} << 20);
+}
+
+TEST_F(AuthJwks, ABlockingVerifyOnALoopThreadFailsInsteadOfWaitingForAFetch) {
+  // A fetch is in flight on another thread, held until the loop-thread verify has answered: a
+  // verify that waited for it there would never return.
+  std::mutex mu;
+  std::condition_variable cv;
+  bool fetch_started = false;
+  bool release_fetch = false;
+  fake->set_handler([&](const workos::HttpRequest&) -> workos::Result<workos::HttpResponse> {
+    std::unique_lock<std::mutex> lock(mu);
+    fetch_started = true;
+    cv.notify_all();
+    cv.wait(lock, [&] { return release_fetch; });
+    return FakeTransport::json(200, jwks({key_a}));
+  });
+  TestClient client(options());
+  AccessTokenVerifier verifier(client);
+  const std::string jwt = token(*key_a);
+  std::thread fetcher([&] { EXPECT_TRUE(verifier.verify(jwt)); });
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(20), [&] { return fetch_started; }));
+  }
+  workos::EventLoop loop;
+  // What the loop-thread verify answered: "ok", or the token failure and the error message.
+  workos::Promise<std::string> on_loop;
+  workos::Future<std::string> answer = on_loop.get_future();
+  loop.post([&] {
+    auto r = verifier.verify(jwt);
+    on_loop.set_value(
+        r ? std::string("ok")
+          : std::string(workos::auth::to_string(workos::auth::token_failure(r.error()))) + ": " +
+                r.error().message());
+  });
+  const bool answered = answer.wait_for(std::chrono::seconds(20));
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    release_fetch = true;
+    cv.notify_all();
+  }
+  fetcher.join();
+  ASSERT_TRUE(answered) << "the loop-thread verify waited for the fetch";
+  const std::string got = answer.get().value();
+  EXPECT_EQ(got.rfind(workos::auth::to_string(TokenFailure::kJwksUnavailable), 0), 0u) << got;
+  EXPECT_NE(got.find("event-loop thread"), std::string::npos) << got;
+  EXPECT_EQ(fake->request_count(), 1u);
 }
 
 TEST_F(AuthJwks, FetchFailureWithoutKeysIsJwksUnavailableAndFailsFast) {

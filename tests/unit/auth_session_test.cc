@@ -8,12 +8,17 @@
 
 #include <gtest/gtest.h>
 
+#include <workos/async/event_loop.h>
+#include <workos/async/future.h>
+
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <map>
 #include <mutex>
 #include <thread>
 
+#include "auth/session_payload.h"
 #include "core/json.h"
 #include "support/auth_test_client.h"
 #include "support/auth_test_keys.h"
@@ -213,6 +218,81 @@ TEST_F(AuthSession, RefreshRotatesTokensAndReseals) {
     EXPECT_EQ(b["organization_id"], "org_01TEST");
     EXPECT_EQ(b["ip_address"], "203.0.113.9");
   }
+  EXPECT_EQ(authenticate_calls.load(), 1);
+}
+
+TEST_F(AuthSession, RefreshKeepsTheNewTokensWhenTheJwksIsUnreachable) {
+  bool jwks_down = true;
+  fake->set_handler([&](const workos::HttpRequest& r) -> workos::Result<workos::HttpResponse> {
+    if (r.url.find("/sso/jwks/") != std::string::npos) {
+      if (jwks_down) return workos::Error(workos::ErrorKind::kConnection, "connection reset");
+      return FakeTransport::json(200, workos::test::auth::jwks_json({key}));
+    }
+    if (r.url.find("/user_management/authenticate") != std::string::npos) {
+      ++authenticate_calls;
+      return FakeTransport::json(200, auth_response(token(), "rt_rotated"));
+    }
+    return FakeTransport::json(404, "{}");
+  });
+  TestClient client(options());
+  const std::string old_cookie = cookie(expired_token(), "rt_old");
+  auto session = workos::auth::load_sealed_session(client, old_cookie, kPassword);
+  auto refreshed = session.refresh();
+  EXPECT_FALSE(refreshed);
+  EXPECT_EQ(refreshed.reason, SessionFailure::kJwksUnavailable);
+  EXPECT_TRUE(refreshed.retryable);
+  EXPECT_EQ(authenticate_calls.load(), 1);
+  // The spent refresh token is gone: the cookie to store holds the rotated one.
+  ASSERT_FALSE(refreshed.sealed_session.empty());
+  EXPECT_EQ(session.sealed_data(), refreshed.sealed_session);
+  EXPECT_EQ(session.data().value().refresh_token, "rt_rotated");
+  jwks_down = false;
+  clock.advance(std::chrono::seconds(10));  // past the JWKS failure cooldown
+  auto later = workos::auth::load_sealed_session(client, refreshed.sealed_session, kPassword);
+  EXPECT_TRUE(later.authenticate());
+}
+
+TEST_F(AuthSession, ABlockingRefreshOnALoopThreadFailsInsteadOfWaitingForAnother) {
+  // A refresh of the session is in flight on another thread, held until the loop-thread
+  // refresh has answered: a refresh that waited for it there would never return.
+  std::mutex mu;
+  std::condition_variable cv;
+  bool grant_started = false;
+  bool release_grant = false;
+  on_authenticate = [&](const workos::HttpRequest&) -> workos::Result<workos::HttpResponse> {
+    std::unique_lock<std::mutex> lock(mu);
+    grant_started = true;
+    cv.notify_all();
+    cv.wait(lock, [&] { return release_grant; });
+    return FakeTransport::json(200, auth_response(token(), "rt_rotated"));
+  };
+  TestClient client(options());
+  auto session =
+      workos::auth::load_sealed_session(client, cookie(expired_token(), "rt_old"), kPassword);
+  std::thread first([&] { EXPECT_TRUE(session.refresh()); });
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(20), [&] { return grant_started; }));
+  }
+  workos::EventLoop loop;
+  workos::Promise<std::string> on_loop;
+  workos::Future<std::string> answer = on_loop.get_future();
+  loop.post([&] {
+    auto r = session.refresh();
+    on_loop.set_value(r ? std::string("ok")
+                        : std::string(workos::auth::to_string(r.reason)) + ": " +
+                              (r.error ? r.error->message() : std::string()));
+  });
+  const bool answered = answer.wait_for(std::chrono::seconds(20));
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    release_grant = true;
+    cv.notify_all();
+  }
+  first.join();
+  ASSERT_TRUE(answered) << "the loop-thread refresh waited for the other one";
+  const std::string got = answer.get().value();
+  EXPECT_NE(got.find("event-loop thread"), std::string::npos) << got;
   EXPECT_EQ(authenticate_calls.load(), 1);
 }
 

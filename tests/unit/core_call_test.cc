@@ -156,6 +156,40 @@ TEST_F(CallTest, AutoPagingThrowsTheErrorOfALaterPage) {
   EXPECT_EQ(pager.cursor(), std::optional<std::string>("c2"));  // where to resume
 }
 
+TEST_F(CallTest, AutoPagingStopsWithAnErrorOnACursorCycle) {
+  // A -> B -> A: a server whose cursors loop would otherwise be paged forever.
+  fake->enqueue_json(200, R"({"data":[{"id":"1"}],"list_metadata":{"after":"A"}})");
+  fake->enqueue_json(200, R"({"data":[{"id":"2"}],"list_metadata":{"after":"B"}})");
+  fake->enqueue_json(200, R"({"data":[{"id":"3"}],"list_metadata":{"after":"A"}})");
+  fake->enqueue_json(200, R"({"data":[{"id":"4"}],"list_metadata":{"after":"B"}})");
+  auto first = list_items(core, std::nullopt);
+  ASSERT_TRUE(first);
+  std::vector<std::string> ids;
+  try {
+    for (const Item& it : first->auto_paging()) ids.push_back(it.id);
+    FAIL() << "the cursor cycle was not detected";
+  } catch (const DecodeError& e) {
+    EXPECT_NE(e.error().message().find("'A' a second time"), std::string::npos);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"1", "2", "3"}));
+  EXPECT_EQ(fake->request_count(), 3u);
+}
+
+TEST_F(CallTest, AutoPagingStopsWithAnErrorOnARepeatedIdenticalCursor) {
+  fake->enqueue_json(200, R"({"data":[{"id":"1"}],"list_metadata":{"after":"A"}})");
+  fake->enqueue_json(200, R"({"data":[],"list_metadata":{"after":"A"}})");
+  auto first = list_items(core, std::nullopt);
+  ASSERT_TRUE(first);
+  std::vector<std::string> ids;
+  EXPECT_THROW(
+      {
+        for (const Item& it : first->auto_paging()) ids.push_back(it.id);
+      },
+      DecodeError);
+  EXPECT_EQ(ids, (std::vector<std::string>{"1"}));
+  EXPECT_EQ(fake->request_count(), 2u);
+}
+
 TEST_F(CallTest, NextPageWithoutMoreIsAnError) {
   fake->enqueue_json(200, R"({"data":[{"id":"1"}],"list_metadata":{"after":null}})");
   auto page = list_items(core, std::nullopt);

@@ -25,6 +25,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -101,7 +102,8 @@ class AsyncPager {
   }
 
   /// The next page that has items (the starting page first), or an empty optional after the
-  /// last one. Empty pages in between are skipped; a server that repeats a cursor ends the walk.
+  /// last one. Empty pages in between are skipped; a server that hands out a cursor already
+  /// followed (A, B, A, ...) ends the walk with a `kDecode` error instead of looping forever.
   Future<std::optional<AsyncPage<T>>> next_page() {
     using Out = std::optional<AsyncPage<T>>;
     std::shared_ptr<State> st = state_;
@@ -127,7 +129,8 @@ class AsyncPager {
       if (!first->data.empty() || !first->has_more()) {
         f = make_ready_future(Result<Out>(deliver(st, std::move(*first))));
       } else {
-        f = fetch_after(st, first->list_metadata.after, first->fetcher(), first->next_page());
+        f = fetch_after(st, first->fetcher(),
+                        follow(st, *first->list_metadata.after, first->fetcher()));
       }
     } else {
       Future<AsyncPage<T>> next;
@@ -143,10 +146,10 @@ class AsyncPager {
         if (!after || after->empty() || !fetcher) {
           f = make_ready_future(Result<Out>(Out()));
         } else {
-          next = fetcher(*after);
+          next = follow(st, *after, fetcher);
         }
       }
-      if (next.valid()) f = fetch_after(st, after, fetcher, std::move(next));
+      if (next.valid()) f = fetch_after(st, fetcher, std::move(next));
     }
     return f.then(inline_executor(), [st](Result<Out> r) {
       std::lock_guard<std::mutex> lock(st->mutex);
@@ -197,6 +200,7 @@ class AsyncPager {
     std::optional<AsyncPage<T>> first;  // not handed out yet
     std::optional<std::string> after;   // cursor of the last page handed out
     typename AsyncPage<T>::Fetcher fetcher;
+    std::set<std::string> followed;  // every cursor fetched so far
     Future<AsyncPage<T>> prefetched;
     bool busy = false;
     ~State() {
@@ -204,10 +208,31 @@ class AsyncPager {
     }
   };
 
+  // Fetches the page after `cursor`, or fails when that cursor was followed before.
+  static Future<AsyncPage<T>> follow(const std::shared_ptr<State>& st, const std::string& cursor,
+                                     const typename AsyncPage<T>::Fetcher& fetcher) {
+    bool repeated = false;
+    {
+      std::lock_guard<std::mutex> lock(st->mutex);
+      repeated = !st->followed.insert(cursor).second;
+    }
+    if (repeated) {
+      return make_ready_future(Result<AsyncPage<T>>(
+          Error(ErrorKind::kDecode, "auto-paging stopped: the server returned the list cursor '" +
+                                        cursor + "' a second time")));
+    }
+    if (!fetcher) {
+      return make_ready_future(
+          Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no next page")));
+    }
+    return fetcher(cursor);
+  }
+
   // Records `page` as handed out and, with prefetch, starts fetching the one after it.
   static std::optional<AsyncPage<T>> deliver(const std::shared_ptr<State>& st, AsyncPage<T> page) {
     Future<AsyncPage<T>> ahead;
-    if (st->options.prefetch && page.has_more() && page.fetcher()) ahead = page.next_page();
+    if (st->options.prefetch && page.has_more() && page.fetcher())
+      ahead = follow(st, *page.list_metadata.after, page.fetcher());
     std::lock_guard<std::mutex> lock(st->mutex);
     st->after = page.list_metadata.after;
     st->fetcher = page.fetcher();
@@ -215,35 +240,26 @@ class AsyncPager {
     return std::optional<AsyncPage<T>>(std::move(page));
   }
 
-  // Waits for `next` (the page after cursor `after`), skipping empty pages.
+  // Waits for `next` (a page fetched with `fetcher`), skipping empty pages.
   static Future<std::optional<AsyncPage<T>>> fetch_after(const std::shared_ptr<State>& st,
-                                                         std::optional<std::string> after,
                                                          typename AsyncPage<T>::Fetcher fetcher,
                                                          Future<AsyncPage<T>> next) {
     using Out = std::optional<AsyncPage<T>>;
-    return next.then(inline_executor(),
-                     [st, after, fetcher](Result<AsyncPage<T>> r) -> Future<Out> {
-                       if (!r) return make_ready_future(Result<Out>(r.error()));
-                       AsyncPage<T> page = std::move(*r);
-                       if (!page.fetcher()) page.set_fetcher(fetcher);
-                       // Guard against a server that repeats the same cursor forever.
-                       bool more = page.has_more();
-                       if (more && page.list_metadata.after == after) {
-                         page.list_metadata.after.reset();
-                         more = false;
-                       }
-                       if (page.data.empty() && more) {
-                         std::optional<std::string> next_after = page.list_metadata.after;
-                         auto next_fetcher = page.fetcher();
-                         return fetch_after(st, next_after, next_fetcher, page.next_page());
-                       }
-                       if (page.data.empty()) {
-                         std::lock_guard<std::mutex> lock(st->mutex);
-                         st->after.reset();
-                         return make_ready_future(Result<Out>(Out()));
-                       }
-                       return make_ready_future(Result<Out>(deliver(st, std::move(page))));
-                     });
+    return next.then(inline_executor(), [st, fetcher](Result<AsyncPage<T>> r) -> Future<Out> {
+      if (!r) return make_ready_future(Result<Out>(r.error()));
+      AsyncPage<T> page = std::move(*r);
+      if (!page.fetcher()) page.set_fetcher(fetcher);
+      if (page.data.empty() && page.has_more()) {
+        auto next_fetcher = page.fetcher();
+        return fetch_after(st, next_fetcher, follow(st, *page.list_metadata.after, next_fetcher));
+      }
+      if (page.data.empty()) {
+        std::lock_guard<std::mutex> lock(st->mutex);
+        st->after.reset();
+        return make_ready_future(Result<Out>(Out()));
+      }
+      return make_ready_future(Result<Out>(deliver(st, std::move(page))));
+    });
   }
 
   template <class F>

@@ -112,7 +112,9 @@ struct SessionAuthentication {
 
 /// The outcome of `SealedSession::refresh()`.
 struct SessionRefresh : SessionAuthentication {
-  /// The new cookie value (sealed with the session's codec), on success.
+  /// The new cookie value (sealed with the session's codec): on success, and also when the
+  /// grant succeeded but the new access token could not be checked for a transient reason
+  /// (`kJwksUnavailable`, `retryable`): store it then too — the old refresh token is spent.
   std::string sealed_session;
   /// The authenticate response behind a successful refresh.
   std::optional<workos::AuthenticateResponse> response;
