@@ -132,6 +132,12 @@ endforeach()
 list(APPEND WORKOS_PC_LIBS_PRIVATE -pthread)
 list(JOIN WORKOS_PC_REQUIRES_PRIVATE ", " WORKOS_PC_REQUIRES_PRIVATE)
 list(JOIN WORKOS_PC_LIBS_PRIVATE " " WORKOS_PC_LIBS_PRIVATE)
+# Compile definitions every consumer needs (src/CMakeLists.txt: simdjson's own, which must match
+# between the library and a program that also uses simdjson) go into Cflags, static or shared.
+set(WORKOS_PC_CFLAGS "")
+foreach(_def IN LISTS WORKOS_SIMDJSON_DEFINITIONS)
+  string(APPEND WORKOS_PC_CFLAGS " -D${_def}")
+endforeach()
 if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
   set(WORKOS_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
 else()

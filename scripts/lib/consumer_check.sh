@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # scripts/lib/consumer_check.sh <main build dir> <build root>
 #
-# The consumer check of scripts/test (issue 2, Deliver 7): installs the library built in
+# The consumer check of scripts/test: installs the library built in
 # <main build dir> into a temporary prefix, then builds and runs examples/consumer — a separate
 # CMake project using find_package(workos CONFIG REQUIRED) — as C++17, as C++20 and with
-# -fno-exceptions, and the same program through pkg-config (`pkg-config --static workos`).
+# -fno-exceptions, and the same program through pkg-config (`pkg-config --static workos`); each
+# time also examples/consumer/simdjson_user.cc, a program that uses simdjson itself.
 # Then the same for a shared build of the library (BUILD_SHARED_LIBS=ON; compiled objects come
 # from ccache, so this costs mostly a link). WORKOS_SKIP_SHARED=1 skips the shared part.
 set -euo pipefail
@@ -30,6 +31,13 @@ consumer_build() {
     || { cat "$dir.log"; die "consumer ($name): build failed"; }
   local out
   out="$("$dir/workos_consumer" 2>&1)" || { echo "$out"; die "consumer ($name): run failed"; }
+  info "consumer ($name): $(echo "$out" | tail -n 1)"
+  # A consumer that uses simdjson itself (examples/consumer/simdjson_user.cc): simdjson is a
+  # dependency of the library, so it is always there and the program must be built.
+  [[ -x "$dir/workos_consumer_simdjson" ]] \
+    || die "consumer ($name): workos_consumer_simdjson was not built (find_package(simdjson)?)"
+  out="$("$dir/workos_consumer_simdjson" 2>&1)" \
+    || { echo "$out"; die "consumer ($name): the program that also uses simdjson failed"; }
   info "consumer ($name): $(echo "$out" | tail -n 1)"
   if [[ -x "$dir/workos_consumer_mocks" ]]; then
     out="$("$dir/workos_consumer_mocks" 2>&1)" \
@@ -58,6 +66,18 @@ pkgconfig_build() {
     || die "consumer (pkg-config $name): compile/link with '$cflags $libs' failed"
   local out
   out="$("$exe" 2>&1)" || { echo "$out"; die "consumer (pkg-config $name): run failed"; }
+  info "consumer (pkg-config $name): $(echo "$out" | tail -n 1)"
+  # The program that also uses simdjson: compiled with workos' Cflags only (no -pthread, which
+  # would define _REENTRANT and switch simdjson's threads on by itself), linked with -lsimdjson.
+  local sj_exe="$tmp/consumer-pc-simdjson-$name"
+  # shellcheck disable=SC2086
+  g++ -std=c++17 -Wall -Wextra -Werror $cflags -c "$consumer_src/simdjson_user.cc" \
+    -o "$sj_exe.o" || die "consumer (pkg-config $name, simdjson): compile with '$cflags' failed"
+  # shellcheck disable=SC2086
+  g++ "$sj_exe.o" -o "$sj_exe" $libs -lsimdjson -Wl,-rpath,"$libdir" \
+    || die "consumer (pkg-config $name, simdjson): link with '$libs -lsimdjson' failed"
+  out="$("$sj_exe" 2>&1)" \
+    || { echo "$out"; die "consumer (pkg-config $name): the program that also uses simdjson failed"; }
   info "consumer (pkg-config $name): $(echo "$out" | tail -n 1)"
 }
 

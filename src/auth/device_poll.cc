@@ -5,7 +5,9 @@
 #include "core/call.h"
 #include "core/client_core_impl.h"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <thread>
 
 namespace workos::auth::detail {
@@ -27,20 +29,52 @@ Error poll_cancelled_error() {
 
 // ---- DevicePollState --------------------------------------------------------------------------
 
+namespace {
+
+// A server-sent number of seconds as whole seconds: nullopt when absent, not finite or not
+// positive; rounded up; capped at kMaxServerSeconds so that no later arithmetic overflows.
+std::optional<std::chrono::seconds> server_seconds(double value) noexcept {
+  if (!std::isfinite(value) || value <= 0) return std::nullopt;
+  const double capped = std::min(std::ceil(value), static_cast<double>(kMaxServerSeconds.count()));
+  return std::chrono::seconds(static_cast<long long>(capped));
+}
+
+}  // namespace
+
 Result<DevicePollState> DevicePollState::start(const workos::detail::ClientCore* core,
                                                const workos::DeviceAuthorizationResponse& device,
                                                const DevicePollOptions& options) {
   if (device.device_code.empty()) {
     return Error(ErrorKind::kInvalidArgument, "the device authorization has no device_code");
   }
+  // The poll must end: without the code's lifetime (`expires_in`) and without a caller
+  // timeout it would poll for ever. Checked before the first poll, so nothing is sent.
+  std::optional<std::chrono::seconds> lifetime;
+  if (options.timeout) {
+    if (options.timeout->count() <= 0) {
+      return Error(ErrorKind::kInvalidArgument,
+                   "DevicePollOptions::timeout must be positive to poll the device code");
+    }
+    lifetime = std::min(*options.timeout, kMaxServerSeconds);
+  } else {
+    lifetime = server_seconds(device.expires_in);
+  }
+  if (!lifetime) {
+    return Error(ErrorKind::kInvalidArgument,
+                 "the device authorization has no positive expires_in and no "
+                 "DevicePollOptions::timeout is set: the poll would never end");
+  }
   DevicePollState s;
   s.core_ = core;
-  if (options.interval)
-    s.interval_ = *options.interval;
-  else if (device.interval && *device.interval > 0)
-    s.interval_ = std::chrono::seconds(static_cast<long long>(std::ceil(*device.interval)));
-  s.lifetime_ = options.timeout ? *options.timeout
-                                : std::chrono::seconds(static_cast<long long>(device.expires_in));
+  // RFC 8628 §3.2 / §3.5: the server's interval, 5 s when absent; 0 or negative counts as absent
+  // (an interval of 0 would poll in a tight loop), and no poll comes faster than kMinInterval.
+  std::optional<std::chrono::seconds> interval;
+  if (options.interval && options.interval->count() > 0)
+    interval = *options.interval;
+  else if (device.interval)
+    interval = server_seconds(*device.interval);
+  s.interval_ = std::clamp(interval.value_or(kDefaultInterval), kMinInterval, kMaxServerSeconds);
+  s.lifetime_ = *lifetime;
   s.deadline_ = s.now() + s.lifetime_;
   s.params_.device_code = device.device_code;
   s.params_.ip_address = options.ip_address;
@@ -56,7 +90,7 @@ std::chrono::steady_clock::time_point DevicePollState::now() const {
 }
 
 std::optional<Error> DevicePollState::before_wait() const {
-  if (lifetime_.count() > 0 && now() + interval_ > deadline_) {
+  if (now() + interval_ > deadline_) {
     return Error(ErrorKind::kTimeout, "the device code expired before the user approved it");
   }
   return std::nullopt;
@@ -69,7 +103,7 @@ std::optional<Result<workos::AuthenticateResponse>> DevicePollState::after_answe
     case PollStep::kFail:
       return answer;
     case PollStep::kSlowDown:
-      interval_ += kSlowDownIncrement;
+      interval_ = std::min(interval_ + kSlowDownIncrement, kMaxServerSeconds);
       if (options.on_poll) options.on_poll(DevicePollStatus::kSlowDown, interval_);
       break;
     case PollStep::kContinue:

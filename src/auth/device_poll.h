@@ -28,8 +28,14 @@ PollStep classify_poll(const Result<workos::AuthenticateResponse>& answer) noexc
 
 /// RFC 8628 §3.5: `slow_down` adds 5 seconds to the interval.
 inline constexpr std::chrono::seconds kSlowDownIncrement{5};
-/// RFC 8628 §3.2: the default interval when the server names none.
+/// RFC 8628 §3.2: the default interval when the server names none (also used for an interval
+/// of 0 or less, from the server or the caller).
 inline constexpr std::chrono::seconds kDefaultInterval{5};
+/// No poll comes sooner than this after the previous one.
+inline constexpr std::chrono::seconds kMinInterval{1};
+/// Server-sent seconds (`expires_in`, `interval`) and a caller's timeout are capped at one
+/// year, so that the deadline arithmetic on the steady clock cannot overflow.
+inline constexpr std::chrono::seconds kMaxServerSeconds{365LL * 24 * 3600};
 
 /// The error of a cancelled poll (kCancelled).
 Error poll_cancelled_error();
@@ -39,7 +45,9 @@ Error poll_cancelled_error();
 class DevicePollState {
  public:
   /// Starts a poll of `device` with `options`; times come from `core`'s clock (the real steady
-  /// clock without a core). Errors: kInvalidArgument (no device code).
+  /// clock without a core). Errors: kInvalidArgument when there is no device code, when
+  /// `options.timeout` is set but not positive, or when neither `options.timeout` nor a positive
+  /// `device.expires_in` bounds the poll.
   static Result<DevicePollState> start(const workos::detail::ClientCore* core,
                                        const workos::DeviceAuthorizationResponse& device,
                                        const DevicePollOptions& options);
@@ -65,7 +73,7 @@ class DevicePollState {
 
   const workos::detail::ClientCore* core_ = nullptr;
   std::chrono::seconds interval_ = kDefaultInterval;
-  std::chrono::seconds lifetime_{0};
+  std::chrono::seconds lifetime_{0};  // > 0 once started
   std::chrono::steady_clock::time_point deadline_{};
   workos::user_management::AuthenticateWithDeviceCodeParams params_;
   RequestOptions request_;

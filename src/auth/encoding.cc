@@ -102,6 +102,9 @@ std::string base64_encode(std::string_view bytes) {
 bool base64url_decode(std::string_view text, std::string& out) {
   return decode(text, kUrlTable, out);
 }
+bool base64url_decode_padded(std::string_view text, std::string& out) {
+  return text.size() % 4 == 0 && decode(text, kUrlTable, out);
+}
 bool base64_decode(std::string_view text, std::string& out) {
   return decode(text, kStdTable, out);
 }

@@ -3,11 +3,19 @@
 // writes it: base64url (with padding) of
 //   0x80 | timestamp (u64 BE, seconds) | IV (16) | AES-128-CBC ciphertext (PKCS#7) | HMAC-SHA256
 // with the key = signing key (first 16 bytes) || encryption key (last 16 bytes).
+//
+// Token and key must carry their `=` padding: `cryptography` decodes both with
+// `base64.urlsafe_b64decode`, which refuses unpadded input. This codec is stricter than Python in
+// one way: Python's decoder silently discards characters outside the alphabet (a token with
+// an embedded newline or space still decrypts there); here any such character is an error.
 
 #include <workos/auth/session_codec.h>
 
 #include "auth/crypto.h"
 #include "auth/encoding.h"
+
+#include <cstdint>
+#include <limits>
 
 namespace workos::auth {
 namespace {
@@ -19,6 +27,29 @@ constexpr std::int64_t kMaxClockSkew = 60;  // cryptography's _MAX_CLOCK_SKEW
 
 Error crypto_error(const char* what) {
   return Error(ErrorKind::kCrypto, what);
+}
+
+// cryptography's TTL rule on the token's timestamp `ts` (attacker-chosen: it is read before the
+// HMAC is checked, in Python's order): expired when ts + ttl < now, from the future when
+// now + 60 s < ts. Python compares unbounded integers; here no step may overflow. A timestamp
+// beyond INT64_MAX seconds is refused as from the future (fail closed). Null when the timestamp is
+// fine.
+const char* check_timestamp(std::uint64_t ts, std::int64_t ttl, std::int64_t now) {
+  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (ts > kMax) return "fernet: token from the future";
+  const auto stamp = static_cast<std::int64_t>(ts);
+  std::int64_t expiry = 0;
+  if (__builtin_add_overflow(stamp, ttl, &expiry)) {
+    // Beyond int64: above every clock when ttl > 0 (not expired), below when ttl < 0.
+    if (ttl < 0) return "fernet: token expired";
+  } else if (expiry < now) {
+    return "fernet: token expired";
+  }
+  std::int64_t latest = 0;
+  if (!__builtin_add_overflow(now, kMaxClockSkew, &latest) && latest < stamp) {
+    return "fernet: token from the future";
+  }
+  return nullptr;
 }
 
 class FernetCodec final : public SessionCodec {
@@ -52,17 +83,18 @@ class FernetCodec final : public SessionCodec {
 
   Result<std::string> unseal(std::string_view sealed) const override {
     std::string data;
-    if (!detail::base64url_decode(sealed, data)) return crypto_error("fernet: bad encoding");
+    if (!detail::base64url_decode_padded(sealed, data)) {
+      return crypto_error("fernet: bad encoding");
+    }
     if (data.size() < kHeader + 16 + kMac || static_cast<unsigned char>(data[0]) != kVersion) {
       return crypto_error("fernet: invalid token");
     }
     if (options_.ttl) {
       std::uint64_t ts = 0;
       for (int i = 1; i <= 8; ++i) ts = (ts << 8) | static_cast<unsigned char>(data[i]);
-      const std::int64_t now = now_seconds();
-      const auto stamp = static_cast<std::int64_t>(ts);
-      if (stamp + options_.ttl->count() < now) return crypto_error("fernet: token expired");
-      if (now + kMaxClockSkew < stamp) return crypto_error("fernet: token from the future");
+      if (const char* why = check_timestamp(ts, options_.ttl->count(), now_seconds())) {
+        return crypto_error(why);
+      }
     }
     const std::string_view body(data.data(), data.size() - kMac);
     const std::string expected = signing_.mac(body);
@@ -98,7 +130,7 @@ class FernetCodec final : public SessionCodec {
 Result<std::shared_ptr<const SessionCodec>> make_fernet_codec(std::string_view key,
                                                               FernetOptions options) {
   std::string raw;
-  if (!detail::base64url_decode(key, raw) || raw.size() != 32) {
+  if (!detail::base64url_decode_padded(key, raw) || raw.size() != 32) {
     return Error(ErrorKind::kConfiguration,
                  "a Fernet key must be 32 url-safe base64-encoded bytes");
   }

@@ -21,13 +21,43 @@ namespace {
 
 constexpr std::string_view kPrefix = "Fe26.2";
 constexpr std::string_view kPasswordId = "1";
-constexpr std::size_t kMinPasswordLength = 32;  // iron's minPasswordlength
+constexpr std::size_t kMinPasswordLength = 32;  // iron's minPasswordlength, in UTF-16 units
 constexpr std::size_t kSaltBytes = 32;          // saltBits 256
 constexpr std::size_t kKeyBytes = 32;           // AES-256 / HMAC-SHA256 key
 constexpr int kCurrentVersion = 2;
 
 Error crypto_error(const char* what) {
   return Error(ErrorKind::kCrypto, what);
+}
+
+// The password's length as iron counts it: `password.length` of a JavaScript string, i.e. in
+// UTF-16 code units (a character of 1 to 3 UTF-8 bytes is one unit, one of 4 bytes is two),
+// while the key is derived from its UTF-8 bytes. Counting bytes would accept 11 CJK characters
+// (33 bytes, 11 units) that the Node SDK refuses, so that its cookies could not be read there.
+// A byte that is not part of valid UTF-8 counts as one unit: such a password cannot be given to
+// the Node SDK at all, and counting it byte by byte keeps the C++-only minimum of 32 bytes.
+std::size_t utf16_length(std::string_view s) {
+  std::size_t units = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t len = b < 0x80           ? 1
+                            : (b >> 5) == 0x6  ? 2
+                            : (b >> 4) == 0xE  ? 3
+                            : (b >> 3) == 0x1E ? 4
+                                               : 0;
+    bool valid = len != 0 && i + len <= s.size();
+    for (std::size_t k = 1; valid && k < len; ++k) {
+      valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    }
+    if (!valid) {
+      ++units;
+      ++i;
+      continue;
+    }
+    units += len == 4 ? 2 : 1;
+    i += len;
+  }
+  return units;
 }
 
 class IronCodec final : public SessionCodec {
@@ -175,9 +205,10 @@ class IronCodec final : public SessionCodec {
 
 Result<std::shared_ptr<const SessionCodec>> make_iron_codec(std::string password,
                                                             IronOptions options) {
-  if (password.size() < kMinPasswordLength) {
+  if (utf16_length(password) < kMinPasswordLength) {
     return Error(ErrorKind::kConfiguration,
-                 "the cookie password must be at least 32 characters long (iron)");
+                 "the cookie password must be at least 32 characters long (iron; UTF-16 "
+                 "code units, as the Node SDK counts them)");
   }
   auto codec = std::make_shared<IronCodec>(password, std::move(options));
   if (!codec->ok()) return Error(ErrorKind::kCrypto, "iron: cannot set up HMAC-SHA1");

@@ -26,8 +26,9 @@ bool read_numeric_date(Value v, std::chrono::system_clock::time_point& out) {
     seconds = static_cast<double>(u);
   else if (v.get_double().get(seconds) != simdjson::SUCCESS)
     return false;
-  // ±10^11 s is ±3000 years: beyond it, the duration arithmetic could overflow.
-  if (!std::isfinite(seconds) || std::fabs(seconds) > 1e11) return false;
+  // system_clock counts nanoseconds in 64 bits: ±9.2e9 s (years 1678 to 2262); beyond 9e9 s
+  // the conversion below would overflow.
+  if (!std::isfinite(seconds) || std::fabs(seconds) > 9e9) return false;
   out = std::chrono::system_clock::time_point(
       std::chrono::duration_cast<std::chrono::system_clock::duration>(
           std::chrono::duration<double>(seconds)));

@@ -5,6 +5,10 @@
 #include "common/models_json.h"
 #include "core/json.h"
 
+#include <map>
+#include <optional>
+#include <string>
+
 namespace workos::auth {
 namespace detail {
 namespace {
@@ -18,6 +22,32 @@ void read_field(Value v, T& out, json::DecodeContext& c, std::string_view name) 
   c.push_field("User", name);
   json::read(v, out, c);
   c.pop();
+}
+
+// `user.metadata`. The WorkOS API only stores string values, but a cookie made elsewhere (the
+// Python SDK seals whatever dict it is given) may hold numbers, booleans, arrays or objects.
+// They must not cost the whole user, and the C++ model is a string map: a value that is not a
+// string is kept as its compact JSON text (3 -> "3", true -> "true", {"a":1} -> "{\"a\":1}"),
+// and a null value is dropped (null is how the API deletes a metadata key). False only when
+// `metadata` itself is neither an object nor null.
+bool read_metadata(Value v, std::optional<std::map<std::string, std::string>>& out) {
+  if (v.is_null()) {
+    out.reset();
+    return true;
+  }
+  simdjson::dom::object obj;
+  if (v.get_object().get(obj) != simdjson::SUCCESS) return false;
+  std::map<std::string, std::string> m;
+  for (auto f : obj) {
+    if (f.value.is_null()) continue;
+    std::string_view s;
+    if (f.value.get_string().get(s) == simdjson::SUCCESS)
+      m[std::string(f.key)] = std::string(s);
+    else
+      m[std::string(f.key)] = simdjson::minify(f.value);
+  }
+  out = std::move(m);
+  return true;
 }
 
 // A user object in either layout (camelCase from the Node SDK, snake_case from the API /
@@ -54,8 +84,9 @@ bool decode_user(Value v, workos::User& u) {
       read_field(f.value, u.updated_at, c, k);
     else if (k == "externalId" || k == "external_id")
       read_field(f.value, u.external_id, c, k);
-    else if (k == "metadata")
-      read_field(f.value, u.metadata, c, k);
+    else if (k == "metadata") {
+      if (!read_metadata(f.value, u.metadata)) return false;
+    }
   }
   return !c.failed();
 }
@@ -109,7 +140,9 @@ void write_node_user(json::Writer& w, const workos::User& u) {
     json::write(w, *u.last_sign_in_at);
   else
     w.null();
-  write_optional_string(w, "locale", u.locale, false);
+  // deserializeUser() copies `locale` from the API user, which sends it as null when unset: the
+  // Node SDK then reads `locale: null` back, so it is written even when empty.
+  write_optional_string(w, "locale", u.locale, true);
   w.key("createdAt");
   json::write(w, u.created_at);
   w.key("updatedAt");
@@ -137,7 +170,56 @@ void write_impersonator(json::Writer& w, const SessionImpersonator& i) {
   w.end_object();
 }
 
+// The code unit of the `\uXXXX` escape at `i`, or -1 when there is none there.
+long escape_unit(std::string_view s, std::size_t i) {
+  if (i + 6 > s.size() || s[i] != '\\' || s[i + 1] != 'u') return -1;
+  long unit = 0;
+  for (std::size_t k = i + 2; k < i + 6; ++k) {
+    const char ch = s[k];
+    int digit = -1;
+    if (ch >= '0' && ch <= '9') digit = ch - '0';
+    if (ch >= 'a' && ch <= 'f') digit = ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F') digit = ch - 'A' + 10;
+    if (digit < 0) return -1;
+    unit = unit * 16 + digit;
+  }
+  return unit;
+}
+
 }  // namespace
+
+bool replace_unpaired_surrogate_escapes(std::string_view text, std::string& out) {
+  bool changed = false;
+  std::size_t copied = 0;  // text[0, copied) is already in `out`
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] != '\\') {
+      ++i;
+      continue;
+    }
+    const long unit = escape_unit(text, i);
+    if (unit < 0xD800 || unit > 0xDFFF) {
+      i += 2;  // any other escape (`\\`, `\"`, `\n`, a BMP `\u`) is left alone
+      continue;
+    }
+    if (unit <= 0xDBFF) {
+      const long next = escape_unit(text, i + 6);
+      if (next >= 0xDC00 && next <= 0xDFFF) {
+        i += 12;  // a well-formed pair
+        continue;
+      }
+    }
+    if (!changed) {
+      out.clear();
+      out.reserve(text.size());
+      changed = true;
+    }
+    out.append(text.substr(copied, i - copied)).append("\\ufffd");
+    i += 6;
+    copied = i;
+  }
+  if (changed) out.append(text.substr(copied));
+  return changed;
+}
 
 std::string encode_session_data(const SessionData& d, SessionPayloadStyle style) {
   json::Writer w;
@@ -214,6 +296,13 @@ SessionData session_data_from_response(const workos::AuthenticateResponse& r) {
 
 Result<SessionData> parse_session_data(std::string_view text) {
   namespace json = workos::detail::json;
+  // JSON.stringify (Node SDK) and json.dumps (Python SDK) write a lone UTF-16 surrogate, e.g.
+  // from a name cut in the middle of an emoji, as an escape such as "\udd26"; JSON.parse and
+  // json.loads read it back, simdjson refuses it (it has no UTF-8 form). A cookie those SDKs
+  // accept must not fail here: such escapes become U+FFFD first, as a lenient UTF-16 decoder
+  // (WHATWG TextDecoder) would do. The string read differs from the original only there.
+  std::string repaired;
+  if (detail::replace_unpaired_surrogate_escapes(text, repaired)) text = repaired;
   json::Value root;
   Result<void> parsed = json::parse(json::JsonText(text), "SessionData", root);
   if (!parsed) return parsed.error();

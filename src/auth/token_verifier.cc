@@ -76,6 +76,18 @@ Error jwks_unavailable(const std::optional<Error>& cause) {
   return Error(std::move(info));
 }
 
+// The JWS `alg` names registered by RFC 7518 §3.1 and RFC 8037 (plus ES256K, RFC 8812), as
+// our own string literals; anything else is "not a registered algorithm".
+const char* known_algorithm_name(std::string_view alg) noexcept {
+  static constexpr const char* kNames[] = {"HS256", "HS384", "HS512", "RS256", "RS384",
+                                           "RS512", "ES256", "ES384", "ES512", "PS256",
+                                           "PS384", "PS512", "none",  "EdDSA", "ES256K"};
+  for (const char* name : kNames) {
+    if (alg == name) return name;
+  }
+  return "not a registered algorithm";
+}
+
 std::chrono::system_clock::time_point wall_now(const TokenVerifyOptions& o) {
   return o.now ? o.now() : std::chrono::system_clock::now();
 }
@@ -117,8 +129,12 @@ Result<std::string> TokenVerifierCore::check_header(std::string_view token) cons
   }
   // RFC 8725 §3.1: the algorithm is fixed by us, never taken from the token.
   if (header.alg != "RS256") {
+    // The header is attacker-chosen: it is never echoed. Only a registered algorithm name,
+    // compared against our own list, is named (it helps with an HS256 / RS256 mix-up).
     return token_error(TokenFailure::kUnsupportedAlgorithm,
-                       "only RS256 tokens are accepted (got \"" + header.alg.substr(0, 16) + "\")");
+                       std::string("unsupported algorithm: only RS256 tokens are accepted (the "
+                                   "token's alg is ") +
+                           known_algorithm_name(header.alg) + ")");
   }
   if (header.has_crit) {
     return token_error(TokenFailure::kMalformed, "the token has critical header extensions");

@@ -119,8 +119,8 @@ void redact_json_fields(std::string& s, bool keep_code) {
 }
 
 // name=value pairs in URLs / form bodies / free text: the value of a sensitive name is replaced
-// up to the next `&`, `#`, whitespace, quote or end.
-void redact_query_params(std::string& s) {
+// up to the next `&`, `#`, whitespace, quote or end. `keep_code` as in redact_json_fields.
+void redact_query_params(std::string& s, bool keep_code = false) {
   std::size_t i = 0;
   while ((i = s.find('=', i)) != std::string::npos) {
     std::size_t start = i;
@@ -135,7 +135,7 @@ void redact_query_params(std::string& s) {
            s[end] != '\'' && s[end] != '\n' && s[end] != ';' && s[end] != ',') {
       ++end;
     }
-    if (!name.empty() && is_sensitive_name(name) && end > i + 1 &&
+    if (!name.empty() && is_sensitive_name(name) && !(keep_code && name == "code") && end > i + 1 &&
         s.compare(i + 1, end - i - 1, kRedacted) != 0) {
       s.replace(i + 1, end - i - 1, kRedacted);
       end = i + 1 + kRedacted.size();
@@ -151,9 +151,16 @@ bool is_sensitive_name(std::string_view raw) noexcept {
   if (raw.empty() || raw.size() > sizeof buf) return false;
   for (std::size_t i = 0; i < raw.size(); ++i) buf[i] = lower(raw[i]);
   const std::string_view n(buf, raw.size());
+  // `value` is redacted under every parent. Most `value` fields of the WorkOS API are secrets
+  // (a vault object's value, an API key's full value, a Pipes credential, the key sent to
+  // /api_keys/validate); the others (a directory user's email, a consent choice) lose nothing
+  // of worth in a log line. The redactor tokenizes strings without parsing structure, so it
+  // cannot tell a vault object's `value` from another reliably in a truncated body; redacting
+  // all of them fails safe. Decoded models are not affected: only logs and error text are.
   return n == "code" || n == "password" || n == "client_secret" || n == "api_key" ||
          n == "apikey" || n == "secret" || n == "token" || n == "refresh_token" ||
-         n == "access_token" || n == "id_token" || n == "session_data" || n == "sealed_session" ||
+         n == "device_code" || n == "data_key" || n == "value" || n == "access_token" ||
+         n == "id_token" || n == "session_data" || n == "sealed_session" ||
          n == "cookie_password" || n == "code_verifier" || n == "authorization" || n == "cookie" ||
          n == "set-cookie" || ends_with(n, "_token") || ends_with(n, "_secret") ||
          ends_with(n, "password") || ends_with(n, "[code]") || ends_with(n, "[password]");
@@ -175,6 +182,9 @@ std::string redact_response_body(std::string_view text, std::string_view api_key
   redact_bearer(s);
   redact_secret_keys(s);
   redact_json_fields(s, true);
+  // A body that is not JSON (form-encoded, or text echoing a request) can carry secrets as
+  // `name=value` pairs.
+  redact_query_params(s, true);
   return s;
 }
 

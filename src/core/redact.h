@@ -2,8 +2,9 @@
 #pragma once
 
 // Redaction of secrets from anything the library logs or puts into an error: the API key, any
-// bearer token, and the values of sensitive fields (client_secret, code, password,
-// refresh_token, access tokens, cookie values, ...) in URLs, headers and JSON bodies.
+// bearer token, and the values of sensitive fields (client_secret, code, device_code, password,
+// refresh_token, access tokens, cookie values, vault data keys and values, ...) in URLs,
+// headers and JSON bodies.
 
 #include <workos/transport.h>
 
@@ -16,7 +17,8 @@ namespace workos::detail {
 inline constexpr std::string_view kRedacted = "[REDACTED]";
 
 /// True for a field / parameter name whose value is a secret (`client_secret`, `code`,
-/// `password`, `refresh_token`, `*_token`, `*_secret`, `*password`, `api_key`, ...).
+/// `device_code`, `password`, `refresh_token`, `*_token`, `*_secret`, `*password`, `api_key`,
+/// vault `data_key` and `value`, ...).
 bool is_sensitive_name(std::string_view name) noexcept;
 
 /// Redacts free text (a log line, an error message, a request body): occurrences of
@@ -24,8 +26,9 @@ bool is_sensitive_name(std::string_view name) noexcept;
 /// values of sensitive keys and sensitive `name=value` query / form parameters.
 std::string redact(std::string_view text, std::string_view api_key = {});
 
-/// Like `redact`, for a response body: the JSON key `code` is kept there, since in a WorkOS
-/// answer it is the error code (`"code": "invalid_credentials"`), not an authorization code.
+/// Like `redact`, for a response body: the key `code` (JSON or `code=...`) is kept there, since
+/// in a WorkOS answer it is the error code (`"code": "invalid_credentials"`), not an
+/// authorization code.
 std::string redact_response_body(std::string_view text, std::string_view api_key = {});
 
 /// Redacts the values of sensitive query parameters of `url` (and the API key if present).

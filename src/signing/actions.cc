@@ -7,6 +7,7 @@
 #include <workos/signing/actions.h>
 
 #include "core/json.h"
+#include "signing/hmac.h"
 #include "signing/utf8.h"
 
 #include <utility>
@@ -41,9 +42,12 @@ std::string ActionResponse::to_json() const {
   return w.take();
 }
 
-ActionResponse sign_response(ActionType type, Verdict verdict, std::string_view error_message,
-                             std::string_view secret,
-                             std::chrono::system_clock::time_point timestamp) {
+Result<ActionResponse> sign_response(ActionType type, Verdict verdict,
+                                     std::string_view error_message, std::string_view secret,
+                                     std::chrono::system_clock::time_point timestamp) {
+  if (secret.empty()) {
+    return Error(ErrorKind::kInvalidArgument, "the Actions signing secret is empty");
+  }
   ActionResponse r;
   r.object = response_object(type);
   r.payload.timestamp = signing::to_unix_ms(timestamp);
@@ -66,12 +70,18 @@ ActionResponse sign_response(ActionType type, Verdict verdict, std::string_view 
   }
   w.end_object();
   r.payload_json = w.take();
-  r.signature = signing::compute_signature(r.payload.timestamp, r.payload_json, secret);
+  const std::string t = std::to_string(r.payload.timestamp);
+  unsigned char mac[detail::sig::kSha256Size];
+  if (!detail::sig::hmac_sha256(secret, {t, ".", r.payload_json}, mac)) {
+    // Never an unsigned (empty-signature) response: WorkOS would refuse it anyway.
+    return Error(ErrorKind::kCrypto, "the Actions response could not be signed (HMAC failed)");
+  }
+  r.signature = detail::sig::to_hex(mac, sizeof mac);
   return r;
 }
 
-ActionResponse sign_response(ActionType type, Verdict verdict, std::string_view error_message,
-                             std::string_view secret) {
+Result<ActionResponse> sign_response(ActionType type, Verdict verdict,
+                                     std::string_view error_message, std::string_view secret) {
   return sign_response(type, verdict, error_message, secret, std::chrono::system_clock::now());
 }
 

@@ -61,7 +61,8 @@ constexpr char kHexDigits[] = "0123456789abcdef";
 int hex_value(unsigned char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  // Upper case is refused: WorkOS sends lowercase hex and the official SDKs compare the hex
+  // text, so an upper-case signature must not pass here when it fails there.
   return -1;
 }
 

@@ -23,8 +23,8 @@ bool hmac_sha256(std::string_view key, std::initializer_list<std::string_view> p
 /// Lowercase hex of `size` bytes.
 std::string to_hex(const unsigned char* data, std::size_t size);
 
-/// Decodes exactly `size` bytes of hex (either case) from `hex`; false when `hex` is not
-/// 2 * size hex digits.
+/// Decodes exactly `size` bytes of lowercase hex from `hex`; false when `hex` is not 2 * size
+/// lowercase hex digits (an upper-case digit is refused: see hex_value in hmac.cc).
 bool from_hex(std::string_view hex, unsigned char* out, std::size_t size) noexcept;
 
 }  // namespace workos::detail::sig

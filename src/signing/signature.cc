@@ -9,6 +9,7 @@
 
 #include <openssl/crypto.h>
 
+#include <cstdint>
 #include <string>
 
 namespace workos {
@@ -16,72 +17,53 @@ namespace detail::sig {
 
 namespace {
 
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
+constexpr bool is_blank(char ch) noexcept {
+  return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
+// Splits `item` at its first '=' into a key (surrounding whitespace dropped: keys are not
+// signed) and the verbatim value. False when there is no '='.
+bool split_item(std::string_view item, std::string_view& key, std::string_view& value) noexcept {
+  const std::size_t eq = item.find('=');
+  if (eq == std::string_view::npos) return false;
+  key = item.substr(0, eq);
+  while (!key.empty() && is_blank(key.front())) key.remove_prefix(1);
+  while (!key.empty() && is_blank(key.back())) key.remove_suffix(1);
+  value = item.substr(eq + 1);
+  return true;
 }
 
 }  // namespace
 
-bool SignatureHeaderItems::next(std::string_view& key, std::string_view& value,
-                                bool& malformed) noexcept {
-  while (!done_) {
-    std::string_view item;
-    const std::size_t comma = rest_.find(',');
-    if (comma == std::string_view::npos) {
-      item = rest_;
-      rest_ = {};
-      done_ = true;
-    } else {
-      item = rest_.substr(0, comma);
-      rest_.remove_prefix(comma + 1);
-    }
-    item = trim(item);
-    if (item.empty()) continue;
-    const std::size_t eq = item.find('=');
-    if (eq == std::string_view::npos) {
-      key = item;
-      value = {};
-      malformed = true;
-      return true;
-    }
-    key = trim(item.substr(0, eq));
-    value = trim(item.substr(eq + 1));
-    malformed = false;
-    return true;
-  }
-  return false;
-}
-
 signing::SignatureFailure scan_signature_header(std::string_view header,
                                                 SignatureHeaderScan& out) noexcept {
   out = SignatureHeaderScan{};
-  bool have_t = false;
-  SignatureHeaderItems items(header);
+  // Positional, as in the Node SDK (see signature_header.h): item 1 is `t`, item 2 is `v1`,
+  // anything after the second comma is ignored.
+  const std::size_t comma = header.find(',');
+  if (comma == std::string_view::npos) return signing::SignatureFailure::kMalformedHeader;
+  std::string_view second = header.substr(comma + 1);
+  const std::size_t comma2 = second.find(',');
+  if (comma2 != std::string_view::npos) second = second.substr(0, comma2);
+
   std::string_view key, value;
-  bool malformed = false;
-  while (items.next(key, value, malformed)) {
-    if (malformed) return signing::SignatureFailure::kMalformedHeader;
-    if (key == "t") {
-      // Milliseconds since the epoch; 18 digits keep any value far from int64 overflow.
-      if (have_t || value.empty() || value.size() > 18) {
-        return signing::SignatureFailure::kMalformedHeader;
-      }
-      std::int64_t ms = 0;
-      for (char ch : value) {
-        if (ch < '0' || ch > '9') return signing::SignatureFailure::kMalformedHeader;
-        ms = ms * 10 + (ch - '0');
-      }
-      have_t = true;
-      out.timestamp_text = value;
-      out.timestamp_ms = ms;
-    } else if (key == "v1") {
-      ++out.v1_count;
-    }
-    // Other schemes (v0, a future v2) are skipped: they are not ours to judge.
+  if (!split_item(header.substr(0, comma), key, value) || key != "t") {
+    return signing::SignatureFailure::kMalformedHeader;
   }
-  if (!have_t || out.v1_count == 0) return signing::SignatureFailure::kMalformedHeader;
+  // Milliseconds since the epoch; 18 digits keep any value below 10^18, far from int64 overflow.
+  if (value.empty() || value.size() > 18) return signing::SignatureFailure::kMalformedHeader;
+  std::int64_t ms = 0;
+  for (char ch : value) {
+    if (ch < '0' || ch > '9') return signing::SignatureFailure::kMalformedHeader;
+    ms = ms * 10 + (ch - '0');
+  }
+  out.timestamp_text = value;
+  out.timestamp_ms = ms;
+
+  if (!split_item(second, key, value) || key != "v1") {
+    return signing::SignatureFailure::kMalformedHeader;
+  }
+  out.signature = value;
   return signing::SignatureFailure::kNone;
 }
 
@@ -169,22 +151,31 @@ VerifyResult verify_signature_header(std::string_view payload, std::string_view 
   }
   const std::int64_t t = scan.timestamp_ms;
   const std::int64_t now_ms = to_unix_ms(now);
-  const std::int64_t tol = tolerance.count() > 0 ? tolerance.count() : 0;
+  const std::uint64_t tol =
+      tolerance.count() > 0 ? static_cast<std::uint64_t>(tolerance.count()) : 0;
   // Both directions: a timestamp far in the future is as suspicious as a stale one (the
   // official SDKs only check the past; replaying a delivery signed "later" must not work).
-  if (t < now_ms - tol) return VerifyResult::failed(SignatureFailure::kTimestampTooOld, t);
-  if (t > now_ms + tol) return VerifyResult::failed(SignatureFailure::kTimestampInFuture, t);
+  // Overflow-free for any tolerance, `t` and `now`: `now - tol` or `now + tol` could leave the
+  // int64 range, so the distance between `t` and now is taken in uint64 instead, where the
+  // difference of the larger and the smaller int64 is exact.
+  if (now_ms > t && static_cast<std::uint64_t>(now_ms) - static_cast<std::uint64_t>(t) > tol) {
+    return VerifyResult::failed(SignatureFailure::kTimestampTooOld, t);
+  }
+  if (t > now_ms && static_cast<std::uint64_t>(t) - static_cast<std::uint64_t>(now_ms) > tol) {
+    return VerifyResult::failed(SignatureFailure::kTimestampInFuture, t);
+  }
 
+  unsigned char given[detail::sig::kSha256Size];
+  if (!detail::sig::from_hex(scan.signature, given, sizeof given)) {
+    // Not 64 lowercase hex digits: it cannot equal the lowercase hex of any HMAC.
+    return VerifyResult::failed(SignatureFailure::kSignatureMismatch, t);
+  }
   unsigned char expected[detail::sig::kSha256Size];
   // The digits of `t` are signed exactly as sent (leading zeros included).
   if (!detail::sig::hmac_sha256(secret, {scan.timestamp_text, ".", payload}, expected)) {
     return VerifyResult::failed(SignatureFailure::kSignatureMismatch, t);
   }
-  const bool matched = detail::sig::any_v1(sig_header, [&expected](std::string_view hex) noexcept {
-    unsigned char given[detail::sig::kSha256Size];
-    if (!detail::sig::from_hex(hex, given, sizeof given)) return false;
-    return CRYPTO_memcmp(given, expected, sizeof given) == 0;
-  });
+  const bool matched = CRYPTO_memcmp(given, expected, sizeof given) == 0;
   OPENSSL_cleanse(expected, sizeof expected);
   if (!matched) return VerifyResult::failed(SignatureFailure::kSignatureMismatch, t);
   return VerifyResult::passed(t);

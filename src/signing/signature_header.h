@@ -1,8 +1,25 @@
 // Copyright workos-cpp authors. Handwritten.
 #pragma once
 
-// Parsing of the `WorkOS-Signature` header (`t=<ms>, v1=<hex>[, v1=<hex>...]`) without
-// allocation. Internal; used by signature.cc, the unit tests and the header fuzzer.
+// Parsing of the `WorkOS-Signature` header (`t=<ms>, v1=<hex>`) without allocation. Internal;
+// used by signature.cc and the unit tests.
+//
+// The grammar follows the official Node SDK (@workos-inc/node 11,
+// SignatureProvider.getTimestampAndSignatureHash), which splits the header on ',' and reads the
+// first item as the timestamp and the second as the signature, so that a header gets the same
+// verdict from both SDKs:
+//   - only the first two items count, by position: `t` first, then `v1` (a `v1` before `t`, or
+//     an unknown scheme such as `v0` in second place, fails); items after the second are
+//     ignored, so of several `v1` entries only the first is checked;
+//   - values are taken verbatim: a space or tab around a value makes it a different value (a
+//     timestamp that is not digits, a signature that does not match); whitespace around keys is
+//     ignored, as Node ignores the key text altogether;
+//   - the signature must be the lowercase hex WorkOS sends (Node compares the hex text).
+// Stricter than Node, on headers WorkOS never sends (Node's behaviour there is a quirk of its
+// split, not a rule): the keys must be `t` and `v1` (Node accepts any key text), the timestamp
+// must be 1 to 18 decimal digits (Node signs whatever precedes a second '=' and lets a
+// non-numeric timestamp skip its tolerance check), and a second '=' inside a value is part of
+// that value (Node cuts the value there).
 
 #include <workos/signing/signature.h>
 
@@ -12,41 +29,16 @@
 
 namespace workos::detail::sig {
 
-/// Iterates the comma-separated `key=value` items of a signature header, trimming spaces and
-/// tabs around items, keys and values, and skipping empty items.
-class SignatureHeaderItems {
- public:
-  explicit SignatureHeaderItems(std::string_view header) noexcept : rest_(header) {}
-  /// Next item; false at the end. `malformed` is set for an item without '='.
-  bool next(std::string_view& key, std::string_view& value, bool& malformed) noexcept;
-
- private:
-  std::string_view rest_;
-  bool done_ = false;
-};
-
 /// What a well-formed header holds.
 struct SignatureHeaderScan {
   std::string_view timestamp_text;  ///< The digits of `t`, exactly as sent (they are signed).
   std::int64_t timestamp_ms = 0;
-  std::size_t v1_count = 0;
+  std::string_view signature;  ///< The value of the `v1` item, verbatim.
 };
 
-/// Checks the shape: exactly one `t` of 1 to 18 decimal digits, at least one `v1`, every item
-/// `key=value`. Returns `kNone` or `kMalformedHeader`.
+/// Checks the shape: a first item `t=<1 to 18 decimal digits>` and a second item `v1=<value>`
+/// (the value is not checked here). Returns `kNone` or `kMalformedHeader`.
 signing::SignatureFailure scan_signature_header(std::string_view header,
                                                 SignatureHeaderScan& out) noexcept;
-
-/// Calls `f(value)` for every `v1` item until `f` returns true; returns whether it did.
-template <class F>
-bool any_v1(std::string_view header, F&& f) noexcept {
-  SignatureHeaderItems items(header);
-  std::string_view key, value;
-  bool malformed = false;
-  while (items.next(key, value, malformed)) {
-    if (!malformed && key == "v1" && f(value)) return true;
-  }
-  return false;
-}
 
 }  // namespace workos::detail::sig

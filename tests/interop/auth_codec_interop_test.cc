@@ -76,7 +76,7 @@ TEST_F(AuthCodecInterop, CppUnsealsACookieSealedByTheNodeSdk) {
                        ",\"refreshToken\":\"rt_node\",\"user\":{\"object\":\"user\","
                        "\"id\":\"user_01TEST\",\"email\":\"ada@example.com\"},"
                        "\"authenticationMethod\":\"Password\"}"));
-  if (!node) GTEST_SKIP() << "node or @workos-inc/node not available";
+  ASSERT_TRUE(node) << workos::test::auth::node_peer_missing();
   ASSERT_EQ(node->status, 0);
   ASSERT_EQ(node->out.rfind("Fe26.2*1*", 0), 0u) << node->out;
   auto codec = workos::auth::make_iron_codec(kPassword).value();
@@ -100,7 +100,7 @@ TEST_F(AuthCodecInterop, NodeSdkUnsealsAndAuthenticatesACookieSealedByCpp) {
 
   auto unsealed =
       run_node("auth_session.mjs", "unseal", request(",\"sessionData\":" + json_quoted(sealed)));
-  if (!unsealed) GTEST_SKIP() << "node or @workos-inc/node not available";
+  ASSERT_TRUE(unsealed) << workos::test::auth::node_peer_missing();
   ASSERT_EQ(unsealed->status, 0);
   EXPECT_EQ(member(unsealed->out, "accessToken"), token);
   EXPECT_EQ(member(unsealed->out, "refreshToken"), "rt_cpp");
@@ -135,7 +135,7 @@ TEST_F(AuthCodecInterop, NodeSdkRejectsACppSealWithAnotherPassword) {
   const std::string sealed = codec->seal("{\"accessToken\":\"x\"}").value();
   auto node = run_node("auth_session.mjs", "authenticate",
                        request(",\"sessionData\":" + json_quoted(sealed)));
-  if (!node) GTEST_SKIP() << "node or @workos-inc/node not available";
+  ASSERT_TRUE(node) << workos::test::auth::node_peer_missing();
   EXPECT_EQ(member(node->out, "reason"), "invalid_session_cookie") << node->out;
 }
 
@@ -143,7 +143,7 @@ TEST_F(AuthCodecInterop, CppReadsFernetTokensFromPythonCryptography) {
   const std::string key_text = workos::auth::generate_fernet_key().value();
   const std::string plaintext = R"({"access_token":"at","refresh_token":"rt","n":"é"})";
   auto py = run_python("auth_fernet.py", "encrypt " + key_text, plaintext);
-  if (!py) GTEST_SKIP() << "/usr/bin/python3 with cryptography not available";
+  ASSERT_TRUE(py) << workos::test::auth::python_peer_missing();
   ASSERT_EQ(py->status, 0);
   auto codec = workos::auth::make_fernet_codec(key_text).value();
   auto plain = codec->unseal(py->out);
@@ -157,7 +157,7 @@ TEST_F(AuthCodecInterop, PythonCryptographyReadsFernetTokensFromCpp) {
   auto codec = workos::auth::make_fernet_codec(key_text).value();
   const std::string token = codec->seal(plaintext).value();
   auto py = run_python("auth_fernet.py", "decrypt " + key_text, token);
-  if (!py) GTEST_SKIP() << "/usr/bin/python3 with cryptography not available";
+  ASSERT_TRUE(py) << workos::test::auth::python_peer_missing();
   ASSERT_EQ(py->status, 0);
   EXPECT_EQ(py->out, plaintext);
   // A tampered token is rejected by Python too.
@@ -166,6 +166,60 @@ TEST_F(AuthCodecInterop, PythonCryptographyReadsFernetTokensFromCpp) {
   auto bad = run_python("auth_fernet.py", "decrypt " + key_text, tampered);
   ASSERT_TRUE(bad);
   EXPECT_NE(bad->status, 0);
+}
+
+// iron counts the password in UTF-16 code units, like the Node SDK: 11 CJK characters (33 UTF-8
+// bytes) are refused by both; 32 of them work both ways.
+TEST_F(AuthCodecInterop, PasswordLengthIsCountedLikeTheNodeSdk) {
+  std::string cjk11, cjk32;
+  for (int i = 0; i < 11; ++i) cjk11 += "\xE5\xAF\x86";  // U+5BC6
+  for (int i = 0; i < 32; ++i) cjk32 += "\xE5\xAF\x86";
+  const std::string token = mint_access_token(*key, TestClaims{});
+  auto with_password = [&](const std::string& password, const std::string& extra) {
+    return "{\"baseUrl\":" + json_quoted(server.base_url()) +
+           ",\"clientId\":" + json_quoted(kClientId) +
+           ",\"cookiePassword\":" + json_quoted(password) + extra + "}";
+  };
+  const std::string response =
+      ",\"authenticationResponse\":{\"accessToken\":" + json_quoted(token) +
+      ",\"refreshToken\":\"rt_cjk\"}";
+  auto refused = run_node("auth_session.mjs", "seal", with_password(cjk11, response));
+  ASSERT_TRUE(refused) << workos::test::auth::node_peer_missing();
+  EXPECT_NE(refused->status, 0) << refused->out;  // "Password string too short"
+  EXPECT_FALSE(workos::auth::make_iron_codec(cjk11));
+
+  auto codec = workos::auth::make_iron_codec(cjk32).value();
+  const std::string sealed =
+      codec->seal("{\"accessToken\":" + json_quoted(token) + ",\"refreshToken\":\"rt_cpp\"}")
+          .value();
+  auto unsealed = run_node("auth_session.mjs", "unseal",
+                           with_password(cjk32, ",\"sessionData\":" + json_quoted(sealed)));
+  ASSERT_TRUE(unsealed);
+  ASSERT_EQ(unsealed->status, 0);
+  EXPECT_EQ(member(unsealed->out, "refreshToken"), "rt_cpp");
+  auto node = run_node("auth_session.mjs", "seal", with_password(cjk32, response));
+  ASSERT_TRUE(node);
+  ASSERT_EQ(node->status, 0);
+  auto plain = codec->unseal(node->out);
+  ASSERT_TRUE(plain) << plain.error().message();
+  EXPECT_EQ(member(*plain, "refreshToken"), "rt_cjk");
+}
+
+// cryptography refuses a token whose "=" padding was stripped; so does this SDK.
+TEST_F(AuthCodecInterop, FernetTokensWithoutPaddingAreRefusedLikePython) {
+  const std::string key_text = workos::auth::generate_fernet_key().value();
+  auto py = run_python("auth_fernet.py", "encrypt " + key_text, "{}");  // 73 bytes: padded
+  ASSERT_TRUE(py) << workos::test::auth::python_peer_missing();
+  ASSERT_EQ(py->status, 0);
+  ASSERT_EQ(py->out.back(), '=') << py->out;
+  std::string stripped = py->out;
+  while (!stripped.empty() && stripped.back() == '=') stripped.pop_back();
+  auto codec = workos::auth::make_fernet_codec(key_text).value();
+  EXPECT_EQ(codec->unseal(py->out).value(), "{}");
+  EXPECT_FALSE(codec->unseal(stripped));
+  auto python_view = run_python("auth_fernet.py", "decrypt " + key_text, stripped);
+  ASSERT_TRUE(python_view);
+  EXPECT_NE(python_view->status, 0);
 }
 
 TEST_F(AuthCodecInterop, VerifiesTokensThroughAJwksServedOverHttp) {

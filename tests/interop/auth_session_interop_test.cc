@@ -9,6 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 #include "core/json.h"
 #include "support/auth_subprocess.h"
 #include "support/auth_test_client.h"
@@ -53,6 +56,13 @@ const char* kApiUser =
     R"("external_id":null,"last_sign_in_at":null,"created_at":"2024-01-01T00:00:00.000Z",)"
     R"("updated_at":"2024-01-02T00:00:00.000Z","metadata":{}})";
 
+// kApiUser with the optional fields the API sends as null.
+const char* kApiUserWithNulls =
+    R"({"object":"user","id":"user_01TEST","email":"ada@example.com","first_name":"Ada",)"
+    R"("last_name":null,"profile_picture_url":null,"email_verified":true,"locale":null,)"
+    R"("external_id":null,"last_sign_in_at":null,"created_at":"2024-01-01T00:00:00.000Z",)"
+    R"("updated_at":"2024-01-02T00:00:00.000Z","metadata":{"plan":"pro"}})";
+
 class AuthSessionInterop : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -62,6 +72,11 @@ class AuthSessionInterop : public ::testing::Test {
               });
     server.on("POST", "/user_management/authenticate",
               [this](const httplib::Request& req, httplib::Response& res) {
+                if (member(req.body, "grant_type") == "authorization_code" &&
+                    member(req.body, "code") == "code_interop") {
+                  res.set_content(code_response, "application/json");
+                  return;
+                }
                 if (member(req.body, "grant_type") != "refresh_token" ||
                     member(req.body, "refresh_token") != "rt_from_node") {
                   res.status = 400;
@@ -90,6 +105,7 @@ class AuthSessionInterop : public ::testing::Test {
            ",\"cookiePassword\":" + json_quoted(kPassword) + extra + "}";
   }
   std::shared_ptr<const TestRsaKey> key = TestRsaKey::shared("interop_session_key");
+  std::string code_response;  // served for grant_type=authorization_code, code=code_interop
   workos::test::LoopbackServer server;
 };
 
@@ -108,7 +124,7 @@ TEST_F(AuthSessionInterop, CppAuthenticatesAndRefreshesANodeSealedSession) {
                        ",\"refreshToken\":\"rt_from_node\",\"user\":" + node_user +
                        ",\"authenticationMethod\":\"GoogleOAuth\",\"impersonator\":{\"email\":"
                        "\"admin@example.com\",\"reason\":null}}"));
-  if (!node) GTEST_SKIP() << "node or @workos-inc/node not available";
+  ASSERT_TRUE(node) << workos::test::auth::node_peer_missing();
   ASSERT_EQ(node->status, 0);
 
   workos::test::auth::TestClient client(options());
@@ -154,7 +170,7 @@ TEST_F(AuthSessionInterop, NodeAuthenticatesASessionSealedFromAnAuthResponseByCp
       workos::auth::seal_session_from_auth_response(response, kPassword).value();
   auto node = run_node("auth_session.mjs", "authenticate",
                        request(",\"sessionData\":" + json_quoted(cookie)));
-  if (!node) GTEST_SKIP() << "node or @workos-inc/node not available";
+  ASSERT_TRUE(node) << workos::test::auth::node_peer_missing();
   ASSERT_EQ(node->status, 0);
   EXPECT_EQ(member(node->out, "authenticated"), "true") << node->out;
   EXPECT_EQ(member(node->out, "sessionId"), "session_01TEST");
@@ -171,7 +187,7 @@ TEST_F(AuthSessionInterop, FernetSessionsInThePythonLayoutBothWays) {
   auto py = run_python("auth_fernet.py", "seal-session " + key_text,
                        "{\"access_token\":" + json_quoted(token) +
                            ",\"refresh_token\":\"rt_py\",\"user\":" + kApiUser + "}");
-  if (!py) GTEST_SKIP() << "/usr/bin/python3 with cryptography not available";
+  ASSERT_TRUE(py) << workos::test::auth::python_peer_missing();
   ASSERT_EQ(py->status, 0);
   auto codec = workos::auth::make_fernet_codec(key_text).value();
   workos::test::auth::TestClient client(options());
@@ -191,6 +207,84 @@ TEST_F(AuthSessionInterop, FernetSessionsInThePythonLayoutBothWays) {
   EXPECT_EQ(member(back->out, "access_token"), token);
   EXPECT_EQ(member(back->out, "refresh_token"), "rt_cpp");
   EXPECT_EQ(member(back->out, "user", "first_name"), "Ada");
+}
+
+// The same authenticate response sealed by the Node SDK (authenticateWithCode with
+// sealSession, against the loopback server) and by this SDK reads back identically in Node:
+// same keys, same order, the API's nulls (locale included) kept as null.
+TEST_F(AuthSessionInterop, NodeReadsTheSameSessionFromBothSdksForOneAuthResponse) {
+  code_response = std::string("{\"user\":") + kApiUserWithNulls +
+                  ",\"access_token\":" + json_quoted(mint_access_token(*key, TestClaims{})) +
+                  ",\"refresh_token\":\"rt_code\",\"authentication_method\":\"Password\"}";
+  auto node_cookie =
+      run_node("auth_session.mjs", "authenticate-with-code", request(",\"code\":\"code_interop\""));
+  ASSERT_TRUE(node_cookie) << workos::test::auth::node_peer_missing();
+  ASSERT_EQ(node_cookie->status, 0) << node_cookie->out;
+  workos::AuthenticateResponse response;
+  ASSERT_TRUE(
+      workos::detail::json::decode_document(code_response, "AuthenticateResponse", response));
+  const std::string cpp_cookie =
+      workos::auth::seal_session_from_auth_response(response, kPassword).value();
+
+  auto from_node = run_node("auth_session.mjs", "unseal",
+                            request(",\"sessionData\":" + json_quoted(node_cookie->out)));
+  auto from_cpp = run_node("auth_session.mjs", "unseal",
+                           request(",\"sessionData\":" + json_quoted(cpp_cookie)));
+  ASSERT_TRUE(from_node && from_cpp);
+  ASSERT_EQ(from_node->status, 0);
+  ASSERT_EQ(from_cpp->status, 0);
+  EXPECT_EQ(member(from_node->out, "user", "locale"), "null") << from_node->out;
+  EXPECT_EQ(member(from_cpp->out, "user", "locale"), "null") << from_cpp->out;
+  EXPECT_EQ(member(from_cpp->out, "user"), member(from_node->out, "user"));
+  EXPECT_EQ(from_cpp->out, from_node->out);
+}
+
+// JSON.stringify writes a lone surrogate as "\udd26"; the Node SDK reads such a cookie, and so
+// must authenticate() here (the character becomes U+FFFD).
+TEST_F(AuthSessionInterop, CppAuthenticatesANodeCookieWithAnUnpairedSurrogate) {
+  const std::string user =
+      R"({"object":"user","id":"user_01TEST","email":"ada@example.com","emailVerified":true,)"
+      R"("firstName":"Ada\udd26","lastName":"\ud83d\ude00","metadata":{}})";
+  auto node = run_node("auth_session.mjs", "seal",
+                       request(",\"authenticationResponse\":{\"accessToken\":" +
+                               json_quoted(mint_access_token(*key, TestClaims{})) +
+                               ",\"refreshToken\":\"rt_from_node\",\"user\":" + user + "}"));
+  ASSERT_TRUE(node) << workos::test::auth::node_peer_missing();
+  ASSERT_EQ(node->status, 0);
+  auto plain = workos::auth::unseal_data(node->out, kPassword);
+  ASSERT_TRUE(plain) << plain.error().message();
+  EXPECT_NE(plain->find(R"("Ada\udd26")"), std::string::npos) << *plain;  // what Node wrote
+
+  workos::test::auth::TestClient client(options());
+  auto auth = workos::auth::load_sealed_session(client, node->out, kPassword).authenticate();
+  ASSERT_TRUE(auth) << workos::auth::to_string(auth.reason)
+                    << (auth.error ? ": " + auth.error->message() : "");
+  ASSERT_TRUE(auth.user);
+  EXPECT_EQ(auth.user->first_name.value(), "Ada\xEF\xBF\xBD");
+  EXPECT_EQ(auth.user->last_name.value(), "\xF0\x9F\x98\x80");
+}
+
+// A Python-made session whose user metadata holds values that are not strings keeps its user.
+TEST_F(AuthSessionInterop, CppKeepsThePythonSessionUserWithNonStringMetadata) {
+  const std::string key_text = workos::auth::generate_fernet_key().value();
+  std::string user = kApiUser;
+  user.replace(user.find(R"("metadata":{})"), 13,
+               R"("metadata":{"plan":"pro","seats":5,"beta":true,"limits":{"a":[1,2]},)"
+               R"("gone":null})");
+  auto py = run_python("auth_fernet.py", "seal-session " + key_text,
+                       "{\"access_token\":" + json_quoted(mint_access_token(*key, TestClaims{})) +
+                           ",\"refresh_token\":\"rt_py\",\"user\":" + user + "}");
+  ASSERT_TRUE(py) << workos::test::auth::python_peer_missing();
+  ASSERT_EQ(py->status, 0);
+  auto codec = workos::auth::make_fernet_codec(key_text).value();
+  workos::test::auth::TestClient client(options());
+  auto auth = workos::auth::load_sealed_session(client, py->out, codec).authenticate();
+  ASSERT_TRUE(auth) << workos::auth::to_string(auth.reason);
+  ASSERT_TRUE(auth.user);
+  EXPECT_EQ(auth.user->first_name.value(), "Ada");
+  const std::map<std::string, std::string> expected{
+      {"plan", "pro"}, {"seats", "5"}, {"beta", "true"}, {"limits", R"({"a":[1,2]})"}};
+  EXPECT_EQ(auth.user->metadata.value(), expected);
 }
 
 }  // namespace

@@ -69,6 +69,10 @@ inline std::string run_peer(const std::string& input_json) {
   while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
   const int status = pclose(p);
   std::remove(path);
+  if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+    ADD_FAILURE() << "node not found on PATH: run scripts/setup (Debian package nodejs)";
+    return {};
+  }
   if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     ADD_FAILURE() << "node peer failed (status " << status
                   << "); is `npm ci` done? output: " << out;

@@ -51,27 +51,58 @@ CommandResult run_command(const std::string& command, const std::string& input) 
   return result;
 }
 
+namespace {
+
+std::string python_interpreter() {
+  const char* python = std::getenv("WORKOS_PYTHON");
+  return python && *python ? std::string(python) : std::string("/usr/bin/python3");
+}
+
+}  // namespace
+
+std::string node_peer_missing() {
+  const std::string root = source_dir();
+  if (root.empty()) return "WORKOS_SOURCE_DIR is not set: run the interop tests through ctest";
+  if (std::system("command -v node > /dev/null 2>&1") != 0) {
+    return "node not found on PATH: run scripts/setup (Debian package nodejs)";
+  }
+  std::ifstream sdk(root + "/node_modules/@workos-inc/node/package.json");
+  if (!sdk) {
+    return "the official Node SDK is missing (" + root +
+           "/node_modules/@workos-inc/node): run scripts/setup (npm ci)";
+  }
+  return {};
+}
+
+std::string python_peer_missing() {
+  const std::string root = source_dir();
+  if (root.empty()) return "WORKOS_SOURCE_DIR is not set: run the interop tests through ctest";
+  const std::string python = python_interpreter();
+  if (std::system((shell_quote(python) + " -c '' > /dev/null 2>&1").c_str()) != 0) {
+    return "Python interpreter " + python + " not found: run scripts/setup (Debian python3)";
+  }
+  if (std::system(
+          (shell_quote(python) + " -c 'import cryptography.fernet' > /dev/null 2>&1").c_str()) !=
+      0) {
+    return "Python `cryptography` is missing for " + python +
+           ": run scripts/setup (Debian python3-cryptography)";
+  }
+  return {};
+}
+
 std::optional<CommandResult> run_node(const std::string& script, const std::string& args,
                                       const std::string& input) {
-  const std::string root = source_dir();
-  if (root.empty()) return std::nullopt;
-  if (std::system("command -v node > /dev/null 2>&1") != 0) return std::nullopt;
-  std::ifstream sdk(root + "/node_modules/@workos-inc/node/package.json");
-  if (!sdk) return std::nullopt;
-  return run_command("node " + shell_quote(root + "/tests/interop/node/" + script) + " " + args,
-                     input);
+  if (!node_peer_missing().empty()) return std::nullopt;
+  return run_command(
+      "node " + shell_quote(source_dir() + "/tests/interop/node/" + script) + " " + args, input);
 }
 
 std::optional<CommandResult> run_python(const std::string& script, const std::string& args,
                                         const std::string& input) {
-  const std::string root = source_dir();
-  if (root.empty()) return std::nullopt;
-  if (std::system("/usr/bin/python3 -c 'import cryptography.fernet' > /dev/null 2>&1") != 0) {
-    return std::nullopt;
-  }
-  return run_command(
-      "/usr/bin/python3 " + shell_quote(root + "/tests/interop/python/" + script) + " " + args,
-      input);
+  if (!python_peer_missing().empty()) return std::nullopt;
+  return run_command(shell_quote(python_interpreter()) + " " +
+                         shell_quote(source_dir() + "/tests/interop/python/" + script) + " " + args,
+                     input);
 }
 
 }  // namespace workos::test::auth

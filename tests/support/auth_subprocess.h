@@ -21,13 +21,22 @@ struct CommandResult {
 /// Runs `command` (a shell command line) with `input` on stdin; captures stdout.
 CommandResult run_command(const std::string& command, const std::string& input);
 
+/// Why the Node peer cannot run, naming what is missing ("node not found on PATH: run
+/// scripts/setup"), or empty when node and node_modules/@workos-inc/node are there.
+std::string node_peer_missing();
+
+/// Why the Python peer cannot run (no interpreter, no `cryptography` module), or empty. The
+/// interpreter is `$WORKOS_PYTHON` when set, else /usr/bin/python3 (Debian's
+/// python3-cryptography).
+std::string python_peer_missing();
+
 /// `node <source>/tests/interop/node/<script> <args>` with `input` on stdin. std::nullopt when
-/// node or the Node SDK is not available (the caller skips).
+/// the peer cannot run: the caller fails with node_peer_missing().
 std::optional<CommandResult> run_node(const std::string& script, const std::string& args,
                                       const std::string& input);
 
-/// `/usr/bin/python3 <source>/tests/interop/python/<script> <args>`; std::nullopt when
-/// /usr/bin/python3 or its `cryptography` module is missing.
+/// `<python> <source>/tests/interop/python/<script> <args>`; std::nullopt when the peer cannot
+/// run: the caller fails with python_peer_missing().
 std::optional<CommandResult> run_python(const std::string& script, const std::string& args,
                                         const std::string& input);
 

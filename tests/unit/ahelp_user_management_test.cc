@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
 #include <functional>
 #include <string>
 #include <vector>
@@ -339,6 +340,47 @@ TEST_F(AhelpUserManagement, PollEndsOnAccessDeniedExpiredTokenAndLocalExpiry) {
   EXPECT_EQ(no_code.error().kind(), ErrorKind::kInvalidArgument);
 }
 
+TEST_F(AhelpUserManagement, PollWithoutExpiryOrTimeoutFailsAtOnceWithoutPolling) {
+  AsyncClientBase client(options(/*public_client=*/true));
+  um::AsyncUserManagementClient users(client.async_core());
+  fake->enqueue_json(200, kAuthResponse);
+  for (double expires_in : {0.0, -5.0, std::nan("")}) {
+    Result<AuthenticateResponse> r =
+        ahelp::await(users.poll_device_authorization(device(expires_in, /*interval=*/5)));
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind(), ErrorKind::kInvalidArgument);
+    EXPECT_NE(r.error().message().find("expires_in"), std::string::npos);
+  }
+  auth::DevicePollOptions zero;
+  zero.timeout = seconds(0);
+  Result<AuthenticateResponse> r = ahelp::await(users.poll_device_authorization(device(), zero));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), ErrorKind::kInvalidArgument);
+  EXPECT_EQ(fake->request_count(), 0u);
+  EXPECT_TRUE(clock.fake.recorded_sleeps().empty());
+
+  // A caller timeout alone bounds the poll.
+  auth::DevicePollOptions bounded;
+  bounded.timeout = seconds(60);
+  Result<AuthenticateResponse> ok =
+      ahelp::await(users.poll_device_authorization(device(/*expires_in=*/0), bounded));
+  ASSERT_TRUE(ok) << ok.error().to_string();
+  EXPECT_EQ(fake->request_count(), 1u);
+}
+
+TEST_F(AhelpUserManagement, PollTreatsAZeroIntervalAsTheFiveSecondDefault) {
+  AsyncClientBase client(options(/*public_client=*/true));
+  um::AsyncUserManagementClient users(client.async_core());
+  enqueue_oauth_error("authorization_pending");
+  fake->enqueue_json(200, kAuthResponse);
+  auth::DevicePollOptions o;
+  o.interval = seconds(0);
+  Result<AuthenticateResponse> r =
+      ahelp::await(users.poll_device_authorization(device(300, /*interval=*/0), o));
+  ASSERT_TRUE(r) << r.error().to_string();
+  EXPECT_EQ(clock.fake.recorded_sleeps(), (std::vector<milliseconds>{seconds(5), seconds(5)}));
+}
+
 // The real loop timers (no injected clock), against the loopback server.
 struct AhelpDevicePollLoop : ::testing::Test {
   test::LoopbackServer server;
@@ -370,17 +412,16 @@ struct AhelpDevicePollLoop : ::testing::Test {
 
 TEST_F(AhelpDevicePollLoop, CompletesOnRealTimers) {
   server.enqueue(400, R"({"error":"authorization_pending"})");
-  server.enqueue(400, R"({"error":"authorization_pending"})");
   server.enqueue(200, kAuthResponse);
   AsyncClientBase client(options());
   um::AsyncUserManagementClient users(client.async_core());
   auth::DevicePollOptions o;
-  o.interval = seconds(0);  // the timers still run, without making the test wait
+  o.interval = seconds(1);  // the shortest interval allowed: two real 1 s timers
   Result<AuthenticateResponse> r = ahelp::await(users.poll_device_authorization(device(), o));
   ASSERT_TRUE(r) << r.error().to_string();
   EXPECT_EQ(r->refresh_token, "rt_new");
-  ASSERT_EQ(server.request_count(), 3u);
-  EXPECT_NE(server.requests()[2].body.find("\"device_code\":\"dc_loop\""), std::string::npos);
+  ASSERT_EQ(server.request_count(), 2u);
+  EXPECT_NE(server.requests()[1].body.find("\"device_code\":\"dc_loop\""), std::string::npos);
 }
 
 TEST_F(AhelpDevicePollLoop, CancellingTheFutureStopsAWaitingPoll) {
@@ -408,7 +449,7 @@ TEST_F(AhelpDevicePollLoop, CancellingTheFutureStopsAPollInFlight) {
   AsyncClientBase client(options());
   um::AsyncUserManagementClient users(client.async_core());
   auth::DevicePollOptions o;
-  o.interval = seconds(0);
+  o.interval = seconds(1);  // the shortest interval allowed
   Future<AuthenticateResponse> f = users.poll_device_authorization(device(), o);
   ASSERT_TRUE(server.wait_for_requests(1));
   f.cancel();

@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <vector>
+
 #include "support/auth_test_client.h"
 #include "support/core_test_helpers.h"
 
@@ -143,6 +146,72 @@ TEST_F(AuthDevice, DefaultIntervalIsFiveSeconds) {
   d.interval.reset();
   ASSERT_TRUE(users.poll_device_authorization(d));
   EXPECT_EQ(clock.recorded_sleeps(), std::vector<milliseconds>{seconds(5)});
+}
+
+TEST_F(AuthDevice, WithoutExpiryOrTimeoutThePollFailsAtOnceAndSendsNothing) {
+  TestClient client(options());
+  workos::user_management::UserManagementClient users(client.core());
+  fake->enqueue_json(200, kTokens);
+  // expires_in absent (0 in the model), negative or not a number, and no caller timeout: the
+  // poll could never end.
+  for (double expires_in : {0.0, -1.0, std::nan("")}) {
+    auto r = users.poll_device_authorization(device(expires_in, /*interval=*/5));
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind(), workos::ErrorKind::kInvalidArgument);
+    EXPECT_NE(r.error().message().find("expires_in"), std::string::npos) << r.error().message();
+  }
+  // A caller timeout that is not positive bounds nothing either.
+  for (seconds timeout : {seconds(0), seconds(-3)}) {
+    workos::auth::DevicePollOptions o;
+    o.timeout = timeout;
+    auto r = users.poll_device_authorization(device(), o);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind(), workos::ErrorKind::kInvalidArgument);
+  }
+  EXPECT_EQ(fake->request_count(), 0u);
+  EXPECT_TRUE(clock.recorded_sleeps().empty());
+}
+
+TEST_F(AuthDevice, ACallerTimeoutBoundsAPollWithoutExpiry) {
+  TestClient client(options());
+  workos::user_management::UserManagementClient users(client.core());
+  enqueue_oauth_error("authorization_pending");
+  enqueue_oauth_error("authorization_pending");
+  enqueue_oauth_error("authorization_pending");
+  workos::auth::DevicePollOptions o;
+  o.timeout = seconds(11);
+  auto r = users.poll_device_authorization(device(/*expires_in=*/0, /*interval=*/5), o);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), workos::ErrorKind::kTimeout);
+  EXPECT_EQ(fake->request_count(), 2u);  // at 5 s and 10 s; 15 s is past the 11 s timeout
+}
+
+TEST_F(AuthDevice, AZeroOrNegativeIntervalMeansTheFiveSecondDefault) {
+  TestClient client(options());
+  workos::user_management::UserManagementClient users(client.core());
+  // From the server: 0, negative, not a number.
+  for (double interval : {0.0, -2.0, std::nan("")}) {
+    fake->enqueue_json(200, kTokens);
+    ASSERT_TRUE(users.poll_device_authorization(device(300, interval)));
+  }
+  // From the caller: 0 and negative fall back to the server's interval (0 here, so 5 s).
+  for (seconds interval : {seconds(0), seconds(-1)}) {
+    workos::auth::DevicePollOptions o;
+    o.interval = interval;
+    fake->enqueue_json(200, kTokens);
+    ASSERT_TRUE(users.poll_device_authorization(device(300, 0), o));
+  }
+  EXPECT_EQ(clock.recorded_sleeps(), std::vector<milliseconds>(5, seconds(5)));
+}
+
+TEST_F(AuthDevice, NeverPollsFasterThanOncePerSecond) {
+  TestClient client(options());
+  workos::user_management::UserManagementClient users(client.core());
+  enqueue_oauth_error("authorization_pending");
+  fake->enqueue_json(200, kTokens);
+  // A fractional server interval is rounded up to whole seconds, never down to 0.
+  ASSERT_TRUE(users.poll_device_authorization(device(300, /*interval=*/0.2)));
+  EXPECT_EQ(clock.recorded_sleeps(), (std::vector<milliseconds>{seconds(1), seconds(1)}));
 }
 
 }  // namespace

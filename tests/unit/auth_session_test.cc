@@ -476,6 +476,124 @@ TEST_F(AuthSession, ParsesBothPayloadLayouts) {
   EXPECT_FALSE(workos::auth::parse_session_data(R"({"accessToken":5})"));
 }
 
+// JSON.stringify writes a lone UTF-16 surrogate (here after "Ada") as the escape \udd26, which
+// the Node SDK reads back; simdjson refuses it. It decodes here as U+FFFD (lenient UTF-16).
+// Sealed by @workos-inc/node 11.0.0 (sealSessionDataFromAuthenticationResponse) with a user
+// {"firstName":"Ada\udd26","lastName":"\ud83d\ude00"} and the password below.
+TEST_F(AuthSession, ReadsANodeCookieWithAnUnpairedSurrogateEscape) {
+  const std::string seal =
+      "Fe26.2*1*09c89fe7e86a53fc725b2923820a1e3ffc46b69861371a7d32289313973275c2*o8eO-"
+      "GHq5IUX5CJX1PFfmA*gonTMgFyS4ZCaRkw5_4lxgcRJBs3PXowRfdYqK7cXPp4Dp-FKPTfGZRmyvwgbFCRKCNdyN6-"
+      "xT-Y7UzeYqkAKnhTw1Tvur6Y-oWW9Uqt2RFfVwDp4FS529BnjWwCUhZhUltOHHaGE9D_"
+      "mgI9OnBSn36cghCgx4gNotaeLslCiGgxgq5Rj7cCO6YkthDCGl1ccKS1Qob8vUBLjoo14vCBZ9B5AjMigWc2jzoFq4b"
+      "HtXYOAztWaBtOQ9YqicnhuVaMkKcBf4MvouondPdflL_DkpNTtH5ZCI2mEfRqRnGBrf80Zr-2n177j0TeJJ38E4rG**"
+      "6eaa69ca8b1b05a29f7a5dc4610b585648665bcfc312d2072ec95a3b8127c17f*"
+      "xaFFXwzdTlC6VYL9n4i4rZzkHo3o9sh-3tKKRsqGaV4~2";
+  const std::string plain =
+      workos::auth::unseal_data(seal, "this-is-a-test-cookie-password-of-32+chars").value();
+  ASSERT_NE(plain.find(R"("firstName":"Ada\udd26")"), std::string::npos) << plain;
+  auto data = workos::auth::parse_session_data(plain);
+  ASSERT_TRUE(data) << data.error().message();
+  ASSERT_TRUE(data->user);
+  EXPECT_EQ(data->user->first_name.value(), "Ada\xEF\xBF\xBD");  // U+FFFD
+  EXPECT_EQ(data->user->last_name.value(), "\xF0\x9F\x98\x80");  // a pair is kept
+  EXPECT_EQ(data->refresh_token, "rt_1");
+
+  // The same user JSON in a cookie with a valid token: authenticate() succeeds.
+  const std::string with_token = "{\"accessToken\":" + json_quoted(token()) +
+                                 R"(,"refreshToken":"rt_1","user":{"object":"user","id":"u",)"
+                                 R"("email":"a@b.c","firstName":"Ada\udd26"}})";
+  TestClient client(options());
+  auto auth = workos::auth::load_sealed_session(
+                  client, workos::auth::seal_data(with_token, kPassword).value(), kPassword)
+                  .authenticate();
+  ASSERT_TRUE(auth) << workos::auth::to_string(auth.reason)
+                    << (auth.error ? " " + auth.error->message() : "");
+  EXPECT_EQ(auth.user.value().first_name.value(), "Ada\xEF\xBF\xBD");
+}
+
+TEST(AuthSessionPayload, ReplacesOnlyUnpairedSurrogateEscapes) {
+  using workos::auth::detail::replace_unpaired_surrogate_escapes;
+  std::string out = "untouched";
+  // Nothing to do: no copy, `out` untouched.
+  EXPECT_FALSE(
+      replace_unpaired_surrogate_escapes(R"({"a":"\ud83d\ude00 \u00e9 \\udd26 \n"})", out));
+  EXPECT_EQ(out, "untouched");
+  EXPECT_TRUE(replace_unpaired_surrogate_escapes(R"(["\udd26"])", out));
+  EXPECT_EQ(out, R"(["\ufffd"])");
+  EXPECT_TRUE(replace_unpaired_surrogate_escapes(R"(["x\uD83D"])", out));  // high at the end
+  EXPECT_EQ(out, R"(["x\ufffd"])");
+  EXPECT_TRUE(replace_unpaired_surrogate_escapes(R"(["\ud83d\u0041\ud83d\ud83d\ude00"])", out));
+  EXPECT_EQ(out, R"(["\ufffd\u0041\ufffd\ud83d\ude00"])");
+  EXPECT_TRUE(replace_unpaired_surrogate_escapes(R"(["\\\udc00"])", out));  // `\\` then `\udc00`
+  EXPECT_EQ(out, R"(["\\\ufffd"])");
+  EXPECT_FALSE(
+      replace_unpaired_surrogate_escapes(R"(["\ud8"])", out));  // not an escape: parser's job
+}
+
+// Sealed by Python's cryptography (Fernet, key below) from json.dumps of a session whose user
+// metadata holds a number, a boolean, an object and a null. The user is kept: values that are
+// not strings become their compact JSON text, null values are dropped.
+TEST_F(AuthSession, KeepsAPythonSessionUserWithNonStringMetadata) {
+  auto codec =
+      workos::auth::make_fernet_codec("cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=").value();
+  const std::string token =
+      "gAAAAABrFI24lbay3WCVl6UkWIWGajxrS-5LzV03dHso7MqkyJEUQSCrsmdWRn8VAA1fNfcs_"
+      "R8kaAlmq6kkCWlv_-lyuUtvYjAKUaNV940Ob3EKfp-vuFkcOqJNTfpK0iCAzRmT66Pqjj-G3A_"
+      "aH7PzN1M1Jre7KugCrgd9c6tMS4KkGNspc_RdWeNzb1GzVEiO6OdvJylp1xqdG1LXgY48aKBorvpSh6sy_"
+      "CumRjoXoXO1aOe3qS5M2dLV0cQioEQcLkC0EpRrC7V4CgUbUcpBpdTRq7Tq42RgiwKxq-PiFRCL3GzxGn9p-"
+      "GlTV9vEgCvv0_7wLzR4No2410vK4RaWpEXHwcI653vzwmdZ9LMjqDSBltrrd3pWiuL1fQIRGNthfpDZ01ilxKLAD6y"
+      "iFNObFq276Se36zRMSCJxvwGBmSMQvCv6pn5i5EzQ4iFN9RLHtJaqvZORl1KYUt8aR-"
+      "NQVlaG2FjOBRAK-8Aoj0cQKGhFN29MIe_VfRQPSBq0HE9aAFclAyT1BBO2TcOlM4ATuOAAmqLt6TILtrIdYiNku1su"
+      "PNIhwx2InAepue5Bkx2aEWsOPxqk-rEkCITPu559AP7iA1jpVnMwxM52gV4FIgpoh6mknCi61T-"
+      "uburjVVvGhWtf7oI0vwCXiT3WdynizIt3hB3FkeEseVYwcXm3dnE5yMnlhjFrUiE0esSZKtwdqxMW2Sxn3SupY9ImKM"
+      "UwZzM9CR4ZCQ==";
+  auto data = workos::auth::parse_session_data(codec->unseal(token).value());
+  ASSERT_TRUE(data) << data.error().message();
+  EXPECT_EQ(data->access_token, "at_py");
+  ASSERT_TRUE(data->user);
+  EXPECT_EQ(data->user->first_name.value(), "Ada");
+  EXPECT_FALSE(data->user->locale);
+  const std::map<std::string, std::string> expected{
+      {"plan", "pro"}, {"seats", "5"}, {"beta", "true"}, {"limits", R"({"a":[1,2]})"}};
+  EXPECT_EQ(data->user->metadata.value(), expected);
+  // A `metadata` that is not an object still makes the user unreadable.
+  auto bad = workos::auth::parse_session_data(
+      R"({"access_token":"a","refresh_token":"r","user":{"id":"u","metadata":[1]}})");
+  ASSERT_TRUE(bad);
+  EXPECT_FALSE(bad->user);
+}
+
+// deserializeUser() of the Node SDK writes these keys, in this order, with the API's nulls kept
+// (`locale: user.locale`); a missing `locale` read back in Node as undefined.
+TEST_F(AuthSession, NodeLayoutWritesTheUserKeysOfTheNodeSdkWithNulls) {
+  auto plain = workos::auth::unseal_data(cookie(token()), kPassword).value();
+  auto user = members(members(plain)["user"]);
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : user) keys.push_back(k);
+  std::vector<std::string> node_keys{"object",
+                                     "id",
+                                     "email",
+                                     "emailVerified",
+                                     "name",
+                                     "firstName",
+                                     "profilePictureUrl",
+                                     "lastName",
+                                     "lastSignInAt",
+                                     "locale",
+                                     "createdAt",
+                                     "updatedAt",
+                                     "externalId",
+                                     "metadata"};
+  std::sort(node_keys.begin(), node_keys.end());
+  EXPECT_EQ(keys, node_keys);
+  EXPECT_EQ(user["locale"], "null");
+  EXPECT_EQ(user["name"], "null");
+  EXPECT_EQ(user["lastSignInAt"], "null");
+  EXPECT_NE(plain.find(R"("lastSignInAt":null,"locale":null,"createdAt")"), std::string::npos)
+      << plain;
+}
+
 TEST_F(AuthSession, SealDataRoundTrips) {
   auto sealed = workos::auth::seal_data(R"({"anything":[1,2,3]})", kPassword).value();
   EXPECT_EQ(workos::auth::unseal_data(sealed, kPassword).value(), R"({"anything":[1,2,3]})");

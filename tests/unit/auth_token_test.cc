@@ -70,6 +70,32 @@ TEST_F(AuthToken, RejectsAlgNoneAndHmacWhateverTheKeySet) {
   EXPECT_EQ(failure_of(verifier().verify(rs512)), TokenFailure::kUnsupportedAlgorithm);
 }
 
+TEST_F(AuthToken, NeverEchoesTheTokensAlgInTheError) {
+  TestClaims c;
+  // An attacker-chosen alg: control characters, a fake log line, markup.
+  const std::string evil = key->sign_jwt(
+      R"({"alg":"EVIL\n[error] forged log line\u0001<b>x</b>","kid":"key_a"})", c.to_json(kNow));
+  auto r = verifier().verify(evil);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(workos::auth::token_failure(r.error()), TokenFailure::kUnsupportedAlgorithm);
+  const std::string message = r.error().message();
+  EXPECT_NE(message.find("unsupported algorithm"), std::string::npos) << message;
+  for (const char* part : {"EVIL", "forged", "<b>", "\n", "\x01"}) {
+    EXPECT_EQ(message.find(part), std::string::npos) << part << " in: " << message;
+  }
+  EXPECT_EQ(r.error().to_string().find("EVIL"), std::string::npos);
+  // A registered algorithm is named (our own text, not the token's), which helps spot an
+  // HS256 / RS256 mix-up; a long or unknown one is not.
+  auto hs = verifier().verify(key->sign_jwt(R"({"alg":"HS256","kid":"key_a"})", c.to_json(kNow)));
+  ASSERT_FALSE(hs);
+  EXPECT_NE(hs.error().message().find("HS256"), std::string::npos) << hs.error().message();
+  const std::string long_alg(300, 'A');
+  auto lng = verifier().verify(
+      key->sign_jwt(R"({"alg":")" + long_alg + R"(","kid":"key_a"})", c.to_json(kNow)));
+  ASSERT_FALSE(lng);
+  EXPECT_EQ(lng.error().message().find("AAAA"), std::string::npos) << lng.error().message();
+}
+
 TEST_F(AuthToken, RequiresAKnownKid) {
   TestClaims c;
   std::string no_kid = key->sign_jwt(R"({"alg":"RS256"})", c.to_json(kNow));

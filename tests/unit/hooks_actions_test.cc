@@ -28,15 +28,16 @@ std::chrono::system_clock::time_point at(std::int64_t ms) {
 TEST(HooksActions, SignsAnAllowVerdictExactly) {
   auto r = workos::actions::sign_response(ActionType::kAuthentication, Verdict::kAllow, "", kSecret,
                                           at(kT));
-  EXPECT_EQ(r.object, "authentication_action_response");
-  EXPECT_EQ(r.payload.timestamp, kT);
-  EXPECT_EQ(r.payload.verdict, Verdict::kAllow);
-  EXPECT_FALSE(r.payload.error_message.has_value());
-  EXPECT_EQ(r.payload_json, R"({"timestamp":1700000000000,"verdict":"Allow"})");
+  ASSERT_TRUE(r) << r.error().message();
+  EXPECT_EQ(r->object, "authentication_action_response");
+  EXPECT_EQ(r->payload.timestamp, kT);
+  EXPECT_EQ(r->payload.verdict, Verdict::kAllow);
+  EXPECT_FALSE(r->payload.error_message.has_value());
+  EXPECT_EQ(r->payload_json, R"({"timestamp":1700000000000,"verdict":"Allow"})");
   // HMAC-SHA256 of "1700000000000." + payload_json, computed with Python's hmac.
-  EXPECT_EQ(r.signature, "d15b9ec58d5e6987f2bf44439f24e5b3ec6fe7401383c3926e23e89eb21786a5");
+  EXPECT_EQ(r->signature, "d15b9ec58d5e6987f2bf44439f24e5b3ec6fe7401383c3926e23e89eb21786a5");
   EXPECT_EQ(
-      r.to_json(),
+      r->to_json(),
       R"({"object":"authentication_action_response","payload":{"timestamp":1700000000000,)"
       R"("verdict":"Allow"},"signature":"d15b9ec58d5e6987f2bf44439f24e5b3ec6fe7401383c3926e23e89eb21786a5"})");
 }
@@ -44,28 +45,32 @@ TEST(HooksActions, SignsAnAllowVerdictExactly) {
 TEST(HooksActions, SignsADenyWithAnEscapedErrorMessage) {
   auto r = workos::actions::sign_response(ActionType::kUserRegistration, Verdict::kDeny,
                                           "Nope \"quoted\" \xC3\xA9\n\x01", kSecret, at(kT));
-  EXPECT_EQ(r.object, "user_registration_action_response");
-  EXPECT_EQ(r.payload_json,
+  ASSERT_TRUE(r) << r.error().message();
+  EXPECT_EQ(r->object, "user_registration_action_response");
+  EXPECT_EQ(r->payload_json,
             "{\"timestamp\":1700000000000,\"verdict\":\"Deny\",\"error_message\":"
             "\"Nope \\\"quoted\\\" \xC3\xA9\\n\\u0001\"}");
-  EXPECT_EQ(r.signature, "b78d9e991ebe8e27a2272d9cb0009ef2c87f726826f23b8f1b87e8ed10ba72f2");
-  ASSERT_TRUE(r.payload.error_message.has_value());
+  EXPECT_EQ(r->signature, "b78d9e991ebe8e27a2272d9cb0009ef2c87f726826f23b8f1b87e8ed10ba72f2");
+  ASSERT_TRUE(r->payload.error_message.has_value());
 }
 
 TEST(HooksActions, ErrorMessageIsDroppedForAllowAndWhenEmpty) {
   auto allow = workos::actions::sign_response(ActionType::kAuthentication, Verdict::kAllow,
                                               "ignored", kSecret, at(kT));
-  EXPECT_EQ(allow.payload_json, R"({"timestamp":1700000000000,"verdict":"Allow"})");
+  ASSERT_TRUE(allow);
+  EXPECT_EQ(allow->payload_json, R"({"timestamp":1700000000000,"verdict":"Allow"})");
   auto deny = workos::actions::sign_response(ActionType::kAuthentication, Verdict::kDeny, "",
                                              kSecret, at(kT));
-  EXPECT_EQ(deny.payload_json, R"({"timestamp":1700000000000,"verdict":"Deny"})");
+  ASSERT_TRUE(deny);
+  EXPECT_EQ(deny->payload_json, R"({"timestamp":1700000000000,"verdict":"Deny"})");
 }
 
 TEST(HooksActions, SignatureVerifiesAsAWorkOSSignatureOverThePayloadJson) {
   auto r = workos::actions::sign_response(ActionType::kAuthentication, Verdict::kDeny, "no",
                                           kSecret, at(kT));
-  const std::string h = "t=" + std::to_string(kT) + ", v1=" + r.signature;
-  EXPECT_TRUE(workos::actions::verify_header(r.payload_json, h, kSecret, seconds(30), at(kT)));
+  ASSERT_TRUE(r);
+  const std::string h = "t=" + std::to_string(kT) + ", v1=" + r->signature;
+  EXPECT_TRUE(workos::actions::verify_header(r->payload_json, h, kSecret, seconds(30), at(kT)));
 }
 
 TEST(HooksActions, DefaultTimestampIsNow) {
@@ -73,8 +78,22 @@ TEST(HooksActions, DefaultTimestampIsNow) {
   auto r =
       workos::actions::sign_response(ActionType::kAuthentication, Verdict::kAllow, "", kSecret);
   const auto after = std::chrono::system_clock::now();
-  EXPECT_GE(r.payload.timestamp, workos::signing::to_unix_ms(before));
-  EXPECT_LE(r.payload.timestamp, workos::signing::to_unix_ms(after));
+  ASSERT_TRUE(r);
+  EXPECT_GE(r->payload.timestamp, workos::signing::to_unix_ms(before));
+  EXPECT_LE(r->payload.timestamp, workos::signing::to_unix_ms(after));
+}
+
+TEST(HooksActions, SignResponseRefusesAnEmptySecret) {
+  for (Verdict verdict : {Verdict::kAllow, Verdict::kDeny}) {
+    auto r =
+        workos::actions::sign_response(ActionType::kAuthentication, verdict, "denied", "", at(kT));
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind(), workos::ErrorKind::kInvalidArgument);
+    EXPECT_NE(r.error().message().find("secret is empty"), std::string::npos);
+  }
+  auto now = workos::actions::sign_response(ActionType::kUserRegistration, Verdict::kAllow, "", "");
+  ASSERT_FALSE(now);
+  EXPECT_EQ(now.error().kind(), workos::ErrorKind::kInvalidArgument);
 }
 
 TEST(HooksActions, InvalidUtf8InTheMessageIsReplaced) {

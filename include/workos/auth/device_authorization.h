@@ -22,12 +22,24 @@ enum class DevicePollStatus {
   kSlowDown,              ///< `slow_down`: the interval grew by 5 s (RFC 8628 §3.5).
 };
 
-/// Options of `poll_device_authorization`.
+/// Options of `poll_device_authorization` (sync and async).
+///
+/// The poll always ends: it is bounded by `timeout`, else by the device code's `expires_in`.
+/// When neither is there (no `timeout` and an `expires_in` that is absent, 0 or negative), the
+/// poll fails at once with `kInvalidArgument` and sends no request.
+///
+/// Interval rule (RFC 8628 §3.2, §3.5): the wait before each poll is `interval`, else the
+/// device authorization's `interval` (fractions rounded up), else 5 s; an interval of 0 or less,
+/// from either side, counts as absent (5 s), and polls never come faster than 1 s apart.
+/// Each `slow_down` answer adds 5 s.
+///
+/// A plain value; copy it freely (not synchronised: do not mutate it while a poll reads it).
 struct DevicePollOptions {
-  /// Interval between polls; unset = the `interval` of the device authorization (5 s when
-  /// absent). `slow_down` answers add 5 s each.
+  /// Interval between polls; unset, 0 or negative = the `interval` of the device authorization
+  /// (5 s when absent or not positive). `slow_down` answers add 5 s each.
   std::optional<std::chrono::seconds> interval;
-  /// Give up after this long; unset = the device code's `expires_in`.
+  /// Give up (`kTimeout`) once the next poll would come after this long; unset = the device
+  /// code's `expires_in`. Must be positive when set (`kInvalidArgument` otherwise).
   std::optional<std::chrono::seconds> timeout;
   /// Stops the poll (checked before and while waiting, and passed to each request).
   std::shared_ptr<const CancellationToken> cancellation;

@@ -14,7 +14,8 @@
 ///     workos::actions::ActionType::kUserRegistration,
 ///     allow ? workos::actions::Verdict::kAllow : workos::actions::Verdict::kDeny,
 ///     allow ? "" : "Registrations are closed", secret);
-/// return reply(200, response.to_json());
+/// if (!response) return reply(500, response.error().message());  // e.g. an empty secret
+/// return reply(200, response->to_json());
 /// @endcode
 
 #include <workos/result.h>
@@ -91,14 +92,26 @@ struct ActionResponse {
 };
 
 /// Signs a verdict for WorkOS, timestamped now. `error_message` is sent only with `kDeny` and
-/// when not empty; it must be UTF-8 (invalid bytes are replaced by U+FFFD). Thread-safe.
-ActionResponse sign_response(ActionType type, Verdict verdict, std::string_view error_message,
-                             std::string_view secret);
+/// when not empty; it must be UTF-8 (invalid bytes are replaced by U+FFFD). Errors: kind
+/// `kInvalidArgument` when `secret` is empty (a response signed with an empty key would be
+/// refused by WorkOS), `kCrypto` when the HMAC cannot be computed (OpenSSL out of memory); a
+/// response with an empty signature is never returned. Thread-safe.
+///
+/// @code
+/// auto response = workos::actions::sign_response(workos::actions::ActionType::kAuthentication,
+///                                                workos::actions::Verdict::kAllow, "", secret);
+/// if (!response) return reply(500, response.error().message());
+/// return reply(200, response->to_json());
+/// @endcode
+[[nodiscard]] Result<ActionResponse> sign_response(ActionType type, Verdict verdict,
+                                                   std::string_view error_message,
+                                                   std::string_view secret);
 
-/// Same with an explicit timestamp (tests, reproducible output).
-ActionResponse sign_response(ActionType type, Verdict verdict, std::string_view error_message,
-                             std::string_view secret,
-                             std::chrono::system_clock::time_point timestamp);
+/// Same with an explicit timestamp (tests, reproducible output). Same errors.
+[[nodiscard]] Result<ActionResponse> sign_response(ActionType type, Verdict verdict,
+                                                   std::string_view error_message,
+                                                   std::string_view secret,
+                                                   std::chrono::system_clock::time_point timestamp);
 
 /// `user_data` of a user-registration Action.
 struct ActionUserData {

@@ -17,11 +17,11 @@ namespace workos::signing {
 
 /// Why a signature check failed. `kNone` means it passed.
 enum class SignatureFailure : unsigned char {
-  kNone = 0,           ///< The header is well formed, fresh and one `v1` signature matches.
-  kMalformedHeader,    ///< No `t=`, a `t=` that is not a millisecond count, or no `v1=`.
+  kNone = 0,           ///< The header is well formed, fresh and its `v1` signature matches.
+  kMalformedHeader,    ///< No leading `t=<ms>`, or no `v1=` item after it.
   kTimestampTooOld,    ///< `t` lies more than the tolerance before "now" (a stale delivery).
   kTimestampInFuture,  ///< `t` lies more than the tolerance after "now".
-  kSignatureMismatch,  ///< No `v1` entry is the HMAC-SHA256 of `"<t>.<payload>"` under the secret.
+  kSignatureMismatch,  ///< `v1` is not the HMAC-SHA256 of `"<t>.<payload>"` (the secret).
   kEmptySecret,        ///< The secret passed in is empty (a configuration mistake).
 };
 
@@ -64,11 +64,16 @@ class [[nodiscard]] VerifyResult {
   SignatureFailure failure() const noexcept { return failure_; }
   /// The header's `t` in milliseconds since the Unix epoch (0 when the header was malformed).
   std::int64_t timestamp_ms() const noexcept { return timestamp_ms_; }
-  /// The header's `t` as a time point.
+  /// The header's `t` as a time point; `time_point::max()` when `t` lies beyond what
+  /// `system_clock` can represent (a `t` of up to 18 digits is read, far more than nanoseconds
+  /// since 1970 in an int64 can hold).
   std::chrono::system_clock::time_point timestamp() const noexcept {
-    return std::chrono::system_clock::time_point(
-        std::chrono::duration_cast<std::chrono::system_clock::duration>(
-            std::chrono::milliseconds(timestamp_ms_)));
+    using Clock = std::chrono::system_clock;
+    constexpr std::int64_t kMaxMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::duration::max()).count();
+    if (timestamp_ms_ > kMaxMs) return Clock::time_point::max();
+    return Clock::time_point(
+        std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(timestamp_ms_)));
   }
   /// The `Error` (kind `kCrypto`, `code()` = `to_code(failure())`) of a failed check. Must only
   /// be called when `!ok()`.
@@ -86,10 +91,14 @@ class [[nodiscard]] VerifyResult {
 };
 
 /// Checks a `WorkOS-Signature` header against the raw `payload` bytes: the header
-/// `t=<milliseconds>, v1=<hex>[, v1=<hex> ...]` passes when `t` lies within `tolerance` of `now`
-/// (either side; a negative tolerance counts as 0) and one `v1` entry equals the hex
-/// HMAC-SHA256 of `"<t>.<payload>"` under `secret` (compared in constant time). Items are
-/// separated by commas, surrounding spaces are ignored, unknown schemes (`v0=`, ...) are skipped.
+/// `t=<milliseconds>, v1=<hex>` passes when `t` lies within `tolerance` of `now` (either side;
+/// a negative tolerance counts as 0, any tolerance up to `milliseconds::max()` is safe) and the
+/// `v1` value equals the lowercase hex HMAC-SHA256 of `"<t>.<payload>"` under `secret`
+/// (compared in constant time). The header is read as the official Node SDK reads it: items
+/// separated by commas, `t` first and `v1` second by position, items after the second ignored
+/// (so only the first `v1` counts), values taken verbatim (no spaces around them), whitespace
+/// around the keys ignored. Stricter than Node: the keys must be `t` and `v1`, and `t` must be
+/// 1 to 18 decimal digits.
 /// Prefer the wrappers `webhooks::verify_header` (180 s) and `actions::verify_header` (30 s).
 /// Thread-safe; allocation-free after the first call with a given secret on a thread.
 VerifyResult verify_signature_header(std::string_view payload, std::string_view sig_header,

@@ -33,9 +33,10 @@ inline constexpr std::chrono::seconds kDefaultTolerance{180};
 inline constexpr std::string_view kSignatureHeader = "WorkOS-Signature";
 
 /// Verifies a webhook delivery: `sig_header` is the `WorkOS-Signature` header value, `payload`
-/// the raw body bytes, `secret` the endpoint's signing secret. Several `v1` entries are
-/// accepted (secret rotation); `t` must lie within `tolerance` of the current time, before or
-/// after (0 = the exact millisecond only). Thread-safe, allocation-free on success.
+/// the raw body bytes, `secret` the endpoint's signing secret. The header is read as the
+/// official Node SDK reads it (only the first `v1` entry counts); `t` must lie within
+/// `tolerance` of the current time, before or after (0 = the exact millisecond only).
+/// Thread-safe, allocation-free on success.
 /// See `signing::verify_signature_header` for the exact rules.
 inline signing::VerifyResult verify_header(
     std::string_view payload, std::string_view sig_header, std::string_view secret,

@@ -5,10 +5,13 @@
 //   node auth_session.mjs seal         < request.json   -> prints the sealed cookie
 //   node auth_session.mjs unseal       < request.json   -> prints the unsealed session JSON
 //   node auth_session.mjs authenticate < request.json   -> prints loadSealedSession().authenticate()
+//   node auth_session.mjs authenticate-with-code < request.json
+//                                        -> authenticateWithCode({code, session: {sealSession}})
+//                                           against baseUrl; prints the sealed session
 //
 // request.json: {"baseUrl": "http://127.0.0.1:PORT", "clientId": "...", "cookiePassword": "...",
-//                "sessionData": "...", "authenticationResponse": {...}}
-// Only talks to the loopback server named by baseUrl (for the JWKS).
+//                "sessionData": "...", "authenticationResponse": {...}, "code": "..."}
+// Only talks to the loopback server named by baseUrl (the JWKS, /user_management/authenticate).
 
 import { webcrypto } from 'node:crypto';
 
@@ -56,6 +59,13 @@ if (command === 'seal') {
   });
   const result = await session.authenticate();
   process.stdout.write(JSON.stringify(result));
+} else if (command === 'authenticate-with-code') {
+  const response = await workos.userManagement.authenticateWithCode({
+    code: req.code,
+    clientId: req.clientId,
+    session: { sealSession: true, cookiePassword: req.cookiePassword },
+  });
+  process.stdout.write(response.sealedSession);
 } else {
   process.stderr.write(`unknown command: ${command}\n`);
   process.exit(2);
