@@ -20,6 +20,20 @@ function(workos_target_sanitizers target)
   endif()
 endfunction()
 
+# WORKOS_FUZZ: coverage instrumentation for libFuzzer (-fsanitize=fuzzer-no-link) on the code
+# under test. The libFuzzer driver itself is linked only into the fuzz targets (tests/fuzz); the
+# unit tests linked to the same instrumented library get the sanitizer runtime's default
+# coverage callbacks, so one clang tree serves the sanitizer unit run and the fuzz build.
+function(workos_target_fuzz_instrumentation target)
+  if(WORKOS_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+      message(FATAL_ERROR "WORKOS_FUZZ=ON needs clang (libFuzzer), e.g. "
+                          "-DCMAKE_CXX_COMPILER=clang++-14")
+    endif()
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
+endfunction()
+
 # One call for every project target: warnings + sanitizers.
 function(workos_project_target target)
   workos_target_warnings(${target})

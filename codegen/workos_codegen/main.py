@@ -1,6 +1,7 @@
 """Command line: generate the C++ surface, or check that the tree is up to date.
 
     scripts/generate [SPEC_PATH] [NAMES_PATH] [--out DIR] [--check] [--no-format] [--stats]
+    scripts/generate [SPEC_PATH] --fuzz-seeds DIR
 """
 
 import argparse
@@ -17,6 +18,7 @@ import yaml
 
 from . import api as api_mod
 from . import emit_client
+from . import emit_fuzz
 from . import emit_mocks
 from . import emit_models
 from . import emit_services
@@ -64,6 +66,7 @@ def build(spec, names_list, config, extensions):
     files["src/async_client.cc"] = emit_client.emit_async_client_source(api, extensions)
     files.update(emit_mocks.emit_all(api))
     files.update(emit_tests.emit_all(api, config))
+    files.update(emit_fuzz.emit_all(api))
     return files, api
 
 
@@ -161,6 +164,9 @@ def main(argv=None):
                     help="generate in memory and fail when the tree at --out differs")
     ap.add_argument("--no-format", action="store_true", help="skip clang-format (debugging)")
     ap.add_argument("--stats", action="store_true", help="print counts")
+    ap.add_argument("--fuzz-seeds", metavar="DIR",
+                    help="write the seed corpora of the model and event fuzzers under DIR "
+                         "(DIR/models, DIR/events) from the spec's examples; nothing else")
     ap.add_argument("--extensions", default=os.path.join(CODEGEN_DIR, "extensions.json"),
                     help="extension config (default: codegen/extensions.json)")
     args = ap.parse_args(argv)
@@ -170,6 +176,11 @@ def main(argv=None):
     names_list = load_json(names_path)
     config = load_json(os.path.join(CODEGEN_DIR, "config.json"), {})
     extensions = load_json(args.extensions, {})
+    if args.fuzz_seeds:
+        api = api_mod.analyze(spec, names_list, config)
+        n = emit_fuzz.write_seeds(api, args.fuzz_seeds)
+        print("generate: %d fuzz seeds written under %s" % (n, args.fuzz_seeds))
+        return 0
     files, api = build(spec, names_list, config, extensions)
     if not args.no_format:
         files = format_files(files, REPO_ROOT)

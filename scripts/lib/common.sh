@@ -129,3 +129,30 @@ has_target() {
   targets="$(ninja -C "$1" -t targets all 2>/dev/null)" || return 1
   grep -q "^$2:" <<<"$targets"
 }
+
+# configure_sanitizer_tree DIR: the clang tree shared by scripts/test (ASan + UBSan unit run,
+# clang -Werror check, fuzz smoke) and scripts/fuzz: clang-14, Debug -O0 -g1, address and
+# undefined sanitizers, the library instrumented for libFuzzer (WORKOS_FUZZ=ON). Output is
+# quiet unless configuring fails.
+configure_sanitizer_tree() {
+  local dir=$1 log
+  # A tree configured earlier with another compiler (GCC before this tree moved to clang):
+  # start its cache afresh rather than let CMake switch compilers in place.
+  if [[ -f "$dir/CMakeCache.txt" ]] \
+      && ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++-14$' "$dir/CMakeCache.txt"; then
+    rm -rf "$dir/CMakeCache.txt" "$dir/CMakeFiles"
+  fi
+  log="$(mktemp)"
+  if ! cmake -S "$WORKOS_ROOT" -B "$dir" -G Ninja \
+      -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
+      -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1" \
+      -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+      -DWORKOS_SANITIZE=address,undefined -DWORKOS_FUZZ=ON -DWORKOS_WERROR=ON \
+      -DWORKOS_BUILD_TESTS=ON -DWORKOS_BUILD_EXAMPLES=OFF -DWORKOS_BUILD_BENCH=OFF \
+      -DWORKOS_INSTALL=OFF >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    return 1
+  fi
+  rm -f "$log"
+}

@@ -527,11 +527,26 @@ bool read_enum_text(Value v, std::string_view& out, DecodeContext& c) {
 }
 
 namespace {
+// The last member named `key`: field decoding keeps the last of a repeated key, so the
+// alternative chosen by the tag and the fields decoded into it always agree.
+bool last_member(Value v, const char* key, Value& out) {
+  simdjson::dom::object obj;
+  if (v.get_object().get(obj) != simdjson::SUCCESS) return false;
+  bool found = false;
+  for (auto field : obj) {
+    if (field.key == key) {
+      out = field.value;
+      found = true;
+    }
+  }
+  return found;
+}
+
 bool tag_value(Value v, const char* a, const char* b, Value& out) {
-  if (v.at_key(a).get(out) != simdjson::SUCCESS) return false;
+  if (!last_member(v, a, out)) return false;
   if (b == nullptr) return true;
   Value outer = out;
-  return outer.at_key(b).get(out) == simdjson::SUCCESS;
+  return last_member(outer, b, out);
 }
 }  // namespace
 

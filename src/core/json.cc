@@ -316,7 +316,9 @@ Result<void> parse(JsonText text, std::string_view model, Value& out) {
   // One parser per thread, reused: its buffers grow to the largest document seen and are then
   // allocation-free.
   thread_local simdjson::dom::parser parser;
-  auto result = parser.parse(text.text.data(), text.text.size(), !text.padded);
+  // An empty std::string_view may carry a null pointer, which simdjson would pass to memcpy.
+  const char* data = text.text.data() != nullptr ? text.text.data() : "";
+  auto result = parser.parse(data, text.text.size(), !text.padded);
   if (result.error() != simdjson::SUCCESS) {
     std::string message(model.empty() ? std::string_view("response") : model);
     message += ": response body is not valid JSON (";

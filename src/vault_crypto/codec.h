@@ -16,8 +16,8 @@ namespace workos::detail::vault_codec {
 /// Standard base64 (RFC 4648 §4) with '=' padding.
 std::string base64_encode(std::string_view bytes);
 
-/// Decodes standard base64; padding optional, no whitespace, non-zero trailing bits rejected.
-/// `std::nullopt` on any other input.
+/// Decodes standard base64 forgivingly, as `atob` and the Node SDK do: padding optional, ASCII
+/// white space skipped, non-zero trailing bits ignored. `std::nullopt` on any other input.
 std::optional<std::string> base64_decode(std::string_view text);
 
 /// Appends the ULEB128 encoding of `value` (1 to 5 bytes).
