@@ -166,6 +166,16 @@ TEST_P(BodyFaults, GzipBombPastTheLimitOnceDecodedFails) {
       << "Accept-Encoding: " << requests[0].header("Accept-Encoding");
 }
 
+TEST_P(BodyFaults, CompressionIsNotAskedForUnlessEnabled) {
+  // Off by default in both clients: nothing may inflate behind the caller's back.
+  RawHttpServer server = answering(http_answer(200, organization_json()));
+  Result<Organization> org = get_organization(GetParam(), fault_options(server.base_url()));
+  ASSERT_TRUE(org) << org.error().to_string();
+  const auto requests = server.requests();
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].header("Accept-Encoding"), "");
+}
+
 INSTANTIATE_TEST_SUITE_P(BothClients, BodyFaults, ::testing::Values(Mode::kSync, Mode::kAsync),
                          mode_name);
 
