@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdio>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -164,6 +165,23 @@ TEST_P(BodyFaults, GzipBombPastTheLimitOnceDecodedFails) {
   ASSERT_EQ(requests.size(), 1u);
   EXPECT_NE(requests[0].header("Accept-Encoding").find("gzip"), std::string::npos)
       << "Accept-Encoding: " << requests[0].header("Accept-Encoding");
+}
+
+TEST_P(BodyFaults, AnAnnouncedBodyTooLargeToAllocateFailsWithoutAnExceptionInLibcurl) {
+  // With no practical limit, a Content-Length of 4 EiB makes the up-front reserve fail: the
+  // allocation failure must end the transfer as an error, never unwind through libcurl.
+  RawHttpServer server = answering(
+      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+      "Content-Length: 4611686018427387904\r\nConnection: close\r\n\r\n{");
+  ClientOptions options = fault_options(server.base_url());
+  options.max_response_bytes = std::numeric_limits<std::size_t>::max();
+  options.max_retries = 0;
+  Result<Organization> org = get_organization(GetParam(), options);
+  ASSERT_FALSE(org);
+  EXPECT_EQ(org.error().kind(), ErrorKind::kConnection);
+  EXPECT_NE(org.error().message().find("out of memory"), std::string::npos)
+      << org.error().to_string();
+  EXPECT_EQ(server.requests().size(), 1u);
 }
 
 TEST_P(BodyFaults, CompressionIsNotAskedForUnlessEnabled) {
