@@ -12,6 +12,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
+#include <future>
+#include <system_error>
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -281,6 +284,34 @@ void JwksCache::fetch_locked(std::unique_lock<std::mutex>& lock, const Fetcher& 
   release.body = fetch();
 }
 
+bool JwksCache::start_background_locked(std::unique_lock<std::mutex>& lock, const Fetcher& fetch) {
+  // The previous background refresh has published its result (no fetch is in flight); its
+  // thread may still be finishing. Wait for that outside the lock (it may run async waiters
+  // that step the cache).
+  std::future<void> previous = std::move(background_);
+  fetching_ = true;
+  try {
+    background_ = std::async(std::launch::async, [this, fetch] {
+      Result<std::string> body = Error(ErrorKind::kConnection, "JWKS fetch did not complete");
+      try {
+        body = fetch();
+      } catch (const std::exception& e) {
+        body = Error(ErrorKind::kConnection, std::string("JWKS fetch failed: ") + e.what());
+      } catch (...) {
+        body = Error(ErrorKind::kConnection, "JWKS fetch failed with a non-standard exception");
+      }
+      complete_fetch(body);
+    });
+  } catch (const std::system_error&) {
+    fetching_ = false;  // no thread: the caller fetches itself
+    background_ = std::move(previous);
+    return false;
+  }
+  lock.unlock();
+  previous = std::future<void>();
+  return true;
+}
+
 JwksCache::Step JwksCache::decide_locked(std::string_view kid, bool fetched, KeyLookup& out) {
   if (fixed_) {
     if (auto k = keys_ ? keys_->find_shared(kid) : nullptr) {
@@ -338,9 +369,14 @@ KeyLookup JwksCache::lookup(std::string_view kid, const Fetcher& fetch) {
     switch (decide_locked(kid, fetched, out)) {
       case Step::kDone:
         return out;
-      case Step::kFetch:
+      case Step::kFetch: {
+        // A stale set that still holds the key answers now; the refresh runs in the background.
+        std::shared_ptr<const RsaKey> stale =
+            options_.background_refresh && keys_ ? keys_->find_shared(kid) : nullptr;
+        if (stale && start_background_locked(lock, fetch)) return KeyLookup::found(stale);
         fetch_locked(lock, fetch);
         break;
+      }
       case Step::kWait: {
         if (workos::detail::on_event_loop_thread()) return loop_thread_wait_failure();
         const std::uint64_t gen = generation_;

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -145,6 +146,9 @@ class JwksCache {
   Step decide_locked(std::string_view kid, bool fetched, KeyLookup& out);
   // Runs one fetch on this thread; `lock` is held on entry and on return.
   void fetch_locked(std::unique_lock<std::mutex>& lock, const Fetcher& fetch);
+  // Claims the fetch and runs it on a background thread; false (nothing claimed) when no thread
+  // could be started. `lock` is held on entry and released on a true return.
+  bool start_background_locked(std::unique_lock<std::mutex>& lock, const Fetcher& fetch);
   void install_locked(const Result<std::string>& body, Clock::time_point now);
   // Ends a fetch (`mu_` held): install, release the slot, wake blocked threads; returns the
   // async waiters to call once `mu_` is released.
@@ -164,6 +168,9 @@ class JwksCache {
   Clock::time_point failed_until_{};  // no key set + failure: fail fast until then
   std::optional<Clock::time_point> last_forced_;
   std::vector<std::function<void()>> waiters_;  // on_fetched of kWait steps
+  // The background refresh of a stale set started by `lookup`, if any. Declared last, so it is
+  // destroyed first: destroying the cache waits for it while every other member still lives.
+  std::future<void> background_;
 };
 
 /// The options of a JWKS fetch for `core`'s client: `options` with the hot-path limits filled

@@ -11,6 +11,8 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
+#include <future>
 #include <mutex>
 #include <thread>
 
@@ -83,6 +85,7 @@ TEST_F(AuthJwks, RefetchesAfterTheTtl) {
   TestClient client(options());
   workos::auth::JwksOptions jo;
   jo.ttl = std::chrono::seconds(60);
+  jo.background_refresh = false;  // the caller refreshes: counts are exact at once
   AccessTokenVerifier verifier(client, {}, jo);
   EXPECT_TRUE(verifier.verify(token(*key_a)));
   clock.advance(std::chrono::seconds(59));
@@ -91,6 +94,57 @@ TEST_F(AuthJwks, RefetchesAfterTheTtl) {
   clock.advance(std::chrono::seconds(2));
   EXPECT_TRUE(verifier.verify(token(*key_a)));
   EXPECT_EQ(fake->request_count(), 2u);
+}
+
+TEST_F(AuthJwks, AStaleSetAnswersAtOnceWhileTheRefreshRunsInTheBackground) {
+  // The refresh of the stale set is held until the end of the test: a verify that waited for
+  // it would not return.
+  std::mutex mu;
+  std::condition_variable cv;
+  int fetches = 0;
+  bool release = false;
+  fake->set_handler([&](const workos::HttpRequest&) -> workos::Result<workos::HttpResponse> {
+    std::unique_lock<std::mutex> lock(mu);
+    if (++fetches > 1) {
+      cv.notify_all();
+      cv.wait(lock, [&] { return release; });
+    }
+    return FakeTransport::json(200, jwks({key_a}));
+  });
+  auto release_fetch = [&] {
+    std::lock_guard<std::mutex> lock(mu);
+    release = true;
+    cv.notify_all();
+  };
+  {
+    TestClient client(options());
+    workos::auth::JwksOptions jo;
+    jo.ttl = std::chrono::seconds(60);
+    AccessTokenVerifier verifier(client, {}, jo);
+    // Whatever fails below, the held fetch is released before the verifier waits for it.
+    struct Release {
+      std::function<void()> f;
+      ~Release() { f(); }
+    } release_on_exit{release_fetch};
+    const std::string jwt = token(*key_a);
+    ASSERT_TRUE(verifier.verify(jwt));
+    clock.advance(std::chrono::seconds(61));
+    auto stale = std::async(std::launch::async, [&] { return verifier.verify(jwt); });
+    if (stale.wait_for(std::chrono::seconds(20)) != std::future_status::ready) {
+      release_fetch();
+      FAIL() << "the verify waited for the refresh of the stale set";
+    }
+    auto r = stale.get();
+    EXPECT_TRUE(r) << r.error().message();
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(20), [&] { return fetches == 2; }));
+    }
+    // While the refresh is in flight, other calls keep using the stale keys, without a fetch.
+    for (int i = 0; i < 5; ++i) EXPECT_TRUE(verifier.verify(jwt));
+    release_fetch();
+  }  // destroying the client waits for the background refresh
+  EXPECT_EQ(fetches, 2);
 }
 
 TEST_F(AuthJwks, UnknownKidForcesOneRefreshPerCooldown) {
@@ -122,6 +176,7 @@ TEST_F(AuthJwks, KeepsTheStaleSetWhenARefreshFails) {
   workos::auth::JwksOptions jo;
   jo.ttl = std::chrono::seconds(60);
   jo.failure_cooldown = std::chrono::seconds(5);
+  jo.background_refresh = false;  // the caller refreshes: counts are exact at once
   AccessTokenVerifier verifier(client, {}, jo);
   ASSERT_TRUE(verifier.verify(token(*key_a)));
   clock.advance(std::chrono::seconds(61));

@@ -103,6 +103,12 @@ struct JwksOptions {
   /// A fetched key set is fresh for this long; after it a request refreshes it (the stale set
   /// keeps serving while one thread fetches).
   std::chrono::seconds ttl{600};
+  /// When a stale set still holds the token's key: true verifies with it at once and refreshes
+  /// the set on a background thread (at most one; destroying the verifier's client waits for
+  /// it, bounded by the fetch's 11 s deadline); false makes the caller that finds the set
+  /// stale refresh it, while other callers keep using the stale keys. A missing set or an
+  /// unknown `kid` is always fetched by the caller that needs it.
+  bool background_refresh = true;
   /// A token with an unknown `kid` forces one refresh at most once per this period (key
   /// rotation), so forged `kid`s cannot make the SDK hammer the API.
   std::chrono::seconds unknown_kid_cooldown{30};
