@@ -1,5 +1,5 @@
-# A consumer built with -fno-exceptions (issue 2: "-fno-exceptions consumers build and get an
-# abort with the message from value()"): tests/noexcept/core2_value_aborts.cc is compiled with
+# A consumer built with -fno-exceptions (such consumers build and get an
+# abort with the message from value()): tests/noexcept/core2_value_aborts.cc is compiled with
 # -fno-exceptions against the public headers, linked to the library (built with exceptions, as
 # shipped), and run by ctest with label `unit`. Included by the top-level CMakeLists.txt when
 # WORKOS_BUILD_TESTS is ON.

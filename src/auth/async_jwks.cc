@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// Async JWKS fetch and key lookup, and AsyncAccessTokenVerifier (issue 6). The cache decisions
+// Async JWKS fetch and key lookup, and AsyncAccessTokenVerifier. The cache decisions
 // are JwksCache's own (lookup_step / refresh_step: the same code as the blocking lookup); the
 // token checks are TokenVerifierCore's; only the fetch (on the event loop) and the waiting
 // (a callback instead of a condition variable) are async.

@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// AsyncSealedSession (issue 6): the steps of SealedSession (auth/session_context.h: open the
+// AsyncSealedSession: the steps of SealedSession (auth/session_context.h: open the
 // cookie, classify, re-seal) around the async key lookup (auth/async_jwks.h) and the async
 // refresh-token grant, with the client's refresh single flight shared with sync sessions.
 

@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// AsyncSsoClient (issue 6): the code exchange on the event loop and the PKCE authorization URL,
+// AsyncSsoClient: the code exchange on the event loop and the PKCE authorization URL,
 // with the request building shared with SsoClient (auth/auth_requests.h).
 
 #include <workos/sso/async_sso_client.h>

@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 #pragma once
 
-// Small pieces shared by the async twins of the handwritten helpers (issue 6, Deliver 3):
+// Small pieces shared by the async twins of the handwritten helpers:
 // promises and ready futures that follow the async client's executor rules, and the hop back
 // onto the event loop. Internal.
 

@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// AsyncUserManagementClient: the async twins of UserManagementClient's helpers (issue 6). The
+// AsyncUserManagementClient: the async twins of UserManagementClient's helpers. The
 // requests are built by the same code as the sync ones (auth/auth_requests.h); only the sending
 // differs (detail::call_async on the event loop, or the async connection).
 

@@ -2,7 +2,7 @@
 #pragma once
 
 // Request building of the AuthKit / SSO helpers (internal), shared by the sync clients
-// (user_management_client.cc, sso_client.cc) and their async twins (async_*.cc, issue 6): the
+// (user_management_client.cc, sso_client.cc) and their async twins (async_*.cc): the
 // grant bodies with their client credentials, the public-client forms of the authenticate and
 // device endpoints, the SSO code exchange, and the PKCE authorization URLs. Only the sending
 // differs between sync and async.

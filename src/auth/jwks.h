@@ -2,7 +2,7 @@
 #pragma once
 
 // JWKS parsing and caching (internal). The cache is a small state machine that does no I/O
-// itself: the sync path hands it a blocking `Fetcher`; an async twin (issue 6) can drive the
+// itself: the sync path hands it a blocking `Fetcher`; an async twin can drive the
 // same state through `begin_fetch()` / `complete_fetch()`.
 
 #include <workos/auth/access_token.h>

@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// AsyncPasswordlessService (issue 6): the requests and decoders of passwordless.cc
+// AsyncPasswordlessService: the requests and decoders of passwordless.cc
 // (passwordless_requests.h), sent on the event loop with detail::call_async.
 
 #include <workos/passwordless/async_passwordless.h>

@@ -2,7 +2,7 @@
 #pragma once
 
 // Request building and decoding of the passwordless endpoints, shared by the sync service and
-// the async client (issue 6): the network part stays in ClientCore.
+// the async client: the network part stays in ClientCore.
 
 #include <workos/passwordless/passwordless.h>
 

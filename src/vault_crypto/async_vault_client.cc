@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// AsyncVaultClient (issue 6): the one request of each side (create_data_key / create_decrypt,
+// AsyncVaultClient: the one request of each side (create_data_key / create_decrypt,
 // through the async service's mockable connection) on the event loop; the crypto is the
 // pure-local code of vault_crypto.cc that VaultClient uses too.
 

@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// Async sessions and tokens (issue 6, Deliver 3): AsyncAccessTokenVerifier (JWKS fetched on the
+// Async sessions and tokens: AsyncAccessTokenVerifier (JWKS fetched on the
 // event loop through the async pipeline, with its retry policy; one fetch for concurrent
 // misses; ready at once when cached), AsyncSealedSession (authenticate, refresh with single
 // flight shared among async refreshes and with sync ones, failure reasons, logout URL).

@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 #pragma once
 
-// Shared bits of the tests of the async helpers (tests/unit/ahelp_*_test.cc, issue 6): JSON body
+// Shared bits of the tests of the async helpers (tests/unit/ahelp_*_test.cc): JSON body
 // members, an async client over a FakeTransport, and a fake clock that also records whether
 // each wait was taken on an event-loop thread.
 

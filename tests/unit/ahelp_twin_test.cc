@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// The async helpers cannot drift from the sync ones (issue 6, Deliver 3 and 5): for every
+// The async helpers cannot drift from the sync ones: for every
 // method of UserManagementClient, SsoClient, VaultClient, PasswordlessService (and of the
 // session and verifier types they hand out) the async class has a method of the same name with
 // the same parameter types, returning Future<X> where the sync one returns Result<X> (or the

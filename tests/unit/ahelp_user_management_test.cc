@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// AsyncUserManagementClient (issue 6, Deliver 3): the grant wrappers (grant types, client
+// AsyncUserManagementClient: the grant wrappers (grant types, client
 // credentials, public clients, typed step-up errors), the fake async connection seam, the PKCE
 // URL, device authorization start, and the device poll on event-loop timers (interval,
 // slow_down, pending, access_denied, expiry, cancellation through the future and through a

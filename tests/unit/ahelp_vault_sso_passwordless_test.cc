@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// The async twins of the vault, SSO and passwordless helpers (issue 6, Deliver 3):
+// The async twins of the vault, SSO and passwordless helpers:
 // AsyncVaultClient encrypt / decrypt round trip (exact key requests, local AES-GCM, a fake
 // async connection, errors without a request), AsyncSsoClient code exchanges and PKCE URL,
 // AsyncPasswordlessService create / send (exact requests, decoded answers).

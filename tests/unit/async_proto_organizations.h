@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 #pragma once
 
-// PROTOTYPE (issue 6), test-only: a hand-written async service for three operations of the
+// PROTOTYPE, test-only: a hand-written async service for three operations of the
 // organizations module (list / get / create), in exactly the shape the generator must emit for
 // every module (see the comment block in include/workos/async/async_client_base.h), over the
 // generated sync models, parameter structs and JSON code of that module. It proves the design

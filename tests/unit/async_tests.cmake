@@ -1,4 +1,4 @@
-# Async test targets (issue 6), included from tests/CMakeLists.txt. The async tests are also
+# Async test targets, included from tests/CMakeLists.txt. The async tests are also
 # part of workos_unit_tests (every tests/unit/*.cc is); these extra targets exist for:
 #
 #   workos_async_tests        tests/unit/async_*_test.cc (and the ahelp_* tests of the async

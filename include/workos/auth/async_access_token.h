@@ -3,7 +3,7 @@
 
 /// @file
 /// `workos::auth::AsyncAccessTokenVerifier`: the async twin of `AccessTokenVerifier` for code
-/// that runs on the async client (issue 6). Verification is local once the JWKS is cached (the
+/// that runs on the async client. Verification is local once the JWKS is cached (the
 /// future is then ready at once); when the key set must be fetched, the fetch runs on the
 /// client's event loop through the async pipeline (proxy, timeouts, retries, hooks), never on a
 /// blocked thread. The JWKS cache is the one of the client's `ClientCore`, shared with the sync

@@ -2,7 +2,7 @@
 #pragma once
 
 /// @file
-/// `workos::auth::AsyncSealedSession`: the async twin of `SealedSession` (issue 6), loaded with
+/// `workos::auth::AsyncSealedSession`: the async twin of `SealedSession`, loaded with
 /// `AsyncClient::user_management().load_sealed_session(...)` or `load_sealed_session(async,
 /// ...)`. Same methods and outcomes as the sync session, but nothing blocks: `authenticate()`
 /// is ready at once when the JWKS is cached (it is local then) and otherwise fetches the key

@@ -3,7 +3,7 @@
 
 /// @file
 /// `workos::passwordless::AsyncPasswordlessService`: the async twin of `PasswordlessService`
-/// (issue 6): the two passwordless endpoints on the event loop. `async.passwordless()` returns
+///: the two passwordless endpoints on the event loop. `async.passwordless()` returns
 /// one.
 ///
 /// @code

@@ -2,7 +2,7 @@
 #pragma once
 
 /// @file
-/// `workos::sso::AsyncSsoClient`: the async twin of `SsoClient` (issue 6) — the generated
+/// `workos::sso::AsyncSsoClient`: the async twin of `SsoClient` — the generated
 /// `AsyncSsoService` plus the SSO helpers: the code exchange with the client's credentials
 /// (and its PKCE form) on the event loop, and the PKCE authorization URL. `async.sso()`
 /// returns one.

@@ -3,7 +3,7 @@
 
 /// @file
 /// `workos::user_management::AsyncUserManagementClient`: the async twin of
-/// `UserManagementClient` (issue 6) — the generated `AsyncUserManagementService` plus the
+/// `UserManagementClient` — the generated `AsyncUserManagementService` plus the
 /// AuthKit helpers, none of which blocks a thread: the `authenticate_with_*` grant wrappers,
 /// device authorization (the poll waits on event-loop timers), async sealed sessions and
 /// access-token verification (the JWKS is fetched on the event loop). `async.user_management()`

@@ -2,7 +2,7 @@
 #pragma once
 
 /// @file
-/// `workos::vault::AsyncVaultClient`: the async twin of `VaultClient` (issue 6) — the generated
+/// `workos::vault::AsyncVaultClient`: the async twin of `VaultClient` — the generated
 /// `AsyncVaultService` plus local encryption whose one request (`create_data_key` /
 /// `create_decrypt`) runs on the event loop. `async.vault()` returns one.
 

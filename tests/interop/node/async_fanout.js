@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// The Node side of bench/async_fanout (issue 6): N getOrganization calls through the official
+// The Node side of bench/async_fanout: N getOrganization calls through the official
 // Node SDK (@workos-inc/node) with K in flight (K async workers under Promise.all), against the
 // bench's local server. Prints one JSON line: wall time, successes, errors, the process's peak
 // thread count (sampled) and peak RSS.
