@@ -4,8 +4,6 @@
 
 #include "core/curl_easy.h"
 
-#include <strings.h>
-
 #include <algorithm>
 #include <charconv>
 #include <new>
@@ -80,7 +78,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) noexcept {
     const std::string_view name = trim_ows(line.substr(0, colon));
     const std::string_view value = trim_ows(line.substr(colon + 1));
     rx->response.headers.emplace_back(std::string(name), std::string(value));
-    if (name.size() == 14 && strncasecmp(name.data(), "content-length", 14) == 0) {
+    if (iequals(name, "content-length")) {
       unsigned long long len = 0;
       const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), len);
       if (ec == std::errc::result_out_of_range || (ec == std::errc() && len > rx->limit)) {
@@ -166,7 +164,7 @@ curl_slist* configure_easy(CURL* h, const HttpRequest& request, const CurlTransp
       line += value;
     }
     headers = curl_slist_append(headers, line.c_str());
-    if (strcasecmp(name.c_str(), "content-type") == 0) has_content_type = true;
+    if (iequals(name, "content-type")) has_content_type = true;
   }
   // No `Expect: 100-continue` round trip, and no form content type libcurl would add itself.
   headers = curl_slist_append(headers, "Expect:");
