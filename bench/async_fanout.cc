@@ -21,6 +21,8 @@
 #include <workos/async_client.h>
 #include <workos/client.h>
 #include <workos/options.h>
+#include <workos/organizations/async_service.h>
+#include <workos/organizations/service.h>
 
 #include <arpa/inet.h>
 #include <fcntl.h>

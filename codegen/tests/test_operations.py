@@ -115,9 +115,12 @@ class Operations(unittest.TestCase):
         self.assertIn("request_for_delete_org(id)", async_)
         self.assertIn("detail::call_async_void(core_, req, options)", async_)
         self.assertEqual(S.async_service_return(o), "Future<void>")
-        src = S.emit_source(self.api, "orgs", {})
-        self.assertEqual(src.count("detail::ApiRequest request_for_delete_org("), 1)
-        self.assertIn("detail::to_async_page", src)
+        requests = S.emit_requests_header(self.api, "orgs")
+        self.assertEqual(requests.count("detail::ApiRequest request_for_delete_org("), 1)
+        self.assertNotIn("request_for_delete_org(std::string_view",
+                         S.emit_source(self.api, "orgs", {}))
+        self.assertIn("detail::to_async_page", S.emit_async_source(self.api, "orgs", {}))
+        self.assertNotIn("detail::to_async_page", S.emit_source(self.api, "orgs", {}))
         hdr = S.emit_async_header(self.api, "orgs", {})
         self.assertIn("class AsyncOrgsConnection", hdr)
         self.assertIn("class AsyncOrgsService", hdr)
@@ -210,6 +213,17 @@ class ClientExtensions(unittest.TestCase):
         self.assertIn("const workos::orgs::OrgsService& orgs() const noexcept;", h)
         self.assertIn(
             "const workos::passwordless::PasswordlessService& passwordless() const noexcept;", h)
-        self.assertIn("#include <workos/sso/sso_client.h>", h)
+        # The header only declares the services: a user includes the module header they call.
+        self.assertNotIn("#include <workos/sso/sso_client.h>", h)
+        self.assertIn("class SsoClient;", h)
+        self.assertIn("std::shared_ptr<workos::orgs::OrgsConnection> orgs;", h)
+        # Each accessor builds its service on first use, on the connection when one is set; the
+        # generated modules' accessors live in their own service.cc.
+        headers, code = C.client_accessor_parts(api, ext, "sso")
+        self.assertIn("workos/sso/sso_client.h", headers)
+        self.assertIn("services_->sso.get<workos::sso::SsoClient>", code)
+        self.assertIn("std::make_shared<const workos::sso::SsoClient>(core())", code)
         src = C.emit_client_source(api, ext)
-        self.assertIn("passwordless(core)", src)
+        self.assertIn("Client::passwordless() const noexcept", src)
+        self.assertNotIn("Client::orgs()", src)
+        self.assertIn("detail::LazyService orgs;", C.emit_client_services(api, ext))

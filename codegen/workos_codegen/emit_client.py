@@ -24,22 +24,79 @@ def _accessors(api, extensions):
     return out
 
 
+def _namespace_of(cls):
+    """"workos::organizations::OrganizationsService" -> ("organizations", "OrganizationsService")."""
+    parts = cls.split("::")
+    assert parts[0] == "workos" and len(parts) == 3, cls
+    return parts[1], parts[2]
+
+
+def _connection_of(api, name, cls, kind, extensions):
+    """The C++ type of the `ClientConnections` field of an accessor: the module's connection
+    seam, or (an extra service with no seam) the service class itself, which is virtual."""
+    if kind == "extra":
+        return cls
+    return "workos::%s::%s" % (name, S.connection_class(name))
+
+
+def _forward_declarations(types):
+    by_ns = {}
+    for t in types:
+        ns, c = _namespace_of(t)
+        by_ns.setdefault(ns, set()).add(c)
+    out = []
+    for ns in sorted(by_ns):
+        out.append("namespace %s {\n%s}  // namespace %s\n" % (
+            ns, "".join("class %s;\n" % c for c in sorted(by_ns[ns])), ns))
+    return "".join(out)
+
+
 def emit_client_header(api, extensions):
     acc = _accessors(api, extensions)
     out = [BANNER + "\n", "#pragma once\n\n"]
     out.append("/// @file\n/// `workos::Client`: the entry point of the SDK, one accessor per "
-               "WorkOS service.\n\n")
-    headers = sorted(set(["workos/client_base.h", "workos/options.h", "workos/result.h"] +
-                         [h for _, _, h, _ in acc]))
-    out.append("".join("#include <%s>\n" % h for h in headers))
+               "WorkOS service. The services\n/// are only declared here: include the header of "
+               "the module you call\n/// (`<workos/organizations/service.h>`, ...) or "
+               "`<workos/workos.h>` for all of them.\n\n")
+    out.append("#include <workos/client_base.h>\n#include <workos/options.h>\n"
+               "#include <workos/result.h>\n")
     out.append("\n#include <memory>\n\nnamespace workos {\n\n")
+    types = [cls for _, cls, _, _ in acc]
+    types += [_connection_of(api, n, c, k, extensions) for n, c, _, k in acc]
+    out.append(_forward_declarations(set(types)))
+    out.append("""
+/// What the services of a `Client` call through: one connection per service. A service whose
+/// connection is empty calls the WorkOS API over HTTP; one that is set (a gMock mock from the
+/// `workos::mocks` target, a fake) receives every call of that service, so code that takes a
+/// `workos::Client&` can be tested without a network.
+///
+/// @code
+/// auto orgs = std::make_shared<workos::mocks::MockOrganizationsConnection>();
+/// workos::ClientConnections connections;
+/// connections.organizations = orgs;
+/// workos::Client client(workos::ClientOptions{.api_key = "sk_test"}, connections);
+/// @endcode
+struct ClientConnections {
+""")
+    for name, cls, _, kind in acc:
+        ct = _connection_of(api, name, cls, kind, extensions)
+        if kind == "extra":
+            out.append("  /// `%s()` is this service when set (its methods are virtual).\n" % name)
+        else:
+            out.append("  /// `%s()` calls go through this connection when set.\n" % name)
+        out.append("  std::shared_ptr<%s> %s;\n" % (ct, name))
+    out.append("};\n\n")
     out.append("""/// The WorkOS client: configuration plus one service per WorkOS module, named as in the
-/// official SDKs (`client.organizations().get_organization("org_123")`).
+/// official SDKs (`client.organizations().get_organization("org_123")`). Each service is built
+/// on first use, and a program links only the modules it calls.
 ///
 /// Copies are cheap and share everything (configuration, connections, services). Thread-safe:
 /// one client may be used from many threads at once.
 ///
 /// @code
+/// #include <workos/client.h>
+/// #include <workos/organizations/service.h>
+///
 /// workos::Client client;  // WORKOS_API_KEY, WORKOS_CLIENT_ID from the environment
 /// auto org = client.organizations().get_organization("org_123");
 /// if (!org) std::cerr << org.error().message() << "\\n";
@@ -52,8 +109,11 @@ class Client : public ClientBase {
   /// Configured from `options` (environment as fallback). Throws `ConfigurationError` (aborts
   /// without exceptions) when the configuration is invalid; see `create` for a `Result`.
   explicit Client(ClientOptions options);
+  /// Like `Client(options)`, with the services whose connection `connections` sets calling
+  /// through it (mocks and fakes in tests) instead of HTTP.
+  Client(ClientOptions options, ClientConnections connections);
   /// Like the constructor, but returns a configuration error instead of throwing.
-  static Result<Client> create(ClientOptions options);
+  static Result<Client> create(ClientOptions options, ClientConnections connections = {});
 
 """)
     for name, cls, _, kind in acc:
@@ -68,9 +128,9 @@ class Client : public ClientBase {
                    "return multi_factor_auth(); }\n" % cls)
     out.append("""
  private:
-  explicit Client(std::shared_ptr<detail::ClientCore> core);
+  Client(std::shared_ptr<detail::ClientCore> core, ClientConnections connections);
   struct Services;
-  std::shared_ptr<const Services> services_;
+  std::shared_ptr<Services> services_;
 };
 
 }  // namespace workos
@@ -80,34 +140,106 @@ class Client : public ClientBase {
 
 def emit_client_source(api, extensions):
     acc = _accessors(api, extensions)
-    out = [BANNER + "\n", "// `workos::Client`: builds every service once per client.\n\n"]
-    out.append("#include <workos/client.h>\n\n#include <memory>\n#include <utility>\n\n")
-    out.append("namespace workos {\n\nstruct Client::Services {\n")
-    out.append("  explicit Services(const std::shared_ptr<detail::ClientCore>& core)\n      : ")
-    out.append(",\n        ".join("%s(core)" % name for name, _, _, _ in acc))
-    out.append(" {}\n\n")
-    for name, cls, _, _ in acc:
-        out.append("  %s %s;\n" % (cls, name))
-    out.append("};\n\n")
+    out = [BANNER + "\n", "// `workos::Client`: configuration and the slots its services are "
+           "built in on first use\n// (each accessor lives with its module, so a program links "
+           "only the modules it calls).\n\n"]
+    extra_headers = sorted(set(h for _, _, h, k in acc if k == "extra"))
+    out.append("#include <workos/client.h>\n")
+    out.append("".join("#include <%s>\n" % h for h in extra_headers))
+    out.append('\n#include "client_services.h"\n\n#include <memory>\n#include <utility>\n\n')
+    out.append("namespace workos {\n\n")
     out.append("""Client::Client() : Client(ClientOptions{}) {}
 
-Client::Client(ClientOptions options)
-    : ClientBase(std::move(options)), services_(std::make_shared<const Services>(core())) {}
+Client::Client(ClientOptions options) : Client(std::move(options), ClientConnections{}) {}
 
-Client::Client(std::shared_ptr<detail::ClientCore> core)
-    : ClientBase(std::move(core)), services_(std::make_shared<const Services>(this->core())) {}
+Client::Client(ClientOptions options, ClientConnections connections)
+    : ClientBase(std::move(options)),
+      services_(std::make_shared<Services>(std::move(connections))) {}
 
-Result<Client> Client::create(ClientOptions options) {
+Client::Client(std::shared_ptr<detail::ClientCore> core, ClientConnections connections)
+    : ClientBase(std::move(core)), services_(std::make_shared<Services>(std::move(connections))) {}
+
+Result<Client> Client::create(ClientOptions options, ClientConnections connections) {
   Result<std::shared_ptr<detail::ClientCore>> core = ClientBase::make_core(std::move(options));
   if (!core) return core.error();
-  return Client(std::move(*core));
+  return Client(std::move(*core), std::move(connections));
 }
 
 """)
-    for name, cls, _, _ in acc:
-        out.append("const %s& Client::%s() const noexcept { return services_->%s; }\n\n" % (
-            cls, name, name))
+    for name, cls, _, kind in acc:
+        if kind == "extra":
+            out.append(client_accessor(api, extensions, name) + "\n")
     out.append("}  // namespace workos\n")
+    return "".join(out)
+
+
+def _find(acc, name):
+    for a in acc:
+        if a[0] == name:
+            return a
+    raise KeyError(name)
+
+
+def client_accessor(api, extensions, name):
+    """The definition of `Client::<name>()`: the service built on first use, on the connection
+    of `ClientConnections` when one is set."""
+    _, cls, _, kind = _find(_accessors(api, extensions), name)
+    ext = extensions.get(name) or {}
+    if kind == "extra":
+        make = ("connection ? std::shared_ptr<const %s>(connection)\n"
+                "                      : std::make_shared<const %s>(core());" % (cls, cls))
+    else:
+        with_core = kind == "extension" and ext.get("connection_with_core", False)
+        conn_args = "connection, core()" if with_core else "connection"
+        make = ("connection ? std::make_shared<const %s>(%s)\n"
+                "                      : std::make_shared<const %s>(core());" % (
+                    cls, conn_args, cls))
+    return ("const %s& Client::%s() const noexcept {\n"
+            "  return services_->%s.get<%s>([this] {\n"
+            "    const auto& connection = services_->connections.%s;\n"
+            "    return %s\n  });\n}\n" % (cls, name, name, cls, name, make))
+
+
+def client_accessor_parts(api, extensions, name):
+    """(headers, code) of the sync accessor, for the module's service.cc."""
+    _, cls, header, kind = _find(_accessors(api, extensions), name)
+    headers = ["workos/client.h"]
+    if kind == "extension":
+        headers.append(header)
+    return sorted(set(headers)), client_accessor(api, extensions, name)
+
+
+def async_client_accessor_parts(api, extensions, name):
+    """(headers, code) of the async accessor, for the module's async_service.cc."""
+    _, cls, header, kind = _find(_async_accessors(api, extensions), name)
+    headers = ["workos/async_client.h"]
+    if kind == "extension":
+        headers.append(header)
+    code = ("const %s& AsyncClient::%s() const noexcept {\n"
+            "  return services_->%s.get<%s>(\n"
+            "      [this] { return std::make_shared<const %s>(async_core()); });\n}\n" % (
+                cls, name, name, cls, cls))
+    return sorted(set(headers)), code
+
+
+def emit_client_services(api, extensions):
+    """src/client_services.h: the lazily built services of `Client` and `AsyncClient`."""
+    acc = _accessors(api, extensions)
+    aacc = _async_accessors(api, extensions)
+    out = [BANNER + "\n", "#pragma once\n\n",
+           "// The services of `workos::Client` and `workos::AsyncClient`, each built on first use "
+           "by its\n// accessor (defined with its module).\n\n"]
+    out.append("#include <workos/async_client.h>\n#include <workos/client.h>\n\n"
+               '#include "core/lazy_service.h"\n\n#include <utility>\n\n')
+    out.append("namespace workos {\n\nstruct Client::Services {\n"
+               "  explicit Services(ClientConnections c) : connections(std::move(c)) {}\n\n"
+               "  const ClientConnections connections;\n")
+    for name, _, _, _ in acc:
+        out.append("  detail::LazyService %s;\n" % name)
+    out.append("};\n\nstruct AsyncClient::Services {\n")
+    for name, _, _, _ in aacc:
+        out.append("  detail::LazyService %s;\n" % name)
+    out.append("};\n\n}  // namespace workos\n")
     return "".join(out)
 
 
@@ -119,6 +251,7 @@ def emit_umbrella(api, extensions):
     headers += [h for _, _, h, _ in acc]
     headers += ["workos/%s/service.h" % m for m in api.modules]
     headers += ["workos/async_client.h"]
+    headers += [h for _, _, h, _ in _async_accessors(api, extensions)]
     headers += list(extensions.get("_umbrella", []))
     out = [BANNER + "\n", "#pragma once\n\n"]
     out.append("/// @file\n/// Everything of workos-cpp in one include: the client, every service "
@@ -151,15 +284,19 @@ def emit_async_client_header(api, extensions):
     acc = _async_accessors(api, extensions)
     out = [BANNER + "\n", "#pragma once\n\n"]
     out.append("/// @file\n/// `workos::AsyncClient`: the asynchronous twin of `workos::Client`, "
-               "one accessor per WorkOS\n/// service, every call on an event loop.\n\n")
-    headers = sorted(set(["workos/async/async_client_base.h", "workos/client.h",
-                          "workos/options.h"] + [h for _, _, h, _ in acc]))
-    out.append("".join("#include <%s>\n" % h for h in headers))
+               "one accessor per WorkOS\n/// service, every call on an event loop. The services "
+               "are only declared here: include the\n/// header of the module you call "
+               "(`<workos/organizations/async_service.h>`, ...).\n\n")
+    out.append("#include <workos/async/async_client_base.h>\n#include <workos/client.h>\n"
+               "#include <workos/options.h>\n")
     out.append("\n#include <memory>\n\nnamespace workos {\n\n")
-    out.append("""/// The asynchronous WorkOS client: the services of `workos::Client` with the same method
+    out.append(_forward_declarations(set(cls for _, cls, _, _ in acc)))
+    out.append("""
+/// The asynchronous WorkOS client: the services of `workos::Client` with the same method
 /// names and parameters, returning `workos::Future<T>` instead of `Result<T>` (list operations:
 /// `Future<AsyncPage<T>>`). Calls run on an event loop over libcurl's multi interface (one I/O
 /// thread by default), with the retry policy, error mapping and decoding of the sync client.
+/// Each service is built on first use.
 ///
 /// Copies are cheap and share everything. Thread-safe. Destroying the last copy (or
 /// `shutdown()`) completes the calls still in flight with `ErrorKind::kCancelled`.
@@ -193,7 +330,7 @@ class AsyncClient : public AsyncClientBase {
     out.append("""
  private:
   struct Services;
-  std::shared_ptr<const Services> services_;
+  std::shared_ptr<Services> services_;
 };
 
 }  // namespace workos
@@ -203,29 +340,26 @@ class AsyncClient : public AsyncClientBase {
 
 def emit_async_client_source(api, extensions):
     acc = _async_accessors(api, extensions)
-    out = [BANNER + "\n", "// `workos::AsyncClient`: builds every async service once per client."
-           "\n\n"]
-    out.append("#include <workos/async_client.h>\n\n#include <memory>\n#include <utility>\n\n")
-    out.append("namespace workos {\n\nstruct AsyncClient::Services {\n")
-    out.append("  explicit Services(const std::shared_ptr<detail::AsyncCore>& core)\n      : ")
-    out.append(",\n        ".join("%s(core)" % name for name, _, _, _ in acc))
-    out.append(" {}\n\n")
-    for name, cls, _, _ in acc:
-        out.append("  %s %s;\n" % (cls, name))
-    out.append("};\n\n")
+    out = [BANNER + "\n", "// `workos::AsyncClient`: the slots its services are built in on "
+           "first use (each accessor\n// lives with its module).\n\n"]
+    extra_headers = sorted(set(h for _, _, h, k in acc if k == "extra"))
+    out.append("#include <workos/async_client.h>\n")
+    out.append("".join("#include <%s>\n" % h for h in extra_headers))
+    out.append('\n#include "client_services.h"\n\n#include <memory>\n#include <utility>\n\n')
+    out.append("namespace workos {\n\n")
     out.append("""AsyncClient::AsyncClient() : AsyncClient(ClientOptions{}) {}
 
 AsyncClient::AsyncClient(ClientOptions options, AsyncClientOptions async_options)
     : AsyncClientBase(std::move(options), std::move(async_options)),
-      services_(std::make_shared<const Services>(async_core())) {}
+      services_(std::make_shared<Services>()) {}
 
 AsyncClient::AsyncClient(const Client& client, AsyncClientOptions async_options)
     : AsyncClientBase(client, std::move(async_options)),
-      services_(std::make_shared<const Services>(async_core())) {}
+      services_(std::make_shared<Services>()) {}
 
 """)
-    for name, cls, _, _ in acc:
-        out.append("const %s& AsyncClient::%s() const noexcept { return services_->%s; }\n\n" % (
-            cls, name, name))
+    for name, cls, _, kind in acc:
+        if kind == "extra":
+            out.append(async_client_accessor_parts(api, extensions, name)[1] + "\n")
     out.append("}  // namespace workos\n")
     return "".join(out)

@@ -389,7 +389,7 @@ def builder_call(o, client_id_expr):
         a.append("params")
     if needs_client_id(o):
         a.append(client_id_expr)
-    return "%s(%s)" % (builder_name(o), ", ".join(a))
+    return "requests::%s(%s)" % (builder_name(o), ", ".join(a))
 
 
 def emit_builder(o):
@@ -541,26 +541,48 @@ def impl_body(o, api, mode="sync"):
     return "\n".join(lines) + "\n"
 
 
-def emit_source(api, module, config):
+def emit_requests_header(api, module):
+    """src/<module>/requests.h: the one builder per operation that turns its arguments into the
+    HTTP request, shared by the sync (service.cc) and the async (async_service.cc) connection."""
+    ops = [o for o in api.ops if o.module == module]
+    out = [BANNER + "\n", "#pragma once\n\n",
+           "// The `%s` requests: one builder per operation, shared by the sync and the async\n"
+           "// connection.\n\n" % module]
+    out.append("#include <workos/%s/service.h>\n\n" % module)
+    out.append('#include "%s/models_json.h"\n#include "common/json_support.h"\n'
+               '#include "core/call.h"\n\n' % module)
+    out.append("#include <string>\n#include <string_view>\n#include <variant>\n\n")
+    out.append("namespace workos::%s::requests {\n\n" % module)
+    out.append("namespace json = workos::detail::json;\n\n")
+    out.append("/// The error of a seam function a connection does not implement.\n"
+               "inline Error not_implemented(const char* what) {\n"
+               "  return Error(ErrorKind::kConfiguration, std::string(what) + \" is not "
+               "implemented by this connection\");\n}\n\n")
+    for o in ops:
+        out.append("inline " + emit_builder(o))
+    out.append("}  // namespace workos::%s::requests\n" % module)
+    return "".join(out)
+
+
+def emit_source(api, module, config, accessor=None):
+    """src/<module>/service.cc: the sync connection and service, and (`accessor`: (includes,
+    code)) the `workos::Client` accessor that builds the service on first use."""
     ops = [o for o in api.ops if o.module == module]
     conn = connection_class(module)
     svc = service_class(module)
     out = [BANNER + "\n", "// The `%s` service: default HTTP connection and service bodies.\n\n"
            % module]
-    out.append("#include <workos/%s/async_service.h>\n#include <workos/%s/service.h>\n\n"
-               % (module, module))
-    out.append('#include "%s/models_json.h"\n#include "async/call_async.h"\n'
-               '#include "common/json_support.h"\n#include "core/call.h"\n\n' % module)
-    out.append("#include <functional>\n#include <memory>\n#include <optional>\n#include <string>\n"
+    out.append("#include <workos/%s/service.h>\n" % module)
+    if accessor:
+        out.append("".join("#include <%s>\n" % h for h in accessor[0]))
+    out.append("\n")
+    out.append('#include "%s/requests.h"\n' % module)
+    if accessor:
+        out.append('#include "client_services.h"\n')
+    out.append("\n#include <functional>\n#include <memory>\n#include <optional>\n#include <string>\n"
                "#include <utility>\n#include <variant>\n#include <vector>\n\n")
     out.append("namespace workos::%s {\n\n" % module)
-    out.append("namespace json = workos::detail::json;\n\n")
-    out.append("namespace {\n\nError not_implemented(const char* what) {\n"
-               "  return Error(ErrorKind::kConfiguration, std::string(what) + \" is not "
-               "implemented by this connection\");\n}\n\n")
-    out.append("// ---- requests (shared by the sync and the async connection) ----\n\n")
-    for o in ops:
-        out.append(emit_builder(o))
+    out.append("namespace {\n\n")
     out.append("// ---- the sync connection ----\n\n")
     out.append("class %sImpl final : public %s {\n public:\n  explicit %sImpl(std::shared_ptr<"
                "detail::ClientCore> core) : core_(std::move(core)) {}\n\n" % (conn, conn, conn))
@@ -577,7 +599,7 @@ def emit_source(api, module, config):
     # Seam defaults.
     out.append("%s::~%s() = default;\n\n" % (conn, conn))
     for o in ops:
-        out.append("%s %s::%s(%s) {\n  return not_implemented(\"%s::%s\");\n}\n\n" % (
+        out.append("%s %s::%s(%s) {\n  return requests::not_implemented(\"%s::%s\");\n}\n\n" % (
             return_type(o), conn, o.name, ", ".join(args(o, False, names=False)), conn, o.name))
     out.append("std::shared_ptr<%s> make_%s_connection(std::shared_ptr<detail::ClientCore> core) "
                "{\n  return std::make_shared<%sImpl>(std::move(core));\n}\n\n" % (conn, module,
@@ -603,8 +625,9 @@ def emit_source(api, module, config):
             out.append("%s %s::%s(%s) const {\n" % (return_type(o), svc, name, ", ".join(a)))
             out.append("  %s params;\n  params.body.value = body;\n" % o.params_name)
             out.append("  return %s(%s);\n}\n\n" % (o.name, ", ".join(call_args(o))))
-    out.append(emit_async_source(api, module, config))
     out.append("}  // namespace workos::%s\n" % module)
+    if accessor:
+        out.append("\nnamespace workos {\n\n%s\n}  // namespace workos\n" % accessor[1])
     return "".join(out)
 
 
@@ -697,11 +720,24 @@ def emit_async_header(api, module, config):
     return "".join(out)
 
 
-def emit_async_source(api, module, config):
+def emit_async_source(api, module, config, accessor=None):
+    """src/<module>/async_service.cc: the async connection and service, and (`accessor`:
+    (includes, code)) the `workos::AsyncClient` accessor that builds the service on first use."""
     ops = [o for o in api.ops if o.module == module]
     conn = async_connection_class(module)
     svc = async_service_class(module)
-    out = ["// ---- the async connection and service ----\n\n", "namespace {\n\n"]
+    out = [BANNER + "\n", "// The async `%s` service: default async connection and service "
+           "bodies.\n\n" % module]
+    out.append("#include <workos/%s/async_service.h>\n" % module)
+    if accessor:
+        out.append("".join("#include <%s>\n" % h for h in accessor[0]))
+    out.append('\n#include "%s/requests.h"\n#include "async/call_async.h"\n' % module)
+    if accessor:
+        out.append('#include "client_services.h"\n')
+    out.append("\n#include <functional>\n#include <memory>\n#include <optional>\n#include <string>\n"
+               "#include <utility>\n#include <variant>\n#include <vector>\n\n")
+    out.append("namespace workos::%s {\n\n" % module)
+    out.append("namespace {\n\n")
     out.append("class %sImpl final : public %s {\n public:\n  explicit %sImpl(std::shared_ptr<"
                "detail::AsyncCore> core) : core_(std::move(core)) {}\n\n" % (conn, conn, conn))
     for o in ops:
@@ -717,7 +753,7 @@ def emit_async_source(api, module, config):
     out.append("%s::~%s() = default;\n\n" % (conn, conn))
     for o in ops:
         rt = async_connection_return(o)
-        out.append("%s %s::%s(%s) {\n  return make_ready_future(%s(not_implemented(\"%s::%s\")));"
+        out.append("%s %s::%s(%s) {\n  return make_ready_future(%s(requests::not_implemented(\"%s::%s\")));"
                    "\n}\n\n" % (rt, conn, o.name, ", ".join(args(o, False, names=False)),
                                  "Result<" + rt[len("Future<"):], conn, o.name))
     out.append("std::shared_ptr<%s> make_async_%s_connection(std::shared_ptr<detail::AsyncCore> "
@@ -744,6 +780,9 @@ def emit_async_source(api, module, config):
                                                     ", ".join(a)))
             out.append("  %s params;\n  params.body.value = body;\n" % o.params_name)
             out.append("  return %s(%s);\n}\n\n" % (o.name, ", ".join(call_args(o))))
+    out.append("}  // namespace workos::%s\n" % module)
+    if accessor:
+        out.append("\nnamespace workos {\n\n%s\n}  // namespace workos\n" % accessor[1])
     return "".join(out)
 
 

@@ -444,14 +444,33 @@ def _enum_test(module, enums):
     return "\n".join(L) + "\n"
 
 
-def emit_module_test(api, module, ex, config=None):
+def _service_headers(module, extensions, async_=False):
+    """The public headers a test of `module`'s service includes: the generated service and, for
+    a module whose accessor returns a handwritten class, that class's header."""
+    if module == api_mod.COMMON:
+        return []
+    headers = ["workos/%s/%s.h" % (module, "async_service" if async_ else "service")]
+    ext = (extensions or {}).get(module)
+    if ext and not ext.get("extra"):
+        h = ext.get("async_header" if async_ else "header")
+        if h:
+            headers.append(h)
+    return headers
+
+
+def _includes(headers):
+    return "".join("#include <%s>\n" % h for h in sorted(set(headers)))
+
+
+def emit_module_test(api, module, ex, config=None, extensions=None):
     out = [BANNER + "\n"]
     out.append("// Generated tests of the `%s` %s: exact requests through the fake transport,\n"
                "// spec examples decoded, drift tolerated, wrong types rejected.\n\n" % (
                    EM.module_title(module),
                    "models" if module == api_mod.COMMON else "service and models"))
-    out.append("#include <workos/client.h>\n#include <workos/json.h>\n"
-               "#include <workos/testing/fake_transport.h>\n\n#include <gtest/gtest.h>\n\n"
+    out.append(_includes(["workos/client.h", "workos/json.h", "workos/testing/fake_transport.h"]
+                         + _service_headers(module, extensions)))
+    out.append("\n#include <gtest/gtest.h>\n\n"
                "#include <cstdint>\n#include <map>\n#include <memory>\n#include <string>\n"
                "#include <vector>\n\n#include \"%s/models_json.h\"\n#include "
                "\"generated/gen_support.h\"\n\n" % module)
@@ -479,6 +498,7 @@ GEN_SUPPORT_H = BANNER + """
 // comparison, and the model checks (round trip, drift, wrong types, unions).
 
 #include <workos/client.h>
+#include <workos/common/models.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
 
@@ -762,16 +782,17 @@ bool json_equivalent(std::string_view a, std::string_view b, bool null_is_absent
 """
 
 
-def emit_all(api, config):
+def emit_all(api, config, extensions=None):
     ex = Examples(api.builder)
     files = {}
     files["tests/generated/gen_support.h"] = GEN_SUPPORT_H
     files["tests/generated/gen_support.cc"] = GEN_SUPPORT_CC
     for module in [api_mod.COMMON] + api.modules:
-        files["tests/generated/%s_test.cc" % module] = emit_module_test(api, module, ex, config)
+        files["tests/generated/%s_test.cc" % module] = emit_module_test(api, module, ex, config,
+                                                                        extensions)
     for module in api.modules:
-        files["tests/generated/%s_async_test.cc" % module] = emit_module_async_test(api, module,
-                                                                                  ex)
+        files["tests/generated/%s_async_test.cc" % module] = emit_module_async_test(
+            api, module, ex, extensions)
     files["tests/generated/mocks_test.cc"] = emit_mock_test(api, ex)
     files["tests/unit/async_twins_test.cc"] = emit_twins_test(api, config)
     from . import emit_contract
@@ -861,13 +882,16 @@ TEST(GeneratedMocks, AnUnmockedSeamFunctionReportsNotImplemented) {
             "const workos::RequestOptions&"])}
 
 
-def emit_module_async_test(api, module, ex):
+def emit_module_async_test(api, module, ex, extensions=None):
     out = [BANNER + "\n"]
     out.append("// Generated tests of the async `%s` service: every operation through\n"
                "// `workos::AsyncClient` makes the same request as through `workos::Client` and "
                "decodes the\n// same answer.\n\n" % module)
-    out.append("#include <workos/async_client.h>\n#include <workos/json.h>\n"
-               "#include <workos/testing/fake_transport.h>\n\n#include <gtest/gtest.h>\n\n"
+    out.append(_includes(["workos/async_client.h", "workos/json.h",
+                          "workos/testing/fake_transport.h"] +
+                         _service_headers(module, extensions) +
+                         _service_headers(module, extensions, async_=True)))
+    out.append("\n#include <gtest/gtest.h>\n\n"
                "#include <cstdint>\n#include <map>\n#include <memory>\n#include <string>\n"
                "#include <vector>\n\n#include \"generated/gen_support.h\"\n\n")
     out.append("namespace {\n\n")
@@ -892,8 +916,7 @@ def emit_twins_test(api, config):
 // `Result<X>` -> `Future<X>` and `Result<Page<T>>` -> `Future<AsyncPage<T>>`. A drift fails to
 // compile (a missing method) or fails the test (different types).
 
-#include <workos/async_client.h>
-#include <workos/client.h>
+#include <workos/workos.h>
 
 #include <gtest/gtest.h>
 

@@ -56,16 +56,21 @@ def build(spec, names_list, config, extensions):
     for module in api.modules:
         files["include/workos/%s/service.h" % module] = emit_services.emit_header(api, module,
                                                                                  config)
-        files["src/%s/service.cc" % module] = emit_services.emit_source(api, module, config)
+        files["src/%s/requests.h" % module] = emit_services.emit_requests_header(api, module)
+        files["src/%s/service.cc" % module] = emit_services.emit_source(
+            api, module, config, emit_client.client_accessor_parts(api, extensions, module))
         files["include/workos/%s/async_service.h" % module] = emit_services.emit_async_header(
             api, module, config)
+        files["src/%s/async_service.cc" % module] = emit_services.emit_async_source(
+            api, module, config, emit_client.async_client_accessor_parts(api, extensions, module))
     files["include/workos/client.h"] = emit_client.emit_client_header(api, extensions)
     files["src/client.cc"] = emit_client.emit_client_source(api, extensions)
+    files["src/client_services.h"] = emit_client.emit_client_services(api, extensions)
     files["include/workos/workos.h"] = emit_client.emit_umbrella(api, extensions)
     files["include/workos/async_client.h"] = emit_client.emit_async_client_header(api, extensions)
     files["src/async_client.cc"] = emit_client.emit_async_client_source(api, extensions)
     files.update(emit_mocks.emit_all(api))
-    files.update(emit_tests.emit_all(api, config))
+    files.update(emit_tests.emit_all(api, config, extensions))
     files.update(emit_fuzz.emit_all(api))
     return files, api
 

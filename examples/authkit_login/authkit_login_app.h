@@ -12,6 +12,7 @@
 //   GET /logout    clear the cookie, redirect to the WorkOS logout URL
 
 #include <workos/client.h>
+#include <workos/user_management/user_management_client.h>
 
 #include <httplib.h>
 

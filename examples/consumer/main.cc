@@ -6,6 +6,8 @@
 // with or without exceptions (scripts/test also builds it with -fno-exceptions).
 #include <workos/async_client.h>
 #include <workos/client.h>
+#include <workos/organizations/async_service.h>
+#include <workos/organizations/service.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/version.h>
 

@@ -10,6 +10,7 @@
 // builds and runs correctly only when it does.
 #include <simdjson.h>
 #include <workos/client.h>
+#include <workos/organizations/service.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/version.h>
 

@@ -5,7 +5,10 @@
 //   scripts/demo                                            # against a local mock (Prism)
 //
 // Configuration comes from the environment: WORKOS_API_KEY, WORKOS_CLIENT_ID, WORKOS_BASE_URL.
-#include <workos/workos.h>
+#include <workos/client.h>
+#include <workos/organizations/service.h>
+#include <workos/user_management/user_management_client.h>
+#include <workos/version.h>
 
 #include <iostream>
 #include <string>

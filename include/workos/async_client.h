@@ -3,44 +3,95 @@
 
 /// @file
 /// `workos::AsyncClient`: the asynchronous twin of `workos::Client`, one accessor per WorkOS
-/// service, every call on an event loop.
+/// service, every call on an event loop. The services are only declared here: include the
+/// header of the module you call (`<workos/organizations/async_service.h>`, ...).
 
-#include <workos/admin_portal/async_service.h>
-#include <workos/agents/async_service.h>
-#include <workos/api_keys/async_service.h>
 #include <workos/async/async_client_base.h>
-#include <workos/audit_logs/async_service.h>
-#include <workos/authorization/async_service.h>
 #include <workos/client.h>
-#include <workos/client_api/async_service.h>
-#include <workos/connect/async_service.h>
-#include <workos/directory_sync/async_service.h>
-#include <workos/events/async_service.h>
-#include <workos/feature_flags/async_service.h>
-#include <workos/groups/async_service.h>
-#include <workos/multi_factor_auth/async_service.h>
 #include <workos/options.h>
-#include <workos/organization_domains/async_service.h>
-#include <workos/organization_membership/async_service.h>
-#include <workos/organizations/async_service.h>
-#include <workos/passwordless/async_passwordless.h>
-#include <workos/pipes/async_service.h>
-#include <workos/pipes_provider/async_service.h>
-#include <workos/radar/async_service.h>
-#include <workos/sso/async_sso_client.h>
-#include <workos/user_management/async_user_management_client.h>
-#include <workos/vault/async_vault_client.h>
-#include <workos/webhooks/async_service.h>
-#include <workos/widgets/async_service.h>
 
 #include <memory>
 
 namespace workos {
 
+namespace admin_portal {
+class AsyncAdminPortalService;
+}  // namespace admin_portal
+namespace agents {
+class AsyncAgentsService;
+}  // namespace agents
+namespace api_keys {
+class AsyncApiKeysService;
+}  // namespace api_keys
+namespace audit_logs {
+class AsyncAuditLogsService;
+}  // namespace audit_logs
+namespace authorization {
+class AsyncAuthorizationService;
+}  // namespace authorization
+namespace client_api {
+class AsyncClientApiService;
+}  // namespace client_api
+namespace connect {
+class AsyncConnectService;
+}  // namespace connect
+namespace directory_sync {
+class AsyncDirectorySyncService;
+}  // namespace directory_sync
+namespace events {
+class AsyncEventsService;
+}  // namespace events
+namespace feature_flags {
+class AsyncFeatureFlagsService;
+}  // namespace feature_flags
+namespace groups {
+class AsyncGroupsService;
+}  // namespace groups
+namespace multi_factor_auth {
+class AsyncMultiFactorAuthService;
+}  // namespace multi_factor_auth
+namespace organization_domains {
+class AsyncOrganizationDomainsService;
+}  // namespace organization_domains
+namespace organization_membership {
+class AsyncOrganizationMembershipService;
+}  // namespace organization_membership
+namespace organizations {
+class AsyncOrganizationsService;
+}  // namespace organizations
+namespace passwordless {
+class AsyncPasswordlessService;
+}  // namespace passwordless
+namespace pipes {
+class AsyncPipesService;
+}  // namespace pipes
+namespace pipes_provider {
+class AsyncPipesProviderService;
+}  // namespace pipes_provider
+namespace radar {
+class AsyncRadarService;
+}  // namespace radar
+namespace sso {
+class AsyncSsoClient;
+}  // namespace sso
+namespace user_management {
+class AsyncUserManagementClient;
+}  // namespace user_management
+namespace vault {
+class AsyncVaultClient;
+}  // namespace vault
+namespace webhooks {
+class AsyncWebhooksService;
+}  // namespace webhooks
+namespace widgets {
+class AsyncWidgetsService;
+}  // namespace widgets
+
 /// The asynchronous WorkOS client: the services of `workos::Client` with the same method
 /// names and parameters, returning `workos::Future<T>` instead of `Result<T>` (list operations:
 /// `Future<AsyncPage<T>>`). Calls run on an event loop over libcurl's multi interface (one I/O
 /// thread by default), with the retry policy, error mapping and decoding of the sync client.
+/// Each service is built on first use.
 ///
 /// Copies are cheap and share everything. Thread-safe. Destroying the last copy (or
 /// `shutdown()`) completes the calls still in flight with `ErrorKind::kCancelled`.
@@ -117,7 +168,7 @@ class AsyncClient : public AsyncClientBase {
 
  private:
   struct Services;
-  std::shared_ptr<const Services> services_;
+  std::shared_ptr<Services> services_;
 };
 
 }  // namespace workos

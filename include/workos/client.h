@@ -2,47 +2,188 @@
 #pragma once
 
 /// @file
-/// `workos::Client`: the entry point of the SDK, one accessor per WorkOS service.
+/// `workos::Client`: the entry point of the SDK, one accessor per WorkOS service. The services
+/// are only declared here: include the header of the module you call
+/// (`<workos/organizations/service.h>`, ...) or `<workos/workos.h>` for all of them.
 
-#include <workos/admin_portal/service.h>
-#include <workos/agents/service.h>
-#include <workos/api_keys/service.h>
-#include <workos/audit_logs/service.h>
-#include <workos/authorization/service.h>
-#include <workos/client_api/service.h>
 #include <workos/client_base.h>
-#include <workos/connect/service.h>
-#include <workos/directory_sync/service.h>
-#include <workos/events/service.h>
-#include <workos/feature_flags/service.h>
-#include <workos/groups/service.h>
-#include <workos/multi_factor_auth/service.h>
 #include <workos/options.h>
-#include <workos/organization_domains/service.h>
-#include <workos/organization_membership/service.h>
-#include <workos/organizations/service.h>
-#include <workos/passwordless/passwordless.h>
-#include <workos/pipes/service.h>
-#include <workos/pipes_provider/service.h>
-#include <workos/radar/service.h>
 #include <workos/result.h>
-#include <workos/sso/sso_client.h>
-#include <workos/user_management/user_management_client.h>
-#include <workos/vault/vault_client.h>
-#include <workos/webhooks/service.h>
-#include <workos/widgets/service.h>
 
 #include <memory>
 
 namespace workos {
 
+namespace admin_portal {
+class AdminPortalConnection;
+class AdminPortalService;
+}  // namespace admin_portal
+namespace agents {
+class AgentsConnection;
+class AgentsService;
+}  // namespace agents
+namespace api_keys {
+class ApiKeysConnection;
+class ApiKeysService;
+}  // namespace api_keys
+namespace audit_logs {
+class AuditLogsConnection;
+class AuditLogsService;
+}  // namespace audit_logs
+namespace authorization {
+class AuthorizationConnection;
+class AuthorizationService;
+}  // namespace authorization
+namespace client_api {
+class ClientApiConnection;
+class ClientApiService;
+}  // namespace client_api
+namespace connect {
+class ConnectConnection;
+class ConnectService;
+}  // namespace connect
+namespace directory_sync {
+class DirectorySyncConnection;
+class DirectorySyncService;
+}  // namespace directory_sync
+namespace events {
+class EventsConnection;
+class EventsService;
+}  // namespace events
+namespace feature_flags {
+class FeatureFlagsConnection;
+class FeatureFlagsService;
+}  // namespace feature_flags
+namespace groups {
+class GroupsConnection;
+class GroupsService;
+}  // namespace groups
+namespace multi_factor_auth {
+class MultiFactorAuthConnection;
+class MultiFactorAuthService;
+}  // namespace multi_factor_auth
+namespace organization_domains {
+class OrganizationDomainsConnection;
+class OrganizationDomainsService;
+}  // namespace organization_domains
+namespace organization_membership {
+class OrganizationMembershipConnection;
+class OrganizationMembershipService;
+}  // namespace organization_membership
+namespace organizations {
+class OrganizationsConnection;
+class OrganizationsService;
+}  // namespace organizations
+namespace passwordless {
+class PasswordlessService;
+}  // namespace passwordless
+namespace pipes {
+class PipesConnection;
+class PipesService;
+}  // namespace pipes
+namespace pipes_provider {
+class PipesProviderConnection;
+class PipesProviderService;
+}  // namespace pipes_provider
+namespace radar {
+class RadarConnection;
+class RadarService;
+}  // namespace radar
+namespace sso {
+class SsoClient;
+class SsoConnection;
+}  // namespace sso
+namespace user_management {
+class UserManagementClient;
+class UserManagementConnection;
+}  // namespace user_management
+namespace vault {
+class VaultClient;
+class VaultConnection;
+}  // namespace vault
+namespace webhooks {
+class WebhooksConnection;
+class WebhooksService;
+}  // namespace webhooks
+namespace widgets {
+class WidgetsConnection;
+class WidgetsService;
+}  // namespace widgets
+
+/// What the services of a `Client` call through: one connection per service. A service whose
+/// connection is empty calls the WorkOS API over HTTP; one that is set (a gMock mock from the
+/// `workos::mocks` target, a fake) receives every call of that service, so code that takes a
+/// `workos::Client&` can be tested without a network.
+///
+/// @code
+/// auto orgs = std::make_shared<workos::mocks::MockOrganizationsConnection>();
+/// workos::ClientConnections connections;
+/// connections.organizations = orgs;
+/// workos::Client client(workos::ClientOptions{.api_key = "sk_test"}, connections);
+/// @endcode
+struct ClientConnections {
+  /// `agents()` calls go through this connection when set.
+  std::shared_ptr<workos::agents::AgentsConnection> agents;
+  /// `api_keys()` calls go through this connection when set.
+  std::shared_ptr<workos::api_keys::ApiKeysConnection> api_keys;
+  /// `audit_logs()` calls go through this connection when set.
+  std::shared_ptr<workos::audit_logs::AuditLogsConnection> audit_logs;
+  /// `multi_factor_auth()` calls go through this connection when set.
+  std::shared_ptr<workos::multi_factor_auth::MultiFactorAuthConnection> multi_factor_auth;
+  /// `connect()` calls go through this connection when set.
+  std::shared_ptr<workos::connect::ConnectConnection> connect;
+  /// `authorization()` calls go through this connection when set.
+  std::shared_ptr<workos::authorization::AuthorizationConnection> authorization;
+  /// `client_api()` calls go through this connection when set.
+  std::shared_ptr<workos::client_api::ClientApiConnection> client_api;
+  /// `sso()` calls go through this connection when set.
+  std::shared_ptr<workos::sso::SsoConnection> sso;
+  /// `pipes()` calls go through this connection when set.
+  std::shared_ptr<workos::pipes::PipesConnection> pipes;
+  /// `directory_sync()` calls go through this connection when set.
+  std::shared_ptr<workos::directory_sync::DirectorySyncConnection> directory_sync;
+  /// `events()` calls go through this connection when set.
+  std::shared_ptr<workos::events::EventsConnection> events;
+  /// `feature_flags()` calls go through this connection when set.
+  std::shared_ptr<workos::feature_flags::FeatureFlagsConnection> feature_flags;
+  /// `organization_domains()` calls go through this connection when set.
+  std::shared_ptr<workos::organization_domains::OrganizationDomainsConnection> organization_domains;
+  /// `organizations()` calls go through this connection when set.
+  std::shared_ptr<workos::organizations::OrganizationsConnection> organizations;
+  /// `pipes_provider()` calls go through this connection when set.
+  std::shared_ptr<workos::pipes_provider::PipesProviderConnection> pipes_provider;
+  /// `groups()` calls go through this connection when set.
+  std::shared_ptr<workos::groups::GroupsConnection> groups;
+  /// `admin_portal()` calls go through this connection when set.
+  std::shared_ptr<workos::admin_portal::AdminPortalConnection> admin_portal;
+  /// `radar()` calls go through this connection when set.
+  std::shared_ptr<workos::radar::RadarConnection> radar;
+  /// `user_management()` calls go through this connection when set.
+  std::shared_ptr<workos::user_management::UserManagementConnection> user_management;
+  /// `organization_membership()` calls go through this connection when set.
+  std::shared_ptr<workos::organization_membership::OrganizationMembershipConnection>
+      organization_membership;
+  /// `vault()` calls go through this connection when set.
+  std::shared_ptr<workos::vault::VaultConnection> vault;
+  /// `webhooks()` calls go through this connection when set.
+  std::shared_ptr<workos::webhooks::WebhooksConnection> webhooks;
+  /// `widgets()` calls go through this connection when set.
+  std::shared_ptr<workos::widgets::WidgetsConnection> widgets;
+  /// `passwordless()` is this service when set (its methods are virtual).
+  std::shared_ptr<workos::passwordless::PasswordlessService> passwordless;
+};
+
 /// The WorkOS client: configuration plus one service per WorkOS module, named as in the
-/// official SDKs (`client.organizations().get_organization("org_123")`).
+/// official SDKs (`client.organizations().get_organization("org_123")`). Each service is built
+/// on first use, and a program links only the modules it calls.
 ///
 /// Copies are cheap and share everything (configuration, connections, services). Thread-safe:
 /// one client may be used from many threads at once.
 ///
 /// @code
+/// #include <workos/client.h>
+/// #include <workos/organizations/service.h>
+///
 /// workos::Client client;  // WORKOS_API_KEY, WORKOS_CLIENT_ID from the environment
 /// auto org = client.organizations().get_organization("org_123");
 /// if (!org) std::cerr << org.error().message() << "\n";
@@ -55,8 +196,11 @@ class Client : public ClientBase {
   /// Configured from `options` (environment as fallback). Throws `ConfigurationError` (aborts
   /// without exceptions) when the configuration is invalid; see `create` for a `Result`.
   explicit Client(ClientOptions options);
+  /// Like `Client(options)`, with the services whose connection `connections` sets calling
+  /// through it (mocks and fakes in tests) instead of HTTP.
+  Client(ClientOptions options, ClientConnections connections);
   /// Like the constructor, but returns a configuration error instead of throwing.
-  static Result<Client> create(ClientOptions options);
+  static Result<Client> create(ClientOptions options, ClientConnections connections = {});
 
   /// The `agents` service.
   const workos::agents::AgentsService& agents() const noexcept;
@@ -114,9 +258,9 @@ class Client : public ClientBase {
   }
 
  private:
-  explicit Client(std::shared_ptr<detail::ClientCore> core);
+  Client(std::shared_ptr<detail::ClientCore> core, ClientConnections connections);
   struct Services;
-  std::shared_ptr<const Services> services_;
+  std::shared_ptr<Services> services_;
 };
 
 }  // namespace workos

@@ -7,9 +7,9 @@
 // stderr. Exit status 0 when every failure is a listed spec contradiction, 77 when no Prism
 // is available (skipped), 1 otherwise.
 
-#include <workos/client.h>
 #include <workos/json.h>
 #include <workos/transport.h>
+#include <workos/workos.h>
 
 #include <cstdint>
 #include <cstdio>

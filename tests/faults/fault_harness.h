@@ -11,7 +11,11 @@
 #include <workos/async_client.h>
 #include <workos/client.h>
 #include <workos/options.h>
+#include <workos/organizations/async_service.h>
+#include <workos/organizations/service.h>
 #include <workos/transport.h>
+#include <workos/user_management/async_user_management_client.h>
+#include <workos/user_management/user_management_client.h>
 
 #include <chrono>
 #include <cstdlib>

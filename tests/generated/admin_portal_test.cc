@@ -2,6 +2,7 @@
 // Generated tests of the `admin_portal` service and models: exact requests through the fake
 // transport, spec examples decoded, drift tolerated, wrong types rejected.
 
+#include <workos/admin_portal/service.h>
 #include <workos/client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>

@@ -3,6 +3,8 @@
 // `workos::AsyncClient` makes the same request as through `workos::Client` and decodes the
 // same answer.
 
+#include <workos/agents/async_service.h>
+#include <workos/agents/service.h>
 #include <workos/async_client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>

@@ -2,6 +2,7 @@
 // Generated tests of the `agents` service and models: exact requests through the fake transport,
 // spec examples decoded, drift tolerated, wrong types rejected.
 
+#include <workos/agents/service.h>
 #include <workos/client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>

@@ -3,6 +3,8 @@
 // `workos::AsyncClient` makes the same request as through `workos::Client` and decodes the
 // same answer.
 
+#include <workos/api_keys/async_service.h>
+#include <workos/api_keys/service.h>
 #include <workos/async_client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>

@@ -2,6 +2,7 @@
 // Generated tests of the `audit_logs` service and models: exact requests through the fake
 // transport, spec examples decoded, drift tolerated, wrong types rejected.
 
+#include <workos/audit_logs/service.h>
 #include <workos/client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>

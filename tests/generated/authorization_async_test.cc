@@ -4,6 +4,8 @@
 // same answer.
 
 #include <workos/async_client.h>
+#include <workos/authorization/async_service.h>
+#include <workos/authorization/service.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
 

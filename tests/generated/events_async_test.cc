@@ -4,6 +4,8 @@
 // same answer.
 
 #include <workos/async_client.h>
+#include <workos/events/async_service.h>
+#include <workos/events/service.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
 

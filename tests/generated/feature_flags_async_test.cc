@@ -4,6 +4,8 @@
 // same answer.
 
 #include <workos/async_client.h>
+#include <workos/feature_flags/async_service.h>
+#include <workos/feature_flags/service.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
 

@@ -3,6 +3,7 @@
 // transport, spec examples decoded, drift tolerated, wrong types rejected.
 
 #include <workos/client.h>
+#include <workos/feature_flags/service.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
 

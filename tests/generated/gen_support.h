@@ -5,6 +5,7 @@
 // comparison, and the model checks (round trip, drift, wrong types, unions).
 
 #include <workos/client.h>
+#include <workos/common/models.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
 

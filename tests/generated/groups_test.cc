@@ -3,6 +3,7 @@
 // spec examples decoded, drift tolerated, wrong types rejected.
 
 #include <workos/client.h>
+#include <workos/groups/service.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
 

@@ -5,6 +5,8 @@
 
 #include <workos/async_client.h>
 #include <workos/json.h>
+#include <workos/organization_membership/async_service.h>
+#include <workos/organization_membership/service.h>
 #include <workos/testing/fake_transport.h>
 
 #include <gtest/gtest.h>

@@ -5,6 +5,8 @@
 
 #include <workos/async_client.h>
 #include <workos/json.h>
+#include <workos/radar/async_service.h>
+#include <workos/radar/service.h>
 #include <workos/testing/fake_transport.h>
 
 #include <gtest/gtest.h>

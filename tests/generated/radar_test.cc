@@ -4,6 +4,7 @@
 
 #include <workos/client.h>
 #include <workos/json.h>
+#include <workos/radar/service.h>
 #include <workos/testing/fake_transport.h>
 
 #include <gtest/gtest.h>

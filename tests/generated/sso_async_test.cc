@@ -5,6 +5,10 @@
 
 #include <workos/async_client.h>
 #include <workos/json.h>
+#include <workos/sso/async_service.h>
+#include <workos/sso/async_sso_client.h>
+#include <workos/sso/service.h>
+#include <workos/sso/sso_client.h>
 #include <workos/testing/fake_transport.h>
 
 #include <gtest/gtest.h>

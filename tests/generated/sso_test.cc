@@ -4,6 +4,8 @@
 
 #include <workos/client.h>
 #include <workos/json.h>
+#include <workos/sso/service.h>
+#include <workos/sso/sso_client.h>
 #include <workos/testing/fake_transport.h>
 
 #include <gtest/gtest.h>

@@ -6,6 +6,10 @@
 #include <workos/async_client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
+#include <workos/user_management/async_service.h>
+#include <workos/user_management/async_user_management_client.h>
+#include <workos/user_management/service.h>
+#include <workos/user_management/user_management_client.h>
 
 #include <gtest/gtest.h>
 

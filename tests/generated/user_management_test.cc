@@ -5,6 +5,8 @@
 #include <workos/client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
+#include <workos/user_management/service.h>
+#include <workos/user_management/user_management_client.h>
 
 #include <gtest/gtest.h>
 

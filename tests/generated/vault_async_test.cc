@@ -6,6 +6,10 @@
 #include <workos/async_client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
+#include <workos/vault/async_service.h>
+#include <workos/vault/async_vault_client.h>
+#include <workos/vault/service.h>
+#include <workos/vault/vault_client.h>
 
 #include <gtest/gtest.h>
 

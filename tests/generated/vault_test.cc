@@ -5,6 +5,8 @@
 #include <workos/client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
+#include <workos/vault/service.h>
+#include <workos/vault/vault_client.h>
 
 #include <gtest/gtest.h>
 

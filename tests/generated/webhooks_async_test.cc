@@ -6,6 +6,8 @@
 #include <workos/async_client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
+#include <workos/webhooks/async_service.h>
+#include <workos/webhooks/service.h>
 
 #include <gtest/gtest.h>
 

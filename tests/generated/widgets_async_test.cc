@@ -6,6 +6,8 @@
 #include <workos/async_client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
+#include <workos/widgets/async_service.h>
+#include <workos/widgets/service.h>
 
 #include <gtest/gtest.h>
 

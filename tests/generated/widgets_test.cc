@@ -5,6 +5,7 @@
 #include <workos/client.h>
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
+#include <workos/widgets/service.h>
 
 #include <gtest/gtest.h>
 

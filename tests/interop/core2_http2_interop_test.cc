@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <workos/async_client.h>
+#include <workos/organizations/async_service.h>
 #include <workos/transport.h>
 
 #include <cstdlib>

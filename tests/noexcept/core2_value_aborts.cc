@@ -10,6 +10,7 @@
 #endif
 
 #include <workos/client.h>
+#include <workos/organizations/service.h>
 #include <workos/testing/fake_transport.h>
 
 #include <signal.h>

@@ -3,8 +3,7 @@
 // `Result<X>` -> `Future<X>` and `Result<Page<T>>` -> `Future<AsyncPage<T>>`. A drift fails to
 // compile (a missing method) or fails the test (different types).
 
-#include <workos/async_client.h>
-#include <workos/client.h>
+#include <workos/workos.h>
 
 #include <gtest/gtest.h>
 
