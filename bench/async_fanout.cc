@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// bench/async_fanout (issue 6): N GETs of one organization with K requests in flight against a
+// bench/async_fanout: N GETs of one organization with K requests in flight against a
 // local server that answers after D ms, through
 //   - workos::AsyncClient (client.organizations().get_organization(id) on the event loop, 1 I/O
 //     thread by default),

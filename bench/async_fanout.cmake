@@ -1,4 +1,4 @@
-# bench/async_fanout (issue 6): included from bench/CMakeLists.txt. The target itself comes from
+# bench/async_fanout: included from bench/CMakeLists.txt. The target itself comes from
 # the bench/*.cc glob there; this adds the source directory (to find
 # tests/interop/node/async_fanout.js and the Node SDK in node_modules). The bench uses the public
 # API only (workos::AsyncClient, workos::Client).

@@ -3,7 +3,7 @@
 // machine, libcurl pooled transport, decoding into structs) beside raw libcurl with one reused
 // easy handle (+ a simdjson parse for the page), against a local keep-alive cpp-httplib server,
 // in the same run. The CPU column is the calling thread's CPU time (the in-process server runs
-// on other threads). Target: the SDK within 1.5x of raw (issue 2).
+// on other threads). Target: the SDK within 1.5x of raw.
 
 #include <benchmark/benchmark.h>
 

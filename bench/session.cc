@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// Hot-path benchmarks of the auth helpers (issue 4), one core:
+// Hot-path benchmarks of the auth helpers, one core:
 //   - raw OpenSSL RS256 verification of a WorkOS-sized token (the baseline), two ways: the usual
 //     EVP_DigestVerifyInit + EVP_DigestVerify, and a pre-initialised EVP_PKEY_CTX;
 //   - AccessTokenVerifier::verify with a warm JWKS cache (parse, kid lookup, signature, claims);

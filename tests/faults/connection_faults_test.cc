@@ -13,9 +13,9 @@
 #include <string>
 
 #include "faults/fault_harness.h"
-#include "support/core2_tls.h"
 #include "support/loopback_server.h"
 #include "support/raw_http_server.h"
+#include "support/tls_material.h"
 
 namespace workos::faults {
 namespace {

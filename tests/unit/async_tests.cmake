@@ -1,20 +1,16 @@
 # Async test targets, included from tests/CMakeLists.txt. The async tests are also
 # part of workos_unit_tests (every tests/unit/*.cc is); these extra targets exist for:
 #
-#   workos_async_tests        tests/unit/async_*_test.cc (and the ahelp_* tests of the async
-#                             helpers that run on the loop) alone, for the ThreadSanitizer step of
-#                             scripts/test (build dir configured with -DWORKOS_SANITIZE=thread;
-#                             the binary is run directly). Not built by `all`, not in ctest.
+#   workos_async_tests        tests/unit/async_*_test.cc alone (async_helpers_*_test.cc
+#                             included), for the ThreadSanitizer step of scripts/test (build dir
+#                             configured with -DWORKOS_SANITIZE=thread; the binary is run
+#                             directly). Not built by `all`, not in ctest.
 #   workos_async_cxx20_tests  tests/unit/async_coroutine_test.cc compiled as C++20 (co_await on
 #                             workos::Future); label unit.
+# The glob also takes the async_helpers_*_test.cc files: the async twins of the handwritten
+# helpers (device poll timers, JWKS fetch, session refresh single flight, vault / SSO /
+# passwordless on the loop) run on the loop threads too.
 file(GLOB _workos_async_sources CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/unit/async_*_test.cc")
-# The async twins of the handwritten helpers (device poll timers, JWKS fetch, session refresh
-# single flight, vault / SSO / passwordless on the loop) run on the loop threads too.
-file(GLOB _workos_ahelp_sources CONFIGURE_DEPENDS
-  "${CMAKE_CURRENT_SOURCE_DIR}/unit/ahelp_user_management_test.cc"
-  "${CMAKE_CURRENT_SOURCE_DIR}/unit/ahelp_session_test.cc"
-  "${CMAKE_CURRENT_SOURCE_DIR}/unit/ahelp_vault_sso_passwordless_test.cc")
-list(APPEND _workos_async_sources ${_workos_ahelp_sources})
 if(_workos_async_sources)
   add_executable(workos_async_tests EXCLUDE_FROM_ALL ${_workos_async_sources})
   target_link_libraries(workos_async_tests PRIVATE workos_test_support GTest::gtest_main)

@@ -1,6 +1,6 @@
 // Copyright workos-cpp authors. Handwritten.
 
-#include "support/core2_tls.h"
+#include "support/tls_material.h"
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -51,7 +51,7 @@ bool add_extension(X509* cert, int nid, const std::string& value) {
 
 SelfSignedCert::SelfSignedCert(const std::vector<std::string>& dns_names,
                                const std::vector<std::string>& ips) {
-  char dir_template[] = "/tmp/workos_core2_tls_XXXXXX";
+  char dir_template[] = "/tmp/workos_tls_material_XXXXXX";
   if (mkdtemp(dir_template) == nullptr) {
     error_ = "mkdtemp failed";
     return;

@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 #pragma once
 
-// Shared bits of the tests of the async helpers (tests/unit/ahelp_*_test.cc): JSON body
+// Shared bits of the tests of the async helpers (tests/unit/async_helpers_*_test.cc): JSON body
 // members, an async client over a FakeTransport, and a fake clock that also records whether
 // each wait was taken on an event-loop thread.
 
@@ -20,7 +20,7 @@
 #include "core/json.h"
 #include "support/core_test_helpers.h"
 
-namespace ahelp {
+namespace async_helpers {
 
 /// Top-level members of a JSON object as text (strings unquoted, others as JSON).
 inline std::map<std::string, std::string> members(const std::string& body) {
@@ -79,4 +79,4 @@ workos::Result<T> await(workos::Future<T>&& f,
   return await(f, bound);
 }
 
-}  // namespace ahelp
+}  // namespace async_helpers

@@ -13,15 +13,15 @@
 #include <chrono>
 #include <string>
 
-#include "hooks_node_peer.h"
 #include "vault_crypto/codec.h"
+#include "webhooks_node_peer.h"
 
 namespace {
 
-using hooks_interop::Input;
-using hooks_interop::PeerAnswer;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
+using webhooks_interop::Input;
+using webhooks_interop::PeerAnswer;
 
 constexpr char kSecret[] = "whsec_interop_Zm9vYmFy";
 // A delivery with non-ASCII text and escapes, as WorkOS sends it (the raw bytes are signed).
@@ -34,7 +34,7 @@ std::int64_t now_ms() {
   return workos::signing::to_unix_ms(std::chrono::system_clock::now());
 }
 
-TEST(HooksNodeInterop, NodeSignedWebhookVerifiesHere) {
+TEST(WebhooksNodeInterop, NodeSignedWebhookVerifiesHere) {
   const std::int64_t t = 1760000000123;
   PeerAnswer a(
       Input("webhook_sign").s("payload", kEvent).s("secret", kSecret).i("timestamp", t).done());
@@ -51,7 +51,7 @@ TEST(HooksNodeInterop, NodeSignedWebhookVerifiesHere) {
   EXPECT_FALSE(workos::webhooks::verify_header(kEvent, header, "whsec_other", seconds(180), at));
 }
 
-TEST(HooksNodeInterop, WebhookSignedHereVerifiesInNode) {
+TEST(WebhooksNodeInterop, WebhookSignedHereVerifiesInNode) {
   const std::string header = workos::testing::sign_webhook(kEvent, kSecret);
   PeerAnswer a(Input("webhook_verify")
                    .s("payload", kEvent)
@@ -84,7 +84,7 @@ TEST(HooksNodeInterop, WebhookSignedHereVerifiesInNode) {
   EXPECT_FALSE(old.flag("ok"));
 }
 
-TEST(HooksNodeInterop, HeaderVectorsGetTheSameVerdictAsInNode) {
+TEST(WebhooksNodeInterop, HeaderVectorsGetTheSameVerdictAsInNode) {
   const std::int64_t t = now_ms();
   const std::string ts = std::to_string(t);
   const std::string sig = workos::webhooks::compute_signature(t, kEvent, kSecret);
@@ -124,7 +124,7 @@ TEST(HooksNodeInterop, HeaderVectorsGetTheSameVerdictAsInNode) {
   }
 }
 
-TEST(HooksNodeInterop, ActionsResponseEqualsTheNodeSdksByteForByte) {
+TEST(WebhooksNodeInterop, ActionsResponseEqualsTheNodeSdksByteForByte) {
   struct Case {
     workos::actions::ActionType type;
     const char* node_type;
@@ -160,7 +160,7 @@ TEST(HooksNodeInterop, ActionsResponseEqualsTheNodeSdksByteForByte) {
   }
 }
 
-TEST(HooksNodeInterop, ActionRequestsVerifyBothWays) {
+TEST(WebhooksNodeInterop, ActionRequestsVerifyBothWays) {
   const std::string body =
       R"({"id":"01JAT","object":"user_registration_action_context","user_data":)"
       R"({"object":"user_data","email":"jane@example.com","name":null,"first_name":"Jane",)"
@@ -193,7 +193,7 @@ constexpr char kEncryptedKeys[] =
     "V09TLkVLTS52MQBiZjUxY2NlYy03OGI0LTUyMDAtYjM4My0zNTczMGU3MWVmNjEBATEBJGJmNjVlMzI2LTQzYTAtNGIy"
     "MC04OGM0LTA3ZmYzZGU1NDM0YwF0YmY2NWUzMjYtNDNhMC00YjIwLTg4YzQtMDdmZjNkZTU0MzRj";
 
-TEST(HooksNodeInterop, VaultValueEncryptedByNodeDecryptsHere) {
+TEST(WebhooksNodeInterop, VaultValueEncryptedByNodeDecryptsHere) {
   for (const std::string& aad : {std::string(), std::string("user_123")}) {
     const std::string data = "card 4242 4242 4242 4242 — zoë";
     Input in("vault_encrypt");
@@ -219,7 +219,7 @@ TEST(HooksNodeInterop, VaultValueEncryptedByNodeDecryptsHere) {
   }
 }
 
-TEST(HooksNodeInterop, VaultValueEncryptedHereDecryptsInNode) {
+TEST(WebhooksNodeInterop, VaultValueEncryptedHereDecryptsInNode) {
   for (const std::string& aad : {std::string(), std::string("user_123")}) {
     const std::string data = "{\"ssn\":\"078-05-1120\",\"note\":\"ünïcødé ✓\"}";
     auto blob = workos::vault::encrypt_with_key(data, kDataKey, kEncryptedKeys, aad);

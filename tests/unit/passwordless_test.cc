@@ -42,7 +42,7 @@ constexpr char kSession[] = R"({
   "new_field": {"ignored": true}
 })";
 
-TEST(HooksPasswordless, CreateSessionSendsTheOfficialBodyAndDecodesTheSession) {
+TEST(Passwordless, CreateSessionSendsTheOfficialBodyAndDecodesTheSession) {
   Fixture f;
   f.fake->enqueue_json(201, kSession, {{"X-Request-ID", "req_pl_1"}});
   workos::passwordless::CreateSessionParams p;
@@ -76,7 +76,7 @@ TEST(HooksPasswordless, CreateSessionSendsTheOfficialBodyAndDecodesTheSession) {
   EXPECT_EQ(r.response()->request_id(), "req_pl_1");
 }
 
-TEST(HooksPasswordless, CreateSessionOmitsUnsetOptionalFields) {
+TEST(Passwordless, CreateSessionOmitsUnsetOptionalFields) {
   Fixture f;
   f.fake->enqueue_json(201, kSession);
   workos::passwordless::CreateSessionParams p;
@@ -87,7 +87,7 @@ TEST(HooksPasswordless, CreateSessionOmitsUnsetOptionalFields) {
             R"({"type":"MagicLink","email":"a@example.com","connection":"conn_123"})");
 }
 
-TEST(HooksPasswordless, SendSessionPostsAnEmptyObjectToTheEncodedPath) {
+TEST(Passwordless, SendSessionPostsAnEmptyObjectToTheEncodedPath) {
   Fixture f;
   f.fake->enqueue_json(200, R"({"success":true})");
   auto r = f.service->send_session("passwordless_session_01/../x y");
@@ -102,7 +102,7 @@ TEST(HooksPasswordless, SendSessionPostsAnEmptyObjectToTheEncodedPath) {
   EXPECT_FALSE(r->message.has_value());
 }
 
-TEST(HooksPasswordless, SendSessionRejectsAnEmptyIdLocally) {
+TEST(Passwordless, SendSessionRejectsAnEmptyIdLocally) {
   Fixture f;
   auto r = f.service->send_session("");
   ASSERT_FALSE(r);
@@ -110,7 +110,7 @@ TEST(HooksPasswordless, SendSessionRejectsAnEmptyIdLocally) {
   EXPECT_EQ(f.fake->request_count(), 0u);
 }
 
-TEST(HooksPasswordless, ApiErrorsAreMapped) {
+TEST(Passwordless, ApiErrorsAreMapped) {
   Fixture f;
   f.fake->enqueue_json(422, R"({"code":"invalid_email","message":"Email is invalid"})",
                        {{"X-Request-ID", "req_pl_2"}});
@@ -124,7 +124,7 @@ TEST(HooksPasswordless, ApiErrorsAreMapped) {
   EXPECT_EQ(r.error().request_id(), "req_pl_2");
 }
 
-TEST(HooksPasswordless, AWrongTypeInTheAnswerIsADecodeError) {
+TEST(Passwordless, AWrongTypeInTheAnswerIsADecodeError) {
   Fixture f;
   f.fake->enqueue_json(201, R"({"object":"passwordless_session","id":42})");
   workos::passwordless::CreateSessionParams p;
@@ -136,7 +136,7 @@ TEST(HooksPasswordless, AWrongTypeInTheAnswerIsADecodeError) {
       << r.error().message();
 }
 
-TEST(HooksPasswordless, ClientPasswordlessReachesTheService) {
+TEST(Passwordless, ClientPasswordlessReachesTheService) {
   auto fake = std::make_shared<FakeTransport>();
   workos::ClientOptions o;
   o.api_key = "sk_test_passwordless";

@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 #pragma once
 
-// Runs tests/interop/node/hooks_peer.js (the official Node SDK) for the hooks interop tests.
+// Runs tests/interop/node/webhooks_peer.js (the official Node SDK) for the webhooks interop tests.
 // The script path comes from WORKOS_SOURCE_DIR (set by ctest); node must be on PATH and
 // `npm ci` must have installed node_modules/@workos-inc/node.
 
@@ -17,7 +17,7 @@
 
 #include "core/json.h"
 
-namespace hooks_interop {
+namespace webhooks_interop {
 
 inline std::string source_dir() {
   const char* dir = std::getenv("WORKOS_SOURCE_DIR");
@@ -44,7 +44,7 @@ inline std::string run_peer(const std::string& input_json) {
     ADD_FAILURE() << "WORKOS_SOURCE_DIR is not set (run through ctest)";
     return {};
   }
-  char path[] = "/tmp/workos_hooks_peer_XXXXXX";
+  char path[] = "/tmp/workos_webhooks_peer_XXXXXX";
   const int fd = mkstemp(path);
   if (fd < 0) {
     ADD_FAILURE() << "mkstemp failed";
@@ -56,7 +56,7 @@ inline std::string run_peer(const std::string& input_json) {
   }
   close(fd);
   const std::string cmd = "cd " + quote(src) + " && node " +
-                          quote(src + "/tests/interop/node/hooks_peer.js") + " " + quote(path);
+                          quote(src + "/tests/interop/node/webhooks_peer.js") + " " + quote(path);
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) {
@@ -140,4 +140,4 @@ class Input {
   workos::detail::json::Writer w_;
 };
 
-}  // namespace hooks_interop
+}  // namespace webhooks_interop

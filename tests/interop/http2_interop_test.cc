@@ -1,6 +1,6 @@
 // Copyright workos-cpp authors. Handwritten.
 // HTTP/2 when the server offers it: the libcurl transport against a Node `http2` server on
-// 127.0.0.1 (tests/interop/node/core2_h2_server.js, TLS with a certificate generated at test
+// 127.0.0.1 (tests/interop/node/h2_server.js, TLS with a certificate generated at test
 // time, HTTP/2 by ALPN with an HTTP/1.1 fallback). The server reports the protocol each request
 // arrived with, so these tests fail if the transport stops asking for HTTP/2 (or stops honouring
 // enable_http2 = false).
@@ -15,10 +15,10 @@
 #include <vector>
 
 #include "core/call.h"
-#include "support/core2_tls.h"
 #include "support/core_test_helpers.h"
+#include "support/tls_material.h"
 
-namespace core2_http2_interop_test {
+namespace http2_interop_test {
 
 using namespace workos;
 using namespace std::chrono_literals;
@@ -42,10 +42,10 @@ void read(json::Value v, Org& o, json::DecodeContext& c) {
 
 std::string script_path() {
   const char* src = std::getenv("WORKOS_SOURCE_DIR");
-  return src ? std::string(src) + "/tests/interop/node/core2_h2_server.js" : std::string();
+  return src ? std::string(src) + "/tests/interop/node/h2_server.js" : std::string();
 }
 
-struct Core2Http2Test : ::testing::Test {
+struct Http2InteropTest : ::testing::Test {
   test::SelfSignedCert cert{{"localhost"}, {"127.0.0.1"}};
   std::unique_ptr<test::ChildProcess> node;
   std::string base_url;
@@ -73,7 +73,7 @@ struct Core2Http2Test : ::testing::Test {
   }
 };
 
-TEST_F(Core2Http2Test, TransportUsesHttp2WhenTheServerOffersIt) {
+TEST_F(Http2InteropTest, TransportUsesHttp2WhenTheServerOffersIt) {
   CurlTransportOptions options;
   EXPECT_TRUE(options.enable_http2) << "HTTP/2 must be on by default";
   options.ca_bundle = cert.cert_path();
@@ -84,7 +84,7 @@ TEST_F(Core2Http2Test, TransportUsesHttp2WhenTheServerOffersIt) {
   EXPECT_NE(r->body.find(R"("alpn":"h2")"), std::string::npos) << r->body;
 }
 
-TEST_F(Core2Http2Test, SequentialCallsShareOneHttp2Connection) {
+TEST_F(Http2InteropTest, SequentialCallsShareOneHttp2Connection) {
   CurlTransportOptions options;
   options.ca_bundle = cert.cert_path();
   auto transport = make_curl_transport(options);
@@ -98,7 +98,7 @@ TEST_F(Core2Http2Test, SequentialCallsShareOneHttp2Connection) {
   }
 }
 
-TEST_F(Core2Http2Test, Http2CanBeTurnedOff) {
+TEST_F(Http2InteropTest, Http2CanBeTurnedOff) {
   CurlTransportOptions options;
   options.ca_bundle = cert.cert_path();
   options.enable_http2 = false;
@@ -107,7 +107,7 @@ TEST_F(Core2Http2Test, Http2CanBeTurnedOff) {
   EXPECT_EQ(r->header("x-http-version"), "1.1") << r->body;
 }
 
-TEST_F(Core2Http2Test, ClientCallsGoOverHttp2AndDecode) {
+TEST_F(Http2InteropTest, ClientCallsGoOverHttp2AndDecode) {
   test::FakeClock clock;
   ClientOptions options;
   options.api_key = test::kTestApiKey;
@@ -128,7 +128,7 @@ TEST_F(Core2Http2Test, ClientCallsGoOverHttp2AndDecode) {
 
 // The async client on its event loop: calls started together go over HTTP/2 and share one
 // connection (CURLPIPE_MULTIPLEX + PIPEWAIT), decoded by the generated async service.
-TEST_F(Core2Http2Test, AsyncClientMultiplexesConcurrentCallsOnOneHttp2Connection) {
+TEST_F(Http2InteropTest, AsyncClientMultiplexesConcurrentCallsOnOneHttp2Connection) {
   ClientOptions options;
   options.api_key = test::kTestApiKey;
   options.base_url = base_url;
@@ -151,4 +151,4 @@ TEST_F(Core2Http2Test, AsyncClientMultiplexesConcurrentCallsOnOneHttp2Connection
   }
 }
 
-}  // namespace core2_http2_interop_test
+}  // namespace http2_interop_test

@@ -10,10 +10,10 @@
 #include <workos/transport.h>
 
 #include "core/call.h"
-#include "support/core2_tls.h"
 #include "support/core_test_helpers.h"
+#include "support/tls_material.h"
 
-namespace core2_tls_test {
+namespace core_tls_test {
 
 using namespace workos;
 using namespace std::chrono_literals;
@@ -39,7 +39,7 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-struct Core2TlsTest : ::testing::Test {
+struct CoreTlsTest : ::testing::Test {
   // Valid for 127.0.0.1 (the URL's host) and localhost.
   test::SelfSignedCert cert{{"localhost"}, {"127.0.0.1"}};
   test::TlsLoopbackServer server{cert};
@@ -60,7 +60,7 @@ struct Core2TlsTest : ::testing::Test {
   }
 };
 
-TEST_F(Core2TlsTest, VerifiesTheServerCertificateByDefault) {
+TEST_F(CoreTlsTest, VerifiesTheServerCertificateByDefault) {
   const CurlTransportOptions defaults;
   EXPECT_FALSE(defaults.insecure_skip_tls_verify);
   EXPECT_TRUE(defaults.ca_bundle.empty());
@@ -71,7 +71,7 @@ TEST_F(Core2TlsTest, VerifiesTheServerCertificateByDefault) {
   EXPECT_EQ(server.requests(), 0);
 }
 
-TEST_F(Core2TlsTest, CaBundleOptionTrustsTheServerCertificate) {
+TEST_F(CoreTlsTest, CaBundleOptionTrustsTheServerCertificate) {
   CurlTransportOptions options;
   options.ca_bundle = cert.cert_path();
   Result<HttpResponse> r = get(options, server.base_url());
@@ -82,7 +82,7 @@ TEST_F(Core2TlsTest, CaBundleOptionTrustsTheServerCertificate) {
   EXPECT_EQ(server.requests(), 1);
 }
 
-TEST_F(Core2TlsTest, CaBundleWithAnotherCertificateStillRejectsTheServer) {
+TEST_F(CoreTlsTest, CaBundleWithAnotherCertificateStillRejectsTheServer) {
   // Same names, different key: the bundle is what decides, not the names.
   test::SelfSignedCert other({"localhost"}, {"127.0.0.1"});
   ASSERT_TRUE(other.ok()) << other.error();
@@ -94,7 +94,7 @@ TEST_F(Core2TlsTest, CaBundleWithAnotherCertificateStillRejectsTheServer) {
   EXPECT_EQ(server.requests(), 0);
 }
 
-TEST_F(Core2TlsTest, MissingCaBundleFileFailsClosed) {
+TEST_F(CoreTlsTest, MissingCaBundleFileFailsClosed) {
   CurlTransportOptions options;
   options.ca_bundle = cert.cert_path() + ".does-not-exist";
   Result<HttpResponse> r = get(options, server.base_url());
@@ -103,7 +103,7 @@ TEST_F(Core2TlsTest, MissingCaBundleFileFailsClosed) {
   EXPECT_EQ(server.requests(), 0);
 }
 
-TEST_F(Core2TlsTest, HostNameIsVerifiedEvenWithATrustedCertificate) {
+TEST_F(CoreTlsTest, HostNameIsVerifiedEvenWithATrustedCertificate) {
   // A trusted certificate issued for another name only.
   test::SelfSignedCert wrong_name({"wrong-host.invalid"}, {});
   ASSERT_TRUE(wrong_name.ok()) << wrong_name.error();
@@ -117,7 +117,7 @@ TEST_F(Core2TlsTest, HostNameIsVerifiedEvenWithATrustedCertificate) {
   EXPECT_EQ(wrong_server.requests(), 0);
 }
 
-TEST_F(Core2TlsTest, InsecureOptionSkipsPeerVerification) {
+TEST_F(CoreTlsTest, InsecureOptionSkipsPeerVerification) {
   CurlTransportOptions options;
   options.insecure_skip_tls_verify = true;
   Result<HttpResponse> r = get(options, server.base_url());
@@ -126,7 +126,7 @@ TEST_F(Core2TlsTest, InsecureOptionSkipsPeerVerification) {
   EXPECT_EQ(server.requests(), 1);
 }
 
-TEST_F(Core2TlsTest, InsecureOptionSkipsHostNameVerification) {
+TEST_F(CoreTlsTest, InsecureOptionSkipsHostNameVerification) {
   test::SelfSignedCert wrong_name({"wrong-host.invalid"}, {});
   ASSERT_TRUE(wrong_name.ok()) << wrong_name.error();
   test::TlsLoopbackServer wrong_server(wrong_name);
@@ -139,11 +139,11 @@ TEST_F(Core2TlsTest, InsecureOptionSkipsHostNameVerification) {
 }
 
 // The same options given to the client reach the transport it builds (ClientOptions::curl).
-struct Core2TlsClientTest : Core2TlsTest {
+struct CoreTlsClientTest : CoreTlsTest {
   test::FakeClock clock;
   ClientOptions options;
   void SetUp() override {
-    Core2TlsTest::SetUp();
+    CoreTlsTest::SetUp();
     options.api_key = test::kTestApiKey;
     options.base_url = server.base_url();
     options.clock = clock.clock();
@@ -157,14 +157,14 @@ struct Core2TlsClientTest : Core2TlsTest {
   }
 };
 
-TEST_F(Core2TlsClientTest, ClientVerifiesByDefault) {
+TEST_F(CoreTlsClientTest, ClientVerifiesByDefault) {
   Result<Org> r = get_org();
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kConnection);
   EXPECT_EQ(server.requests(), 0);
 }
 
-TEST_F(Core2TlsClientTest, ClientCaBundleReachesTheTransport) {
+TEST_F(CoreTlsClientTest, ClientCaBundleReachesTheTransport) {
   options.curl.ca_bundle = cert.cert_path();
   Result<Org> r = get_org();
   ASSERT_TRUE(r) << r.error().to_string();
@@ -173,11 +173,11 @@ TEST_F(Core2TlsClientTest, ClientCaBundleReachesTheTransport) {
   EXPECT_EQ(server.requests(), 1);
 }
 
-TEST_F(Core2TlsClientTest, ClientInsecureOptionReachesTheTransport) {
+TEST_F(CoreTlsClientTest, ClientInsecureOptionReachesTheTransport) {
   options.curl.insecure_skip_tls_verify = true;
   Result<Org> r = get_org();
   ASSERT_TRUE(r) << r.error().to_string();
   EXPECT_EQ(r->name, "TLS /organizations/org_tls");
 }
 
-}  // namespace core2_tls_test
+}  // namespace core_tls_test

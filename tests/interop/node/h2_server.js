@@ -1,9 +1,9 @@
 // Copyright workos-cpp authors. Handwritten.
-// HTTPS server on 127.0.0.1 for tests/interop/core2_http2_interop_test.cc: offers HTTP/2 by ALPN
+// HTTPS server on 127.0.0.1 for tests/interop/http2_interop_test.cc: offers HTTP/2 by ALPN
 // and also accepts HTTP/1.1 (allowHTTP1), and tells each client which one it got, in the
 // `x-http-version` header and in the JSON body. Uses only Node's built-in `http2` module.
 //
-//   node core2_h2_server.js <cert.pem> <key.pem>
+//   node h2_server.js <cert.pem> <key.pem>
 //
 // Prints the port on the first line of stdout; exits when stdin closes (or on SIGTERM).
 'use strict';

@@ -19,12 +19,12 @@
 
 #include "support/core_test_helpers.h"
 #include "support/loopback_server.h"
-#include "unit/ahelp_support.h"
+#include "unit/async_helpers_support.h"
 
 // Brace-initialised params (`{"code", "token"}`) leave the optional members empty on purpose.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
-namespace ahelp_user_management_test {
+namespace async_helpers_user_management_test {
 
 using namespace workos;
 using std::chrono::milliseconds;
@@ -39,9 +39,9 @@ const char* kAuthResponse = R"({"user":{"object":"user","id":"user_1","email":"a
   "access_token":"eyJhbGciOiJSUzI1NiJ9.e30.c2ln","refresh_token":"rt_new",
   "authentication_method":"Password"})";
 
-struct AhelpUserManagement : ::testing::Test {
+struct AsyncHelpersUserManagement : ::testing::Test {
   std::shared_ptr<FakeTransport> fake = std::make_shared<FakeTransport>();
-  ahelp::LoopClock clock;
+  async_helpers::LoopClock clock;
 
   ClientOptions options(bool public_client = false) {
     ClientOptions o;
@@ -54,7 +54,7 @@ struct AhelpUserManagement : ::testing::Test {
     return o;
   }
   std::map<std::string, std::string> last_body() {
-    return ahelp::members(fake->last_request().body);
+    return async_helpers::members(fake->last_request().body);
   }
   void enqueue_oauth_error(const char* error) {
     fake->enqueue_json(400,
@@ -73,7 +73,7 @@ struct AhelpUserManagement : ::testing::Test {
 
 // ---- grants ------------------------------------------------------------------------------------
 
-TEST_F(AhelpUserManagement, PasswordGrantSendsGrantTypeClientIdAndSecret) {
+TEST_F(AsyncHelpersUserManagement, PasswordGrantSendsGrantTypeClientIdAndSecret) {
   fake->enqueue_json(200, kAuthResponse);
   AsyncClientBase client(options());
   um::AsyncUserManagementClient users(client.async_core());
@@ -82,7 +82,7 @@ TEST_F(AhelpUserManagement, PasswordGrantSendsGrantTypeClientIdAndSecret) {
   p.password = "correct horse";
   p.ip_address = "203.0.113.7";
   Future<AuthenticateResponse> f = users.authenticate_with_password(p);
-  Result<AuthenticateResponse> r = ahelp::await(f);
+  Result<AuthenticateResponse> r = async_helpers::await(f);
   ASSERT_TRUE(r) << r.error().to_string();
   EXPECT_EQ(r->user.email, "ada@example.com");
   EXPECT_EQ(r->refresh_token, "rt_new");
@@ -100,7 +100,7 @@ TEST_F(AhelpUserManagement, PasswordGrantSendsGrantTypeClientIdAndSecret) {
             "Bearer sk_test_secret_key");
 }
 
-TEST_F(AhelpUserManagement, EveryGrantUsesTheSpecGrantTypeAndCredentials) {
+TEST_F(AsyncHelpersUserManagement, EveryGrantUsesTheSpecGrantTypeAndCredentials) {
   AsyncClientBase client(options());
   um::AsyncUserManagementClient users(client.async_core());
   struct Case {
@@ -158,7 +158,7 @@ TEST_F(AhelpUserManagement, EveryGrantUsesTheSpecGrantTypeAndCredentials) {
   };
   for (const auto& c : cases) {
     fake->enqueue_json(200, kAuthResponse);
-    Result<AuthenticateResponse> r = ahelp::await(c.call());
+    Result<AuthenticateResponse> r = async_helpers::await(c.call());
     ASSERT_TRUE(r) << c.grant << ": " << r.error().to_string();
     auto b = last_body();
     EXPECT_EQ(b["grant_type"], c.grant);
@@ -171,11 +171,11 @@ TEST_F(AhelpUserManagement, EveryGrantUsesTheSpecGrantTypeAndCredentials) {
   EXPECT_EQ(fake->request_count(), cases.size());
 }
 
-TEST_F(AhelpUserManagement, PublicClientFailsSecretGrantsLocallyAndSendsNoAuthorization) {
+TEST_F(AsyncHelpersUserManagement, PublicClientFailsSecretGrantsLocallyAndSendsNoAuthorization) {
   AsyncClientBase client(options(/*public_client=*/true));
   um::AsyncUserManagementClient users(client.async_core());
   Result<AuthenticateResponse> denied =
-      ahelp::await(users.authenticate_with_password({"ada@example.com", "pw"}));
+      async_helpers::await(users.authenticate_with_password({"ada@example.com", "pw"}));
   ASSERT_FALSE(denied);
   EXPECT_EQ(denied.error().kind(), ErrorKind::kConfiguration);
   EXPECT_EQ(fake->request_count(), 0u);
@@ -184,19 +184,19 @@ TEST_F(AhelpUserManagement, PublicClientFailsSecretGrantsLocallyAndSendsNoAuthor
   um::AuthenticateWithCodePkceParams p;
   p.code = "code_1";
   p.code_verifier = "verifier";
-  Result<AuthenticateResponse> ok = ahelp::await(users.authenticate_with_code_pkce(p));
+  Result<AuthenticateResponse> ok = async_helpers::await(users.authenticate_with_code_pkce(p));
   ASSERT_TRUE(ok) << ok.error().to_string();
   EXPECT_EQ(workos::testing::header_value(fake->last_request().headers, "authorization"), "");
   EXPECT_EQ(last_body().count("client_secret"), 0u);
 }
 
-TEST_F(AhelpUserManagement, StepUpAnswersKeepTheirTypedError) {
+TEST_F(AsyncHelpersUserManagement, StepUpAnswersKeepTheirTypedError) {
   fake->enqueue_json(403, R"({"code":"mfa_challenge","message":"MFA challenge required",
     "pending_authentication_token":"pat_mfa","authentication_factors":[]})");
   AsyncClientBase client(options());
   um::AsyncUserManagementClient users(client.async_core());
   Result<AuthenticateResponse> r =
-      ahelp::await(users.authenticate_with_password({"ada@example.com", "pw"}));
+      async_helpers::await(users.authenticate_with_password({"ada@example.com", "pw"}));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().status(), 403);
   EXPECT_EQ(r.error().code(), "mfa_challenge");
@@ -217,11 +217,12 @@ struct RecordingConnection : um::AsyncUserManagementConnection {
   }
 };
 
-TEST_F(AhelpUserManagement, GrantsGoThroughAFakeAsyncConnection) {
+TEST_F(AsyncHelpersUserManagement, GrantsGoThroughAFakeAsyncConnection) {
   AsyncClientBase client(options());
   auto connection = std::make_shared<RecordingConnection>();
   um::AsyncUserManagementClient users(connection, client.async_core());
-  Result<AuthenticateResponse> r = ahelp::await(users.authenticate_with_refresh_token({"rt_1"}));
+  Result<AuthenticateResponse> r =
+      async_helpers::await(users.authenticate_with_refresh_token({"rt_1"}));
   ASSERT_TRUE(r) << r.error().to_string();
   EXPECT_EQ(r->access_token, "at_fake");
   ASSERT_EQ(connection->seen.size(), 1u);
@@ -234,7 +235,7 @@ TEST_F(AhelpUserManagement, GrantsGoThroughAFakeAsyncConnection) {
   EXPECT_EQ(fake->request_count(), 0u);
 }
 
-TEST_F(AhelpUserManagement, AuthorizationUrlWithPkceIsLocal) {
+TEST_F(AsyncHelpersUserManagement, AuthorizationUrlWithPkceIsLocal) {
   AsyncClientBase client(options());
   um::AsyncUserManagementClient users(client.async_core());
   um::GetAuthorizationUrlParams p;
@@ -255,12 +256,12 @@ TEST_F(AhelpUserManagement, AuthorizationUrlWithPkceIsLocal) {
 // ---- device authorization
 // ------------------------------------------------------------------------
 
-TEST_F(AhelpUserManagement, StartDeviceAuthorizationForAPublicClient) {
+TEST_F(AsyncHelpersUserManagement, StartDeviceAuthorizationForAPublicClient) {
   fake->enqueue_json(200, R"({"device_code":"dc_1","user_code":"BCDF-GHJK",
     "verification_uri":"https://auth.example.com/device","expires_in":300,"interval":5})");
   AsyncClientBase client(options(/*public_client=*/true));
   um::AsyncUserManagementClient users(client.async_core());
-  Result<DeviceAuthorizationResponse> d = ahelp::await(users.start_device_authorization());
+  Result<DeviceAuthorizationResponse> d = async_helpers::await(users.start_device_authorization());
   ASSERT_TRUE(d) << d.error().to_string();
   EXPECT_EQ(d->user_code, "BCDF-GHJK");
   const HttpRequest req = fake->last_request();
@@ -269,7 +270,7 @@ TEST_F(AhelpUserManagement, StartDeviceAuthorizationForAPublicClient) {
   EXPECT_EQ(workos::testing::header_value(req.headers, "authorization"), "");
 }
 
-TEST_F(AhelpUserManagement, PollGoesPendingSlowDownSuccessWithTheWaitsOnTheLoop) {
+TEST_F(AsyncHelpersUserManagement, PollGoesPendingSlowDownSuccessWithTheWaitsOnTheLoop) {
   enqueue_oauth_error("authorization_pending");
   enqueue_oauth_error("slow_down");
   enqueue_oauth_error("authorization_pending");
@@ -288,7 +289,7 @@ TEST_F(AhelpUserManagement, PollGoesPendingSlowDownSuccessWithTheWaitsOnTheLoop)
     events_on_loop.push_back(detail::on_event_loop_thread());
   };
   Future<AuthenticateResponse> f = users.poll_device_authorization(device(), o);
-  Result<AuthenticateResponse> r = ahelp::await(f);
+  Result<AuthenticateResponse> r = async_helpers::await(f);
   ASSERT_TRUE(r) << r.error().to_string();
   EXPECT_EQ(r->refresh_token, "rt_new");
   EXPECT_EQ(fake->request_count(), 4u);
@@ -309,18 +310,20 @@ TEST_F(AhelpUserManagement, PollGoesPendingSlowDownSuccessWithTheWaitsOnTheLoop)
   EXPECT_EQ(b.count("client_secret"), 0u);
 }
 
-TEST_F(AhelpUserManagement, PollEndsOnAccessDeniedExpiredTokenAndLocalExpiry) {
+TEST_F(AsyncHelpersUserManagement, PollEndsOnAccessDeniedExpiredTokenAndLocalExpiry) {
   AsyncClientBase client(options(/*public_client=*/true));
   um::AsyncUserManagementClient users(client.async_core());
   enqueue_oauth_error("authorization_pending");
   enqueue_oauth_error("access_denied");
-  Result<AuthenticateResponse> denied = ahelp::await(users.poll_device_authorization(device()));
+  Result<AuthenticateResponse> denied =
+      async_helpers::await(users.poll_device_authorization(device()));
   ASSERT_FALSE(denied);
   EXPECT_EQ(denied.error().error(), "access_denied");
   EXPECT_EQ(fake->request_count(), 2u);
 
   enqueue_oauth_error("expired_token");
-  Result<AuthenticateResponse> expired = ahelp::await(users.poll_device_authorization(device()));
+  Result<AuthenticateResponse> expired =
+      async_helpers::await(users.poll_device_authorization(device()));
   ASSERT_FALSE(expired);
   EXPECT_EQ(expired.error().error(), "expired_token");
   EXPECT_EQ(expired.error().status(), 400);
@@ -328,32 +331,33 @@ TEST_F(AhelpUserManagement, PollEndsOnAccessDeniedExpiredTokenAndLocalExpiry) {
   fake->reset();
   enqueue_oauth_error("authorization_pending");
   enqueue_oauth_error("authorization_pending");
-  Result<AuthenticateResponse> local =
-      ahelp::await(users.poll_device_authorization(device(/*expires_in=*/12, /*interval=*/5)));
+  Result<AuthenticateResponse> local = async_helpers::await(
+      users.poll_device_authorization(device(/*expires_in=*/12, /*interval=*/5)));
   ASSERT_FALSE(local);
   EXPECT_EQ(local.error().kind(), ErrorKind::kTimeout);
   EXPECT_EQ(fake->request_count(), 2u);  // at 5 s and 10 s; 15 s is past the 12 s lifetime
 
   Result<AuthenticateResponse> no_code =
-      ahelp::await(users.poll_device_authorization(DeviceAuthorizationResponse{}));
+      async_helpers::await(users.poll_device_authorization(DeviceAuthorizationResponse{}));
   ASSERT_FALSE(no_code);
   EXPECT_EQ(no_code.error().kind(), ErrorKind::kInvalidArgument);
 }
 
-TEST_F(AhelpUserManagement, PollWithoutExpiryOrTimeoutFailsAtOnceWithoutPolling) {
+TEST_F(AsyncHelpersUserManagement, PollWithoutExpiryOrTimeoutFailsAtOnceWithoutPolling) {
   AsyncClientBase client(options(/*public_client=*/true));
   um::AsyncUserManagementClient users(client.async_core());
   fake->enqueue_json(200, kAuthResponse);
   for (double expires_in : {0.0, -5.0, std::nan("")}) {
     Result<AuthenticateResponse> r =
-        ahelp::await(users.poll_device_authorization(device(expires_in, /*interval=*/5)));
+        async_helpers::await(users.poll_device_authorization(device(expires_in, /*interval=*/5)));
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().kind(), ErrorKind::kInvalidArgument);
     EXPECT_NE(r.error().message().find("expires_in"), std::string::npos);
   }
   auth::DevicePollOptions zero;
   zero.timeout = seconds(0);
-  Result<AuthenticateResponse> r = ahelp::await(users.poll_device_authorization(device(), zero));
+  Result<AuthenticateResponse> r =
+      async_helpers::await(users.poll_device_authorization(device(), zero));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kInvalidArgument);
   EXPECT_EQ(fake->request_count(), 0u);
@@ -363,12 +367,12 @@ TEST_F(AhelpUserManagement, PollWithoutExpiryOrTimeoutFailsAtOnceWithoutPolling)
   auth::DevicePollOptions bounded;
   bounded.timeout = seconds(60);
   Result<AuthenticateResponse> ok =
-      ahelp::await(users.poll_device_authorization(device(/*expires_in=*/0), bounded));
+      async_helpers::await(users.poll_device_authorization(device(/*expires_in=*/0), bounded));
   ASSERT_TRUE(ok) << ok.error().to_string();
   EXPECT_EQ(fake->request_count(), 1u);
 }
 
-TEST_F(AhelpUserManagement, PollTreatsAZeroIntervalAsTheFiveSecondDefault) {
+TEST_F(AsyncHelpersUserManagement, PollTreatsAZeroIntervalAsTheFiveSecondDefault) {
   AsyncClientBase client(options(/*public_client=*/true));
   um::AsyncUserManagementClient users(client.async_core());
   enqueue_oauth_error("authorization_pending");
@@ -376,13 +380,13 @@ TEST_F(AhelpUserManagement, PollTreatsAZeroIntervalAsTheFiveSecondDefault) {
   auth::DevicePollOptions o;
   o.interval = seconds(0);
   Result<AuthenticateResponse> r =
-      ahelp::await(users.poll_device_authorization(device(300, /*interval=*/0), o));
+      async_helpers::await(users.poll_device_authorization(device(300, /*interval=*/0), o));
   ASSERT_TRUE(r) << r.error().to_string();
   EXPECT_EQ(clock.fake.recorded_sleeps(), (std::vector<milliseconds>{seconds(5), seconds(5)}));
 }
 
 // The real loop timers (no injected clock), against the loopback server.
-struct AhelpDevicePollLoop : ::testing::Test {
+struct AsyncHelpersDevicePollLoop : ::testing::Test {
   test::LoopbackServer server;
   std::atomic<int> polls{0};
   ClientOptions options() {
@@ -410,21 +414,22 @@ struct AhelpDevicePollLoop : ::testing::Test {
   }
 };
 
-TEST_F(AhelpDevicePollLoop, CompletesOnRealTimers) {
+TEST_F(AsyncHelpersDevicePollLoop, CompletesOnRealTimers) {
   server.enqueue(400, R"({"error":"authorization_pending"})");
   server.enqueue(200, kAuthResponse);
   AsyncClientBase client(options());
   um::AsyncUserManagementClient users(client.async_core());
   auth::DevicePollOptions o;
   o.interval = seconds(1);  // the shortest interval allowed: two real 1 s timers
-  Result<AuthenticateResponse> r = ahelp::await(users.poll_device_authorization(device(), o));
+  Result<AuthenticateResponse> r =
+      async_helpers::await(users.poll_device_authorization(device(), o));
   ASSERT_TRUE(r) << r.error().to_string();
   EXPECT_EQ(r->refresh_token, "rt_new");
   ASSERT_EQ(server.request_count(), 2u);
   EXPECT_NE(server.requests()[1].body.find("\"device_code\":\"dc_loop\""), std::string::npos);
 }
 
-TEST_F(AhelpDevicePollLoop, CancellingTheFutureStopsAWaitingPoll) {
+TEST_F(AsyncHelpersDevicePollLoop, CancellingTheFutureStopsAWaitingPoll) {
   pending_forever();
   AsyncClientBase client(options());
   um::AsyncUserManagementClient users(client.async_core());
@@ -433,13 +438,13 @@ TEST_F(AhelpDevicePollLoop, CancellingTheFutureStopsAWaitingPoll) {
   Future<AuthenticateResponse> f = users.poll_device_authorization(device(), o);
   EXPECT_FALSE(f.is_ready());
   f.cancel();
-  Result<AuthenticateResponse> r = ahelp::await(f);
+  Result<AuthenticateResponse> r = async_helpers::await(f);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kCancelled);
   EXPECT_EQ(polls.load(), 0);
 }
 
-TEST_F(AhelpDevicePollLoop, CancellingTheFutureStopsAPollInFlight) {
+TEST_F(AsyncHelpersDevicePollLoop, CancellingTheFutureStopsAPollInFlight) {
   server.set_default([this](const httplib::Request&, httplib::Response& res) {
     ++polls;
     server.wait_at_gate();  // the poll stays in flight until the gate opens
@@ -453,14 +458,14 @@ TEST_F(AhelpDevicePollLoop, CancellingTheFutureStopsAPollInFlight) {
   Future<AuthenticateResponse> f = users.poll_device_authorization(device(), o);
   ASSERT_TRUE(server.wait_for_requests(1));
   f.cancel();
-  Result<AuthenticateResponse> r = ahelp::await(f);
+  Result<AuthenticateResponse> r = async_helpers::await(f);
   server.release();
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kCancelled);
   EXPECT_EQ(server.request_count(), 1u);
 }
 
-TEST_F(AhelpDevicePollLoop, ACancellationTokenStopsTheWait) {
+TEST_F(AsyncHelpersDevicePollLoop, ACancellationTokenStopsTheWait) {
   pending_forever();
   AsyncClientBase client(options());
   um::AsyncUserManagementClient users(client.async_core());
@@ -470,13 +475,13 @@ TEST_F(AhelpDevicePollLoop, ACancellationTokenStopsTheWait) {
   o.cancellation = token;
   Future<AuthenticateResponse> f = users.poll_device_authorization(device(), o);
   token->cancel();
-  Result<AuthenticateResponse> r = ahelp::await(f);
+  Result<AuthenticateResponse> r = async_helpers::await(f);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kCancelled);
   EXPECT_EQ(polls.load(), 0);
 }
 
-TEST_F(AhelpDevicePollLoop, ShuttingTheClientDownEndsTheWait) {
+TEST_F(AsyncHelpersDevicePollLoop, ShuttingTheClientDownEndsTheWait) {
   pending_forever();
   Future<AuthenticateResponse> f;
   {
@@ -492,12 +497,12 @@ TEST_F(AhelpDevicePollLoop, ShuttingTheClientDownEndsTheWait) {
   EXPECT_EQ(r.error().kind(), ErrorKind::kCancelled);
 }
 
-TEST_F(AhelpDevicePollLoop, WithoutACoreThePollFailsAtOnce) {
+TEST_F(AsyncHelpersDevicePollLoop, WithoutACoreThePollFailsAtOnce) {
   auto connection = std::make_shared<um::AsyncUserManagementConnection>();
   um::AsyncUserManagementClient users(connection, nullptr);
-  Result<AuthenticateResponse> r = ahelp::await(users.poll_device_authorization(device()));
+  Result<AuthenticateResponse> r = async_helpers::await(users.poll_device_authorization(device()));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kConfiguration);
 }
 
-}  // namespace ahelp_user_management_test
+}  // namespace async_helpers_user_management_test

@@ -30,7 +30,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace ahelp_twin_test {
+namespace async_helpers_twin_test {
 
 using namespace workos;
 namespace um = workos::user_management;
@@ -225,7 +225,7 @@ std::set<std::string> checked_verifier() {
 
 std::string source_root() {
   if (const char* dir = std::getenv("WORKOS_SOURCE_DIR")) return dir;
-  std::string file = __FILE__;  // <root>/tests/unit/ahelp_twin_test.cc
+  std::string file = __FILE__;  // <root>/tests/unit/async_helpers_twin_test.cc
   const auto pos = file.rfind("/tests/unit/");
   return pos == std::string::npos ? std::string(".") : file.substr(0, pos);
 }
@@ -274,7 +274,7 @@ std::set<std::string> public_methods(const std::string& header, const std::strin
   return out;
 }
 
-TEST(AhelpTwin, EveryHelperMethodHasItsAsyncTwin) {
+TEST(AsyncHelpersTwin, EveryHelperMethodHasItsAsyncTwin) {
   struct Case {
     const char* header;
     const char* cls;
@@ -294,7 +294,7 @@ TEST(AhelpTwin, EveryHelperMethodHasItsAsyncTwin) {
     EXPECT_FALSE(declared.empty()) << c.cls;
     for (const std::string& m : declared) {
       EXPECT_TRUE(c.checked.count(m))
-          << c.cls << "::" << m << " has no async twin check in ahelp_twin_test.cc";
+          << c.cls << "::" << m << " has no async twin check in async_helpers_twin_test.cc";
     }
     for (const std::string& m : c.checked) {
       EXPECT_TRUE(declared.count(m)) << c.cls << "::" << m << " is checked but not declared";
@@ -302,4 +302,4 @@ TEST(AhelpTwin, EveryHelperMethodHasItsAsyncTwin) {
   }
 }
 
-}  // namespace ahelp_twin_test
+}  // namespace async_helpers_twin_test

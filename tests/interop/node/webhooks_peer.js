@@ -1,8 +1,8 @@
 // Copyright workos-cpp authors. Handwritten.
-// Interop peer for tests/interop/hooks_*.cc: runs one operation of the official Node SDK
+// Interop peer for tests/interop/webhooks_node_interop_test.cc: runs one operation of the official Node SDK
 // (@workos-inc/node) and prints the outcome as one JSON line.
 //
-//   node hooks_peer.js <input.json>
+//   node webhooks_peer.js <input.json>
 //
 // The input file holds {"op": "...", ...}. Network-backed vault calls (createDataKey,
 // decryptDataKey) are replaced on the SDK instance by stubs that hand out the data key given in
@@ -13,7 +13,7 @@ const fs = require('fs');
 const { WorkOS } = require('@workos-inc/node');
 
 async function run(input) {
-  const workos = new WorkOS('sk_test_hooks_interop');
+  const workos = new WorkOS('sk_test_webhooks_interop');
   switch (input.op) {
     case 'webhook_sign': {
       const signature = await workos.webhooks.computeSignature(
@@ -97,6 +97,6 @@ async function run(input) {
 run(JSON.parse(fs.readFileSync(process.argv[2], 'utf8')))
     .then((out) => process.stdout.write(JSON.stringify(out) + '\n'))
     .catch((e) => {
-      process.stderr.write(`hooks_peer: ${e && e.stack ? e.stack : e}\n`);
+      process.stderr.write(`webhooks_peer: ${e && e.stack ? e.stack : e}\n`);
       process.exit(2);
     });

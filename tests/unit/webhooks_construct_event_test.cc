@@ -37,7 +37,7 @@ constexpr char kUserCreated[] = R"({
   "context": {}
 })";
 
-TEST(HooksConstructEvent, DecodesAKnownEventTypeIntoItsAlternative) {
+TEST(WebhooksConstructEvent, DecodesAKnownEventTypeIntoItsAlternative) {
   const std::string h = workos::testing::sign_webhook_ms(kUserCreated, kSecret, kT);
   auto event = workos::webhooks::construct_event(kUserCreated, h, kSecret, seconds(180), at(kT));
   ASSERT_TRUE(event) << event.error().message();
@@ -52,7 +52,7 @@ TEST(HooksConstructEvent, DecodesAKnownEventTypeIntoItsAlternative) {
   EXPECT_EQ(event->as_user_deleted(), nullptr);
 }
 
-TEST(HooksConstructEvent, KeepsAnUnknownEventTypeWithItsRawJson) {
+TEST(WebhooksConstructEvent, KeepsAnUnknownEventTypeWithItsRawJson) {
   const std::string body =
       R"({"object":"event","id":"event_02","event":"brand_new.thing_happened",)"
       R"("data":{"x":[1,2,{"y":null}]},"created_at":"2026-01-15T12:00:00.000Z"})";
@@ -68,7 +68,7 @@ TEST(HooksConstructEvent, KeepsAnUnknownEventTypeWithItsRawJson) {
       << u->raw.text();
 }
 
-TEST(HooksConstructEvent, RefusesBeforeDecodingAndKeepsTheReason) {
+TEST(WebhooksConstructEvent, RefusesBeforeDecodingAndKeepsTheReason) {
   const std::string h = workos::testing::sign_webhook_ms(kUserCreated, kSecret, kT);
   std::string tampered = kUserCreated;
   tampered.replace(tampered.find("marcelina@"), 9, "attacker@");
@@ -86,7 +86,7 @@ TEST(HooksConstructEvent, RefusesBeforeDecodingAndKeepsTheReason) {
             workos::signing::SignatureFailure::kMalformedHeader);
 }
 
-TEST(HooksConstructEvent, AVerifiedBodyThatIsNotAnEventIsADecodeError) {
+TEST(WebhooksConstructEvent, AVerifiedBodyThatIsNotAnEventIsADecodeError) {
   for (const std::string& body : {std::string("not json"), std::string("[]"),
                                   std::string(R"({"event":"user.created","data":"oops"})")}) {
     const std::string h = workos::testing::sign_webhook_ms(body, kSecret, kT);
@@ -96,7 +96,7 @@ TEST(HooksConstructEvent, AVerifiedBodyThatIsNotAnEventIsADecodeError) {
   }
 }
 
-TEST(HooksConstructEvent, DefaultOverloadUsesNow) {
+TEST(WebhooksConstructEvent, DefaultOverloadUsesNow) {
   const std::string h = workos::testing::sign_webhook(kUserCreated, kSecret);
   EXPECT_TRUE(workos::webhooks::construct_event(kUserCreated, h, kSecret));
 }

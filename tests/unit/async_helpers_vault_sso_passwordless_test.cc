@@ -17,9 +17,9 @@
 
 #include "support/core_test_helpers.h"
 #include "support/loopback_server.h"
-#include "unit/ahelp_support.h"
+#include "unit/async_helpers_support.h"
 
-namespace ahelp_vault_sso_passwordless_test {
+namespace async_helpers_vault_sso_passwordless_test {
 
 using namespace workos;
 using workos::testing::FakeTransport;
@@ -58,12 +58,12 @@ struct Fixture {
 
 // ---- vault -----------------------------------------------------------------------------------
 
-TEST(AhelpVault, EncryptThenDecryptRoundTripsThroughTheKeyEndpoints) {
+TEST(AsyncHelpersVault, EncryptThenDecryptRoundTripsThroughTheKeyEndpoints) {
   Fixture f;
   vault::AsyncVaultClient vault(f.client->async_core());
   f.fake->enqueue_json(200, data_key_answer());
-  Result<std::string> blob =
-      ahelp::await(vault.encrypt("4242 4242 4242 4242", {{"organization_id", "org_01"}}, "user_1"));
+  Result<std::string> blob = async_helpers::await(
+      vault.encrypt("4242 4242 4242 4242", {{"organization_id", "org_01"}}, "user_1"));
   ASSERT_TRUE(blob) << blob.error().to_string();
   ASSERT_EQ(f.fake->request_count(), 1u);
   HttpRequest req = f.fake->last_request();
@@ -75,7 +75,7 @@ TEST(AhelpVault, EncryptThenDecryptRoundTripsThroughTheKeyEndpoints) {
   EXPECT_EQ(vault::decrypt_with_key(*blob, kDataKey, "user_1").value(), "4242 4242 4242 4242");
 
   f.fake->enqueue_json(200, decrypt_answer());
-  Result<std::string> plain = ahelp::await(vault.decrypt(*blob, "user_1"));
+  Result<std::string> plain = async_helpers::await(vault.decrypt(*blob, "user_1"));
   ASSERT_TRUE(plain) << plain.error().to_string();
   EXPECT_EQ(*plain, "4242 4242 4242 4242");
   req = f.fake->last_request();
@@ -84,13 +84,13 @@ TEST(AhelpVault, EncryptThenDecryptRoundTripsThroughTheKeyEndpoints) {
 
   // Wrong associated data: the key is fetched, authentication fails locally.
   f.fake->enqueue_json(200, decrypt_answer());
-  Result<std::string> wrong = ahelp::await(vault.decrypt(*blob, "user_2"));
+  Result<std::string> wrong = async_helpers::await(vault.decrypt(*blob, "user_2"));
   ASSERT_FALSE(wrong);
   EXPECT_EQ(vault::vault_crypto_failure_of(wrong.error()),
             vault::VaultCryptoFailure::kAuthenticationFailed);
 }
 
-TEST(AhelpVault, MalformedValuesFailAtOnceAndApiErrorsPassThrough) {
+TEST(AsyncHelpersVault, MalformedValuesFailAtOnceAndApiErrorsPassThrough) {
   Fixture f;
   vault::AsyncVaultClient vault(f.client->async_core());
   Future<std::string> bad = vault.decrypt("not-base64!!");
@@ -102,7 +102,7 @@ TEST(AhelpVault, MalformedValuesFailAtOnceAndApiErrorsPassThrough) {
   EXPECT_EQ(f.fake->request_count(), 0u);
 
   f.fake->enqueue_json(422, R"({"code":"invalid_context","message":"Context is invalid"})");
-  Result<std::string> e = ahelp::await(vault.encrypt("x", {}));
+  Result<std::string> e = async_helpers::await(vault.encrypt("x", {}));
   ASSERT_FALSE(e);
   EXPECT_EQ(e.error().status(), 422);
   EXPECT_EQ(e.error().code(), "invalid_context");
@@ -130,18 +130,18 @@ struct FakeKeys : vault::AsyncVaultConnection {
   }
 };
 
-TEST(AhelpVault, AFakeAsyncConnectionDrivesEncryptAndDecrypt) {
+TEST(AsyncHelpersVault, AFakeAsyncConnectionDrivesEncryptAndDecrypt) {
   auto keys = std::make_shared<FakeKeys>();
   vault::AsyncVaultClient vault(keys, nullptr);
-  Result<std::string> blob = ahelp::await(vault.encrypt("hello", {{"k", "v"}}));
+  Result<std::string> blob = async_helpers::await(vault.encrypt("hello", {{"k", "v"}}));
   ASSERT_TRUE(blob) << blob.error().to_string();
-  Result<std::string> plain = ahelp::await(vault.decrypt(*blob));
+  Result<std::string> plain = async_helpers::await(vault.decrypt(*blob));
   ASSERT_TRUE(plain) << plain.error().to_string();
   EXPECT_EQ(*plain, "hello");
   EXPECT_EQ(keys->last_keys, kEncryptedKeys);
 }
 
-TEST(AhelpVault, RoundTripOverTheLoopbackServer) {
+TEST(AsyncHelpersVault, RoundTripOverTheLoopbackServer) {
   test::LoopbackServer server;
   server.on("POST", "/vault/v1/keys/data-key", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(data_key_answer(), "application/json");
@@ -160,7 +160,7 @@ TEST(AhelpVault, RoundTripOverTheLoopbackServer) {
                                       if (!blob) return make_ready_future(std::move(blob));
                                       return vault.decrypt(*blob);
                                     });
-  Result<std::string> plain = ahelp::await(chained);
+  Result<std::string> plain = async_helpers::await(chained);
   ASSERT_TRUE(plain) << plain.error().to_string();
   EXPECT_EQ(*plain, "over the wire");
   EXPECT_EQ(server.request_count(), 2u);
@@ -174,36 +174,37 @@ const char* kSsoToken = R"({"token_type":"Bearer","access_token":"sso_at","expir
   "email":"ada@example.com","first_name":"Ada","last_name":"L","role":null,"groups":[],
   "custom_attributes":{},"raw_attributes":{}}})";
 
-TEST(AhelpSso, CodeExchangeSendsTheCredentialsInTheBody) {
+TEST(AsyncHelpersSso, CodeExchangeSendsTheCredentialsInTheBody) {
   Fixture f;
   sso::AsyncSsoClient sso(f.client->async_core());
   f.fake->enqueue_json(200, kSsoToken);
-  Result<SsoTokenResponse> r = ahelp::await(sso.get_profile_and_token("code_1"));
+  Result<SsoTokenResponse> r = async_helpers::await(sso.get_profile_and_token("code_1"));
   ASSERT_TRUE(r) << r.error().to_string();
   EXPECT_EQ(r->access_token, "sso_at");
   EXPECT_EQ(r->profile.email, "ada@example.com");
   HttpRequest req = f.fake->last_request();
   EXPECT_EQ(req.url, "https://api.workos.test/sso/token");
-  auto b = ahelp::members(req.body);
+  auto b = async_helpers::members(req.body);
   EXPECT_EQ(b["client_id"], "client_123");
   EXPECT_EQ(b["client_secret"], "sk_test_secret_key");
   EXPECT_EQ(b["grant_type"], "authorization_code");
   EXPECT_EQ(b["code"], "code_1");
 }
 
-TEST(AhelpSso, PublicClientsUsePkce) {
+TEST(AsyncHelpersSso, PublicClientsUsePkce) {
   Fixture f(/*public_client=*/true);
   sso::AsyncSsoClient sso(f.client->async_core());
   Future<SsoTokenResponse> denied = sso.get_profile_and_token("code_1");
   ASSERT_TRUE(denied.is_ready());
   EXPECT_EQ(denied.get().error().kind(), ErrorKind::kConfiguration);
-  EXPECT_EQ(ahelp::await(sso.get_profile_and_token_pkce("code_1", "")).error().kind(),
+  EXPECT_EQ(async_helpers::await(sso.get_profile_and_token_pkce("code_1", "")).error().kind(),
             ErrorKind::kInvalidArgument);
   EXPECT_EQ(f.fake->request_count(), 0u);
   f.fake->enqueue_json(200, kSsoToken);
-  Result<SsoTokenResponse> r = ahelp::await(sso.get_profile_and_token_pkce("code_2", "verifier_2"));
+  Result<SsoTokenResponse> r =
+      async_helpers::await(sso.get_profile_and_token_pkce("code_2", "verifier_2"));
   ASSERT_TRUE(r) << r.error().to_string();
-  auto b = ahelp::members(f.fake->last_request().body);
+  auto b = async_helpers::members(f.fake->last_request().body);
   EXPECT_EQ(b.count("client_secret"), 0u);
   EXPECT_EQ(b["code_verifier"], "verifier_2");
   EXPECT_EQ(workos::testing::header_value(f.fake->last_request().headers, "authorization"), "");
@@ -230,7 +231,7 @@ constexpr char kSession[] = R"({
   "link": "https://auth.workos.com/passwordless/4TeRexuejWCKs9rrFOIuLRYEr/confirm"
 })";
 
-TEST(AhelpPasswordless, CreateThenSendASession) {
+TEST(AsyncHelpersPasswordless, CreateThenSendASession) {
   Fixture f;
   passwordless::AsyncPasswordlessService service(f.client->async_core());
   f.fake->enqueue_json(201, kSession, {{"X-Request-ID", "req_pl_1"}});
@@ -238,7 +239,7 @@ TEST(AhelpPasswordless, CreateThenSendASession) {
   p.email = "marcelina@example.com";
   p.redirect_uri = "https://example.com/callback";
   p.expires_in = 900;
-  Result<passwordless::PasswordlessSession> s = ahelp::await(service.create_session(p));
+  Result<passwordless::PasswordlessSession> s = async_helpers::await(service.create_session(p));
   ASSERT_TRUE(s) << s.error().to_string();
   EXPECT_EQ(s->id, "passwordless_session_01EHDAK2BFGWCSZXP9HGZ3VK8C");
   EXPECT_EQ(s->email, "marcelina@example.com");
@@ -254,7 +255,8 @@ TEST(AhelpPasswordless, CreateThenSendASession) {
             "Bearer sk_test_secret_key");
 
   f.fake->enqueue_json(200, R"({"success":true})");
-  Result<passwordless::SendSessionResponse> sent = ahelp::await(service.send_session(s->id));
+  Result<passwordless::SendSessionResponse> sent =
+      async_helpers::await(service.send_session(s->id));
   ASSERT_TRUE(sent) << sent.error().to_string();
   EXPECT_TRUE(sent->success.value_or(false));
   req = f.fake->last_request();
@@ -269,14 +271,14 @@ TEST(AhelpPasswordless, CreateThenSendASession) {
   EXPECT_EQ(f.fake->request_count(), 2u);
 }
 
-TEST(AhelpPasswordless, ApiErrorsPassThrough) {
+TEST(AsyncHelpersPasswordless, ApiErrorsPassThrough) {
   Fixture f;
   passwordless::AsyncPasswordlessService service(f.client->async_core());
   f.fake->enqueue_json(422, R"({"code":"invalid_email","message":"Email is invalid"})");
-  Result<passwordless::PasswordlessSession> s = ahelp::await(service.create_session({}));
+  Result<passwordless::PasswordlessSession> s = async_helpers::await(service.create_session({}));
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().status(), 422);
   EXPECT_EQ(s.error().code(), "invalid_email");
 }
 
-}  // namespace ahelp_vault_sso_passwordless_test
+}  // namespace async_helpers_vault_sso_passwordless_test

@@ -37,14 +37,14 @@ std::string header(std::int64_t t, const std::string& sig) {
   return "t=" + std::to_string(t) + ", v1=" + sig;
 }
 
-TEST(HooksHmac, MatchesRfc4231TestCase2) {
+TEST(WebhooksHmac, MatchesRfc4231TestCase2) {
   unsigned char mac[workos::detail::sig::kSha256Size];
   ASSERT_TRUE(workos::detail::sig::hmac_sha256("Jefe", {"what do ya ", "want for nothing?"}, mac));
   EXPECT_EQ(workos::detail::sig::to_hex(mac, sizeof mac),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
-TEST(HooksHmac, AlternatingSecretsOnOneThreadGiveIndependentResults) {
+TEST(WebhooksHmac, AlternatingSecretsOnOneThreadGiveIndependentResults) {
   // The thread-local context is re-keyed when the secret changes; results must not leak state.
   const std::string a = workos::signing::compute_signature(kT, kBody, kSecret);
   const std::string b = workos::signing::compute_signature(kT, kBody, "other");
@@ -57,7 +57,7 @@ TEST(HooksHmac, AlternatingSecretsOnOneThreadGiveIndependentResults) {
   EXPECT_EQ(workos::signing::compute_signature(kT, kBody, kSecret), kSig);
 }
 
-TEST(HooksHmac, EmptyKeyIsAValidHmacKey) {
+TEST(WebhooksHmac, EmptyKeyIsAValidHmacKey) {
   unsigned char mac[workos::detail::sig::kSha256Size];
   ASSERT_TRUE(workos::detail::sig::hmac_sha256("", {""}, mac));
   // HMAC-SHA256 with empty key and empty message (well-known value).
@@ -65,11 +65,11 @@ TEST(HooksHmac, EmptyKeyIsAValidHmacKey) {
             "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
 }
 
-TEST(HooksWebhooks, ComputeSignatureMatchesKnownVector) {
+TEST(WebhooksSignature, ComputeSignatureMatchesKnownVector) {
   EXPECT_EQ(workos::webhooks::compute_signature(kT, kBody, kSecret), kSig);
 }
 
-TEST(HooksWebhooks, AcceptsAValidSignatureAndReportsItsTimestamp) {
+TEST(WebhooksSignature, AcceptsAValidSignatureAndReportsItsTimestamp) {
   auto r = workos::webhooks::verify_header(kBody, header(kT, kSig), kSecret, seconds(180), at(kT));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.failure(), SignatureFailure::kNone);
@@ -78,7 +78,7 @@ TEST(HooksWebhooks, AcceptsAValidSignatureAndReportsItsTimestamp) {
   EXPECT_TRUE(r.to_result().has_value());
 }
 
-TEST(HooksWebhooks, AcceptsNoSpaceAfterTheComma) {
+TEST(WebhooksSignature, AcceptsNoSpaceAfterTheComma) {
   EXPECT_TRUE(workos::webhooks::verify_header(kBody, "t=" + std::to_string(kT) + ",v1=" + kSig,
                                               kSecret, seconds(180), at(kT)));
 }
@@ -86,7 +86,7 @@ TEST(HooksWebhooks, AcceptsNoSpaceAfterTheComma) {
 // The vectors below are the header kinds on which a looser parser and the official Node SDK
 // (@workos-inc/node 11) disagree; each states Node's verdict, which ours must equal.
 
-TEST(HooksHeaderLikeNode, RejectsUpperCaseHex) {
+TEST(WebhooksHeaderLikeNode, RejectsUpperCaseHex) {
   // Node compares the hex text with its lowercase HMAC: REJECT.
   std::string upper = kSig;
   for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
@@ -101,14 +101,14 @@ TEST(HooksHeaderLikeNode, RejectsUpperCaseHex) {
       workos::webhooks::verify_header(kBody, header(kT, one), kSecret, seconds(180), at(kT)));
 }
 
-TEST(HooksHeaderLikeNode, RejectsV1BeforeT) {
+TEST(WebhooksHeaderLikeNode, RejectsV1BeforeT) {
   // Node reads the first item as the timestamp and the second as the signature: REJECT.
   const std::string h = "v1=" + std::string(kSig) + ", t=" + std::to_string(kT);
   EXPECT_EQ(workos::webhooks::verify_header(kBody, h, kSecret, seconds(180), at(kT)).failure(),
             SignatureFailure::kMalformedHeader);
 }
 
-TEST(HooksHeaderLikeNode, RejectsSpacesAroundValues) {
+TEST(WebhooksHeaderLikeNode, RejectsSpacesAroundValues) {
   // Node signs / compares the value text as is, spaces included: REJECT for each.
   const std::string t = std::to_string(kT);
   const std::string sig = kSig;
@@ -130,7 +130,7 @@ TEST(HooksHeaderLikeNode, RejectsSpacesAroundValues) {
   }
 }
 
-TEST(HooksHeaderLikeNode, AcceptsWhitespaceAroundKeys) {
+TEST(WebhooksHeaderLikeNode, AcceptsWhitespaceAroundKeys) {
   // Node ignores the key text: ACCEPT for each.
   const std::string t = std::to_string(kT);
   const std::string sig = kSig;
@@ -142,7 +142,7 @@ TEST(HooksHeaderLikeNode, AcceptsWhitespaceAroundKeys) {
   }
 }
 
-TEST(HooksHeaderLikeNode, OnlyTheFirstV1EntryCounts) {
+TEST(WebhooksHeaderLikeNode, OnlyTheFirstV1EntryCounts) {
   // Node checks the second item only. Valid signature in a later v1: REJECT; valid first v1
   // followed by others: ACCEPT.
   const std::string wrong(64, 'a');
@@ -159,7 +159,7 @@ TEST(HooksHeaderLikeNode, OnlyTheFirstV1EntryCounts) {
                                               seconds(180), at(kT)));
 }
 
-TEST(HooksHeaderLikeNode, RejectsAnUnknownSchemeBeforeV1) {
+TEST(WebhooksHeaderLikeNode, RejectsAnUnknownSchemeBeforeV1) {
   // Node takes the second item's value as the signature, whatever its scheme: REJECT.
   const std::string t = std::to_string(kT);
   const std::string v0 = "t=" + t + ", v0=deadbeef, v1=" + kSig;
@@ -175,7 +175,7 @@ TEST(HooksHeaderLikeNode, RejectsAnUnknownSchemeBeforeV1) {
                                               kSecret, seconds(180), at(kT)));
 }
 
-TEST(HooksHeaderLikeNode, IsStricterThanNodeAboutKeysAndExtraEqualsSigns) {
+TEST(WebhooksHeaderLikeNode, IsStricterThanNodeAboutKeysAndExtraEqualsSigns) {
   // Node accepts these (it ignores key names and cuts a value at a second '='); WorkOS never
   // sends them, and refusing them loses nothing: REJECT here by design.
   const std::string t = std::to_string(kT);
@@ -189,7 +189,7 @@ TEST(HooksHeaderLikeNode, IsStricterThanNodeAboutKeysAndExtraEqualsSigns) {
             SignatureFailure::kSignatureMismatch);
 }
 
-TEST(HooksWebhooks, RejectsATamperedBody) {
+TEST(WebhooksSignature, RejectsATamperedBody) {
   std::string body = kBody;
   body[body.size() - 3] = 'X';
   auto r = workos::webhooks::verify_header(body, header(kT, kSig), kSecret, seconds(180), at(kT));
@@ -198,27 +198,27 @@ TEST(HooksWebhooks, RejectsATamperedBody) {
   EXPECT_EQ(r.timestamp_ms(), kT);
 }
 
-TEST(HooksWebhooks, RejectsABodyWithOneExtraTrailingNewline) {
+TEST(WebhooksSignature, RejectsABodyWithOneExtraTrailingNewline) {
   // Re-serialized or re-encoded bodies are the classic mistake: the check is on raw bytes.
   auto r = workos::webhooks::verify_header(std::string(kBody) + "\n", header(kT, kSig), kSecret,
                                            seconds(180), at(kT));
   EXPECT_EQ(r.failure(), SignatureFailure::kSignatureMismatch);
 }
 
-TEST(HooksWebhooks, RejectsTheWrongSecret) {
+TEST(WebhooksSignature, RejectsTheWrongSecret) {
   auto r =
       workos::webhooks::verify_header(kBody, header(kT, kSig), "whsec_other", seconds(180), at(kT));
   EXPECT_EQ(r.failure(), SignatureFailure::kSignatureMismatch);
 }
 
-TEST(HooksWebhooks, RejectsASignatureForAnotherTimestamp) {
+TEST(WebhooksSignature, RejectsASignatureForAnotherTimestamp) {
   // Same signature, t moved by one millisecond: t is part of the signed text.
   auto r =
       workos::webhooks::verify_header(kBody, header(kT + 1, kSig), kSecret, seconds(180), at(kT));
   EXPECT_EQ(r.failure(), SignatureFailure::kSignatureMismatch);
 }
 
-TEST(HooksWebhooks, SignsTheTimestampDigitsExactlyAsSent) {
+TEST(WebhooksSignature, SignsTheTimestampDigitsExactlyAsSent) {
   // "t=01700000000000" has the same value but different signed text.
   auto r = workos::webhooks::verify_header(kBody, "t=0" + std::to_string(kT) + ", v1=" + kSig,
                                            kSecret, seconds(180), at(kT));
@@ -230,7 +230,7 @@ TEST(HooksWebhooks, SignsTheTimestampDigitsExactlyAsSent) {
                                               seconds(180), at(kT)));
 }
 
-TEST(HooksWebhooks, AV1EntryOfTheWrongLengthIsAMismatchNotACrash) {
+TEST(WebhooksSignature, AV1EntryOfTheWrongLengthIsAMismatchNotACrash) {
   for (const std::string& sig : {std::string(), std::string(kSig).substr(0, 63),
                                  std::string(kSig) + "00", std::string(64, 'z')}) {
     auto r = workos::webhooks::verify_header(kBody, header(kT, sig), kSecret, seconds(180), at(kT));
@@ -238,7 +238,7 @@ TEST(HooksWebhooks, AV1EntryOfTheWrongLengthIsAMismatchNotACrash) {
   }
 }
 
-TEST(HooksWebhooks, MalformedHeadersAreTypedAsSuch) {
+TEST(WebhooksSignature, MalformedHeadersAreTypedAsSuch) {
   const std::string t = std::to_string(kT);
   for (const std::string& h : {
            std::string(), std::string("   "), std::string("garbage"),
@@ -258,7 +258,7 @@ TEST(HooksWebhooks, MalformedHeadersAreTypedAsSuch) {
   }
 }
 
-TEST(HooksWebhooks, ToleranceRejectsOldAndFutureTimestamps) {
+TEST(WebhooksSignature, ToleranceRejectsOldAndFutureTimestamps) {
   const std::string h = header(kT, kSig);
   // Exactly at the edges: accepted.
   EXPECT_TRUE(workos::webhooks::verify_header(kBody, h, kSecret, seconds(180), at(kT + 180000)));
@@ -271,7 +271,7 @@ TEST(HooksWebhooks, ToleranceRejectsOldAndFutureTimestamps) {
   EXPECT_EQ(future.failure(), SignatureFailure::kTimestampInFuture);
 }
 
-TEST(HooksWebhooks, AHugeToleranceDoesNotOverflow) {
+TEST(WebhooksSignature, AHugeToleranceDoesNotOverflow) {
   // now + tolerance would leave the int64 range; the check must still pass a fresh, valid
   // header and still check the MAC.
   const auto kMax = milliseconds::max();
@@ -289,7 +289,7 @@ TEST(HooksWebhooks, AHugeToleranceDoesNotOverflow) {
       SignatureFailure::kTimestampTooOld);
 }
 
-TEST(HooksWebhooks, ExtremeClocksAndTimestampsFailClosedWithoutOverflow) {
+TEST(WebhooksSignature, ExtremeClocksAndTimestampsFailClosedWithoutOverflow) {
   const std::string h = header(kT, kSig);
   using TP = std::chrono::system_clock::time_point;
   EXPECT_EQ(workos::webhooks::verify_header(kBody, h, kSecret, seconds(180), TP::max()).failure(),
@@ -311,14 +311,14 @@ TEST(HooksWebhooks, ExtremeClocksAndTimestampsFailClosedWithoutOverflow) {
   EXPECT_EQ(any.failure(), SignatureFailure::kSignatureMismatch);
 }
 
-TEST(HooksWebhooks, StaleTimestampIsReportedEvenWithAWrongSignature) {
+TEST(WebhooksSignature, StaleTimestampIsReportedEvenWithAWrongSignature) {
   // The timestamp is checked before the HMAC: cheap rejection of replays.
   auto r = workos::webhooks::verify_header(kBody, header(kT, std::string(64, '0')), kSecret,
                                            seconds(1), at(kT + 5000));
   EXPECT_EQ(r.failure(), SignatureFailure::kTimestampTooOld);
 }
 
-TEST(HooksWebhooks, ToleranceZeroAcceptsOnlyTheExactMillisecond) {
+TEST(WebhooksSignature, ToleranceZeroAcceptsOnlyTheExactMillisecond) {
   const std::string h = header(kT, kSig);
   EXPECT_TRUE(workos::webhooks::verify_header(kBody, h, kSecret, milliseconds(0), at(kT)));
   EXPECT_EQ(
@@ -332,7 +332,7 @@ TEST(HooksWebhooks, ToleranceZeroAcceptsOnlyTheExactMillisecond) {
   EXPECT_FALSE(workos::webhooks::verify_header(kBody, h, kSecret, milliseconds(-10), at(kT + 1)));
 }
 
-TEST(HooksWebhooks, DefaultOverloadUsesTheSystemClock) {
+TEST(WebhooksSignature, DefaultOverloadUsesTheSystemClock) {
   const std::string body = "{}";
   const std::string fresh = workos::testing::sign_webhook(body, kSecret);
   EXPECT_TRUE(workos::webhooks::verify_header(body, fresh, kSecret));
@@ -344,12 +344,12 @@ TEST(HooksWebhooks, DefaultOverloadUsesTheSystemClock) {
   EXPECT_TRUE(workos::webhooks::verify_header(body, old, kSecret, std::chrono::minutes(10)));
 }
 
-TEST(HooksWebhooks, EmptySecretIsAnErrorOfItsOwn) {
+TEST(WebhooksSignature, EmptySecretIsAnErrorOfItsOwn) {
   auto r = workos::webhooks::verify_header(kBody, header(kT, kSig), "", seconds(180), at(kT));
   EXPECT_EQ(r.failure(), SignatureFailure::kEmptySecret);
 }
 
-TEST(HooksWebhooks, ErrorsAreCryptoErrorsWithStableCodesAndNoSecrets) {
+TEST(WebhooksSignature, ErrorsAreCryptoErrorsWithStableCodesAndNoSecrets) {
   auto r = workos::webhooks::verify_header(kBody, header(kT, std::string(64, 'b')), kSecret,
                                            seconds(180), at(kT));
   ASSERT_FALSE(r);
@@ -375,7 +375,7 @@ TEST(HooksWebhooks, ErrorsAreCryptoErrorsWithStableCodesAndNoSecrets) {
 }
 
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
-TEST(HooksWebhooks, ValueThrowsCryptoError) {
+TEST(WebhooksSignature, ValueThrowsCryptoError) {
   auto r = workos::webhooks::verify_header(kBody, "nonsense", kSecret, seconds(180), at(kT));
   EXPECT_THROW(r.value(), workos::CryptoError);
   auto ok = workos::webhooks::verify_header(kBody, header(kT, kSig), kSecret, seconds(180), at(kT));
@@ -383,21 +383,21 @@ TEST(HooksWebhooks, ValueThrowsCryptoError) {
 }
 #endif
 
-TEST(HooksWebhooks, SignWebhookProducesTheOfficialHeaderShape) {
+TEST(WebhooksSignature, SignWebhookProducesTheOfficialHeaderShape) {
   EXPECT_EQ(workos::testing::sign_webhook_ms(kBody, kSecret, kT),
             "t=1700000000000, v1=" + std::string(kSig));
   EXPECT_EQ(workos::testing::sign_webhook(kBody, kSecret, at(kT)),
             "t=1700000000000, v1=" + std::string(kSig));
 }
 
-TEST(HooksWebhooks, VerifiesBinaryPayloadsWithEmbeddedNul) {
+TEST(WebhooksSignature, VerifiesBinaryPayloadsWithEmbeddedNul) {
   const std::string body("a\0b\xff", 4);
   const std::string h = workos::testing::sign_webhook_ms(body, kSecret, kT);
   EXPECT_TRUE(workos::webhooks::verify_header(body, h, kSecret, seconds(1), at(kT)));
   EXPECT_FALSE(workos::webhooks::verify_header(std::string("a"), h, kSecret, seconds(1), at(kT)));
 }
 
-TEST(HooksWebhooks, VerificationIsSafeFromManyThreadsWithDifferentSecrets) {
+TEST(WebhooksSignature, VerificationIsSafeFromManyThreadsWithDifferentSecrets) {
   std::vector<std::thread> threads;
   std::atomic<int> failures{0};
   for (int i = 0; i < 4; ++i) {
@@ -415,7 +415,7 @@ TEST(HooksWebhooks, VerificationIsSafeFromManyThreadsWithDifferentSecrets) {
   EXPECT_EQ(failures.load(), 0);
 }
 
-TEST(HooksSignatureHeader, ScanReadsTheFirstTwoItemsByPosition) {
+TEST(WebhooksSignatureHeader, ScanReadsTheFirstTwoItemsByPosition) {
   workos::detail::sig::SignatureHeaderScan scan;
   ASSERT_EQ(workos::detail::sig::scan_signature_header(" t =042, v1 =aa ,, v1=bb ,v2=cc", scan),
             SignatureFailure::kNone);
@@ -428,7 +428,7 @@ TEST(HooksSignatureHeader, ScanReadsTheFirstTwoItemsByPosition) {
             SignatureFailure::kMalformedHeader);
 }
 
-TEST(HooksActions, VerifyHeaderDefaultsToThirtySeconds) {
+TEST(Actions, VerifyHeaderDefaultsToThirtySeconds) {
   const std::string body = R"({"id":"01","object":"authentication_action_context"})";
   const auto now = std::chrono::system_clock::now();
   const std::string recent = workos::testing::sign_webhook(body, kSecret, now - seconds(10));

@@ -47,7 +47,7 @@ struct Fixture {
   }
 };
 
-TEST(HooksVaultClient, EncryptAsksForADataKeyAndEmbedsItsEncryptedKeys) {
+TEST(VaultClient, EncryptAsksForADataKeyAndEmbedsItsEncryptedKeys) {
   Fixture f;
   f.fake->enqueue_json(200, data_key_answer());
   auto blob = f.vault->encrypt("4242 4242 4242 4242", {{"organization_id", "org_01"}}, "user_1");
@@ -65,7 +65,7 @@ TEST(HooksVaultClient, EncryptAsksForADataKeyAndEmbedsItsEncryptedKeys) {
   EXPECT_EQ(*plain, "4242 4242 4242 4242");
 }
 
-TEST(HooksVaultClient, DecryptSendsTheEmbeddedKeysAndAuthenticates) {
+TEST(VaultClient, DecryptSendsTheEmbeddedKeysAndAuthenticates) {
   Fixture f;
   auto blob = workos::vault::encrypt_with_key("s3cr3t", kDataKey, kEncryptedKeys, "user_1");
   ASSERT_TRUE(blob);
@@ -86,7 +86,7 @@ TEST(HooksVaultClient, DecryptSendsTheEmbeddedKeysAndAuthenticates) {
             workos::vault::VaultCryptoFailure::kAuthenticationFailed);
 }
 
-TEST(HooksVaultClient, MalformedValuesFailWithoutARequest) {
+TEST(VaultClient, MalformedValuesFailWithoutARequest) {
   Fixture f;
   auto r = f.vault->decrypt("not-base64!!");
   ASSERT_FALSE(r);
@@ -95,7 +95,7 @@ TEST(HooksVaultClient, MalformedValuesFailWithoutARequest) {
   EXPECT_EQ(f.fake->request_count(), 0u);
 }
 
-TEST(HooksVaultClient, ApiErrorsPassThrough) {
+TEST(VaultClient, ApiErrorsPassThrough) {
   Fixture f;
   f.fake->enqueue_json(422, R"({"code":"invalid_context","message":"Context is invalid"})");
   auto r = f.vault->encrypt("x", {});
@@ -110,7 +110,7 @@ TEST(HooksVaultClient, ApiErrorsPassThrough) {
   EXPECT_EQ(d.error().status(), 400);
 }
 
-TEST(HooksVaultClient, AnInvalidDataKeyFromTheApiIsACryptoError) {
+TEST(VaultClient, AnInvalidDataKeyFromTheApiIsACryptoError) {
   Fixture f;
   auto blob = workos::vault::encrypt_with_key("x", kDataKey, kEncryptedKeys);
   ASSERT_TRUE(blob);
@@ -144,7 +144,7 @@ class FakeKeys : public workos::vault::VaultConnection {
   }
 };
 
-TEST(HooksVaultClient, WorksOverAFakeConnection) {
+TEST(VaultClient, WorksOverAFakeConnection) {
   auto keys = std::make_shared<FakeKeys>();
   workos::vault::VaultClient vault{std::shared_ptr<workos::vault::VaultConnection>(keys)};
   auto blob = vault.encrypt("round trip", {{"k", "v"}});
@@ -155,7 +155,7 @@ TEST(HooksVaultClient, WorksOverAFakeConnection) {
   EXPECT_EQ(keys->last_keys, kEncryptedKeys);
 }
 
-TEST(HooksVaultClient, ClientVaultIsAVaultClient) {
+TEST(VaultClient, ClientVaultIsAVaultClient) {
   auto fake = std::make_shared<FakeTransport>();
   workos::ClientOptions o;
   o.api_key = "sk_test_vault";

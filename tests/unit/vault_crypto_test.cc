@@ -46,7 +46,7 @@ VaultCryptoFailure failure_of(const workos::Error& e) {
   return workos::vault::vault_crypto_failure_of(e);
 }
 
-TEST(HooksVaultCrypto, AesGcmMatchesTheGcmSpecTestCase16) {
+TEST(VaultCrypto, AesGcmMatchesTheGcmSpecTestCase16) {
   const std::string key = unhex("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308");
   const std::string iv = unhex("cafebabefacedbaddecaf888");
   const std::string pt = unhex(
@@ -70,7 +70,7 @@ TEST(HooksVaultCrypto, AesGcmMatchesTheGcmSpecTestCase16) {
   EXPECT_EQ(*opened, pt);
 }
 
-TEST(HooksVaultCrypto, DecryptsAReferenceEnvelope) {
+TEST(VaultCrypto, DecryptsAReferenceEnvelope) {
   auto plain = workos::vault::decrypt_with_key(kEnvelope, kKeyB64, "ctx");
   ASSERT_TRUE(plain) << plain.error().message();
   EXPECT_EQ(*plain, "hello vault");
@@ -81,7 +81,7 @@ TEST(HooksVaultCrypto, DecryptsAReferenceEnvelope) {
   EXPECT_EQ(env->ciphertext.size(), std::string("hello vault").size());
 }
 
-TEST(HooksVaultCrypto, SealWithAFixedIvReproducesTheReferenceEnvelope) {
+TEST(VaultCrypto, SealWithAFixedIvReproducesTheReferenceEnvelope) {
   const std::string iv = unhex("000102030405060708090a0b");
   auto key = codec::base64_decode(kKeyB64);
   ASSERT_TRUE(key);
@@ -91,7 +91,7 @@ TEST(HooksVaultCrypto, SealWithAFixedIvReproducesTheReferenceEnvelope) {
   EXPECT_EQ(codec::base64_encode(*sealed), kEnvelope);
 }
 
-TEST(HooksVaultCrypto, RoundTripsWithAndWithoutAssociatedData) {
+TEST(VaultCrypto, RoundTripsWithAndWithoutAssociatedData) {
   for (const std::string& data : {std::string(), std::string("x"), std::string(100000, 'q'),
                                   std::string("bin\0ary\xff", 8)}) {
     auto enc = workos::vault::encrypt_with_key(data, kKeyB64, kKeysB64);
@@ -107,7 +107,7 @@ TEST(HooksVaultCrypto, RoundTripsWithAndWithoutAssociatedData) {
   }
 }
 
-TEST(HooksVaultCrypto, EachEncryptionUsesAFreshIv) {
+TEST(VaultCrypto, EachEncryptionUsesAFreshIv) {
   std::set<std::string> ivs;
   for (int i = 0; i < 50; ++i) {
     auto enc = workos::vault::encrypt_with_key("same", kKeyB64, kKeysB64);
@@ -120,7 +120,7 @@ TEST(HooksVaultCrypto, EachEncryptionUsesAFreshIv) {
   EXPECT_EQ(ivs.size(), 50u);
 }
 
-TEST(HooksVaultCrypto, WrongAssociatedDataOrKeyFailsAuthentication) {
+TEST(VaultCrypto, WrongAssociatedDataOrKeyFailsAuthentication) {
   auto enc = workos::vault::encrypt_with_key("secret", kKeyB64, kKeysB64, "ctx-a");
   ASSERT_TRUE(enc);
   auto wrong_aad = workos::vault::decrypt_with_key(*enc, kKeyB64, "ctx-b");
@@ -135,14 +135,14 @@ TEST(HooksVaultCrypto, WrongAssociatedDataOrKeyFailsAuthentication) {
   EXPECT_EQ(failure_of(wrong_key.error()), VaultCryptoFailure::kAuthenticationFailed);
 }
 
-TEST(HooksVaultCrypto, EmptyAssociatedDataMeansNone) {
+TEST(VaultCrypto, EmptyAssociatedDataMeansNone) {
   // GCM with zero-length AAD equals no AAD, as in the official SDKs ("" is falsy there).
   auto enc = workos::vault::encrypt_with_key("v", kKeyB64, kKeysB64, "");
   ASSERT_TRUE(enc);
   EXPECT_TRUE(workos::vault::decrypt_with_key(*enc, kKeyB64));
 }
 
-TEST(HooksVaultCrypto, FlippingAnyAuthenticatedBitFails) {
+TEST(VaultCrypto, FlippingAnyAuthenticatedBitFails) {
   auto enc = workos::vault::encrypt_with_key("tamper me", kKeyB64, kKeysB64);
   ASSERT_TRUE(enc);
   const std::string raw = *codec::base64_decode(*enc);
@@ -161,7 +161,7 @@ TEST(HooksVaultCrypto, FlippingAnyAuthenticatedBitFails) {
   }
 }
 
-TEST(HooksVaultCrypto, MalformedInputsAreTypedErrors) {
+TEST(VaultCrypto, MalformedInputsAreTypedErrors) {
   struct Case {
     std::string input;
     VaultCryptoFailure expected;
@@ -192,14 +192,14 @@ TEST(HooksVaultCrypto, MalformedInputsAreTypedErrors) {
   }
 }
 
-TEST(HooksVaultCrypto, ZeroLengthKeysAndEmptyCiphertextParse) {
+TEST(VaultCrypto, ZeroLengthKeysAndEmptyCiphertextParse) {
   auto env = workos::vault::parse_encrypted_bytes(std::string(28, 'x') + std::string(1, '\0'));
   ASSERT_TRUE(env);
   EXPECT_TRUE(env->encrypted_keys.empty());
   EXPECT_TRUE(env->ciphertext.empty());
 }
 
-TEST(HooksVaultCrypto, InvalidDataKeysAreRejected) {
+TEST(VaultCrypto, InvalidDataKeysAreRejected) {
   for (const std::string& key :
        {std::string(), std::string("not base64!"), codec::base64_encode(std::string(16, 'k')),
         codec::base64_encode(std::string(33, 'k'))}) {
@@ -213,14 +213,14 @@ TEST(HooksVaultCrypto, InvalidDataKeysAreRejected) {
   EXPECT_EQ(failure_of(bad_keys.error()), VaultCryptoFailure::kInvalidDataKey);
 }
 
-TEST(HooksVaultCrypto, ErrorMessagesCarryNoKeyMaterial) {
+TEST(VaultCrypto, ErrorMessagesCarryNoKeyMaterial) {
   auto dec = workos::vault::decrypt_with_key(kEnvelope, kKeyB64, "wrong");
   ASSERT_FALSE(dec);
   EXPECT_EQ(dec.error().to_string().find(kKeyB64), std::string::npos);
   EXPECT_EQ(dec.error().to_string().find("hello"), std::string::npos);
 }
 
-TEST(HooksVaultCrypto, RandomMutationsNeverCrash) {
+TEST(VaultCrypto, RandomMutationsNeverCrash) {
   std::mt19937 rng(12345);
   const std::string raw = *codec::base64_decode(kEnvelope);
   for (int i = 0; i < 3000; ++i) {
@@ -238,7 +238,7 @@ TEST(HooksVaultCrypto, RandomMutationsNeverCrash) {
   }
 }
 
-TEST(HooksVaultCodec, Base64MatchesRfc4648Vectors) {
+TEST(VaultCodec, Base64MatchesRfc4648Vectors) {
   const std::pair<std::string, std::string> v[] = {{"", ""},
                                                    {"f", "Zg=="},
                                                    {"fo", "Zm8="},
@@ -258,7 +258,7 @@ TEST(HooksVaultCodec, Base64MatchesRfc4648Vectors) {
   EXPECT_FALSE(codec::base64_decode("Zm9v-_"));  // URL-safe alphabet is not standard base64
 }
 
-TEST(HooksVaultCodec, Leb128RoundTripsAndMatchesKnownEncodings) {
+TEST(VaultCodec, Leb128RoundTripsAndMatchesKnownEncodings) {
   const std::pair<std::uint32_t, std::string> v[] = {{0, std::string(1, '\0')},
                                                      {1, "\x01"},
                                                      {127, "\x7f"},
@@ -286,7 +286,7 @@ TEST(HooksVaultCodec, Leb128RoundTripsAndMatchesKnownEncodings) {
             codec::LebStatus::kOverflow);
 }
 
-TEST(HooksVaultCodec, TwoByteKeyLengthEnvelopeFromPythonParses) {
+TEST(VaultCodec, TwoByteKeyLengthEnvelopeFromPythonParses) {
   // IV 00..0b, 200-byte keys blob (LEB128 c8 01), empty plaintext, no AAD; tag from Python.
   std::string raw = unhex("000102030405060708090a0b") + unhex("f4c2db1dc38805a37b92171c5d0a81cc");
   raw += "\xc8\x01";

@@ -24,10 +24,10 @@
 #include "support/auth_test_keys.h"
 #include "support/core_test_helpers.h"
 #include "support/loopback_server.h"
-#include "unit/ahelp_support.h"
+#include "unit/async_helpers_support.h"
 #include "user_management/models_json.h"
 
-namespace ahelp_session_test {
+namespace async_helpers_session_test {
 
 using namespace workos;
 using auth::SessionFailure;
@@ -81,7 +81,7 @@ struct Keys {
 // ---- over a FakeTransport (called on the loop thread)
 // ---------------------------------------------
 
-struct AhelpSession : ::testing::Test, Keys {
+struct AsyncHelpersSession : ::testing::Test, Keys {
   std::shared_ptr<FakeTransport> fake = std::make_shared<FakeTransport>();
   std::atomic<int> jwks_calls{0};
   std::atomic<int> jwks_off_loop{0};
@@ -116,12 +116,12 @@ struct AhelpSession : ::testing::Test, Keys {
   }
 };
 
-TEST_F(AhelpSession, VerifierFetchesTheJwksOnTheLoopOnceThenAnswersAtOnce) {
+TEST_F(AsyncHelpersSession, VerifierFetchesTheJwksOnTheLoopOnceThenAnswersAtOnce) {
   AsyncClientBase client(options());
   um::AsyncUserManagementClient users(client.async_core());
   auth::AsyncAccessTokenVerifier verifier = users.access_token_verifier();
   EXPECT_EQ(verifier.jwks_url(), "https://api.workos.com/sso/jwks/client_123");
-  Result<auth::AccessTokenClaims> claims = ahelp::await(verifier.verify(token()));
+  Result<auth::AccessTokenClaims> claims = async_helpers::await(verifier.verify(token()));
   ASSERT_TRUE(claims) << claims.error().to_string();
   EXPECT_EQ(claims->sub, "user_01TEST");
   EXPECT_EQ(claims->org_id.value(), "org_01TEST");
@@ -139,7 +139,7 @@ TEST_F(AhelpSession, VerifierFetchesTheJwksOnTheLoopOnceThenAnswersAtOnce) {
   EXPECT_EQ(workos::testing::header_value(req.headers, "authorization"), "");
 }
 
-TEST_F(AhelpSession, VerifierSharesTheJwksCacheWithTheSyncClient) {
+TEST_F(AsyncHelpersSession, VerifierSharesTheJwksCacheWithTheSyncClient) {
   TestClient sync(options());
   AsyncClientBase client(sync);
   ASSERT_TRUE(auth::AccessTokenVerifier(sync).verify(token()));  // sync fetch
@@ -149,7 +149,7 @@ TEST_F(AhelpSession, VerifierSharesTheJwksCacheWithTheSyncClient) {
   EXPECT_EQ(jwks_calls.load(), 1);
 }
 
-TEST_F(AhelpSession, TheJwksFetchFollowsTheRetryPolicy) {
+TEST_F(AsyncHelpersSession, TheJwksFetchFollowsTheRetryPolicy) {
   std::atomic<int> n{0};
   on_jwks = [&](const HttpRequest&) -> Result<HttpResponse> {
     if (n++ == 0) return FakeTransport::json(503, R"({"message":"unavailable"})");
@@ -159,13 +159,13 @@ TEST_F(AhelpSession, TheJwksFetchFollowsTheRetryPolicy) {
   o.max_retries = 2;
   AsyncClientBase client(o);
   Result<auth::AccessTokenClaims> claims =
-      ahelp::await(auth::AsyncAccessTokenVerifier(client).verify(token()));
+      async_helpers::await(auth::AsyncAccessTokenVerifier(client).verify(token()));
   ASSERT_TRUE(claims) << claims.error().to_string();
   EXPECT_EQ(jwks_calls.load(), 2);
   EXPECT_EQ(clock.recorded_sleeps().size(), 1u);  // one backoff, on the injected clock
 }
 
-TEST_F(AhelpSession, VerifierFailures) {
+TEST_F(AsyncHelpersSession, VerifierFailures) {
   AsyncClientBase client(options());
   auth::AsyncAccessTokenVerifier verifier(client);
   Future<auth::AccessTokenClaims> malformed = verifier.verify("not.a-token");
@@ -177,11 +177,11 @@ TEST_F(AhelpSession, VerifierFailures) {
 
   auto other = TestRsaKey::shared("key_b");
   Result<auth::AccessTokenClaims> unknown =
-      ahelp::await(verifier.verify(mint_access_token(*other, TestClaims{}, now())));
+      async_helpers::await(verifier.verify(mint_access_token(*other, TestClaims{}, now())));
   ASSERT_FALSE(unknown);
   EXPECT_EQ(auth::token_failure(unknown.error()), TokenFailure::kUnknownKeyId);
 
-  Result<auth::AccessTokenClaims> expired = ahelp::await(verifier.verify(expired_token()));
+  Result<auth::AccessTokenClaims> expired = async_helpers::await(verifier.verify(expired_token()));
   ASSERT_FALSE(expired);
   EXPECT_EQ(auth::token_failure(expired.error()), TokenFailure::kExpired);
 
@@ -191,19 +191,19 @@ TEST_F(AhelpSession, VerifierFailures) {
   };
   AsyncClientBase fresh(options());
   auth::AsyncAccessTokenVerifier own(fresh, {}, auth::JwksOptions{});
-  Result<auth::AccessTokenClaims> down = ahelp::await(own.verify(token()));
+  Result<auth::AccessTokenClaims> down = async_helpers::await(own.verify(token()));
   ASSERT_FALSE(down);
   EXPECT_EQ(auth::token_failure(down.error()), TokenFailure::kJwksUnavailable);
   EXPECT_EQ(down.error().status(), 500);
-  Result<void> refresh = ahelp::await(own.refresh_jwks());
+  Result<void> refresh = async_helpers::await(own.refresh_jwks());
   ASSERT_FALSE(refresh);
   EXPECT_EQ(refresh.error().status(), 500);
 }
 
-TEST_F(AhelpSession, RefreshJwksFetchesAndAFixedSetNeverDoes) {
+TEST_F(AsyncHelpersSession, RefreshJwksFetchesAndAFixedSetNeverDoes) {
   AsyncClientBase client(options());
   auth::AsyncAccessTokenVerifier verifier(client, {}, auth::JwksOptions{});
-  ASSERT_TRUE(ahelp::await(verifier.refresh_jwks()));
+  ASSERT_TRUE(async_helpers::await(verifier.refresh_jwks()));
   EXPECT_EQ(jwks_calls.load(), 1);
   EXPECT_TRUE(verifier.verify(token()).is_ready());
 
@@ -215,16 +215,16 @@ TEST_F(AhelpSession, RefreshJwksFetchesAndAFixedSetNeverDoes) {
   Future<auth::AccessTokenClaims> f = fixed->verify(token());
   ASSERT_TRUE(f.is_ready());
   EXPECT_EQ(f.get().value().sid, "session_01TEST");
-  EXPECT_TRUE(ahelp::await(fixed->refresh_jwks()));
+  EXPECT_TRUE(async_helpers::await(fixed->refresh_jwks()));
   EXPECT_EQ(jwks_calls.load(), 1);
   EXPECT_FALSE(auth::AsyncAccessTokenVerifier::from_jwks_json("{}"));
 }
 
-TEST_F(AhelpSession, AuthenticateAValidCookieAndTheFailureReasons) {
+TEST_F(AsyncHelpersSession, AuthenticateAValidCookieAndTheFailureReasons) {
   AsyncClientBase client(options());
   um::AsyncUserManagementClient users(client.async_core());
   auth::AsyncSealedSession session = users.load_sealed_session(cookie(token()), kPassword);
-  Result<auth::SessionAuthentication> a = ahelp::await(session.authenticate());
+  Result<auth::SessionAuthentication> a = async_helpers::await(session.authenticate());
   ASSERT_TRUE(a) << a.error().to_string();
   ASSERT_TRUE(*a) << auth::to_string(a->reason);
   EXPECT_EQ(a->session_id(), "session_01TEST");
@@ -236,29 +236,31 @@ TEST_F(AhelpSession, AuthenticateAValidCookieAndTheFailureReasons) {
   EXPECT_TRUE(again.get().value());
   EXPECT_EQ(jwks_calls.load(), 1);
 
-  auto expired =
-      ahelp::await(users.load_sealed_session(cookie(expired_token()), kPassword).authenticate())
-          .value();
+  auto expired = async_helpers::await(
+                     users.load_sealed_session(cookie(expired_token()), kPassword).authenticate())
+                     .value();
   EXPECT_EQ(expired.reason, SessionFailure::kInvalidJwt);
   EXPECT_EQ(expired.token_failure, TokenFailure::kExpired);
-  EXPECT_EQ(ahelp::await(users.load_sealed_session("", kPassword).authenticate()).value().reason,
-            SessionFailure::kNoSessionCookieProvided);
   EXPECT_EQ(
-      ahelp::await(users.load_sealed_session("junk", kPassword).authenticate()).value().reason,
-      SessionFailure::kInvalidSessionCookie);
-  EXPECT_EQ(ahelp::await(users.load_sealed_session(cookie(token()), "short").authenticate())
+      async_helpers::await(users.load_sealed_session("", kPassword).authenticate()).value().reason,
+      SessionFailure::kNoSessionCookieProvided);
+  EXPECT_EQ(async_helpers::await(users.load_sealed_session("junk", kPassword).authenticate())
+                .value()
+                .reason,
+            SessionFailure::kInvalidSessionCookie);
+  EXPECT_EQ(async_helpers::await(users.load_sealed_session(cookie(token()), "short").authenticate())
                 .value()
                 .reason,
             SessionFailure::kConfiguration);
 }
 
-TEST_F(AhelpSession, RefreshRotatesTokensAndReseals) {
+TEST_F(AsyncHelpersSession, RefreshRotatesTokensAndReseals) {
   AsyncClientBase client(options());
   const std::string old_cookie = cookie(expired_token(), "rt_old");
   auth::AsyncSealedSession session = auth::load_sealed_session(client, old_cookie, kPassword);
   auth::RefreshOptions ro;
   ro.ip_address = "203.0.113.9";
-  Result<auth::SessionRefresh> r = ahelp::await(session.refresh(ro));
+  Result<auth::SessionRefresh> r = async_helpers::await(session.refresh(ro));
   ASSERT_TRUE(r) << r.error().to_string();
   ASSERT_TRUE(*r) << auth::to_string(r->reason) << (r->error ? " " + r->error->message() : "");
   EXPECT_FALSE(r->shared);
@@ -267,13 +269,13 @@ TEST_F(AhelpSession, RefreshRotatesTokensAndReseals) {
   EXPECT_NE(r->sealed_session, old_cookie);
   EXPECT_EQ(session.sealed_data(), r->sealed_session);
   EXPECT_EQ(session.data().value().refresh_token, "rt_rotated");
-  EXPECT_TRUE(ahelp::await(session.authenticate()).value());
+  EXPECT_TRUE(async_helpers::await(session.authenticate()).value());
   auto requests = fake->requests();
   int grants = 0;
   for (const auto& req : requests) {
     if (req.url.find("/user_management/authenticate") == std::string::npos) continue;
     ++grants;
-    auto b = ahelp::members(req.body);
+    auto b = async_helpers::members(req.body);
     EXPECT_EQ(b["grant_type"], "refresh_token");
     EXPECT_EQ(b["refresh_token"], "rt_old");
     EXPECT_EQ(b["client_id"], "client_123");
@@ -284,7 +286,7 @@ TEST_F(AhelpSession, RefreshRotatesTokensAndReseals) {
   EXPECT_EQ(grants, 1);
 }
 
-TEST_F(AhelpSession, RefreshFailureReasons) {
+TEST_F(AsyncHelpersSession, RefreshFailureReasons) {
   AsyncClientBase client(options());
   struct Case {
     int status;
@@ -305,7 +307,7 @@ TEST_F(AhelpSession, RefreshFailureReasons) {
     };
     auto session = auth::load_sealed_session(
         client, cookie(expired_token(), "rt_case_" + std::to_string(n++)), kPassword);
-    auth::SessionRefresh r = ahelp::await(session.refresh()).value();
+    auth::SessionRefresh r = async_helpers::await(session.refresh()).value();
     EXPECT_FALSE(r);
     EXPECT_EQ(r.reason, c.reason) << c.body;
     EXPECT_EQ(r.retryable, c.retryable) << c.body;
@@ -319,39 +321,42 @@ TEST_F(AhelpSession, RefreshFailureReasons) {
   EXPECT_EQ(none.get().value().reason, SessionFailure::kNoSessionCookieProvided);
 }
 
-TEST_F(AhelpSession, ARecentRefreshIsReused) {
+TEST_F(AsyncHelpersSession, ARecentRefreshIsReused) {
   AsyncClientBase client(options());
   const std::string c = cookie(expired_token(), "rt_window");
-  auto first = ahelp::await(auth::load_sealed_session(client, c, kPassword).refresh()).value();
+  auto first =
+      async_helpers::await(auth::load_sealed_session(client, c, kPassword).refresh()).value();
   EXPECT_TRUE(first);
   EXPECT_FALSE(first.shared);
-  auto again = ahelp::await(auth::load_sealed_session(client, c, kPassword).refresh()).value();
+  auto again =
+      async_helpers::await(auth::load_sealed_session(client, c, kPassword).refresh()).value();
   EXPECT_TRUE(again);
   EXPECT_TRUE(again.shared);
   EXPECT_EQ(authenticate_calls.load(), 1);
 }
 
-TEST_F(AhelpSession, LogoutUrlForAnExpiredButValidToken) {
+TEST_F(AsyncHelpersSession, LogoutUrlForAnExpiredButValidToken) {
   AsyncClientBase client(options());
   auto session = auth::load_sealed_session(client, cookie(expired_token()), kPassword);
   Result<std::string> url =
-      ahelp::await(session.get_logout_url(std::string("https://app.example.com/bye")));
+      async_helpers::await(session.get_logout_url(std::string("https://app.example.com/bye")));
   ASSERT_TRUE(url) << url.error().to_string();
   EXPECT_EQ(*url,
             "https://api.workos.com/user_management/sessions/logout?session_id=session_01TEST"
             "&return_to=https%3A%2F%2Fapp.example.com%2Fbye");
   auto other = TestRsaKey::shared("key_b");
   auto forged = other->sign_jwt(R"({"alg":"RS256","kid":"key_a"})", TestClaims{}.to_json(now()));
-  Result<std::string> bad =
-      ahelp::await(auth::load_sealed_session(client, cookie(forged), kPassword).get_logout_url());
+  Result<std::string> bad = async_helpers::await(
+      auth::load_sealed_session(client, cookie(forged), kPassword).get_logout_url());
   ASSERT_FALSE(bad);
   EXPECT_EQ(auth::token_failure(bad.error()), TokenFailure::kInvalidSignature);
-  EXPECT_FALSE(ahelp::await(auth::load_sealed_session(client, "junk", kPassword).get_logout_url()));
+  EXPECT_FALSE(
+      async_helpers::await(auth::load_sealed_session(client, "junk", kPassword).get_logout_url()));
 }
 
 // ---- over the loopback server (real transfers on the loop) -----------------------------------
 
-struct AhelpSessionLoop : ::testing::Test, Keys {
+struct AsyncHelpersSessionLoop : ::testing::Test, Keys {
   test::LoopbackServer server;
   std::atomic<int> jwks_calls{0};
   std::atomic<int> authenticate_calls{0};
@@ -382,7 +387,7 @@ struct AhelpSessionLoop : ::testing::Test, Keys {
   }
 };
 
-TEST_F(AhelpSessionLoop, ConcurrentVerifiesShareOneJwksFetch) {
+TEST_F(AsyncHelpersSessionLoop, ConcurrentVerifiesShareOneJwksFetch) {
   gate_jwks = true;
   AsyncClientBase client(options());
   auth::AsyncAccessTokenVerifier verifier(client);
@@ -392,18 +397,18 @@ TEST_F(AhelpSessionLoop, ConcurrentVerifiesShareOneJwksFetch) {
   for (auto& f : futures) EXPECT_FALSE(f.is_ready());  // all wait for the one fetch
   server.release();
   for (auto& f : futures) {
-    Result<auth::AccessTokenClaims> c = ahelp::await(f);
+    Result<auth::AccessTokenClaims> c = async_helpers::await(f);
     EXPECT_TRUE(c) << c.error().to_string();
   }
   EXPECT_EQ(jwks_calls.load(), 1);
   EXPECT_EQ(server.request_count(), 1u);
 }
 
-TEST_F(AhelpSessionLoop, ConcurrentAsyncRefreshesShareOneCall) {
+TEST_F(AsyncHelpersSessionLoop, ConcurrentAsyncRefreshesShareOneCall) {
   AsyncClientBase client(options());
   const std::string shared_cookie = cookie(expired_token(), "rt_shared");
   // Warm the JWKS so the grant is the only request in flight.
-  ASSERT_TRUE(ahelp::await(auth::AsyncAccessTokenVerifier(client).refresh_jwks()));
+  ASSERT_TRUE(async_helpers::await(auth::AsyncAccessTokenVerifier(client).refresh_jwks()));
   constexpr int kRefreshes = 8;
   std::vector<Future<auth::SessionRefresh>> futures;
   std::vector<auth::AsyncSealedSession> sessions;
@@ -417,7 +422,7 @@ TEST_F(AhelpSessionLoop, ConcurrentAsyncRefreshesShareOneCall) {
   server.release();
   int shared = 0;
   for (auto& f : futures) {
-    auth::SessionRefresh r = ahelp::await(f).value();
+    auth::SessionRefresh r = async_helpers::await(f).value();
     EXPECT_TRUE(r) << auth::to_string(r.reason);
     EXPECT_EQ(r.response.value().refresh_token, "rt_rotated");
     shared += r.shared ? 1 : 0;
@@ -427,7 +432,7 @@ TEST_F(AhelpSessionLoop, ConcurrentAsyncRefreshesShareOneCall) {
   for (auto& s : sessions) EXPECT_EQ(s.data().value().refresh_token, "rt_rotated");
 }
 
-TEST_F(AhelpSessionLoop, ASyncAndAnAsyncRefreshShareOneCall) {
+TEST_F(AsyncHelpersSessionLoop, ASyncAndAnAsyncRefreshShareOneCall) {
   TestClient sync(options());
   AsyncClientBase client(sync);
   const std::string shared_cookie = cookie(expired_token(), "rt_mixed");
@@ -442,7 +447,7 @@ TEST_F(AhelpSessionLoop, ASyncAndAnAsyncRefreshShareOneCall) {
   EXPECT_FALSE(f.is_ready());
   server.release();
   t.join();
-  auth::SessionRefresh async_result = ahelp::await(f).value();
+  auth::SessionRefresh async_result = async_helpers::await(f).value();
   EXPECT_TRUE(sync_result) << auth::to_string(sync_result.reason);
   EXPECT_TRUE(async_result) << auth::to_string(async_result.reason);
   EXPECT_FALSE(sync_result.shared);
@@ -450,19 +455,19 @@ TEST_F(AhelpSessionLoop, ASyncAndAnAsyncRefreshShareOneCall) {
   EXPECT_EQ(authenticate_calls.load(), 1);
 }
 
-TEST_F(AhelpSessionLoop, CancellingARefreshCompletesItAtOnce) {
+TEST_F(AsyncHelpersSessionLoop, CancellingARefreshCompletesItAtOnce) {
   AsyncClientBase client(options());
   Future<auth::SessionRefresh> f =
       auth::load_sealed_session(client, cookie(expired_token(), "rt_cancel"), kPassword).refresh();
   ASSERT_TRUE(server.wait_for_requests(1));  // the grant is held at the gate
   f.cancel();
-  Result<auth::SessionRefresh> r = ahelp::await(f);
+  Result<auth::SessionRefresh> r = async_helpers::await(f);
   server.release();
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kCancelled);
 }
 
-TEST_F(AhelpSessionLoop, ShutdownCompletesAPendingVerify) {
+TEST_F(AsyncHelpersSessionLoop, ShutdownCompletesAPendingVerify) {
   gate_jwks = true;
   Future<auth::AccessTokenClaims> f;
   {
@@ -471,10 +476,10 @@ TEST_F(AhelpSessionLoop, ShutdownCompletesAPendingVerify) {
     ASSERT_TRUE(server.wait_for_requests(1));
   }  // destroying the client cancels the JWKS fetch
   server.release();
-  Result<auth::AccessTokenClaims> r = ahelp::await(f);
+  Result<auth::AccessTokenClaims> r = async_helpers::await(f);
   ASSERT_FALSE(r);
   EXPECT_EQ(auth::token_failure(r.error()), TokenFailure::kJwksUnavailable);
   EXPECT_EQ(r.error().kind(), ErrorKind::kCancelled);
 }
 
-}  // namespace ahelp_session_test
+}  // namespace async_helpers_session_test

@@ -12,7 +12,7 @@
 
 #include "core/json.h"
 
-namespace core2_json_path_test {
+namespace core_json_path_test {
 
 namespace json = workos::detail::json;
 
@@ -59,7 +59,7 @@ std::string expected_path(int depth) {
   return p;
 }
 
-TEST(Core2JsonPath, TypeErrorPastTheInlineDepthNamesTheFullPath) {
+TEST(CoreJsonPath, TypeErrorPastTheInlineDepthNamesTheFullPath) {
   for (int depth : {1, 31, 32, 33, 80}) {
     Node root;
     auto r = json::decode_document(nested(depth, "42"), "Node", root);
@@ -69,7 +69,7 @@ TEST(Core2JsonPath, TypeErrorPastTheInlineDepthNamesTheFullPath) {
   }
 }
 
-TEST(Core2JsonPath, DeepDocumentDecodesCompletely) {
+TEST(CoreJsonPath, DeepDocumentDecodesCompletely) {
   Node root;
   ASSERT_TRUE(json::decode_document(nested(70, R"("leaf")"), "Node", root));
   const Node* n = &root;
@@ -82,7 +82,7 @@ TEST(Core2JsonPath, DeepDocumentDecodesCompletely) {
   EXPECT_EQ(n->name, "leaf");
 }
 
-TEST(Core2JsonPath, PathIsRightAgainAfterComingBackFromDeepLevels) {
+TEST(CoreJsonPath, PathIsRightAgainAfterComingBackFromDeepLevels) {
   // The deep chain decodes cleanly; the root's second child (index 1, depth 1) has a bad name.
   Node root;
   auto r = json::decode_document(nested(50, R"("ok")", R"({"name":true})"), "Node", root);
@@ -90,7 +90,7 @@ TEST(Core2JsonPath, PathIsRightAgainAfterComingBackFromDeepLevels) {
   EXPECT_EQ(r.error().message(), "Node.children[1].name: expected string, got boolean");
 }
 
-TEST(Core2JsonPath, WarningsPastTheInlineDepthNameTheFullPath) {
+TEST(CoreJsonPath, WarningsPastTheInlineDepthNameTheFullPath) {
   std::vector<std::string> warnings;
   const std::function<void(const std::string&)> collect = [&](const std::string& w) {
     warnings.push_back(w);
@@ -105,7 +105,7 @@ TEST(Core2JsonPath, WarningsPastTheInlineDepthNameTheFullPath) {
   EXPECT_EQ(warnings[0], expected_path(40) + ".name: required field missing; default kept");
 }
 
-TEST(Core2JsonPath, ExplicitPushAndPopBalanceAtAnyDepth) {
+TEST(CoreJsonPath, ExplicitPushAndPopBalanceAtAnyDepth) {
   json::DecodeContext c;
   for (int i = 0; i < 100; ++i) {
     if (i % 2 == 0)
@@ -125,4 +125,4 @@ TEST(Core2JsonPath, ExplicitPushAndPopBalanceAtAnyDepth) {
   EXPECT_EQ(c.path(), "Org.id");
 }
 
-}  // namespace core2_json_path_test
+}  // namespace core_json_path_test

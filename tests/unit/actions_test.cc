@@ -25,7 +25,7 @@ std::chrono::system_clock::time_point at(std::int64_t ms) {
   return std::chrono::system_clock::time_point(milliseconds(ms));
 }
 
-TEST(HooksActions, SignsAnAllowVerdictExactly) {
+TEST(Actions, SignsAnAllowVerdictExactly) {
   auto r = workos::actions::sign_response(ActionType::kAuthentication, Verdict::kAllow, "", kSecret,
                                           at(kT));
   ASSERT_TRUE(r) << r.error().message();
@@ -42,7 +42,7 @@ TEST(HooksActions, SignsAnAllowVerdictExactly) {
       R"("verdict":"Allow"},"signature":"d15b9ec58d5e6987f2bf44439f24e5b3ec6fe7401383c3926e23e89eb21786a5"})");
 }
 
-TEST(HooksActions, SignsADenyWithAnEscapedErrorMessage) {
+TEST(Actions, SignsADenyWithAnEscapedErrorMessage) {
   auto r = workos::actions::sign_response(ActionType::kUserRegistration, Verdict::kDeny,
                                           "Nope \"quoted\" \xC3\xA9\n\x01", kSecret, at(kT));
   ASSERT_TRUE(r) << r.error().message();
@@ -54,7 +54,7 @@ TEST(HooksActions, SignsADenyWithAnEscapedErrorMessage) {
   ASSERT_TRUE(r->payload.error_message.has_value());
 }
 
-TEST(HooksActions, ErrorMessageIsDroppedForAllowAndWhenEmpty) {
+TEST(Actions, ErrorMessageIsDroppedForAllowAndWhenEmpty) {
   auto allow = workos::actions::sign_response(ActionType::kAuthentication, Verdict::kAllow,
                                               "ignored", kSecret, at(kT));
   ASSERT_TRUE(allow);
@@ -65,7 +65,7 @@ TEST(HooksActions, ErrorMessageIsDroppedForAllowAndWhenEmpty) {
   EXPECT_EQ(deny->payload_json, R"({"timestamp":1700000000000,"verdict":"Deny"})");
 }
 
-TEST(HooksActions, SignatureVerifiesAsAWorkOSSignatureOverThePayloadJson) {
+TEST(Actions, SignatureVerifiesAsAWorkOSSignatureOverThePayloadJson) {
   auto r = workos::actions::sign_response(ActionType::kAuthentication, Verdict::kDeny, "no",
                                           kSecret, at(kT));
   ASSERT_TRUE(r);
@@ -73,7 +73,7 @@ TEST(HooksActions, SignatureVerifiesAsAWorkOSSignatureOverThePayloadJson) {
   EXPECT_TRUE(workos::actions::verify_header(r->payload_json, h, kSecret, seconds(30), at(kT)));
 }
 
-TEST(HooksActions, DefaultTimestampIsNow) {
+TEST(Actions, DefaultTimestampIsNow) {
   const auto before = std::chrono::system_clock::now();
   auto r =
       workos::actions::sign_response(ActionType::kAuthentication, Verdict::kAllow, "", kSecret);
@@ -83,7 +83,7 @@ TEST(HooksActions, DefaultTimestampIsNow) {
   EXPECT_LE(r->payload.timestamp, workos::signing::to_unix_ms(after));
 }
 
-TEST(HooksActions, SignResponseRefusesAnEmptySecret) {
+TEST(Actions, SignResponseRefusesAnEmptySecret) {
   for (Verdict verdict : {Verdict::kAllow, Verdict::kDeny}) {
     auto r =
         workos::actions::sign_response(ActionType::kAuthentication, verdict, "denied", "", at(kT));
@@ -96,7 +96,7 @@ TEST(HooksActions, SignResponseRefusesAnEmptySecret) {
   EXPECT_EQ(now.error().kind(), workos::ErrorKind::kInvalidArgument);
 }
 
-TEST(HooksActions, InvalidUtf8InTheMessageIsReplaced) {
+TEST(Actions, InvalidUtf8InTheMessageIsReplaced) {
   EXPECT_EQ(workos::detail::sig::sanitize_utf8("ok\xC3\xA9"), "ok\xC3\xA9");
   EXPECT_EQ(workos::detail::sig::sanitize_utf8("a\xFF"
                                                "b"),
@@ -135,7 +135,7 @@ constexpr char kRegistrationContext[] = R"({
   "ip_address": "50.141.123.10"
 })";
 
-TEST(HooksActions, ConstructActionDecodesAnAuthenticationContext) {
+TEST(Actions, ConstructActionDecodesAnAuthenticationContext) {
   const std::string h = workos::testing::sign_webhook_ms(kAuthContext, kSecret, kT);
   auto a = workos::actions::construct_action(kAuthContext, h, kSecret, seconds(30), at(kT));
   ASSERT_TRUE(a) << a.error().message();
@@ -153,7 +153,7 @@ TEST(HooksActions, ConstructActionDecodesAnAuthenticationContext) {
   EXPECT_EQ(a->raw.text(), kAuthContext);
 }
 
-TEST(HooksActions, ConstructActionDecodesAUserRegistrationContext) {
+TEST(Actions, ConstructActionDecodesAUserRegistrationContext) {
   const std::string h = workos::testing::sign_webhook_ms(kRegistrationContext, kSecret, kT);
   auto a = workos::actions::construct_action(kRegistrationContext, h, kSecret, seconds(30),
                                              at(kT + 29000));
@@ -169,7 +169,7 @@ TEST(HooksActions, ConstructActionDecodesAUserRegistrationContext) {
   EXPECT_TRUE(a->user.empty());
 }
 
-TEST(HooksActions, ConstructActionRejectsBeforeDecoding) {
+TEST(Actions, ConstructActionRejectsBeforeDecoding) {
   const std::string h = workos::testing::sign_webhook_ms(kAuthContext, kSecret, kT);
   auto stale =
       workos::actions::construct_action(kAuthContext, h, kSecret, seconds(30), at(kT + 31000));
@@ -182,7 +182,7 @@ TEST(HooksActions, ConstructActionRejectsBeforeDecoding) {
             workos::signing::SignatureFailure::kSignatureMismatch);
 }
 
-TEST(HooksActions, AVerifiedBodyThatIsNotJsonIsADecodeError) {
+TEST(Actions, AVerifiedBodyThatIsNotJsonIsADecodeError) {
   for (const std::string& body :
        {std::string("not json"), std::string("[1,2]"), std::string(R"({"id": 5})")}) {
     const std::string h = workos::testing::sign_webhook_ms(body, kSecret, kT);
@@ -192,7 +192,7 @@ TEST(HooksActions, AVerifiedBodyThatIsNotJsonIsADecodeError) {
   }
 }
 
-TEST(HooksActions, UnknownContextObjectHasNoType) {
+TEST(Actions, UnknownContextObjectHasNoType) {
   const std::string body = R"({"id":"x","object":"brand_new_action_context"})";
   const std::string h = workos::testing::sign_webhook_ms(body, kSecret, kT);
   auto a = workos::actions::construct_action(body, h, kSecret, seconds(30), at(kT));
