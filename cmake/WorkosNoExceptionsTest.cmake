@@ -7,7 +7,7 @@ set(_workos_noexcept_src "${PROJECT_SOURCE_DIR}/tests/noexcept/value_aborts_test
 if(EXISTS "${_workos_noexcept_src}")
   add_executable(workos_noexcept_check "${_workos_noexcept_src}")
   target_link_libraries(workos_noexcept_check PRIVATE workos::workos)
-  workos_project_target(workos_noexcept_check)
+  workos_test_target(workos_noexcept_check)
   target_compile_options(workos_noexcept_check PRIVATE -fno-exceptions)
   add_test(NAME noexcept_value_aborts_with_message COMMAND workos_noexcept_check)
   set_tests_properties(noexcept_value_aborts_with_message PROPERTIES LABELS unit)

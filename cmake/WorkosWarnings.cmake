@@ -39,3 +39,15 @@ function(workos_project_target target)
   workos_target_warnings(${target})
   workos_target_sanitizers(${target})
 endfunction()
+
+# Test code (suites, their support library, the contract runner) is compiled without
+# optimisation unless WORKOS_OPTIMIZE_TESTS is ON: the library under test keeps the build type's
+# flags, while the large generated test files, mostly GoogleTest assertions, build about three
+# times faster at -O0 (see docs/adr/0004).
+option(WORKOS_OPTIMIZE_TESTS "Compile test code with the build type's optimisation flags" OFF)
+function(workos_test_target target)
+  workos_project_target(${target})
+  if(NOT WORKOS_OPTIMIZE_TESTS AND NOT MSVC)
+    target_compile_options(${target} PRIVATE -O0)
+  endif()
+endfunction()

@@ -170,7 +170,7 @@ set(WORKOS_PRISM "${PROJECT_SOURCE_DIR}/node_modules/.bin/prism"
 
 add_executable(workos_contract_tests contract_main.cc)
 target_link_libraries(workos_contract_tests PRIVATE workos::workos)
-workos_project_target(workos_contract_tests)
+workos_test_target(workos_contract_tests)
 
 set(_state "${CMAKE_CURRENT_BINARY_DIR}/prism")
 set(_script "${CMAKE_CURRENT_SOURCE_DIR}/prism_fixture.sh")

@@ -14,14 +14,14 @@ file(GLOB _workos_async_sources CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/u
 if(_workos_async_sources)
   add_executable(workos_async_tests EXCLUDE_FROM_ALL ${_workos_async_sources})
   target_link_libraries(workos_async_tests PRIVATE workos_test_support GTest::gtest_main)
-  workos_project_target(workos_async_tests)
+  workos_test_target(workos_async_tests)
 endif()
 
 if(EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/unit/async_coroutine_test.cc")
   add_executable(workos_async_cxx20_tests "${CMAKE_CURRENT_SOURCE_DIR}/unit/async_coroutine_test.cc")
   set_target_properties(workos_async_cxx20_tests PROPERTIES CXX_STANDARD 20 CXX_STANDARD_REQUIRED ON)
   target_link_libraries(workos_async_cxx20_tests PRIVATE workos_test_support GTest::gtest_main)
-  workos_project_target(workos_async_cxx20_tests)
+  workos_test_target(workos_async_cxx20_tests)
   gtest_discover_tests(workos_async_cxx20_tests
     PROPERTIES LABELS unit
                ENVIRONMENT "WORKOS_SOURCE_DIR=${PROJECT_SOURCE_DIR};WORKOS_BINARY_DIR=${PROJECT_BINARY_DIR}"
