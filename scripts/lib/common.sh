@@ -156,3 +156,53 @@ configure_sanitizer_tree() {
   fi
   rm -f "$log"
 }
+
+# handwritten_sources: the project's own C++ files (every .h / .cc below src, include, tests,
+# examples, bench and mocks that codegen/MANIFEST does not list), relative to the repository.
+handwritten_sources() {
+  (cd "$WORKOS_ROOT" \
+    && find src include tests examples bench mocks -type f \( -name '*.h' -o -name '*.cc' \) \
+         -not -path 'tests/fuzz/corpus/*' \
+    | LC_ALL=C sort | grep -vxF -f <(grep -v '^#' codegen/MANIFEST))
+}
+
+# source_checks: the house habits of the handwritten sources, each a failure when broken:
+#   - formatted with the repository's .clang-format (clang-format-14 --dry-run -Werror);
+#   - no work-item words in code or comments ("issue 12", "Deliver 3");
+#   - clang-tidy-14 with the repository's .clang-tidy over the library's handwritten sources and
+#     the headers they include (src/, include/): zero findings.
+source_checks() {
+  local -a files lib_sources
+  mapfile -t files < <(handwritten_sources)
+  ((${#files[@]} > 0)) || { echo "source checks: no handwritten sources found" >&2; return 1; }
+  local out rc=0
+  out="$(cd "$WORKOS_ROOT" && printf '%s\0' "${files[@]}" \
+          | xargs -0 -n 64 clang-format-14 --dry-run -Werror 2>&1)" || true
+  if [[ -n "$out" ]]; then
+    echo "$out" | grep -E ': (error|warning):' | cut -d: -f1 | sort -u \
+      | sed 's/^/    not clang-formatted: /' >&2
+    echo "    fix: clang-format-14 -i <file>" >&2
+    rc=1
+  fi
+  if (cd "$WORKOS_ROOT" && grep -nE '\b[Ii]ssue #?[0-9]+\b|\bDeliver(able)? [0-9]+\b' "${files[@]}") >&2
+  then
+    echo "    the code names work items (above): say what the code does instead" >&2
+    rc=1
+  fi
+  if [[ -f "$WORKOS_ROOT/.clang-tidy" ]]; then
+    mapfile -t lib_sources < <(printf '%s\n' "${files[@]}" | grep -E '^src/.*\.cc$')
+    local tidy_log
+    tidy_log="$(mktemp)"
+    if ! (cd "$WORKOS_ROOT" && printf '%s\0' "${lib_sources[@]}" \
+          | xargs -0 -P "$(jobs_count)" -I{} clang-tidy-14 --quiet {} -- -std=c++17 -Iinclude \
+              -Isrc -DSIMDJSON_THREADS_ENABLED=1) >"$tidy_log" 2>&1; then
+      grep -E ': (error|warning):' "$tidy_log" | sort -u >&2 || cat "$tidy_log" >&2
+      echo "    clang-tidy (.clang-tidy) reported the findings above" >&2
+      rc=1
+    fi
+    rm -f "$tidy_log"
+    info "source checks: ${#files[@]} files formatted and free of work items;" \
+         "clang-tidy clean over ${#lib_sources[@]} library sources"
+  fi
+  return "$rc"
+}

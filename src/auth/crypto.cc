@@ -12,13 +12,15 @@
 #include <cstring>
 
 namespace workos::auth::detail {
-namespace {
 
 // Fetched once; OpenSSL keeps them alive for the life of the process.
 EVP_MD* sha256_md() {
   static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   return md;
 }
+
+namespace {
+
 EVP_MAC* hmac_alg() {
   static EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
   return mac;
@@ -144,7 +146,7 @@ bool aes_cbc_encrypt(std::string_view key, std::string_view iv, std::string_view
       1) {
     return false;
   }
-  out.resize(static_cast<std::size_t>(len1 + len2));
+  out.resize(static_cast<std::size_t>(len1) + static_cast<std::size_t>(len2));
   return true;
 }
 
@@ -170,7 +172,7 @@ bool aes_cbc_decrypt(std::string_view key, std::string_view iv, std::string_view
       1) {
     return false;
   }
-  out.resize(static_cast<std::size_t>(len1 + len2));
+  out.resize(static_cast<std::size_t>(len1) + static_cast<std::size_t>(len2));
   return true;
 }
 

@@ -5,12 +5,25 @@
 // process (OpenSSL 3 fetches are costly on a hot path); contexts are per call, so every function
 // here is thread-safe.
 
+#include <workos/error.h>
+
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 
+// OpenSSL's own declaration (openssl/types.h), repeated so this header stays OpenSSL-free.
+typedef struct evp_md_st EVP_MD;  // NOLINT(modernize-use-using)
+
 namespace workos::auth::detail {
+
+/// A local cryptographic failure (`ErrorKind::kCrypto`) with a fixed message.
+inline Error crypto_error(const char* what) {
+  return Error(ErrorKind::kCrypto, what);
+}
+
+/// SHA-256, fetched once per process.
+EVP_MD* sha256_md();
 
 /// Fills `n` bytes from OpenSSL's CSPRNG (RAND_bytes). False when the generator fails.
 bool random_bytes(std::size_t n, std::string& out);

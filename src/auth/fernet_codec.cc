@@ -25,9 +25,7 @@ constexpr std::size_t kHeader = 1 + 8 + 16;
 constexpr std::size_t kMac = 32;
 constexpr std::int64_t kMaxClockSkew = 60;  // cryptography's _MAX_CLOCK_SKEW
 
-Error crypto_error(const char* what) {
-  return Error(ErrorKind::kCrypto, what);
-}
+using detail::crypto_error;
 
 // cryptography's TTL rule on the token's timestamp `ts` (attacker-chosen: it is read before the
 // HMAC is checked, in Python's order): expired when ts + ttl < now, from the future when

@@ -26,9 +26,7 @@ constexpr std::size_t kSaltBytes = 32;          // saltBits 256
 constexpr std::size_t kKeyBytes = 32;           // AES-256 / HMAC-SHA256 key
 constexpr int kCurrentVersion = 2;
 
-Error crypto_error(const char* what) {
-  return Error(ErrorKind::kCrypto, what);
-}
+using detail::crypto_error;
 
 // The password's length as iron counts it: `password.length` of a JavaScript string, i.e. in
 // UTF-16 code units (a character of 1 to 3 UTF-8 bytes is one unit, one of 4 bytes is two),

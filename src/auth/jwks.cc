@@ -4,6 +4,7 @@
 
 #include "auth/jwks.h"
 
+#include "auth/crypto.h"
 #include "auth/encoding.h"
 #include "core/call.h"
 #include "core/json.h"
@@ -27,11 +28,6 @@ namespace workos::auth::detail {
 namespace {
 
 namespace json = workos::detail::json;
-
-EVP_MD* sha256_md() {
-  static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  return md;
-}
 
 struct BnDeleter {
   void operator()(BIGNUM* b) const { BN_free(b); }

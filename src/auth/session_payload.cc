@@ -91,23 +91,8 @@ bool decode_user(Value v, workos::User& u) {
   return !c.failed();
 }
 
-bool read_string(Value v, std::string& out) {
-  std::string_view s;
-  if (v.get_string().get(s) != simdjson::SUCCESS) return false;
-  out.assign(s.data(), s.size());
-  return true;
-}
-
-bool read_optional_string(Value v, std::optional<std::string>& out) {
-  if (v.is_null()) {
-    out.reset();
-    return true;
-  }
-  std::string_view s;
-  if (v.get_string().get(s) != simdjson::SUCCESS) return false;
-  out.emplace(s);
-  return true;
-}
+using json::read_optional_string;
+using json::read_string;
 
 template <class T>
 void write_optional_string(json::Writer& w, std::string_view key, const std::optional<T>& v,

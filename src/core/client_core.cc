@@ -29,7 +29,7 @@ namespace {
 
 constexpr const char* kDefaultBaseUrl = "https://api.workos.com";
 constexpr std::chrono::milliseconds kSleepSlice{20};
-constexpr std::size_t kMaxDecodeErrorBody = 64 * 1024;
+constexpr std::size_t kMaxDecodeErrorBody = std::size_t{64} * 1024;
 
 std::string env(const char* name) {
   const char* v = std::getenv(name);

@@ -127,7 +127,7 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
   const std::int64_t days =
       days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   return std::chrono::system_clock::time_point(
-      std::chrono::seconds(days * 86400 + h * 3600 + m * 60 + s));
+      std::chrono::seconds(days * 86400 + std::int64_t{h} * 3600 + std::int64_t{m} * 60 + s));
 }
 
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,

@@ -43,21 +43,16 @@ inline std::string_view find_header(const std::vector<std::pair<std::string, std
 /// Sets `name` to `value`, replacing every header of the same name (case-insensitive).
 inline void set_header(std::vector<std::pair<std::string, std::string>>& headers,
                        std::string_view name, std::string value) {
-  bool replaced = false;
-  for (auto it = headers.begin(); it != headers.end();) {
-    if (iequals(it->first, name)) {
-      if (!replaced) {
-        it->second = std::move(value);
-        replaced = true;
-        ++it;
-      } else {
-        it = headers.erase(it);
-      }
-    } else {
-      ++it;
-    }
+  auto first = headers.begin();
+  while (first != headers.end() && !iequals(first->first, name)) ++first;
+  if (first == headers.end()) {
+    headers.emplace_back(std::string(name), std::move(value));
+    return;
   }
-  if (!replaced) headers.emplace_back(std::string(name), std::move(value));
+  first->second = std::move(value);
+  for (auto it = first + 1; it != headers.end();) {
+    it = iequals(it->first, name) ? headers.erase(it) : it + 1;
+  }
 }
 
 }  // namespace workos::detail

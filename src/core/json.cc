@@ -102,6 +102,38 @@ Error DecodeContext::error() const {
 
 // ---- primitives ------------------------------------------------------------------------------
 
+bool read_string(Value v, std::string& out) {
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return false;
+  out.assign(s.data(), s.size());
+  return true;
+}
+
+bool read_optional_string(Value v, std::optional<std::string>& out) {
+  if (v.is_null()) {
+    out.reset();
+    return true;
+  }
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return false;
+  out.emplace(s);
+  return true;
+}
+
+bool read_string_array(Value v, std::vector<std::string>& out) {
+  if (v.is_null()) return true;
+  simdjson::dom::array arr;
+  if (v.get_array().get(arr) != simdjson::SUCCESS) return false;
+  out.clear();
+  out.reserve(arr.size());
+  for (Value item : arr) {
+    std::string_view s;
+    if (item.get_string().get(s) != simdjson::SUCCESS) return false;
+    out.emplace_back(s);
+  }
+  return true;
+}
+
 void read(Value v, std::string& out, DecodeContext& c) {
   std::string_view s;
   if (v.get_string().get(s) != simdjson::SUCCESS) {

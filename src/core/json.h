@@ -120,6 +120,15 @@ void read(Value v, Timestamp& out, DecodeContext& c);
 /// Any JSON value, kept as compact JSON text.
 void read(Value v, RawJson& out, DecodeContext& c);
 
+// ---- strict readers (no context): the handwritten decoders of tokens and cookies, where any
+// wrong type rejects the whole document ------------------------------------------------------
+/// A string; false for any other type.
+bool read_string(Value v, std::string& out);
+/// A string, or `null` (resets `out`); false for any other type.
+bool read_optional_string(Value v, std::optional<std::string>& out);
+/// An array of strings, or `null` (leaves `out` empty); false for any other type.
+bool read_string_array(Value v, std::vector<std::string>& out);
+
 template <class T>
 void read(Value v, std::optional<T>& out, DecodeContext& c) {
   if (v.is_null()) {

@@ -68,8 +68,8 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 }  // namespace
 
 Timestamp Timestamp::from_time_point(std::chrono::system_clock::time_point tp) {
-  using namespace std::chrono;
-  const auto ms = duration_cast<milliseconds>(tp.time_since_epoch()).count();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count();
   std::int64_t days = ms / 86400000;
   std::int64_t rem = ms % 86400000;
   if (rem < 0) {
@@ -125,7 +125,7 @@ std::optional<std::chrono::system_clock::time_point> Timestamp::time_point() con
         !digits(s, pos + 4, 2, om) || oh > 23 || om > 59) {
       return std::nullopt;
     }
-    offset_seconds = (oh * 3600 + om * 60) * (s[pos] == '-' ? -1 : 1);
+    offset_seconds = (std::int64_t{oh} * 3600 + std::int64_t{om} * 60) * (s[pos] == '-' ? -1 : 1);
     pos += 6;
   } else {
     return std::nullopt;
@@ -133,7 +133,8 @@ std::optional<std::chrono::system_clock::time_point> Timestamp::time_point() con
   if (pos != s.size()) return std::nullopt;
   const std::int64_t days =
       days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-  const std::int64_t secs = days * 86400 + hour * 3600 + minute * 60 + second - offset_seconds;
+  const std::int64_t secs = days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 +
+                            second - offset_seconds;
   const auto since_epoch = std::chrono::seconds(secs) + std::chrono::nanoseconds(nanos);
   return std::chrono::system_clock::time_point(
       std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch));

@@ -112,7 +112,7 @@ Result<std::string> seal(std::string_view data, std::string_view key, std::strin
   out.resize(header + data.size());
   auto* o = reinterpret_cast<unsigned char*>(out.data());
   std::memcpy(o, iv, vault::kVaultIvSize);
-  std::memcpy(o + vault::kVaultIvSize + vault::kVaultTagSize, prefix.data(), prefix.size());
+  std::copy(prefix.begin(), prefix.end(), o + vault::kVaultIvSize + vault::kVaultTagSize);
   if (!keys.empty()) {
     std::memcpy(o + vault::kVaultIvSize + vault::kVaultTagSize + prefix.size(), keys.data(),
                 keys.size());
