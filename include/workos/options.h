@@ -29,9 +29,8 @@ using LogSink = std::function<void(LogLevel level, std::string_view message)>;
 /// Retry behaviour (DESIGN §5). Delay before retry n (n = 0, 1, ...):
 /// `min(initial_backoff * 2^n, max_backoff) * uniform(1 - jitter, 1 + jitter)`; a
 /// `Retry-After` answer wins, capped at `max_retry_after`.
+/// How many retries: `ClientOptions::max_retries` (per call: `RequestOptions::max_retries`).
 struct RetrySettings {
-  /// Retries after the first attempt.
-  int max_retries = 3;
   /// Base delay of the first retry.
   std::chrono::milliseconds initial_backoff{1000};
   /// Upper bound of the exponential part.
@@ -88,8 +87,9 @@ struct ClientOptions {
   std::optional<std::chrono::milliseconds> timeout;
   /// Overall deadline of one call across all its attempts; unset = none.
   std::optional<std::chrono::milliseconds> deadline;
-  /// Retries after the first attempt. Unset = `retry.max_retries` (3).
-  std::optional<int> max_retries;
+  /// Retries after the first attempt (the one retry knob; `RequestOptions::max_retries` overrides
+  /// it for one call). Must not be negative.
+  int max_retries = 3;
   /// Backoff settings (DESIGN §5 defaults).
   RetrySettings retry;
   /// Largest answer body accepted (after decompression); a larger one fails the call with

@@ -32,8 +32,7 @@ void ensure_curl_initialized() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-LoopWorker::LoopWorker(const EventLoopOptions& options, int index)
-    : options_(options), index_(index) {
+LoopWorker::LoopWorker(const EventLoopOptions& options) : options_(options) {
   ensure_curl_initialized();
   multi_ = curl_multi_init();
   if (multi_) {
@@ -222,7 +221,7 @@ void LoopWorker::run() {
 LoopImpl::LoopImpl(const EventLoopOptions& options) {
   const int n = std::max(1, options.io_threads);
   workers_.reserve(static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i) workers_.push_back(std::make_shared<LoopWorker>(options, i));
+  for (int i = 0; i < n; ++i) workers_.push_back(std::make_shared<LoopWorker>(options));
   for (auto& w : workers_) w->start();
 }
 

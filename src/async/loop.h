@@ -57,7 +57,7 @@ class LoopWorker : public Executor, public std::enable_shared_from_this<LoopWork
   using TimerId = std::uint64_t;
   using TransferId = std::uint64_t;
 
-  LoopWorker(const EventLoopOptions& options, int index);
+  explicit LoopWorker(const EventLoopOptions& options);
   ~LoopWorker() override;
   LoopWorker(const LoopWorker&) = delete;
   LoopWorker& operator=(const LoopWorker&) = delete;
@@ -118,7 +118,6 @@ class LoopWorker : public Executor, public std::enable_shared_from_this<LoopWork
   static void run_task(std::function<void()>& task) noexcept;
 
   EventLoopOptions options_;
-  int index_;
   CURLM* multi_ = nullptr;
 
   // Inbox (any thread).

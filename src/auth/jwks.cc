@@ -462,7 +462,7 @@ RequestOptions jwks_fetch_options(const workos::detail::ClientCore& core, Reques
   // JwksOptions::request win, except that at most one retry is made.
   if (!options.timeout) options.timeout = kJwksFetchTimeout;
   const ClientOptions& co = core.options();
-  const int client_retries = co.max_retries.value_or(co.retry.max_retries);
+  const int client_retries = co.max_retries;
   options.max_retries = std::min(options.max_retries.value_or(client_retries), 1);
   if (!options.deadline) options.deadline = 2 * kJwksFetchTimeout + std::chrono::seconds(1);
   if (!options.max_response_bytes) options.max_response_bytes = kJwksMaxResponseBytes;

@@ -168,8 +168,7 @@ Result<std::shared_ptr<ClientCore>> ClientCore::create(ClientOptions o) {
   }
   if (*o.timeout <= std::chrono::milliseconds::zero())
     return config_error("ClientOptions::timeout must be positive");
-  if (!o.max_retries) o.max_retries = o.retry.max_retries;
-  if (*o.max_retries < 0) return config_error("max_retries must not be negative");
+  if (o.max_retries < 0) return config_error("max_retries must not be negative");
   if (o.deadline && *o.deadline <= std::chrono::milliseconds::zero())
     return config_error("ClientOptions::deadline must be positive");
 

@@ -112,8 +112,7 @@ std::optional<Error> CallPlan::build(const ApiRequest& api, const RequestOptions
   redacted_url_ = redact_url(request_.url, core_.api_key());
   request_.cancellation = options.cancellation;
   timeout_ = options.timeout ? *options.timeout : co.timeout.value_or(std::chrono::seconds(60));
-  max_retries_ = std::max(0, options.max_retries ? *options.max_retries
-                                                 : co.max_retries.value_or(co.retry.max_retries));
+  max_retries_ = std::max(0, options.max_retries.value_or(co.max_retries));
   request_.max_response_bytes =
       options.max_response_bytes ? *options.max_response_bytes : co.max_response_bytes;
   retry_class_ = classify_retry(request_.method, api.path, options.idempotent);
