@@ -135,12 +135,7 @@ bool read_string_array(Value v, std::vector<std::string>& out) {
 }
 
 void read(Value v, std::string& out, DecodeContext& c) {
-  std::string_view s;
-  if (v.get_string().get(s) != simdjson::SUCCESS) {
-    c.type_error("string", v);
-    return;
-  }
-  out.assign(s.data(), s.size());
+  if (!read_string(v, out)) c.type_error("string", v);
 }
 
 void read(Value v, std::int64_t& out, DecodeContext& c) {
