@@ -3,12 +3,12 @@ transport against Prism (`prism mock --errors`), plus its ctest fixture and scri
 
 from . import emit_services as S
 from . import ir
+from .emit_tests import OpCase
 from . import names as N
 from .cpp import BANNER
 
 
 def _case_fn(api, o, ex):
-    from .emit_tests import OpCase
     c = OpCase(api, o, ex, hostile=False)
     fn = "op_%s_%s" % (o.module, o.name)
     L = ["Outcome %s(const workos::Client& client) {" % fn]

@@ -782,8 +782,8 @@ bool json_equivalent(std::string_view a, std::string_view b, bool null_is_absent
 """
 
 
-def emit_all(api, config, extensions=None):
-    ex = Examples(api.builder)
+def emit_all(api, config, extensions=None, ex=None):
+    ex = ex or Examples(api.builder)
     files = {}
     files["tests/generated/gen_support.h"] = GEN_SUPPORT_H
     files["tests/generated/gen_support.cc"] = GEN_SUPPORT_CC
@@ -795,8 +795,6 @@ def emit_all(api, config, extensions=None):
             api, module, ex, extensions)
     files["tests/generated/mocks_test.cc"] = emit_mock_test(api, ex)
     files["tests/unit/async_twins_test.cc"] = emit_twins_test(api, config)
-    from . import emit_contract
-    files.update(emit_contract.emit_all(api, config, ex))
     return files
 
 

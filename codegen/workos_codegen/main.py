@@ -18,12 +18,14 @@ import yaml
 
 from . import api as api_mod
 from . import emit_client
+from . import emit_contract
 from . import emit_fuzz
 from . import emit_mocks
 from . import emit_models
 from . import emit_services
 from . import emit_tests
 from .cpp import BANNER
+from .examples import Examples
 
 CODEGEN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPO_ROOT = os.path.dirname(CODEGEN_DIR)
@@ -70,7 +72,9 @@ def build(spec, names_list, config, extensions):
     files["include/workos/async_client.h"] = emit_client.emit_async_client_header(api, extensions)
     files["src/async_client.cc"] = emit_client.emit_async_client_source(api, extensions)
     files.update(emit_mocks.emit_all(api))
-    files.update(emit_tests.emit_all(api, config, extensions))
+    examples = Examples(api.builder)
+    files.update(emit_tests.emit_all(api, config, extensions, examples))
+    files.update(emit_contract.emit_all(api, config, examples))
     files.update(emit_fuzz.emit_all(api))
     return files, api
 
