@@ -20,6 +20,7 @@ from . import api as api_mod
 from . import emit_client
 from . import emit_contract
 from . import emit_fuzz
+from . import emit_grants
 from . import emit_mocks
 from . import emit_models
 from . import emit_services
@@ -71,6 +72,7 @@ def build(spec, names_list, config, extensions):
     files["include/workos/workos.h"] = emit_client.emit_umbrella(api, extensions)
     files["include/workos/async_client.h"] = emit_client.emit_async_client_header(api, extensions)
     files["src/async_client.cc"] = emit_client.emit_async_client_source(api, extensions)
+    files.update(emit_grants.emit_all(api, extensions))
     files.update(emit_mocks.emit_all(api))
     examples = Examples(api.builder)
     files.update(emit_tests.emit_all(api, config, extensions, examples))

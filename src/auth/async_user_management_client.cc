@@ -13,39 +13,37 @@
 #include "auth/async_support.h"
 #include "auth/auth_requests.h"
 #include "auth/credentials.h"
+#include "auth/grant_sending.h"
 #include "auth/session_context.h"
 #include "auth/token_verifier.h"
 #include "user_management/models_json.h"
 
-namespace workos::user_management {
-namespace {
-
-using workos::AuthenticateResponse;
+namespace workos::auth::detail {
 
 // As in the sync client: a client without an API key (public client) posts without
 // Authorization; every other goes through the connection (`create_authenticate`).
-Future<AuthenticateResponse> post_authenticate(const AsyncUserManagementClient& self,
-                                               workos::AuthenticateRequest body,
-                                               const RequestOptions& options) {
-  if (auth::detail::sends_no_api_key(auth::detail::sync_core(self.core()))) {
-    return workos::detail::call_async<AuthenticateResponse>(
-        self.core(), auth::detail::public_authenticate_request(body), options,
-        "AuthenticateResponse");
+Future<workos::AuthenticateResponse> send(const um::AsyncUserManagementClient& self,
+                                          um::grants::Body body, const RequestOptions& options) {
+  if (!body) return ready_async<workos::AuthenticateResponse>(self.core(), body.error());
+  if (sends_no_api_key(sync_core(self.core()))) {
+    return workos::detail::call_async<workos::AuthenticateResponse>(
+        self.core(), public_authenticate_request(*body), options, "AuthenticateResponse");
   }
-  CreateAuthenticateParams params;
-  params.body = std::move(body);
+  um::CreateAuthenticateParams params;
+  params.body = std::move(*body);
   return self.create_authenticate(params, options);
 }
 
-template <class Params>
-Future<AuthenticateResponse> grant(const AsyncUserManagementClient& self, const Params& p,
-                                   const RequestOptions& options) {
-  auth::detail::GrantBody body = auth::detail::grant_body(auth::detail::sync_core(self.core()), p);
-  if (!body) return auth::detail::ready_async<AuthenticateResponse>(self.core(), body.error());
-  return post_authenticate(self, std::move(*body), options);
+const workos::detail::ClientCore* credentials_core(
+    const um::AsyncUserManagementClient& self) noexcept {
+  return sync_core(self.core());
 }
 
-}  // namespace
+}  // namespace workos::auth::detail
+
+namespace workos::user_management {
+
+using workos::AuthenticateResponse;
 
 AsyncUserManagementClient::AsyncUserManagementClient(std::shared_ptr<detail::AsyncCore> core)
     : AsyncUserManagementService(core), core_(std::move(core)) {}
@@ -54,63 +52,6 @@ AsyncUserManagementClient::AsyncUserManagementClient(
     std::shared_ptr<AsyncUserManagementConnection> connection,
     std::shared_ptr<detail::AsyncCore> core)
     : AsyncUserManagementService(std::move(connection)), core_(std::move(core)) {}
-
-// ---- grants ----------------------------------------------------------------------------------
-
-Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_password(
-    const AuthenticateWithPasswordParams& p, const RequestOptions& options) const {
-  return grant(*this, p, options);
-}
-
-Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_code(
-    const AuthenticateWithCodeParams& p, const RequestOptions& options) const {
-  return grant(*this, p, options);
-}
-
-Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_code_pkce(
-    const AuthenticateWithCodePkceParams& p, const RequestOptions& options) const {
-  return grant(*this, p, options);
-}
-
-Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_refresh_token(
-    const AuthenticateWithRefreshTokenParams& p, const RequestOptions& options) const {
-  return grant(*this, p, options);
-}
-
-Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_magic_auth(
-    const AuthenticateWithMagicAuthParams& p, const RequestOptions& options) const {
-  return grant(*this, p, options);
-}
-
-Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_email_verification(
-    const AuthenticateWithEmailVerificationParams& p, const RequestOptions& options) const {
-  return grant(*this, p, options);
-}
-
-Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_totp(
-    const AuthenticateWithTotpParams& p, const RequestOptions& options) const {
-  return grant(*this, p, options);
-}
-
-Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_organization_selection(
-    const AuthenticateWithOrganizationSelectionParams& p, const RequestOptions& options) const {
-  return grant(*this, p, options);
-}
-
-Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_device_code(
-    const AuthenticateWithDeviceCodeParams& p, const RequestOptions& options) const {
-  return grant(*this, p, options);
-}
-
-Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_radar_email_challenge(
-    const AuthenticateWithRadarEmailChallengeParams& p, const RequestOptions& options) const {
-  return grant(*this, p, options);
-}
-
-Future<AuthenticateResponse> AsyncUserManagementClient::authenticate_with_radar_sms_challenge(
-    const AuthenticateWithRadarSmsChallengeParams& p, const RequestOptions& options) const {
-  return grant(*this, p, options);
-}
 
 // ---- authorization URL with PKCE -------------------------------------------------------------
 

@@ -21,36 +21,9 @@
 
 namespace workos::auth::detail {
 
-// ---- user_management: the authenticate_with_* grants ----------------------------------------
-// Each builds the `AuthenticateRequest` body of one grant, with `client_id` and (per the grant's
-// SecretPolicy) `client_secret` from `core`. Errors: kConfiguration (no client id, a grant that
-// needs a secret on a public client or without an API key), kInvalidArgument.
+// ---- user_management ------------------------------------------------------------------------
 
-using GrantBody = Result<workos::AuthenticateRequest>;
 namespace um = workos::user_management;
-
-GrantBody grant_body(const workos::detail::ClientCore* core,
-                     const um::AuthenticateWithPasswordParams& p);
-GrantBody grant_body(const workos::detail::ClientCore* core,
-                     const um::AuthenticateWithCodeParams& p);
-GrantBody grant_body(const workos::detail::ClientCore* core,
-                     const um::AuthenticateWithCodePkceParams& p);
-GrantBody grant_body(const workos::detail::ClientCore* core,
-                     const um::AuthenticateWithRefreshTokenParams& p);
-GrantBody grant_body(const workos::detail::ClientCore* core,
-                     const um::AuthenticateWithMagicAuthParams& p);
-GrantBody grant_body(const workos::detail::ClientCore* core,
-                     const um::AuthenticateWithEmailVerificationParams& p);
-GrantBody grant_body(const workos::detail::ClientCore* core,
-                     const um::AuthenticateWithTotpParams& p);
-GrantBody grant_body(const workos::detail::ClientCore* core,
-                     const um::AuthenticateWithOrganizationSelectionParams& p);
-GrantBody grant_body(const workos::detail::ClientCore* core,
-                     const um::AuthenticateWithDeviceCodeParams& p);
-GrantBody grant_body(const workos::detail::ClientCore* core,
-                     const um::AuthenticateWithRadarEmailChallengeParams& p);
-GrantBody grant_body(const workos::detail::ClientCore* core,
-                     const um::AuthenticateWithRadarSmsChallengeParams& p);
 
 /// `POST /user_management/authenticate` without `Authorization`, for a client that has no API
 /// key (public client): the spec lets public clients omit the secret on this endpoint, and the

@@ -23,6 +23,7 @@
 #include <workos/auth/session_codec.h>
 #include <workos/options.h>
 #include <workos/result.h>
+#include <workos/user_management/grants.h>
 #include <workos/user_management/service.h>
 
 #include <memory>
@@ -31,182 +32,6 @@
 #include <string_view>
 
 namespace workos::user_management {
-
-/// `authenticate_with_password`: email + password (`grant_type=password`).
-struct AuthenticateWithPasswordParams {
-  /// The user's email address.
-  std::string email;
-  /// The user's password.
-  std::string password;
-  std::optional<std::string> invitation_token;       ///< Accept this invitation while signing in.
-  std::optional<std::string> ip_address;             ///< Radar: the user's IP address.
-  std::optional<std::string> user_agent;             ///< Radar: the user's browser user agent.
-  std::optional<std::string> device_id;              ///< Radar: a device identifier.
-  std::optional<std::string> radar_auth_attempt_id;  ///< Radar: an existing attempt.
-  std::optional<std::string> signals_id;             ///< Radar: client-side signals id.
-};
-
-/// `authenticate_with_code`: the authorization code of the redirect
-/// (`grant_type=authorization_code`). With a `code_verifier` it also works for a public client.
-struct AuthenticateWithCodeParams {
-  /// The one-time code (or authorization code) to exchange.
-  std::string code;
-  std::optional<std::string> code_verifier;  ///< PKCE verifier, if the URL had a challenge.
-  /// An invitation to accept while signing in.
-  std::optional<std::string> invitation_token;
-  /// Radar: the IP address of the user's request.
-  std::optional<std::string> ip_address;
-  /// Radar: the user agent of the user's browser.
-  std::optional<std::string> user_agent;
-  /// Radar: an identifier of the user's device.
-  std::optional<std::string> device_id;
-  /// Radar: the client-side signals id of this attempt.
-  std::optional<std::string> signals_id;
-};
-
-/// `authenticate_with_code_pkce`: code + PKCE verifier; never sends the client secret.
-struct AuthenticateWithCodePkceParams {
-  /// The one-time code (or authorization code) to exchange.
-  std::string code;
-  /// The PKCE verifier whose challenge was sent with the authorization URL.
-  std::string code_verifier;
-  /// An invitation to accept while signing in.
-  std::optional<std::string> invitation_token;
-  /// Radar: the IP address of the user's request.
-  std::optional<std::string> ip_address;
-  /// Radar: the user agent of the user's browser.
-  std::optional<std::string> user_agent;
-  /// Radar: an identifier of the user's device.
-  std::optional<std::string> device_id;
-  /// Radar: the client-side signals id of this attempt.
-  std::optional<std::string> signals_id;
-};
-
-/// `authenticate_with_refresh_token` (`grant_type=refresh_token`).
-struct AuthenticateWithRefreshTokenParams {
-  /// The refresh token to exchange.
-  std::string refresh_token;
-  std::optional<std::string> organization_id;  ///< Scope the new session to this organization.
-  /// Radar: the IP address of the user's request.
-  std::optional<std::string> ip_address;
-  /// Radar: the user agent of the user's browser.
-  std::optional<std::string> user_agent;
-  /// Radar: an identifier of the user's device.
-  std::optional<std::string> device_id;
-};
-
-/// `authenticate_with_magic_auth` (`urn:workos:oauth:grant-type:magic-auth:code`).
-struct AuthenticateWithMagicAuthParams {
-  /// The one-time code (or authorization code) to exchange.
-  std::string code;
-  /// The user's email address.
-  std::string email;
-  /// An invitation to accept while signing in.
-  std::optional<std::string> invitation_token;
-  /// Radar: the IP address of the user's request.
-  std::optional<std::string> ip_address;
-  /// Radar: the user agent of the user's browser.
-  std::optional<std::string> user_agent;
-  /// Radar: an identifier of the user's device.
-  std::optional<std::string> device_id;
-  /// Radar: an existing authentication attempt to attach to.
-  std::optional<std::string> radar_auth_attempt_id;
-};
-
-/// `authenticate_with_email_verification`
-/// (`urn:workos:oauth:grant-type:email-verification:code`).
-struct AuthenticateWithEmailVerificationParams {
-  /// The one-time code (or authorization code) to exchange.
-  std::string code;
-  /// The token of the previous, incomplete authentication.
-  std::string pending_authentication_token;
-  /// Radar: the IP address of the user's request.
-  std::optional<std::string> ip_address;
-  /// Radar: the user agent of the user's browser.
-  std::optional<std::string> user_agent;
-  /// Radar: an identifier of the user's device.
-  std::optional<std::string> device_id;
-};
-
-/// `authenticate_with_totp` (`urn:workos:oauth:grant-type:mfa-totp`).
-struct AuthenticateWithTotpParams {
-  /// The one-time code (or authorization code) to exchange.
-  std::string code;
-  /// The token of the previous, incomplete authentication.
-  std::string pending_authentication_token;
-  /// The MFA challenge being answered.
-  std::string authentication_challenge_id;
-  /// Radar: the IP address of the user's request.
-  std::optional<std::string> ip_address;
-  /// Radar: the user agent of the user's browser.
-  std::optional<std::string> user_agent;
-  /// Radar: an identifier of the user's device.
-  std::optional<std::string> device_id;
-};
-
-/// `authenticate_with_organization_selection`
-/// (`urn:workos:oauth:grant-type:organization-selection`).
-struct AuthenticateWithOrganizationSelectionParams {
-  /// The token of the previous, incomplete authentication.
-  std::string pending_authentication_token;
-  /// The organization to sign in to / scope the session to.
-  std::string organization_id;
-  /// Radar: the IP address of the user's request.
-  std::optional<std::string> ip_address;
-  /// Radar: the user agent of the user's browser.
-  std::optional<std::string> user_agent;
-  /// Radar: an identifier of the user's device.
-  std::optional<std::string> device_id;
-};
-
-/// `authenticate_with_device_code` (`urn:ietf:params:oauth:grant-type:device_code`); one poll.
-/// Never sends the client secret.
-struct AuthenticateWithDeviceCodeParams {
-  /// The device code of `start_device_authorization`.
-  std::string device_code;
-  /// Radar: the IP address of the user's request.
-  std::optional<std::string> ip_address;
-  /// Radar: the user agent of the user's browser.
-  std::optional<std::string> user_agent;
-  /// Radar: an identifier of the user's device.
-  std::optional<std::string> device_id;
-};
-
-/// `authenticate_with_radar_email_challenge`
-/// (`urn:workos:oauth:grant-type:radar-email-challenge:code`).
-struct AuthenticateWithRadarEmailChallengeParams {
-  /// The one-time code (or authorization code) to exchange.
-  std::string code;
-  /// The token of the previous, incomplete authentication.
-  std::string pending_authentication_token;
-  /// The Radar challenge being answered.
-  std::string radar_challenge_id;
-  /// Radar: the IP address of the user's request.
-  std::optional<std::string> ip_address;
-  /// Radar: the user agent of the user's browser.
-  std::optional<std::string> user_agent;
-  /// Radar: an identifier of the user's device.
-  std::optional<std::string> device_id;
-};
-
-/// `authenticate_with_radar_sms_challenge`
-/// (`urn:workos:oauth:grant-type:radar-sms-challenge:code`).
-struct AuthenticateWithRadarSmsChallengeParams {
-  /// The one-time code (or authorization code) to exchange.
-  std::string code;
-  /// The token of the previous, incomplete authentication.
-  std::string pending_authentication_token;
-  /// The phone number the SMS challenge went to.
-  std::optional<std::string> phone_number;
-  /// The verification id of the SMS challenge.
-  std::optional<std::string> verification_id;
-  /// Radar: the IP address of the user's request.
-  std::optional<std::string> ip_address;
-  /// Radar: the user agent of the user's browser.
-  std::optional<std::string> user_agent;
-  /// Radar: an identifier of the user's device.
-  std::optional<std::string> device_id;
-};
 
 /// The `user_management` service with the AuthKit helpers. Thread-safe; cheap to copy.
 ///
@@ -227,7 +52,7 @@ class UserManagementClient : public UserManagementService {
   UserManagementClient(std::shared_ptr<UserManagementConnection> connection,
                        std::shared_ptr<detail::ClientCore> core);
 
-  // ---- grants ---------------------------------------------------------------------------------
+  // ---- grants (parameters in <workos/user_management/grants.h>) --------------------------------
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_password(
       const AuthenticateWithPasswordParams& params, const RequestOptions& options = {}) const;
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_code(
