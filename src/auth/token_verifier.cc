@@ -8,41 +8,33 @@
 #include "auth/encoding.h"
 #include "auth/jwt.h"
 #include "core/call.h"
+#include "core/enum_names.h"
 
 namespace workos::auth {
 
+namespace {
+
+constexpr workos::detail::EnumName<TokenFailure> kTokenFailures[] = {
+    {TokenFailure::kNone, ""},
+    {TokenFailure::kMalformed, "malformed_token"},
+    {TokenFailure::kUnsupportedAlgorithm, "unsupported_algorithm"},
+    {TokenFailure::kAlgorithmMismatch, "algorithm_mismatch"},
+    {TokenFailure::kMissingKeyId, "missing_kid"},
+    {TokenFailure::kUnknownKeyId, "unknown_kid"},
+    {TokenFailure::kInvalidSignature, "invalid_signature"},
+    {TokenFailure::kExpired, "token_expired"},
+    {TokenFailure::kNotYetValid, "token_not_yet_valid"},
+    {TokenFailure::kIssuedInFuture, "token_issued_in_future"},
+    {TokenFailure::kMissingExpiration, "missing_exp"},
+    {TokenFailure::kInvalidIssuer, "invalid_issuer"},
+    {TokenFailure::kInvalidAudience, "invalid_audience"},
+    {TokenFailure::kJwksUnavailable, "jwks_unavailable"},
+};
+
+}  // namespace
+
 const char* to_string(TokenFailure failure) noexcept {
-  switch (failure) {
-    case TokenFailure::kNone:
-      return "";
-    case TokenFailure::kMalformed:
-      return "malformed_token";
-    case TokenFailure::kUnsupportedAlgorithm:
-      return "unsupported_algorithm";
-    case TokenFailure::kAlgorithmMismatch:
-      return "algorithm_mismatch";
-    case TokenFailure::kMissingKeyId:
-      return "missing_kid";
-    case TokenFailure::kUnknownKeyId:
-      return "unknown_kid";
-    case TokenFailure::kInvalidSignature:
-      return "invalid_signature";
-    case TokenFailure::kExpired:
-      return "token_expired";
-    case TokenFailure::kNotYetValid:
-      return "token_not_yet_valid";
-    case TokenFailure::kIssuedInFuture:
-      return "token_issued_in_future";
-    case TokenFailure::kMissingExpiration:
-      return "missing_exp";
-    case TokenFailure::kInvalidIssuer:
-      return "invalid_issuer";
-    case TokenFailure::kInvalidAudience:
-      return "invalid_audience";
-    case TokenFailure::kJwksUnavailable:
-      return "jwks_unavailable";
-  }
-  return "";
+  return workos::detail::code_of(kTokenFailures, failure, "");
 }
 
 TokenFailure token_failure(const Error& error) noexcept {
@@ -50,12 +42,7 @@ TokenFailure token_failure(const Error& error) noexcept {
   if (code.empty()) return TokenFailure::kNone;
   if (code == "jwks_unavailable") return TokenFailure::kJwksUnavailable;
   if (error.kind() != ErrorKind::kCrypto) return TokenFailure::kNone;
-  for (int i = static_cast<int>(TokenFailure::kMalformed);
-       i <= static_cast<int>(TokenFailure::kJwksUnavailable); ++i) {
-    auto f = static_cast<TokenFailure>(i);
-    if (code == to_string(f)) return f;
-  }
-  return TokenFailure::kNone;
+  return workos::detail::value_of(kTokenFailures, code, TokenFailure::kNone);
 }
 
 namespace detail {

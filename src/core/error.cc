@@ -3,6 +3,8 @@
 
 #include <workos/error.h>
 
+#include "core/enum_names.h"
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -15,26 +17,19 @@ const std::shared_ptr<const ErrorInfo>& empty_info() {
   return *info;
 }
 
+constexpr detail::EnumName<ErrorKind> kKindNames[] = {
+    {ErrorKind::kApi, "api_error"},
+    {ErrorKind::kConfiguration, "configuration_error"},
+    {ErrorKind::kConnection, "connection_error"},
+    {ErrorKind::kTimeout, "timeout"},
+    {ErrorKind::kDecode, "decode_error"},
+    {ErrorKind::kCancelled, "cancelled"},
+    {ErrorKind::kInvalidArgument, "invalid_argument"},
+    {ErrorKind::kCrypto, "crypto_error"},
+};
+
 const char* kind_name(ErrorKind kind) noexcept {
-  switch (kind) {
-    case ErrorKind::kApi:
-      return "api_error";
-    case ErrorKind::kConfiguration:
-      return "configuration_error";
-    case ErrorKind::kConnection:
-      return "connection_error";
-    case ErrorKind::kTimeout:
-      return "timeout";
-    case ErrorKind::kDecode:
-      return "decode_error";
-    case ErrorKind::kCancelled:
-      return "cancelled";
-    case ErrorKind::kInvalidArgument:
-      return "invalid_argument";
-    case ErrorKind::kCrypto:
-      return "crypto_error";
-  }
-  return "error";
+  return detail::code_of(kKindNames, kind, "error");
 }
 
 }  // namespace

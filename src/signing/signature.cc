@@ -4,6 +4,7 @@
 
 #include <workos/signing/signature.h>
 
+#include "core/enum_names.h"
 #include "signing/hmac.h"
 #include "signing/signature_header.h"
 
@@ -73,62 +74,37 @@ namespace signing {
 
 namespace {
 
-const char* message_of(SignatureFailure failure) noexcept {
-  switch (failure) {
-    case SignatureFailure::kNone:
-      return "The signature is valid";
-    case SignatureFailure::kMalformedHeader:
-      return "The WorkOS-Signature header is malformed (expected \"t=<milliseconds>, "
-             "v1=<hex signature>\")";
-    case SignatureFailure::kTimestampTooOld:
-      return "The WorkOS-Signature timestamp is older than the allowed tolerance";
-    case SignatureFailure::kTimestampInFuture:
-      return "The WorkOS-Signature timestamp lies further in the future than the allowed "
-             "tolerance";
-    case SignatureFailure::kSignatureMismatch:
-      return "No WorkOS-Signature v1 signature matches the payload and secret";
-    case SignatureFailure::kEmptySecret:
-      return "The signing secret is empty";
-  }
-  return "Signature check failed";
-}
+constexpr workos::detail::EnumName<SignatureFailure> kFailures[] = {
+    {SignatureFailure::kNone, "ok", "The signature is valid"},
+    {SignatureFailure::kMalformedHeader, "signature_header_malformed",
+     "The WorkOS-Signature header is malformed (expected \"t=<milliseconds>, v1=<hex "
+     "signature>\")"},
+    {SignatureFailure::kTimestampTooOld, "signature_timestamp_too_old",
+     "The WorkOS-Signature timestamp is older than the allowed tolerance"},
+    {SignatureFailure::kTimestampInFuture, "signature_timestamp_in_future",
+     "The WorkOS-Signature timestamp lies further in the future than the allowed tolerance"},
+    {SignatureFailure::kSignatureMismatch, "signature_mismatch",
+     "No WorkOS-Signature v1 signature matches the payload and secret"},
+    {SignatureFailure::kEmptySecret, "signature_secret_empty", "The signing secret is empty"},
+};
 
 }  // namespace
 
 const char* to_code(SignatureFailure failure) noexcept {
-  switch (failure) {
-    case SignatureFailure::kNone:
-      return "ok";
-    case SignatureFailure::kMalformedHeader:
-      return "signature_header_malformed";
-    case SignatureFailure::kTimestampTooOld:
-      return "signature_timestamp_too_old";
-    case SignatureFailure::kTimestampInFuture:
-      return "signature_timestamp_in_future";
-    case SignatureFailure::kSignatureMismatch:
-      return "signature_mismatch";
-    case SignatureFailure::kEmptySecret:
-      return "signature_secret_empty";
-  }
-  return "signature_error";
+  return workos::detail::code_of(kFailures, failure, "signature_error");
 }
 
 SignatureFailure failure_of(const Error& error) noexcept {
   if (error.kind() != ErrorKind::kCrypto) return SignatureFailure::kNone;
-  for (SignatureFailure f :
-       {SignatureFailure::kMalformedHeader, SignatureFailure::kTimestampTooOld,
-        SignatureFailure::kTimestampInFuture, SignatureFailure::kSignatureMismatch,
-        SignatureFailure::kEmptySecret}) {
-    if (error.code() == to_code(f)) return f;
-  }
-  return SignatureFailure::kNone;
+  return workos::detail::value_of(kFailures, error.code(), SignatureFailure::kNone);
 }
 
 Error VerifyResult::error() const {
   ErrorInfo info;
   info.kind = ErrorKind::kCrypto;
   info.code = to_code(failure_);
-  info.message = message_of(failure_);
+  const auto* row = workos::detail::row_of(kFailures, failure_);
+  info.message = row ? row->message : "Signature check failed";
   return Error(std::move(info));
 }
 

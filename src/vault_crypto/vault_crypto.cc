@@ -4,6 +4,7 @@
 
 #include <workos/vault/vault_crypto.h>
 
+#include "core/enum_names.h"
 #include "vault_crypto/aes_gcm.h"
 #include "vault_crypto/codec.h"
 
@@ -25,23 +26,23 @@ namespace {
 
 using vault::VaultCryptoFailure;
 
+constexpr workos::detail::EnumName<VaultCryptoFailure> kFailures[] = {
+    {VaultCryptoFailure::kNone, "ok", "ok"},
+    {VaultCryptoFailure::kMalformedCiphertext, "vault_ciphertext_malformed",
+     "The encrypted value is malformed (not base64, or too short for IV, tag and keys)"},
+    {VaultCryptoFailure::kLengthOverflow, "vault_length_overflow",
+     "The encrypted value's key length (ULEB128) exceeds 32 bits"},
+    {VaultCryptoFailure::kInvalidDataKey, "vault_data_key_invalid",
+     "The data key is not base64 of 32 bytes, or the encrypted keys are not base64"},
+    {VaultCryptoFailure::kAuthenticationFailed, "vault_authentication_failed",
+     "The encrypted value did not authenticate (wrong key, wrong associated data or tampered "
+     "data)"},
+    {VaultCryptoFailure::kInternal, "vault_crypto_internal", "The cryptographic library failed"},
+};
+
 const char* message_of(VaultCryptoFailure failure) noexcept {
-  switch (failure) {
-    case VaultCryptoFailure::kNone:
-      return "ok";
-    case VaultCryptoFailure::kMalformedCiphertext:
-      return "The encrypted value is malformed (not base64, or too short for IV, tag and keys)";
-    case VaultCryptoFailure::kLengthOverflow:
-      return "The encrypted value's key length (ULEB128) exceeds 32 bits";
-    case VaultCryptoFailure::kInvalidDataKey:
-      return "The data key is not base64 of 32 bytes, or the encrypted keys are not base64";
-    case VaultCryptoFailure::kAuthenticationFailed:
-      return "The encrypted value did not authenticate (wrong key, wrong associated data or "
-             "tampered data)";
-    case VaultCryptoFailure::kInternal:
-      return "The cryptographic library failed";
-  }
-  return "Vault crypto failed";
+  const auto* row = workos::detail::row_of(kFailures, failure);
+  return row ? row->message : "Vault crypto failed";
 }
 
 struct CipherCtxDeleter {
@@ -187,32 +188,13 @@ struct KeyWiper {
 }  // namespace
 
 const char* to_code(VaultCryptoFailure failure) noexcept {
-  switch (failure) {
-    case VaultCryptoFailure::kNone:
-      return "ok";
-    case VaultCryptoFailure::kMalformedCiphertext:
-      return "vault_ciphertext_malformed";
-    case VaultCryptoFailure::kLengthOverflow:
-      return "vault_length_overflow";
-    case VaultCryptoFailure::kInvalidDataKey:
-      return "vault_data_key_invalid";
-    case VaultCryptoFailure::kAuthenticationFailed:
-      return "vault_authentication_failed";
-    case VaultCryptoFailure::kInternal:
-      return "vault_crypto_internal";
-  }
-  return "vault_crypto_error";
+  return workos::detail::code_of(detail::vault_codec::kFailures, failure, "vault_crypto_error");
 }
 
 VaultCryptoFailure vault_crypto_failure_of(const Error& error) noexcept {
   if (error.kind() != ErrorKind::kCrypto) return VaultCryptoFailure::kNone;
-  for (VaultCryptoFailure f :
-       {VaultCryptoFailure::kMalformedCiphertext, VaultCryptoFailure::kLengthOverflow,
-        VaultCryptoFailure::kInvalidDataKey, VaultCryptoFailure::kAuthenticationFailed,
-        VaultCryptoFailure::kInternal}) {
-    if (error.code() == to_code(f)) return f;
-  }
-  return VaultCryptoFailure::kNone;
+  return workos::detail::value_of(detail::vault_codec::kFailures, error.code(),
+                                  VaultCryptoFailure::kNone);
 }
 
 std::string EncryptedEnvelope::encrypted_keys_base64() const {
