@@ -13,6 +13,7 @@
 #include <workos/async/async_transport.h>
 #include <workos/async/event_loop.h>
 #include <workos/async/executor.h>
+#include <workos/async/future.h>
 
 #include <condition_variable>
 #include <cstdint>
@@ -20,6 +21,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <utility>
 
 #include "core/call.h"
 #include "core/request_pipeline.h"
@@ -91,5 +93,24 @@ class AsyncCore : public std::enable_shared_from_this<AsyncCore> {
   std::uint64_t next_id_ = 1;
   std::unordered_map<std::uint64_t, std::weak_ptr<AsyncCallOp>> ops_;
 };
+
+/// A promise whose future behaves like the SDK's own futures of `core` (continuations attached
+/// after completion are posted to the loop or the client's executor); a plain promise when
+/// `core` is null (a helper built over a connection only).
+template <class T>
+std::shared_ptr<Promise<T>> make_async_promise(const std::shared_ptr<AsyncCore>& core) {
+  if (!core) return std::make_shared<Promise<T>>();
+  return std::make_shared<Promise<T>>(core->fallback(), core->executor());
+}
+
+/// A future of `core` that is complete with `result` (a local error, or an answer that needs
+/// no request).
+template <class T>
+Future<T> ready_async(const std::shared_ptr<AsyncCore>& core, Result<T> result) {
+  std::shared_ptr<Promise<T>> p = make_async_promise<T>(core);
+  Future<T> f = p->get_future();
+  p->set_result(std::move(result));
+  return f;
+}
 
 }  // namespace workos::detail

@@ -61,6 +61,15 @@ Future<T> call_async(const std::shared_ptr<AsyncCore>& core, const ApiRequest& r
                        });
 }
 
+/// `call_async` of a request that could not be built: a future of `core` (a plain one without a
+/// core) that already holds the builder's error.
+template <class T>
+Future<T> call_async(const std::shared_ptr<AsyncCore>& core, const Result<ApiRequest>& request,
+                     const RequestOptions& options, std::string_view model) {
+  if (request) return call_async<T>(core, *request, options, model);
+  return ready_async<T>(core, request.error());
+}
+
 /// `call_async` for operations some of whose 2xx answers have no body: an empty body is an
 /// empty optional, anything else is decoded into `T`.
 template <class T>

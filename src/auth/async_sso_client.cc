@@ -23,28 +23,16 @@ AsyncSsoClient::AsyncSsoClient(std::shared_ptr<AsyncSsoConnection> connection,
 
 Future<workos::SsoTokenResponse> AsyncSsoClient::get_profile_and_token(
     std::string_view code, const RequestOptions& options) const {
-  auto cred = auth::detail::client_credentials(auth::detail::sync_core(core_),
-                                               auth::detail::SecretPolicy::kRequired,
-                                               "get_profile_and_token");
-  if (!cred) return auth::detail::ready_async<workos::SsoTokenResponse>(core_, cred.error());
   return workos::detail::call_async<workos::SsoTokenResponse>(
-      core_, auth::detail::sso_token_request(*cred, code, {}), options, "SsoTokenResponse");
+      core_, auth::detail::sso_token_request(auth::detail::sync_core(core_), code, std::nullopt),
+      options, "SsoTokenResponse");
 }
 
 Future<workos::SsoTokenResponse> AsyncSsoClient::get_profile_and_token_pkce(
     std::string_view code, std::string_view code_verifier, const RequestOptions& options) const {
-  if (code_verifier.empty()) {
-    return auth::detail::ready_async<workos::SsoTokenResponse>(
-        core_,
-        Error(ErrorKind::kInvalidArgument, "get_profile_and_token_pkce needs a code_verifier"));
-  }
-  auto cred = auth::detail::client_credentials(auth::detail::sync_core(core_),
-                                               auth::detail::SecretPolicy::kIfConfidential,
-                                               "get_profile_and_token_pkce");
-  if (!cred) return auth::detail::ready_async<workos::SsoTokenResponse>(core_, cred.error());
   return workos::detail::call_async<workos::SsoTokenResponse>(
-      core_, auth::detail::sso_token_request(*cred, code, code_verifier), options,
-      "SsoTokenResponse");
+      core_, auth::detail::sso_token_request(auth::detail::sync_core(core_), code, code_verifier),
+      options, "SsoTokenResponse");
 }
 
 Result<auth::AuthorizationUrlWithPkce> AsyncSsoClient::get_authorization_url_with_pkce(

@@ -18,25 +18,8 @@
 
 namespace workos::auth::detail {
 
-/// A promise whose future behaves like the SDK's own futures of `core` (continuations attached
-/// after completion are posted to the loop or the client's executor); a plain promise when
-/// `core` is null (a helper built over a connection only).
-template <class T>
-std::shared_ptr<Promise<T>> make_async_promise(
-    const std::shared_ptr<workos::detail::AsyncCore>& core) {
-  if (!core) return std::make_shared<Promise<T>>();
-  return std::make_shared<Promise<T>>(core->fallback(), core->executor());
-}
-
-/// A future of `core` that is complete with `result` (a local error, or an answer that needs
-/// no request).
-template <class T>
-Future<T> ready_async(const std::shared_ptr<workos::detail::AsyncCore>& core, Result<T> result) {
-  std::shared_ptr<Promise<T>> p = make_async_promise<T>(core);
-  Future<T> f = p->get_future();
-  p->set_result(std::move(result));
-  return f;
-}
+using workos::detail::make_async_promise;
+using workos::detail::ready_async;
 
 /// Runs `task` on `core`'s event loop (inline without a core, or once the loop is gone).
 inline void post_to_loop(const std::shared_ptr<workos::detail::AsyncCore>& core,

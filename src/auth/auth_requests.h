@@ -43,10 +43,13 @@ Result<AuthorizationUrlWithPkce> um_authorization_url_with_pkce(
 
 // ---- sso -------------------------------------------------------------------------------------
 
-/// `POST /sso/token` with the credentials in the JSON body (never in the URL); an empty
-/// `code_verifier` is omitted.
-workos::detail::ApiRequest sso_token_request(const ClientCredentials& cred, std::string_view code,
-                                             std::string_view code_verifier);
+/// `POST /sso/token` with the client's credentials in the JSON body (never in the URL). Without
+/// `code_verifier` the confidential exchange (needs the secret); with one the PKCE exchange
+/// (the secret only for a confidential client). Errors: kConfiguration, kInvalidArgument (an
+/// empty verifier).
+Result<workos::detail::ApiRequest> sso_token_request(const workos::detail::ClientCore* core,
+                                                     std::string_view code,
+                                                     std::optional<std::string_view> code_verifier);
 
 /// `get_authorization_url_with_pkce` of sso: checks the params, adds a random state (unless
 /// set), builds the URL with `build`, then appends the PKCE challenge. No request is made.

@@ -125,24 +125,28 @@ std::string pbkdf2(const HmacKey& prf, std::string_view salt, unsigned iteration
   return out;
 }
 
-bool aes_cbc_encrypt(std::string_view key, std::string_view iv, std::string_view plaintext,
-                     std::string& out) {
+namespace {
+
+// AES-CBC with PKCS#7 padding in one direction (`enc` 1: encrypt, 0: decrypt).
+bool aes_cbc_run(int enc, std::string_view key, std::string_view iv, std::string_view in,
+                 std::string& out) {
   EVP_CIPHER* cipher = aes_cbc(key.size());
   if (!cipher || iv.size() != 16) return false;
+  if (!enc && (in.empty() || in.size() % 16 != 0)) return false;
   CipherCtx ctx(EVP_CIPHER_CTX_new());
   if (!ctx) return false;
-  if (EVP_EncryptInit_ex2(ctx.get(), cipher, reinterpret_cast<const unsigned char*>(key.data()),
-                          reinterpret_cast<const unsigned char*>(iv.data()), nullptr) != 1) {
+  if (EVP_CipherInit_ex2(ctx.get(), cipher, reinterpret_cast<const unsigned char*>(key.data()),
+                         reinterpret_cast<const unsigned char*>(iv.data()), enc, nullptr) != 1) {
     return false;
   }
-  out.resize(plaintext.size() + 16);
+  out.resize(in.size() + 16);
   int len1 = 0, len2 = 0;
-  if (EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len1,
-                        reinterpret_cast<const unsigned char*>(plaintext.data()),
-                        static_cast<int>(plaintext.size())) != 1) {
+  if (EVP_CipherUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len1,
+                       reinterpret_cast<const unsigned char*>(in.data()),
+                       static_cast<int>(in.size())) != 1) {
     return false;
   }
-  if (EVP_EncryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + len1, &len2) !=
+  if (EVP_CipherFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + len1, &len2) !=
       1) {
     return false;
   }
@@ -150,30 +154,16 @@ bool aes_cbc_encrypt(std::string_view key, std::string_view iv, std::string_view
   return true;
 }
 
+}  // namespace
+
+bool aes_cbc_encrypt(std::string_view key, std::string_view iv, std::string_view plaintext,
+                     std::string& out) {
+  return aes_cbc_run(1, key, iv, plaintext, out);
+}
+
 bool aes_cbc_decrypt(std::string_view key, std::string_view iv, std::string_view ciphertext,
                      std::string& out) {
-  EVP_CIPHER* cipher = aes_cbc(key.size());
-  if (!cipher || iv.size() != 16) return false;
-  if (ciphertext.empty() || ciphertext.size() % 16 != 0) return false;
-  CipherCtx ctx(EVP_CIPHER_CTX_new());
-  if (!ctx) return false;
-  if (EVP_DecryptInit_ex2(ctx.get(), cipher, reinterpret_cast<const unsigned char*>(key.data()),
-                          reinterpret_cast<const unsigned char*>(iv.data()), nullptr) != 1) {
-    return false;
-  }
-  out.resize(ciphertext.size() + 16);
-  int len1 = 0, len2 = 0;
-  if (EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len1,
-                        reinterpret_cast<const unsigned char*>(ciphertext.data()),
-                        static_cast<int>(ciphertext.size())) != 1) {
-    return false;
-  }
-  if (EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + len1, &len2) !=
-      1) {
-    return false;
-  }
-  out.resize(static_cast<std::size_t>(len1) + static_cast<std::size_t>(len2));
-  return true;
+  return aes_cbc_run(0, key, iv, ciphertext, out);
 }
 
 }  // namespace workos::auth::detail

@@ -93,6 +93,14 @@ bool RsaKey::prepare() {
   return true;
 }
 
+std::shared_ptr<const RsaKey> RsaKey::adopt(std::string kid, void* pkey) {
+  std::shared_ptr<RsaKey> key(new RsaKey());
+  key->kid_ = std::move(kid);
+  key->pkey_ = pkey;
+  if (!key->prepare()) return nullptr;
+  return key;
+}
+
 std::shared_ptr<const RsaKey> RsaKey::from_components(std::string kid, std::string_view n_b64,
                                                       std::string_view e_b64) {
   std::string n, e;
@@ -118,11 +126,7 @@ std::shared_ptr<const RsaKey> RsaKey::from_components(std::string kid, std::stri
   if (EVP_PKEY_fromdata(ctx.get(), &pkey, EVP_PKEY_PUBLIC_KEY, params.get()) != 1 || !pkey) {
     return nullptr;
   }
-  std::shared_ptr<RsaKey> key(new RsaKey());
-  key->kid_ = std::move(kid);
-  key->pkey_ = pkey;
-  if (!key->prepare()) return nullptr;
-  return key;
+  return adopt(std::move(kid), pkey);
 }
 
 std::shared_ptr<const RsaKey> RsaKey::from_pem(std::string kid, std::string_view pem) {
@@ -135,11 +139,7 @@ std::shared_ptr<const RsaKey> RsaKey::from_pem(std::string kid, std::string_view
     EVP_PKEY_free(pkey);
     return nullptr;
   }
-  std::shared_ptr<RsaKey> key(new RsaKey());
-  key->kid_ = std::move(kid);
-  key->pkey_ = pkey;
-  if (!key->prepare()) return nullptr;
-  return key;
+  return adopt(std::move(kid), pkey);
 }
 
 bool RsaKey::verify_rs256(std::string_view data, std::string_view signature) const {

@@ -53,6 +53,9 @@ class RsaKey {
 
  private:
   RsaKey() = default;
+  /// A key owning `pkey` (an EVP_PKEY*, freed with the key), ready to verify; null when it
+  /// cannot be prepared.
+  static std::shared_ptr<const RsaKey> adopt(std::string kid, void* pkey);
   bool prepare();
   std::string kid_;
   void* pkey_ = nullptr;        // EVP_PKEY*

@@ -20,23 +20,31 @@ namespace auth::detail {
 // POST /sso/token with the credentials in the JSON body (the spec's TokenQueryDto). The spec
 // also lists them as query parameters; we never put the client secret in a URL, where proxies
 // and access logs would keep it.
-workos::detail::ApiRequest sso_token_request(const ClientCredentials& cred, std::string_view code,
-                                             std::string_view code_verifier) {
+Result<workos::detail::ApiRequest> sso_token_request(
+    const workos::detail::ClientCore* core, std::string_view code,
+    std::optional<std::string_view> code_verifier) {
+  if (code_verifier && code_verifier->empty()) {
+    return Error(ErrorKind::kInvalidArgument, "get_profile_and_token_pkce needs a code_verifier");
+  }
+  auto cred = client_credentials(
+      core, code_verifier ? SecretPolicy::kIfConfidential : SecretPolicy::kRequired,
+      code_verifier ? "get_profile_and_token_pkce" : "get_profile_and_token");
+  if (!cred) return cred.error();
   workos::detail::json::Writer w;
   w.begin_object();
   w.key("client_id");
-  w.string(cred.client_id);
-  if (cred.client_secret) {
+  w.string(cred->client_id);
+  if (cred->client_secret) {
     w.key("client_secret");
-    w.string(*cred.client_secret);
+    w.string(*cred->client_secret);
   }
   w.key("grant_type");
   w.string("authorization_code");
   w.key("code");
   w.string(code);
-  if (!code_verifier.empty()) {
+  if (code_verifier) {
     w.key("code_verifier");
-    w.string(code_verifier);
+    w.string(*code_verifier);
   }
   w.end_object();
   workos::detail::ApiRequest req;
@@ -91,23 +99,15 @@ SsoClient::SsoClient(std::shared_ptr<SsoConnection> connection,
 
 Result<workos::SsoTokenResponse> SsoClient::get_profile_and_token(
     std::string_view code, const RequestOptions& options) const {
-  auto cred = auth::detail::client_credentials(core_.get(), auth::detail::SecretPolicy::kRequired,
-                                               "get_profile_and_token");
-  if (!cred) return cred.error();
   return workos::detail::call<workos::SsoTokenResponse>(
-      *core_, auth::detail::sso_token_request(*cred, code, {}), options, "SsoTokenResponse");
+      *core_, auth::detail::sso_token_request(core_.get(), code, std::nullopt), options,
+      "SsoTokenResponse");
 }
 
 Result<workos::SsoTokenResponse> SsoClient::get_profile_and_token_pkce(
     std::string_view code, std::string_view code_verifier, const RequestOptions& options) const {
-  if (code_verifier.empty()) {
-    return Error(ErrorKind::kInvalidArgument, "get_profile_and_token_pkce needs a code_verifier");
-  }
-  auto cred = auth::detail::client_credentials(
-      core_.get(), auth::detail::SecretPolicy::kIfConfidential, "get_profile_and_token_pkce");
-  if (!cred) return cred.error();
   return workos::detail::call<workos::SsoTokenResponse>(
-      *core_, auth::detail::sso_token_request(*cred, code, code_verifier), options,
+      *core_, auth::detail::sso_token_request(core_.get(), code, code_verifier), options,
       "SsoTokenResponse");
 }
 

@@ -172,6 +172,14 @@ Result<T> call(const ClientCore& core, const ApiRequest& request, const RequestO
   return decode_response<T>(core, core.execute(request, options), model);
 }
 
+/// `call` of a request that could not be built fails with the builder's error.
+template <class T>
+Result<T> call(const ClientCore& core, const Result<ApiRequest>& request,
+               const RequestOptions& options, std::string_view model) {
+  if (!request) return request.error();
+  return call<T>(core, *request, options, model);
+}
+
 /// `call` for operations some of whose 2xx answers have no body (an empty optional then).
 template <class T>
 Result<std::optional<T>> call_optional(const ClientCore& core, const ApiRequest& request,

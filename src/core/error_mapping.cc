@@ -2,6 +2,7 @@
 
 #include "core/error_mapping.h"
 
+#include "core/civil_time.h"
 #include "core/headers.h"
 
 #include <simdjson.h>
@@ -40,15 +41,6 @@ bool parse_hms(std::string_view s, int& h, int& m, int& sec) {
   return s.size() == 8 && s[2] == ':' && s[5] == ':' && parse_uint(s.substr(0, 2), h) &&
          parse_uint(s.substr(3, 2), m) && parse_uint(s.substr(6, 2), sec) && h < 24 && m < 60 &&
          sec <= 60;
-}
-
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
 std::string string_field(const simdjson::dom::object& obj, std::string_view key) {

@@ -8,21 +8,12 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/civil_time.h"
 #include "core/headers.h"
 
 namespace workos {
 
 namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
 
 struct Civil {
   std::int64_t y;
@@ -132,7 +123,7 @@ std::optional<std::chrono::system_clock::time_point> Timestamp::time_point() con
   }
   if (pos != s.size()) return std::nullopt;
   const std::int64_t days =
-      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+      detail::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   const std::int64_t secs = days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 +
                             second - offset_seconds;
   const auto since_epoch = std::chrono::seconds(secs) + std::chrono::nanoseconds(nanos);

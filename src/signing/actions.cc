@@ -8,6 +8,7 @@
 
 #include "core/json.h"
 #include "signing/hmac.h"
+#include "signing/signature_header.h"
 #include "signing/utf8.h"
 
 #include <utility>
@@ -164,20 +165,13 @@ void read(Value v, ActionContext& out, DecodeContext& c) {
 Result<ActionContext> construct_action(std::string_view payload, std::string_view sig_header,
                                        std::string_view secret, std::chrono::milliseconds tolerance,
                                        std::chrono::system_clock::time_point now) {
-  signing::VerifyResult check =
-      signing::verify_signature_header(payload, sig_header, secret, tolerance, now);
-  if (!check) return check.error();
-  ActionContext out;
-  Result<void> decoded = detail::json::decode_document(payload, "ActionContext", out);
-  if (!decoded) return decoded.error();
-  out.raw = RawJson(std::string(payload));
-  return out;
-}
-
-Result<ActionContext> construct_action(std::string_view payload, std::string_view sig_header,
-                                       std::string_view secret,
-                                       std::chrono::milliseconds tolerance) {
-  return construct_action(payload, sig_header, secret, tolerance, std::chrono::system_clock::now());
+  return detail::sig::verified<ActionContext>(
+      signing::verify_signature_header(payload, sig_header, secret, tolerance, now),
+      [&](ActionContext& out) -> Result<void> {
+        Result<void> decoded = detail::json::decode_document(payload, "ActionContext", out);
+        if (decoded) out.raw = RawJson(std::string(payload));
+        return decoded;
+      });
 }
 
 }  // namespace actions

@@ -41,4 +41,15 @@ struct SignatureHeaderScan {
 signing::SignatureFailure scan_signature_header(std::string_view header,
                                                 SignatureHeaderScan& out) noexcept;
 
+/// A verified payload decoded into `T` by `decode(T&) -> Result<void>`: the signature check's
+/// error when `check` failed (nothing is decoded then), else the decode error or the value.
+template <class T, class Decode>
+Result<T> verified(const signing::VerifyResult& check, Decode decode) {
+  if (!check) return check.error();
+  T out;
+  Result<void> decoded = decode(out);
+  if (!decoded) return decoded.error();
+  return out;
+}
+
 }  // namespace workos::detail::sig

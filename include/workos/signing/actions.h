@@ -34,19 +34,12 @@ namespace workos::actions {
 inline constexpr std::chrono::seconds kDefaultTolerance{30};
 
 /// Verifies the `WorkOS-Signature` header of an Actions request against its raw body. Same
-/// rules as `webhooks::verify_header`, with a 30 s default tolerance. Thread-safe.
+/// rules as `webhooks::verify_header`, with a 30 s default tolerance; `now` is the current time
+/// unless given. Thread-safe.
 inline signing::VerifyResult verify_header(
     std::string_view payload, std::string_view sig_header, std::string_view secret,
-    std::chrono::milliseconds tolerance = kDefaultTolerance) {
-  return signing::verify_signature_header(payload, sig_header, secret, tolerance,
-                                          std::chrono::system_clock::now());
-}
-
-/// Same with an explicit "now".
-inline signing::VerifyResult verify_header(std::string_view payload, std::string_view sig_header,
-                                           std::string_view secret,
-                                           std::chrono::milliseconds tolerance,
-                                           std::chrono::system_clock::time_point now) {
+    std::chrono::milliseconds tolerance = kDefaultTolerance,
+    std::chrono::system_clock::time_point now = std::chrono::system_clock::now()) {
   return signing::verify_signature_header(payload, sig_header, secret, tolerance, now);
 }
 
@@ -152,13 +145,10 @@ struct ActionContext {
 /// Verifies the request (`verify_header`), then decodes the body. Errors: kind `kCrypto`
 /// (see `signing::failure_of`) when the signature check fails, `kDecode` when the verified body
 /// is not a JSON object of the expected shape. Thread-safe.
-Result<ActionContext> construct_action(std::string_view payload, std::string_view sig_header,
-                                       std::string_view secret,
-                                       std::chrono::milliseconds tolerance = kDefaultTolerance);
-
-/// Same with an explicit "now".
-Result<ActionContext> construct_action(std::string_view payload, std::string_view sig_header,
-                                       std::string_view secret, std::chrono::milliseconds tolerance,
-                                       std::chrono::system_clock::time_point now);
+/// `now` is the current time unless given.
+Result<ActionContext> construct_action(
+    std::string_view payload, std::string_view sig_header, std::string_view secret,
+    std::chrono::milliseconds tolerance = kDefaultTolerance,
+    std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
 }  // namespace workos::actions

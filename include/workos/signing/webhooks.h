@@ -36,20 +36,12 @@ inline constexpr std::string_view kSignatureHeader = "WorkOS-Signature";
 /// the raw body bytes, `secret` the endpoint's signing secret. The header is read as the
 /// official Node SDK reads it (only the first `v1` entry counts); `t` must lie within
 /// `tolerance` of the current time, before or after (0 = the exact millisecond only).
-/// Thread-safe, allocation-free on success.
-/// See `signing::verify_signature_header` for the exact rules.
+/// Thread-safe, allocation-free on success. `now` is the current time unless given (tests,
+/// replays of stored deliveries). See `signing::verify_signature_header` for the exact rules.
 inline signing::VerifyResult verify_header(
     std::string_view payload, std::string_view sig_header, std::string_view secret,
-    std::chrono::milliseconds tolerance = kDefaultTolerance) {
-  return signing::verify_signature_header(payload, sig_header, secret, tolerance,
-                                          std::chrono::system_clock::now());
-}
-
-/// Same as above with an explicit "now" (tests, replays of stored deliveries).
-inline signing::VerifyResult verify_header(std::string_view payload, std::string_view sig_header,
-                                           std::string_view secret,
-                                           std::chrono::milliseconds tolerance,
-                                           std::chrono::system_clock::time_point now) {
+    std::chrono::milliseconds tolerance = kDefaultTolerance,
+    std::chrono::system_clock::time_point now = std::chrono::system_clock::now()) {
   return signing::verify_signature_header(payload, sig_header, secret, tolerance, now);
 }
 
@@ -73,14 +65,12 @@ inline std::string compute_signature(std::int64_t timestamp_ms, std::string_view
 /// if (!event) return reply(400, event.error().message());
 /// if (const auto* e = event->as_user_created()) welcome(e->data.email);
 /// @endcode
-Result<Event> construct_event(std::string_view payload, std::string_view sig_header,
-                              std::string_view secret,
-                              std::chrono::milliseconds tolerance = kDefaultTolerance);
-
-/// Same with an explicit "now".
-Result<Event> construct_event(std::string_view payload, std::string_view sig_header,
-                              std::string_view secret, std::chrono::milliseconds tolerance,
-                              std::chrono::system_clock::time_point now);
+///
+/// `now` is the current time unless given (tests, replays of stored deliveries).
+Result<Event> construct_event(
+    std::string_view payload, std::string_view sig_header, std::string_view secret,
+    std::chrono::milliseconds tolerance = kDefaultTolerance,
+    std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
 }  // namespace webhooks
 }  // namespace workos
