@@ -191,9 +191,10 @@ def client_accessor(api, extensions, name):
     else:
         with_core = kind == "extension" and ext.get("connection_with_core", False)
         conn_args = "connection, core()" if with_core else "connection"
+        default = "core()" if with_core else "%s::make_%s_connection(core())" % (name, name)
         make = ("connection ? std::make_shared<const %s>(%s)\n"
-                "                      : std::make_shared<const %s>(core());" % (
-                    cls, conn_args, cls))
+                "                      : std::make_shared<const %s>(%s);" % (
+                    cls, conn_args, cls, default))
     return ("const %s& Client::%s() const noexcept {\n"
             "  return services_->%s.get<%s>([this] {\n"
             "    const auto& connection = services_->connections.%s;\n"
@@ -215,10 +216,12 @@ def async_client_accessor_parts(api, extensions, name):
     headers = ["workos/async_client.h"]
     if kind == "extension":
         headers.append(header)
+    default = "async_core()" if kind != "generated" else "%s::make_async_%s_connection(" \
+        "async_core())" % (name, name)
     code = ("const %s& AsyncClient::%s() const noexcept {\n"
             "  return services_->%s.get<%s>(\n"
-            "      [this] { return std::make_shared<const %s>(async_core()); });\n}\n" % (
-                cls, name, name, cls, cls))
+            "      [this] { return std::make_shared<const %s>(%s); });\n}\n" % (
+                cls, name, name, cls, cls, default))
     return sorted(set(headers)), code
 
 

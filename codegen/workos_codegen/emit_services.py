@@ -246,9 +246,8 @@ def emit_header(api, module, config):
     out.append("#include <cstdint>\n#include <map>\n#include <memory>\n#include <optional>\n"
                "#include <string>\n#include <string_view>\n#include <variant>\n#include <vector>"
                "\n\n")
-    out.append("namespace workos {\nnamespace detail {\nclass ClientCore;\n}  // namespace detail\n"
-               "\n/// The `%s` service: models in namespace `workos`, calls here.\nnamespace %s "
-               "{\n\n" % (module, module))
+    out.append("namespace workos {\n\n/// The `%s` service: models in namespace `workos`, calls "
+               "here.\nnamespace %s {\n\n" % (module, module))
     for o in ops:
         if o.has_params():
             out.append(emit_param_struct(o))
@@ -263,9 +262,6 @@ def emit_header(api, module, config):
         out.append(op_doc(o, "  "))
         out.append("  virtual %s %s(%s);\n" % (return_type(o), o.name, ", ".join(args(o, False))))
     out.append("};\n\n")
-    out.append("/// The default connection: real HTTP calls through `core` (retries, auth, decoding)."
-               "\nstd::shared_ptr<%s> make_%s_connection(std::shared_ptr<detail::ClientCore> core);"
-               "\n\n" % (conn, module))
     # Service
     out.append("/// The `%s` service: one method per WorkOS operation, named as in the official "
                "SDKs.\n/// A cheap value type (it shares its connection); thread-safe.\n///\n"
@@ -273,10 +269,9 @@ def emit_header(api, module, config):
                "/// if (!r) std::cerr << r.error().message() << \"\\n\";\n/// @endcode\n" % (
                    module, module, ops[0].name))
     out.append("class %s {\n public:\n" % svc)
-    out.append("  /// Calls go through `connection` (a fake or mock in tests).\n"
-               "  explicit %s(std::shared_ptr<%s> connection);\n" % (svc, conn))
-    out.append("  /// Calls go over HTTP through `core` (see `ClientBase::core()`).\n"
-               "  explicit %s(std::shared_ptr<detail::ClientCore> core);\n\n" % svc)
+    out.append("  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds "
+               "its\n  /// services over HTTP connections).\n"
+               "  explicit %s(std::shared_ptr<%s> connection);\n\n" % (svc, conn))
     for o in ops:
         out.append(op_doc(o, "  "))
         out.append("  %s %s(%s) const;\n" % (return_type(o), o.name, ", ".join(args(o, True))))
@@ -551,7 +546,16 @@ def emit_requests_header(api, module):
     out.append("#include <workos/%s/service.h>\n\n" % module)
     out.append('#include "%s/models_json.h"\n#include "common/json_support.h"\n'
                '#include "core/call.h"\n\n' % module)
-    out.append("#include <string>\n#include <string_view>\n#include <variant>\n\n")
+    out.append("#include <memory>\n#include <string>\n#include <string_view>\n#include <variant>\n\n")
+    out.append("namespace workos {\nnamespace detail {\nclass AsyncCore;\nclass ClientCore;\n}"
+               "  // namespace detail\n\nnamespace %s {\n\nclass %s;\nclass Async%s;\n\n"
+               "/// The default connection: real HTTP calls through `core` (retries, auth, "
+               "decoding).\nstd::shared_ptr<%s> make_%s_connection(std::shared_ptr<detail::"
+               "ClientCore> core);\n/// The default async connection: calls on the event loop of "
+               "`core`.\nstd::shared_ptr<Async%s> make_async_%s_connection(std::shared_ptr<"
+               "detail::AsyncCore> core);\n\n}  // namespace %s\n}  // namespace workos\n\n"
+               % (module, connection_class(module), connection_class(module),
+                  connection_class(module), module, connection_class(module), module, module))
     out.append("namespace workos::%s::requests {\n\n" % module)
     out.append("namespace json = workos::detail::json;\n\n")
     out.append("/// The error of a seam function a connection does not implement.\n"
@@ -607,8 +611,6 @@ def emit_source(api, module, config, accessor=None):
     # Service.
     out.append("%s::%s(std::shared_ptr<%s> connection) : connection_(std::move(connection)) {}\n\n"
                % (svc, svc, conn))
-    out.append("%s::%s(std::shared_ptr<detail::ClientCore> core)\n    : connection_(make_%s_"
-               "connection(std::move(core))) {}\n\n" % (svc, svc, module))
     for o in ops:
         out.append("%s %s::%s(%s) const {\n" % (return_type(o), svc, o.name,
                                                 ", ".join(args(o, False))))
@@ -672,8 +674,7 @@ def emit_async_header(api, module, config):
                "#include <workos/page.h>\n\n" % module)
     out.append("#include <memory>\n#include <optional>\n#include <string>\n"
                "#include <string_view>\n#include <vector>\n\n")
-    out.append("namespace workos {\nnamespace detail {\nclass AsyncCore;\n}  // namespace detail"
-               "\n\nnamespace %s {\n\n" % module)
+    out.append("namespace workos::%s {\n\n" % module)
     out.append("/// The seam under `%s`: one virtual function per operation, one HTTP call each "
                "(no\n/// pagination). Same names and parameters as `%s`; `Result<X>` becomes "
                "`Future<X>`.\n/// Functions not overridden return a ready `kConfiguration` "
@@ -686,9 +687,6 @@ def emit_async_header(api, module, config):
         out.append("  virtual %s %s(%s);\n" % (async_connection_return(o), o.name,
                                                 ", ".join(args(o, False))))
     out.append("};\n\n")
-    out.append("/// The default async connection: calls on the event loop of `core`.\n"
-               "std::shared_ptr<%s> make_async_%s_connection(std::shared_ptr<detail::AsyncCore> "
-               "core);\n\n" % (conn, module))
     out.append("/// The async `%s` service: the methods of `%s` with the same names and "
                "parameters,\n/// returning `workos::Future` (`get()`, `then()`, `co_await`, "
                "cancellation); list operations\n/// return an `AsyncPage` whose "
@@ -697,10 +695,9 @@ def emit_async_header(api, module, config):
                "client.%s().%s(...).then([](auto r) { /* r is a workos::Result */ });\n"
                "/// @endcode\n" % (module, service_class(module), module, ops[0].name))
     out.append("class %s {\n public:\n" % svc)
-    out.append("  /// Calls go through `connection` (a fake in tests).\n"
-               "  explicit %s(std::shared_ptr<%s> connection);\n" % (svc, conn))
-    out.append("  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`)."
-               "\n  explicit %s(std::shared_ptr<detail::AsyncCore> core);\n\n" % svc)
+    out.append("  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` "
+               "builds its\n  /// services over connections on its event loop).\n"
+               "  explicit %s(std::shared_ptr<%s> connection);\n\n" % (svc, conn))
     for o in ops:
         out.append(op_doc(o, "  "))
         out.append("  %s %s(%s) const;\n" % (async_service_return(o), o.name,
@@ -716,7 +713,7 @@ def emit_async_header(api, module, config):
     out.append("\n  /// The connection calls go through.\n  const std::shared_ptr<%s>& connection() "
                "const noexcept { return connection_; }\n\n" % conn)
     out.append(" private:\n  std::shared_ptr<%s> connection_;\n};\n\n" % conn)
-    out.append("}  // namespace %s\n}  // namespace workos\n" % module)
+    out.append("}  // namespace workos::%s\n" % module)
     return "".join(out)
 
 
@@ -761,8 +758,6 @@ def emit_async_source(api, module, config, accessor=None):
                    conn, module, conn))
     out.append("%s::%s(std::shared_ptr<%s> connection) : connection_(std::move(connection)) {}\n\n"
                % (svc, svc, conn))
-    out.append("%s::%s(std::shared_ptr<detail::AsyncCore> core)\n    : connection_(make_async_%s_"
-               "connection(std::move(core))) {}\n\n" % (svc, svc, module))
     for o in ops:
         out.append("%s %s::%s(%s) const {\n" % (async_service_return(o), svc, o.name,
                                                 ", ".join(args(o, False))))

@@ -57,9 +57,6 @@ AsyncAdminPortalService::AsyncAdminPortalService(
     std::shared_ptr<AsyncAdminPortalConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncAdminPortalService::AsyncAdminPortalService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_admin_portal_connection(std::move(core))) {}
-
 Future<workos::PortalLinkResponse> AsyncAdminPortalService::generate_link(
     const GenerateLinkParams& params, const RequestOptions& options) const {
   return connection_->generate_link(params, options);
@@ -71,7 +68,8 @@ namespace workos {
 
 const workos::admin_portal::AsyncAdminPortalService& AsyncClient::admin_portal() const noexcept {
   return services_->admin_portal.get<workos::admin_portal::AsyncAdminPortalService>([this] {
-    return std::make_shared<const workos::admin_portal::AsyncAdminPortalService>(async_core());
+    return std::make_shared<const workos::admin_portal::AsyncAdminPortalService>(
+        admin_portal::make_async_admin_portal_connection(async_core()));
   });
 }
 

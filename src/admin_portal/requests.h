@@ -10,9 +10,31 @@
 #include "common/json_support.h"
 #include "core/call.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace admin_portal {
+
+class AdminPortalConnection;
+class AsyncAdminPortalConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<AdminPortalConnection> make_admin_portal_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncAdminPortalConnection> make_async_admin_portal_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace admin_portal
+}  // namespace workos
 
 namespace workos::admin_portal::requests {
 

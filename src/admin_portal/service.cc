@@ -56,9 +56,6 @@ std::shared_ptr<AdminPortalConnection> make_admin_portal_connection(
 AdminPortalService::AdminPortalService(std::shared_ptr<AdminPortalConnection> connection)
     : connection_(std::move(connection)) {}
 
-AdminPortalService::AdminPortalService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_admin_portal_connection(std::move(core))) {}
-
 Result<workos::PortalLinkResponse> AdminPortalService::generate_link(
     const GenerateLinkParams& params, const RequestOptions& options) const {
   return connection_->generate_link(params, options);
@@ -72,7 +69,8 @@ const workos::admin_portal::AdminPortalService& Client::admin_portal() const noe
   return services_->admin_portal.get<workos::admin_portal::AdminPortalService>([this] {
     const auto& connection = services_->connections.admin_portal;
     return connection ? std::make_shared<const workos::admin_portal::AdminPortalService>(connection)
-                      : std::make_shared<const workos::admin_portal::AdminPortalService>(core());
+                      : std::make_shared<const workos::admin_portal::AdminPortalService>(
+                            admin_portal::make_admin_portal_connection(core()));
   });
 }
 

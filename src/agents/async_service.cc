@@ -85,9 +85,6 @@ std::shared_ptr<AsyncAgentsConnection> make_async_agents_connection(
 AsyncAgentsService::AsyncAgentsService(std::shared_ptr<AsyncAgentsConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncAgentsService::AsyncAgentsService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_agents_connection(std::move(core))) {}
-
 Future<workos::ClaimViewResponse> AsyncAgentsService::update_attempts(
     const UpdateAttemptsParams& params, const RequestOptions& options) const {
   return connection_->update_attempts(params, options);
@@ -108,8 +105,10 @@ Future<workos::AgentRegistration> AsyncAgentsService::get_registration(
 namespace workos {
 
 const workos::agents::AsyncAgentsService& AsyncClient::agents() const noexcept {
-  return services_->agents.get<workos::agents::AsyncAgentsService>(
-      [this] { return std::make_shared<const workos::agents::AsyncAgentsService>(async_core()); });
+  return services_->agents.get<workos::agents::AsyncAgentsService>([this] {
+    return std::make_shared<const workos::agents::AsyncAgentsService>(
+        agents::make_async_agents_connection(async_core()));
+  });
 }
 
 }  // namespace workos

@@ -10,9 +10,30 @@
 #include "common/json_support.h"
 #include "core/call.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace agents {
+
+class AgentsConnection;
+class AsyncAgentsConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<AgentsConnection> make_agents_connection(std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncAgentsConnection> make_async_agents_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace agents
+}  // namespace workos
 
 namespace workos::agents::requests {
 

@@ -82,9 +82,6 @@ std::shared_ptr<AgentsConnection> make_agents_connection(std::shared_ptr<detail:
 AgentsService::AgentsService(std::shared_ptr<AgentsConnection> connection)
     : connection_(std::move(connection)) {}
 
-AgentsService::AgentsService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_agents_connection(std::move(core))) {}
-
 Result<workos::ClaimViewResponse> AgentsService::update_attempts(
     const UpdateAttemptsParams& params, const RequestOptions& options) const {
   return connection_->update_attempts(params, options);
@@ -108,7 +105,8 @@ const workos::agents::AgentsService& Client::agents() const noexcept {
   return services_->agents.get<workos::agents::AgentsService>([this] {
     const auto& connection = services_->connections.agents;
     return connection ? std::make_shared<const workos::agents::AgentsService>(connection)
-                      : std::make_shared<const workos::agents::AgentsService>(core());
+                      : std::make_shared<const workos::agents::AgentsService>(
+                            agents::make_agents_connection(core()));
   });
 }
 

@@ -120,9 +120,6 @@ std::shared_ptr<AsyncApiKeysConnection> make_async_api_keys_connection(
 AsyncApiKeysService::AsyncApiKeysService(std::shared_ptr<AsyncApiKeysConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncApiKeysService::AsyncApiKeysService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_api_keys_connection(std::move(core))) {}
-
 Future<workos::ApiKeyValidationResponse> AsyncApiKeysService::create_validation(
     const CreateValidationParams& params, const RequestOptions& options) const {
   return connection_->create_validation(params, options);
@@ -166,7 +163,8 @@ namespace workos {
 
 const workos::api_keys::AsyncApiKeysService& AsyncClient::api_keys() const noexcept {
   return services_->api_keys.get<workos::api_keys::AsyncApiKeysService>([this] {
-    return std::make_shared<const workos::api_keys::AsyncApiKeysService>(async_core());
+    return std::make_shared<const workos::api_keys::AsyncApiKeysService>(
+        api_keys::make_async_api_keys_connection(async_core()));
   });
 }
 

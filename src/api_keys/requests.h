@@ -10,9 +10,31 @@
 #include "common/json_support.h"
 #include "core/call.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace api_keys {
+
+class ApiKeysConnection;
+class AsyncApiKeysConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<ApiKeysConnection> make_api_keys_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncApiKeysConnection> make_async_api_keys_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace api_keys
+}  // namespace workos
 
 namespace workos::api_keys::requests {
 

@@ -117,9 +117,6 @@ std::shared_ptr<ApiKeysConnection> make_api_keys_connection(
 ApiKeysService::ApiKeysService(std::shared_ptr<ApiKeysConnection> connection)
     : connection_(std::move(connection)) {}
 
-ApiKeysService::ApiKeysService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_api_keys_connection(std::move(core))) {}
-
 Result<workos::ApiKeyValidationResponse> ApiKeysService::create_validation(
     const CreateValidationParams& params, const RequestOptions& options) const {
   return connection_->create_validation(params, options);
@@ -167,7 +164,8 @@ const workos::api_keys::ApiKeysService& Client::api_keys() const noexcept {
   return services_->api_keys.get<workos::api_keys::ApiKeysService>([this] {
     const auto& connection = services_->connections.api_keys;
     return connection ? std::make_shared<const workos::api_keys::ApiKeysService>(connection)
-                      : std::make_shared<const workos::api_keys::ApiKeysService>(core());
+                      : std::make_shared<const workos::api_keys::ApiKeysService>(
+                            api_keys::make_api_keys_connection(core()));
   });
 }
 

@@ -172,9 +172,6 @@ std::shared_ptr<AsyncAuditLogsConnection> make_async_audit_logs_connection(
 AsyncAuditLogsService::AsyncAuditLogsService(std::shared_ptr<AsyncAuditLogsConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncAuditLogsService::AsyncAuditLogsService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_audit_logs_connection(std::move(core))) {}
-
 Future<AsyncPage<workos::AuditLogActionJson>> AsyncAuditLogsService::list_actions(
     const ListActionsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::AuditLogActionJson>(
@@ -240,7 +237,8 @@ namespace workos {
 
 const workos::audit_logs::AsyncAuditLogsService& AsyncClient::audit_logs() const noexcept {
   return services_->audit_logs.get<workos::audit_logs::AsyncAuditLogsService>([this] {
-    return std::make_shared<const workos::audit_logs::AsyncAuditLogsService>(async_core());
+    return std::make_shared<const workos::audit_logs::AsyncAuditLogsService>(
+        audit_logs::make_async_audit_logs_connection(async_core()));
   });
 }
 

@@ -10,9 +10,31 @@
 #include "common/json_support.h"
 #include "core/call.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace audit_logs {
+
+class AuditLogsConnection;
+class AsyncAuditLogsConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<AuditLogsConnection> make_audit_logs_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncAuditLogsConnection> make_async_audit_logs_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace audit_logs
+}  // namespace workos
 
 namespace workos::audit_logs::requests {
 

@@ -165,9 +165,6 @@ std::shared_ptr<AuditLogsConnection> make_audit_logs_connection(
 AuditLogsService::AuditLogsService(std::shared_ptr<AuditLogsConnection> connection)
     : connection_(std::move(connection)) {}
 
-AuditLogsService::AuditLogsService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_audit_logs_connection(std::move(core))) {}
-
 Result<Page<workos::AuditLogActionJson>> AuditLogsService::list_actions(
     const ListActionsParams& params, const RequestOptions& options) const {
   Result<Page<workos::AuditLogActionJson>> page = connection_->list_actions(params, options);
@@ -239,7 +236,8 @@ const workos::audit_logs::AuditLogsService& Client::audit_logs() const noexcept 
   return services_->audit_logs.get<workos::audit_logs::AuditLogsService>([this] {
     const auto& connection = services_->connections.audit_logs;
     return connection ? std::make_shared<const workos::audit_logs::AuditLogsService>(connection)
-                      : std::make_shared<const workos::audit_logs::AuditLogsService>(core());
+                      : std::make_shared<const workos::audit_logs::AuditLogsService>(
+                            audit_logs::make_audit_logs_connection(core()));
   });
 }
 

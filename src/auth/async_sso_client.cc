@@ -11,11 +11,12 @@
 #include "auth/auth_requests.h"
 #include "auth/credentials.h"
 #include "sso/models_json.h"
+#include "sso/requests.h"
 
 namespace workos::sso {
 
 AsyncSsoClient::AsyncSsoClient(std::shared_ptr<detail::AsyncCore> core)
-    : AsyncSsoService(core), core_(std::move(core)) {}
+    : AsyncSsoService(make_async_sso_connection(core)), core_(std::move(core)) {}
 
 AsyncSsoClient::AsyncSsoClient(std::shared_ptr<AsyncSsoConnection> connection,
                                std::shared_ptr<detail::AsyncCore> core)

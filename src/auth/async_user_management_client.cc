@@ -17,6 +17,7 @@
 #include "auth/session_context.h"
 #include "auth/token_verifier.h"
 #include "user_management/models_json.h"
+#include "user_management/requests.h"
 
 namespace workos::auth::detail {
 
@@ -46,7 +47,8 @@ namespace workos::user_management {
 using workos::AuthenticateResponse;
 
 AsyncUserManagementClient::AsyncUserManagementClient(std::shared_ptr<detail::AsyncCore> core)
-    : AsyncUserManagementService(core), core_(std::move(core)) {}
+    : AsyncUserManagementService(make_async_user_management_connection(core)),
+      core_(std::move(core)) {}
 
 AsyncUserManagementClient::AsyncUserManagementClient(
     std::shared_ptr<AsyncUserManagementConnection> connection,

@@ -12,6 +12,7 @@
 #include "core/call.h"
 #include "core/json.h"
 #include "sso/models_json.h"
+#include "sso/requests.h"
 
 namespace workos {
 
@@ -91,7 +92,7 @@ Result<AuthorizationUrlWithPkce> sso_authorization_url_with_pkce(
 namespace sso {
 
 SsoClient::SsoClient(std::shared_ptr<detail::ClientCore> core)
-    : SsoService(core), core_(std::move(core)) {}
+    : SsoService(make_sso_connection(core)), core_(std::move(core)) {}
 
 SsoClient::SsoClient(std::shared_ptr<SsoConnection> connection,
                      std::shared_ptr<detail::ClientCore> core)

@@ -16,6 +16,7 @@
 #include "auth/token_verifier.h"
 #include "core/call.h"
 #include "user_management/models_json.h"
+#include "user_management/requests.h"
 
 #include <utility>
 
@@ -107,7 +108,7 @@ const workos::detail::ClientCore* credentials_core(const um::UserManagementClien
 namespace user_management {
 
 UserManagementClient::UserManagementClient(std::shared_ptr<detail::ClientCore> core)
-    : UserManagementService(core), core_(std::move(core)) {}
+    : UserManagementService(make_user_management_connection(core)), core_(std::move(core)) {}
 
 UserManagementClient::UserManagementClient(std::shared_ptr<UserManagementConnection> connection,
                                            std::shared_ptr<detail::ClientCore> core)

@@ -821,9 +821,6 @@ AsyncAuthorizationService::AsyncAuthorizationService(
     std::shared_ptr<AsyncAuthorizationConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncAuthorizationService::AsyncAuthorizationService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_authorization_connection(std::move(core))) {}
-
 Future<AsyncPage<workos::GroupRoleAssignment>>
 AsyncAuthorizationService::list_group_role_assignments(std::string_view group_id,
                                                        const ListGroupRoleAssignmentsParams& params,
@@ -1218,7 +1215,8 @@ namespace workos {
 const workos::authorization::AsyncAuthorizationService& AsyncClient::authorization()
     const noexcept {
   return services_->authorization.get<workos::authorization::AsyncAuthorizationService>([this] {
-    return std::make_shared<const workos::authorization::AsyncAuthorizationService>(async_core());
+    return std::make_shared<const workos::authorization::AsyncAuthorizationService>(
+        authorization::make_async_authorization_connection(async_core()));
   });
 }
 

@@ -10,9 +10,31 @@
 #include "common/json_support.h"
 #include "core/call.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace authorization {
+
+class AuthorizationConnection;
+class AsyncAuthorizationConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<AuthorizationConnection> make_authorization_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncAuthorizationConnection> make_async_authorization_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace authorization
+}  // namespace workos
 
 namespace workos::authorization::requests {
 

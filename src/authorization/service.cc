@@ -761,9 +761,6 @@ std::shared_ptr<AuthorizationConnection> make_authorization_connection(
 AuthorizationService::AuthorizationService(std::shared_ptr<AuthorizationConnection> connection)
     : connection_(std::move(connection)) {}
 
-AuthorizationService::AuthorizationService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_authorization_connection(std::move(core))) {}
-
 Result<Page<workos::GroupRoleAssignment>> AuthorizationService::list_group_role_assignments(
     std::string_view group_id, const ListGroupRoleAssignmentsParams& params,
     const RequestOptions& options) const {
@@ -1190,7 +1187,8 @@ const workos::authorization::AuthorizationService& Client::authorization() const
     const auto& connection = services_->connections.authorization;
     return connection
                ? std::make_shared<const workos::authorization::AuthorizationService>(connection)
-               : std::make_shared<const workos::authorization::AuthorizationService>(core());
+               : std::make_shared<const workos::authorization::AuthorizationService>(
+                     authorization::make_authorization_connection(core()));
   });
 }
 

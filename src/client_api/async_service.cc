@@ -57,9 +57,6 @@ std::shared_ptr<AsyncClientApiConnection> make_async_client_api_connection(
 AsyncClientApiService::AsyncClientApiService(std::shared_ptr<AsyncClientApiConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncClientApiService::AsyncClientApiService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_client_api_connection(std::move(core))) {}
-
 Future<workos::ClientApiTokenResponse> AsyncClientApiService::create_token(
     const CreateTokenParams& params, const RequestOptions& options) const {
   return connection_->create_token(params, options);
@@ -71,7 +68,8 @@ namespace workos {
 
 const workos::client_api::AsyncClientApiService& AsyncClient::client_api() const noexcept {
   return services_->client_api.get<workos::client_api::AsyncClientApiService>([this] {
-    return std::make_shared<const workos::client_api::AsyncClientApiService>(async_core());
+    return std::make_shared<const workos::client_api::AsyncClientApiService>(
+        client_api::make_async_client_api_connection(async_core()));
   });
 }
 

@@ -10,9 +10,31 @@
 #include "common/json_support.h"
 #include "core/call.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace client_api {
+
+class ClientApiConnection;
+class AsyncClientApiConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<ClientApiConnection> make_client_api_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncClientApiConnection> make_async_client_api_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace client_api
+}  // namespace workos
 
 namespace workos::client_api::requests {
 

@@ -57,9 +57,6 @@ std::shared_ptr<ClientApiConnection> make_client_api_connection(
 ClientApiService::ClientApiService(std::shared_ptr<ClientApiConnection> connection)
     : connection_(std::move(connection)) {}
 
-ClientApiService::ClientApiService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_client_api_connection(std::move(core))) {}
-
 Result<workos::ClientApiTokenResponse> ClientApiService::create_token(
     const CreateTokenParams& params, const RequestOptions& options) const {
   return connection_->create_token(params, options);
@@ -73,7 +70,8 @@ const workos::client_api::ClientApiService& Client::client_api() const noexcept 
   return services_->client_api.get<workos::client_api::ClientApiService>([this] {
     const auto& connection = services_->connections.client_api;
     return connection ? std::make_shared<const workos::client_api::ClientApiService>(connection)
-                      : std::make_shared<const workos::client_api::ClientApiService>(core());
+                      : std::make_shared<const workos::client_api::ClientApiService>(
+                            client_api::make_client_api_connection(core()));
   });
 }
 

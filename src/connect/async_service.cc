@@ -175,9 +175,6 @@ std::shared_ptr<AsyncConnectConnection> make_async_connect_connection(
 AsyncConnectService::AsyncConnectService(std::shared_ptr<AsyncConnectConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncConnectService::AsyncConnectService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_connect_connection(std::move(core))) {}
-
 Future<workos::ExternalAuthCompleteResponse> AsyncConnectService::complete_oauth2(
     const CompleteOauth2Params& params, const RequestOptions& options) const {
   return connection_->complete_oauth2(params, options);
@@ -253,7 +250,8 @@ namespace workos {
 
 const workos::connect::AsyncConnectService& AsyncClient::connect() const noexcept {
   return services_->connect.get<workos::connect::AsyncConnectService>([this] {
-    return std::make_shared<const workos::connect::AsyncConnectService>(async_core());
+    return std::make_shared<const workos::connect::AsyncConnectService>(
+        connect::make_async_connect_connection(async_core()));
   });
 }
 

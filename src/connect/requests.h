@@ -10,9 +10,31 @@
 #include "connect/models_json.h"
 #include "core/call.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace connect {
+
+class ConnectConnection;
+class AsyncConnectConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<ConnectConnection> make_connect_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncConnectConnection> make_async_connect_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace connect
+}  // namespace workos
 
 namespace workos::connect::requests {
 

@@ -164,9 +164,6 @@ std::shared_ptr<ConnectConnection> make_connect_connection(
 ConnectService::ConnectService(std::shared_ptr<ConnectConnection> connection)
     : connection_(std::move(connection)) {}
 
-ConnectService::ConnectService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_connect_connection(std::move(core))) {}
-
 Result<workos::ExternalAuthCompleteResponse> ConnectService::complete_oauth2(
     const CompleteOauth2Params& params, const RequestOptions& options) const {
   return connection_->complete_oauth2(params, options);
@@ -246,7 +243,8 @@ const workos::connect::ConnectService& Client::connect() const noexcept {
   return services_->connect.get<workos::connect::ConnectService>([this] {
     const auto& connection = services_->connections.connect;
     return connection ? std::make_shared<const workos::connect::ConnectService>(connection)
-                      : std::make_shared<const workos::connect::ConnectService>(core());
+                      : std::make_shared<const workos::connect::ConnectService>(
+                            connect::make_connect_connection(core()));
   });
 }
 

@@ -143,9 +143,6 @@ AsyncDirectorySyncService::AsyncDirectorySyncService(
     std::shared_ptr<AsyncDirectorySyncConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncDirectorySyncService::AsyncDirectorySyncService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_directory_sync_connection(std::move(core))) {}
-
 Future<AsyncPage<workos::Directory>> AsyncDirectorySyncService::list_directories(
     const ListDirectoriesParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::Directory>(
@@ -209,7 +206,8 @@ namespace workos {
 const workos::directory_sync::AsyncDirectorySyncService& AsyncClient::directory_sync()
     const noexcept {
   return services_->directory_sync.get<workos::directory_sync::AsyncDirectorySyncService>([this] {
-    return std::make_shared<const workos::directory_sync::AsyncDirectorySyncService>(async_core());
+    return std::make_shared<const workos::directory_sync::AsyncDirectorySyncService>(
+        directory_sync::make_async_directory_sync_connection(async_core()));
   });
 }
 

@@ -10,9 +10,31 @@
 #include "core/call.h"
 #include "directory_sync/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace directory_sync {
+
+class DirectorySyncConnection;
+class AsyncDirectorySyncConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<DirectorySyncConnection> make_directory_sync_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncDirectorySyncConnection> make_async_directory_sync_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace directory_sync
+}  // namespace workos
 
 namespace workos::directory_sync::requests {
 

@@ -134,9 +134,6 @@ std::shared_ptr<DirectorySyncConnection> make_directory_sync_connection(
 DirectorySyncService::DirectorySyncService(std::shared_ptr<DirectorySyncConnection> connection)
     : connection_(std::move(connection)) {}
 
-DirectorySyncService::DirectorySyncService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_directory_sync_connection(std::move(core))) {}
-
 Result<Page<workos::Directory>> DirectorySyncService::list_directories(
     const ListDirectoriesParams& params, const RequestOptions& options) const {
   Result<Page<workos::Directory>> page = connection_->list_directories(params, options);
@@ -208,7 +205,8 @@ const workos::directory_sync::DirectorySyncService& Client::directory_sync() con
     const auto& connection = services_->connections.directory_sync;
     return connection
                ? std::make_shared<const workos::directory_sync::DirectorySyncService>(connection)
-               : std::make_shared<const workos::directory_sync::DirectorySyncService>(core());
+               : std::make_shared<const workos::directory_sync::DirectorySyncService>(
+                     directory_sync::make_directory_sync_connection(core()));
   });
 }
 

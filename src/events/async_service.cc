@@ -56,9 +56,6 @@ std::shared_ptr<AsyncEventsConnection> make_async_events_connection(
 AsyncEventsService::AsyncEventsService(std::shared_ptr<AsyncEventsConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncEventsService::AsyncEventsService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_events_connection(std::move(core))) {}
-
 Future<AsyncPage<workos::Event>> AsyncEventsService::list_events(
     const ListEventsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::Event>(
@@ -76,8 +73,10 @@ Future<AsyncPage<workos::Event>> AsyncEventsService::list_events(
 namespace workos {
 
 const workos::events::AsyncEventsService& AsyncClient::events() const noexcept {
-  return services_->events.get<workos::events::AsyncEventsService>(
-      [this] { return std::make_shared<const workos::events::AsyncEventsService>(async_core()); });
+  return services_->events.get<workos::events::AsyncEventsService>([this] {
+    return std::make_shared<const workos::events::AsyncEventsService>(
+        events::make_async_events_connection(async_core()));
+  });
 }
 
 }  // namespace workos

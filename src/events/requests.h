@@ -10,9 +10,30 @@
 #include "core/call.h"
 #include "events/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace events {
+
+class EventsConnection;
+class AsyncEventsConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<EventsConnection> make_events_connection(std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncEventsConnection> make_async_events_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace events
+}  // namespace workos
 
 namespace workos::events::requests {
 

@@ -55,9 +55,6 @@ std::shared_ptr<EventsConnection> make_events_connection(std::shared_ptr<detail:
 EventsService::EventsService(std::shared_ptr<EventsConnection> connection)
     : connection_(std::move(connection)) {}
 
-EventsService::EventsService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_events_connection(std::move(core))) {}
-
 Result<Page<workos::Event>> EventsService::list_events(const ListEventsParams& params,
                                                        const RequestOptions& options) const {
   Result<Page<workos::Event>> page = connection_->list_events(params, options);
@@ -80,7 +77,8 @@ const workos::events::EventsService& Client::events() const noexcept {
   return services_->events.get<workos::events::EventsService>([this] {
     const auto& connection = services_->connections.events;
     return connection ? std::make_shared<const workos::events::EventsService>(connection)
-                      : std::make_shared<const workos::events::EventsService>(core());
+                      : std::make_shared<const workos::events::EventsService>(
+                            events::make_events_connection(core()));
   });
 }
 

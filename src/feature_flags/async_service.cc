@@ -162,9 +162,6 @@ AsyncFeatureFlagsService::AsyncFeatureFlagsService(
     std::shared_ptr<AsyncFeatureFlagsConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncFeatureFlagsService::AsyncFeatureFlagsService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_feature_flags_connection(std::move(core))) {}
-
 Future<AsyncPage<workos::Flag>> AsyncFeatureFlagsService::list_feature_flags(
     const ListFeatureFlagsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::Flag>(
@@ -239,7 +236,8 @@ namespace workos {
 
 const workos::feature_flags::AsyncFeatureFlagsService& AsyncClient::feature_flags() const noexcept {
   return services_->feature_flags.get<workos::feature_flags::AsyncFeatureFlagsService>([this] {
-    return std::make_shared<const workos::feature_flags::AsyncFeatureFlagsService>(async_core());
+    return std::make_shared<const workos::feature_flags::AsyncFeatureFlagsService>(
+        feature_flags::make_async_feature_flags_connection(async_core()));
   });
 }
 

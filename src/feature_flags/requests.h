@@ -10,9 +10,31 @@
 #include "core/call.h"
 #include "feature_flags/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace feature_flags {
+
+class FeatureFlagsConnection;
+class AsyncFeatureFlagsConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<FeatureFlagsConnection> make_feature_flags_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncFeatureFlagsConnection> make_async_feature_flags_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace feature_flags
+}  // namespace workos
 
 namespace workos::feature_flags::requests {
 

@@ -154,9 +154,6 @@ std::shared_ptr<FeatureFlagsConnection> make_feature_flags_connection(
 FeatureFlagsService::FeatureFlagsService(std::shared_ptr<FeatureFlagsConnection> connection)
     : connection_(std::move(connection)) {}
 
-FeatureFlagsService::FeatureFlagsService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_feature_flags_connection(std::move(core))) {}
-
 Result<Page<workos::Flag>> FeatureFlagsService::list_feature_flags(
     const ListFeatureFlagsParams& params, const RequestOptions& options) const {
   Result<Page<workos::Flag>> page = connection_->list_feature_flags(params, options);
@@ -241,7 +238,8 @@ const workos::feature_flags::FeatureFlagsService& Client::feature_flags() const 
     const auto& connection = services_->connections.feature_flags;
     return connection
                ? std::make_shared<const workos::feature_flags::FeatureFlagsService>(connection)
-               : std::make_shared<const workos::feature_flags::FeatureFlagsService>(core());
+               : std::make_shared<const workos::feature_flags::FeatureFlagsService>(
+                     feature_flags::make_feature_flags_connection(core()));
   });
 }
 

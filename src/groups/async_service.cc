@@ -186,9 +186,6 @@ std::shared_ptr<AsyncGroupsConnection> make_async_groups_connection(
 AsyncGroupsService::AsyncGroupsService(std::shared_ptr<AsyncGroupsConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncGroupsService::AsyncGroupsService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_groups_connection(std::move(core))) {}
-
 Future<workos::Group> AsyncGroupsService::create_organization_group(
     std::string_view organization_id, const CreateOrganizationGroupParams& params,
     const RequestOptions& options) const {
@@ -263,8 +260,10 @@ Future<void> AsyncGroupsService::delete_group_organization_membership(
 namespace workos {
 
 const workos::groups::AsyncGroupsService& AsyncClient::groups() const noexcept {
-  return services_->groups.get<workos::groups::AsyncGroupsService>(
-      [this] { return std::make_shared<const workos::groups::AsyncGroupsService>(async_core()); });
+  return services_->groups.get<workos::groups::AsyncGroupsService>([this] {
+    return std::make_shared<const workos::groups::AsyncGroupsService>(
+        groups::make_async_groups_connection(async_core()));
+  });
 }
 
 }  // namespace workos

@@ -10,9 +10,30 @@
 #include "core/call.h"
 #include "groups/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace groups {
+
+class GroupsConnection;
+class AsyncGroupsConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<GroupsConnection> make_groups_connection(std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncGroupsConnection> make_async_groups_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace groups
+}  // namespace workos
 
 namespace workos::groups::requests {
 

@@ -178,9 +178,6 @@ std::shared_ptr<GroupsConnection> make_groups_connection(std::shared_ptr<detail:
 GroupsService::GroupsService(std::shared_ptr<GroupsConnection> connection)
     : connection_(std::move(connection)) {}
 
-GroupsService::GroupsService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_groups_connection(std::move(core))) {}
-
 Result<workos::Group> GroupsService::create_organization_group(
     std::string_view organization_id, const CreateOrganizationGroupParams& params,
     const RequestOptions& options) const {
@@ -264,7 +261,8 @@ const workos::groups::GroupsService& Client::groups() const noexcept {
   return services_->groups.get<workos::groups::GroupsService>([this] {
     const auto& connection = services_->connections.groups;
     return connection ? std::make_shared<const workos::groups::GroupsService>(connection)
-                      : std::make_shared<const workos::groups::GroupsService>(core());
+                      : std::make_shared<const workos::groups::GroupsService>(
+                            groups::make_groups_connection(core()));
   });
 }
 

@@ -159,9 +159,6 @@ AsyncMultiFactorAuthService::AsyncMultiFactorAuthService(
     std::shared_ptr<AsyncMultiFactorAuthConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncMultiFactorAuthService::AsyncMultiFactorAuthService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_multi_factor_auth_connection(std::move(core))) {}
-
 Future<workos::AuthenticationChallengeVerifyResponse> AsyncMultiFactorAuthService::verify_challenge(
     std::string_view id, const VerifyChallengeParams& params, const RequestOptions& options) const {
   return connection_->verify_challenge(id, params, options);
@@ -218,7 +215,7 @@ const workos::multi_factor_auth::AsyncMultiFactorAuthService& AsyncClient::multi
   return services_->multi_factor_auth.get<workos::multi_factor_auth::AsyncMultiFactorAuthService>(
       [this] {
         return std::make_shared<const workos::multi_factor_auth::AsyncMultiFactorAuthService>(
-            async_core());
+            multi_factor_auth::make_async_multi_factor_auth_connection(async_core()));
       });
 }
 

@@ -10,9 +10,31 @@
 #include "core/call.h"
 #include "multi_factor_auth/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace multi_factor_auth {
+
+class MultiFactorAuthConnection;
+class AsyncMultiFactorAuthConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<MultiFactorAuthConnection> make_multi_factor_auth_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncMultiFactorAuthConnection> make_async_multi_factor_auth_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace multi_factor_auth
+}  // namespace workos
 
 namespace workos::multi_factor_auth::requests {
 

@@ -149,9 +149,6 @@ MultiFactorAuthService::MultiFactorAuthService(
     std::shared_ptr<MultiFactorAuthConnection> connection)
     : connection_(std::move(connection)) {}
 
-MultiFactorAuthService::MultiFactorAuthService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_multi_factor_auth_connection(std::move(core))) {}
-
 Result<workos::AuthenticationChallengeVerifyResponse> MultiFactorAuthService::verify_challenge(
     std::string_view id, const VerifyChallengeParams& params, const RequestOptions& options) const {
   return connection_->verify_challenge(id, params, options);
@@ -215,7 +212,7 @@ const workos::multi_factor_auth::MultiFactorAuthService& Client::multi_factor_au
                    ? std::make_shared<const workos::multi_factor_auth::MultiFactorAuthService>(
                          connection)
                    : std::make_shared<const workos::multi_factor_auth::MultiFactorAuthService>(
-                         core());
+                         multi_factor_auth::make_multi_factor_auth_connection(core()));
       });
 }
 

@@ -108,10 +108,6 @@ AsyncOrganizationDomainsService::AsyncOrganizationDomainsService(
     std::shared_ptr<AsyncOrganizationDomainsConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncOrganizationDomainsService::AsyncOrganizationDomainsService(
-    std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_organization_domains_connection(std::move(core))) {}
-
 Future<workos::OrganizationDomainStandAlone>
 AsyncOrganizationDomainsService::create_organization_domain(
     const CreateOrganizationDomainParams& params, const RequestOptions& options) const {
@@ -144,7 +140,7 @@ AsyncClient::organization_domains() const noexcept {
   return services_->organization_domains.get<
       workos::organization_domains::AsyncOrganizationDomainsService>([this] {
     return std::make_shared<const workos::organization_domains::AsyncOrganizationDomainsService>(
-        async_core());
+        organization_domains::make_async_organization_domains_connection(async_core()));
   });
 }
 

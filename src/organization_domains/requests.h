@@ -10,9 +10,31 @@
 #include "core/call.h"
 #include "organization_domains/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace organization_domains {
+
+class OrganizationDomainsConnection;
+class AsyncOrganizationDomainsConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<OrganizationDomainsConnection> make_organization_domains_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncOrganizationDomainsConnection> make_async_organization_domains_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace organization_domains
+}  // namespace workos
 
 namespace workos::organization_domains::requests {
 

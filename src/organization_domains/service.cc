@@ -103,9 +103,6 @@ OrganizationDomainsService::OrganizationDomainsService(
     std::shared_ptr<OrganizationDomainsConnection> connection)
     : connection_(std::move(connection)) {}
 
-OrganizationDomainsService::OrganizationDomainsService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_organization_domains_connection(std::move(core))) {}
-
 Result<workos::OrganizationDomainStandAlone> OrganizationDomainsService::create_organization_domain(
     const CreateOrganizationDomainParams& params, const RequestOptions& options) const {
   return connection_->create_organization_domain(params, options);
@@ -139,7 +136,7 @@ const workos::organization_domains::OrganizationDomainsService& Client::organiza
                ? std::make_shared<const workos::organization_domains::OrganizationDomainsService>(
                      connection)
                : std::make_shared<const workos::organization_domains::OrganizationDomainsService>(
-                     core());
+                     organization_domains::make_organization_domains_connection(core()));
   });
 }
 

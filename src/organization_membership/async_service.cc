@@ -181,10 +181,6 @@ AsyncOrganizationMembershipService::AsyncOrganizationMembershipService(
     std::shared_ptr<AsyncOrganizationMembershipConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncOrganizationMembershipService::AsyncOrganizationMembershipService(
-    std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_organization_membership_connection(std::move(core))) {}
-
 Future<AsyncPage<workos::UserOrganizationMembership>>
 AsyncOrganizationMembershipService::list_organization_memberships(
     const ListOrganizationMembershipsParams& params, const RequestOptions& options) const {
@@ -261,7 +257,7 @@ AsyncClient::organization_membership() const noexcept {
       .get<workos::organization_membership::AsyncOrganizationMembershipService>([this] {
         return std::make_shared<
             const workos::organization_membership::AsyncOrganizationMembershipService>(
-            async_core());
+            organization_membership::make_async_organization_membership_connection(async_core()));
       });
 }
 

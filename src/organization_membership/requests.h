@@ -10,9 +10,31 @@
 #include "core/call.h"
 #include "organization_membership/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace organization_membership {
+
+class OrganizationMembershipConnection;
+class AsyncOrganizationMembershipConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<OrganizationMembershipConnection> make_organization_membership_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncOrganizationMembershipConnection>
+make_async_organization_membership_connection(std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace organization_membership
+}  // namespace workos
 
 namespace workos::organization_membership::requests {
 

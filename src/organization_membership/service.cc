@@ -178,10 +178,6 @@ OrganizationMembershipService::OrganizationMembershipService(
     std::shared_ptr<OrganizationMembershipConnection> connection)
     : connection_(std::move(connection)) {}
 
-OrganizationMembershipService::OrganizationMembershipService(
-    std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_organization_membership_connection(std::move(core))) {}
-
 Result<Page<workos::UserOrganizationMembership>>
 OrganizationMembershipService::list_organization_memberships(
     const ListOrganizationMembershipsParams& params, const RequestOptions& options) const {
@@ -267,7 +263,7 @@ Client::organization_membership() const noexcept {
                          connection)
                    : std::make_shared<
                          const workos::organization_membership::OrganizationMembershipService>(
-                         core());
+                         organization_membership::make_organization_membership_connection(core()));
       });
 }
 

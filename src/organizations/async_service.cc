@@ -163,9 +163,6 @@ AsyncOrganizationsService::AsyncOrganizationsService(
     std::shared_ptr<AsyncOrganizationsConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncOrganizationsService::AsyncOrganizationsService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_organizations_connection(std::move(core))) {}
-
 Future<AsyncPage<workos::Organization>> AsyncOrganizationsService::list_organizations(
     const ListOrganizationsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::Organization>(
@@ -232,7 +229,8 @@ namespace workos {
 const workos::organizations::AsyncOrganizationsService& AsyncClient::organizations()
     const noexcept {
   return services_->organizations.get<workos::organizations::AsyncOrganizationsService>([this] {
-    return std::make_shared<const workos::organizations::AsyncOrganizationsService>(async_core());
+    return std::make_shared<const workos::organizations::AsyncOrganizationsService>(
+        organizations::make_async_organizations_connection(async_core()));
   });
 }
 

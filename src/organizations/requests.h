@@ -10,9 +10,31 @@
 #include "core/call.h"
 #include "organizations/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace organizations {
+
+class OrganizationsConnection;
+class AsyncOrganizationsConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<OrganizationsConnection> make_organizations_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncOrganizationsConnection> make_async_organizations_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace organizations
+}  // namespace workos
 
 namespace workos::organizations::requests {
 

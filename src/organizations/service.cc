@@ -153,9 +153,6 @@ std::shared_ptr<OrganizationsConnection> make_organizations_connection(
 OrganizationsService::OrganizationsService(std::shared_ptr<OrganizationsConnection> connection)
     : connection_(std::move(connection)) {}
 
-OrganizationsService::OrganizationsService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_organizations_connection(std::move(core))) {}
-
 Result<Page<workos::Organization>> OrganizationsService::list_organizations(
     const ListOrganizationsParams& params, const RequestOptions& options) const {
   Result<Page<workos::Organization>> page = connection_->list_organizations(params, options);
@@ -229,7 +226,8 @@ const workos::organizations::OrganizationsService& Client::organizations() const
     const auto& connection = services_->connections.organizations;
     return connection
                ? std::make_shared<const workos::organizations::OrganizationsService>(connection)
-               : std::make_shared<const workos::organizations::OrganizationsService>(core());
+               : std::make_shared<const workos::organizations::OrganizationsService>(
+                     organizations::make_organizations_connection(core()));
   });
 }
 

@@ -292,9 +292,6 @@ std::shared_ptr<AsyncPipesConnection> make_async_pipes_connection(
 AsyncPipesService::AsyncPipesService(std::shared_ptr<AsyncPipesConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncPipesService::AsyncPipesService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_pipes_connection(std::move(core))) {}
-
 Future<workos::DataIntegration> AsyncPipesService::create_data_integration(
     const CreateDataIntegrationParams& params, const RequestOptions& options) const {
   return connection_->create_data_integration(params, options);
@@ -394,8 +391,10 @@ Future<workos::DataIntegrationsListResponse> AsyncPipesService::list_user_data_p
 namespace workos {
 
 const workos::pipes::AsyncPipesService& AsyncClient::pipes() const noexcept {
-  return services_->pipes.get<workos::pipes::AsyncPipesService>(
-      [this] { return std::make_shared<const workos::pipes::AsyncPipesService>(async_core()); });
+  return services_->pipes.get<workos::pipes::AsyncPipesService>([this] {
+    return std::make_shared<const workos::pipes::AsyncPipesService>(
+        pipes::make_async_pipes_connection(async_core()));
+  });
 }
 
 }  // namespace workos

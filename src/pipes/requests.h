@@ -10,9 +10,30 @@
 #include "core/call.h"
 #include "pipes/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace pipes {
+
+class PipesConnection;
+class AsyncPipesConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<PipesConnection> make_pipes_connection(std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncPipesConnection> make_async_pipes_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace pipes
+}  // namespace workos
 
 namespace workos::pipes::requests {
 

@@ -271,9 +271,6 @@ std::shared_ptr<PipesConnection> make_pipes_connection(std::shared_ptr<detail::C
 PipesService::PipesService(std::shared_ptr<PipesConnection> connection)
     : connection_(std::move(connection)) {}
 
-PipesService::PipesService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_pipes_connection(std::move(core))) {}
-
 Result<workos::DataIntegration> PipesService::create_data_integration(
     const CreateDataIntegrationParams& params, const RequestOptions& options) const {
   return connection_->create_data_integration(params, options);
@@ -377,7 +374,8 @@ const workos::pipes::PipesService& Client::pipes() const noexcept {
   return services_->pipes.get<workos::pipes::PipesService>([this] {
     const auto& connection = services_->connections.pipes;
     return connection ? std::make_shared<const workos::pipes::PipesService>(connection)
-                      : std::make_shared<const workos::pipes::PipesService>(core());
+                      : std::make_shared<const workos::pipes::PipesService>(
+                            pipes::make_pipes_connection(core()));
   });
 }
 

@@ -88,9 +88,6 @@ AsyncPipesProviderService::AsyncPipesProviderService(
     std::shared_ptr<AsyncPipesProviderConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncPipesProviderService::AsyncPipesProviderService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_pipes_provider_connection(std::move(core))) {}
-
 Future<workos::DataIntegrationConfigurationListResponse>
 AsyncPipesProviderService::list_organization_data_integration_configurations(
     std::string_view organization_id, const RequestOptions& options) const {
@@ -113,7 +110,8 @@ namespace workos {
 const workos::pipes_provider::AsyncPipesProviderService& AsyncClient::pipes_provider()
     const noexcept {
   return services_->pipes_provider.get<workos::pipes_provider::AsyncPipesProviderService>([this] {
-    return std::make_shared<const workos::pipes_provider::AsyncPipesProviderService>(async_core());
+    return std::make_shared<const workos::pipes_provider::AsyncPipesProviderService>(
+        pipes_provider::make_async_pipes_provider_connection(async_core()));
   });
 }
 

@@ -10,9 +10,31 @@
 #include "core/call.h"
 #include "pipes_provider/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace pipes_provider {
+
+class PipesProviderConnection;
+class AsyncPipesProviderConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<PipesProviderConnection> make_pipes_provider_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncPipesProviderConnection> make_async_pipes_provider_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace pipes_provider
+}  // namespace workos
 
 namespace workos::pipes_provider::requests {
 

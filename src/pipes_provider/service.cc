@@ -86,9 +86,6 @@ std::shared_ptr<PipesProviderConnection> make_pipes_provider_connection(
 PipesProviderService::PipesProviderService(std::shared_ptr<PipesProviderConnection> connection)
     : connection_(std::move(connection)) {}
 
-PipesProviderService::PipesProviderService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_pipes_provider_connection(std::move(core))) {}
-
 Result<workos::DataIntegrationConfigurationListResponse>
 PipesProviderService::list_organization_data_integration_configurations(
     std::string_view organization_id, const RequestOptions& options) const {
@@ -113,7 +110,8 @@ const workos::pipes_provider::PipesProviderService& Client::pipes_provider() con
     const auto& connection = services_->connections.pipes_provider;
     return connection
                ? std::make_shared<const workos::pipes_provider::PipesProviderService>(connection)
-               : std::make_shared<const workos::pipes_provider::PipesProviderService>(core());
+               : std::make_shared<const workos::pipes_provider::PipesProviderService>(
+                     pipes_provider::make_pipes_provider_connection(core()));
   });
 }
 

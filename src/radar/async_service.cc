@@ -109,9 +109,6 @@ std::shared_ptr<AsyncRadarConnection> make_async_radar_connection(
 AsyncRadarService::AsyncRadarService(std::shared_ptr<AsyncRadarConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncRadarService::AsyncRadarService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_radar_connection(std::move(core))) {}
-
 Future<workos::RadarStandaloneResponse> AsyncRadarService::create_attempt(
     const CreateAttemptParams& params, const RequestOptions& options) const {
   return connection_->create_attempt(params, options);
@@ -141,8 +138,10 @@ Future<void> AsyncRadarService::remove_list_entry(std::string_view type, std::st
 namespace workos {
 
 const workos::radar::AsyncRadarService& AsyncClient::radar() const noexcept {
-  return services_->radar.get<workos::radar::AsyncRadarService>(
-      [this] { return std::make_shared<const workos::radar::AsyncRadarService>(async_core()); });
+  return services_->radar.get<workos::radar::AsyncRadarService>([this] {
+    return std::make_shared<const workos::radar::AsyncRadarService>(
+        radar::make_async_radar_connection(async_core()));
+  });
 }
 
 }  // namespace workos

@@ -10,9 +10,30 @@
 #include "core/call.h"
 #include "radar/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace radar {
+
+class RadarConnection;
+class AsyncRadarConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<RadarConnection> make_radar_connection(std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncRadarConnection> make_async_radar_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace radar
+}  // namespace workos
 
 namespace workos::radar::requests {
 

@@ -103,9 +103,6 @@ std::shared_ptr<RadarConnection> make_radar_connection(std::shared_ptr<detail::C
 RadarService::RadarService(std::shared_ptr<RadarConnection> connection)
     : connection_(std::move(connection)) {}
 
-RadarService::RadarService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_radar_connection(std::move(core))) {}
-
 Result<workos::RadarStandaloneResponse> RadarService::create_attempt(
     const CreateAttemptParams& params, const RequestOptions& options) const {
   return connection_->create_attempt(params, options);
@@ -136,7 +133,8 @@ const workos::radar::RadarService& Client::radar() const noexcept {
   return services_->radar.get<workos::radar::RadarService>([this] {
     const auto& connection = services_->connections.radar;
     return connection ? std::make_shared<const workos::radar::RadarService>(connection)
-                      : std::make_shared<const workos::radar::RadarService>(core());
+                      : std::make_shared<const workos::radar::RadarService>(
+                            radar::make_radar_connection(core()));
   });
 }
 

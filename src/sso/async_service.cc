@@ -154,9 +154,6 @@ std::shared_ptr<AsyncSsoConnection> make_async_sso_connection(
 AsyncSsoService::AsyncSsoService(std::shared_ptr<AsyncSsoConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncSsoService::AsyncSsoService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_sso_connection(std::move(core))) {}
-
 Future<AsyncPage<workos::Connection>> AsyncSsoService::list_connections(
     const ListConnectionsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::Connection>(

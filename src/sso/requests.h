@@ -10,9 +10,30 @@
 #include "core/call.h"
 #include "sso/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace sso {
+
+class SsoConnection;
+class AsyncSsoConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<SsoConnection> make_sso_connection(std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncSsoConnection> make_async_sso_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace sso
+}  // namespace workos
 
 namespace workos::sso::requests {
 

@@ -143,9 +143,6 @@ std::shared_ptr<SsoConnection> make_sso_connection(std::shared_ptr<detail::Clien
 SsoService::SsoService(std::shared_ptr<SsoConnection> connection)
     : connection_(std::move(connection)) {}
 
-SsoService::SsoService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_sso_connection(std::move(core))) {}
-
 Result<Page<workos::Connection>> SsoService::list_connections(const ListConnectionsParams& params,
                                                               const RequestOptions& options) const {
   Result<Page<workos::Connection>> page = connection_->list_connections(params, options);

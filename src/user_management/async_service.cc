@@ -688,9 +688,6 @@ AsyncUserManagementService::AsyncUserManagementService(
     std::shared_ptr<AsyncUserManagementConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncUserManagementService::AsyncUserManagementService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_user_management_connection(std::move(core))) {}
-
 Future<workos::JwksResponse> AsyncUserManagementService::get_jwks(
     std::string_view client_id, const RequestOptions& options) const {
   return connection_->get_jwks(client_id, options);

@@ -10,9 +10,31 @@
 #include "core/call.h"
 #include "user_management/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace user_management {
+
+class UserManagementConnection;
+class AsyncUserManagementConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<UserManagementConnection> make_user_management_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncUserManagementConnection> make_async_user_management_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace user_management
+}  // namespace workos
 
 namespace workos::user_management::requests {
 

@@ -635,9 +635,6 @@ std::shared_ptr<UserManagementConnection> make_user_management_connection(
 UserManagementService::UserManagementService(std::shared_ptr<UserManagementConnection> connection)
     : connection_(std::move(connection)) {}
 
-UserManagementService::UserManagementService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_user_management_connection(std::move(core))) {}
-
 Result<workos::JwksResponse> UserManagementService::get_jwks(std::string_view client_id,
                                                              const RequestOptions& options) const {
   return connection_->get_jwks(client_id, options);

@@ -199,9 +199,6 @@ std::shared_ptr<AsyncVaultConnection> make_async_vault_connection(
 AsyncVaultService::AsyncVaultService(std::shared_ptr<AsyncVaultConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncVaultService::AsyncVaultService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_vault_connection(std::move(core))) {}
-
 Future<workos::CreateDataKeyResponse> AsyncVaultService::create_data_key(
     const CreateDataKeyParams& params, const RequestOptions& options) const {
   return connection_->create_data_key(params, options);

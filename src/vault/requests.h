@@ -10,9 +10,30 @@
 #include "core/call.h"
 #include "vault/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace vault {
+
+class VaultConnection;
+class AsyncVaultConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<VaultConnection> make_vault_connection(std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncVaultConnection> make_async_vault_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace vault
+}  // namespace workos
 
 namespace workos::vault::requests {
 

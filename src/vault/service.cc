@@ -185,9 +185,6 @@ std::shared_ptr<VaultConnection> make_vault_connection(std::shared_ptr<detail::C
 VaultService::VaultService(std::shared_ptr<VaultConnection> connection)
     : connection_(std::move(connection)) {}
 
-VaultService::VaultService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_vault_connection(std::move(core))) {}
-
 Result<workos::CreateDataKeyResponse> VaultService::create_data_key(
     const CreateDataKeyParams& params, const RequestOptions& options) const {
   return connection_->create_data_key(params, options);
@@ -263,7 +260,8 @@ const workos::vault::VaultClient& Client::vault() const noexcept {
   return services_->vault.get<workos::vault::VaultClient>([this] {
     const auto& connection = services_->connections.vault;
     return connection ? std::make_shared<const workos::vault::VaultClient>(connection)
-                      : std::make_shared<const workos::vault::VaultClient>(core());
+                      : std::make_shared<const workos::vault::VaultClient>(
+                            vault::make_vault_connection(core()));
   });
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "auth/async_support.h"
+#include "vault/requests.h"
 
 namespace workos::vault {
 namespace {
@@ -28,7 +29,7 @@ struct Wiped {
 }  // namespace
 
 AsyncVaultClient::AsyncVaultClient(std::shared_ptr<detail::AsyncCore> core)
-    : AsyncVaultService(core), core_(std::move(core)) {}
+    : AsyncVaultService(make_async_vault_connection(core)), core_(std::move(core)) {}
 
 AsyncVaultClient::AsyncVaultClient(std::shared_ptr<AsyncVaultConnection> connection,
                                    std::shared_ptr<detail::AsyncCore> core)

@@ -101,9 +101,6 @@ std::shared_ptr<AsyncWebhooksConnection> make_async_webhooks_connection(
 AsyncWebhooksService::AsyncWebhooksService(std::shared_ptr<AsyncWebhooksConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncWebhooksService::AsyncWebhooksService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_webhooks_connection(std::move(core))) {}
-
 Future<AsyncPage<workos::WebhookEndpointJson>> AsyncWebhooksService::list_webhook_endpoints(
     const ListWebhookEndpointsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::WebhookEndpointJson>(
@@ -138,7 +135,8 @@ namespace workos {
 
 const workos::webhooks::AsyncWebhooksService& AsyncClient::webhooks() const noexcept {
   return services_->webhooks.get<workos::webhooks::AsyncWebhooksService>([this] {
-    return std::make_shared<const workos::webhooks::AsyncWebhooksService>(async_core());
+    return std::make_shared<const workos::webhooks::AsyncWebhooksService>(
+        webhooks::make_async_webhooks_connection(async_core()));
   });
 }
 

@@ -10,9 +10,31 @@
 #include "core/call.h"
 #include "webhooks/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace webhooks {
+
+class WebhooksConnection;
+class AsyncWebhooksConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<WebhooksConnection> make_webhooks_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncWebhooksConnection> make_async_webhooks_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace webhooks
+}  // namespace workos
 
 namespace workos::webhooks::requests {
 

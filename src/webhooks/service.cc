@@ -95,9 +95,6 @@ std::shared_ptr<WebhooksConnection> make_webhooks_connection(
 WebhooksService::WebhooksService(std::shared_ptr<WebhooksConnection> connection)
     : connection_(std::move(connection)) {}
 
-WebhooksService::WebhooksService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_webhooks_connection(std::move(core))) {}
-
 Result<Page<workos::WebhookEndpointJson>> WebhooksService::list_webhook_endpoints(
     const ListWebhookEndpointsParams& params, const RequestOptions& options) const {
   Result<Page<workos::WebhookEndpointJson>> page =
@@ -137,7 +134,8 @@ const workos::webhooks::WebhooksService& Client::webhooks() const noexcept {
   return services_->webhooks.get<workos::webhooks::WebhooksService>([this] {
     const auto& connection = services_->connections.webhooks;
     return connection ? std::make_shared<const workos::webhooks::WebhooksService>(connection)
-                      : std::make_shared<const workos::webhooks::WebhooksService>(core());
+                      : std::make_shared<const workos::webhooks::WebhooksService>(
+                            webhooks::make_webhooks_connection(core()));
   });
 }
 

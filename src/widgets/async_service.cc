@@ -57,9 +57,6 @@ std::shared_ptr<AsyncWidgetsConnection> make_async_widgets_connection(
 AsyncWidgetsService::AsyncWidgetsService(std::shared_ptr<AsyncWidgetsConnection> connection)
     : connection_(std::move(connection)) {}
 
-AsyncWidgetsService::AsyncWidgetsService(std::shared_ptr<detail::AsyncCore> core)
-    : connection_(make_async_widgets_connection(std::move(core))) {}
-
 Future<workos::WidgetSessionTokenResponse> AsyncWidgetsService::create_token(
     const CreateTokenParams& params, const RequestOptions& options) const {
   return connection_->create_token(params, options);
@@ -71,7 +68,8 @@ namespace workos {
 
 const workos::widgets::AsyncWidgetsService& AsyncClient::widgets() const noexcept {
   return services_->widgets.get<workos::widgets::AsyncWidgetsService>([this] {
-    return std::make_shared<const workos::widgets::AsyncWidgetsService>(async_core());
+    return std::make_shared<const workos::widgets::AsyncWidgetsService>(
+        widgets::make_async_widgets_connection(async_core()));
   });
 }
 

@@ -10,9 +10,31 @@
 #include "core/call.h"
 #include "widgets/models_json.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
+
+namespace workos {
+namespace detail {
+class AsyncCore;
+class ClientCore;
+}  // namespace detail
+
+namespace widgets {
+
+class WidgetsConnection;
+class AsyncWidgetsConnection;
+
+/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
+std::shared_ptr<WidgetsConnection> make_widgets_connection(
+    std::shared_ptr<detail::ClientCore> core);
+/// The default async connection: calls on the event loop of `core`.
+std::shared_ptr<AsyncWidgetsConnection> make_async_widgets_connection(
+    std::shared_ptr<detail::AsyncCore> core);
+
+}  // namespace widgets
+}  // namespace workos
 
 namespace workos::widgets::requests {
 

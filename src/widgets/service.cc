@@ -57,9 +57,6 @@ std::shared_ptr<WidgetsConnection> make_widgets_connection(
 WidgetsService::WidgetsService(std::shared_ptr<WidgetsConnection> connection)
     : connection_(std::move(connection)) {}
 
-WidgetsService::WidgetsService(std::shared_ptr<detail::ClientCore> core)
-    : connection_(make_widgets_connection(std::move(core))) {}
-
 Result<workos::WidgetSessionTokenResponse> WidgetsService::create_token(
     const CreateTokenParams& params, const RequestOptions& options) const {
   return connection_->create_token(params, options);
@@ -73,7 +70,8 @@ const workos::widgets::WidgetsService& Client::widgets() const noexcept {
   return services_->widgets.get<workos::widgets::WidgetsService>([this] {
     const auto& connection = services_->connections.widgets;
     return connection ? std::make_shared<const workos::widgets::WidgetsService>(connection)
-                      : std::make_shared<const workos::widgets::WidgetsService>(core());
+                      : std::make_shared<const workos::widgets::WidgetsService>(
+                            widgets::make_widgets_connection(core()));
   });
 }
 

@@ -13,6 +13,7 @@
 
 #include "core/redact.h"
 #include "support/core_test_helpers.h"
+#include "vault/requests.h"
 
 namespace {
 
@@ -88,7 +89,7 @@ struct CoreRedactThroughTheClient : ::testing::Test {
 };
 
 TEST_F(CoreRedactThroughTheClient, DecodeErrorRawBodyHidesAVaultObjectValue) {
-  workos::vault::VaultClient vault(core);
+  workos::vault::VaultClient vault(workos::vault::make_vault_connection(core));
   // `metadata` of the wrong type: a DecodeError that keeps the (redacted) raw body.
   fake->enqueue_json(200, std::string(R"({"id":"obj_1","name":"db-password","value":")") +
                               kVaultValue + R"(","metadata":"not an object"})");
@@ -102,7 +103,7 @@ TEST_F(CoreRedactThroughTheClient, DecodeErrorRawBodyHidesAVaultObjectValue) {
 }
 
 TEST_F(CoreRedactThroughTheClient, DecodeErrorRawBodyHidesADataKey) {
-  workos::vault::VaultClient vault(core);
+  workos::vault::VaultClient vault(workos::vault::make_vault_connection(core));
   fake->enqueue_json(200, std::string(R"({"id":"k1","data_key":")") + kDataKey +
                               R"(","encrypted_keys":5,"context":{}})");
   workos::vault::CreateDataKeyParams params;
@@ -116,7 +117,7 @@ TEST_F(CoreRedactThroughTheClient, DecodeErrorRawBodyHidesADataKey) {
 }
 
 TEST_F(CoreRedactThroughTheClient, LoggedRequestBodyHidesAVaultValue) {
-  workos::vault::VaultClient vault(core);
+  workos::vault::VaultClient vault(workos::vault::make_vault_connection(core));
   fake->enqueue_json(400, R"({"message":"bad","code":"invalid"})");
   workos::vault::CreateKvParams params;
   params.name = "db-password";

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/call.h"
+#include "vault/requests.h"
 
 namespace {
 
@@ -42,8 +43,8 @@ struct Fixture {
     o.base_url = "https://api.workos.test";
     o.transport = fake;
     o.max_retries = 0;
-    vault =
-        std::make_unique<workos::vault::VaultClient>(workos::detail::ClientCore::create(o).value());
+    vault = std::make_unique<workos::vault::VaultClient>(
+        workos::vault::make_vault_connection(workos::detail::ClientCore::create(o).value()));
   }
 };
 

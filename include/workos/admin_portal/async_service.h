@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace admin_portal {
+namespace workos::admin_portal {
 
 /// The seam under `AsyncAdminPortalService`: one virtual function per operation, one HTTP call each
 /// (no pagination). Same names and parameters as `AdminPortalConnection`; `Result<X>` becomes
@@ -39,10 +34,6 @@ class AsyncAdminPortalConnection {
                                                            const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncAdminPortalConnection> make_async_admin_portal_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `admin_portal` service: the methods of `AdminPortalService` with the same names and
 /// parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list
 /// operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap
@@ -54,10 +45,9 @@ std::shared_ptr<AsyncAdminPortalConnection> make_async_admin_portal_connection(
 /// @endcode
 class AsyncAdminPortalService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncAdminPortalService(std::shared_ptr<AsyncAdminPortalConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncAdminPortalService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Generate a Portal Link
   ///
@@ -76,5 +66,4 @@ class AsyncAdminPortalService {
   std::shared_ptr<AsyncAdminPortalConnection> connection_;
 };
 
-}  // namespace admin_portal
-}  // namespace workos
+}  // namespace workos::admin_portal

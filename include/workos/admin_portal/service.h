@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `admin_portal` service: models in namespace `workos`, calls here.
 namespace admin_portal {
@@ -49,10 +46,6 @@ class AdminPortalConnection {
                                                            const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<AdminPortalConnection> make_admin_portal_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `admin_portal` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -63,10 +56,9 @@ std::shared_ptr<AdminPortalConnection> make_admin_portal_connection(
 /// @endcode
 class AdminPortalService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit AdminPortalService(std::shared_ptr<AdminPortalConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit AdminPortalService(std::shared_ptr<detail::ClientCore> core);
 
   /// Generate a Portal Link
   ///

@@ -18,12 +18,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace agents {
+namespace workos::agents {
 
 /// The seam under `AsyncAgentsService`: one virtual function per operation, one HTTP call each (no
 /// pagination). Same names and parameters as `AgentsConnection`; `Result<X>` becomes `Future<X>`.
@@ -44,10 +39,6 @@ class AsyncAgentsConnection {
                                                              const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncAgentsConnection> make_async_agents_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `agents` service: the methods of `AgentsService` with the same names and parameters,
 /// returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list operations
 /// return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap value
@@ -59,10 +50,9 @@ std::shared_ptr<AsyncAgentsConnection> make_async_agents_connection(
 /// @endcode
 class AsyncAgentsService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncAgentsService(std::shared_ptr<AsyncAgentsConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncAgentsService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Link a claim attempt to an external user
   ///
@@ -99,5 +89,4 @@ class AsyncAgentsService {
   std::shared_ptr<AsyncAgentsConnection> connection_;
 };
 
-}  // namespace agents
-}  // namespace workos
+}  // namespace workos::agents

@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `agents` service: models in namespace `workos`, calls here.
 namespace agents {
@@ -75,9 +72,6 @@ class AgentsConnection {
                                                              const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<AgentsConnection> make_agents_connection(std::shared_ptr<detail::ClientCore> core);
-
 /// The `agents` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -88,10 +82,9 @@ std::shared_ptr<AgentsConnection> make_agents_connection(std::shared_ptr<detail:
 /// @endcode
 class AgentsService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit AgentsService(std::shared_ptr<AgentsConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit AgentsService(std::shared_ptr<detail::ClientCore> core);
 
   /// Link a claim attempt to an external user
   ///

@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace api_keys {
+namespace workos::api_keys {
 
 /// The seam under `AsyncApiKeysService`: one virtual function per operation, one HTTP call each (no
 /// pagination). Same names and parameters as `ApiKeysConnection`; `Result<X>` becomes `Future<X>`.
@@ -53,10 +48,6 @@ class AsyncApiKeysConnection {
       const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncApiKeysConnection> make_async_api_keys_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `api_keys` service: the methods of `ApiKeysService` with the same names and
 /// parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list
 /// operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap
@@ -68,10 +59,9 @@ std::shared_ptr<AsyncApiKeysConnection> make_async_api_keys_connection(
 /// @endcode
 class AsyncApiKeysService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncApiKeysService(std::shared_ptr<AsyncApiKeysConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncApiKeysService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Validate API key
   ///
@@ -123,5 +113,4 @@ class AsyncApiKeysService {
   std::shared_ptr<AsyncApiKeysConnection> connection_;
 };
 
-}  // namespace api_keys
-}  // namespace workos
+}  // namespace workos::api_keys

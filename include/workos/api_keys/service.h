@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `api_keys` service: models in namespace `workos`, calls here.
 namespace api_keys {
@@ -106,10 +103,6 @@ class ApiKeysConnection {
       const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<ApiKeysConnection> make_api_keys_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `api_keys` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -120,10 +113,9 @@ std::shared_ptr<ApiKeysConnection> make_api_keys_connection(
 /// @endcode
 class ApiKeysService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit ApiKeysService(std::shared_ptr<ApiKeysConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit ApiKeysService(std::shared_ptr<detail::ClientCore> core);
 
   /// Validate API key
   ///

@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace audit_logs {
+namespace workos::audit_logs {
 
 /// The seam under `AsyncAuditLogsService`: one virtual function per operation, one HTTP call each
 /// (no pagination). Same names and parameters as `AuditLogsConnection`; `Result<X>` becomes
@@ -65,10 +60,6 @@ class AsyncAuditLogsConnection {
       const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncAuditLogsConnection> make_async_audit_logs_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `audit_logs` service: the methods of `AuditLogsService` with the same names and
 /// parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list
 /// operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap
@@ -80,10 +71,9 @@ std::shared_ptr<AsyncAuditLogsConnection> make_async_audit_logs_connection(
 /// @endcode
 class AsyncAuditLogsService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncAuditLogsService(std::shared_ptr<AsyncAuditLogsConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncAuditLogsService(std::shared_ptr<detail::AsyncCore> core);
 
   /// List Actions
   ///
@@ -177,5 +167,4 @@ class AsyncAuditLogsService {
   std::shared_ptr<AsyncAuditLogsConnection> connection_;
 };
 
-}  // namespace audit_logs
-}  // namespace workos
+}  // namespace workos::audit_logs

@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `audit_logs` service: models in namespace `workos`, calls here.
 namespace audit_logs {
@@ -170,10 +167,6 @@ class AuditLogsConnection {
       const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<AuditLogsConnection> make_audit_logs_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `audit_logs` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -184,10 +177,9 @@ std::shared_ptr<AuditLogsConnection> make_audit_logs_connection(
 /// @endcode
 class AuditLogsService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit AuditLogsService(std::shared_ptr<AuditLogsConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit AuditLogsService(std::shared_ptr<detail::ClientCore> core);
 
   /// List Actions
   ///

@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace authorization {
+namespace workos::authorization {
 
 /// The seam under `AsyncAuthorizationService`: one virtual function per operation, one HTTP call
 /// each (no pagination). Same names and parameters as `AuthorizationConnection`; `Result<X>`
@@ -231,10 +226,6 @@ class AsyncAuthorizationConnection {
       const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncAuthorizationConnection> make_async_authorization_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `authorization` service: the methods of `AuthorizationService` with the same names and
 /// parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list
 /// operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap
@@ -247,10 +238,9 @@ std::shared_ptr<AsyncAuthorizationConnection> make_async_authorization_connectio
 /// @endcode
 class AsyncAuthorizationService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncAuthorizationService(std::shared_ptr<AsyncAuthorizationConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncAuthorizationService(std::shared_ptr<detail::AsyncCore> core);
 
   /// List role assignments for a group
   ///
@@ -702,5 +692,4 @@ class AsyncAuthorizationService {
   std::shared_ptr<AsyncAuthorizationConnection> connection_;
 };
 
-}  // namespace authorization
-}  // namespace workos
+}  // namespace workos::authorization

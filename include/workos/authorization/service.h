@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `authorization` service: models in namespace `workos`, calls here.
 namespace authorization {
@@ -863,10 +860,6 @@ class AuthorizationConnection {
       const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<AuthorizationConnection> make_authorization_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `authorization` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -877,10 +870,9 @@ std::shared_ptr<AuthorizationConnection> make_authorization_connection(
 /// @endcode
 class AuthorizationService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit AuthorizationService(std::shared_ptr<AuthorizationConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit AuthorizationService(std::shared_ptr<detail::ClientCore> core);
 
   /// List role assignments for a group
   ///

@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace client_api {
+namespace workos::client_api {
 
 /// The seam under `AsyncClientApiService`: one virtual function per operation, one HTTP call each
 /// (no pagination). Same names and parameters as `ClientApiConnection`; `Result<X>` becomes
@@ -39,10 +34,6 @@ class AsyncClientApiConnection {
                                                               const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncClientApiConnection> make_async_client_api_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `client_api` service: the methods of `ClientApiService` with the same names and
 /// parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list
 /// operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap
@@ -54,10 +45,9 @@ std::shared_ptr<AsyncClientApiConnection> make_async_client_api_connection(
 /// @endcode
 class AsyncClientApiService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncClientApiService(std::shared_ptr<AsyncClientApiConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncClientApiService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Generate a Client API token
   ///
@@ -77,5 +67,4 @@ class AsyncClientApiService {
   std::shared_ptr<AsyncClientApiConnection> connection_;
 };
 
-}  // namespace client_api
-}  // namespace workos
+}  // namespace workos::client_api

@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `client_api` service: models in namespace `workos`, calls here.
 namespace client_api {
@@ -50,10 +47,6 @@ class ClientApiConnection {
                                                               const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<ClientApiConnection> make_client_api_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `client_api` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -64,10 +57,9 @@ std::shared_ptr<ClientApiConnection> make_client_api_connection(
 /// @endcode
 class ClientApiService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit ClientApiService(std::shared_ptr<ClientApiConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit ClientApiService(std::shared_ptr<detail::ClientCore> core);
 
   /// Generate a Client API token
   ///

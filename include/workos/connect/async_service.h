@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace connect {
+namespace workos::connect {
 
 /// The seam under `AsyncConnectService`: one virtual function per operation, one HTTP call each (no
 /// pagination). Same names and parameters as `ConnectConnection`; `Result<X>` becomes `Future<X>`.
@@ -64,10 +59,6 @@ class AsyncConnectConnection {
   virtual Future<void> delete_client_secret(std::string_view id, const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncConnectConnection> make_async_connect_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `connect` service: the methods of `ConnectService` with the same names and parameters,
 /// returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list operations
 /// return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap value
@@ -79,10 +70,9 @@ std::shared_ptr<AsyncConnectConnection> make_async_connect_connection(
 /// @endcode
 class AsyncConnectService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncConnectService(std::shared_ptr<AsyncConnectConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncConnectService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Complete external authentication
   ///
@@ -182,5 +172,4 @@ class AsyncConnectService {
   std::shared_ptr<AsyncConnectConnection> connection_;
 };
 
-}  // namespace connect
-}  // namespace workos
+}  // namespace workos::connect

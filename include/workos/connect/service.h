@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `connect` service: models in namespace `workos`, calls here.
 namespace connect {
@@ -163,10 +160,6 @@ class ConnectConnection {
   virtual Result<void> delete_client_secret(std::string_view id, const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<ConnectConnection> make_connect_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `connect` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -177,10 +170,9 @@ std::shared_ptr<ConnectConnection> make_connect_connection(
 /// @endcode
 class ConnectService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit ConnectService(std::shared_ptr<ConnectConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit ConnectService(std::shared_ptr<detail::ClientCore> core);
 
   /// Complete external authentication
   ///

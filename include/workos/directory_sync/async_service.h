@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace directory_sync {
+namespace workos::directory_sync {
 
 /// The seam under `AsyncDirectorySyncService`: one virtual function per operation, one HTTP call
 /// each (no pagination). Same names and parameters as `DirectorySyncConnection`; `Result<X>`
@@ -56,10 +51,6 @@ class AsyncDirectorySyncConnection {
                                                            const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncDirectorySyncConnection> make_async_directory_sync_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `directory_sync` service: the methods of `DirectorySyncService` with the same names
 /// and parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list
 /// operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap
@@ -71,10 +62,9 @@ std::shared_ptr<AsyncDirectorySyncConnection> make_async_directory_sync_connecti
 /// @endcode
 class AsyncDirectorySyncService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncDirectorySyncService(std::shared_ptr<AsyncDirectorySyncConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncDirectorySyncService(std::shared_ptr<detail::AsyncCore> core);
 
   /// List Directories
   ///
@@ -137,5 +127,4 @@ class AsyncDirectorySyncService {
   std::shared_ptr<AsyncDirectorySyncConnection> connection_;
 };
 
-}  // namespace directory_sync
-}  // namespace workos
+}  // namespace workos::directory_sync

@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `directory_sync` service: models in namespace `workos`, calls here.
 namespace directory_sync {
@@ -168,10 +165,6 @@ class DirectorySyncConnection {
                                                            const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<DirectorySyncConnection> make_directory_sync_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `directory_sync` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -182,10 +175,9 @@ std::shared_ptr<DirectorySyncConnection> make_directory_sync_connection(
 /// @endcode
 class DirectorySyncService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit DirectorySyncService(std::shared_ptr<DirectorySyncConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit DirectorySyncService(std::shared_ptr<detail::ClientCore> core);
 
   /// List Directories
   ///

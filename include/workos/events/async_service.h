@@ -18,12 +18,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace events {
+namespace workos::events {
 
 /// The seam under `AsyncEventsService`: one virtual function per operation, one HTTP call each (no
 /// pagination). Same names and parameters as `EventsConnection`; `Result<X>` becomes `Future<X>`.
@@ -38,10 +33,6 @@ class AsyncEventsConnection {
                                                   const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncEventsConnection> make_async_events_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `events` service: the methods of `EventsService` with the same names and parameters,
 /// returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list operations
 /// return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap value
@@ -53,10 +44,9 @@ std::shared_ptr<AsyncEventsConnection> make_async_events_connection(
 /// @endcode
 class AsyncEventsService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncEventsService(std::shared_ptr<AsyncEventsConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncEventsService(std::shared_ptr<detail::AsyncCore> core);
 
   /// List events
   ///
@@ -74,5 +64,4 @@ class AsyncEventsService {
   std::shared_ptr<AsyncEventsConnection> connection_;
 };
 
-}  // namespace events
-}  // namespace workos
+}  // namespace workos::events

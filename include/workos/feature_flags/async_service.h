@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace feature_flags {
+namespace workos::feature_flags {
 
 /// The seam under `AsyncFeatureFlagsService`: one virtual function per operation, one HTTP call
 /// each (no pagination). Same names and parameters as `FeatureFlagsConnection`; `Result<X>` becomes
@@ -63,10 +58,6 @@ class AsyncFeatureFlagsConnection {
       const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncFeatureFlagsConnection> make_async_feature_flags_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `feature_flags` service: the methods of `FeatureFlagsService` with the same names and
 /// parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list
 /// operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap
@@ -78,10 +69,9 @@ std::shared_ptr<AsyncFeatureFlagsConnection> make_async_feature_flags_connection
 /// @endcode
 class AsyncFeatureFlagsService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncFeatureFlagsService(std::shared_ptr<AsyncFeatureFlagsConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncFeatureFlagsService(std::shared_ptr<detail::AsyncCore> core);
 
   /// List feature flags
   ///
@@ -161,5 +151,4 @@ class AsyncFeatureFlagsService {
   std::shared_ptr<AsyncFeatureFlagsConnection> connection_;
 };
 
-}  // namespace feature_flags
-}  // namespace workos
+}  // namespace workos::feature_flags

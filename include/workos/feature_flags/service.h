@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `feature_flags` service: models in namespace `workos`, calls here.
 namespace feature_flags {
@@ -148,10 +145,6 @@ class FeatureFlagsConnection {
       const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<FeatureFlagsConnection> make_feature_flags_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `feature_flags` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -162,10 +155,9 @@ std::shared_ptr<FeatureFlagsConnection> make_feature_flags_connection(
 /// @endcode
 class FeatureFlagsService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit FeatureFlagsService(std::shared_ptr<FeatureFlagsConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit FeatureFlagsService(std::shared_ptr<detail::ClientCore> core);
 
   /// List feature flags
   ///

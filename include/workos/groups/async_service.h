@@ -18,12 +18,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace groups {
+namespace workos::groups {
 
 /// The seam under `AsyncGroupsService`: one virtual function per operation, one HTTP call each (no
 /// pagination). Same names and parameters as `GroupsConnection`; `Result<X>` becomes `Future<X>`.
@@ -72,10 +67,6 @@ class AsyncGroupsConnection {
                                                             const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncGroupsConnection> make_async_groups_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `groups` service: the methods of `GroupsService` with the same names and parameters,
 /// returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list operations
 /// return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap value
@@ -87,10 +78,9 @@ std::shared_ptr<AsyncGroupsConnection> make_async_groups_connection(
 /// @endcode
 class AsyncGroupsService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncGroupsService(std::shared_ptr<AsyncGroupsConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncGroupsService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Create a group
   ///
@@ -175,5 +165,4 @@ class AsyncGroupsService {
   std::shared_ptr<AsyncGroupsConnection> connection_;
 };
 
-}  // namespace groups
-}  // namespace workos
+}  // namespace workos::groups

@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `groups` service: models in namespace `workos`, calls here.
 namespace groups {
@@ -163,9 +160,6 @@ class GroupsConnection {
                                                             const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<GroupsConnection> make_groups_connection(std::shared_ptr<detail::ClientCore> core);
-
 /// The `groups` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -176,10 +170,9 @@ std::shared_ptr<GroupsConnection> make_groups_connection(std::shared_ptr<detail:
 /// @endcode
 class GroupsService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit GroupsService(std::shared_ptr<GroupsConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit GroupsService(std::shared_ptr<detail::ClientCore> core);
 
   /// Create a group
   ///

@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace multi_factor_auth {
+namespace workos::multi_factor_auth {
 
 /// The seam under `AsyncMultiFactorAuthService`: one virtual function per operation, one HTTP call
 /// each (no pagination). Same names and parameters as `MultiFactorAuthConnection`; `Result<X>`
@@ -58,10 +53,6 @@ class AsyncMultiFactorAuthConnection {
       const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncMultiFactorAuthConnection> make_async_multi_factor_auth_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `multi_factor_auth` service: the methods of `MultiFactorAuthService` with the same
 /// names and parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation);
 /// list operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A
@@ -74,10 +65,9 @@ std::shared_ptr<AsyncMultiFactorAuthConnection> make_async_multi_factor_auth_con
 /// @endcode
 class AsyncMultiFactorAuthService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncMultiFactorAuthService(std::shared_ptr<AsyncMultiFactorAuthConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncMultiFactorAuthService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Verify Challenge
   ///
@@ -145,5 +135,4 @@ class AsyncMultiFactorAuthService {
   std::shared_ptr<AsyncMultiFactorAuthConnection> connection_;
 };
 
-}  // namespace multi_factor_auth
-}  // namespace workos
+}  // namespace workos::multi_factor_auth

@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `multi_factor_auth` service: models in namespace `workos`, calls here.
 namespace multi_factor_auth {
@@ -123,10 +120,6 @@ class MultiFactorAuthConnection {
       const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<MultiFactorAuthConnection> make_multi_factor_auth_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `multi_factor_auth` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -137,10 +130,9 @@ std::shared_ptr<MultiFactorAuthConnection> make_multi_factor_auth_connection(
 /// @endcode
 class MultiFactorAuthService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit MultiFactorAuthService(std::shared_ptr<MultiFactorAuthConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit MultiFactorAuthService(std::shared_ptr<detail::ClientCore> core);
 
   /// Verify Challenge
   ///

@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace organization_domains {
+namespace workos::organization_domains {
 
 /// The seam under `AsyncOrganizationDomainsService`: one virtual function per operation, one HTTP
 /// call each (no pagination). Same names and parameters as `OrganizationDomainsConnection`;
@@ -52,10 +47,6 @@ class AsyncOrganizationDomainsConnection {
       std::string_view id, const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncOrganizationDomainsConnection> make_async_organization_domains_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `organization_domains` service: the methods of `OrganizationDomainsService` with the
 /// same names and parameters, returning `workos::Future` (`get()`, `then()`, `co_await`,
 /// cancellation); list operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch
@@ -68,11 +59,10 @@ std::shared_ptr<AsyncOrganizationDomainsConnection> make_async_organization_doma
 /// @endcode
 class AsyncOrganizationDomainsService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncOrganizationDomainsService(
       std::shared_ptr<AsyncOrganizationDomainsConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncOrganizationDomainsService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Create an Organization Domain
   ///
@@ -112,5 +102,4 @@ class AsyncOrganizationDomainsService {
   std::shared_ptr<AsyncOrganizationDomainsConnection> connection_;
 };
 
-}  // namespace organization_domains
-}  // namespace workos
+}  // namespace workos::organization_domains

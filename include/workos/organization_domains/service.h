@@ -21,9 +21,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `organization_domains` service: models in namespace `workos`, calls here.
 namespace organization_domains {
@@ -72,10 +69,6 @@ class OrganizationDomainsConnection {
       std::string_view id, const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<OrganizationDomainsConnection> make_organization_domains_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `organization_domains` service: one method per WorkOS operation, named as in the official
 /// SDKs. A cheap value type (it shares its connection); thread-safe.
 ///
@@ -86,10 +79,9 @@ std::shared_ptr<OrganizationDomainsConnection> make_organization_domains_connect
 /// @endcode
 class OrganizationDomainsService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit OrganizationDomainsService(std::shared_ptr<OrganizationDomainsConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit OrganizationDomainsService(std::shared_ptr<detail::ClientCore> core);
 
   /// Create an Organization Domain
   ///

@@ -20,12 +20,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace organization_membership {
+namespace workos::organization_membership {
 
 /// The seam under `AsyncOrganizationMembershipService`: one virtual function per operation, one
 /// HTTP call each (no pagination). Same names and parameters as `OrganizationMembershipConnection`;
@@ -71,10 +66,6 @@ class AsyncOrganizationMembershipConnection {
       const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncOrganizationMembershipConnection>
-make_async_organization_membership_connection(std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `organization_membership` service: the methods of `OrganizationMembershipService` with
 /// the same names and parameters, returning `workos::Future` (`get()`, `then()`, `co_await`,
 /// cancellation); list operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch
@@ -87,11 +78,10 @@ make_async_organization_membership_connection(std::shared_ptr<detail::AsyncCore>
 /// @endcode
 class AsyncOrganizationMembershipService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncOrganizationMembershipService(
       std::shared_ptr<AsyncOrganizationMembershipConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncOrganizationMembershipService(std::shared_ptr<detail::AsyncCore> core);
 
   /// List organization memberships
   ///
@@ -197,5 +187,4 @@ class AsyncOrganizationMembershipService {
   std::shared_ptr<AsyncOrganizationMembershipConnection> connection_;
 };
 
-}  // namespace organization_membership
-}  // namespace workos
+}  // namespace workos::organization_membership

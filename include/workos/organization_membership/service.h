@@ -21,9 +21,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `organization_membership` service: models in namespace `workos`, calls here.
 namespace organization_membership {
@@ -188,10 +185,6 @@ class OrganizationMembershipConnection {
       const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<OrganizationMembershipConnection> make_organization_membership_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `organization_membership` service: one method per WorkOS operation, named as in the official
 /// SDKs. A cheap value type (it shares its connection); thread-safe.
 ///
@@ -202,11 +195,10 @@ std::shared_ptr<OrganizationMembershipConnection> make_organization_membership_c
 /// @endcode
 class OrganizationMembershipService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit OrganizationMembershipService(
       std::shared_ptr<OrganizationMembershipConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit OrganizationMembershipService(std::shared_ptr<detail::ClientCore> core);
 
   /// List organization memberships
   ///

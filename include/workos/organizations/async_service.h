@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace organizations {
+namespace workos::organizations {
 
 /// The seam under `AsyncOrganizationsService`: one virtual function per operation, one HTTP call
 /// each (no pagination). Same names and parameters as `OrganizationsConnection`; `Result<X>`
@@ -64,10 +59,6 @@ class AsyncOrganizationsConnection {
       const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncOrganizationsConnection> make_async_organizations_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `organizations` service: the methods of `OrganizationsService` with the same names and
 /// parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list
 /// operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap
@@ -79,10 +70,9 @@ std::shared_ptr<AsyncOrganizationsConnection> make_async_organizations_connectio
 /// @endcode
 class AsyncOrganizationsService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncOrganizationsService(std::shared_ptr<AsyncOrganizationsConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncOrganizationsService(std::shared_ptr<detail::AsyncCore> core);
 
   /// List Organizations
   ///
@@ -157,5 +147,4 @@ class AsyncOrganizationsService {
   std::shared_ptr<AsyncOrganizationsConnection> connection_;
 };
 
-}  // namespace organizations
-}  // namespace workos
+}  // namespace workos::organizations

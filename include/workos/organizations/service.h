@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `organizations` service: models in namespace `workos`, calls here.
 namespace organizations {
@@ -154,10 +151,6 @@ class OrganizationsConnection {
       const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<OrganizationsConnection> make_organizations_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `organizations` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -168,10 +161,9 @@ std::shared_ptr<OrganizationsConnection> make_organizations_connection(
 /// @endcode
 class OrganizationsService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit OrganizationsService(std::shared_ptr<OrganizationsConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit OrganizationsService(std::shared_ptr<detail::ClientCore> core);
 
   /// List Organizations
   ///

@@ -18,12 +18,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace pipes {
+namespace workos::pipes {
 
 /// The seam under `AsyncPipesService`: one virtual function per operation, one HTTP call each (no
 /// pagination). Same names and parameters as `PipesConnection`; `Result<X>` becomes `Future<X>`.
@@ -94,10 +89,6 @@ class AsyncPipesConnection {
       const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncPipesConnection> make_async_pipes_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `pipes` service: the methods of `PipesService` with the same names and parameters,
 /// returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list operations
 /// return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap value
@@ -109,10 +100,9 @@ std::shared_ptr<AsyncPipesConnection> make_async_pipes_connection(
 /// @endcode
 class AsyncPipesService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncPipesService(std::shared_ptr<AsyncPipesConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncPipesService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Create a data integration
   ///
@@ -279,5 +269,4 @@ class AsyncPipesService {
   std::shared_ptr<AsyncPipesConnection> connection_;
 };
 
-}  // namespace pipes
-}  // namespace workos
+}  // namespace workos::pipes

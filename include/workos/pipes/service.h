@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `pipes` service: models in namespace `workos`, calls here.
 namespace pipes {
@@ -279,9 +276,6 @@ class PipesConnection {
       const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<PipesConnection> make_pipes_connection(std::shared_ptr<detail::ClientCore> core);
-
 /// The `pipes` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -292,10 +286,9 @@ std::shared_ptr<PipesConnection> make_pipes_connection(std::shared_ptr<detail::C
 /// @endcode
 class PipesService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit PipesService(std::shared_ptr<PipesConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit PipesService(std::shared_ptr<detail::ClientCore> core);
 
   /// Create a data integration
   ///

@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace pipes_provider {
+namespace workos::pipes_provider {
 
 /// The seam under `AsyncPipesProviderService`: one virtual function per operation, one HTTP call
 /// each (no pagination). Same names and parameters as `PipesProviderConnection`; `Result<X>`
@@ -48,10 +43,6 @@ class AsyncPipesProviderConnection {
       const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncPipesProviderConnection> make_async_pipes_provider_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `pipes_provider` service: the methods of `PipesProviderService` with the same names
 /// and parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list
 /// operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap
@@ -64,10 +55,9 @@ std::shared_ptr<AsyncPipesProviderConnection> make_async_pipes_provider_connecti
 /// @endcode
 class AsyncPipesProviderService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncPipesProviderService(std::shared_ptr<AsyncPipesProviderConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncPipesProviderService(std::shared_ptr<detail::AsyncCore> core);
 
   /// List providers for an organization
   ///
@@ -102,5 +92,4 @@ class AsyncPipesProviderService {
   std::shared_ptr<AsyncPipesProviderConnection> connection_;
 };
 
-}  // namespace pipes_provider
-}  // namespace workos
+}  // namespace workos::pipes_provider

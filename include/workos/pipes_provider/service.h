@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `pipes_provider` service: models in namespace `workos`, calls here.
 namespace pipes_provider {
@@ -67,10 +64,6 @@ class PipesProviderConnection {
       const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<PipesProviderConnection> make_pipes_provider_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `pipes_provider` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -81,10 +74,9 @@ std::shared_ptr<PipesProviderConnection> make_pipes_provider_connection(
 /// @endcode
 class PipesProviderService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit PipesProviderService(std::shared_ptr<PipesProviderConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit PipesProviderService(std::shared_ptr<detail::ClientCore> core);
 
   /// List providers for an organization
   ///

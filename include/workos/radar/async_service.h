@@ -18,12 +18,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace radar {
+namespace workos::radar {
 
 /// The seam under `AsyncRadarService`: one virtual function per operation, one HTTP call each (no
 /// pagination). Same names and parameters as `RadarConnection`; `Result<X>` becomes `Future<X>`.
@@ -49,10 +44,6 @@ class AsyncRadarConnection {
                                          const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncRadarConnection> make_async_radar_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `radar` service: the methods of `RadarService` with the same names and parameters,
 /// returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list operations
 /// return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap value
@@ -64,10 +55,9 @@ std::shared_ptr<AsyncRadarConnection> make_async_radar_connection(
 /// @endcode
 class AsyncRadarService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncRadarService(std::shared_ptr<AsyncRadarConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncRadarService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Create an attempt
   ///
@@ -110,5 +100,4 @@ class AsyncRadarService {
   std::shared_ptr<AsyncRadarConnection> connection_;
 };
 
-}  // namespace radar
-}  // namespace workos
+}  // namespace workos::radar

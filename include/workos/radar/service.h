@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `radar` service: models in namespace `workos`, calls here.
 namespace radar {
@@ -87,9 +84,6 @@ class RadarConnection {
                                          const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<RadarConnection> make_radar_connection(std::shared_ptr<detail::ClientCore> core);
-
 /// The `radar` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -100,10 +94,9 @@ std::shared_ptr<RadarConnection> make_radar_connection(std::shared_ptr<detail::C
 /// @endcode
 class RadarService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit RadarService(std::shared_ptr<RadarConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit RadarService(std::shared_ptr<detail::ClientCore> core);
 
   /// Create an attempt
   ///

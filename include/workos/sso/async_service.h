@@ -18,12 +18,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace sso {
+namespace workos::sso {
 
 /// The seam under `AsyncSsoService`: one virtual function per operation, one HTTP call each (no
 /// pagination). Same names and parameters as `SsoConnection`; `Result<X>` becomes `Future<X>`.
@@ -58,10 +53,6 @@ class AsyncSsoConnection {
       const GetProfileAndTokenParams& params, const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncSsoConnection> make_async_sso_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `sso` service: the methods of `SsoService` with the same names and parameters,
 /// returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list operations
 /// return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap value
@@ -73,10 +64,9 @@ std::shared_ptr<AsyncSsoConnection> make_async_sso_connection(
 /// @endcode
 class AsyncSsoService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncSsoService(std::shared_ptr<AsyncSsoConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncSsoService(std::shared_ptr<detail::AsyncCore> core);
 
   /// List Connections
   ///
@@ -159,5 +149,4 @@ class AsyncSsoService {
   std::shared_ptr<AsyncSsoConnection> connection_;
 };
 
-}  // namespace sso
-}  // namespace workos
+}  // namespace workos::sso

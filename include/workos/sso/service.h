@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `sso` service: models in namespace `workos`, calls here.
 namespace sso {
@@ -219,9 +216,6 @@ class SsoConnection {
       const GetProfileAndTokenParams& params, const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<SsoConnection> make_sso_connection(std::shared_ptr<detail::ClientCore> core);
-
 /// The `sso` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -232,10 +226,9 @@ std::shared_ptr<SsoConnection> make_sso_connection(std::shared_ptr<detail::Clien
 /// @endcode
 class SsoService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit SsoService(std::shared_ptr<SsoConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit SsoService(std::shared_ptr<detail::ClientCore> core);
 
   /// List Connections
   ///

@@ -21,6 +21,12 @@
 #include <memory>
 #include <string_view>
 
+namespace workos {
+namespace detail {
+class ClientCore;
+}  // namespace detail
+}  // namespace workos
+
 namespace workos::sso {
 
 /// The `sso` service with the SSO helpers. Thread-safe; cheap to copy.

@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace user_management {
+namespace workos::user_management {
 
 /// The seam under `AsyncUserManagementService`: one virtual function per operation, one HTTP call
 /// each (no pagination). Same names and parameters as `UserManagementConnection`; `Result<X>`
@@ -175,10 +170,6 @@ class AsyncUserManagementConnection {
                                                           const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncUserManagementConnection> make_async_user_management_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `user_management` service: the methods of `UserManagementService` with the same names
 /// and parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list
 /// operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap
@@ -190,10 +181,9 @@ std::shared_ptr<AsyncUserManagementConnection> make_async_user_management_connec
 /// @endcode
 class AsyncUserManagementService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncUserManagementService(std::shared_ptr<AsyncUserManagementConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncUserManagementService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Get JWKS
   ///
@@ -569,5 +559,4 @@ class AsyncUserManagementService {
   std::shared_ptr<AsyncUserManagementConnection> connection_;
 };
 
-}  // namespace user_management
-}  // namespace workos
+}  // namespace workos::user_management

@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `user_management` service: models in namespace `workos`, calls here.
 namespace user_management {
@@ -675,10 +672,6 @@ class UserManagementConnection {
                                                           const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<UserManagementConnection> make_user_management_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `user_management` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -689,10 +682,9 @@ std::shared_ptr<UserManagementConnection> make_user_management_connection(
 /// @endcode
 class UserManagementService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit UserManagementService(std::shared_ptr<UserManagementConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit UserManagementService(std::shared_ptr<detail::ClientCore> core);
 
   /// Get JWKS
   ///

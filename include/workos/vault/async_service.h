@@ -18,12 +18,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace vault {
+namespace workos::vault {
 
 /// The seam under `AsyncVaultService`: one virtual function per operation, one HTTP call each (no
 /// pagination). Same names and parameters as `VaultConnection`; `Result<X>` becomes `Future<X>`.
@@ -68,10 +63,6 @@ class AsyncVaultConnection {
                                                                const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncVaultConnection> make_async_vault_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `vault` service: the methods of `VaultService` with the same names and parameters,
 /// returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list operations
 /// return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap value
@@ -83,10 +74,9 @@ std::shared_ptr<AsyncVaultConnection> make_async_vault_connection(
 /// @endcode
 class AsyncVaultService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncVaultService(std::shared_ptr<AsyncVaultConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncVaultService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Create a data key
   ///
@@ -174,5 +164,4 @@ class AsyncVaultService {
   std::shared_ptr<AsyncVaultConnection> connection_;
 };
 
-}  // namespace vault
-}  // namespace workos
+}  // namespace workos::vault

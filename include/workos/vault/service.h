@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `vault` service: models in namespace `workos`, calls here.
 namespace vault {
@@ -159,9 +156,6 @@ class VaultConnection {
                                                                const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<VaultConnection> make_vault_connection(std::shared_ptr<detail::ClientCore> core);
-
 /// The `vault` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -172,10 +166,9 @@ std::shared_ptr<VaultConnection> make_vault_connection(std::shared_ptr<detail::C
 /// @endcode
 class VaultService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit VaultService(std::shared_ptr<VaultConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit VaultService(std::shared_ptr<detail::ClientCore> core);
 
   /// Create a data key
   ///

@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace webhooks {
+namespace workos::webhooks {
 
 /// The seam under `AsyncWebhooksService`: one virtual function per operation, one HTTP call each
 /// (no pagination). Same names and parameters as `WebhooksConnection`; `Result<X>` becomes
@@ -48,10 +43,6 @@ class AsyncWebhooksConnection {
   virtual Future<void> delete_webhook_endpoint(std::string_view id, const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncWebhooksConnection> make_async_webhooks_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `webhooks` service: the methods of `WebhooksService` with the same names and
 /// parameters, returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list
 /// operations return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap
@@ -63,10 +54,9 @@ std::shared_ptr<AsyncWebhooksConnection> make_async_webhooks_connection(
 /// @endcode
 class AsyncWebhooksService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncWebhooksService(std::shared_ptr<AsyncWebhooksConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncWebhooksService(std::shared_ptr<detail::AsyncCore> core);
 
   /// List Webhook Endpoints
   ///
@@ -108,5 +98,4 @@ class AsyncWebhooksService {
   std::shared_ptr<AsyncWebhooksConnection> connection_;
 };
 
-}  // namespace webhooks
-}  // namespace workos
+}  // namespace workos::webhooks

@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `webhooks` service: models in namespace `workos`, calls here.
 namespace webhooks {
@@ -95,10 +92,6 @@ class WebhooksConnection {
   virtual Result<void> delete_webhook_endpoint(std::string_view id, const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<WebhooksConnection> make_webhooks_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `webhooks` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -109,10 +102,9 @@ std::shared_ptr<WebhooksConnection> make_webhooks_connection(
 /// @endcode
 class WebhooksService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit WebhooksService(std::shared_ptr<WebhooksConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit WebhooksService(std::shared_ptr<detail::ClientCore> core);
 
   /// List Webhook Endpoints
   ///

@@ -19,12 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace workos {
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace widgets {
+namespace workos::widgets {
 
 /// The seam under `AsyncWidgetsService`: one virtual function per operation, one HTTP call each (no
 /// pagination). Same names and parameters as `WidgetsConnection`; `Result<X>` becomes `Future<X>`.
@@ -39,10 +34,6 @@ class AsyncWidgetsConnection {
                                                                   const RequestOptions& options);
 };
 
-/// The default async connection: calls on the event loop of `core`.
-std::shared_ptr<AsyncWidgetsConnection> make_async_widgets_connection(
-    std::shared_ptr<detail::AsyncCore> core);
-
 /// The async `widgets` service: the methods of `WidgetsService` with the same names and parameters,
 /// returning `workos::Future` (`get()`, `then()`, `co_await`, cancellation); list operations
 /// return an `AsyncPage` whose `next_page()` / `auto_paging()` fetch on demand. A cheap value
@@ -54,10 +45,9 @@ std::shared_ptr<AsyncWidgetsConnection> make_async_widgets_connection(
 /// @endcode
 class AsyncWidgetsService {
  public:
-  /// Calls go through `connection` (a fake in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::AsyncClient` builds its
+  /// services over connections on its event loop).
   explicit AsyncWidgetsService(std::shared_ptr<AsyncWidgetsConnection> connection);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncWidgetsService(std::shared_ptr<detail::AsyncCore> core);
 
   /// Generate a widget token
   ///
@@ -76,5 +66,4 @@ class AsyncWidgetsService {
   std::shared_ptr<AsyncWidgetsConnection> connection_;
 };
 
-}  // namespace widgets
-}  // namespace workos
+}  // namespace workos::widgets

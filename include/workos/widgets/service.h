@@ -20,9 +20,6 @@
 #include <vector>
 
 namespace workos {
-namespace detail {
-class ClientCore;
-}  // namespace detail
 
 /// The `widgets` service: models in namespace `workos`, calls here.
 namespace widgets {
@@ -51,10 +48,6 @@ class WidgetsConnection {
                                                                   const RequestOptions& options);
 };
 
-/// The default connection: real HTTP calls through `core` (retries, auth, decoding).
-std::shared_ptr<WidgetsConnection> make_widgets_connection(
-    std::shared_ptr<detail::ClientCore> core);
-
 /// The `widgets` service: one method per WorkOS operation, named as in the official SDKs.
 /// A cheap value type (it shares its connection); thread-safe.
 ///
@@ -65,10 +58,9 @@ std::shared_ptr<WidgetsConnection> make_widgets_connection(
 /// @endcode
 class WidgetsService {
  public:
-  /// Calls go through `connection` (a fake or mock in tests).
+  /// Calls go through `connection`: a fake or mock in tests (`workos::Client` builds its
+  /// services over HTTP connections).
   explicit WidgetsService(std::shared_ptr<WidgetsConnection> connection);
-  /// Calls go over HTTP through `core` (see `ClientBase::core()`).
-  explicit WidgetsService(std::shared_ptr<detail::ClientCore> core);
 
   /// Generate a widget token
   ///

@@ -1,25 +1,28 @@
 // Copyright workos-cpp authors. Handwritten.
-// End to end through the PROTOTYPE async organizations service (tests/unit/
-// async_proto_organizations.h, the shape codegen/ must emit): list with async auto-paging over
-// the loopback server, get, create (JSON body, idempotency key), and a mocked connection
-// driving auto-paging without HTTP.
+// End to end through the generated async organizations service: list with async auto-paging
+// over the loopback server, get, create (JSON body, idempotency key), and a user's fake
+// connection driving auto-paging without HTTP.
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <string>
 
+#include <workos/async_client.h>
+#include <workos/client.h>
+#include <workos/organizations/async_service.h>
+#include <workos/organizations/service.h>
+
 #include "support/core_test_helpers.h"
 #include "support/loopback_server.h"
-#include "unit/async_proto_organizations.h"
 
-namespace async_service_prototype_test {
+namespace async_organizations_test {
 
 using namespace workos;
-using async_proto::AsyncClient;
-using async_proto::AsyncOrganizationsConnection;
-using async_proto::AsyncOrganizationsService;
-using async_proto::Organization;
+using workos::organizations::AsyncOrganizationsConnection;
+using workos::organizations::AsyncOrganizationsService;
+using workos::organizations::CreateOrganizationParams;
+using workos::organizations::ListOrganizationsParams;
 
 ClientOptions options_for(const test::LoopbackServer& server) {
   ClientOptions o;
@@ -48,11 +51,11 @@ void serve_three_pages(test::LoopbackServer& server) {
   });
 }
 
-TEST(AsyncServicePrototype, ListAutoPagesAcrossEveryPage) {
+TEST(AsyncOrganizations, ListAutoPagesAcrossEveryPage) {
   test::LoopbackServer server;
   serve_three_pages(server);
   AsyncClient client(options_for(server));
-  async_proto::ListOrganizationsParams params;
+  ListOrganizationsParams params;
   params.limit = 2;
   AsyncPage<Organization> first = client.organizations().list_organizations(params).get().value();
   EXPECT_EQ(first.data.size(), 2u);
@@ -71,7 +74,7 @@ TEST(AsyncServicePrototype, ListAutoPagesAcrossEveryPage) {
   EXPECT_EQ(reqs[2].target, "/organizations?after=org_3&limit=2");
 }
 
-TEST(AsyncServicePrototype, ListKeepsTheResponseMetadata) {
+TEST(AsyncOrganizations, ListKeepsTheResponseMetadata) {
   test::LoopbackServer server;
   serve_three_pages(server);
   workos::Client sync_client(options_for(server));
@@ -88,7 +91,7 @@ TEST(AsyncServicePrototype, ListKeepsTheResponseMetadata) {
   EXPECT_EQ(sync_page->data[1].name, page->data[1].name);
 }
 
-TEST(AsyncServicePrototype, GetEncodesThePathSegment) {
+TEST(AsyncOrganizations, GetEncodesThePathSegment) {
   test::LoopbackServer server;
   server.set_default([](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"object":"organization","id":"org_/x","name":"Slash"})",
@@ -101,7 +104,7 @@ TEST(AsyncServicePrototype, GetEncodesThePathSegment) {
   EXPECT_EQ(server.requests().at(0).target, "/organizations/org_%2Fx");
 }
 
-TEST(AsyncServicePrototype, CreatePostsTheJsonBodyWithAnIdempotencyKey) {
+TEST(AsyncOrganizations, CreatePostsTheJsonBodyWithAnIdempotencyKey) {
   test::LoopbackServer server;
   server.on("POST", "/organizations", [](const httplib::Request& req, httplib::Response& res) {
     res.status = 201;
@@ -110,7 +113,7 @@ TEST(AsyncServicePrototype, CreatePostsTheJsonBodyWithAnIdempotencyKey) {
     (void)req;
   });
   AsyncClient client(options_for(server));
-  async_proto::CreateOrganizationParams p;
+  CreateOrganizationParams p;
   p.name = "Acme";
   p.external_id = std::string("e1");
   Result<Organization> r = client.organizations().create_organization(p).get();
@@ -123,7 +126,7 @@ TEST(AsyncServicePrototype, CreatePostsTheJsonBodyWithAnIdempotencyKey) {
   EXPECT_EQ(req.header("Idempotency-Key").size(), 36u);
 }
 
-TEST(AsyncServicePrototype, ApiErrorsArriveAsTypedResults) {
+TEST(AsyncOrganizations, ApiErrorsArriveAsTypedResults) {
   test::LoopbackServer server;
   server.set_default([](const httplib::Request&, httplib::Response& res) {
     res.status = 404;
@@ -141,7 +144,7 @@ TEST(AsyncServicePrototype, ApiErrorsArriveAsTypedResults) {
 /// A user's fake of the seam: no HTTP at all, yet auto-paging works through the service.
 struct FakeConnection : AsyncOrganizationsConnection {
   std::atomic<int> calls{0};
-  Future<Page<Organization>> list_organizations(const async_proto::ListOrganizationsParams& params,
+  Future<Page<Organization>> list_organizations(const ListOrganizationsParams& params,
                                                 const RequestOptions&) override {
     ++calls;
     Page<Organization> page;
@@ -157,7 +160,7 @@ struct FakeConnection : AsyncOrganizationsConnection {
   }
 };
 
-TEST(AsyncServicePrototype, AMockedConnectionDrivesAutoPaging) {
+TEST(AsyncOrganizations, AMockedConnectionDrivesAutoPaging) {
   auto fake = std::make_shared<FakeConnection>();
   AsyncOrganizationsService service(fake);
   std::vector<Organization> all =
@@ -172,4 +175,4 @@ TEST(AsyncServicePrototype, AMockedConnectionDrivesAutoPaging) {
   EXPECT_EQ(r.error().kind(), ErrorKind::kConfiguration);
 }
 
-}  // namespace async_service_prototype_test
+}  // namespace async_organizations_test
