@@ -201,13 +201,32 @@ def client_accessor(api, extensions, name):
             "    return %s\n  });\n}\n" % (cls, name, name, cls, name, make))
 
 
+def _helper_constructors(module, cls, base, conn, core, factory):
+    """The two constructors of a handwritten helper class over a generated service whose
+    helpers need the client's core (member `core_`): from the core (the HTTP connection) and
+    from a connection plus the core."""
+    short = cls.split("::")[-1]
+    q = "%s::%s" % (module, short)
+    return ("%s::%s(std::shared_ptr<detail::%s> core)\n"
+            "    : %s(%s::%s(core)), core_(std::move(core)) {}\n\n"
+            "%s::%s(std::shared_ptr<%s::%s> connection, std::shared_ptr<detail::%s> core)\n"
+            "    : %s(std::move(connection)), core_(std::move(core)) {}\n" % (
+                q, short, core, base, module, factory, q, short, module, conn, core, base))
+
+
 def client_accessor_parts(api, extensions, name):
-    """(headers, code) of the sync accessor, for the module's service.cc."""
+    """(headers, code) of the sync accessor, for the module's service.cc; for a helper class
+    over the client's core, also its constructors."""
     _, cls, header, kind = _find(_accessors(api, extensions), name)
     headers = ["workos/client.h"]
+    code = client_accessor(api, extensions, name)
     if kind == "extension":
         headers.append(header)
-    return sorted(set(headers)), client_accessor(api, extensions, name)
+        if (extensions.get(name) or {}).get("connection_with_core", False):
+            code += "\n" + _helper_constructors(name, cls, S.service_class(name),
+                                                S.connection_class(name), "ClientCore",
+                                                "make_%s_connection" % name)
+    return sorted(set(headers)), code
 
 
 def async_client_accessor_parts(api, extensions, name):
@@ -222,6 +241,10 @@ def async_client_accessor_parts(api, extensions, name):
             "  return services_->%s.get<%s>(\n"
             "      [this] { return std::make_shared<const %s>(%s); });\n}\n" % (
                 cls, name, name, cls, cls, default))
+    if kind == "extension" and (extensions.get(name) or {}).get("async_connection_with_core"):
+        code += "\n" + _helper_constructors(name, cls, "Async" + S.service_class(name),
+                                            "Async" + S.connection_class(name), "AsyncCore",
+                                            "make_async_%s_connection" % name)
     return sorted(set(headers)), code
 
 

@@ -92,7 +92,7 @@ std::string AsyncSealedSession::sealed_data() const {
 }
 
 Result<SessionData> AsyncSealedSession::data() const {
-  return SealedSession(context_->session).data();
+  return detail::read_session_data(*context_->session);
 }
 
 Future<SessionAuthentication> AsyncSealedSession::authenticate() const {
@@ -158,23 +158,17 @@ Future<SessionRefresh> AsyncSealedSession::refresh(const RefreshOptions& options
 
 Future<std::string> AsyncSealedSession::get_logout_url(
     const std::optional<std::string>& return_to) const {
-  Result<SessionData> data = this->data();
-  if (!data) return detail::ready_async<std::string>(context_->core, data.error());
-  if (data->access_token.empty()) {
-    return detail::ready_async<std::string>(
-        context_->core, Error(ErrorKind::kDecode, "the session has no access token"));
-  }
+  Result<std::string> token = detail::logout_token(*context_->session);
+  if (!token) return detail::ready_async<std::string>(context_->core, token.error());
   // An expired access token still names the session; everything else must verify.
-  return detail::verify_async(context_->session->verifier, context_->core,
-                              std::move(data->access_token), /*allow_expired=*/true)
-      .then(inline_executor(),
-            [ctx = context_, return_to](Result<AccessTokenClaims> claims) -> Future<std::string> {
-              if (!claims) return make_ready_future(Result<std::string>(claims.error()));
-              workos::user_management::GetLogoutUrlParams p;
-              p.session_id = claims->sid;
-              p.return_to = return_to;
-              return ctx->user_management().get_logout_url(p);
-            });
+  return detail::verify_async(context_->session->verifier, context_->core, std::move(*token),
+                              /*allow_expired=*/true)
+      .then(
+          inline_executor(),
+          [ctx = context_, return_to](Result<AccessTokenClaims> claims) -> Future<std::string> {
+            if (!claims) return make_ready_future(Result<std::string>(claims.error()));
+            return ctx->user_management().get_logout_url(detail::logout_params(*claims, return_to));
+          });
 }
 
 // ---- loading -----------------------------------------------------------------------------------

@@ -11,16 +11,8 @@
 #include "auth/auth_requests.h"
 #include "auth/credentials.h"
 #include "sso/models_json.h"
-#include "sso/requests.h"
 
 namespace workos::sso {
-
-AsyncSsoClient::AsyncSsoClient(std::shared_ptr<detail::AsyncCore> core)
-    : AsyncSsoService(make_async_sso_connection(core)), core_(std::move(core)) {}
-
-AsyncSsoClient::AsyncSsoClient(std::shared_ptr<AsyncSsoConnection> connection,
-                               std::shared_ptr<detail::AsyncCore> core)
-    : AsyncSsoService(std::move(connection)), core_(std::move(core)) {}
 
 Future<workos::SsoTokenResponse> AsyncSsoClient::get_profile_and_token(
     std::string_view code, const RequestOptions& options) const {

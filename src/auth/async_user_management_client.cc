@@ -17,7 +17,6 @@
 #include "auth/session_context.h"
 #include "auth/token_verifier.h"
 #include "user_management/models_json.h"
-#include "user_management/requests.h"
 
 namespace workos::auth::detail {
 
@@ -45,15 +44,6 @@ const workos::detail::ClientCore* credentials_core(
 namespace workos::user_management {
 
 using workos::AuthenticateResponse;
-
-AsyncUserManagementClient::AsyncUserManagementClient(std::shared_ptr<detail::AsyncCore> core)
-    : AsyncUserManagementService(make_async_user_management_connection(core)),
-      core_(std::move(core)) {}
-
-AsyncUserManagementClient::AsyncUserManagementClient(
-    std::shared_ptr<AsyncUserManagementConnection> connection,
-    std::shared_ptr<detail::AsyncCore> core)
-    : AsyncUserManagementService(std::move(connection)), core_(std::move(core)) {}
 
 // ---- authorization URL with PKCE -------------------------------------------------------------
 

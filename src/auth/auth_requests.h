@@ -35,6 +35,9 @@ Result<um::CreateDeviceParams> device_params(const workos::detail::ClientCore* c
 /// `POST /user_management/authorize/device` without `Authorization` (public client).
 workos::detail::ApiRequest public_device_request(const um::CreateDeviceParams& params);
 
+/// A fresh PKCE pair (S256), and a random `state` unless one is set (no request is made).
+Result<PkcePair> fresh_pkce(std::optional<std::string>& state);
+
 /// `get_authorization_url_with_pkce` of user_management: checks the params, adds a fresh PKCE
 /// pair and (unless set) a random state, builds the URL with `build`. No request is made.
 Result<AuthorizationUrlWithPkce> um_authorization_url_with_pkce(

@@ -227,6 +227,33 @@ std::chrono::steady_clock::duration refresh_reuse_window(const SessionContext& c
       ctx.options.refresh_reuse_window);
 }
 
+Result<SessionData> read_session_data(const SessionContext& ctx) {
+  std::string cookie;
+  std::shared_ptr<const SessionCodec> codec;
+  ctx.snapshot(cookie, codec);
+  if (!codec) return *ctx.config_error;
+  Result<std::string> plain = codec->unseal(cookie);
+  if (!plain) return plain.error();
+  return parse_session_data(*plain);
+}
+
+Result<std::string> logout_token(const SessionContext& ctx) {
+  Result<SessionData> data = read_session_data(ctx);
+  if (!data) return data.error();
+  if (data->access_token.empty()) {
+    return Error(ErrorKind::kDecode, "the session has no access token");
+  }
+  return std::move(data->access_token);
+}
+
+workos::user_management::GetLogoutUrlParams logout_params(
+    const AccessTokenClaims& claims, const std::optional<std::string>& return_to) {
+  workos::user_management::GetLogoutUrlParams p;
+  p.session_id = claims.sid;
+  p.return_to = return_to;
+  return p;
+}
+
 void fail_refresh(SessionRefresh& out, const Error& error) {
   classify_refresh_error(out, error);
 }
@@ -290,13 +317,7 @@ std::string SealedSession::sealed_data() const {
 }
 
 Result<SessionData> SealedSession::data() const {
-  std::string cookie;
-  std::shared_ptr<const SessionCodec> codec;
-  context_->snapshot(cookie, codec);
-  if (!codec) return *context_->config_error;
-  Result<std::string> plain = codec->unseal(cookie);
-  if (!plain) return plain.error();
-  return parse_session_data(*plain);
+  return detail::read_session_data(*context_);
 }
 
 SessionAuthentication SealedSession::authenticate() const {
@@ -347,19 +368,12 @@ SessionRefresh SealedSession::refresh(const RefreshOptions& options) {
 
 Result<std::string> SealedSession::get_logout_url(
     const std::optional<std::string>& return_to) const {
-  Result<SessionData> data = this->data();
-  if (!data) return data.error();
-  if (data->access_token.empty()) {
-    return Error(ErrorKind::kDecode, "the session has no access token");
-  }
+  Result<std::string> token = detail::logout_token(*context_);
+  if (!token) return token.error();
   // An expired access token still names the session; everything else must verify.
-  Result<AccessTokenClaims> claims =
-      context_->verifier->verify(data->access_token, /*allow_expired=*/true);
+  Result<AccessTokenClaims> claims = context_->verifier->verify(*token, /*allow_expired=*/true);
   if (!claims) return claims.error();
-  workos::user_management::GetLogoutUrlParams p;
-  p.session_id = claims->sid;
-  p.return_to = return_to;
-  return context_->user_management().get_logout_url(p);
+  return context_->user_management().get_logout_url(detail::logout_params(*claims, return_to));
 }
 
 // ---- loading and sealing ---------------------------------------------------------------------

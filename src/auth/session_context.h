@@ -61,6 +61,18 @@ std::optional<SessionData> open_for_authenticate(const SessionContext& ctx,
 void finish_authenticate(SessionAuthentication& out, SessionData data,
                          Result<AccessTokenClaims> claims);
 
+// ---- get_logout_url(): the session's access token, verified with expiry allowed ------------
+
+/// The unsealed cookie content, without verifying the access token. Errors: kCrypto, kDecode,
+/// kConfiguration.
+Result<SessionData> read_session_data(const SessionContext& ctx);
+/// The access token that names the session (not yet verified). Errors: kCrypto,
+/// kConfiguration, kDecode.
+Result<std::string> logout_token(const SessionContext& ctx);
+/// The logout call's parameters once the token verified.
+workos::user_management::GetLogoutUrlParams logout_params(
+    const AccessTokenClaims& claims, const std::optional<std::string>& return_to);
+
 // ---- refresh(): open, the refresh-token grant (single flight), verify, re-seal ---------------
 
 /// What a refresh needs after opening the cookie.

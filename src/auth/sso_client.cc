@@ -12,7 +12,6 @@
 #include "core/call.h"
 #include "core/json.h"
 #include "sso/models_json.h"
-#include "sso/requests.h"
 
 namespace workos {
 
@@ -65,13 +64,8 @@ Result<AuthorizationUrlWithPkce> sso_authorization_url_with_pkce(
     return Error(ErrorKind::kInvalidArgument,
                  "get_authorization_url_with_pkce needs a provider, connection or organization");
   }
-  auto pkce = generate_pkce();
+  auto pkce = fresh_pkce(params.state);
   if (!pkce) return pkce.error();
-  if (!params.state || params.state->empty()) {
-    auto state = generate_state();
-    if (!state) return state.error();
-    params.state = std::move(*state);
-  }
   // /sso/authorize lists no code_challenge parameter in the spec, yet the API (and the
   // official SDKs) accept one; append it to the generated URL.
   auto url = build(params);
@@ -90,13 +84,6 @@ Result<AuthorizationUrlWithPkce> sso_authorization_url_with_pkce(
 }  // namespace auth::detail
 
 namespace sso {
-
-SsoClient::SsoClient(std::shared_ptr<detail::ClientCore> core)
-    : SsoService(make_sso_connection(core)), core_(std::move(core)) {}
-
-SsoClient::SsoClient(std::shared_ptr<SsoConnection> connection,
-                     std::shared_ptr<detail::ClientCore> core)
-    : SsoService(std::move(connection)), core_(std::move(core)) {}
 
 Result<workos::SsoTokenResponse> SsoClient::get_profile_and_token(
     std::string_view code, const RequestOptions& options) const {

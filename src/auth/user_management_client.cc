@@ -16,7 +16,6 @@
 #include "auth/token_verifier.h"
 #include "core/call.h"
 #include "user_management/models_json.h"
-#include "user_management/requests.h"
 
 #include <utility>
 
@@ -53,6 +52,17 @@ workos::detail::ApiRequest public_device_request(const um::CreateDeviceParams& p
   return req;
 }
 
+Result<PkcePair> fresh_pkce(std::optional<std::string>& state) {
+  auto pkce = generate_pkce();
+  if (!pkce) return pkce.error();
+  if (!state || state->empty()) {
+    auto fresh = generate_state();
+    if (!fresh) return fresh.error();
+    state = std::move(*fresh);
+  }
+  return pkce;
+}
+
 Result<AuthorizationUrlWithPkce> um_authorization_url_with_pkce(
     const um::GetAuthorizationUrlParams& in,
     const std::function<Result<std::string>(const um::GetAuthorizationUrlParams&)>& build) {
@@ -62,13 +72,8 @@ Result<AuthorizationUrlWithPkce> um_authorization_url_with_pkce(
                  "get_authorization_url_with_pkce needs a provider, connection_id or "
                  "organization_id");
   }
-  auto pkce = generate_pkce();
+  auto pkce = fresh_pkce(params.state);
   if (!pkce) return pkce.error();
-  if (!params.state || params.state->empty()) {
-    auto state = generate_state();
-    if (!state) return state.error();
-    params.state = std::move(*state);
-  }
   params.code_challenge = pkce->code_challenge;
   params.code_challenge_method = pkce->code_challenge_method;
   auto url = build(params);
@@ -106,13 +111,6 @@ const workos::detail::ClientCore* credentials_core(const um::UserManagementClien
 }  // namespace auth::detail
 
 namespace user_management {
-
-UserManagementClient::UserManagementClient(std::shared_ptr<detail::ClientCore> core)
-    : UserManagementService(make_user_management_connection(core)), core_(std::move(core)) {}
-
-UserManagementClient::UserManagementClient(std::shared_ptr<UserManagementConnection> connection,
-                                           std::shared_ptr<detail::ClientCore> core)
-    : UserManagementService(std::move(connection)), core_(std::move(core)) {}
 
 // ---- authorization URL with PKCE -------------------------------------------------------------
 

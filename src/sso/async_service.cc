@@ -210,4 +210,11 @@ const workos::sso::AsyncSsoClient& AsyncClient::sso() const noexcept {
       [this] { return std::make_shared<const workos::sso::AsyncSsoClient>(async_core()); });
 }
 
+sso::AsyncSsoClient::AsyncSsoClient(std::shared_ptr<detail::AsyncCore> core)
+    : AsyncSsoService(sso::make_async_sso_connection(core)), core_(std::move(core)) {}
+
+sso::AsyncSsoClient::AsyncSsoClient(std::shared_ptr<sso::AsyncSsoConnection> connection,
+                                    std::shared_ptr<detail::AsyncCore> core)
+    : AsyncSsoService(std::move(connection)), core_(std::move(core)) {}
+
 }  // namespace workos

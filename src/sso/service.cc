@@ -204,4 +204,11 @@ const workos::sso::SsoClient& Client::sso() const noexcept {
   });
 }
 
+sso::SsoClient::SsoClient(std::shared_ptr<detail::ClientCore> core)
+    : SsoService(sso::make_sso_connection(core)), core_(std::move(core)) {}
+
+sso::SsoClient::SsoClient(std::shared_ptr<sso::SsoConnection> connection,
+                          std::shared_ptr<detail::ClientCore> core)
+    : SsoService(std::move(connection)), core_(std::move(core)) {}
+
 }  // namespace workos

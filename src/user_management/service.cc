@@ -945,4 +945,14 @@ const workos::user_management::UserManagementClient& Client::user_management() c
   });
 }
 
+user_management::UserManagementClient::UserManagementClient(
+    std::shared_ptr<detail::ClientCore> core)
+    : UserManagementService(user_management::make_user_management_connection(core)),
+      core_(std::move(core)) {}
+
+user_management::UserManagementClient::UserManagementClient(
+    std::shared_ptr<user_management::UserManagementConnection> connection,
+    std::shared_ptr<detail::ClientCore> core)
+    : UserManagementService(std::move(connection)), core_(std::move(core)) {}
+
 }  // namespace workos

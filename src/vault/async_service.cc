@@ -271,4 +271,11 @@ const workos::vault::AsyncVaultClient& AsyncClient::vault() const noexcept {
       [this] { return std::make_shared<const workos::vault::AsyncVaultClient>(async_core()); });
 }
 
+vault::AsyncVaultClient::AsyncVaultClient(std::shared_ptr<detail::AsyncCore> core)
+    : AsyncVaultService(vault::make_async_vault_connection(core)), core_(std::move(core)) {}
+
+vault::AsyncVaultClient::AsyncVaultClient(std::shared_ptr<vault::AsyncVaultConnection> connection,
+                                          std::shared_ptr<detail::AsyncCore> core)
+    : AsyncVaultService(std::move(connection)), core_(std::move(core)) {}
+
 }  // namespace workos

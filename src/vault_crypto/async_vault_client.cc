@@ -11,7 +11,6 @@
 #include <utility>
 
 #include "auth/async_support.h"
-#include "vault/requests.h"
 
 namespace workos::vault {
 namespace {
@@ -27,13 +26,6 @@ struct Wiped {
 };
 
 }  // namespace
-
-AsyncVaultClient::AsyncVaultClient(std::shared_ptr<detail::AsyncCore> core)
-    : AsyncVaultService(make_async_vault_connection(core)), core_(std::move(core)) {}
-
-AsyncVaultClient::AsyncVaultClient(std::shared_ptr<AsyncVaultConnection> connection,
-                                   std::shared_ptr<detail::AsyncCore> core)
-    : AsyncVaultService(std::move(connection)), core_(std::move(core)) {}
 
 Future<std::string> AsyncVaultClient::encrypt(std::string_view data,
                                               const std::map<std::string, std::string>& key_context,
