@@ -14,16 +14,23 @@ namespace workos {
 
 AsyncClient::AsyncClient() : AsyncClient(ClientOptions{}) {}
 
-AsyncClient::AsyncClient(ClientOptions options, AsyncClientOptions async_options)
+AsyncClient::AsyncClient(ClientOptions options, AsyncClientOptions async_options,
+                         AsyncClientConnections connections)
     : AsyncClientBase(std::move(options), std::move(async_options)),
-      services_(std::make_shared<Services>()) {}
+      services_(std::make_shared<Services>(std::move(connections))) {}
 
-AsyncClient::AsyncClient(const Client& client, AsyncClientOptions async_options)
-    : AsyncClientBase(client, std::move(async_options)), services_(std::make_shared<Services>()) {}
+AsyncClient::AsyncClient(const Client& client, AsyncClientOptions async_options,
+                         AsyncClientConnections connections)
+    : AsyncClientBase(client, std::move(async_options)),
+      services_(std::make_shared<Services>(std::move(connections))) {}
 
 const workos::passwordless::AsyncPasswordlessService& AsyncClient::passwordless() const noexcept {
   return services_->passwordless.get<workos::passwordless::AsyncPasswordlessService>([this] {
-    return std::make_shared<const workos::passwordless::AsyncPasswordlessService>(async_core());
+    const auto& connection = services_->connections.passwordless;
+    return connection
+               ? std::shared_ptr<const workos::passwordless::AsyncPasswordlessService>(connection)
+               : std::make_shared<const workos::passwordless::AsyncPasswordlessService>(
+                     async_core());
   });
 }
 

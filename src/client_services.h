@@ -44,6 +44,9 @@ struct Client::Services {
 };
 
 struct AsyncClient::Services {
+  explicit Services(AsyncClientConnections c) : connections(std::move(c)) {}
+
+  const AsyncClientConnections connections;
   detail::LazyService agents;
   detail::LazyService api_keys;
   detail::LazyService audit_logs;

@@ -39,6 +39,13 @@ def _connection_of(api, name, cls, kind, extensions):
     return "workos::%s::%s" % (name, S.connection_class(name))
 
 
+def _async_connection_of(name, cls, kind):
+    """The C++ type of the `AsyncClientConnections` field of an async accessor."""
+    if kind == "extra":
+        return cls
+    return "workos::%s::Async%s" % (name, S.connection_class(name))
+
+
 def _forward_declarations(types):
     by_ns = {}
     for t in types:
@@ -237,10 +244,18 @@ def async_client_accessor_parts(api, extensions, name):
         headers.append(header)
     default = "async_core()" if kind != "generated" else "%s::make_async_%s_connection(" \
         "async_core())" % (name, name)
+    if kind == "extra":
+        set_ = "std::shared_ptr<const %s>(connection)" % cls
+    elif kind == "extension":
+        set_ = "std::make_shared<const %s>(connection, async_core())" % cls
+    else:
+        set_ = "std::make_shared<const %s>(connection)" % cls
     code = ("const %s& AsyncClient::%s() const noexcept {\n"
-            "  return services_->%s.get<%s>(\n"
-            "      [this] { return std::make_shared<const %s>(%s); });\n}\n" % (
-                cls, name, name, cls, cls, default))
+            "  return services_->%s.get<%s>([this] {\n"
+            "    const auto& connection = services_->connections.%s;\n"
+            "    return connection ? %s\n"
+            "                      : std::make_shared<const %s>(%s);\n  });\n}\n" % (
+                cls, name, name, cls, name, set_, cls, default))
     if kind == "extension" and (extensions.get(name) or {}).get("async_connection_with_core"):
         code += "\n" + _helper_constructors(name, cls, "Async" + S.service_class(name),
                                             "Async" + S.connection_class(name), "AsyncCore",
@@ -262,7 +277,9 @@ def emit_client_services(api, extensions):
                "  const ClientConnections connections;\n")
     for name, _, _, _ in acc:
         out.append("  detail::LazyService %s;\n" % name)
-    out.append("};\n\nstruct AsyncClient::Services {\n")
+    out.append("};\n\nstruct AsyncClient::Services {\n"
+               "  explicit Services(AsyncClientConnections c) : connections(std::move(c)) {}\n\n"
+               "  const AsyncClientConnections connections;\n")
     for name, _, _, _ in aacc:
         out.append("  detail::LazyService %s;\n" % name)
     out.append("};\n\n}  // namespace workos\n")
@@ -316,7 +333,21 @@ def emit_async_client_header(api, extensions):
     out.append("#include <workos/async/async_client_base.h>\n#include <workos/client.h>\n"
                "#include <workos/options.h>\n")
     out.append("\n#include <memory>\n\nnamespace workos {\n\n")
-    out.append(_forward_declarations(set(cls for _, cls, _, _ in acc)))
+    types = [cls for _, cls, _, _ in acc] + [_async_connection_of(n, c, k) for n, c, _, k in acc]
+    out.append(_forward_declarations(set(types)))
+    out.append("""
+/// What the services of an `AsyncClient` call through, as `ClientConnections` does for
+/// `Client`: a service whose connection is set (a fake, or a gMock mock of its async seam)
+/// receives every call of that service instead of HTTP.
+struct AsyncClientConnections {
+""")
+    for name, cls, _, kind in acc:
+        if kind == "extra":
+            out.append("  /// `%s()` is this service when set (its methods are virtual).\n" % name)
+        else:
+            out.append("  /// `%s()` calls go through this connection when set.\n" % name)
+        out.append("  std::shared_ptr<%s> %s;\n" % (_async_connection_of(name, cls, kind), name))
+    out.append("};\n")
     out.append("""
 /// The asynchronous WorkOS client: the services of `workos::Client` with the same method
 /// names and parameters, returning `workos::Future<T>` instead of `Result<T>` (list operations:
@@ -337,10 +368,13 @@ class AsyncClient : public AsyncClientBase {
   /// Configured from the environment, like `workos::Client()`; one I/O thread.
   AsyncClient();
   /// Configured from `options` (environment as fallback). Throws `ConfigurationError` (aborts
-  /// without exceptions) when the configuration is invalid.
-  explicit AsyncClient(ClientOptions options, AsyncClientOptions async_options = {});
+  /// without exceptions) when the configuration is invalid. The services whose connection
+  /// `connections` sets call through it (fakes and mocks in tests) instead of HTTP.
+  explicit AsyncClient(ClientOptions options, AsyncClientOptions async_options = {},
+                       AsyncClientConnections connections = {});
   /// Shares the configuration, connection settings and JWKS cache of `client`.
-  explicit AsyncClient(const Client& client, AsyncClientOptions async_options = {});
+  explicit AsyncClient(const Client& client, AsyncClientOptions async_options = {},
+                       AsyncClientConnections connections = {});
 
 """)
     for name, cls, _, kind in acc:
@@ -375,13 +409,15 @@ def emit_async_client_source(api, extensions):
     out.append("namespace workos {\n\n")
     out.append("""AsyncClient::AsyncClient() : AsyncClient(ClientOptions{}) {}
 
-AsyncClient::AsyncClient(ClientOptions options, AsyncClientOptions async_options)
+AsyncClient::AsyncClient(ClientOptions options, AsyncClientOptions async_options,
+                         AsyncClientConnections connections)
     : AsyncClientBase(std::move(options), std::move(async_options)),
-      services_(std::make_shared<Services>()) {}
+      services_(std::make_shared<Services>(std::move(connections))) {}
 
-AsyncClient::AsyncClient(const Client& client, AsyncClientOptions async_options)
+AsyncClient::AsyncClient(const Client& client, AsyncClientOptions async_options,
+                         AsyncClientConnections connections)
     : AsyncClientBase(client, std::move(async_options)),
-      services_(std::make_shared<Services>()) {}
+      services_(std::make_shared<Services>(std::move(connections))) {}
 
 """)
     for name, cls, _, kind in acc:

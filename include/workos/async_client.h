@@ -15,77 +15,156 @@
 namespace workos {
 
 namespace admin_portal {
+class AsyncAdminPortalConnection;
 class AsyncAdminPortalService;
 }  // namespace admin_portal
 namespace agents {
+class AsyncAgentsConnection;
 class AsyncAgentsService;
 }  // namespace agents
 namespace api_keys {
+class AsyncApiKeysConnection;
 class AsyncApiKeysService;
 }  // namespace api_keys
 namespace audit_logs {
+class AsyncAuditLogsConnection;
 class AsyncAuditLogsService;
 }  // namespace audit_logs
 namespace authorization {
+class AsyncAuthorizationConnection;
 class AsyncAuthorizationService;
 }  // namespace authorization
 namespace client_api {
+class AsyncClientApiConnection;
 class AsyncClientApiService;
 }  // namespace client_api
 namespace connect {
+class AsyncConnectConnection;
 class AsyncConnectService;
 }  // namespace connect
 namespace directory_sync {
+class AsyncDirectorySyncConnection;
 class AsyncDirectorySyncService;
 }  // namespace directory_sync
 namespace events {
+class AsyncEventsConnection;
 class AsyncEventsService;
 }  // namespace events
 namespace feature_flags {
+class AsyncFeatureFlagsConnection;
 class AsyncFeatureFlagsService;
 }  // namespace feature_flags
 namespace groups {
+class AsyncGroupsConnection;
 class AsyncGroupsService;
 }  // namespace groups
 namespace multi_factor_auth {
+class AsyncMultiFactorAuthConnection;
 class AsyncMultiFactorAuthService;
 }  // namespace multi_factor_auth
 namespace organization_domains {
+class AsyncOrganizationDomainsConnection;
 class AsyncOrganizationDomainsService;
 }  // namespace organization_domains
 namespace organization_membership {
+class AsyncOrganizationMembershipConnection;
 class AsyncOrganizationMembershipService;
 }  // namespace organization_membership
 namespace organizations {
+class AsyncOrganizationsConnection;
 class AsyncOrganizationsService;
 }  // namespace organizations
 namespace passwordless {
 class AsyncPasswordlessService;
 }  // namespace passwordless
 namespace pipes {
+class AsyncPipesConnection;
 class AsyncPipesService;
 }  // namespace pipes
 namespace pipes_provider {
+class AsyncPipesProviderConnection;
 class AsyncPipesProviderService;
 }  // namespace pipes_provider
 namespace radar {
+class AsyncRadarConnection;
 class AsyncRadarService;
 }  // namespace radar
 namespace sso {
 class AsyncSsoClient;
+class AsyncSsoConnection;
 }  // namespace sso
 namespace user_management {
 class AsyncUserManagementClient;
+class AsyncUserManagementConnection;
 }  // namespace user_management
 namespace vault {
 class AsyncVaultClient;
+class AsyncVaultConnection;
 }  // namespace vault
 namespace webhooks {
+class AsyncWebhooksConnection;
 class AsyncWebhooksService;
 }  // namespace webhooks
 namespace widgets {
+class AsyncWidgetsConnection;
 class AsyncWidgetsService;
 }  // namespace widgets
+
+/// What the services of an `AsyncClient` call through, as `ClientConnections` does for
+/// `Client`: a service whose connection is set (a fake, or a gMock mock of its async seam)
+/// receives every call of that service instead of HTTP.
+struct AsyncClientConnections {
+  /// `agents()` calls go through this connection when set.
+  std::shared_ptr<workos::agents::AsyncAgentsConnection> agents;
+  /// `api_keys()` calls go through this connection when set.
+  std::shared_ptr<workos::api_keys::AsyncApiKeysConnection> api_keys;
+  /// `audit_logs()` calls go through this connection when set.
+  std::shared_ptr<workos::audit_logs::AsyncAuditLogsConnection> audit_logs;
+  /// `multi_factor_auth()` calls go through this connection when set.
+  std::shared_ptr<workos::multi_factor_auth::AsyncMultiFactorAuthConnection> multi_factor_auth;
+  /// `connect()` calls go through this connection when set.
+  std::shared_ptr<workos::connect::AsyncConnectConnection> connect;
+  /// `authorization()` calls go through this connection when set.
+  std::shared_ptr<workos::authorization::AsyncAuthorizationConnection> authorization;
+  /// `client_api()` calls go through this connection when set.
+  std::shared_ptr<workos::client_api::AsyncClientApiConnection> client_api;
+  /// `sso()` calls go through this connection when set.
+  std::shared_ptr<workos::sso::AsyncSsoConnection> sso;
+  /// `pipes()` calls go through this connection when set.
+  std::shared_ptr<workos::pipes::AsyncPipesConnection> pipes;
+  /// `directory_sync()` calls go through this connection when set.
+  std::shared_ptr<workos::directory_sync::AsyncDirectorySyncConnection> directory_sync;
+  /// `events()` calls go through this connection when set.
+  std::shared_ptr<workos::events::AsyncEventsConnection> events;
+  /// `feature_flags()` calls go through this connection when set.
+  std::shared_ptr<workos::feature_flags::AsyncFeatureFlagsConnection> feature_flags;
+  /// `organization_domains()` calls go through this connection when set.
+  std::shared_ptr<workos::organization_domains::AsyncOrganizationDomainsConnection>
+      organization_domains;
+  /// `organizations()` calls go through this connection when set.
+  std::shared_ptr<workos::organizations::AsyncOrganizationsConnection> organizations;
+  /// `pipes_provider()` calls go through this connection when set.
+  std::shared_ptr<workos::pipes_provider::AsyncPipesProviderConnection> pipes_provider;
+  /// `groups()` calls go through this connection when set.
+  std::shared_ptr<workos::groups::AsyncGroupsConnection> groups;
+  /// `admin_portal()` calls go through this connection when set.
+  std::shared_ptr<workos::admin_portal::AsyncAdminPortalConnection> admin_portal;
+  /// `radar()` calls go through this connection when set.
+  std::shared_ptr<workos::radar::AsyncRadarConnection> radar;
+  /// `user_management()` calls go through this connection when set.
+  std::shared_ptr<workos::user_management::AsyncUserManagementConnection> user_management;
+  /// `organization_membership()` calls go through this connection when set.
+  std::shared_ptr<workos::organization_membership::AsyncOrganizationMembershipConnection>
+      organization_membership;
+  /// `vault()` calls go through this connection when set.
+  std::shared_ptr<workos::vault::AsyncVaultConnection> vault;
+  /// `webhooks()` calls go through this connection when set.
+  std::shared_ptr<workos::webhooks::AsyncWebhooksConnection> webhooks;
+  /// `widgets()` calls go through this connection when set.
+  std::shared_ptr<workos::widgets::AsyncWidgetsConnection> widgets;
+  /// `passwordless()` is this service when set (its methods are virtual).
+  std::shared_ptr<workos::passwordless::AsyncPasswordlessService> passwordless;
+};
 
 /// The asynchronous WorkOS client: the services of `workos::Client` with the same method
 /// names and parameters, returning `workos::Future<T>` instead of `Result<T>` (list operations:
@@ -106,10 +185,13 @@ class AsyncClient : public AsyncClientBase {
   /// Configured from the environment, like `workos::Client()`; one I/O thread.
   AsyncClient();
   /// Configured from `options` (environment as fallback). Throws `ConfigurationError` (aborts
-  /// without exceptions) when the configuration is invalid.
-  explicit AsyncClient(ClientOptions options, AsyncClientOptions async_options = {});
+  /// without exceptions) when the configuration is invalid. The services whose connection
+  /// `connections` sets call through it (fakes and mocks in tests) instead of HTTP.
+  explicit AsyncClient(ClientOptions options, AsyncClientOptions async_options = {},
+                       AsyncClientConnections connections = {});
   /// Shares the configuration, connection settings and JWKS cache of `client`.
-  explicit AsyncClient(const Client& client, AsyncClientOptions async_options = {});
+  explicit AsyncClient(const Client& client, AsyncClientOptions async_options = {},
+                       AsyncClientConnections connections = {});
 
   /// The async `agents` service.
   const workos::agents::AsyncAgentsService& agents() const noexcept;

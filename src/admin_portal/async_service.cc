@@ -68,8 +68,11 @@ namespace workos {
 
 const workos::admin_portal::AsyncAdminPortalService& AsyncClient::admin_portal() const noexcept {
   return services_->admin_portal.get<workos::admin_portal::AsyncAdminPortalService>([this] {
-    return std::make_shared<const workos::admin_portal::AsyncAdminPortalService>(
-        admin_portal::make_async_admin_portal_connection(async_core()));
+    const auto& connection = services_->connections.admin_portal;
+    return connection
+               ? std::make_shared<const workos::admin_portal::AsyncAdminPortalService>(connection)
+               : std::make_shared<const workos::admin_portal::AsyncAdminPortalService>(
+                     admin_portal::make_async_admin_portal_connection(async_core()));
   });
 }
 

@@ -106,8 +106,10 @@ namespace workos {
 
 const workos::agents::AsyncAgentsService& AsyncClient::agents() const noexcept {
   return services_->agents.get<workos::agents::AsyncAgentsService>([this] {
-    return std::make_shared<const workos::agents::AsyncAgentsService>(
-        agents::make_async_agents_connection(async_core()));
+    const auto& connection = services_->connections.agents;
+    return connection ? std::make_shared<const workos::agents::AsyncAgentsService>(connection)
+                      : std::make_shared<const workos::agents::AsyncAgentsService>(
+                            agents::make_async_agents_connection(async_core()));
   });
 }
 

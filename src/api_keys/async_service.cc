@@ -163,8 +163,10 @@ namespace workos {
 
 const workos::api_keys::AsyncApiKeysService& AsyncClient::api_keys() const noexcept {
   return services_->api_keys.get<workos::api_keys::AsyncApiKeysService>([this] {
-    return std::make_shared<const workos::api_keys::AsyncApiKeysService>(
-        api_keys::make_async_api_keys_connection(async_core()));
+    const auto& connection = services_->connections.api_keys;
+    return connection ? std::make_shared<const workos::api_keys::AsyncApiKeysService>(connection)
+                      : std::make_shared<const workos::api_keys::AsyncApiKeysService>(
+                            api_keys::make_async_api_keys_connection(async_core()));
   });
 }
 

@@ -237,8 +237,11 @@ namespace workos {
 
 const workos::audit_logs::AsyncAuditLogsService& AsyncClient::audit_logs() const noexcept {
   return services_->audit_logs.get<workos::audit_logs::AsyncAuditLogsService>([this] {
-    return std::make_shared<const workos::audit_logs::AsyncAuditLogsService>(
-        audit_logs::make_async_audit_logs_connection(async_core()));
+    const auto& connection = services_->connections.audit_logs;
+    return connection
+               ? std::make_shared<const workos::audit_logs::AsyncAuditLogsService>(connection)
+               : std::make_shared<const workos::audit_logs::AsyncAuditLogsService>(
+                     audit_logs::make_async_audit_logs_connection(async_core()));
   });
 }
 

@@ -1215,8 +1215,11 @@ namespace workos {
 const workos::authorization::AsyncAuthorizationService& AsyncClient::authorization()
     const noexcept {
   return services_->authorization.get<workos::authorization::AsyncAuthorizationService>([this] {
-    return std::make_shared<const workos::authorization::AsyncAuthorizationService>(
-        authorization::make_async_authorization_connection(async_core()));
+    const auto& connection = services_->connections.authorization;
+    return connection ? std::make_shared<const workos::authorization::AsyncAuthorizationService>(
+                            connection)
+                      : std::make_shared<const workos::authorization::AsyncAuthorizationService>(
+                            authorization::make_async_authorization_connection(async_core()));
   });
 }
 

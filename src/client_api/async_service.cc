@@ -68,8 +68,11 @@ namespace workos {
 
 const workos::client_api::AsyncClientApiService& AsyncClient::client_api() const noexcept {
   return services_->client_api.get<workos::client_api::AsyncClientApiService>([this] {
-    return std::make_shared<const workos::client_api::AsyncClientApiService>(
-        client_api::make_async_client_api_connection(async_core()));
+    const auto& connection = services_->connections.client_api;
+    return connection
+               ? std::make_shared<const workos::client_api::AsyncClientApiService>(connection)
+               : std::make_shared<const workos::client_api::AsyncClientApiService>(
+                     client_api::make_async_client_api_connection(async_core()));
   });
 }
 

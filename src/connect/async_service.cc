@@ -250,8 +250,10 @@ namespace workos {
 
 const workos::connect::AsyncConnectService& AsyncClient::connect() const noexcept {
   return services_->connect.get<workos::connect::AsyncConnectService>([this] {
-    return std::make_shared<const workos::connect::AsyncConnectService>(
-        connect::make_async_connect_connection(async_core()));
+    const auto& connection = services_->connections.connect;
+    return connection ? std::make_shared<const workos::connect::AsyncConnectService>(connection)
+                      : std::make_shared<const workos::connect::AsyncConnectService>(
+                            connect::make_async_connect_connection(async_core()));
   });
 }
 

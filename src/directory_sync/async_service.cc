@@ -206,8 +206,11 @@ namespace workos {
 const workos::directory_sync::AsyncDirectorySyncService& AsyncClient::directory_sync()
     const noexcept {
   return services_->directory_sync.get<workos::directory_sync::AsyncDirectorySyncService>([this] {
-    return std::make_shared<const workos::directory_sync::AsyncDirectorySyncService>(
-        directory_sync::make_async_directory_sync_connection(async_core()));
+    const auto& connection = services_->connections.directory_sync;
+    return connection ? std::make_shared<const workos::directory_sync::AsyncDirectorySyncService>(
+                            connection)
+                      : std::make_shared<const workos::directory_sync::AsyncDirectorySyncService>(
+                            directory_sync::make_async_directory_sync_connection(async_core()));
   });
 }
 

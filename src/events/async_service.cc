@@ -74,8 +74,10 @@ namespace workos {
 
 const workos::events::AsyncEventsService& AsyncClient::events() const noexcept {
   return services_->events.get<workos::events::AsyncEventsService>([this] {
-    return std::make_shared<const workos::events::AsyncEventsService>(
-        events::make_async_events_connection(async_core()));
+    const auto& connection = services_->connections.events;
+    return connection ? std::make_shared<const workos::events::AsyncEventsService>(connection)
+                      : std::make_shared<const workos::events::AsyncEventsService>(
+                            events::make_async_events_connection(async_core()));
   });
 }
 

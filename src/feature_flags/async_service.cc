@@ -236,8 +236,11 @@ namespace workos {
 
 const workos::feature_flags::AsyncFeatureFlagsService& AsyncClient::feature_flags() const noexcept {
   return services_->feature_flags.get<workos::feature_flags::AsyncFeatureFlagsService>([this] {
-    return std::make_shared<const workos::feature_flags::AsyncFeatureFlagsService>(
-        feature_flags::make_async_feature_flags_connection(async_core()));
+    const auto& connection = services_->connections.feature_flags;
+    return connection
+               ? std::make_shared<const workos::feature_flags::AsyncFeatureFlagsService>(connection)
+               : std::make_shared<const workos::feature_flags::AsyncFeatureFlagsService>(
+                     feature_flags::make_async_feature_flags_connection(async_core()));
   });
 }
 

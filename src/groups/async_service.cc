@@ -261,8 +261,10 @@ namespace workos {
 
 const workos::groups::AsyncGroupsService& AsyncClient::groups() const noexcept {
   return services_->groups.get<workos::groups::AsyncGroupsService>([this] {
-    return std::make_shared<const workos::groups::AsyncGroupsService>(
-        groups::make_async_groups_connection(async_core()));
+    const auto& connection = services_->connections.groups;
+    return connection ? std::make_shared<const workos::groups::AsyncGroupsService>(connection)
+                      : std::make_shared<const workos::groups::AsyncGroupsService>(
+                            groups::make_async_groups_connection(async_core()));
   });
 }
 

@@ -214,8 +214,12 @@ const workos::multi_factor_auth::AsyncMultiFactorAuthService& AsyncClient::multi
     const noexcept {
   return services_->multi_factor_auth.get<workos::multi_factor_auth::AsyncMultiFactorAuthService>(
       [this] {
-        return std::make_shared<const workos::multi_factor_auth::AsyncMultiFactorAuthService>(
-            multi_factor_auth::make_async_multi_factor_auth_connection(async_core()));
+        const auto& connection = services_->connections.multi_factor_auth;
+        return connection
+                   ? std::make_shared<const workos::multi_factor_auth::AsyncMultiFactorAuthService>(
+                         connection)
+                   : std::make_shared<const workos::multi_factor_auth::AsyncMultiFactorAuthService>(
+                         multi_factor_auth::make_async_multi_factor_auth_connection(async_core()));
       });
 }
 

@@ -137,11 +137,18 @@ namespace workos {
 
 const workos::organization_domains::AsyncOrganizationDomainsService&
 AsyncClient::organization_domains() const noexcept {
-  return services_->organization_domains.get<
-      workos::organization_domains::AsyncOrganizationDomainsService>([this] {
-    return std::make_shared<const workos::organization_domains::AsyncOrganizationDomainsService>(
-        organization_domains::make_async_organization_domains_connection(async_core()));
-  });
+  return services_->organization_domains
+      .get<workos::organization_domains::AsyncOrganizationDomainsService>([this] {
+        const auto& connection = services_->connections.organization_domains;
+        return connection
+                   ? std::make_shared<
+                         const workos::organization_domains::AsyncOrganizationDomainsService>(
+                         connection)
+                   : std::make_shared<
+                         const workos::organization_domains::AsyncOrganizationDomainsService>(
+                         organization_domains::make_async_organization_domains_connection(
+                             async_core()));
+      });
 }
 
 }  // namespace workos

@@ -255,9 +255,15 @@ const workos::organization_membership::AsyncOrganizationMembershipService&
 AsyncClient::organization_membership() const noexcept {
   return services_->organization_membership
       .get<workos::organization_membership::AsyncOrganizationMembershipService>([this] {
-        return std::make_shared<
-            const workos::organization_membership::AsyncOrganizationMembershipService>(
-            organization_membership::make_async_organization_membership_connection(async_core()));
+        const auto& connection = services_->connections.organization_membership;
+        return connection
+                   ? std::make_shared<
+                         const workos::organization_membership::AsyncOrganizationMembershipService>(
+                         connection)
+                   : std::make_shared<
+                         const workos::organization_membership::AsyncOrganizationMembershipService>(
+                         organization_membership::make_async_organization_membership_connection(
+                             async_core()));
       });
 }
 

@@ -229,8 +229,11 @@ namespace workos {
 const workos::organizations::AsyncOrganizationsService& AsyncClient::organizations()
     const noexcept {
   return services_->organizations.get<workos::organizations::AsyncOrganizationsService>([this] {
-    return std::make_shared<const workos::organizations::AsyncOrganizationsService>(
-        organizations::make_async_organizations_connection(async_core()));
+    const auto& connection = services_->connections.organizations;
+    return connection ? std::make_shared<const workos::organizations::AsyncOrganizationsService>(
+                            connection)
+                      : std::make_shared<const workos::organizations::AsyncOrganizationsService>(
+                            organizations::make_async_organizations_connection(async_core()));
   });
 }
 

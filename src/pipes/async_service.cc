@@ -392,8 +392,10 @@ namespace workos {
 
 const workos::pipes::AsyncPipesService& AsyncClient::pipes() const noexcept {
   return services_->pipes.get<workos::pipes::AsyncPipesService>([this] {
-    return std::make_shared<const workos::pipes::AsyncPipesService>(
-        pipes::make_async_pipes_connection(async_core()));
+    const auto& connection = services_->connections.pipes;
+    return connection ? std::make_shared<const workos::pipes::AsyncPipesService>(connection)
+                      : std::make_shared<const workos::pipes::AsyncPipesService>(
+                            pipes::make_async_pipes_connection(async_core()));
   });
 }
 

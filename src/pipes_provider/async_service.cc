@@ -110,8 +110,11 @@ namespace workos {
 const workos::pipes_provider::AsyncPipesProviderService& AsyncClient::pipes_provider()
     const noexcept {
   return services_->pipes_provider.get<workos::pipes_provider::AsyncPipesProviderService>([this] {
-    return std::make_shared<const workos::pipes_provider::AsyncPipesProviderService>(
-        pipes_provider::make_async_pipes_provider_connection(async_core()));
+    const auto& connection = services_->connections.pipes_provider;
+    return connection ? std::make_shared<const workos::pipes_provider::AsyncPipesProviderService>(
+                            connection)
+                      : std::make_shared<const workos::pipes_provider::AsyncPipesProviderService>(
+                            pipes_provider::make_async_pipes_provider_connection(async_core()));
   });
 }
 

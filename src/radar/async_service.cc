@@ -139,8 +139,10 @@ namespace workos {
 
 const workos::radar::AsyncRadarService& AsyncClient::radar() const noexcept {
   return services_->radar.get<workos::radar::AsyncRadarService>([this] {
-    return std::make_shared<const workos::radar::AsyncRadarService>(
-        radar::make_async_radar_connection(async_core()));
+    const auto& connection = services_->connections.radar;
+    return connection ? std::make_shared<const workos::radar::AsyncRadarService>(connection)
+                      : std::make_shared<const workos::radar::AsyncRadarService>(
+                            radar::make_async_radar_connection(async_core()));
   });
 }
 

@@ -206,8 +206,12 @@ Future<workos::SsoTokenResponse> AsyncSsoService::get_profile_and_token(
 namespace workos {
 
 const workos::sso::AsyncSsoClient& AsyncClient::sso() const noexcept {
-  return services_->sso.get<workos::sso::AsyncSsoClient>(
-      [this] { return std::make_shared<const workos::sso::AsyncSsoClient>(async_core()); });
+  return services_->sso.get<workos::sso::AsyncSsoClient>([this] {
+    const auto& connection = services_->connections.sso;
+    return connection
+               ? std::make_shared<const workos::sso::AsyncSsoClient>(connection, async_core())
+               : std::make_shared<const workos::sso::AsyncSsoClient>(async_core());
+  });
 }
 
 sso::AsyncSsoClient::AsyncSsoClient(std::shared_ptr<detail::AsyncCore> core)

@@ -976,7 +976,11 @@ namespace workos {
 const workos::user_management::AsyncUserManagementClient& AsyncClient::user_management()
     const noexcept {
   return services_->user_management.get<workos::user_management::AsyncUserManagementClient>([this] {
-    return std::make_shared<const workos::user_management::AsyncUserManagementClient>(async_core());
+    const auto& connection = services_->connections.user_management;
+    return connection ? std::make_shared<const workos::user_management::AsyncUserManagementClient>(
+                            connection, async_core())
+                      : std::make_shared<const workos::user_management::AsyncUserManagementClient>(
+                            async_core());
   });
 }
 

@@ -267,8 +267,12 @@ Future<AsyncPage<workos::ObjectVersion>> AsyncVaultService::list_kv_versions(
 namespace workos {
 
 const workos::vault::AsyncVaultClient& AsyncClient::vault() const noexcept {
-  return services_->vault.get<workos::vault::AsyncVaultClient>(
-      [this] { return std::make_shared<const workos::vault::AsyncVaultClient>(async_core()); });
+  return services_->vault.get<workos::vault::AsyncVaultClient>([this] {
+    const auto& connection = services_->connections.vault;
+    return connection
+               ? std::make_shared<const workos::vault::AsyncVaultClient>(connection, async_core())
+               : std::make_shared<const workos::vault::AsyncVaultClient>(async_core());
+  });
 }
 
 vault::AsyncVaultClient::AsyncVaultClient(std::shared_ptr<detail::AsyncCore> core)

@@ -135,8 +135,10 @@ namespace workos {
 
 const workos::webhooks::AsyncWebhooksService& AsyncClient::webhooks() const noexcept {
   return services_->webhooks.get<workos::webhooks::AsyncWebhooksService>([this] {
-    return std::make_shared<const workos::webhooks::AsyncWebhooksService>(
-        webhooks::make_async_webhooks_connection(async_core()));
+    const auto& connection = services_->connections.webhooks;
+    return connection ? std::make_shared<const workos::webhooks::AsyncWebhooksService>(connection)
+                      : std::make_shared<const workos::webhooks::AsyncWebhooksService>(
+                            webhooks::make_async_webhooks_connection(async_core()));
   });
 }
 

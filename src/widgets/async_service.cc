@@ -68,8 +68,10 @@ namespace workos {
 
 const workos::widgets::AsyncWidgetsService& AsyncClient::widgets() const noexcept {
   return services_->widgets.get<workos::widgets::AsyncWidgetsService>([this] {
-    return std::make_shared<const workos::widgets::AsyncWidgetsService>(
-        widgets::make_async_widgets_connection(async_core()));
+    const auto& connection = services_->connections.widgets;
+    return connection ? std::make_shared<const workos::widgets::AsyncWidgetsService>(connection)
+                      : std::make_shared<const workos::widgets::AsyncWidgetsService>(
+                            widgets::make_async_widgets_connection(async_core()));
   });
 }
 

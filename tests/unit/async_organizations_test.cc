@@ -7,11 +7,14 @@
 
 #include <atomic>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include <workos/async_client.h>
 #include <workos/client.h>
 #include <workos/organizations/async_service.h>
 #include <workos/organizations/service.h>
+#include <workos/user_management/async_user_management_client.h>
 
 #include "support/core_test_helpers.h"
 #include "support/loopback_server.h"
@@ -173,6 +176,66 @@ TEST(AsyncOrganizations, AMockedConnectionDrivesAutoPaging) {
   Result<Organization> r = service.get_organization("org_x").get();
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kConfiguration);
+}
+
+// What a user of the SDK writes against the async client: every organization's id, all pages.
+Future<std::vector<Organization>> all_organizations(const workos::AsyncClient& client) {
+  return client.organizations().list_organizations().then(
+      [](Result<AsyncPage<Organization>> page) -> Future<std::vector<Organization>> {
+        if (!page) return make_ready_future(Result<std::vector<Organization>>(page.error()));
+        return std::move(*page).auto_paging().collect();
+      });
+}
+
+TEST(AsyncOrganizations, AnAsyncClientRunsAUserFunctionOnAFakeConnection) {
+  auto fake = std::make_shared<FakeConnection>();
+  workos::AsyncClientConnections connections;
+  connections.organizations = fake;
+  ClientOptions options;
+  options.api_key = "sk_test_async_connections";
+  workos::AsyncClient client(options, {}, connections);
+  std::vector<Organization> all = all_organizations(client).get().value();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].id, "org_a");
+  EXPECT_EQ(all[1].id, "org_b");
+  EXPECT_EQ(fake->calls, 2);
+}
+
+/// A fake of the async user_management seam: every grant of the helper client arrives here.
+struct FakeUsers : workos::user_management::AsyncUserManagementConnection {
+  std::atomic<int> calls{0};
+  std::string grant_client_id;
+  Future<AuthenticateResponse> create_authenticate(
+      const workos::user_management::CreateAuthenticateParams& params,
+      const RequestOptions&) override {
+    ++calls;
+    if (const auto* password = std::get_if<AuthenticateRequestPassword>(&params.body.value)) {
+      grant_client_id = password->client_id;
+    }
+    AuthenticateResponse answer;
+    answer.access_token = "at_fake";
+    return make_ready_future(Result<AuthenticateResponse>(std::move(answer)));
+  }
+};
+
+TEST(AsyncOrganizations, AnAsyncHelperClientSendsItsGrantsThroughItsConnection) {
+  auto users = std::make_shared<FakeUsers>();
+  workos::AsyncClientConnections connections;
+  connections.user_management = users;
+  ClientOptions options;
+  options.api_key = "sk_test_async_connections";
+  options.client_id = "client_async_connections";
+  workos::AsyncClient client(options, {}, connections);
+  workos::user_management::AuthenticateWithPasswordParams password;
+  password.email = "ada@example.com";
+  password.password = "pw";
+  Result<AuthenticateResponse> r =
+      client.user_management().authenticate_with_password(password).get();
+  ASSERT_TRUE(r) << r.error().to_string();
+  EXPECT_EQ(r->access_token, "at_fake");
+  EXPECT_EQ(users->calls, 1);
+  // The helper still fills the credentials in from the client's configuration.
+  EXPECT_EQ(users->grant_client_id, "client_async_connections");
 }
 
 }  // namespace async_organizations_test
