@@ -534,10 +534,36 @@ def _scalar_json(s):
     return "".join(out)
 
 
-def emit_source(api, module):
+def emit_sources(api, module, parts=1):
+    """{path: text} of the module's model sources: `src/<module>/models.cc`, or with `parts` > 1
+    the models split in that many contiguous slices (`models.cc`, `models_2.cc`, ...), so that a
+    large module (events) is not one huge translation unit."""
     models = api_mod.models_of(api, module)
-    out = [BANNER + "\n", "// JSON (de)serialization and helpers of the %s models.\n\n" %
-           module_title(module)]
+    parts = max(1, min(parts, len(models)))
+    # Slices of about equal text (the union decoders are much larger than an enum's).
+    sizes = [len(emit_source(api, module, [m], False)) for m in models]
+    target = sum(sizes) / parts
+    slices, current, acc = [], [], 0
+    for m, n in zip(models, sizes):
+        if current and acc + n / 2 > target * (len(slices) + 1) and len(slices) < parts - 1:
+            slices.append(current)
+            current = []
+        current.append(m)
+        acc += n
+    slices.append(current)
+    files = {}
+    for i, chunk in enumerate(slices):
+        path = "src/%s/models.cc" % module if i == 0 else "src/%s/models_%d.cc" % (module, i + 1)
+        files[path] = emit_source(api, module, chunk, i == 0, (i + 1, len(slices)))
+    return files
+
+
+def emit_source(api, module, models=None, first=True, part=(1, 1)):
+    models = api_mod.models_of(api, module) if models is None else models
+    title = "// JSON (de)serialization and helpers of the %s models" % module_title(module)
+    if part[1] > 1:
+        title += " (part %d of %d)" % part
+    out = [BANNER + "\n", title + ".\n\n"]
     out.append('#include "%s/models_json.h"\n\n' % module)
     out.append("#include <cstdint>\n#include <string>\n#include <string_view>\n#include <utility>"
                "\n#include <variant>\n\n")
@@ -550,7 +576,7 @@ def emit_source(api, module):
             out.append(_enum_bodies(m) if isinstance(m, ir.Enum) else _union_bodies(m))
         out.append("}  // namespace workos\n\n")
     out.append("namespace workos::detail::json {\n\n")
-    if module == api_mod.COMMON:
+    if module == api_mod.COMMON and first:
         out.append(COMMON_SUPPORT_BODIES)
     for m in models:
         if isinstance(m, ir.Enum):

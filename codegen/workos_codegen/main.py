@@ -54,7 +54,8 @@ def build(spec, names_list, config, extensions):
     for module in [api_mod.COMMON] + api.modules:
         files["include/workos/%s/models.h" % module] = emit_models.emit_header(api, module)
         files["src/%s/models_json.h" % module] = emit_models.emit_json_header(api, module)
-        files["src/%s/models.cc" % module] = emit_models.emit_source(api, module)
+        files.update(emit_models.emit_sources(
+            api, module, config.get("split_model_sources", {}).get(module, 1)))
     files["src/common/json_support.h"] = emit_models.JSON_SUPPORT_HEADER
     for module in api.modules:
         files["include/workos/%s/service.h" % module] = emit_services.emit_header(api, module,
