@@ -11,8 +11,8 @@
 
 #include <workos/auth/session_codec.h>
 
-#include "auth/crypto.h"
-#include "auth/encoding.h"
+#include "crypto/crypto.h"
+#include "crypto/encoding.h"
 
 #include <cstdint>
 #include <limits>

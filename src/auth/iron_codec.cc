@@ -9,9 +9,9 @@
 
 #include <workos/auth/session_codec.h>
 
-#include "auth/crypto.h"
-#include "auth/encoding.h"
 #include "core/json.h"
+#include "crypto/crypto.h"
+#include "crypto/encoding.h"
 
 #include <charconv>
 #include <vector>

@@ -4,10 +4,10 @@
 
 #include "auth/jwks.h"
 
-#include "auth/crypto.h"
-#include "auth/encoding.h"
 #include "core/call.h"
 #include "core/json.h"
+#include "crypto/crypto.h"
+#include "crypto/encoding.h"
 
 #include <workos/async/future.h>
 

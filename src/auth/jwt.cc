@@ -3,8 +3,8 @@
 
 #include "auth/jwt.h"
 
-#include "auth/encoding.h"
 #include "core/json.h"
+#include "crypto/encoding.h"
 
 #include <cmath>
 

@@ -3,8 +3,8 @@
 
 #include <workos/auth/pkce.h>
 
-#include "auth/crypto.h"
-#include "auth/encoding.h"
+#include "crypto/crypto.h"
+#include "crypto/encoding.h"
 
 namespace workos::auth {
 

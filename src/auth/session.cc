@@ -6,13 +6,13 @@
 #include <workos/user_management/user_management_client.h>
 
 #include "auth/client_state.h"
-#include "auth/crypto.h"
-#include "auth/encoding.h"
 #include "auth/session_context.h"
 #include "auth/session_payload.h"
 #include "auth/token_verifier.h"
 #include "core/call.h"
 #include "core/enum_names.h"
+#include "crypto/crypto.h"
+#include "crypto/encoding.h"
 
 #include <mutex>
 

@@ -5,10 +5,10 @@
 #include "auth/token_verifier.h"
 
 #include "auth/client_state.h"
-#include "auth/encoding.h"
 #include "auth/jwt.h"
 #include "core/call.h"
 #include "core/enum_names.h"
+#include "crypto/encoding.h"
 
 namespace workos::auth {
 

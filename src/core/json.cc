@@ -199,26 +199,28 @@ void Writer::before_value() {
   }
 }
 
+void Writer::open(char bracket) {
+  before_value();
+  out_ += bracket;
+  first_.push_back(true);
+}
+
+void Writer::close(char bracket) {
+  out_ += bracket;
+  if (!first_.empty()) first_.pop_back();
+}
+
 void Writer::begin_object() {
-  before_value();
-  out_ += '{';
-  first_.push_back(true);
+  open('{');
 }
-
 void Writer::end_object() {
-  out_ += '}';
-  if (!first_.empty()) first_.pop_back();
+  close('}');
 }
-
 void Writer::begin_array() {
-  before_value();
-  out_ += '[';
-  first_.push_back(true);
+  open('[');
 }
-
 void Writer::end_array() {
-  out_ += ']';
-  if (!first_.empty()) first_.pop_back();
+  close(']');
 }
 
 namespace {

@@ -273,6 +273,8 @@ class Writer {
 
  private:
   void before_value();
+  void open(char bracket);
+  void close(char bracket);
   std::string out_;
   std::vector<bool> first_;  // per open container: no element written yet
   bool after_key_ = false;

@@ -166,9 +166,19 @@ bool is_sensitive_name(std::string_view raw) noexcept {
          ends_with(n, "password") || ends_with(n, "[code]") || ends_with(n, "[password]");
 }
 
-std::string redact(std::string_view text, std::string_view api_key) {
+namespace {
+
+// `text` with the API key replaced.
+std::string without_api_key(std::string_view text, std::string_view api_key) {
   std::string s(text);
   if (api_key.size() >= 4) replace_all(s, api_key, kRedacted);
+  return s;
+}
+
+}  // namespace
+
+std::string redact(std::string_view text, std::string_view api_key) {
+  std::string s = without_api_key(text, api_key);
   redact_bearer(s);
   redact_secret_keys(s);
   redact_json_fields(s, false);
@@ -177,8 +187,7 @@ std::string redact(std::string_view text, std::string_view api_key) {
 }
 
 std::string redact_response_body(std::string_view text, std::string_view api_key) {
-  std::string s(text);
-  if (api_key.size() >= 4) replace_all(s, api_key, kRedacted);
+  std::string s = without_api_key(text, api_key);
   redact_bearer(s);
   redact_secret_keys(s);
   redact_json_fields(s, true);
@@ -189,8 +198,7 @@ std::string redact_response_body(std::string_view text, std::string_view api_key
 }
 
 std::string redact_url(std::string_view url, std::string_view api_key) {
-  std::string s(url);
-  if (api_key.size() >= 4) replace_all(s, api_key, kRedacted);
+  std::string s = without_api_key(url, api_key);
   redact_secret_keys(s);
   redact_query_params(s);
   return s;

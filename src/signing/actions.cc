@@ -7,7 +7,7 @@
 #include <workos/signing/actions.h>
 
 #include "core/json.h"
-#include "signing/hmac.h"
+#include "crypto/hmac.h"
 #include "signing/signature_header.h"
 #include "signing/utf8.h"
 

@@ -5,7 +5,7 @@
 #include <workos/signing/signature.h>
 
 #include "core/enum_names.h"
-#include "signing/hmac.h"
+#include "crypto/hmac.h"
 #include "signing/signature_header.h"
 
 #include <openssl/crypto.h>

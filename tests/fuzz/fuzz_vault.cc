@@ -12,7 +12,7 @@
 
 #include <workos/vault/vault_crypto.h>
 
-#include "vault_crypto/codec.h"
+#include "vault/codec.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -13,7 +13,7 @@
 #include <chrono>
 #include <string>
 
-#include "vault_crypto/codec.h"
+#include "vault/codec.h"
 #include "webhooks_node_peer.h"
 
 namespace {

@@ -7,7 +7,7 @@
 #include <chrono>
 #include <cstdint>
 
-#include "auth/encoding.h"
+#include "crypto/encoding.h"
 
 namespace {
 

@@ -10,8 +10,8 @@
 #include <set>
 #include <string>
 
-#include "vault_crypto/aes_gcm.h"
-#include "vault_crypto/codec.h"
+#include "crypto/aes_gcm.h"
+#include "vault/codec.h"
 
 namespace {
 

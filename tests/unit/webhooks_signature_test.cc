@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-#include "signing/hmac.h"
+#include "crypto/hmac.h"
 #include "signing/signature_header.h"
 
 namespace {

@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 // AsyncVaultClient: the one request of each side (create_data_key / create_decrypt,
-// through the async service's mockable connection) on the event loop; the crypto is the
-// pure-local code of vault_crypto.cc that VaultClient uses too.
+// through the async service's mockable connection) on the event loop, between the local steps
+// that VaultClient uses too (vault/steps.h).
 
 #include <workos/vault/async_vault_client.h>
 
@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "auth/async_support.h"
+#include "vault/steps.h"
 
 namespace workos::vault {
 namespace {
@@ -31,17 +32,11 @@ Future<std::string> AsyncVaultClient::encrypt(std::string_view data,
                                               const std::map<std::string, std::string>& key_context,
                                               std::string_view associated_data,
                                               const RequestOptions& options) const {
-  CreateDataKeyParams params;
-  params.context = key_context;
-  return create_data_key(params, options)
+  return create_data_key(steps::data_key_request(key_context), options)
       .then(inline_executor(),
-            [plain = std::make_shared<const Wiped>(data), ad = std::string(associated_data)](
-                Result<workos::CreateDataKeyResponse> key) -> Result<std::string> {
-              if (!key) return key.error();
-              Result<std::string> out =
-                  encrypt_with_key(plain->bytes, key->data_key, key->encrypted_keys, ad);
-              OPENSSL_cleanse(key->data_key.data(), key->data_key.size());
-              return out;
+            [plain = std::make_shared<const Wiped>(data),
+             ad = std::string(associated_data)](Result<workos::CreateDataKeyResponse> key) {
+              return steps::seal(std::move(key), plain->bytes, ad);
             });
 }
 
@@ -51,17 +46,11 @@ Future<std::string> AsyncVaultClient::decrypt(std::string_view encrypted,
   // Parse first: a malformed value fails locally, without a request.
   Result<EncryptedEnvelope> envelope = parse_encrypted(encrypted);
   if (!envelope) return auth::detail::ready_async<std::string>(core_, envelope.error());
-  CreateDecryptParams params;
-  params.keys = envelope->encrypted_keys_base64();
-  return create_decrypt(params, options)
+  auto env = std::make_shared<const EncryptedEnvelope>(std::move(*envelope));
+  return create_decrypt(steps::decrypt_request(*env), options)
       .then(inline_executor(),
-            [env = std::make_shared<const EncryptedEnvelope>(std::move(*envelope)),
-             ad = std::string(associated_data)](
-                Result<workos::DecryptResponse> key) -> Result<std::string> {
-              if (!key) return key.error();
-              Result<std::string> out = decrypt_envelope(*env, key->data_key, ad);
-              OPENSSL_cleanse(key->data_key.data(), key->data_key.size());
-              return out;
+            [env, ad = std::string(associated_data)](Result<workos::DecryptResponse> key) {
+              return steps::open(std::move(key), *env, ad);
             });
 }
 

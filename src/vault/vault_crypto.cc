@@ -5,8 +5,8 @@
 #include <workos/vault/vault_crypto.h>
 
 #include "core/enum_names.h"
-#include "vault_crypto/aes_gcm.h"
-#include "vault_crypto/codec.h"
+#include "crypto/aes_gcm.h"
+#include "vault/codec.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 // Base64 / hex codecs for the auth helpers (RFC 4648).
 
-#include "auth/encoding.h"
+#include "crypto/encoding.h"
 
 #include <array>
 

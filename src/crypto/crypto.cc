@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 // OpenSSL 3 primitives for the auth helpers: CSPRNG, SHA-256, HMAC, PBKDF2, AES-CBC.
 
-#include "auth/crypto.h"
+#include "crypto/crypto.h"
 
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>

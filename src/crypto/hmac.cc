@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 // HMAC-SHA256 with a per-thread, per-secret cached OpenSSL context. See hmac.h.
 
-#include "signing/hmac.h"
+#include "crypto/hmac.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 // See codec.h.
 
-#include "vault_crypto/codec.h"
+#include "vault/codec.h"
 
 namespace workos::detail::vault_codec {
 

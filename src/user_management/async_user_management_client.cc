@@ -8,14 +8,14 @@
 #include <utility>
 
 #include "async/call_async.h"
-#include "auth/async_device_poll.h"
 #include "auth/async_session_context.h"
 #include "auth/async_support.h"
 #include "auth/auth_requests.h"
 #include "auth/credentials.h"
-#include "auth/grant_sending.h"
 #include "auth/session_context.h"
 #include "auth/token_verifier.h"
+#include "user_management/async_device_poll.h"
+#include "user_management/grant_sending.h"
 #include "user_management/models_json.h"
 
 namespace workos::auth::detail {

@@ -9,7 +9,7 @@
 // Every step runs on the poll's home worker (timers must be added on their worker's thread),
 // under the op's mutex (the canceller may come from any thread).
 
-#include "auth/async_device_poll.h"
+#include "user_management/async_device_poll.h"
 
 #include <algorithm>
 #include <chrono>
@@ -19,8 +19,8 @@
 #include "async/async_core.h"
 #include "async/loop.h"
 #include "auth/async_support.h"
-#include "auth/device_poll.h"
 #include "core/client_core_impl.h"
+#include "user_management/device_poll.h"
 
 namespace workos::auth::detail {
 namespace {

@@ -1,6 +1,6 @@
 // Copyright workos-cpp authors. Handwritten.
 
-#include "auth/device_poll.h"
+#include "user_management/device_poll.h"
 
 #include "core/call.h"
 #include "core/client_core_impl.h"

@@ -1,8 +1,8 @@
 // Copyright workos-cpp authors. Handwritten.
 #pragma once
 
-// The async device-authorization poll (internal): DevicePollState (auth/device_poll.h, the
-// decisions shared with the blocking loop) driven by event-loop timers instead of a sleeping
+// The async device-authorization poll (internal): DevicePollState (user_management/device_poll.h,
+// the decisions shared with the blocking loop) driven by event-loop timers instead of a sleeping
 // thread.
 
 #include <workos/async/future.h>
