@@ -201,6 +201,8 @@ source_checks() {
       rc=1
     fi
     rm -f "$tidy_log"
+  fi
+  if ((rc == 0)); then
     info "source checks: ${#files[@]} files formatted and free of work items;" \
          "clang-tidy clean over ${#lib_sources[@]} library sources"
   fi

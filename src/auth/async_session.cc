@@ -9,7 +9,6 @@
 
 #include "async/async_core.h"
 #include "auth/async_jwks.h"
-#include "auth/async_session_context.h"
 #include "auth/async_support.h"
 #include "auth/client_state.h"
 #include "auth/session_context.h"

@@ -7,6 +7,11 @@
 #include "crypto/encoding.h"
 
 #include <cmath>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace workos::auth::detail {
 namespace {
@@ -79,6 +84,44 @@ TokenFailure decode_header(std::string_view header_b64, JwtHeader& out) {
   return TokenFailure::kNone;
 }
 
+// The claims read as they are, by type: one row per claim.
+template <class T>
+using Claims = std::pair<std::string_view, T AccessTokenClaims::*>;
+constexpr Claims<std::string> kStringClaims[] = {{"sub", &AccessTokenClaims::sub},
+                                                 {"sid", &AccessTokenClaims::sid},
+                                                 {"iss", &AccessTokenClaims::iss},
+                                                 {"jti", &AccessTokenClaims::jti}};
+constexpr Claims<std::optional<std::string>> kOptionalClaims[] = {
+    {"org_id", &AccessTokenClaims::org_id}, {"role", &AccessTokenClaims::role}};
+constexpr Claims<std::vector<std::string>> kListClaims[] = {
+    {"roles", &AccessTokenClaims::roles},
+    {"permissions", &AccessTokenClaims::permissions},
+    {"entitlements", &AccessTokenClaims::entitlements},
+    {"feature_flags", &AccessTokenClaims::feature_flags}};
+
+bool read_claim(Value v, std::string& out) {
+  return read_string(v, out);
+}
+bool read_claim(Value v, std::optional<std::string>& out) {
+  return read_optional_string(v, out);
+}
+bool read_claim(Value v, std::vector<std::string>& out) {
+  return read_string_array(v, out);
+}
+
+// Reads claim `k` into `c` when `table` lists it (`ok`: whether its value had the right type).
+template <class T, std::size_t N>
+bool read_listed(std::string_view k, Value v, AccessTokenClaims& c, const Claims<T> (&table)[N],
+                 bool& ok) {
+  for (const auto& [name, member] : table) {
+    if (name == k) {
+      ok = read_claim(v, c.*member);
+      return true;
+    }
+  }
+  return false;
+}
+
 TokenFailure decode_claims(std::string_view payload_b64, AccessTokenClaims& c, bool& has_exp) {
   has_exp = false;
   if (!base64url_decode(payload_b64, c.raw_json)) return TokenFailure::kMalformed;
@@ -92,27 +135,12 @@ TokenFailure decode_claims(std::string_view payload_b64, AccessTokenClaims& c, b
     const std::string_view k = field.key;
     const Value v = field.value;
     bool ok = true;
-    if (k == "sub")
-      ok = read_string(v, c.sub);
-    else if (k == "sid")
-      ok = read_string(v, c.sid);
-    else if (k == "iss")
-      ok = read_string(v, c.iss);
-    else if (k == "jti")
-      ok = read_string(v, c.jti);
-    else if (k == "org_id")
-      ok = read_optional_string(v, c.org_id);
-    else if (k == "role")
-      ok = read_optional_string(v, c.role);
-    else if (k == "roles")
-      ok = read_string_array(v, c.roles);
-    else if (k == "permissions")
-      ok = read_string_array(v, c.permissions);
-    else if (k == "entitlements")
-      ok = read_string_array(v, c.entitlements);
-    else if (k == "feature_flags")
-      ok = read_string_array(v, c.feature_flags);
-    else if (k == "exp")
+    if (read_listed(k, v, c, kStringClaims, ok) || read_listed(k, v, c, kOptionalClaims, ok) ||
+        read_listed(k, v, c, kListClaims, ok)) {
+      if (!ok) return TokenFailure::kMalformed;
+      continue;
+    }
+    if (k == "exp")
       ok = has_exp = read_numeric_date(v, c.exp);
     else if (k == "iat")
       ok = read_numeric_date(v, c.iat.emplace());

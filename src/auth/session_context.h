@@ -2,11 +2,13 @@
 #pragma once
 
 // Sealed sessions (internal): the state shared by a SealedSession (and an AsyncSealedSession
-// loaded from the same client), and the steps of authenticate() / refresh() that the sync
-// session (session.cc) and the async one (async_session.cc) share; only the key lookup (JWKS)
-// and the refresh-token grant differ between them.
+// loaded from the same client), the async session's own state (the async core and connection
+// its requests go through), and the steps of authenticate() / refresh() / get_logout_url() that
+// the sync session (session.cc) and the async one (async_session.cc) share; only the key lookup
+// (JWKS) and the refresh-token grant differ between them.
 
 #include <workos/auth/session.h>
+#include <workos/user_management/async_user_management_client.h>
 #include <workos/user_management/service.h>
 #include <workos/user_management/user_management_client.h>
 
@@ -17,6 +19,10 @@
 
 #include "auth/client_state.h"
 #include "auth/token_verifier.h"
+
+namespace workos::detail {
+class AsyncCore;
+}  // namespace workos::detail
 
 namespace workos::auth::detail {
 
@@ -98,5 +104,25 @@ void fail_refresh(SessionRefresh& out, const Error& error);
 void finish_refresh(SessionContext& ctx, const RefreshOptions& options, const RefreshStart& start,
                     const workos::AuthenticateResponse& response, Result<AccessTokenClaims> claims,
                     SessionRefresh& out);
+
+// ---- the async session ----------------------------------------------------------------------
+
+struct AsyncSessionContext {
+  std::shared_ptr<SessionContext> session;
+  std::shared_ptr<workos::detail::AsyncCore> core;  // may be null (connection only)
+  std::shared_ptr<workos::user_management::AsyncUserManagementConnection> connection;  // optional
+
+  workos::user_management::AsyncUserManagementClient user_management() const {
+    if (connection) return workos::user_management::AsyncUserManagementClient(connection, core);
+    return workos::user_management::AsyncUserManagementClient(core);
+  }
+};
+
+/// An async session context over `core` (and, when given, the async user_management
+/// `connection` the refresh and logout calls go through).
+std::shared_ptr<AsyncSessionContext> make_async_session_context(
+    std::shared_ptr<workos::detail::AsyncCore> core,
+    std::shared_ptr<workos::user_management::AsyncUserManagementConnection> connection,
+    std::string data, Result<std::shared_ptr<const SessionCodec>> codec, SessionOptions options);
 
 }  // namespace workos::auth::detail

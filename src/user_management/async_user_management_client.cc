@@ -8,7 +8,6 @@
 #include <utility>
 
 #include "async/call_async.h"
-#include "auth/async_session_context.h"
 #include "auth/async_support.h"
 #include "auth/auth_requests.h"
 #include "auth/credentials.h"
