@@ -466,6 +466,8 @@ def builder_body(o):
     # Auth and server.
     if o.security == "none":
         lines.append("  req.auth = detail::AuthMode::kNone;")
+    elif o.security == "api_key_if_any":
+        lines.append("  req.auth = detail::AuthMode::kApiKeyIfAny;")
     elif o.security == "access_token":
         lines.append("  req.auth = detail::AuthMode::kBearerToken;")
         lines.append("  req.bearer_token = std::string(access_token);")

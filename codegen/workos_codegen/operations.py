@@ -57,7 +57,7 @@ class Operation:
         self.response_type = None  # TypeRef of the value / item
         self.response_model_name = None
         self.response_status = None
-        self.security = "api_key"  # api_key | none | access_token
+        self.security = "api_key"  # api_key | api_key_if_any | none | access_token
         self.server_override = None
         self.url_builder = False
         self.also = []
@@ -135,6 +135,10 @@ def load_operations(spec, names_list, builder):
                 o.security = "none"
             elif any("access_token" in s for s in sec):
                 o.security = "access_token"
+        if o.op_id in builder.config.get("api_key_optional", {}):
+            o.security = "api_key_if_any"
+            builder.note("%s: the API key is sent when the client has one (%s)" % (
+                o.op_id, builder.config["api_key_optional"][o.op_id]))
         servers = raw.get("servers")
         if servers:
             o.server_override = servers[0]["url"].rstrip("/")

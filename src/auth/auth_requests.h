@@ -25,15 +25,8 @@ namespace workos::auth::detail {
 
 namespace um = workos::user_management;
 
-/// `POST /user_management/authenticate` without `Authorization`, for a client that has no API
-/// key (public client): the spec lets public clients omit the secret on this endpoint, and the
-/// generated operation always asks for the API key.
-workos::detail::ApiRequest public_authenticate_request(const workos::AuthenticateRequest& body);
-
 /// The body of `start_device_authorization` (the client's client id). Errors: kConfiguration.
 Result<um::CreateDeviceParams> device_params(const workos::detail::ClientCore* core);
-/// `POST /user_management/authorize/device` without `Authorization` (public client).
-workos::detail::ApiRequest public_device_request(const um::CreateDeviceParams& params);
 
 /// A fresh PKCE pair (S256), and a random `state` unless one is set (no request is made).
 Result<PkcePair> fresh_pkce(std::optional<std::string>& state);

@@ -44,8 +44,4 @@ Result<ClientCredentials> client_credentials(const workos::detail::ClientCore* c
   return out;
 }
 
-bool sends_no_api_key(const workos::detail::ClientCore* core) noexcept {
-  return core && (core->is_public_client() || core->api_key().empty());
-}
-
 }  // namespace workos::auth::detail

@@ -32,7 +32,4 @@ struct ClientCredentials {
 Result<ClientCredentials> client_credentials(const workos::detail::ClientCore* core,
                                              SecretPolicy policy, std::string_view grant);
 
-/// True when requests must not carry the API key (public client, or none configured).
-bool sends_no_api_key(const workos::detail::ClientCore* core) noexcept;
-
 }  // namespace workos::auth::detail

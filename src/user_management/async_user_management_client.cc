@@ -19,15 +19,10 @@
 
 namespace workos::auth::detail {
 
-// As in the sync client: a client without an API key (public client) posts without
-// Authorization; every other goes through the connection (`create_authenticate`).
+// As in the sync client: every grant goes through the connection (`create_authenticate`).
 Future<workos::AuthenticateResponse> send(const um::AsyncUserManagementClient& self,
                                           um::grants::Body body, const RequestOptions& options) {
   if (!body) return ready_async<workos::AuthenticateResponse>(self.core(), body.error());
-  if (sends_no_api_key(sync_core(self.core()))) {
-    return workos::detail::call_async<workos::AuthenticateResponse>(
-        self.core(), public_authenticate_request(*body), options, "AuthenticateResponse");
-  }
   um::CreateAuthenticateParams params;
   params.body = std::move(*body);
   return self.create_authenticate(params, options);
@@ -62,11 +57,6 @@ Future<workos::DeviceAuthorizationResponse> AsyncUserManagementClient::start_dev
   Result<CreateDeviceParams> params = auth::detail::device_params(sync);
   if (!params) {
     return auth::detail::ready_async<workos::DeviceAuthorizationResponse>(core_, params.error());
-  }
-  if (auth::detail::sends_no_api_key(sync)) {
-    return workos::detail::call_async<workos::DeviceAuthorizationResponse>(
-        core_, auth::detail::public_device_request(*params), options,
-        "DeviceAuthorizationResponse");
   }
   return create_device(*params, options);
 }

@@ -59,6 +59,7 @@ inline detail::ApiRequest request_for_create_authenticate(const CreateAuthentica
   req.method = "POST";
   req.path = "/user_management/authenticate";
   req.body = json::encode_document(params.body);
+  req.auth = detail::AuthMode::kApiKeyIfAny;
   return req;
 }
 

@@ -24,32 +24,12 @@ namespace workos {
 // ---- request building, shared with the async client ------------------------------------------
 
 namespace auth::detail {
-workos::detail::ApiRequest public_authenticate_request(const workos::AuthenticateRequest& body) {
-  workos::detail::ApiRequest req;
-  req.method = "POST";
-  req.path = "/user_management/authenticate";
-  req.body = workos::detail::json::encode_document(body);
-  req.auth = workos::detail::AuthMode::kNone;
-  return req;
-}
-
 Result<um::CreateDeviceParams> device_params(const workos::detail::ClientCore* core) {
   auto cred = client_credentials(core, SecretPolicy::kNever, "start_device_authorization");
   if (!cred) return cred.error();
   um::CreateDeviceParams params;
   params.client_id = cred->client_id;
   return params;
-}
-
-workos::detail::ApiRequest public_device_request(const um::CreateDeviceParams& params) {
-  // Like the grants: the spec's security is empty for this endpoint.
-  workos::detail::ApiRequest req;
-  req.method = "POST";
-  req.path = "/user_management/authorize/device";
-  req.body = workos::detail::json::encode_document(
-      static_cast<const workos::CreateDeviceRequest&>(params));
-  req.auth = workos::detail::AuthMode::kNone;
-  return req;
 }
 
 Result<PkcePair> fresh_pkce(std::optional<std::string>& state) {
@@ -89,16 +69,11 @@ Result<AuthorizationUrlWithPkce> um_authorization_url_with_pkce(
 
 namespace auth::detail {
 
-// The spec lets public clients omit the secret on this endpoint, so a client without an API
-// key must not send Authorization either; the generated operation always asks for the API key,
-// hence the direct call for those clients.
+// Every grant goes through the connection (`create_authenticate`), which sends the API key only
+// when the client has one (a public client authenticates with its PKCE verifier).
 Result<workos::AuthenticateResponse> send(const um::UserManagementClient& self,
                                           um::grants::Body body, const RequestOptions& options) {
   if (!body) return body.error();
-  if (sends_no_api_key(self.core().get())) {
-    return workos::detail::call<workos::AuthenticateResponse>(
-        *self.core(), public_authenticate_request(*body), options, "AuthenticateResponse");
-  }
   um::CreateAuthenticateParams params;
   params.body = std::move(*body);
   return self.create_authenticate(params, options);
@@ -127,12 +102,7 @@ Result<workos::DeviceAuthorizationResponse> UserManagementClient::start_device_a
     const RequestOptions& options) const {
   Result<CreateDeviceParams> params = auth::detail::device_params(core_.get());
   if (!params) return params.error();
-  if (auth::detail::sends_no_api_key(core_.get())) {
-    return workos::detail::call<workos::DeviceAuthorizationResponse>(
-        *core_, auth::detail::public_device_request(*params), options,
-        "DeviceAuthorizationResponse");
-  }
-  return create_device(*params, options);
+  return create_device(*params, options);  // never sends the API key (the spec's security)
 }
 Result<workos::AuthenticateResponse> UserManagementClient::poll_device_authorization(
     const workos::DeviceAuthorizationResponse& device,

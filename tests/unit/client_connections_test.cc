@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <variant>
 #include <vector>
 
 namespace {
@@ -99,6 +100,37 @@ TEST(ClientConnections, AHandwrittenClientCallsThroughItsConnection) {
   auto got = client.user_management().get_user("user_1");
   ASSERT_TRUE(got) << got.error().to_string();
   EXPECT_EQ(got->email, "ada@example.com");
+}
+
+TEST(ClientConnections, APublicClientsGrantGoesThroughTheConnection) {
+  auto users = std::make_shared<workos::mocks::MockUserManagementConnection>();
+  workos::AuthenticateResponse answer;
+  answer.access_token = "at_public";
+  EXPECT_CALL(*users, create_authenticate(_, _))
+      .WillOnce([answer](const workos::user_management::CreateAuthenticateParams& params,
+                         const workos::RequestOptions&) {
+        const auto* code =
+            std::get_if<workos::AuthenticateRequestAuthorizationCode>(&params.body.value);
+        EXPECT_NE(code, nullptr);
+        if (code) {
+          EXPECT_EQ(code->client_id, "client_connections");
+          EXPECT_FALSE(code->client_secret.has_value());  // a public client has no secret
+          EXPECT_EQ(code->code_verifier.value_or(""), "verifier_1");
+        }
+        return workos::Result<workos::AuthenticateResponse>(answer);
+      });
+  workos::ClientOptions options = test_options();
+  options.api_key.clear();
+  options.public_client = true;
+  workos::ClientConnections connections;
+  connections.user_management = users;
+  workos::Client client(options, connections);
+  workos::user_management::AuthenticateWithCodePkceParams pkce;
+  pkce.code = "code_1";
+  pkce.code_verifier = "verifier_1";
+  auto got = client.user_management().authenticate_with_code_pkce(pkce);
+  ASSERT_TRUE(got) << got.error().to_string();
+  EXPECT_EQ(got->access_token, "at_public");
 }
 
 TEST(ClientConnections, ServicesWithoutAConnectionCallOverTheTransport) {
