@@ -286,20 +286,33 @@ def emit_client_services(api, extensions):
     return "".join(out)
 
 
-def emit_umbrella(api, extensions):
+def left_out_headers(config):
+    """The headers of the modules `<workos/workos.h>` leaves out (config `umbrella_leaves_out`),
+    for generated code that calls every module."""
+    return ["workos/%s/%s.h" % (m, k) for m in sorted(config.get("umbrella_leaves_out", {}))
+            for k in ("service", "async_service")]
+
+
+def emit_umbrella(api, extensions, config=None):
     acc = _accessors(api, extensions)
+    left_out = (config or {}).get("umbrella_leaves_out", {})
     headers = ["workos/client.h", "workos/error.h", "workos/json.h", "workos/options.h",
                "workos/page.h", "workos/result.h", "workos/transport.h", "workos/types.h",
                "workos/version.h"]
-    headers += [h for _, _, h, _ in acc]
-    headers += ["workos/%s/service.h" % m for m in api.modules]
+    headers += [h for n, _, h, _ in acc if n not in left_out]
+    headers += ["workos/%s/service.h" % m for m in api.modules if m not in left_out]
     headers += ["workos/async_client.h"]
-    headers += [h for _, _, h, _ in _async_accessors(api, extensions)]
+    headers += [h for n, _, h, _ in _async_accessors(api, extensions) if n not in left_out]
     headers += list(extensions.get("_umbrella", []))
     out = [BANNER + "\n", "#pragma once\n\n"]
-    out.append("/// @file\n/// Everything of workos-cpp in one include: the client, every service "
-               "and model, the\n/// helpers. Include narrower headers (`workos/client.h`, "
-               "`workos/<module>/service.h`) to\n/// compile faster.\n\n")
+    out.append("/// @file\n/// The client, every service and model, the helpers, in one include. "
+               "Include narrower\n/// headers (`workos/client.h`, `workos/<module>/service.h`) "
+               "to compile faster.\n")
+    for m in sorted(left_out):
+        out.append("///\n/// Not included: `%s` (%s); include `<workos/%s/service.h>` (and "
+                   "`<workos/%s/async_service.h>`)\n/// where you use it.\n" % (
+                       m, left_out[m], m, m))
+    out.append("\n")
     out.append("".join("#include <%s>\n" % h for h in sorted(set(headers))))
     return "".join(out)
 

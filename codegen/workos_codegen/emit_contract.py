@@ -3,6 +3,7 @@ transport against Prism (`prism mock --errors`), plus its ctest fixture and scri
 
 from . import emit_services as S
 from . import ir
+from .emit_client import left_out_headers
 from .emit_tests import OpCase
 from . import names as N
 from .cpp import BANNER
@@ -37,7 +38,7 @@ def emit_main(api, config, ex):
 // is available (skipped), 1 otherwise.
 
 #include <workos/workos.h>
-#include <workos/json.h>
+@LEFT_OUT_INCLUDES@#include <workos/json.h>
 #include <workos/transport.h>
 
 #include <cstdint>
@@ -269,7 +270,9 @@ esac
 
 def emit_all(api, config, ex):
     return {
-        "tests/contract/contract_main.cc": emit_main(api, config, ex),
+        "tests/contract/contract_main.cc": emit_main(api, config, ex).replace(
+            "@LEFT_OUT_INCLUDES@",
+            "".join("#include <%s>\n" % h for h in left_out_headers(config))),
         "tests/contract/CMakeLists.txt": CMAKE,
         "tests/contract/prism_fixture.sh": SCRIPT,
     }

@@ -6,6 +6,7 @@ import json
 from . import api as api_mod
 from . import cpp
 from . import emit_models as EM
+from .emit_client import left_out_headers
 from . import emit_services as S
 from . import ir
 from . import names as N
@@ -794,7 +795,8 @@ def emit_all(api, config, extensions=None, ex=None):
         files["tests/generated/%s_async_test.cc" % module] = emit_module_async_test(
             api, module, ex, extensions)
     files["tests/generated/mocks_test.cc"] = emit_mock_test(api, ex)
-    files["tests/unit/async_twins_test.cc"] = emit_twins_test(api, config)
+    files["tests/unit/async_twins_test.cc"] = emit_twins_test(api, config).replace(
+        "@LEFT_OUT_INCLUDES@", "".join("#include <%s>\n" % h for h in left_out_headers(config)))
     return files
 
 
@@ -915,7 +917,7 @@ def emit_twins_test(api, config):
 // compile (a missing method) or fails the test (different types).
 
 #include <workos/workos.h>
-
+@LEFT_OUT_INCLUDES@
 #include <gtest/gtest.h>
 
 #include <cstddef>

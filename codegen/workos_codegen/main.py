@@ -70,7 +70,7 @@ def build(spec, names_list, config, extensions):
     files["include/workos/client.h"] = emit_client.emit_client_header(api, extensions)
     files["src/client.cc"] = emit_client.emit_client_source(api, extensions)
     files["src/client_services.h"] = emit_client.emit_client_services(api, extensions)
-    files["include/workos/workos.h"] = emit_client.emit_umbrella(api, extensions)
+    files["include/workos/workos.h"] = emit_client.emit_umbrella(api, extensions, config)
     files["include/workos/async_client.h"] = emit_client.emit_async_client_header(api, extensions)
     files["src/async_client.cc"] = emit_client.emit_async_client_source(api, extensions)
     files.update(emit_grants.emit_all(api, extensions))

@@ -2,9 +2,12 @@
 #pragma once
 
 /// @file
-/// Everything of workos-cpp in one include: the client, every service and model, the
-/// helpers. Include narrower headers (`workos/client.h`, `workos/<module>/service.h`) to
-/// compile faster.
+/// The client, every service and model, the helpers, in one include. Include narrower
+/// headers (`workos/client.h`, `workos/<module>/service.h`) to compile faster.
+///
+/// Not included: `events` (its event union has about 110 alternatives and costs a quarter of the
+/// umbrella's compile time); include `<workos/events/service.h>` (and
+/// `<workos/events/async_service.h>`) where you use it.
 
 #include <workos/admin_portal/async_service.h>
 #include <workos/admin_portal/service.h>
@@ -25,8 +28,6 @@
 #include <workos/directory_sync/async_service.h>
 #include <workos/directory_sync/service.h>
 #include <workos/error.h>
-#include <workos/events/async_service.h>
-#include <workos/events/service.h>
 #include <workos/feature_flags/async_service.h>
 #include <workos/feature_flags/service.h>
 #include <workos/groups/async_service.h>

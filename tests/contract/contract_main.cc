@@ -7,6 +7,8 @@
 // stderr. Exit status 0 when every failure is a listed spec contradiction, 77 when no Prism
 // is available (skipped), 1 otherwise.
 
+#include <workos/events/async_service.h>
+#include <workos/events/service.h>
 #include <workos/json.h>
 #include <workos/transport.h>
 #include <workos/workos.h>

@@ -3,6 +3,8 @@
 // `Result<X>` -> `Future<X>` and `Result<Page<T>>` -> `Future<AsyncPage<T>>`. A drift fails to
 // compile (a missing method) or fails the test (different types).
 
+#include <workos/events/async_service.h>
+#include <workos/events/service.h>
 #include <workos/workos.h>
 
 #include <gtest/gtest.h>
