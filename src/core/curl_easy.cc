@@ -105,47 +105,50 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) noex
              : 0;
 }
 
-ErrorKind kind_of(CURLcode code) {
-  switch (code) {
-    case CURLE_OPERATION_TIMEDOUT:
-      return ErrorKind::kTimeout;
-    case CURLE_ABORTED_BY_CALLBACK:
-      return ErrorKind::kCancelled;
-    case CURLE_URL_MALFORMAT:
-    case CURLE_UNSUPPORTED_PROTOCOL:
-      return ErrorKind::kConfiguration;
-    default:
-      return ErrorKind::kConnection;
-  }
-}
+// How a libcurl failure is reported: its kind and, for the failures where the request never
+// left (or the TLS handshake failed), its transport code. A code not listed is a connection
+// error without a transport code.
+struct CurlFailure {
+  CURLcode code;
+  ErrorKind kind;
+  const char* transport_code;
+};
+constexpr CurlFailure kCurlFailures[] = {
+    {CURLE_OPERATION_TIMEDOUT, ErrorKind::kTimeout, ""},
+    {CURLE_ABORTED_BY_CALLBACK, ErrorKind::kCancelled, ""},
+    {CURLE_URL_MALFORMAT, ErrorKind::kConfiguration, ""},
+    {CURLE_UNSUPPORTED_PROTOCOL, ErrorKind::kConfiguration, ""},
+    {CURLE_COULDNT_RESOLVE_HOST, ErrorKind::kConnection, transport_codes::kDnsFailure},
+    {CURLE_COULDNT_RESOLVE_PROXY, ErrorKind::kConnection, transport_codes::kDnsFailure},
+    {CURLE_COULDNT_CONNECT, ErrorKind::kConnection, transport_codes::kConnectFailure},
+    {CURLE_SSL_CONNECT_ERROR, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
+    {CURLE_PEER_FAILED_VERIFICATION, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
+    {CURLE_SSL_CERTPROBLEM, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
+    {CURLE_SSL_CIPHER, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
+    {CURLE_SSL_CACERT_BADFILE, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
+    {CURLE_SSL_ISSUER_ERROR, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
+    {CURLE_SSL_PINNEDPUBKEYNOTMATCH, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
+};
 
-// The transport code of a failure; codes of the first group mean the request never left.
-const char* code_of(CURL* h, CURLcode code) {
-  switch (code) {
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY:
-      return transport_codes::kDnsFailure;
-    case CURLE_COULDNT_CONNECT:
-      return transport_codes::kConnectFailure;
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-      return transport_codes::kTlsHandshakeFailure;
-    case CURLE_OPERATION_TIMEDOUT: {
-      // Timed out before libcurl started sending the request (resolve, connect, handshake).
-      curl_off_t pretransfer = 0;
-      if (curl_easy_getinfo(h, CURLINFO_PRETRANSFER_TIME_T, &pretransfer) == CURLE_OK &&
-          pretransfer == 0)
-        return transport_codes::kConnectTimeout;
-      return "";
+// The error of a failed transfer of `h`.
+Error curl_failure(CURL* h, CURLcode rc, std::string message) {
+  ErrorKind kind = ErrorKind::kConnection;
+  const char* code = "";
+  for (const CurlFailure& f : kCurlFailures) {
+    if (f.code == rc) {
+      kind = f.kind;
+      code = f.transport_code;
+      break;
     }
-    default:
-      return "";
   }
+  if (rc == CURLE_OPERATION_TIMEDOUT) {
+    // Timed out before libcurl started sending the request (resolve, connect, handshake).
+    curl_off_t pretransfer = 0;
+    if (curl_easy_getinfo(h, CURLINFO_PRETRANSFER_TIME_T, &pretransfer) == CURLE_OK &&
+        pretransfer == 0)
+      code = transport_codes::kConnectTimeout;
+  }
+  return transport_error(kind, code, std::move(message));
 }
 
 }  // namespace
@@ -238,7 +241,7 @@ Result<HttpResponse> finish_easy(CURL* h, CURLcode rc, CurlReceive& rx, const ch
       message += errbuf;
       message += ")";
     }
-    return transport_error(kind_of(rc), code_of(h, rc), std::move(message));
+    return curl_failure(h, rc, std::move(message));
   }
   long status = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
