@@ -123,15 +123,14 @@ def _method(g, cls, answer, send_ns):
             "}\n\n" % (answer, cls, g["method"], params_name(g), send_ns, send_ns))
 
 
-def _source(api, module, cfg):
-    grants = cfg["items"]
+def _source(api, module, cfg, grants):
     out = [BANNER + "\n// The grant bodies and the grant methods of the sync and async clients; "
            "the sending is\n// handwritten (%s).\n\n" % cfg["send_header"],
            "#include \"%s/grants.h\"\n\n#include <utility>\n\n" % module,
            "#include \"auth/credentials.h\"\n#include \"%s\"\n\n" % cfg["send_header"],
            "namespace workos::%s {\nnamespace grants {\n\n" % module]
     for g in grants:
-        out.append(_body_fn(api, {**g, "body": cfg["body"]}))
+        out.append(_body_fn(api, g))
     out.append("}  // namespace grants\n\n")
     for cls, answer in ((cfg["class"], "Result<workos::%s>" % cfg["answer"]),
                         (cfg["async_class"], "Future<workos::%s>" % cfg["answer"])):
@@ -150,5 +149,5 @@ def emit_all(api, extensions):
         grants = [{**g, "body": cfg["body"]} for g in cfg["items"]]
         files["include/workos/%s/grants.h" % module] = _header(api, module, grants)
         files["src/%s/grants.h" % module] = _internal_header(module, grants, cfg["body"])
-        files["src/%s/grants.cc" % module] = _source(api, module, cfg)
+        files["src/%s/grants.cc" % module] = _source(api, module, cfg, grants)
     return files

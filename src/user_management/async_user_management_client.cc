@@ -7,7 +7,6 @@
 
 #include <utility>
 
-#include "async/call_async.h"
 #include "auth/async_support.h"
 #include "auth/auth_requests.h"
 #include "auth/credentials.h"
@@ -15,7 +14,6 @@
 #include "auth/token_verifier.h"
 #include "user_management/async_device_poll.h"
 #include "user_management/grant_sending.h"
-#include "user_management/models_json.h"
 
 namespace workos::auth::detail {
 

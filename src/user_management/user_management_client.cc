@@ -12,10 +12,8 @@
 #include "auth/credentials.h"
 #include "auth/session_context.h"
 #include "auth/token_verifier.h"
-#include "core/call.h"
 #include "user_management/device_poll.h"
 #include "user_management/grant_sending.h"
-#include "user_management/models_json.h"
 
 #include <utility>
 
