@@ -29,7 +29,7 @@ const workos::passwordless::AsyncPasswordlessService& AsyncClient::passwordless(
     const auto& connection = services_->connections.passwordless;
     return connection
                ? std::shared_ptr<const workos::passwordless::AsyncPasswordlessService>(connection)
-               : std::make_shared<const workos::passwordless::AsyncPasswordlessService>(
+               : detail::CoreAccess::make_shared<workos::passwordless::AsyncPasswordlessService>(
                      async_core());
   });
 }

@@ -32,8 +32,9 @@ Result<Client> Client::create(ClientOptions options, ClientConnections connectio
 const workos::passwordless::PasswordlessService& Client::passwordless() const noexcept {
   return services_->passwordless.get<workos::passwordless::PasswordlessService>([this] {
     const auto& connection = services_->connections.passwordless;
-    return connection ? std::shared_ptr<const workos::passwordless::PasswordlessService>(connection)
-                      : std::make_shared<const workos::passwordless::PasswordlessService>(core());
+    return connection
+               ? std::shared_ptr<const workos::passwordless::PasswordlessService>(connection)
+               : detail::CoreAccess::make_shared<workos::passwordless::PasswordlessService>(core());
   });
 }
 

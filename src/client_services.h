@@ -7,6 +7,7 @@
 #include <workos/async_client.h>
 #include <workos/client.h>
 
+#include "core/core_access.h"
 #include "core/lazy_service.h"
 
 #include <utility>

@@ -223,13 +223,15 @@ class ClientExtensions(unittest.TestCase):
         self.assertIn("workos/sso/sso_client.h", headers)
         self.assertIn("services_->sso.get<workos::sso::SsoClient>", code)
         # Without `connection_with_core` an extension is built on the module's HTTP connection,
-        # with it from the client's core (its helpers need the client id and API key).
+        # with it from the client's core (its helpers need the client id and API key) through
+        # its private constructors.
         self.assertIn("std::make_shared<const workos::sso::SsoClient>(sso::make_sso_connection("
                       "core()))", code)
         ext["sso"]["connection_with_core"] = True
         _, code = C.client_accessor_parts(api, ext, "sso")
-        self.assertIn("std::make_shared<const workos::sso::SsoClient>(core())", code)
-        self.assertIn("std::make_shared<const workos::sso::SsoClient>(connection, core())", code)
+        self.assertIn("detail::CoreAccess::make_shared<workos::sso::SsoClient>(core())", code)
+        self.assertIn("detail::CoreAccess::make_shared<workos::sso::SsoClient>(connection, core())",
+                      code)
         _, code = C.client_accessor_parts(api, ext, "orgs")
         self.assertIn("std::make_shared<const workos::orgs::OrgsService>(orgs::make_orgs_connection("
                       "core()))", code)

@@ -194,14 +194,15 @@ def client_accessor(api, extensions, name):
     ext = extensions.get(name) or {}
     if kind == "extra":
         make = ("connection ? std::shared_ptr<const %s>(connection)\n"
-                "                      : std::make_shared<const %s>(core());" % (cls, cls))
+                "                      : detail::CoreAccess::make_shared<%s>(core());" % (cls, cls))
     else:
         with_core = kind == "extension" and ext.get("connection_with_core", False)
         conn_args = "connection, core()" if with_core else "connection"
         default = "core()" if with_core else "%s::make_%s_connection(core())" % (name, name)
-        make = ("connection ? std::make_shared<const %s>(%s)\n"
-                "                      : std::make_shared<const %s>(%s);" % (
-                    cls, conn_args, cls, default))
+        # Helper classes over a core keep their constructors private (CoreAccess).
+        maker = "detail::CoreAccess::make_shared<%s>" if with_core else "std::make_shared<const %s>"
+        make = (("connection ? " + maker + "(%s)\n"
+                 "                      : " + maker + "(%s);") % (cls, conn_args, cls, default))
     return ("const %s& Client::%s() const noexcept {\n"
             "  return services_->%s.get<%s>([this] {\n"
             "    const auto& connection = services_->connections.%s;\n"
@@ -244,18 +245,22 @@ def async_client_accessor_parts(api, extensions, name):
         headers.append(header)
     default = "async_core()" if kind != "generated" else "%s::make_async_%s_connection(" \
         "async_core())" % (name, name)
+    # Helper classes over a core keep their constructors private (CoreAccess).
+    maker = "std::make_shared<const %s>" % cls
     if kind == "extra":
         set_ = "std::shared_ptr<const %s>(connection)" % cls
+        maker = "detail::CoreAccess::make_shared<%s>" % cls
     elif kind == "extension":
-        set_ = "std::make_shared<const %s>(connection, async_core())" % cls
+        maker = "detail::CoreAccess::make_shared<%s>" % cls
+        set_ = "%s(connection, async_core())" % maker
     else:
         set_ = "std::make_shared<const %s>(connection)" % cls
     code = ("const %s& AsyncClient::%s() const noexcept {\n"
             "  return services_->%s.get<%s>([this] {\n"
             "    const auto& connection = services_->connections.%s;\n"
             "    return connection ? %s\n"
-            "                      : std::make_shared<const %s>(%s);\n  });\n}\n" % (
-                cls, name, name, cls, name, set_, cls, default))
+            "                      : %s(%s);\n  });\n}\n" % (
+                cls, name, name, cls, name, set_, maker, default))
     if kind == "extension" and (extensions.get(name) or {}).get("async_connection_with_core"):
         code += "\n" + _helper_constructors(name, cls, "Async" + S.service_class(name),
                                             "Async" + S.connection_class(name), "AsyncCore",
@@ -271,7 +276,7 @@ def emit_client_services(api, extensions):
            "// The services of `workos::Client` and `workos::AsyncClient`, each built on first use "
            "by its\n// accessor (defined with its module).\n\n"]
     out.append("#include <workos/async_client.h>\n#include <workos/client.h>\n\n"
-               '#include "core/lazy_service.h"\n\n#include <utility>\n\n')
+               '#include "core/core_access.h"\n#include "core/lazy_service.h"\n\n#include <utility>\n\n')
     out.append("namespace workos {\n\nstruct Client::Services {\n"
                "  explicit Services(ClientConnections c) : connections(std::move(c)) {}\n\n"
                "  const ClientConnections connections;\n")

@@ -113,6 +113,43 @@ def union_unknown_name(u):
     return u.name + "Unknown"
 
 
+def union_common_fields(u):
+    """The fields every alternative of `u` carries as a plain (required, not null, not const)
+    string or timestamp under the same name, except the tag: `[(name, kind)]`. The union gets an
+    accessor for each, and its unknown alternative keeps them as decoded."""
+    structs = [a.model.final() for a in u.alts]
+    if not structs or not all(isinstance(m, ir.Struct) for m in structs):
+        return []
+    tags = {p[0] for p in u.tag_paths if p}
+
+    def plain(m, wire):
+        for f in m.fields:
+            if (f.wire == wire and f.required and not f.nullable and not f.has_const()
+                    and f.type.kind in ("string", "timestamp")):
+                return f
+        return None
+
+    out = []
+    for f in structs[0].fields:
+        if f.wire in tags or plain(structs[0], f.wire) is None:
+            continue
+        if all(plain(m, f.wire) is not None and plain(m, f.wire).type.kind == f.type.kind
+               and plain(m, f.wire).name == f.name for m in structs[1:]):
+            out.append((f.name, f.wire, f.type.kind))
+    return out
+
+
+def union_has_data(u):
+    """True when every alternative of `u` has a field `data` (events: the payload)."""
+    structs = [a.model.final() for a in u.alts]
+    return bool(structs) and all(
+        isinstance(m, ir.Struct) and any(f.wire == "data" and f.name == "data" for f in m.fields)
+        for m in structs)
+
+
+_COMMON_CPP = {"string": "std::string", "timestamp": "workos::Timestamp"}
+
+
 def alt_accessor(u, a):
     name = a.model.final().name
     if name.startswith(u.name) and len(name) > len(u.name):
@@ -134,6 +171,11 @@ def emit_union(u):
     out.append("struct %s {\n" % un)
     out.append("  /// The value of %s as received (text of the first tag field).\n"
                "  std::string tag;\n" % tag_description(u))
+    for name, wire, kind in union_common_fields(u):
+        out.append("  /// `%s` as received (empty when absent).\n  %s %s;\n" % (
+            wire, _COMMON_CPP[kind], name))
+    if union_has_data(u):
+        out.append("  /// `data` as received (empty when absent).\n  workos::RawJson data;\n")
     out.append("  /// The whole object as received.\n  workos::RawJson raw;\n};\n\n")
     desc = N.doc_lines(u.description) or ["One of several object shapes."]
     out.append(cpp.doc(desc))
@@ -155,6 +197,17 @@ def emit_union(u):
                "  std::string_view tag() const noexcept;\n" % tag_description(u))
     out.append("  /// True when the tag was not known to this SDK version.\n"
                "  bool is_unknown() const noexcept;\n")
+    if len(u.tag_paths) == 1 and list(u.tag_paths[0]) == ["event"]:
+        out.append("  /// The event type as sent (`event`, e.g. `user.created`); the same as "
+                   "`tag()`.\n  std::string_view type() const noexcept { return tag(); }\n")
+    for name, wire, kind in union_common_fields(u):
+        out.append("  /// `%s` of the alternative held, whichever it is (unknown ones "
+                   "included).\n  const %s& %s() const noexcept;\n" % (
+                       wire, _COMMON_CPP[kind], name))
+    if union_has_data(u):
+        out.append("  /// `data` of the alternative held as compact JSON text, whichever it is "
+                   "(unknown ones\n  /// included; `{}` when an unknown one had none).\n"
+                   "  std::string data_json() const;\n")
     for a in u.alts:
         cond = ", ".join("`%s` = `%s`" % (".".join(p), _json_scalar(v)) for p, v in a.conds)
         out.append("  /// The `%s` alternative (%s), or null.\n" % (
@@ -449,6 +502,23 @@ def _union_bodies(u):
     out.append("    default:\n      return {};\n  }\n}\n\n")
     out.append("bool %s::is_unknown() const noexcept { return value.index() == %d; }\n\n" % (
         u.name, n))
+    # Common members: every alternative has them. A switch, not std::visit: visitation tables
+    # over a hundred alternatives cost seconds of compile time.
+    for name, wire, kind in union_common_fields(u):
+        out.append("const %s& %s::%s() const noexcept {\n  switch (value.index()) {\n" % (
+            _COMMON_CPP[kind], u.name, name))
+        for i in range(n):
+            out.append("    case %d:\n      return std::get_if<%d>(&value)->%s;\n" % (i, i, name))
+        out.append("    default:\n      return std::get_if<%d>(&value)->%s;\n  }\n}\n\n" % (
+            n, name))
+    if union_has_data(u):
+        out.append("std::string %s::data_json() const {\n  switch (value.index()) {\n" % u.name)
+        for i in range(n):
+            out.append("    case %d:\n      return to_json(std::get_if<%d>(&value)->data);\n"
+                       % (i, i))
+        out.append("    default: {\n      const workos::RawJson& d = std::get_if<%d>(&value)->data;"
+                   "\n      return d.empty() ? std::string(\"{}\") : d.text();\n    }\n  }\n}\n\n"
+                   % n)
     # Copies and moves go alternative by alternative through emplace: libstdc++'s generic
     # variant copy (visitation tables) costs seconds of compile time per hundred alternatives.
     out.append("%s::%s() = default;\n%s::~%s() = default;\n" % ((u.name,) * 4))
@@ -495,6 +565,16 @@ def _union_json(u):
         out.append("  workos::%s u;\n" % un)
         if first:
             out.append("  u.tag = tag_string(v, %s);\n" % ", ".join(N.cpp_string(p) for p in first))
+        kept = [(name, wire) for name, wire, _ in union_common_fields(u)]
+        if union_has_data(u):
+            kept.append(("data", "data"))
+        if kept:
+            out.append("  for (auto f : r.fields()) {\n    const std::string_view k = f.key;\n")
+            for j, (name, wire) in enumerate(kept):
+                out.append("    %sif (k == %s)\n      field(c, %s, %s, f.value, u.%s, false);\n"
+                           % ("else " if j else "", N.cpp_string(wire), N.cpp_string(u.name),
+                              N.cpp_string(wire), name))
+            out.append("  }\n")
         out.append("  read(v, u.raw, c);\n  o.value.emplace<%d>(std::move(u));\n}\n\n" % n)
     out.append("void write(Writer& w, const workos::%s& o) {\n  switch (o.value.index()) {\n"
                % u.name)

@@ -32,10 +32,9 @@ class ClientBase {
   /// True for a public client (no API key is ever sent).
   bool is_public_client() const noexcept;
 
+ protected:
   /// The internal request core (for the SDK's own helpers).
   const std::shared_ptr<detail::ClientCore>& core() const noexcept { return core_; }
-
- protected:
   /// Resolves `options`; on a configuration error throws `ConfigurationError` (aborts with the
   /// message when exceptions are disabled). Use `Client::create` for a `Result` instead.
   explicit ClientBase(ClientOptions options);
@@ -45,6 +44,7 @@ class ClientBase {
   static Result<std::shared_ptr<detail::ClientCore>> make_core(ClientOptions options);
 
  private:
+  friend struct detail::CoreAccess;
   std::shared_ptr<detail::ClientCore> core_;
 };
 

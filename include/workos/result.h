@@ -32,6 +32,10 @@ struct ResponseInfo {
 };
 
 namespace detail {
+/// The SDK's own access to the internal cores that public types keep private
+/// (src/core/core_access.h).
+struct CoreAccess;
+
 /// Throws the typed exception for `error`, or aborts when exceptions are disabled.
 [[noreturn]] inline void fail_value(const Error& error) {
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)

@@ -7,6 +7,7 @@
 #include "async/async_core.h"
 #include "async/call_async.h"
 #include "core/call.h"
+#include "core/core_access.h"
 
 namespace workos {
 
@@ -21,7 +22,7 @@ std::shared_ptr<detail::ClientCore> resolve(ClientOptions options) {
 }  // namespace
 
 AsyncClientBase::AsyncClientBase(const ClientBase& client, AsyncClientOptions options)
-    : AsyncClientBase(client.core(), std::move(options)) {}
+    : AsyncClientBase(detail::CoreAccess::core(client), std::move(options)) {}
 
 AsyncClientBase::AsyncClientBase(ClientOptions options, AsyncClientOptions async_options)
     : AsyncClientBase(resolve(std::move(options)), std::move(async_options)) {}

@@ -11,6 +11,7 @@
 // dead, inline under the op's mutex), so the plan is driven by one thread at a time.
 
 #include "async/async_core.h"
+#include "core/core_access.h"
 
 #include <algorithm>
 #include <atomic>
@@ -282,13 +283,14 @@ std::shared_ptr<AsyncCore> AsyncCore::create(std::shared_ptr<ClientCore> client,
 AsyncCore::~AsyncCore() = default;
 
 std::shared_ptr<Executor> AsyncCore::fallback() const noexcept {
-  return loop_->impl();
+  return detail::CoreAccess::impl(*loop_);
 }
 
 std::function<void()> AsyncCore::start(const ApiRequest& request, const RequestOptions& options,
                                        Done done) {
-  auto op = std::make_shared<AsyncCallOp>(shared_from_this(), loop_->impl()->pick(), request,
-                                          options, std::move(done));
+  auto op =
+      std::make_shared<AsyncCallOp>(shared_from_this(), detail::CoreAccess::impl(*loop_)->pick(),
+                                    request, options, std::move(done));
   if (auto e = op->prepare()) {
     op->fail_now(std::move(*e));
     return {};

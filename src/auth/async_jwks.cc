@@ -5,6 +5,7 @@
 // (a callback instead of a condition variable) are async.
 
 #include "auth/async_jwks.h"
+#include "core/core_access.h"
 
 #include <workos/auth/async_access_token.h>
 
@@ -160,21 +161,23 @@ AsyncAccessTokenVerifier::AsyncAccessTokenVerifier(
 
 AsyncAccessTokenVerifier::AsyncAccessTokenVerifier(const AsyncClientBase& client,
                                                    TokenVerifyOptions options)
-    : AsyncAccessTokenVerifier(from_core(client.async_core(), std::move(options))) {}
+    : AsyncAccessTokenVerifier(
+          from_core(workos::detail::CoreAccess::async_core(client), std::move(options))) {}
 
 AsyncAccessTokenVerifier::AsyncAccessTokenVerifier(const AsyncClientBase& client,
                                                    TokenVerifyOptions options, JwksOptions jwks)
     : verifier_(std::make_shared<const detail::TokenVerifierCore>(
-          client.core(),
-          std::make_shared<detail::JwksCache>(std::move(jwks), detail::steady_now(client.core())),
+          workos::detail::CoreAccess::core(client),
+          std::make_shared<detail::JwksCache>(
+              std::move(jwks), detail::steady_now(workos::detail::CoreAccess::core(client))),
           std::move(options))),
-      core_(client.async_core()) {}
+      core_(workos::detail::CoreAccess::async_core(client)) {}
 
 Result<AsyncAccessTokenVerifier> AsyncAccessTokenVerifier::from_jwks_json(
     std::string_view jwks_json, TokenVerifyOptions options) {
   Result<AccessTokenVerifier> sync = AccessTokenVerifier::from_jwks_json(jwks_json, options);
   if (!sync) return sync.error();
-  return AsyncAccessTokenVerifier(sync->core(), nullptr);
+  return AsyncAccessTokenVerifier(workos::detail::CoreAccess::core(*sync), nullptr);
 }
 
 AsyncAccessTokenVerifier AsyncAccessTokenVerifier::from_core(

@@ -12,6 +12,7 @@
 #include "auth/async_support.h"
 #include "auth/client_state.h"
 #include "auth/session_context.h"
+#include "core/core_access.h"
 
 namespace workos::auth {
 namespace detail {
@@ -87,7 +88,7 @@ AsyncSealedSession::AsyncSealedSession(std::shared_ptr<detail::AsyncSessionConte
     : context_(std::move(context)) {}
 
 std::string AsyncSealedSession::sealed_data() const {
-  return SealedSession(context_->session).sealed_data();
+  return workos::detail::CoreAccess::make<SealedSession>(context_->session).sealed_data();
 }
 
 Result<SessionData> AsyncSealedSession::data() const {
@@ -174,17 +175,17 @@ Future<std::string> AsyncSealedSession::get_logout_url(
 
 AsyncSealedSession load_sealed_session(const AsyncClientBase& client, std::string session_data,
                                        std::string cookie_password, SessionOptions options) {
-  return AsyncSealedSession(detail::make_async_session_context(
-      client.async_core(), nullptr, std::move(session_data),
-      make_iron_codec(std::move(cookie_password)), std::move(options)));
+  return detail::load_session<AsyncSealedSession>(
+      workos::detail::CoreAccess::async_core(client), nullptr, std::move(session_data),
+      make_iron_codec(std::move(cookie_password)), std::move(options));
 }
 
 AsyncSealedSession load_sealed_session(const AsyncClientBase& client, std::string session_data,
                                        std::shared_ptr<const SessionCodec> codec,
                                        SessionOptions options) {
-  return AsyncSealedSession(detail::make_async_session_context(
-      client.async_core(), nullptr, std::move(session_data),
-      Result<std::shared_ptr<const SessionCodec>>(std::move(codec)), std::move(options)));
+  return detail::load_session<AsyncSealedSession>(workos::detail::CoreAccess::async_core(client),
+                                                  nullptr, std::move(session_data),
+                                                  std::move(codec), std::move(options));
 }
 
 }  // namespace workos::auth

@@ -10,6 +10,7 @@
 #include "auth/session_payload.h"
 #include "auth/token_verifier.h"
 #include "core/call.h"
+#include "core/core_access.h"
 #include "core/enum_names.h"
 #include "crypto/crypto.h"
 #include "crypto/encoding.h"
@@ -380,17 +381,17 @@ Result<std::string> SealedSession::get_logout_url(
 
 SealedSession load_sealed_session(const ClientBase& client, std::string session_data,
                                   std::string cookie_password, SessionOptions options) {
-  return SealedSession(detail::make_session_context(client.core(), nullptr, std::move(session_data),
-                                                    make_iron_codec(std::move(cookie_password)),
-                                                    std::move(options)));
+  return detail::load_session<SealedSession>(
+      workos::detail::CoreAccess::core(client), nullptr, std::move(session_data),
+      make_iron_codec(std::move(cookie_password)), std::move(options));
 }
 
 SealedSession load_sealed_session(const ClientBase& client, std::string session_data,
                                   std::shared_ptr<const SessionCodec> codec,
                                   SessionOptions options) {
-  return SealedSession(detail::make_session_context(
-      client.core(), nullptr, std::move(session_data),
-      Result<std::shared_ptr<const SessionCodec>>(std::move(codec)), std::move(options)));
+  return detail::load_session<SealedSession>(workos::detail::CoreAccess::core(client), nullptr,
+                                             std::move(session_data), std::move(codec),
+                                             std::move(options));
 }
 
 Result<std::string> seal_session_data(const SessionData& data, const SessionCodec& codec) {

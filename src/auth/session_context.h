@@ -16,9 +16,12 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include "auth/client_state.h"
 #include "auth/token_verifier.h"
+#include "core/core_access.h"
 
 namespace workos::detail {
 class AsyncCore;
@@ -45,8 +48,9 @@ struct SessionContext {
   }
 
   workos::user_management::UserManagementClient user_management() const {
-    if (connection) return workos::user_management::UserManagementClient(connection, core);
-    return workos::user_management::UserManagementClient(core);
+    using Client = workos::user_management::UserManagementClient;
+    if (connection) return workos::detail::CoreAccess::make<Client>(connection, core);
+    return workos::detail::CoreAccess::make<Client>(core);
   }
 };
 
@@ -113,8 +117,9 @@ struct AsyncSessionContext {
   std::shared_ptr<workos::user_management::AsyncUserManagementConnection> connection;  // optional
 
   workos::user_management::AsyncUserManagementClient user_management() const {
-    if (connection) return workos::user_management::AsyncUserManagementClient(connection, core);
-    return workos::user_management::AsyncUserManagementClient(core);
+    using Client = workos::user_management::AsyncUserManagementClient;
+    if (connection) return workos::detail::CoreAccess::make<Client>(connection, core);
+    return workos::detail::CoreAccess::make<Client>(core);
   }
 };
 
@@ -124,5 +129,23 @@ std::shared_ptr<AsyncSessionContext> make_async_session_context(
     std::shared_ptr<workos::detail::AsyncCore> core,
     std::shared_ptr<workos::user_management::AsyncUserManagementConnection> connection,
     std::string data, Result<std::shared_ptr<const SessionCodec>> codec, SessionOptions options);
+
+/// What every `load_sealed_session` returns: a `SealedSession` over a client core or an
+/// `AsyncSealedSession` over an async core, reading `data` with `codec` (a failed codec shows
+/// up when the session is used), its refresh and logout calls going through `connection` (null:
+/// over HTTP).
+template <class Session, class Core, class Connection>
+Session load_session(std::shared_ptr<Core> core, Connection connection, std::string data,
+                     Result<std::shared_ptr<const SessionCodec>> codec, SessionOptions options) {
+  if constexpr (std::is_same_v<Core, workos::detail::ClientCore>) {
+    return workos::detail::CoreAccess::make<Session>(
+        make_session_context(std::move(core), std::move(connection), std::move(data),
+                             std::move(codec), std::move(options)));
+  } else {
+    return workos::detail::CoreAccess::make<Session>(
+        make_async_session_context(std::move(core), std::move(connection), std::move(data),
+                                   std::move(codec), std::move(options)));
+  }
+}
 
 }  // namespace workos::auth::detail

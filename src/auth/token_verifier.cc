@@ -3,6 +3,7 @@
 // optional issuer / audience.
 
 #include "auth/token_verifier.h"
+#include "core/core_access.h"
 
 #include "auth/client_state.h"
 #include "auth/jwt.h"
@@ -229,13 +230,15 @@ std::shared_ptr<const TokenVerifierCore> make_verifier_core(
 // ---- public API ------------------------------------------------------------------------------
 
 AccessTokenVerifier::AccessTokenVerifier(const ClientBase& client, TokenVerifyOptions options)
-    : core_(detail::make_verifier_core(client.core(), std::move(options))) {}
+    : core_(detail::make_verifier_core(workos::detail::CoreAccess::core(client),
+                                       std::move(options))) {}
 
 AccessTokenVerifier::AccessTokenVerifier(const ClientBase& client, TokenVerifyOptions options,
                                          JwksOptions jwks)
     : core_(std::make_shared<const detail::TokenVerifierCore>(
-          client.core(),
-          std::make_shared<detail::JwksCache>(std::move(jwks), detail::steady_now(client.core())),
+          workos::detail::CoreAccess::core(client),
+          std::make_shared<detail::JwksCache>(
+              std::move(jwks), detail::steady_now(workos::detail::CoreAccess::core(client))),
           std::move(options))) {}
 
 Result<AccessTokenVerifier> AccessTokenVerifier::from_jwks_json(std::string_view jwks_json,

@@ -208,9 +208,9 @@ namespace workos {
 const workos::sso::AsyncSsoClient& AsyncClient::sso() const noexcept {
   return services_->sso.get<workos::sso::AsyncSsoClient>([this] {
     const auto& connection = services_->connections.sso;
-    return connection
-               ? std::make_shared<const workos::sso::AsyncSsoClient>(connection, async_core())
-               : std::make_shared<const workos::sso::AsyncSsoClient>(async_core());
+    return connection ? detail::CoreAccess::make_shared<workos::sso::AsyncSsoClient>(connection,
+                                                                                     async_core())
+                      : detail::CoreAccess::make_shared<workos::sso::AsyncSsoClient>(async_core());
   });
 }
 

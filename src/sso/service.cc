@@ -199,8 +199,8 @@ namespace workos {
 const workos::sso::SsoClient& Client::sso() const noexcept {
   return services_->sso.get<workos::sso::SsoClient>([this] {
     const auto& connection = services_->connections.sso;
-    return connection ? std::make_shared<const workos::sso::SsoClient>(connection, core())
-                      : std::make_shared<const workos::sso::SsoClient>(core());
+    return connection ? detail::CoreAccess::make_shared<workos::sso::SsoClient>(connection, core())
+                      : detail::CoreAccess::make_shared<workos::sso::SsoClient>(core());
   });
 }
 

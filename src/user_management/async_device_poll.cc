@@ -10,6 +10,7 @@
 // under the op's mutex (the canceller may come from any thread).
 
 #include "user_management/async_device_poll.h"
+#include "core/core_access.h"
 
 #include <algorithm>
 #include <chrono>
@@ -34,7 +35,7 @@ class AsyncDevicePoll : public std::enable_shared_from_this<AsyncDevicePoll> {
   AsyncDevicePoll(std::shared_ptr<workos::detail::AsyncCore> core, DevicePollOptions options,
                   DevicePollState state, AsyncDeviceGrant grant)
       : core_(std::move(core)),
-        home_(core_->loop()->impl()->pick()),
+        home_(workos::detail::CoreAccess::impl(*core_->loop())->pick()),
         options_(std::move(options)),
         state_(std::move(state)),
         grant_(std::move(grant)),

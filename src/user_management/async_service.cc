@@ -977,10 +977,11 @@ const workos::user_management::AsyncUserManagementClient& AsyncClient::user_mana
     const noexcept {
   return services_->user_management.get<workos::user_management::AsyncUserManagementClient>([this] {
     const auto& connection = services_->connections.user_management;
-    return connection ? std::make_shared<const workos::user_management::AsyncUserManagementClient>(
-                            connection, async_core())
-                      : std::make_shared<const workos::user_management::AsyncUserManagementClient>(
-                            async_core());
+    return connection
+               ? detail::CoreAccess::make_shared<
+                     workos::user_management::AsyncUserManagementClient>(connection, async_core())
+               : detail::CoreAccess::make_shared<
+                     workos::user_management::AsyncUserManagementClient>(async_core());
   });
 }
 

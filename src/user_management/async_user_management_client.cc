@@ -12,6 +12,7 @@
 #include "auth/credentials.h"
 #include "auth/session_context.h"
 #include "auth/token_verifier.h"
+#include "core/core_access.h"
 #include "user_management/async_device_poll.h"
 #include "user_management/grant_sending.h"
 
@@ -20,7 +21,9 @@ namespace workos::auth::detail {
 // As in the sync client: every grant goes through the connection (`create_authenticate`).
 Future<workos::AuthenticateResponse> send(const um::AsyncUserManagementClient& self,
                                           um::grants::Body body, const RequestOptions& options) {
-  if (!body) return ready_async<workos::AuthenticateResponse>(self.core(), body.error());
+  if (!body)
+    return ready_async<workos::AuthenticateResponse>(workos::detail::CoreAccess::core(self),
+                                                     body.error());
   um::CreateAuthenticateParams params;
   params.body = std::move(*body);
   return self.create_authenticate(params, options);
@@ -28,7 +31,7 @@ Future<workos::AuthenticateResponse> send(const um::AsyncUserManagementClient& s
 
 const workos::detail::ClientCore* credentials_core(
     const um::AsyncUserManagementClient& self) noexcept {
-  return sync_core(self.core());
+  return sync_core(workos::detail::CoreAccess::core(self));
 }
 
 }  // namespace workos::auth::detail
@@ -73,17 +76,16 @@ Future<AuthenticateResponse> AsyncUserManagementClient::poll_device_authorizatio
 
 auth::AsyncSealedSession AsyncUserManagementClient::load_sealed_session(
     std::string session_data, std::string cookie_password, auth::SessionOptions options) const {
-  return auth::AsyncSealedSession(auth::detail::make_async_session_context(
+  return auth::detail::load_session<auth::AsyncSealedSession>(
       core_, connection(), std::move(session_data),
-      auth::make_iron_codec(std::move(cookie_password)), std::move(options)));
+      auth::make_iron_codec(std::move(cookie_password)), std::move(options));
 }
 
 auth::AsyncSealedSession AsyncUserManagementClient::load_sealed_session(
     std::string session_data, std::shared_ptr<const auth::SessionCodec> codec,
     auth::SessionOptions options) const {
-  return auth::AsyncSealedSession(auth::detail::make_async_session_context(
-      core_, connection(), std::move(session_data),
-      Result<std::shared_ptr<const auth::SessionCodec>>(std::move(codec)), std::move(options)));
+  return auth::detail::load_session<auth::AsyncSealedSession>(
+      core_, connection(), std::move(session_data), std::move(codec), std::move(options));
 }
 
 Result<std::string> AsyncUserManagementClient::seal_session_from_auth_response(
@@ -93,7 +95,8 @@ Result<std::string> AsyncUserManagementClient::seal_session_from_auth_response(
 
 auth::AsyncAccessTokenVerifier AsyncUserManagementClient::access_token_verifier(
     auth::TokenVerifyOptions options) const {
-  return auth::AsyncAccessTokenVerifier::from_core(core_, std::move(options));
+  return workos::detail::CoreAccess::verifier<auth::AsyncAccessTokenVerifier>(core_,
+                                                                              std::move(options));
 }
 
 std::string AsyncUserManagementClient::get_jwks_url() const {

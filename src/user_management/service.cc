@@ -939,9 +939,10 @@ const workos::user_management::UserManagementClient& Client::user_management() c
   return services_->user_management.get<workos::user_management::UserManagementClient>([this] {
     const auto& connection = services_->connections.user_management;
     return connection
-               ? std::make_shared<const workos::user_management::UserManagementClient>(connection,
-                                                                                       core())
-               : std::make_shared<const workos::user_management::UserManagementClient>(core());
+               ? detail::CoreAccess::make_shared<workos::user_management::UserManagementClient>(
+                     connection, core())
+               : detail::CoreAccess::make_shared<workos::user_management::UserManagementClient>(
+                     core());
   });
 }
 

@@ -12,6 +12,7 @@
 #include "auth/credentials.h"
 #include "auth/session_context.h"
 #include "auth/token_verifier.h"
+#include "core/core_access.h"
 #include "user_management/device_poll.h"
 #include "user_management/grant_sending.h"
 
@@ -78,7 +79,7 @@ Result<workos::AuthenticateResponse> send(const um::UserManagementClient& self,
 }
 
 const workos::detail::ClientCore* credentials_core(const um::UserManagementClient& self) noexcept {
-  return self.core().get();
+  return workos::detail::CoreAccess::core(self).get();
 }
 
 }  // namespace auth::detail
@@ -117,17 +118,16 @@ Result<workos::AuthenticateResponse> UserManagementClient::poll_device_authoriza
 auth::SealedSession UserManagementClient::load_sealed_session(std::string session_data,
                                                               std::string cookie_password,
                                                               auth::SessionOptions options) const {
-  return auth::SealedSession(auth::detail::make_session_context(
+  return auth::detail::load_session<auth::SealedSession>(
       core_, connection(), std::move(session_data),
-      auth::make_iron_codec(std::move(cookie_password)), std::move(options)));
+      auth::make_iron_codec(std::move(cookie_password)), std::move(options));
 }
 
 auth::SealedSession UserManagementClient::load_sealed_session(
     std::string session_data, std::shared_ptr<const auth::SessionCodec> codec,
     auth::SessionOptions options) const {
-  return auth::SealedSession(auth::detail::make_session_context(
-      core_, connection(), std::move(session_data),
-      Result<std::shared_ptr<const auth::SessionCodec>>(std::move(codec)), std::move(options)));
+  return auth::detail::load_session<auth::SealedSession>(
+      core_, connection(), std::move(session_data), std::move(codec), std::move(options));
 }
 
 Result<std::string> UserManagementClient::seal_session_from_auth_response(
@@ -137,7 +137,7 @@ Result<std::string> UserManagementClient::seal_session_from_auth_response(
 
 auth::AccessTokenVerifier UserManagementClient::access_token_verifier(
     auth::TokenVerifyOptions options) const {
-  return auth::AccessTokenVerifier::from_core(core_, std::move(options));
+  return workos::detail::CoreAccess::verifier<auth::AccessTokenVerifier>(core_, std::move(options));
 }
 
 std::string UserManagementClient::get_jwks_url() const {

@@ -270,8 +270,9 @@ const workos::vault::AsyncVaultClient& AsyncClient::vault() const noexcept {
   return services_->vault.get<workos::vault::AsyncVaultClient>([this] {
     const auto& connection = services_->connections.vault;
     return connection
-               ? std::make_shared<const workos::vault::AsyncVaultClient>(connection, async_core())
-               : std::make_shared<const workos::vault::AsyncVaultClient>(async_core());
+               ? detail::CoreAccess::make_shared<workos::vault::AsyncVaultClient>(connection,
+                                                                                  async_core())
+               : detail::CoreAccess::make_shared<workos::vault::AsyncVaultClient>(async_core());
   });
 }
 

@@ -12,6 +12,7 @@
 #include <map>
 #include <string>
 
+#include "core/core_access.h"
 #include "core/json.h"
 #include "support/auth_subprocess.h"
 #include "support/auth_test_client.h"
@@ -128,7 +129,7 @@ TEST_F(AuthSessionInterop, CppAuthenticatesAndRefreshesANodeSealedSession) {
   ASSERT_EQ(node->status, 0);
 
   workos::test::auth::TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   auto auth = users.load_sealed_session(node->out, kPassword).authenticate();
   ASSERT_TRUE(auth) << workos::auth::to_string(auth.reason)
                     << (auth.error ? ": " + auth.error->message() : "");

@@ -4,15 +4,15 @@
 // A minimal client for the auth tests: `workos::ClientBase` with its constructor exposed, so the
 // auth helpers can be tested without the generated `workos::Client`.
 
-#include <workos/client_base.h>
+#include <workos/client.h>
 #include <workos/options.h>
 
 #include <utility>
 
 namespace workos::test::auth {
 
-struct TestClient : public workos::ClientBase {
-  explicit TestClient(workos::ClientOptions options) : ClientBase(std::move(options)) {}
+struct TestClient : public workos::Client {
+  explicit TestClient(workos::ClientOptions options) : Client(std::move(options)) {}
 };
 
 }  // namespace workos::test::auth

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "async/call_async.h"
+#include "core/core_access.h"
 #include "support/core_test_helpers.h"
 
 namespace async_call_test {
@@ -117,9 +118,11 @@ struct AsyncCallTest : ::testing::Test {
     ClientOptions o = test::fake_options(fake, &clock);
     o.logger = logs.sink();
     core = test::make_core(o);
-    client = std::make_unique<AsyncClientBase>(core);
+    client = std::make_unique<AsyncClientBase>(detail::CoreAccess::make<AsyncClientBase>(core));
   }
-  const std::shared_ptr<detail::AsyncCore>& async() { return client->async_core(); }
+  const std::shared_ptr<detail::AsyncCore>& async() {
+    return detail::CoreAccess::async_core(*client);
+  }
 };
 
 TEST_F(AsyncCallTest, DecodesTheModelOnTheLoopAndKeepsTheResponse) {
@@ -244,10 +247,12 @@ TEST_F(AsyncCallTest, HooksSeeEveryAttempt) {
   ClientOptions o = test::fake_options(fake, &clock);
   o.hooks.on_request = [&](const HttpRequest&, int) { ++requests; };
   o.hooks.on_response = [&](const HttpRequest&, const Result<HttpResponse>&, int) { ++responses; };
-  AsyncClientBase c(test::make_core(o));
+  auto c = detail::CoreAccess::make<AsyncClientBase>(test::make_core(o));
   fake->enqueue_json(503, "{}");
   fake->enqueue_json(200, R"({"id":"i"})");
-  ASSERT_TRUE(detail::call_async<Item>(c.async_core(), get("/items/i"), {}, "Item").get());
+  ASSERT_TRUE(
+      detail::call_async<Item>(detail::CoreAccess::async_core(c), get("/items/i"), {}, "Item")
+          .get());
   EXPECT_EQ(requests, 2);
   EXPECT_EQ(responses, 2);
 }
@@ -303,12 +308,14 @@ struct AsyncTransportTest : ::testing::Test {
     o.clock = clock.clock();
     AsyncClientOptions ao;
     ao.transport = transport;
-    client = std::make_unique<AsyncClientBase>(test::make_core(o), ao);
+    client = std::make_unique<AsyncClientBase>(
+        detail::CoreAccess::make<AsyncClientBase>(test::make_core(o), ao));
   }
 };
 
 TEST_F(AsyncTransportTest, AnswersFromAnotherThreadDriveRetries) {
-  Future<Item> f = detail::call_async<Item>(client->async_core(), get("/items/a"), {}, "Item");
+  Future<Item> f = detail::call_async<Item>(detail::CoreAccess::async_core(*client),
+                                            get("/items/a"), {}, "Item");
   auto first = transport->next();
   ASSERT_TRUE(first);
   EXPECT_EQ(first->request.url, "https://api.workos.com/items/a");
@@ -323,7 +330,8 @@ TEST_F(AsyncTransportTest, AnswersFromAnotherThreadDriveRetries) {
 }
 
 TEST_F(AsyncTransportTest, CancelAbortsTheAttemptInFlight) {
-  Future<Item> f = detail::call_async<Item>(client->async_core(), get("/items/b"), {}, "Item");
+  Future<Item> f = detail::call_async<Item>(detail::CoreAccess::async_core(*client),
+                                            get("/items/b"), {}, "Item");
   auto attempt = transport->next();
   ASSERT_TRUE(attempt);
   f.cancel();
@@ -336,7 +344,8 @@ TEST_F(AsyncTransportTest, CancelAbortsTheAttemptInFlight) {
 TEST_F(AsyncTransportTest, ShutdownCancelsEveryCallInFlight) {
   std::vector<Future<Item>> fs;
   for (int i = 0; i < 5; ++i)
-    fs.push_back(detail::call_async<Item>(client->async_core(), get("/items/c"), {}, "Item"));
+    fs.push_back(detail::call_async<Item>(detail::CoreAccess::async_core(*client), get("/items/c"),
+                                          {}, "Item"));
   for (int i = 0; i < 5; ++i) ASSERT_TRUE(transport->next());
   EXPECT_EQ(client->in_flight(), 5u);
   client.reset();  // destroys the client: every call completes with kCancelled
@@ -361,9 +370,10 @@ TEST_F(AsyncTransportTest, ContinuationsRunOnTheClientsExecutor) {
   AsyncClientOptions ao;
   ao.transport = transport;
   ao.executor = exec;
-  AsyncClientBase c(test::make_core(o), ao);
-  Future<std::string> f = detail::call_async<Item>(c.async_core(), get("/items/d"), {}, "Item")
-                              .then([](Result<Item> r) { return r.value().id; });
+  auto c = detail::CoreAccess::make<AsyncClientBase>(test::make_core(o), ao);
+  Future<std::string> f =
+      detail::call_async<Item>(detail::CoreAccess::async_core(c), get("/items/d"), {}, "Item")
+          .then([](Result<Item> r) { return r.value().id; });
   transport->next()->answer(FakeTransport::json(200, R"({"id":"d"})"));
   EXPECT_EQ(f.get().value(), "d");
   EXPECT_GE(exec->posted, 1);

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "async/call_async.h"
+#include "core/core_access.h"
 #include "support/core_test_helpers.h"
 #include "support/loopback_server.h"
 
@@ -109,7 +110,7 @@ TEST(AsyncCoroutine, SequentialCallsOverTheEventLoop) {
   o.api_key = test::kTestApiKey;
   o.base_url = server.base_url();
   AsyncClientBase client(o);
-  EXPECT_EQ(two_calls(client.async_core()).get().value(), "after_first");
+  EXPECT_EQ(two_calls(detail::CoreAccess::async_core(client)).get().value(), "after_first");
   EXPECT_EQ(server.request_count(), 2u);
 }
 

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "async/call_async.h"
+#include "core/core_access.h"
 #include "support/core_test_helpers.h"
 #include "support/loopback_server.h"
 
@@ -57,8 +58,9 @@ TEST(AsyncCurl, GetsOverLoopbackWithTheSdkHeaders) {
   test::LoopbackServer server;
   server.set_default(echo_id);
   AsyncClientBase client(options_for(server));
-  Result<Item> r =
-      detail::call_async<Item>(client.async_core(), get("/items/item_1"), {}, "Item").get();
+  Result<Item> r = detail::call_async<Item>(detail::CoreAccess::async_core(client),
+                                            get("/items/item_1"), {}, "Item")
+                       .get();
   ASSERT_TRUE(r) << r.error().to_string();
   EXPECT_EQ(r->id, "item_1");
   auto reqs = server.requests();
@@ -81,7 +83,7 @@ TEST(AsyncCurl, ManyRequestsInFlightOnOneThreadReuseTheirConnections) {
   ASSERT_EQ(client.loop()->io_threads(), 1);
   std::vector<Future<Item>> wave;
   for (int i = 0; i < kInFlight; ++i) {
-    wave.push_back(detail::call_async<Item>(client.async_core(),
+    wave.push_back(detail::call_async<Item>(detail::CoreAccess::async_core(client),
                                             get("/items/a" + std::to_string(i)), {}, "Item"));
   }
   ASSERT_TRUE(server.wait_for_requests(kInFlight));
@@ -96,7 +98,8 @@ TEST(AsyncCurl, ManyRequestsInFlightOnOneThreadReuseTheirConnections) {
   for (int round = 0; round < 2; ++round) {
     std::vector<Future<Item>> more;
     for (int i = 0; i < kInFlight; ++i)
-      more.push_back(detail::call_async<Item>(client.async_core(), get("/items/b"), {}, "Item"));
+      more.push_back(detail::call_async<Item>(detail::CoreAccess::async_core(client),
+                                              get("/items/b"), {}, "Item"));
     for (auto& f : more) ASSERT_TRUE(f.get());
   }
   std::set<int> ports;
@@ -112,7 +115,8 @@ TEST(AsyncCurl, CancelMidTransferCompletesWithCancelled) {
     echo_id(req, res);
   });
   AsyncClientBase client(options_for(server));
-  Future<Item> f = detail::call_async<Item>(client.async_core(), get("/items/slow"), {}, "Item");
+  Future<Item> f = detail::call_async<Item>(detail::CoreAccess::async_core(client),
+                                            get("/items/slow"), {}, "Item");
   ASSERT_TRUE(server.wait_for_requests(1));
   f.cancel();
   Result<Item> r = f.get();
@@ -132,7 +136,8 @@ TEST(AsyncCurl, DestroyingTheClientWithRequestsInFlightCancelsThem) {
   {
     AsyncClientBase client(options_for(server));
     for (int i = 0; i < 16; ++i)
-      fs.push_back(detail::call_async<Item>(client.async_core(), get("/items/x"), {}, "Item"));
+      fs.push_back(detail::call_async<Item>(detail::CoreAccess::async_core(client), get("/items/x"),
+                                            {}, "Item"));
     ASSERT_TRUE(server.wait_for_requests(16));
   }
   for (auto& f : fs) {
@@ -154,7 +159,8 @@ TEST(AsyncCurl, DestroyingTheClientDuringABackoffCancelsTheRetry) {
   Future<Item> f;
   {
     AsyncClientBase client(options_for(server));
-    f = detail::call_async<Item>(client.async_core(), get("/items/y"), {}, "Item");
+    f = detail::call_async<Item>(detail::CoreAccess::async_core(client), get("/items/y"), {},
+                                 "Item");
     ASSERT_TRUE(server.wait_for_requests(1));
   }
   ASSERT_TRUE(f.is_ready());
@@ -171,7 +177,9 @@ TEST(AsyncCurl, PerAttemptTimeoutIsATimeoutError) {
   RequestOptions o;
   o.timeout = std::chrono::milliseconds(100);
   o.max_retries = 1;
-  Result<Item> r = detail::call_async<Item>(client.async_core(), get("/items/t"), o, "Item").get();
+  Result<Item> r =
+      detail::call_async<Item>(detail::CoreAccess::async_core(client), get("/items/t"), o, "Item")
+          .get();
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kTimeout);
   EXPECT_EQ(r.error().attempts(), 2);
@@ -188,7 +196,9 @@ TEST(AsyncCurl, DeadlineStopsRetriesThatWouldWaitPastIt) {
   AsyncClientBase client(options_for(server));
   RequestOptions o;
   o.deadline = std::chrono::seconds(2);
-  Result<Item> r = detail::call_async<Item>(client.async_core(), get("/items/d"), o, "Item").get();
+  Result<Item> r =
+      detail::call_async<Item>(detail::CoreAccess::async_core(client), get("/items/d"), o, "Item")
+          .get();
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kTimeout);
   EXPECT_EQ(server.request_count(), 1u);
@@ -201,7 +211,9 @@ TEST(AsyncCurl, RefusedConnectionsAreRetriedThenReported) {
   o.retry.initial_backoff = std::chrono::milliseconds(1);
   o.max_retries = 2;
   AsyncClientBase client(o);
-  Result<Item> r = detail::call_async<Item>(client.async_core(), get("/items/r"), {}, "Item").get();
+  Result<Item> r =
+      detail::call_async<Item>(detail::CoreAccess::async_core(client), get("/items/r"), {}, "Item")
+          .get();
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kConnection);
   EXPECT_EQ(r.error().attempts(), 3);
@@ -218,7 +230,8 @@ TEST(AsyncCurl, ACallersTokenCancelsDuringABackoff) {
   auto token = std::make_shared<CancellationToken>();
   RequestOptions o;
   o.cancellation = token;
-  Future<Item> f = detail::call_async<Item>(client.async_core(), get("/items/c"), o, "Item");
+  Future<Item> f =
+      detail::call_async<Item>(detail::CoreAccess::async_core(client), get("/items/c"), o, "Item");
   ASSERT_TRUE(server.wait_for_requests(1));
   token->cancel();
   Result<Item> r = f.get();  // noticed within one poll slice, not after 30 s
@@ -231,20 +244,23 @@ TEST(AsyncCurl, AThrowingContinuationDoesNotKillTheLoop) {
   test::LoopbackServer server;
   server.set_default(echo_id);
   AsyncClientBase client(options_for(server));
-  Future<int> bad = detail::call_async<Item>(client.async_core(), get("/items/1"), {}, "Item")
-                        .then([](Result<Item>) -> int { throw std::runtime_error("user bug"); });
+  Future<int> bad =
+      detail::call_async<Item>(detail::CoreAccess::async_core(client), get("/items/1"), {}, "Item")
+          .then([](Result<Item>) -> int { throw std::runtime_error("user bug"); });
   Result<int> r = bad.get();
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message().find("user bug"), std::string::npos);
   // The loop still serves calls.
-  EXPECT_TRUE(detail::call_async<Item>(client.async_core(), get("/items/2"), {}, "Item").get());
+  EXPECT_TRUE(
+      detail::call_async<Item>(detail::CoreAccess::async_core(client), get("/items/2"), {}, "Item")
+          .get());
 }
 
 TEST(AsyncCurl, ChainedCallsFromContinuationsDoNotDeadlock) {
   test::LoopbackServer server;
   server.set_default(echo_id);
   AsyncClientBase client(options_for(server));
-  auto core = client.async_core();
+  auto core = detail::CoreAccess::async_core(client);
   Future<std::string> f =
       detail::call_async<Item>(core, get("/items/first"), {}, "Item")
           .then([core](Result<Item> r) {
@@ -273,13 +289,16 @@ TEST(AsyncCurl, TwoClientsOnOneLoopCancelOnlyTheirOwnCalls) {
   Future<Item> slow;
   {
     AsyncClientBase doomed(options_for(server), ao);
-    slow = detail::call_async<Item>(doomed.async_core(), get("/items/slow"), {}, "Item");
+    slow = detail::call_async<Item>(detail::CoreAccess::async_core(doomed), get("/items/slow"), {},
+                                    "Item");
     ASSERT_TRUE(server.wait_for_requests(1));
   }
   ASSERT_TRUE(slow.is_ready());
   EXPECT_EQ(slow.get().error().kind(), ErrorKind::kCancelled);
   EXPECT_TRUE(loop->running());
-  EXPECT_TRUE(detail::call_async<Item>(keeper.async_core(), get("/items/ok"), {}, "Item").get());
+  EXPECT_TRUE(
+      detail::call_async<Item>(detail::CoreAccess::async_core(keeper), get("/items/ok"), {}, "Item")
+          .get());
   server.release();
 }
 
@@ -299,8 +318,8 @@ TEST(AsyncCurl, SeveralIoThreadsServeCallsFromManyThreads) {
         std::vector<Future<Item>> fs;
         for (int i = 0; i < 5; ++i) {
           fs.push_back(detail::call_async<Item>(
-              client.async_core(), get("/items/" + std::to_string(t * 100 + round * 10 + i)), {},
-              "Item"));
+              detail::CoreAccess::async_core(client),
+              get("/items/" + std::to_string(t * 100 + round * 10 + i)), {}, "Item"));
         }
         for (int i = 0; i < 5; ++i) {
           Result<Item> r = fs[static_cast<std::size_t>(i)].get();

@@ -4,7 +4,7 @@
 // misses; ready at once when cached), AsyncSealedSession (authenticate, refresh with single
 // flight shared among async refreshes and with sync ones, failure reasons, logout URL).
 
-#include <workos/async/async_client_base.h>
+#include <workos/async_client.h>
 #include <workos/auth/async_access_token.h>
 #include <workos/auth/async_session.h>
 #include <workos/client_base.h>
@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/core_access.h"
 #include "core/json.h"
 #include "support/auth_test_client.h"
 #include "support/auth_test_keys.h"
@@ -117,8 +118,8 @@ struct AsyncHelpersSession : ::testing::Test, Keys {
 };
 
 TEST_F(AsyncHelpersSession, VerifierFetchesTheJwksOnTheLoopOnceThenAnswersAtOnce) {
-  AsyncClientBase client(options());
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options());
+  const auto& users = client.user_management();
   auth::AsyncAccessTokenVerifier verifier = users.access_token_verifier();
   EXPECT_EQ(verifier.jwks_url(), "https://api.workos.com/sso/jwks/client_123");
   Result<auth::AccessTokenClaims> claims = async_helpers::await(verifier.verify(token()));
@@ -141,7 +142,7 @@ TEST_F(AsyncHelpersSession, VerifierFetchesTheJwksOnTheLoopOnceThenAnswersAtOnce
 
 TEST_F(AsyncHelpersSession, VerifierSharesTheJwksCacheWithTheSyncClient) {
   TestClient sync(options());
-  AsyncClientBase client(sync);
+  AsyncClient client(sync);
   ASSERT_TRUE(auth::AccessTokenVerifier(sync).verify(token()));  // sync fetch
   Future<auth::AccessTokenClaims> f = auth::AsyncAccessTokenVerifier(client).verify(token());
   EXPECT_TRUE(f.is_ready());
@@ -157,7 +158,7 @@ TEST_F(AsyncHelpersSession, TheJwksFetchFollowsTheRetryPolicy) {
   };
   ClientOptions o = options();
   o.max_retries = 2;
-  AsyncClientBase client(o);
+  AsyncClient client(o);
   Result<auth::AccessTokenClaims> claims =
       async_helpers::await(auth::AsyncAccessTokenVerifier(client).verify(token()));
   ASSERT_TRUE(claims) << claims.error().to_string();
@@ -166,7 +167,7 @@ TEST_F(AsyncHelpersSession, TheJwksFetchFollowsTheRetryPolicy) {
 }
 
 TEST_F(AsyncHelpersSession, VerifierFailures) {
-  AsyncClientBase client(options());
+  AsyncClient client(options());
   auth::AsyncAccessTokenVerifier verifier(client);
   Future<auth::AccessTokenClaims> malformed = verifier.verify("not.a-token");
   EXPECT_TRUE(malformed.is_ready());  // fails before any lookup
@@ -189,7 +190,7 @@ TEST_F(AsyncHelpersSession, VerifierFailures) {
   on_jwks = [](const HttpRequest&) -> Result<HttpResponse> {
     return FakeTransport::json(500, R"({"message":"down"})");
   };
-  AsyncClientBase fresh(options());
+  AsyncClient fresh(options());
   auth::AsyncAccessTokenVerifier own(fresh, {}, auth::JwksOptions{});
   Result<auth::AccessTokenClaims> down = async_helpers::await(own.verify(token()));
   ASSERT_FALSE(down);
@@ -201,7 +202,7 @@ TEST_F(AsyncHelpersSession, VerifierFailures) {
 }
 
 TEST_F(AsyncHelpersSession, RefreshJwksFetchesAndAFixedSetNeverDoes) {
-  AsyncClientBase client(options());
+  AsyncClient client(options());
   auth::AsyncAccessTokenVerifier verifier(client, {}, auth::JwksOptions{});
   ASSERT_TRUE(async_helpers::await(verifier.refresh_jwks()));
   EXPECT_EQ(jwks_calls.load(), 1);
@@ -221,8 +222,8 @@ TEST_F(AsyncHelpersSession, RefreshJwksFetchesAndAFixedSetNeverDoes) {
 }
 
 TEST_F(AsyncHelpersSession, AuthenticateAValidCookieAndTheFailureReasons) {
-  AsyncClientBase client(options());
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options());
+  const auto& users = client.user_management();
   auth::AsyncSealedSession session = users.load_sealed_session(cookie(token()), kPassword);
   Result<auth::SessionAuthentication> a = async_helpers::await(session.authenticate());
   ASSERT_TRUE(a) << a.error().to_string();
@@ -255,7 +256,7 @@ TEST_F(AsyncHelpersSession, AuthenticateAValidCookieAndTheFailureReasons) {
 }
 
 TEST_F(AsyncHelpersSession, RefreshRotatesTokensAndReseals) {
-  AsyncClientBase client(options());
+  AsyncClient client(options());
   const std::string old_cookie = cookie(expired_token(), "rt_old");
   auth::AsyncSealedSession session = auth::load_sealed_session(client, old_cookie, kPassword);
   auth::RefreshOptions ro;
@@ -287,7 +288,7 @@ TEST_F(AsyncHelpersSession, RefreshRotatesTokensAndReseals) {
 }
 
 TEST_F(AsyncHelpersSession, RefreshFailureReasons) {
-  AsyncClientBase client(options());
+  AsyncClient client(options());
   struct Case {
     int status;
     std::string body;
@@ -322,7 +323,7 @@ TEST_F(AsyncHelpersSession, RefreshFailureReasons) {
 }
 
 TEST_F(AsyncHelpersSession, ARecentRefreshIsReused) {
-  AsyncClientBase client(options());
+  AsyncClient client(options());
   const std::string c = cookie(expired_token(), "rt_window");
   auto first =
       async_helpers::await(auth::load_sealed_session(client, c, kPassword).refresh()).value();
@@ -336,7 +337,7 @@ TEST_F(AsyncHelpersSession, ARecentRefreshIsReused) {
 }
 
 TEST_F(AsyncHelpersSession, LogoutUrlForAnExpiredButValidToken) {
-  AsyncClientBase client(options());
+  AsyncClient client(options());
   auto session = auth::load_sealed_session(client, cookie(expired_token()), kPassword);
   Result<std::string> url =
       async_helpers::await(session.get_logout_url(std::string("https://app.example.com/bye")));
@@ -389,7 +390,7 @@ struct AsyncHelpersSessionLoop : ::testing::Test, Keys {
 
 TEST_F(AsyncHelpersSessionLoop, ConcurrentVerifiesShareOneJwksFetch) {
   gate_jwks = true;
-  AsyncClientBase client(options());
+  AsyncClient client(options());
   auth::AsyncAccessTokenVerifier verifier(client);
   std::vector<Future<auth::AccessTokenClaims>> futures;
   for (int i = 0; i < 8; ++i) futures.push_back(verifier.verify(token()));
@@ -405,7 +406,7 @@ TEST_F(AsyncHelpersSessionLoop, ConcurrentVerifiesShareOneJwksFetch) {
 }
 
 TEST_F(AsyncHelpersSessionLoop, ConcurrentAsyncRefreshesShareOneCall) {
-  AsyncClientBase client(options());
+  AsyncClient client(options());
   const std::string shared_cookie = cookie(expired_token(), "rt_shared");
   // Warm the JWKS so the grant is the only request in flight.
   ASSERT_TRUE(async_helpers::await(auth::AsyncAccessTokenVerifier(client).refresh_jwks()));
@@ -434,7 +435,7 @@ TEST_F(AsyncHelpersSessionLoop, ConcurrentAsyncRefreshesShareOneCall) {
 
 TEST_F(AsyncHelpersSessionLoop, ASyncAndAnAsyncRefreshShareOneCall) {
   TestClient sync(options());
-  AsyncClientBase client(sync);
+  AsyncClient client(sync);
   const std::string shared_cookie = cookie(expired_token(), "rt_mixed");
   // The sync refresh claims the single flight, sends the grant and blocks at the gate...
   auth::SessionRefresh sync_result;
@@ -456,7 +457,7 @@ TEST_F(AsyncHelpersSessionLoop, ASyncAndAnAsyncRefreshShareOneCall) {
 }
 
 TEST_F(AsyncHelpersSessionLoop, CancellingARefreshCompletesItAtOnce) {
-  AsyncClientBase client(options());
+  AsyncClient client(options());
   Future<auth::SessionRefresh> f =
       auth::load_sealed_session(client, cookie(expired_token(), "rt_cancel"), kPassword).refresh();
   ASSERT_TRUE(server.wait_for_requests(1));  // the grant is held at the gate
@@ -471,7 +472,7 @@ TEST_F(AsyncHelpersSessionLoop, ShutdownCompletesAPendingVerify) {
   gate_jwks = true;
   Future<auth::AccessTokenClaims> f;
   {
-    AsyncClientBase client(options());
+    AsyncClient client(options());
     f = auth::AsyncAccessTokenVerifier(client, {}, auth::JwksOptions{}).verify(token());
     ASSERT_TRUE(server.wait_for_requests(1));
   }  // destroying the client cancels the JWKS fetch

@@ -104,9 +104,6 @@ std::set<std::string> checked_user_management() {
       std::is_same_v<decltype(static_cast<SyncLoadCodec>(&S::load_sealed_session)), SyncLoadCodec>);
   static_assert(std::is_same_v<decltype(static_cast<AsyncLoadCodec>(&A::load_sealed_session)),
                                AsyncLoadCodec>);
-  // The core accessor: the async core.
-  static_assert(std::is_same_v<decltype(&A::core),
-                               const std::shared_ptr<detail::AsyncCore>& (A::*)() const noexcept>);
   // Default arguments too: the sync calls compile unchanged against the async class.
   static_assert(std::is_same_v<decltype(std::declval<const A&>().authenticate_with_password(
                                    std::declval<const um::AuthenticateWithPasswordParams&>())),
@@ -139,8 +136,7 @@ std::set<std::string> checked_user_management() {
           "seal_session_from_auth_response",
           "get_jwks_url",
           "access_token_verifier",
-          "load_sealed_session",
-          "core"};
+          "load_sealed_session"};
 }
 
 std::set<std::string> checked_sso() {
@@ -154,8 +150,6 @@ std::set<std::string> checked_sso() {
       std::is_same_v<decltype(static_cast<AsyncCode>(&A::get_profile_and_token)), AsyncCode>);
   WORKOS_TWIN_AS(S, A, get_profile_and_token_pkce, Future<SsoTokenResponse>);
   WORKOS_TWIN_AS(S, A, get_authorization_url_with_pkce, Result<auth::AuthorizationUrlWithPkce>);
-  static_assert(std::is_same_v<decltype(&A::core),
-                               const std::shared_ptr<detail::AsyncCore>& (A::*)() const noexcept>);
   // The generated overload stays reachable next to the helper (`using`).
   static_assert(std::is_same_v<decltype(std::declval<const A&>().get_profile_and_token(
                                    std::declval<const sso::GetProfileAndTokenParams&>())),
@@ -164,8 +158,7 @@ std::set<std::string> checked_sso() {
       std::is_same_v<decltype(std::declval<const A&>().get_profile_and_token(std::string_view())),
                      Future<SsoTokenResponse>>);
   static_assert(std::is_base_of_v<sso::AsyncSsoService, A>);
-  return {"get_profile_and_token", "get_profile_and_token_pkce", "get_authorization_url_with_pkce",
-          "core"};
+  return {"get_profile_and_token", "get_profile_and_token_pkce", "get_authorization_url_with_pkce"};
 }
 
 std::set<std::string> checked_vault() {
@@ -215,10 +208,7 @@ std::set<std::string> checked_verifier() {
   WORKOS_TWIN_AS(S, A, refresh_jwks, Future<void>);
   WORKOS_TWIN_AS(S, A, jwks_url, std::string);
   WORKOS_TWIN_AS(S, A, from_jwks_json, Result<A>);  // local: parses the given key set
-  static_assert(std::is_same_v<decltype(&A::from_core), A (*)(std::shared_ptr<detail::AsyncCore>,
-                                                              auth::TokenVerifyOptions)>);
-  // `core()` of the sync verifier is an internal accessor for the SDK's own helpers.
-  return {"verify", "refresh_jwks", "jwks_url", "from_jwks_json", "from_core", "core"};
+  return {"verify", "refresh_jwks", "jwks_url", "from_jwks_json"};
 }
 
 // ---- the scan: every public method of the sync class is in the checked list ------------------

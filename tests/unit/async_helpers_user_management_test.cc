@@ -5,7 +5,7 @@
 // slow_down, pending, access_denied, expiry, cancellation through the future and through a
 // token, shutdown).
 
-#include <workos/async/async_client_base.h>
+#include <workos/async_client.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/user_management/async_user_management_client.h>
 
@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/core_access.h"
 #include "support/core_test_helpers.h"
 #include "support/loopback_server.h"
 #include "unit/async_helpers_support.h"
@@ -75,8 +76,8 @@ struct AsyncHelpersUserManagement : ::testing::Test {
 
 TEST_F(AsyncHelpersUserManagement, PasswordGrantSendsGrantTypeClientIdAndSecret) {
   fake->enqueue_json(200, kAuthResponse);
-  AsyncClientBase client(options());
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options());
+  const auto& users = client.user_management();
   um::AuthenticateWithPasswordParams p;
   p.email = "ada@example.com";
   p.password = "correct horse";
@@ -101,8 +102,8 @@ TEST_F(AsyncHelpersUserManagement, PasswordGrantSendsGrantTypeClientIdAndSecret)
 }
 
 TEST_F(AsyncHelpersUserManagement, EveryGrantUsesTheSpecGrantTypeAndCredentials) {
-  AsyncClientBase client(options());
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options());
+  const auto& users = client.user_management();
   struct Case {
     std::string grant;
     std::function<Future<AuthenticateResponse>()> call;
@@ -172,8 +173,8 @@ TEST_F(AsyncHelpersUserManagement, EveryGrantUsesTheSpecGrantTypeAndCredentials)
 }
 
 TEST_F(AsyncHelpersUserManagement, PublicClientFailsSecretGrantsLocallyAndSendsNoAuthorization) {
-  AsyncClientBase client(options(/*public_client=*/true));
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options(/*public_client=*/true));
+  const auto& users = client.user_management();
   Result<AuthenticateResponse> denied =
       async_helpers::await(users.authenticate_with_password({"ada@example.com", "pw"}));
   ASSERT_FALSE(denied);
@@ -193,8 +194,8 @@ TEST_F(AsyncHelpersUserManagement, PublicClientFailsSecretGrantsLocallyAndSendsN
 TEST_F(AsyncHelpersUserManagement, StepUpAnswersKeepTheirTypedError) {
   fake->enqueue_json(403, R"({"code":"mfa_challenge","message":"MFA challenge required",
     "pending_authentication_token":"pat_mfa","authentication_factors":[]})");
-  AsyncClientBase client(options());
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options());
+  const auto& users = client.user_management();
   Result<AuthenticateResponse> r =
       async_helpers::await(users.authenticate_with_password({"ada@example.com", "pw"}));
   ASSERT_FALSE(r);
@@ -218,9 +219,10 @@ struct RecordingConnection : um::AsyncUserManagementConnection {
 };
 
 TEST_F(AsyncHelpersUserManagement, GrantsGoThroughAFakeAsyncConnection) {
-  AsyncClientBase client(options());
+  AsyncClient client(options());
   auto connection = std::make_shared<RecordingConnection>();
-  um::AsyncUserManagementClient users(connection, client.async_core());
+  auto users = detail::CoreAccess::make<um::AsyncUserManagementClient>(
+      connection, detail::CoreAccess::async_core(client));
   Result<AuthenticateResponse> r =
       async_helpers::await(users.authenticate_with_refresh_token({"rt_1"}));
   ASSERT_TRUE(r) << r.error().to_string();
@@ -236,8 +238,8 @@ TEST_F(AsyncHelpersUserManagement, GrantsGoThroughAFakeAsyncConnection) {
 }
 
 TEST_F(AsyncHelpersUserManagement, AuthorizationUrlWithPkceIsLocal) {
-  AsyncClientBase client(options());
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options());
+  const auto& users = client.user_management();
   um::GetAuthorizationUrlParams p;
   p.provider = UserManagementGetAuthorizationUrlProvider::kAuthkit;
   p.redirect_uri = "https://app.example.com/callback";
@@ -259,8 +261,8 @@ TEST_F(AsyncHelpersUserManagement, AuthorizationUrlWithPkceIsLocal) {
 TEST_F(AsyncHelpersUserManagement, StartDeviceAuthorizationForAPublicClient) {
   fake->enqueue_json(200, R"({"device_code":"dc_1","user_code":"BCDF-GHJK",
     "verification_uri":"https://auth.example.com/device","expires_in":300,"interval":5})");
-  AsyncClientBase client(options(/*public_client=*/true));
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options(/*public_client=*/true));
+  const auto& users = client.user_management();
   Result<DeviceAuthorizationResponse> d = async_helpers::await(users.start_device_authorization());
   ASSERT_TRUE(d) << d.error().to_string();
   EXPECT_EQ(d->user_code, "BCDF-GHJK");
@@ -275,8 +277,8 @@ TEST_F(AsyncHelpersUserManagement, PollGoesPendingSlowDownSuccessWithTheWaitsOnT
   enqueue_oauth_error("slow_down");
   enqueue_oauth_error("authorization_pending");
   fake->enqueue_json(200, kAuthResponse);
-  AsyncClientBase client(options(/*public_client=*/true));
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options(/*public_client=*/true));
+  const auto& users = client.user_management();
   std::mutex mu;
   std::vector<auth::DevicePollStatus> events;
   std::vector<seconds> intervals;
@@ -311,8 +313,8 @@ TEST_F(AsyncHelpersUserManagement, PollGoesPendingSlowDownSuccessWithTheWaitsOnT
 }
 
 TEST_F(AsyncHelpersUserManagement, PollEndsOnAccessDeniedExpiredTokenAndLocalExpiry) {
-  AsyncClientBase client(options(/*public_client=*/true));
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options(/*public_client=*/true));
+  const auto& users = client.user_management();
   enqueue_oauth_error("authorization_pending");
   enqueue_oauth_error("access_denied");
   Result<AuthenticateResponse> denied =
@@ -344,8 +346,8 @@ TEST_F(AsyncHelpersUserManagement, PollEndsOnAccessDeniedExpiredTokenAndLocalExp
 }
 
 TEST_F(AsyncHelpersUserManagement, PollWithoutExpiryOrTimeoutFailsAtOnceWithoutPolling) {
-  AsyncClientBase client(options(/*public_client=*/true));
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options(/*public_client=*/true));
+  const auto& users = client.user_management();
   fake->enqueue_json(200, kAuthResponse);
   for (double expires_in : {0.0, -5.0, std::nan("")}) {
     Result<AuthenticateResponse> r =
@@ -373,8 +375,8 @@ TEST_F(AsyncHelpersUserManagement, PollWithoutExpiryOrTimeoutFailsAtOnceWithoutP
 }
 
 TEST_F(AsyncHelpersUserManagement, PollTreatsAZeroIntervalAsTheFiveSecondDefault) {
-  AsyncClientBase client(options(/*public_client=*/true));
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options(/*public_client=*/true));
+  const auto& users = client.user_management();
   enqueue_oauth_error("authorization_pending");
   fake->enqueue_json(200, kAuthResponse);
   auth::DevicePollOptions o;
@@ -417,8 +419,8 @@ struct AsyncHelpersDevicePollLoop : ::testing::Test {
 TEST_F(AsyncHelpersDevicePollLoop, CompletesOnRealTimers) {
   server.enqueue(400, R"({"error":"authorization_pending"})");
   server.enqueue(200, kAuthResponse);
-  AsyncClientBase client(options());
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options());
+  const auto& users = client.user_management();
   auth::DevicePollOptions o;
   o.interval = seconds(1);  // the shortest interval allowed: two real 1 s timers
   Result<AuthenticateResponse> r =
@@ -431,8 +433,8 @@ TEST_F(AsyncHelpersDevicePollLoop, CompletesOnRealTimers) {
 
 TEST_F(AsyncHelpersDevicePollLoop, CancellingTheFutureStopsAWaitingPoll) {
   pending_forever();
-  AsyncClientBase client(options());
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options());
+  const auto& users = client.user_management();
   auth::DevicePollOptions o;
   o.interval = seconds(300);  // a loop timer (within the 600 s lifetime) that only cancel() ends
   Future<AuthenticateResponse> f = users.poll_device_authorization(device(), o);
@@ -451,8 +453,8 @@ TEST_F(AsyncHelpersDevicePollLoop, CancellingTheFutureStopsAPollInFlight) {
     res.status = 400;
     res.set_content(R"({"error":"authorization_pending"})", "application/json");
   });
-  AsyncClientBase client(options());
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options());
+  const auto& users = client.user_management();
   auth::DevicePollOptions o;
   o.interval = seconds(1);  // the shortest interval allowed
   Future<AuthenticateResponse> f = users.poll_device_authorization(device(), o);
@@ -467,8 +469,8 @@ TEST_F(AsyncHelpersDevicePollLoop, CancellingTheFutureStopsAPollInFlight) {
 
 TEST_F(AsyncHelpersDevicePollLoop, ACancellationTokenStopsTheWait) {
   pending_forever();
-  AsyncClientBase client(options());
-  um::AsyncUserManagementClient users(client.async_core());
+  AsyncClient client(options());
+  const auto& users = client.user_management();
   auto token = std::make_shared<CancellationToken>();
   auth::DevicePollOptions o;
   o.interval = seconds(300);
@@ -485,8 +487,8 @@ TEST_F(AsyncHelpersDevicePollLoop, ShuttingTheClientDownEndsTheWait) {
   pending_forever();
   Future<AuthenticateResponse> f;
   {
-    AsyncClientBase client(options());
-    um::AsyncUserManagementClient users(client.async_core());
+    AsyncClient client(options());
+    const auto& users = client.user_management();
     auth::DevicePollOptions o;
     o.interval = seconds(300);
     f = users.poll_device_authorization(device(), o);
@@ -499,7 +501,7 @@ TEST_F(AsyncHelpersDevicePollLoop, ShuttingTheClientDownEndsTheWait) {
 
 TEST_F(AsyncHelpersDevicePollLoop, WithoutACoreThePollFailsAtOnce) {
   auto connection = std::make_shared<um::AsyncUserManagementConnection>();
-  um::AsyncUserManagementClient users(connection, nullptr);
+  auto users = detail::CoreAccess::make<um::AsyncUserManagementClient>(connection, nullptr);
   Result<AuthenticateResponse> r = async_helpers::await(users.poll_device_authorization(device()));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kConfiguration);

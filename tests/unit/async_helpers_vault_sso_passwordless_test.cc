@@ -4,7 +4,7 @@
 // async connection, errors without a request), AsyncSsoClient code exchanges and PKCE URL,
 // AsyncPasswordlessService create / send (exact requests, decoded answers).
 
-#include <workos/async/async_client_base.h>
+#include <workos/async_client.h>
 #include <workos/passwordless/async_passwordless.h>
 #include <workos/sso/async_sso_client.h>
 #include <workos/testing/fake_transport.h>
@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 
+#include "core/core_access.h"
 #include "support/core_test_helpers.h"
 #include "support/loopback_server.h"
 #include "unit/async_helpers_support.h"
@@ -42,7 +43,7 @@ std::string decrypt_answer() {
 
 struct Fixture {
   std::shared_ptr<FakeTransport> fake = std::make_shared<FakeTransport>();
-  std::unique_ptr<AsyncClientBase> client;
+  std::unique_ptr<AsyncClient> client;
 
   explicit Fixture(bool public_client = false) {
     ClientOptions o;
@@ -52,7 +53,7 @@ struct Fixture {
     o.base_url = "https://api.workos.test";
     o.transport = fake;
     o.max_retries = 0;
-    client = std::make_unique<AsyncClientBase>(o);
+    client = std::make_unique<AsyncClient>(o);
   }
 };
 
@@ -60,7 +61,7 @@ struct Fixture {
 
 TEST(AsyncHelpersVault, EncryptThenDecryptRoundTripsThroughTheKeyEndpoints) {
   Fixture f;
-  vault::AsyncVaultClient vault(f.client->async_core());
+  const auto& vault = f.client->vault();
   f.fake->enqueue_json(200, data_key_answer());
   Result<std::string> blob = async_helpers::await(
       vault.encrypt("4242 4242 4242 4242", {{"organization_id", "org_01"}}, "user_1"));
@@ -92,7 +93,7 @@ TEST(AsyncHelpersVault, EncryptThenDecryptRoundTripsThroughTheKeyEndpoints) {
 
 TEST(AsyncHelpersVault, MalformedValuesFailAtOnceAndApiErrorsPassThrough) {
   Fixture f;
-  vault::AsyncVaultClient vault(f.client->async_core());
+  const auto& vault = f.client->vault();
   Future<std::string> bad = vault.decrypt("not-base64!!");
   ASSERT_TRUE(bad.is_ready());
   Result<std::string> r = bad.get();
@@ -132,7 +133,7 @@ struct FakeKeys : vault::AsyncVaultConnection {
 
 TEST(AsyncHelpersVault, AFakeAsyncConnectionDrivesEncryptAndDecrypt) {
   auto keys = std::make_shared<FakeKeys>();
-  vault::AsyncVaultClient vault(keys, nullptr);
+  auto vault = detail::CoreAccess::make<vault::AsyncVaultClient>(keys, nullptr);
   Result<std::string> blob = async_helpers::await(vault.encrypt("hello", {{"k", "v"}}));
   ASSERT_TRUE(blob) << blob.error().to_string();
   Result<std::string> plain = async_helpers::await(vault.decrypt(*blob));
@@ -152,8 +153,8 @@ TEST(AsyncHelpersVault, RoundTripOverTheLoopbackServer) {
   ClientOptions o;
   o.api_key = "sk_test_secret_key";
   o.base_url = server.base_url();
-  AsyncClientBase client(o);
-  vault::AsyncVaultClient vault(client.async_core());
+  AsyncClient client(o);
+  const auto& vault = client.vault();
   // Chained on the loop: encrypt, then decrypt in the continuation.
   Future<std::string> chained = vault.encrypt("over the wire", {{"organization_id", "org_01"}})
                                     .then([vault](Result<std::string> blob) {
@@ -176,7 +177,7 @@ const char* kSsoToken = R"({"token_type":"Bearer","access_token":"sso_at","expir
 
 TEST(AsyncHelpersSso, CodeExchangeSendsTheCredentialsInTheBody) {
   Fixture f;
-  sso::AsyncSsoClient sso(f.client->async_core());
+  const auto& sso = f.client->sso();
   f.fake->enqueue_json(200, kSsoToken);
   Result<SsoTokenResponse> r = async_helpers::await(sso.get_profile_and_token("code_1"));
   ASSERT_TRUE(r) << r.error().to_string();
@@ -193,7 +194,7 @@ TEST(AsyncHelpersSso, CodeExchangeSendsTheCredentialsInTheBody) {
 
 TEST(AsyncHelpersSso, PublicClientsUsePkce) {
   Fixture f(/*public_client=*/true);
-  sso::AsyncSsoClient sso(f.client->async_core());
+  const auto& sso = f.client->sso();
   Future<SsoTokenResponse> denied = sso.get_profile_and_token("code_1");
   ASSERT_TRUE(denied.is_ready());
   EXPECT_EQ(denied.get().error().kind(), ErrorKind::kConfiguration);
@@ -233,7 +234,7 @@ constexpr char kSession[] = R"({
 
 TEST(AsyncHelpersPasswordless, CreateThenSendASession) {
   Fixture f;
-  passwordless::AsyncPasswordlessService service(f.client->async_core());
+  const auto& service = f.client->passwordless();
   f.fake->enqueue_json(201, kSession, {{"X-Request-ID", "req_pl_1"}});
   passwordless::CreateSessionParams p;
   p.email = "marcelina@example.com";
@@ -273,7 +274,7 @@ TEST(AsyncHelpersPasswordless, CreateThenSendASession) {
 
 TEST(AsyncHelpersPasswordless, ApiErrorsPassThrough) {
   Fixture f;
-  passwordless::AsyncPasswordlessService service(f.client->async_core());
+  const auto& service = f.client->passwordless();
   f.fake->enqueue_json(422, R"({"code":"invalid_email","message":"Email is invalid"})");
   Result<passwordless::PasswordlessSession> s = async_helpers::await(service.create_session({}));
   ASSERT_FALSE(s);

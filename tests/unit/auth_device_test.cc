@@ -10,6 +10,7 @@
 #include <cmath>
 #include <vector>
 
+#include "core/core_access.h"
 #include "support/auth_test_client.h"
 #include "support/core_test_helpers.h"
 
@@ -59,7 +60,7 @@ TEST_F(AuthDevice, StartSendsTheClientIdWithoutAuthorization) {
     "verification_uri_complete":"https://auth.example.com/device?user_code=BCDF-GHJK",
     "expires_in":300,"interval":5})");
   TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   auto d = users.start_device_authorization();
   ASSERT_TRUE(d) << d.error().message();
   EXPECT_EQ(d->user_code, "BCDF-GHJK");
@@ -76,7 +77,7 @@ TEST_F(AuthDevice, PollHonoursIntervalPendingAndSlowDown) {
   enqueue_oauth_error("authorization_pending");
   fake->enqueue_json(200, kTokens);
   TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   std::vector<workos::auth::DevicePollStatus> events;
   workos::auth::DevicePollOptions o;
   o.on_poll = [&](workos::auth::DevicePollStatus s, seconds) { events.push_back(s); };
@@ -98,7 +99,7 @@ TEST_F(AuthDevice, PollHonoursIntervalPendingAndSlowDown) {
 
 TEST_F(AuthDevice, AccessDeniedAndExpiredTokenEndThePoll) {
   TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   enqueue_oauth_error("authorization_pending");
   enqueue_oauth_error("access_denied");
   auto denied = users.poll_device_authorization(device());
@@ -114,7 +115,7 @@ TEST_F(AuthDevice, AccessDeniedAndExpiredTokenEndThePoll) {
 
 TEST_F(AuthDevice, StopsLocallyWhenTheCodeExpires) {
   TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   enqueue_oauth_error("authorization_pending");
   enqueue_oauth_error("authorization_pending");
   auto r = users.poll_device_authorization(device(/*expires_in=*/12, /*interval=*/5));
@@ -125,7 +126,7 @@ TEST_F(AuthDevice, StopsLocallyWhenTheCodeExpires) {
 
 TEST_F(AuthDevice, CancellationStopsThePoll) {
   TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   enqueue_oauth_error("authorization_pending");
   enqueue_oauth_error("authorization_pending");
   auto token = std::make_shared<workos::CancellationToken>();
@@ -140,7 +141,7 @@ TEST_F(AuthDevice, CancellationStopsThePoll) {
 
 TEST_F(AuthDevice, DefaultIntervalIsFiveSeconds) {
   TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   fake->enqueue_json(200, kTokens);
   auto d = device();
   d.interval.reset();
@@ -150,7 +151,7 @@ TEST_F(AuthDevice, DefaultIntervalIsFiveSeconds) {
 
 TEST_F(AuthDevice, WithoutExpiryOrTimeoutThePollFailsAtOnceAndSendsNothing) {
   TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   fake->enqueue_json(200, kTokens);
   // expires_in absent (0 in the model), negative or not a number, and no caller timeout: the
   // poll could never end.
@@ -174,7 +175,7 @@ TEST_F(AuthDevice, WithoutExpiryOrTimeoutThePollFailsAtOnceAndSendsNothing) {
 
 TEST_F(AuthDevice, ACallerTimeoutBoundsAPollWithoutExpiry) {
   TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   enqueue_oauth_error("authorization_pending");
   enqueue_oauth_error("authorization_pending");
   enqueue_oauth_error("authorization_pending");
@@ -188,7 +189,7 @@ TEST_F(AuthDevice, ACallerTimeoutBoundsAPollWithoutExpiry) {
 
 TEST_F(AuthDevice, AZeroOrNegativeIntervalMeansTheFiveSecondDefault) {
   TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   // From the server: 0, negative, not a number.
   for (double interval : {0.0, -2.0, std::nan("")}) {
     fake->enqueue_json(200, kTokens);
@@ -206,7 +207,7 @@ TEST_F(AuthDevice, AZeroOrNegativeIntervalMeansTheFiveSecondDefault) {
 
 TEST_F(AuthDevice, NeverPollsFasterThanOncePerSecond) {
   TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   enqueue_oauth_error("authorization_pending");
   fake->enqueue_json(200, kTokens);
   // A fractional server interval is rounded up to whole seconds, never down to 0.

@@ -11,6 +11,7 @@
 
 #include <map>
 
+#include "core/core_access.h"
 #include "core/json.h"
 #include "support/auth_test_client.h"
 
@@ -99,7 +100,7 @@ class AuthGrants : public ::testing::Test {
 TEST_F(AuthGrants, PasswordSendsGrantCredentialsAndRadarContext) {
   fake->enqueue_json(200, kAuthResponse);
   TestClient client(options());
-  um::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   um::AuthenticateWithPasswordParams p;
   p.email = "ada@example.com";
   p.password = "correct horse";
@@ -127,7 +128,7 @@ TEST_F(AuthGrants, PasswordSendsGrantCredentialsAndRadarContext) {
 
 TEST_F(AuthGrants, EveryGrantUsesTheSpecGrantType) {
   TestClient client(options());
-  um::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   struct Case {
     std::string grant;
     std::function<workos::Result<workos::AuthenticateResponse>()> call;
@@ -195,7 +196,7 @@ TEST_F(AuthGrants, EveryGrantUsesTheSpecGrantType) {
 
 TEST_F(AuthGrants, GrantFieldsArePassedThrough) {
   TestClient client(options());
-  um::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   fake->enqueue_json(200, kAuthResponse);
   um::AuthenticateWithTotpParams totp{"654321", "pat_9", "auth_challenge_9"};
   totp.device_id = "device_1";
@@ -228,7 +229,7 @@ TEST_F(AuthGrants, GrantFieldsArePassedThrough) {
 
 TEST_F(AuthGrants, PublicClientNeverSendsTheSecretOrAuthorization) {
   TestClient client(options(/*public_client=*/true));
-  um::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   fake->enqueue_json(200, kAuthResponse);
   um::AuthenticateWithCodePkceParams p;
   p.code = "code_1";
@@ -257,7 +258,7 @@ TEST_F(AuthGrants, PublicClientNeverSendsTheSecretOrAuthorization) {
 
 TEST_F(AuthGrants, PublicClientFailsLocallyWhereTheSecretIsNeeded) {
   TestClient client(options(/*public_client=*/true));
-  um::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   std::vector<workos::Result<workos::AuthenticateResponse>> results;
   results.push_back(users.authenticate_with_password({"a@b.c", "pw"}));
   results.push_back(users.authenticate_with_code({"code_without_verifier"}));
@@ -281,7 +282,7 @@ TEST_F(AuthGrants, PublicClientFailsLocallyWhereTheSecretIsNeeded) {
 
 TEST_F(AuthGrants, ConfidentialClientSendsTheApiKeyAsBearer) {
   TestClient client(options());
-  um::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   fake->enqueue_json(200, kAuthResponse);
   ASSERT_TRUE(users.authenticate_with_password({"a@b.c", "pw"}));
   EXPECT_EQ(last_auth_header(), "Bearer sk_test_secret_key");
@@ -289,7 +290,7 @@ TEST_F(AuthGrants, ConfidentialClientSendsTheApiKeyAsBearer) {
 
 TEST_F(AuthGrants, StepUpAnswersAreTypedErrorsWithThePendingToken) {
   TestClient client(options());
-  um::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   fake->enqueue_json(403, R"({"code":"mfa_challenge","message":"MFA challenge required",
     "pending_authentication_token":"pat_mfa","user":{"id":"user_1"},
     "authentication_factors":[{"id":"auth_factor_1","type":"totp"}]})");
@@ -323,7 +324,7 @@ TEST_F(AuthGrants, StepUpAnswersAreTypedErrorsWithThePendingToken) {
 
 TEST_F(AuthGrants, AuthKitUrlWithPkceCarriesChallengeStateAndDefaults) {
   TestClient client(options());
-  um::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   um::GetAuthorizationUrlParams p;
   p.provider = workos::UserManagementGetAuthorizationUrlProvider::kAuthkit;
   p.redirect_uri = "https://app.example.com/callback?x=1";
@@ -357,7 +358,7 @@ TEST_F(AuthGrants, AuthKitUrlWithPkceCarriesChallengeStateAndDefaults) {
 
 TEST_F(AuthGrants, LogoutUrlsAreBuiltWithoutARequest) {
   TestClient client(options());
-  um::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   um::GetLogoutUrlParams p;
   p.session_id = "session_1";
   p.return_to = "https://app.example.com/";
@@ -365,7 +366,7 @@ TEST_F(AuthGrants, LogoutUrlsAreBuiltWithoutARequest) {
   EXPECT_EQ(url.rfind("https://api.workos.com/user_management/sessions/logout?", 0), 0u) << url;
   EXPECT_EQ(query_of(url)["session_id"], "session_1");
   EXPECT_EQ(query_of(url)["return_to"], "https://app.example.com/");
-  workos::sso::SsoClient sso(client.core());
+  const auto& sso = client.sso();
   workos::sso::GetLogoutUrlParams sp;
   sp.token = "logout_token_1";
   auto sso_url = sso.get_logout_url(sp).value();
@@ -375,7 +376,7 @@ TEST_F(AuthGrants, LogoutUrlsAreBuiltWithoutARequest) {
 
 TEST_F(AuthGrants, SsoUrlWithPkce) {
   TestClient client(options());
-  workos::sso::SsoClient sso(client.core());
+  const auto& sso = client.sso();
   workos::sso::GetAuthorizationUrlParams p;
   p.connection = "conn_1";
   p.redirect_uri = "https://app.example.com/sso/callback";
@@ -398,7 +399,7 @@ TEST_F(AuthGrants, SsoCodeExchangeKeepsTheSecretOutOfTheUrl) {
     "email":"ada@example.com","first_name":"Ada","last_name":"L","role":null,"groups":[],
     "custom_attributes":{},"raw_attributes":{}}})";
   TestClient client(options());
-  workos::sso::SsoClient sso(client.core());
+  const auto& sso = client.sso();
   fake->enqueue_json(200, token);
   auto r = sso.get_profile_and_token("code_1");
   ASSERT_TRUE(r) << r.error().message();
@@ -412,7 +413,7 @@ TEST_F(AuthGrants, SsoCodeExchangeKeepsTheSecretOutOfTheUrl) {
   EXPECT_EQ(b["code"], "code_1");
 
   TestClient pub(options(/*public_client=*/true));
-  workos::sso::SsoClient public_sso(pub.core());
+  const auto& public_sso = pub.sso();
   EXPECT_EQ(public_sso.get_profile_and_token("code_1").error().kind(),
             workos::ErrorKind::kConfiguration);
   fake->enqueue_json(200, token);
@@ -425,7 +426,7 @@ TEST_F(AuthGrants, SsoCodeExchangeKeepsTheSecretOutOfTheUrl) {
 
 TEST_F(AuthGrants, SsoProfileUsesTheAccessTokenAsBearer) {
   TestClient client(options());
-  workos::sso::SsoClient sso(client.core());
+  const auto& sso = client.sso();
   fake->enqueue_json(200, R"({"object":"profile","id":"prof_1","organization_id":null,
     "connection_id":"conn_1","connection_type":"OktaSAML","idp_id":"idp_1",
     "email":"ada@example.com","first_name":null,"last_name":null,"role":null,

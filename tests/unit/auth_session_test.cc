@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "auth/session_payload.h"
+#include "core/core_access.h"
 #include "core/json.h"
 #include "support/auth_test_client.h"
 #include "support/auth_test_keys.h"
@@ -605,7 +606,7 @@ TEST_F(AuthSession, SealDataRoundTrips) {
 
 TEST_F(AuthSession, UserManagementClientHelpers) {
   TestClient client(options());
-  workos::user_management::UserManagementClient users(client.core());
+  const auto& users = client.user_management();
   EXPECT_EQ(users.get_jwks_url(), "https://api.workos.com/sso/jwks/client_123");
   auto auth = users.load_sealed_session(cookie(token()), kPassword).authenticate();
   EXPECT_TRUE(auth);

@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "core/call.h"
+#include "core/core_access.h"
 #include "support/core_test_helpers.h"
 
 namespace core_options_test {
@@ -157,7 +158,8 @@ TEST_F(EnvTest, ClientBaseThrowsConfigurationError) {
   EXPECT_EQ(c.base_url(), "https://api.workos.com");
   EXPECT_FALSE(c.is_public_client());
   TestClient copy = c;
-  EXPECT_EQ(copy.core().get(), c.core().get());  // copies share state
+  EXPECT_EQ(detail::CoreAccess::core(copy).get(),
+            detail::CoreAccess::core(c).get());  // copies share state
 }
 
 TEST(CoreVersion, MatchesHeader) {

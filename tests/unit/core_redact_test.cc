@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "core/core_access.h"
 #include "core/redact.h"
 #include "support/core_test_helpers.h"
 #include "vault/requests.h"
@@ -132,7 +133,8 @@ TEST_F(CoreRedactThroughTheClient, LoggedRequestBodyHidesAVaultValue) {
 }
 
 TEST_F(CoreRedactThroughTheClient, DeviceCodeIsHiddenFromLogsAndDecodeErrors) {
-  workos::user_management::UserManagementClient users(core);
+  auto users =
+      workos::detail::CoreAccess::make<workos::user_management::UserManagementClient>(core);
   // The device-code grant (each poll): the code travels in the logged request body.
   fake->enqueue_json(400, R"({"error":"access_denied","error_description":"denied"})");
   workos::user_management::AuthenticateWithDeviceCodeParams params;

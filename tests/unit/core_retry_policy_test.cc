@@ -12,6 +12,7 @@
 
 #include "async/call_async.h"
 #include "core/call.h"
+#include "core/core_access.h"
 #include "core/retry_policy.h"
 #include "support/core_test_helpers.h"
 
@@ -105,12 +106,14 @@ struct RetryPolicyTest : ::testing::TestWithParam<Driver> {
 
   void SetUp() override {
     core = test::make_core(test::fake_options(fake, &clock));
-    if (GetParam() == Driver::kAsync) async_client = std::make_unique<AsyncClientBase>(core);
+    if (GetParam() == Driver::kAsync)
+      async_client =
+          std::make_unique<AsyncClientBase>(detail::CoreAccess::make<AsyncClientBase>(core));
   }
 
   Result<void> run(const detail::ApiRequest& r, const RequestOptions& o = {}) {
     if (GetParam() == Driver::kSync) return detail::call_void(*core, r, o);
-    return detail::call_async_void(async_client->async_core(), r, o).get();
+    return detail::call_async_void(detail::CoreAccess::async_core(*async_client), r, o).get();
   }
   void answers(int status, int times) {
     for (int i = 0; i < times; ++i) fake->enqueue_json(status, R"({"message":"x"})");

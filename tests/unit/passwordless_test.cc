@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/call.h"
+#include "core/core_access.h"
 
 namespace {
 
@@ -29,7 +30,8 @@ struct Fixture {
     o.transport = fake;
     o.max_retries = 0;
     core = workos::detail::ClientCore::create(o).value();
-    service = std::make_unique<workos::passwordless::PasswordlessService>(core);
+    service = std::make_unique<workos::passwordless::PasswordlessService>(
+        workos::detail::CoreAccess::make<workos::passwordless::PasswordlessService>(core));
   }
 };
 

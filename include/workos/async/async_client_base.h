@@ -60,9 +60,6 @@ class AsyncClientBase {
   /// Resolves `options` like `Client` does; on a configuration error throws
   /// `ConfigurationError` (aborts with the message when exceptions are disabled).
   explicit AsyncClientBase(ClientOptions options, AsyncClientOptions async_options = {});
-  /// Async calls over an existing core (for the SDK's own helpers and tests).
-  explicit AsyncClientBase(std::shared_ptr<detail::ClientCore> core,
-                           AsyncClientOptions options = {});
   AsyncClientBase(const AsyncClientBase&) = default;
   AsyncClientBase& operator=(const AsyncClientBase&) = default;
   AsyncClientBase(AsyncClientBase&&) noexcept = default;
@@ -85,12 +82,17 @@ class AsyncClientBase {
   /// The event loop the calls run on.
   const std::shared_ptr<EventLoop>& loop() const noexcept;
 
+ protected:
   /// The sync request core shared with the `Client`.
   const std::shared_ptr<detail::ClientCore>& core() const noexcept;
   /// The async request core (for the generated services and the SDK's own helpers).
   const std::shared_ptr<detail::AsyncCore>& async_core() const noexcept { return async_core_; }
 
  private:
+  friend struct detail::CoreAccess;
+  /// Async calls over an existing core.
+  explicit AsyncClientBase(std::shared_ptr<detail::ClientCore> core,
+                           AsyncClientOptions options = {});
   std::shared_ptr<detail::AsyncCore> async_core_;
   // Shared by copies; when the last one goes, the deleter shuts the core down.
   std::shared_ptr<detail::AsyncCore> owner_;

@@ -18,6 +18,7 @@ namespace workos {
 
 namespace detail {
 class LoopImpl;
+struct CoreAccess;
 }  // namespace detail
 
 /// Configuration of an `EventLoop`.
@@ -70,11 +71,9 @@ class EventLoop : public Executor {
   /// False once `shutdown()` started.
   bool running() const noexcept;
 
-  /// @cond internal
-  const std::shared_ptr<detail::LoopImpl>& impl() const noexcept { return impl_; }
-  /// @endcond
-
  private:
+  friend struct detail::CoreAccess;
+  const std::shared_ptr<detail::LoopImpl>& impl() const noexcept { return impl_; }
   std::shared_ptr<detail::LoopImpl> impl_;
 };
 

@@ -145,11 +145,6 @@ class AccessTokenVerifier {
   [[nodiscard]] static Result<AccessTokenVerifier> from_jwks_json(std::string_view jwks_json,
                                                                   TokenVerifyOptions options = {});
 
-  /// A verifier over the shared JWKS cache of the client behind `core` (what the SDK's own
-  /// helpers use; see `ClientBase::core()`).
-  static AccessTokenVerifier from_core(std::shared_ptr<workos::detail::ClientCore> core,
-                                       TokenVerifyOptions options = {});
-
   /// Verifies `token` and returns its claims. On failure the error's kind is `kCrypto` with a
   /// `TokenFailure` code (see `token_failure()`), except when the key set could not be fetched
   /// (`TokenFailure::kJwksUnavailable`; the error keeps the fetch's kind and status) or the
@@ -163,10 +158,13 @@ class AccessTokenVerifier {
   /// The JWKS URL used (empty for a fixed key set).
   std::string jwks_url() const;
 
-  /// Internal: the shared core (used by the session helpers).
-  const std::shared_ptr<const detail::TokenVerifierCore>& core() const noexcept { return core_; }
-
  private:
+  friend struct workos::detail::CoreAccess;
+  /// A verifier over the shared JWKS cache of the client behind `core`.
+  static AccessTokenVerifier from_core(std::shared_ptr<workos::detail::ClientCore> core,
+                                       TokenVerifyOptions options = {});
+  /// The shared core (used by the session helpers).
+  const std::shared_ptr<const detail::TokenVerifierCore>& core() const noexcept { return core_; }
   explicit AccessTokenVerifier(std::shared_ptr<const detail::TokenVerifierCore> core)
       : core_(std::move(core)) {}
   std::shared_ptr<const detail::TokenVerifierCore> core_;

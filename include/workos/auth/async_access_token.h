@@ -56,10 +56,6 @@ class AsyncAccessTokenVerifier {
   /// key.
   [[nodiscard]] static Result<AsyncAccessTokenVerifier> from_jwks_json(
       std::string_view jwks_json, TokenVerifyOptions options = {});
-  /// A verifier over the shared JWKS cache of the client behind `core` (what the SDK's own
-  /// helpers use; see `AsyncClientBase::async_core()`).
-  static AsyncAccessTokenVerifier from_core(std::shared_ptr<workos::detail::AsyncCore> core,
-                                            TokenVerifyOptions options = {});
 
   /// Verifies `token` and completes with its claims; ready at once when the key is cached,
   /// otherwise once the key set was fetched on the event loop. Errors as
@@ -76,6 +72,10 @@ class AsyncAccessTokenVerifier {
   std::string jwks_url() const;
 
  private:
+  friend struct workos::detail::CoreAccess;
+  /// A verifier over the shared JWKS cache of the client behind `core`.
+  static AsyncAccessTokenVerifier from_core(std::shared_ptr<workos::detail::AsyncCore> core,
+                                            TokenVerifyOptions options = {});
   AsyncAccessTokenVerifier(std::shared_ptr<const detail::TokenVerifierCore> verifier,
                            std::shared_ptr<workos::detail::AsyncCore> core);
   std::shared_ptr<const detail::TokenVerifierCore> verifier_;

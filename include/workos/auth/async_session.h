@@ -66,10 +66,10 @@ class AsyncSealedSession {
   /// The current cookie value (the new one after a successful refresh).
   std::string sealed_data() const;
 
-  /// Internal: built by `load_sealed_session`.
-  explicit AsyncSealedSession(std::shared_ptr<detail::AsyncSessionContext> context);
-
  private:
+  friend struct workos::detail::CoreAccess;
+  /// Built by `load_sealed_session`.
+  explicit AsyncSealedSession(std::shared_ptr<detail::AsyncSessionContext> context);
   std::shared_ptr<detail::AsyncSessionContext> context_;
 };
 

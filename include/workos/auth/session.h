@@ -177,10 +177,10 @@ class SealedSession {
   /// The current cookie value (the new one after a successful refresh).
   std::string sealed_data() const;
 
-  /// Internal: built by `load_sealed_session`.
-  explicit SealedSession(std::shared_ptr<detail::SessionContext> context);
-
  private:
+  friend struct workos::detail::CoreAccess;
+  /// Built by `load_sealed_session`.
+  explicit SealedSession(std::shared_ptr<detail::SessionContext> context);
   std::shared_ptr<detail::SessionContext> context_;
 };
 

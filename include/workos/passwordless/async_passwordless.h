@@ -35,8 +35,6 @@ namespace passwordless {
 /// state); thread-safe. The methods are virtual so tests can fake the service.
 class AsyncPasswordlessService {
  public:
-  /// Used by `AsyncClient`; users reach the service through `async.passwordless()`.
-  explicit AsyncPasswordlessService(std::shared_ptr<detail::AsyncCore> core);
   virtual ~AsyncPasswordlessService() = default;
 
   /// Creates a Magic Link session for `params.email` (`POST /passwordless/sessions`).
@@ -50,10 +48,15 @@ class AsyncPasswordlessService {
       std::string_view session_id, const RequestOptions& options = {}) const;
 
  protected:
-  /// The shared async request core.
-  const std::shared_ptr<detail::AsyncCore>& core() const noexcept { return core_; }
+  /// For fakes that override every method; users reach the service through
+  /// `async.passwordless()`.
+  AsyncPasswordlessService() = default;
 
  private:
+  friend struct workos::detail::CoreAccess;
+  explicit AsyncPasswordlessService(std::shared_ptr<detail::AsyncCore> core);
+  /// The shared async request core.
+  const std::shared_ptr<detail::AsyncCore>& core() const noexcept { return core_; }
   std::shared_ptr<detail::AsyncCore> core_;
 };
 

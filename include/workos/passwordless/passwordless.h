@@ -68,8 +68,6 @@ struct SendSessionResponse {
 /// thread-safe. The methods are virtual so tests can fake the service.
 class PasswordlessService {
  public:
-  /// Used by `Client`; users reach the service through `client.passwordless()`.
-  explicit PasswordlessService(std::shared_ptr<detail::ClientCore> core);
   virtual ~PasswordlessService() = default;
 
   /// Creates a Magic Link session for `params.email` (`POST /passwordless/sessions`).
@@ -82,10 +80,15 @@ class PasswordlessService {
       std::string_view session_id, const RequestOptions& options = {}) const;
 
  protected:
-  /// The shared request core.
-  const std::shared_ptr<detail::ClientCore>& core() const noexcept { return core_; }
+  /// For fakes that override every method; users reach the service through
+  /// `client.passwordless()`.
+  PasswordlessService() = default;
 
  private:
+  friend struct workos::detail::CoreAccess;
+  explicit PasswordlessService(std::shared_ptr<detail::ClientCore> core);
+  /// The shared request core.
+  const std::shared_ptr<detail::ClientCore>& core() const noexcept { return core_; }
   std::shared_ptr<detail::ClientCore> core_;
 };
 

@@ -37,12 +37,6 @@ namespace sso {
 /// local `get_authorization_url_with_pkce` returns the same `Result` as its sync twin.
 class AsyncSsoClient : public AsyncSsoService {
  public:
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncSsoClient(std::shared_ptr<detail::AsyncCore> core);
-  /// Calls go through `connection`; `core` (optional) supplies client id, API key and the loop.
-  AsyncSsoClient(std::shared_ptr<AsyncSsoConnection> connection,
-                 std::shared_ptr<detail::AsyncCore> core);
-
   using AsyncSsoService::get_profile_and_token;
 
   /// Exchanges the callback's `code` for the profile and an access token (`POST /sso/token`),
@@ -62,10 +56,15 @@ class AsyncSsoClient : public AsyncSsoService {
   [[nodiscard]] Result<auth::AuthorizationUrlWithPkce> get_authorization_url_with_pkce(
       const GetAuthorizationUrlParams& params, const RequestOptions& options = {}) const;
 
+ private:
+  friend struct workos::detail::CoreAccess;
+  /// Calls go through `connection`; `core` (optional) supplies client id, API key and the loop.
+  AsyncSsoClient(std::shared_ptr<AsyncSsoConnection> connection,
+                 std::shared_ptr<detail::AsyncCore> core);
+  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
+  explicit AsyncSsoClient(std::shared_ptr<detail::AsyncCore> core);
   /// The async request core behind the helpers (may be null for a connection-only client).
   const std::shared_ptr<detail::AsyncCore>& core() const noexcept { return core_; }
-
- private:
   std::shared_ptr<detail::AsyncCore> core_;
 };
 

@@ -32,11 +32,6 @@ namespace workos::sso {
 /// The `sso` service with the SSO helpers. Thread-safe; cheap to copy.
 class SsoClient : public SsoService {
  public:
-  /// Calls go over HTTP through `core`.
-  explicit SsoClient(std::shared_ptr<detail::ClientCore> core);
-  /// Calls go through `connection`; `core` (optional) supplies client id and API key.
-  SsoClient(std::shared_ptr<SsoConnection> connection, std::shared_ptr<detail::ClientCore> core);
-
   using SsoService::get_profile_and_token;
 
   /// Exchanges the callback's `code` for the profile and an access token (`POST /sso/token`),
@@ -57,10 +52,14 @@ class SsoClient : public SsoService {
   [[nodiscard]] Result<auth::AuthorizationUrlWithPkce> get_authorization_url_with_pkce(
       const GetAuthorizationUrlParams& params, const RequestOptions& options = {}) const;
 
+ private:
+  friend struct workos::detail::CoreAccess;
+  /// Calls go through `connection`; `core` (optional) supplies client id and API key.
+  SsoClient(std::shared_ptr<SsoConnection> connection, std::shared_ptr<detail::ClientCore> core);
+  /// Calls go over HTTP through `core`.
+  explicit SsoClient(std::shared_ptr<detail::ClientCore> core);
   /// The request core behind the helpers (may be null for a connection-only client).
   const std::shared_ptr<detail::ClientCore>& core() const noexcept { return core_; }
-
- private:
   std::shared_ptr<detail::ClientCore> core_;
 };
 

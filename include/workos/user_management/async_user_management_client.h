@@ -59,13 +59,6 @@ namespace user_management {
 /// `AuthenticationFlowError` subclass.
 class AsyncUserManagementClient : public AsyncUserManagementService {
  public:
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncUserManagementClient(std::shared_ptr<detail::AsyncCore> core);
-  /// Calls go through `connection` (a fake or mock); `core` (optional) supplies the client id,
-  /// API key, JWKS settings and the event loop (timers of the device poll) to the helpers.
-  AsyncUserManagementClient(std::shared_ptr<AsyncUserManagementConnection> connection,
-                            std::shared_ptr<detail::AsyncCore> core);
-
   // ---- grants (see the sync twins in UserManagementClient) -------------------------------------
   /// `grant_type=password` (email + password; needs the client secret).
   [[nodiscard]] Future<workos::AuthenticateResponse> authenticate_with_password(
@@ -146,10 +139,16 @@ class AsyncUserManagementClient : public AsyncUserManagementService {
   /// `{base_url}/sso/jwks/{client_id}` (local; empty without a core).
   std::string get_jwks_url() const;
 
+ private:
+  friend struct workos::detail::CoreAccess;
+  /// Calls go through `connection` (a fake or mock); `core` (optional) supplies the client id,
+  /// API key, JWKS settings and the event loop (timers of the device poll) to the helpers.
+  AsyncUserManagementClient(std::shared_ptr<AsyncUserManagementConnection> connection,
+                            std::shared_ptr<detail::AsyncCore> core);
+  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
+  explicit AsyncUserManagementClient(std::shared_ptr<detail::AsyncCore> core);
   /// The async request core behind the helpers (may be null for a connection-only client).
   const std::shared_ptr<detail::AsyncCore>& core() const noexcept { return core_; }
-
- private:
   std::shared_ptr<detail::AsyncCore> core_;
 };
 

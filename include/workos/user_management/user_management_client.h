@@ -45,13 +45,6 @@ namespace workos::user_management {
 /// authentication token.
 class UserManagementClient : public UserManagementService {
  public:
-  /// Calls go over HTTP through `core`.
-  explicit UserManagementClient(std::shared_ptr<detail::ClientCore> core);
-  /// Calls go through `connection` (a fake or mock); `core` (optional) supplies the client id,
-  /// API key and JWKS settings to the helpers.
-  UserManagementClient(std::shared_ptr<UserManagementConnection> connection,
-                       std::shared_ptr<detail::ClientCore> core);
-
   // ---- grants (parameters in <workos/user_management/grants.h>) --------------------------------
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_password(
       const AuthenticateWithPasswordParams& params, const RequestOptions& options = {}) const;
@@ -115,10 +108,16 @@ class UserManagementClient : public UserManagementService {
   /// `{base_url}/sso/jwks/{client_id}`.
   std::string get_jwks_url() const;
 
+ private:
+  friend struct workos::detail::CoreAccess;
+  /// Calls go through `connection` (a fake or mock); `core` (optional) supplies the client id,
+  /// API key and JWKS settings to the helpers.
+  UserManagementClient(std::shared_ptr<UserManagementConnection> connection,
+                       std::shared_ptr<detail::ClientCore> core);
+  /// Calls go over HTTP through `core`.
+  explicit UserManagementClient(std::shared_ptr<detail::ClientCore> core);
   /// The request core behind the helpers (may be null for a connection-only client).
   const std::shared_ptr<detail::ClientCore>& core() const noexcept { return core_; }
-
- private:
   std::shared_ptr<detail::ClientCore> core_;
 };
 

@@ -35,13 +35,6 @@ namespace vault {
 /// @endcode
 class AsyncVaultClient : public AsyncVaultService {
  public:
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncVaultClient(std::shared_ptr<detail::AsyncCore> core);
-  /// Calls go through `connection` (a fake or mock); `core` (optional) supplies the executors
-  /// of the futures made here.
-  AsyncVaultClient(std::shared_ptr<AsyncVaultConnection> connection,
-                   std::shared_ptr<detail::AsyncCore> core);
-
   /// `VaultClient::encrypt` without blocking: one `create_data_key` call for `key_context`,
   /// then AES-256-GCM with `associated_data` (not stored: pass the same to `decrypt`).
   /// Completes with the base64 encrypted value. Errors: the API errors of `create_data_key`,
@@ -59,10 +52,16 @@ class AsyncVaultClient : public AsyncVaultService {
                                             std::string_view associated_data = {},
                                             const RequestOptions& options = {}) const;
 
+ private:
+  friend struct workos::detail::CoreAccess;
+  /// Calls go through `connection` (a fake or mock); `core` (optional) supplies the executors
+  /// of the futures made here.
+  AsyncVaultClient(std::shared_ptr<AsyncVaultConnection> connection,
+                   std::shared_ptr<detail::AsyncCore> core);
+  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
+  explicit AsyncVaultClient(std::shared_ptr<detail::AsyncCore> core);
   /// The async request core (may be null for a connection-only client).
   const std::shared_ptr<detail::AsyncCore>& core() const noexcept { return core_; }
-
- private:
   std::shared_ptr<detail::AsyncCore> core_;
 };
 
