@@ -243,14 +243,16 @@ def async_client_accessor_parts(api, extensions, name):
     headers = ["workos/async_client.h"]
     if kind == "extension":
         headers.append(header)
-    default = "async_core()" if kind != "generated" else "%s::make_async_%s_connection(" \
+    with_core = kind == "extra" or (kind == "extension" and (extensions.get(name) or {}).get(
+        "async_connection_with_core", False))
+    default = "async_core()" if with_core else "%s::make_async_%s_connection(" \
         "async_core())" % (name, name)
     # Helper classes over a core keep their constructors private (CoreAccess).
     maker = "std::make_shared<const %s>" % cls
     if kind == "extra":
         set_ = "std::shared_ptr<const %s>(connection)" % cls
         maker = "detail::CoreAccess::make_shared<%s>" % cls
-    elif kind == "extension":
+    elif with_core:
         maker = "detail::CoreAccess::make_shared<%s>" % cls
         set_ = "%s(connection, async_core())" % maker
     else:

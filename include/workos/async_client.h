@@ -102,8 +102,8 @@ class AsyncVaultClient;
 class AsyncVaultConnection;
 }  // namespace vault
 namespace webhooks {
+class AsyncWebhooksClient;
 class AsyncWebhooksConnection;
-class AsyncWebhooksService;
 }  // namespace webhooks
 namespace widgets {
 class AsyncWidgetsConnection;
@@ -238,7 +238,7 @@ class AsyncClient : public AsyncClientBase {
   /// The async `vault` service.
   const workos::vault::AsyncVaultClient& vault() const noexcept;
   /// The async `webhooks` service.
-  const workos::webhooks::AsyncWebhooksService& webhooks() const noexcept;
+  const workos::webhooks::AsyncWebhooksClient& webhooks() const noexcept;
   /// The async `widgets` service.
   const workos::widgets::AsyncWidgetsService& widgets() const noexcept;
   /// The async `passwordless` helpers (not in the OpenAPI spec).

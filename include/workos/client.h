@@ -102,8 +102,8 @@ class VaultClient;
 class VaultConnection;
 }  // namespace vault
 namespace webhooks {
+class WebhooksClient;
 class WebhooksConnection;
-class WebhooksService;
 }  // namespace webhooks
 namespace widgets {
 class WidgetsConnection;
@@ -247,7 +247,7 @@ class Client : public ClientBase {
   /// The `vault` service.
   const workos::vault::VaultClient& vault() const noexcept;
   /// The `webhooks` service.
-  const workos::webhooks::WebhooksService& webhooks() const noexcept;
+  const workos::webhooks::WebhooksClient& webhooks() const noexcept;
   /// The `widgets` service.
   const workos::widgets::WidgetsService& widgets() const noexcept;
   /// The `passwordless` helpers (not in the OpenAPI spec).

@@ -67,7 +67,8 @@
 #include <workos/vault/vault_client.h>
 #include <workos/vault/vault_crypto.h>
 #include <workos/version.h>
-#include <workos/webhooks/async_service.h>
+#include <workos/webhooks/async_webhooks_client.h>
 #include <workos/webhooks/service.h>
+#include <workos/webhooks/webhooks_client.h>
 #include <workos/widgets/async_service.h>
 #include <workos/widgets/service.h>

@@ -28,6 +28,17 @@ bool CreateValidateRequest::is_unknown() const noexcept {
   return value.index() == 2;
 }
 
+const std::string& CreateValidateRequest::credential() const noexcept {
+  switch (value.index()) {
+    case 0:
+      return std::get_if<0>(&value)->credential;
+    case 1:
+      return std::get_if<1>(&value)->credential;
+    default:
+      return std::get_if<2>(&value)->credential;
+  }
+}
+
 CreateValidateRequest::CreateValidateRequest() = default;
 CreateValidateRequest::~CreateValidateRequest() = default;
 CreateValidateRequest::CreateValidateRequest(const CreateValidateRequest& other) {
@@ -424,6 +435,11 @@ void read(Value v, workos::CreateValidateRequest& o, DecodeContext& c) {
   }
   workos::CreateValidateRequestUnknown u;
   u.tag = tag_string(v, "type");
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "credential")
+      field(c, "CreateValidateRequest", "credential", f.value, u.credential, false);
+  }
   read(v, u.raw, c);
   o.value.emplace<2>(std::move(u));
 }

@@ -50,43 +50,58 @@ bool read_metadata(Value v, std::optional<std::map<std::string, std::string>>& o
   return true;
 }
 
+// `camelCase` -> `snake_case`: a user field's key in the Node SDK's layout to the API's.
+std::string snake_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size() + 4);
+  for (const char ch : key) {
+    if (ch >= 'A' && ch <= 'Z') {
+      out += '_';
+      out += static_cast<char>(ch - 'A' + 'a');
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// A member of `User` by its API name.
+template <class M>
+struct Field {
+  std::string_view name;
+  M workos::User::*member;
+};
+template <class M>
+Field(std::string_view, M workos::User::*) -> Field<M>;
+
+// Reads `v` into the member of `u` that `fields` name `key`; another key is ignored.
+template <class... M>
+void read_member(std::string_view key, Value v, workos::User& u, json::DecodeContext& c,
+                 const Field<M>&... fields) {
+  (void)((key == fields.name && (read_field(v, u.*fields.member, c, key), true)) || ...);
+}
+
 // A user object in either layout (camelCase from the Node SDK, snake_case from the API /
 // Python SDK). Unknown fields are ignored. False when a known field has a wrong type.
 bool decode_user(Value v, workos::User& u) {
   simdjson::dom::object obj;
   if (v.get_object().get(obj) != simdjson::SUCCESS) return false;
   json::DecodeContext c;
+  using U = workos::User;
   for (auto f : obj) {
-    const std::string_view k = f.key;
-    if (k == "object")
-      read_field(f.value, u.object, c, k);
-    else if (k == "id")
-      read_field(f.value, u.id, c, k);
-    else if (k == "email")
-      read_field(f.value, u.email, c, k);
-    else if (k == "emailVerified" || k == "email_verified")
-      read_field(f.value, u.email_verified, c, k);
-    else if (k == "name")
-      read_field(f.value, u.name, c, k);
-    else if (k == "firstName" || k == "first_name")
-      read_field(f.value, u.first_name, c, k);
-    else if (k == "lastName" || k == "last_name")
-      read_field(f.value, u.last_name, c, k);
-    else if (k == "profilePictureUrl" || k == "profile_picture_url")
-      read_field(f.value, u.profile_picture_url, c, k);
-    else if (k == "lastSignInAt" || k == "last_sign_in_at")
-      read_field(f.value, u.last_sign_in_at, c, k);
-    else if (k == "locale")
-      read_field(f.value, u.locale, c, k);
-    else if (k == "createdAt" || k == "created_at")
-      read_field(f.value, u.created_at, c, k);
-    else if (k == "updatedAt" || k == "updated_at")
-      read_field(f.value, u.updated_at, c, k);
-    else if (k == "externalId" || k == "external_id")
-      read_field(f.value, u.external_id, c, k);
-    else if (k == "metadata") {
+    const std::string key = snake_key(f.key);
+    if (key == "metadata") {
       if (!read_metadata(f.value, u.metadata)) return false;
+      continue;
     }
+    read_member(key, f.value, u, c, Field{"object", &U::object}, Field{"id", &U::id},
+                Field{"email", &U::email}, Field{"email_verified", &U::email_verified},
+                Field{"name", &U::name}, Field{"first_name", &U::first_name},
+                Field{"last_name", &U::last_name},
+                Field{"profile_picture_url", &U::profile_picture_url},
+                Field{"last_sign_in_at", &U::last_sign_in_at}, Field{"locale", &U::locale},
+                Field{"created_at", &U::created_at}, Field{"updated_at", &U::updated_at},
+                Field{"external_id", &U::external_id});
   }
   return !c.failed();
 }

@@ -94,6 +94,17 @@ bool ApiKeyOwner::is_unknown() const noexcept {
   return value.index() == 2;
 }
 
+const std::string& ApiKeyOwner::id() const noexcept {
+  switch (value.index()) {
+    case 0:
+      return std::get_if<0>(&value)->id;
+    case 1:
+      return std::get_if<1>(&value)->id;
+    default:
+      return std::get_if<2>(&value)->id;
+  }
+}
+
 ApiKeyOwner::ApiKeyOwner() = default;
 ApiKeyOwner::~ApiKeyOwner() = default;
 ApiKeyOwner::ApiKeyOwner(const ApiKeyOwner& other) {
@@ -170,6 +181,81 @@ std::string_view ConnectApplication::tag() const noexcept {
 
 bool ConnectApplication::is_unknown() const noexcept {
   return value.index() == 4;
+}
+
+const std::string& ConnectApplication::id() const noexcept {
+  switch (value.index()) {
+    case 0:
+      return std::get_if<0>(&value)->id;
+    case 1:
+      return std::get_if<1>(&value)->id;
+    case 2:
+      return std::get_if<2>(&value)->id;
+    case 3:
+      return std::get_if<3>(&value)->id;
+    default:
+      return std::get_if<4>(&value)->id;
+  }
+}
+
+const std::string& ConnectApplication::client_id() const noexcept {
+  switch (value.index()) {
+    case 0:
+      return std::get_if<0>(&value)->client_id;
+    case 1:
+      return std::get_if<1>(&value)->client_id;
+    case 2:
+      return std::get_if<2>(&value)->client_id;
+    case 3:
+      return std::get_if<3>(&value)->client_id;
+    default:
+      return std::get_if<4>(&value)->client_id;
+  }
+}
+
+const std::string& ConnectApplication::name() const noexcept {
+  switch (value.index()) {
+    case 0:
+      return std::get_if<0>(&value)->name;
+    case 1:
+      return std::get_if<1>(&value)->name;
+    case 2:
+      return std::get_if<2>(&value)->name;
+    case 3:
+      return std::get_if<3>(&value)->name;
+    default:
+      return std::get_if<4>(&value)->name;
+  }
+}
+
+const workos::Timestamp& ConnectApplication::created_at() const noexcept {
+  switch (value.index()) {
+    case 0:
+      return std::get_if<0>(&value)->created_at;
+    case 1:
+      return std::get_if<1>(&value)->created_at;
+    case 2:
+      return std::get_if<2>(&value)->created_at;
+    case 3:
+      return std::get_if<3>(&value)->created_at;
+    default:
+      return std::get_if<4>(&value)->created_at;
+  }
+}
+
+const workos::Timestamp& ConnectApplication::updated_at() const noexcept {
+  switch (value.index()) {
+    case 0:
+      return std::get_if<0>(&value)->updated_at;
+    case 1:
+      return std::get_if<1>(&value)->updated_at;
+    case 2:
+      return std::get_if<2>(&value)->updated_at;
+    case 3:
+      return std::get_if<3>(&value)->updated_at;
+    default:
+      return std::get_if<4>(&value)->updated_at;
+  }
 }
 
 ConnectApplication::ConnectApplication() = default;
@@ -702,6 +788,10 @@ void read(Value v, workos::ApiKeyOwner& o, DecodeContext& c) {
   }
   workos::ApiKeyOwnerUnknown u;
   u.tag = tag_string(v, "type");
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "id") field(c, "ApiKeyOwner", "id", f.value, u.id, false);
+  }
   read(v, u.raw, c);
   o.value.emplace<2>(std::move(u));
 }
@@ -1303,6 +1393,19 @@ void read(Value v, workos::ConnectApplication& o, DecodeContext& c) {
   }
   workos::ConnectApplicationUnknown u;
   u.tag = tag_string(v, "application_type");
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "id")
+      field(c, "ConnectApplication", "id", f.value, u.id, false);
+    else if (k == "client_id")
+      field(c, "ConnectApplication", "client_id", f.value, u.client_id, false);
+    else if (k == "name")
+      field(c, "ConnectApplication", "name", f.value, u.name, false);
+    else if (k == "created_at")
+      field(c, "ConnectApplication", "created_at", f.value, u.created_at, false);
+    else if (k == "updated_at")
+      field(c, "ConnectApplication", "updated_at", f.value, u.updated_at, false);
+  }
   read(v, u.raw, c);
   o.value.emplace<4>(std::move(u));
 }

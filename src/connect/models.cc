@@ -28,6 +28,17 @@ bool CreateApplicationRequest::is_unknown() const noexcept {
   return value.index() == 2;
 }
 
+const std::string& CreateApplicationRequest::name() const noexcept {
+  switch (value.index()) {
+    case 0:
+      return std::get_if<0>(&value)->name;
+    case 1:
+      return std::get_if<1>(&value)->name;
+    default:
+      return std::get_if<2>(&value)->name;
+  }
+}
+
 CreateApplicationRequest::CreateApplicationRequest() = default;
 CreateApplicationRequest::~CreateApplicationRequest() = default;
 CreateApplicationRequest::CreateApplicationRequest(const CreateApplicationRequest& other) {
@@ -239,6 +250,10 @@ void read(Value v, workos::CreateApplicationRequest& o, DecodeContext& c) {
   }
   workos::CreateApplicationRequestUnknown u;
   u.tag = tag_string(v, "application_type");
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "name") field(c, "CreateApplicationRequest", "name", f.value, u.name, false);
+  }
   read(v, u.raw, c);
   o.value.emplace<2>(std::move(u));
 }

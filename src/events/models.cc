@@ -164,6 +164,176 @@ std::string_view EventAuthenticationRadarRiskDetectedDataAction::wire() const no
   }
 }
 
+EventConnectionDeletedDataConnectionType EventConnectionDeletedDataConnectionType::from_wire(
+    std::string_view wire) {
+  if (wire == "ADFSSAML") return kADFSSAML;
+  if (wire == "AdpOidc") return kAdpOidc;
+  if (wire == "AppleOAuth") return kAppleOAuth;
+  if (wire == "Auth0Migration") return kAuth0Migration;
+  if (wire == "Auth0SAML") return kAuth0SAML;
+  if (wire == "AzureSAML") return kAzureSAML;
+  if (wire == "BitbucketOAuth") return kBitbucketOAuth;
+  if (wire == "CasSAML") return kCasSAML;
+  if (wire == "ClassLinkSAML") return kClassLinkSAML;
+  if (wire == "CleverOIDC") return kCleverOIDC;
+  if (wire == "CloudflareSAML") return kCloudflareSAML;
+  if (wire == "CyberArkSAML") return kCyberArkSAML;
+  if (wire == "DiscordOAuth") return kDiscordOAuth;
+  if (wire == "DuoSAML") return kDuoSAML;
+  if (wire == "EntraIdOIDC") return kEntraIdOIDC;
+  if (wire == "GenericOIDC") return kGenericOIDC;
+  if (wire == "GenericSAML") return kGenericSAML;
+  if (wire == "GitHubOAuth") return kGitHubOAuth;
+  if (wire == "GitLabOAuth") return kGitLabOAuth;
+  if (wire == "GoogleOAuth") return kGoogleOAuth;
+  if (wire == "GoogleOIDC") return kGoogleOIDC;
+  if (wire == "GoogleSAML") return kGoogleSAML;
+  if (wire == "GrokOAuth") return kGrokOAuth;
+  if (wire == "XOAuth") return kXOAuth;
+  if (wire == "IntuitOAuth") return kIntuitOAuth;
+  if (wire == "JumpCloudSAML") return kJumpCloudSAML;
+  if (wire == "KeycloakSAML") return kKeycloakSAML;
+  if (wire == "LastPassSAML") return kLastPassSAML;
+  if (wire == "LinkedInOAuth") return kLinkedInOAuth;
+  if (wire == "LoginGovOidc") return kLoginGovOidc;
+  if (wire == "MagicLink") return kMagicLink;
+  if (wire == "MicrosoftOAuth") return kMicrosoftOAuth;
+  if (wire == "MiniOrangeSAML") return kMiniOrangeSAML;
+  if (wire == "NetIqSAML") return kNetIqSAML;
+  if (wire == "OktaOIDC") return kOktaOIDC;
+  if (wire == "OktaSAML") return kOktaSAML;
+  if (wire == "OneLoginSAML") return kOneLoginSAML;
+  if (wire == "OracleSAML") return kOracleSAML;
+  if (wire == "PingFederateSAML") return kPingFederateSAML;
+  if (wire == "PingOneSAML") return kPingOneSAML;
+  if (wire == "RipplingSAML") return kRipplingSAML;
+  if (wire == "SalesforceSAML") return kSalesforceSAML;
+  if (wire == "ShibbolethGenericSAML") return kShibbolethGenericSAML;
+  if (wire == "ShibbolethSAML") return kShibbolethSAML;
+  if (wire == "SimpleSamlPhpSAML") return kSimpleSamlPhpSAML;
+  if (wire == "SalesforceOAuth") return kSalesforceOAuth;
+  if (wire == "SlackOAuth") return kSlackOAuth;
+  if (wire == "TestIdp") return kTestIdp;
+  if (wire == "VercelMarketplaceOAuth") return kVercelMarketplaceOAuth;
+  if (wire == "VercelOAuth") return kVercelOAuth;
+  if (wire == "VMwareSAML") return kVMwareSAML;
+  if (wire == "XeroOAuth") return kXeroOAuth;
+  EventConnectionDeletedDataConnectionType out;
+  out.unknown_ = std::string(wire);
+  return out;
+}
+
+std::string_view EventConnectionDeletedDataConnectionType::wire() const noexcept {
+  switch (value_) {
+    case kADFSSAML:
+      return "ADFSSAML";
+    case kAdpOidc:
+      return "AdpOidc";
+    case kAppleOAuth:
+      return "AppleOAuth";
+    case kAuth0Migration:
+      return "Auth0Migration";
+    case kAuth0SAML:
+      return "Auth0SAML";
+    case kAzureSAML:
+      return "AzureSAML";
+    case kBitbucketOAuth:
+      return "BitbucketOAuth";
+    case kCasSAML:
+      return "CasSAML";
+    case kClassLinkSAML:
+      return "ClassLinkSAML";
+    case kCleverOIDC:
+      return "CleverOIDC";
+    case kCloudflareSAML:
+      return "CloudflareSAML";
+    case kCyberArkSAML:
+      return "CyberArkSAML";
+    case kDiscordOAuth:
+      return "DiscordOAuth";
+    case kDuoSAML:
+      return "DuoSAML";
+    case kEntraIdOIDC:
+      return "EntraIdOIDC";
+    case kGenericOIDC:
+      return "GenericOIDC";
+    case kGenericSAML:
+      return "GenericSAML";
+    case kGitHubOAuth:
+      return "GitHubOAuth";
+    case kGitLabOAuth:
+      return "GitLabOAuth";
+    case kGoogleOAuth:
+      return "GoogleOAuth";
+    case kGoogleOIDC:
+      return "GoogleOIDC";
+    case kGoogleSAML:
+      return "GoogleSAML";
+    case kGrokOAuth:
+      return "GrokOAuth";
+    case kXOAuth:
+      return "XOAuth";
+    case kIntuitOAuth:
+      return "IntuitOAuth";
+    case kJumpCloudSAML:
+      return "JumpCloudSAML";
+    case kKeycloakSAML:
+      return "KeycloakSAML";
+    case kLastPassSAML:
+      return "LastPassSAML";
+    case kLinkedInOAuth:
+      return "LinkedInOAuth";
+    case kLoginGovOidc:
+      return "LoginGovOidc";
+    case kMagicLink:
+      return "MagicLink";
+    case kMicrosoftOAuth:
+      return "MicrosoftOAuth";
+    case kMiniOrangeSAML:
+      return "MiniOrangeSAML";
+    case kNetIqSAML:
+      return "NetIqSAML";
+    case kOktaOIDC:
+      return "OktaOIDC";
+    case kOktaSAML:
+      return "OktaSAML";
+    case kOneLoginSAML:
+      return "OneLoginSAML";
+    case kOracleSAML:
+      return "OracleSAML";
+    case kPingFederateSAML:
+      return "PingFederateSAML";
+    case kPingOneSAML:
+      return "PingOneSAML";
+    case kRipplingSAML:
+      return "RipplingSAML";
+    case kSalesforceSAML:
+      return "SalesforceSAML";
+    case kShibbolethGenericSAML:
+      return "ShibbolethGenericSAML";
+    case kShibbolethSAML:
+      return "ShibbolethSAML";
+    case kSimpleSamlPhpSAML:
+      return "SimpleSamlPhpSAML";
+    case kSalesforceOAuth:
+      return "SalesforceOAuth";
+    case kSlackOAuth:
+      return "SlackOAuth";
+    case kTestIdp:
+      return "TestIdp";
+    case kVercelMarketplaceOAuth:
+      return "VercelMarketplaceOAuth";
+    case kVercelOAuth:
+      return "VercelOAuth";
+    case kVMwareSAML:
+      return "VMwareSAML";
+    case kXeroOAuth:
+      return "XeroOAuth";
+    default:
+      return unknown_;
+  }
+}
+
 }  // namespace workos
 
 namespace workos::detail::json {
@@ -3876,6 +4046,49 @@ void write(Writer& w, const workos::EventAuthenticationSsoTimedOut& o) {
   w.end_object();
 }
 
+void read(Value v, workos::EventConnectionActivatedDataDomain& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen[1] = {};
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "object") {
+      seen[0] |= std::uint64_t{1} << 0;
+      field(c, "EventConnectionActivatedDataDomain", "object", f.value, o.object, true);
+    } else if (k == "id") {
+      seen[0] |= std::uint64_t{1} << 1;
+      field(c, "EventConnectionActivatedDataDomain", "id", f.value, o.id, true);
+    } else if (k == "domain") {
+      seen[0] |= std::uint64_t{1} << 2;
+      field(c, "EventConnectionActivatedDataDomain", "domain", f.value, o.domain, true);
+    }
+  }
+  if (!(seen[0] & (std::uint64_t{1} << 0)))
+    c.missing_required("EventConnectionActivatedDataDomain", "object");
+  if (!(seen[0] & (std::uint64_t{1} << 1)))
+    c.missing_required("EventConnectionActivatedDataDomain", "id");
+  if (!(seen[0] & (std::uint64_t{1} << 2)))
+    c.missing_required("EventConnectionActivatedDataDomain", "domain");
+}
+
+void write(Writer& w, const workos::EventConnectionActivatedDataDomain& o) {
+  w.begin_object();
+  member(w, "object", o.object);
+  member(w, "id", o.id);
+  member(w, "domain", o.domain);
+  w.end_object();
+}
+
+void read(Value v, workos::EventConnectionDeletedDataConnectionType& o, DecodeContext& c) {
+  std::string_view s;
+  if (!read_enum_text(v, s, c)) return;
+  o = workos::EventConnectionDeletedDataConnectionType::from_wire(s);
+}
+
+void write(Writer& w, const workos::EventConnectionDeletedDataConnectionType& v) {
+  w.string(v.wire());
+}
+
 }  // namespace workos::detail::json
 
 namespace workos {
@@ -4465,6 +4678,14 @@ Result<void> from_json(std::string_view json, EventAuthenticationSsoTimedOut& ou
 }
 
 std::string to_json(const EventAuthenticationSsoTimedOut& value) {
+  return detail::json::encode_document(value);
+}
+
+Result<void> from_json(std::string_view json, EventConnectionActivatedDataDomain& out) {
+  return detail::json::decode_document(json, "EventConnectionActivatedDataDomain", out);
+}
+
+std::string to_json(const EventConnectionActivatedDataDomain& value) {
   return detail::json::encode_document(value);
 }
 

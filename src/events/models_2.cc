@@ -11,176 +11,6 @@
 
 namespace workos {
 
-EventConnectionDeletedDataConnectionType EventConnectionDeletedDataConnectionType::from_wire(
-    std::string_view wire) {
-  if (wire == "ADFSSAML") return kADFSSAML;
-  if (wire == "AdpOidc") return kAdpOidc;
-  if (wire == "AppleOAuth") return kAppleOAuth;
-  if (wire == "Auth0Migration") return kAuth0Migration;
-  if (wire == "Auth0SAML") return kAuth0SAML;
-  if (wire == "AzureSAML") return kAzureSAML;
-  if (wire == "BitbucketOAuth") return kBitbucketOAuth;
-  if (wire == "CasSAML") return kCasSAML;
-  if (wire == "ClassLinkSAML") return kClassLinkSAML;
-  if (wire == "CleverOIDC") return kCleverOIDC;
-  if (wire == "CloudflareSAML") return kCloudflareSAML;
-  if (wire == "CyberArkSAML") return kCyberArkSAML;
-  if (wire == "DiscordOAuth") return kDiscordOAuth;
-  if (wire == "DuoSAML") return kDuoSAML;
-  if (wire == "EntraIdOIDC") return kEntraIdOIDC;
-  if (wire == "GenericOIDC") return kGenericOIDC;
-  if (wire == "GenericSAML") return kGenericSAML;
-  if (wire == "GitHubOAuth") return kGitHubOAuth;
-  if (wire == "GitLabOAuth") return kGitLabOAuth;
-  if (wire == "GoogleOAuth") return kGoogleOAuth;
-  if (wire == "GoogleOIDC") return kGoogleOIDC;
-  if (wire == "GoogleSAML") return kGoogleSAML;
-  if (wire == "GrokOAuth") return kGrokOAuth;
-  if (wire == "XOAuth") return kXOAuth;
-  if (wire == "IntuitOAuth") return kIntuitOAuth;
-  if (wire == "JumpCloudSAML") return kJumpCloudSAML;
-  if (wire == "KeycloakSAML") return kKeycloakSAML;
-  if (wire == "LastPassSAML") return kLastPassSAML;
-  if (wire == "LinkedInOAuth") return kLinkedInOAuth;
-  if (wire == "LoginGovOidc") return kLoginGovOidc;
-  if (wire == "MagicLink") return kMagicLink;
-  if (wire == "MicrosoftOAuth") return kMicrosoftOAuth;
-  if (wire == "MiniOrangeSAML") return kMiniOrangeSAML;
-  if (wire == "NetIqSAML") return kNetIqSAML;
-  if (wire == "OktaOIDC") return kOktaOIDC;
-  if (wire == "OktaSAML") return kOktaSAML;
-  if (wire == "OneLoginSAML") return kOneLoginSAML;
-  if (wire == "OracleSAML") return kOracleSAML;
-  if (wire == "PingFederateSAML") return kPingFederateSAML;
-  if (wire == "PingOneSAML") return kPingOneSAML;
-  if (wire == "RipplingSAML") return kRipplingSAML;
-  if (wire == "SalesforceSAML") return kSalesforceSAML;
-  if (wire == "ShibbolethGenericSAML") return kShibbolethGenericSAML;
-  if (wire == "ShibbolethSAML") return kShibbolethSAML;
-  if (wire == "SimpleSamlPhpSAML") return kSimpleSamlPhpSAML;
-  if (wire == "SalesforceOAuth") return kSalesforceOAuth;
-  if (wire == "SlackOAuth") return kSlackOAuth;
-  if (wire == "TestIdp") return kTestIdp;
-  if (wire == "VercelMarketplaceOAuth") return kVercelMarketplaceOAuth;
-  if (wire == "VercelOAuth") return kVercelOAuth;
-  if (wire == "VMwareSAML") return kVMwareSAML;
-  if (wire == "XeroOAuth") return kXeroOAuth;
-  EventConnectionDeletedDataConnectionType out;
-  out.unknown_ = std::string(wire);
-  return out;
-}
-
-std::string_view EventConnectionDeletedDataConnectionType::wire() const noexcept {
-  switch (value_) {
-    case kADFSSAML:
-      return "ADFSSAML";
-    case kAdpOidc:
-      return "AdpOidc";
-    case kAppleOAuth:
-      return "AppleOAuth";
-    case kAuth0Migration:
-      return "Auth0Migration";
-    case kAuth0SAML:
-      return "Auth0SAML";
-    case kAzureSAML:
-      return "AzureSAML";
-    case kBitbucketOAuth:
-      return "BitbucketOAuth";
-    case kCasSAML:
-      return "CasSAML";
-    case kClassLinkSAML:
-      return "ClassLinkSAML";
-    case kCleverOIDC:
-      return "CleverOIDC";
-    case kCloudflareSAML:
-      return "CloudflareSAML";
-    case kCyberArkSAML:
-      return "CyberArkSAML";
-    case kDiscordOAuth:
-      return "DiscordOAuth";
-    case kDuoSAML:
-      return "DuoSAML";
-    case kEntraIdOIDC:
-      return "EntraIdOIDC";
-    case kGenericOIDC:
-      return "GenericOIDC";
-    case kGenericSAML:
-      return "GenericSAML";
-    case kGitHubOAuth:
-      return "GitHubOAuth";
-    case kGitLabOAuth:
-      return "GitLabOAuth";
-    case kGoogleOAuth:
-      return "GoogleOAuth";
-    case kGoogleOIDC:
-      return "GoogleOIDC";
-    case kGoogleSAML:
-      return "GoogleSAML";
-    case kGrokOAuth:
-      return "GrokOAuth";
-    case kXOAuth:
-      return "XOAuth";
-    case kIntuitOAuth:
-      return "IntuitOAuth";
-    case kJumpCloudSAML:
-      return "JumpCloudSAML";
-    case kKeycloakSAML:
-      return "KeycloakSAML";
-    case kLastPassSAML:
-      return "LastPassSAML";
-    case kLinkedInOAuth:
-      return "LinkedInOAuth";
-    case kLoginGovOidc:
-      return "LoginGovOidc";
-    case kMagicLink:
-      return "MagicLink";
-    case kMicrosoftOAuth:
-      return "MicrosoftOAuth";
-    case kMiniOrangeSAML:
-      return "MiniOrangeSAML";
-    case kNetIqSAML:
-      return "NetIqSAML";
-    case kOktaOIDC:
-      return "OktaOIDC";
-    case kOktaSAML:
-      return "OktaSAML";
-    case kOneLoginSAML:
-      return "OneLoginSAML";
-    case kOracleSAML:
-      return "OracleSAML";
-    case kPingFederateSAML:
-      return "PingFederateSAML";
-    case kPingOneSAML:
-      return "PingOneSAML";
-    case kRipplingSAML:
-      return "RipplingSAML";
-    case kSalesforceSAML:
-      return "SalesforceSAML";
-    case kShibbolethGenericSAML:
-      return "ShibbolethGenericSAML";
-    case kShibbolethSAML:
-      return "ShibbolethSAML";
-    case kSimpleSamlPhpSAML:
-      return "SimpleSamlPhpSAML";
-    case kSalesforceOAuth:
-      return "SalesforceOAuth";
-    case kSlackOAuth:
-      return "SlackOAuth";
-    case kTestIdp:
-      return "TestIdp";
-    case kVercelMarketplaceOAuth:
-      return "VercelMarketplaceOAuth";
-    case kVercelOAuth:
-      return "VercelOAuth";
-    case kVMwareSAML:
-      return "VMwareSAML";
-    case kXeroOAuth:
-      return "XeroOAuth";
-    default:
-      return unknown_;
-  }
-}
-
 EventConnectionDeletedDataState EventConnectionDeletedDataState::from_wire(std::string_view wire) {
   if (wire == "draft") return kDraft;
   if (wire == "active") return kActive;
@@ -390,49 +220,6 @@ std::string_view EventOrganizationDomainVerificationFailedDataReason::wire() con
 }  // namespace workos
 
 namespace workos::detail::json {
-
-void read(Value v, workos::EventConnectionActivatedDataDomain& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  std::uint64_t seen[1] = {};
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "object") {
-      seen[0] |= std::uint64_t{1} << 0;
-      field(c, "EventConnectionActivatedDataDomain", "object", f.value, o.object, true);
-    } else if (k == "id") {
-      seen[0] |= std::uint64_t{1} << 1;
-      field(c, "EventConnectionActivatedDataDomain", "id", f.value, o.id, true);
-    } else if (k == "domain") {
-      seen[0] |= std::uint64_t{1} << 2;
-      field(c, "EventConnectionActivatedDataDomain", "domain", f.value, o.domain, true);
-    }
-  }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("EventConnectionActivatedDataDomain", "object");
-  if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("EventConnectionActivatedDataDomain", "id");
-  if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("EventConnectionActivatedDataDomain", "domain");
-}
-
-void write(Writer& w, const workos::EventConnectionActivatedDataDomain& o) {
-  w.begin_object();
-  member(w, "object", o.object);
-  member(w, "id", o.id);
-  member(w, "domain", o.domain);
-  w.end_object();
-}
-
-void read(Value v, workos::EventConnectionDeletedDataConnectionType& o, DecodeContext& c) {
-  std::string_view s;
-  if (!read_enum_text(v, s, c)) return;
-  o = workos::EventConnectionDeletedDataConnectionType::from_wire(s);
-}
-
-void write(Writer& w, const workos::EventConnectionDeletedDataConnectionType& v) {
-  w.string(v.wire());
-}
 
 void read(Value v, workos::EventConnectionDeletedDataState& o, DecodeContext& c) {
   std::string_view s;
@@ -3894,17 +3681,270 @@ void write(Writer& w, const workos::EventOrganizationMembershipUpdated& o) {
   w.end_object();
 }
 
+void read(Value v, workos::EventOrganizationRoleCreatedData& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen[1] = {};
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "object") {
+      seen[0] |= std::uint64_t{1} << 0;
+      field(c, "EventOrganizationRoleCreatedData", "object", f.value, o.object, true);
+    } else if (k == "organization_id") {
+      seen[0] |= std::uint64_t{1} << 1;
+      field(c, "EventOrganizationRoleCreatedData", "organization_id", f.value, o.organization_id,
+            true);
+    } else if (k == "slug") {
+      seen[0] |= std::uint64_t{1} << 2;
+      field(c, "EventOrganizationRoleCreatedData", "slug", f.value, o.slug, true);
+    } else if (k == "name") {
+      seen[0] |= std::uint64_t{1} << 3;
+      field(c, "EventOrganizationRoleCreatedData", "name", f.value, o.name, true);
+    } else if (k == "description") {
+      seen[0] |= std::uint64_t{1} << 4;
+      field(c, "EventOrganizationRoleCreatedData", "description", f.value, o.description, false);
+    } else if (k == "resource_type_slug") {
+      seen[0] |= std::uint64_t{1} << 5;
+      field(c, "EventOrganizationRoleCreatedData", "resource_type_slug", f.value,
+            o.resource_type_slug, true);
+    } else if (k == "permissions") {
+      seen[0] |= std::uint64_t{1} << 6;
+      field(c, "EventOrganizationRoleCreatedData", "permissions", f.value, o.permissions, true);
+    } else if (k == "created_at") {
+      seen[0] |= std::uint64_t{1} << 7;
+      field(c, "EventOrganizationRoleCreatedData", "created_at", f.value, o.created_at, true);
+    } else if (k == "updated_at") {
+      seen[0] |= std::uint64_t{1} << 8;
+      field(c, "EventOrganizationRoleCreatedData", "updated_at", f.value, o.updated_at, true);
+    }
+  }
+  if (!(seen[0] & (std::uint64_t{1} << 0)))
+    c.missing_required("EventOrganizationRoleCreatedData", "object");
+  if (!(seen[0] & (std::uint64_t{1} << 1)))
+    c.missing_required("EventOrganizationRoleCreatedData", "organization_id");
+  if (!(seen[0] & (std::uint64_t{1} << 2)))
+    c.missing_required("EventOrganizationRoleCreatedData", "slug");
+  if (!(seen[0] & (std::uint64_t{1} << 3)))
+    c.missing_required("EventOrganizationRoleCreatedData", "name");
+  if (!(seen[0] & (std::uint64_t{1} << 4)))
+    c.missing_required("EventOrganizationRoleCreatedData", "description");
+  if (!(seen[0] & (std::uint64_t{1} << 5)))
+    c.missing_required("EventOrganizationRoleCreatedData", "resource_type_slug");
+  if (!(seen[0] & (std::uint64_t{1} << 6)))
+    c.missing_required("EventOrganizationRoleCreatedData", "permissions");
+  if (!(seen[0] & (std::uint64_t{1} << 7)))
+    c.missing_required("EventOrganizationRoleCreatedData", "created_at");
+  if (!(seen[0] & (std::uint64_t{1} << 8)))
+    c.missing_required("EventOrganizationRoleCreatedData", "updated_at");
+}
+
+void write(Writer& w, const workos::EventOrganizationRoleCreatedData& o) {
+  w.begin_object();
+  member(w, "object", o.object);
+  member(w, "organization_id", o.organization_id);
+  member(w, "slug", o.slug);
+  member(w, "name", o.name);
+  w.key("description");
+  write(w, o.description);
+  member(w, "resource_type_slug", o.resource_type_slug);
+  member(w, "permissions", o.permissions);
+  member(w, "created_at", o.created_at);
+  member(w, "updated_at", o.updated_at);
+  w.end_object();
+}
+
+void read(Value v, workos::EventOrganizationRoleCreated& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen[1] = {};
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "object") {
+      seen[0] |= std::uint64_t{1} << 0;
+      field(c, "EventOrganizationRoleCreated", "object", f.value, o.object, true);
+    } else if (k == "id") {
+      seen[0] |= std::uint64_t{1} << 1;
+      field(c, "EventOrganizationRoleCreated", "id", f.value, o.id, true);
+    } else if (k == "event") {
+      seen[0] |= std::uint64_t{1} << 2;
+      field(c, "EventOrganizationRoleCreated", "event", f.value, o.event, true);
+    } else if (k == "data") {
+      seen[0] |= std::uint64_t{1} << 3;
+      field(c, "EventOrganizationRoleCreated", "data", f.value, o.data, true);
+    } else if (k == "created_at") {
+      seen[0] |= std::uint64_t{1} << 4;
+      field(c, "EventOrganizationRoleCreated", "created_at", f.value, o.created_at, true);
+    } else if (k == "context") {
+      field(c, "EventOrganizationRoleCreated", "context", f.value, o.context, false);
+    }
+  }
+  if (!(seen[0] & (std::uint64_t{1} << 0)))
+    c.missing_required("EventOrganizationRoleCreated", "object");
+  if (!(seen[0] & (std::uint64_t{1} << 1)))
+    c.missing_required("EventOrganizationRoleCreated", "id");
+  if (!(seen[0] & (std::uint64_t{1} << 2)))
+    c.missing_required("EventOrganizationRoleCreated", "event");
+  if (!(seen[0] & (std::uint64_t{1} << 3)))
+    c.missing_required("EventOrganizationRoleCreated", "data");
+  if (!(seen[0] & (std::uint64_t{1} << 4)))
+    c.missing_required("EventOrganizationRoleCreated", "created_at");
+}
+
+void write(Writer& w, const workos::EventOrganizationRoleCreated& o) {
+  w.begin_object();
+  member(w, "object", o.object);
+  member(w, "id", o.id);
+  member(w, "event", o.event);
+  member(w, "data", o.data);
+  member(w, "created_at", o.created_at);
+  member(w, "context", o.context);
+  w.end_object();
+}
+
+void read(Value v, workos::EventOrganizationRoleDeleted& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen[1] = {};
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "object") {
+      seen[0] |= std::uint64_t{1} << 0;
+      field(c, "EventOrganizationRoleDeleted", "object", f.value, o.object, true);
+    } else if (k == "id") {
+      seen[0] |= std::uint64_t{1} << 1;
+      field(c, "EventOrganizationRoleDeleted", "id", f.value, o.id, true);
+    } else if (k == "event") {
+      seen[0] |= std::uint64_t{1} << 2;
+      field(c, "EventOrganizationRoleDeleted", "event", f.value, o.event, true);
+    } else if (k == "data") {
+      seen[0] |= std::uint64_t{1} << 3;
+      field(c, "EventOrganizationRoleDeleted", "data", f.value, o.data, true);
+    } else if (k == "created_at") {
+      seen[0] |= std::uint64_t{1} << 4;
+      field(c, "EventOrganizationRoleDeleted", "created_at", f.value, o.created_at, true);
+    } else if (k == "context") {
+      field(c, "EventOrganizationRoleDeleted", "context", f.value, o.context, false);
+    }
+  }
+  if (!(seen[0] & (std::uint64_t{1} << 0)))
+    c.missing_required("EventOrganizationRoleDeleted", "object");
+  if (!(seen[0] & (std::uint64_t{1} << 1)))
+    c.missing_required("EventOrganizationRoleDeleted", "id");
+  if (!(seen[0] & (std::uint64_t{1} << 2)))
+    c.missing_required("EventOrganizationRoleDeleted", "event");
+  if (!(seen[0] & (std::uint64_t{1} << 3)))
+    c.missing_required("EventOrganizationRoleDeleted", "data");
+  if (!(seen[0] & (std::uint64_t{1} << 4)))
+    c.missing_required("EventOrganizationRoleDeleted", "created_at");
+}
+
+void write(Writer& w, const workos::EventOrganizationRoleDeleted& o) {
+  w.begin_object();
+  member(w, "object", o.object);
+  member(w, "id", o.id);
+  member(w, "event", o.event);
+  member(w, "data", o.data);
+  member(w, "created_at", o.created_at);
+  member(w, "context", o.context);
+  w.end_object();
+}
+
+void read(Value v, workos::EventOrganizationRoleUpdated& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen[1] = {};
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "object") {
+      seen[0] |= std::uint64_t{1} << 0;
+      field(c, "EventOrganizationRoleUpdated", "object", f.value, o.object, true);
+    } else if (k == "id") {
+      seen[0] |= std::uint64_t{1} << 1;
+      field(c, "EventOrganizationRoleUpdated", "id", f.value, o.id, true);
+    } else if (k == "event") {
+      seen[0] |= std::uint64_t{1} << 2;
+      field(c, "EventOrganizationRoleUpdated", "event", f.value, o.event, true);
+    } else if (k == "data") {
+      seen[0] |= std::uint64_t{1} << 3;
+      field(c, "EventOrganizationRoleUpdated", "data", f.value, o.data, true);
+    } else if (k == "created_at") {
+      seen[0] |= std::uint64_t{1} << 4;
+      field(c, "EventOrganizationRoleUpdated", "created_at", f.value, o.created_at, true);
+    } else if (k == "context") {
+      field(c, "EventOrganizationRoleUpdated", "context", f.value, o.context, false);
+    }
+  }
+  if (!(seen[0] & (std::uint64_t{1} << 0)))
+    c.missing_required("EventOrganizationRoleUpdated", "object");
+  if (!(seen[0] & (std::uint64_t{1} << 1)))
+    c.missing_required("EventOrganizationRoleUpdated", "id");
+  if (!(seen[0] & (std::uint64_t{1} << 2)))
+    c.missing_required("EventOrganizationRoleUpdated", "event");
+  if (!(seen[0] & (std::uint64_t{1} << 3)))
+    c.missing_required("EventOrganizationRoleUpdated", "data");
+  if (!(seen[0] & (std::uint64_t{1} << 4)))
+    c.missing_required("EventOrganizationRoleUpdated", "created_at");
+}
+
+void write(Writer& w, const workos::EventOrganizationRoleUpdated& o) {
+  w.begin_object();
+  member(w, "object", o.object);
+  member(w, "id", o.id);
+  member(w, "event", o.event);
+  member(w, "data", o.data);
+  member(w, "created_at", o.created_at);
+  member(w, "context", o.context);
+  w.end_object();
+}
+
+void read(Value v, workos::EventOrganizationUpdated& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen[1] = {};
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "object") {
+      seen[0] |= std::uint64_t{1} << 0;
+      field(c, "EventOrganizationUpdated", "object", f.value, o.object, true);
+    } else if (k == "id") {
+      seen[0] |= std::uint64_t{1} << 1;
+      field(c, "EventOrganizationUpdated", "id", f.value, o.id, true);
+    } else if (k == "event") {
+      seen[0] |= std::uint64_t{1} << 2;
+      field(c, "EventOrganizationUpdated", "event", f.value, o.event, true);
+    } else if (k == "data") {
+      seen[0] |= std::uint64_t{1} << 3;
+      field(c, "EventOrganizationUpdated", "data", f.value, o.data, true);
+    } else if (k == "created_at") {
+      seen[0] |= std::uint64_t{1} << 4;
+      field(c, "EventOrganizationUpdated", "created_at", f.value, o.created_at, true);
+    } else if (k == "context") {
+      field(c, "EventOrganizationUpdated", "context", f.value, o.context, false);
+    }
+  }
+  if (!(seen[0] & (std::uint64_t{1} << 0)))
+    c.missing_required("EventOrganizationUpdated", "object");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("EventOrganizationUpdated", "id");
+  if (!(seen[0] & (std::uint64_t{1} << 2))) c.missing_required("EventOrganizationUpdated", "event");
+  if (!(seen[0] & (std::uint64_t{1} << 3))) c.missing_required("EventOrganizationUpdated", "data");
+  if (!(seen[0] & (std::uint64_t{1} << 4)))
+    c.missing_required("EventOrganizationUpdated", "created_at");
+}
+
+void write(Writer& w, const workos::EventOrganizationUpdated& o) {
+  w.begin_object();
+  member(w, "object", o.object);
+  member(w, "id", o.id);
+  member(w, "event", o.event);
+  member(w, "data", o.data);
+  member(w, "created_at", o.created_at);
+  member(w, "context", o.context);
+  w.end_object();
+}
+
 }  // namespace workos::detail::json
 
 namespace workos {
-
-Result<void> from_json(std::string_view json, EventConnectionActivatedDataDomain& out) {
-  return detail::json::decode_document(json, "EventConnectionActivatedDataDomain", out);
-}
-
-std::string to_json(const EventConnectionActivatedDataDomain& value) {
-  return detail::json::encode_document(value);
-}
 
 Result<void> from_json(std::string_view json, EventConnectionActivatedData& out) {
   return detail::json::decode_document(json, "EventConnectionActivatedData", out);
@@ -4509,6 +4549,46 @@ Result<void> from_json(std::string_view json, EventOrganizationMembershipUpdated
 }
 
 std::string to_json(const EventOrganizationMembershipUpdated& value) {
+  return detail::json::encode_document(value);
+}
+
+Result<void> from_json(std::string_view json, EventOrganizationRoleCreatedData& out) {
+  return detail::json::decode_document(json, "EventOrganizationRoleCreatedData", out);
+}
+
+std::string to_json(const EventOrganizationRoleCreatedData& value) {
+  return detail::json::encode_document(value);
+}
+
+Result<void> from_json(std::string_view json, EventOrganizationRoleCreated& out) {
+  return detail::json::decode_document(json, "EventOrganizationRoleCreated", out);
+}
+
+std::string to_json(const EventOrganizationRoleCreated& value) {
+  return detail::json::encode_document(value);
+}
+
+Result<void> from_json(std::string_view json, EventOrganizationRoleDeleted& out) {
+  return detail::json::decode_document(json, "EventOrganizationRoleDeleted", out);
+}
+
+std::string to_json(const EventOrganizationRoleDeleted& value) {
+  return detail::json::encode_document(value);
+}
+
+Result<void> from_json(std::string_view json, EventOrganizationRoleUpdated& out) {
+  return detail::json::decode_document(json, "EventOrganizationRoleUpdated", out);
+}
+
+std::string to_json(const EventOrganizationRoleUpdated& value) {
+  return detail::json::encode_document(value);
+}
+
+Result<void> from_json(std::string_view json, EventOrganizationUpdated& out) {
+  return detail::json::decode_document(json, "EventOrganizationUpdated", out);
+}
+
+std::string to_json(const EventOrganizationUpdated& value) {
   return detail::json::encode_document(value);
 }
 

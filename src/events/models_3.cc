@@ -310,6 +310,695 @@ bool Event::is_unknown() const noexcept {
   return value.index() == 111;
 }
 
+const std::string& Event::id() const noexcept {
+  switch (value.index()) {
+    case 0:
+      return std::get_if<0>(&value)->id;
+    case 1:
+      return std::get_if<1>(&value)->id;
+    case 2:
+      return std::get_if<2>(&value)->id;
+    case 3:
+      return std::get_if<3>(&value)->id;
+    case 4:
+      return std::get_if<4>(&value)->id;
+    case 5:
+      return std::get_if<5>(&value)->id;
+    case 6:
+      return std::get_if<6>(&value)->id;
+    case 7:
+      return std::get_if<7>(&value)->id;
+    case 8:
+      return std::get_if<8>(&value)->id;
+    case 9:
+      return std::get_if<9>(&value)->id;
+    case 10:
+      return std::get_if<10>(&value)->id;
+    case 11:
+      return std::get_if<11>(&value)->id;
+    case 12:
+      return std::get_if<12>(&value)->id;
+    case 13:
+      return std::get_if<13>(&value)->id;
+    case 14:
+      return std::get_if<14>(&value)->id;
+    case 15:
+      return std::get_if<15>(&value)->id;
+    case 16:
+      return std::get_if<16>(&value)->id;
+    case 17:
+      return std::get_if<17>(&value)->id;
+    case 18:
+      return std::get_if<18>(&value)->id;
+    case 19:
+      return std::get_if<19>(&value)->id;
+    case 20:
+      return std::get_if<20>(&value)->id;
+    case 21:
+      return std::get_if<21>(&value)->id;
+    case 22:
+      return std::get_if<22>(&value)->id;
+    case 23:
+      return std::get_if<23>(&value)->id;
+    case 24:
+      return std::get_if<24>(&value)->id;
+    case 25:
+      return std::get_if<25>(&value)->id;
+    case 26:
+      return std::get_if<26>(&value)->id;
+    case 27:
+      return std::get_if<27>(&value)->id;
+    case 28:
+      return std::get_if<28>(&value)->id;
+    case 29:
+      return std::get_if<29>(&value)->id;
+    case 30:
+      return std::get_if<30>(&value)->id;
+    case 31:
+      return std::get_if<31>(&value)->id;
+    case 32:
+      return std::get_if<32>(&value)->id;
+    case 33:
+      return std::get_if<33>(&value)->id;
+    case 34:
+      return std::get_if<34>(&value)->id;
+    case 35:
+      return std::get_if<35>(&value)->id;
+    case 36:
+      return std::get_if<36>(&value)->id;
+    case 37:
+      return std::get_if<37>(&value)->id;
+    case 38:
+      return std::get_if<38>(&value)->id;
+    case 39:
+      return std::get_if<39>(&value)->id;
+    case 40:
+      return std::get_if<40>(&value)->id;
+    case 41:
+      return std::get_if<41>(&value)->id;
+    case 42:
+      return std::get_if<42>(&value)->id;
+    case 43:
+      return std::get_if<43>(&value)->id;
+    case 44:
+      return std::get_if<44>(&value)->id;
+    case 45:
+      return std::get_if<45>(&value)->id;
+    case 46:
+      return std::get_if<46>(&value)->id;
+    case 47:
+      return std::get_if<47>(&value)->id;
+    case 48:
+      return std::get_if<48>(&value)->id;
+    case 49:
+      return std::get_if<49>(&value)->id;
+    case 50:
+      return std::get_if<50>(&value)->id;
+    case 51:
+      return std::get_if<51>(&value)->id;
+    case 52:
+      return std::get_if<52>(&value)->id;
+    case 53:
+      return std::get_if<53>(&value)->id;
+    case 54:
+      return std::get_if<54>(&value)->id;
+    case 55:
+      return std::get_if<55>(&value)->id;
+    case 56:
+      return std::get_if<56>(&value)->id;
+    case 57:
+      return std::get_if<57>(&value)->id;
+    case 58:
+      return std::get_if<58>(&value)->id;
+    case 59:
+      return std::get_if<59>(&value)->id;
+    case 60:
+      return std::get_if<60>(&value)->id;
+    case 61:
+      return std::get_if<61>(&value)->id;
+    case 62:
+      return std::get_if<62>(&value)->id;
+    case 63:
+      return std::get_if<63>(&value)->id;
+    case 64:
+      return std::get_if<64>(&value)->id;
+    case 65:
+      return std::get_if<65>(&value)->id;
+    case 66:
+      return std::get_if<66>(&value)->id;
+    case 67:
+      return std::get_if<67>(&value)->id;
+    case 68:
+      return std::get_if<68>(&value)->id;
+    case 69:
+      return std::get_if<69>(&value)->id;
+    case 70:
+      return std::get_if<70>(&value)->id;
+    case 71:
+      return std::get_if<71>(&value)->id;
+    case 72:
+      return std::get_if<72>(&value)->id;
+    case 73:
+      return std::get_if<73>(&value)->id;
+    case 74:
+      return std::get_if<74>(&value)->id;
+    case 75:
+      return std::get_if<75>(&value)->id;
+    case 76:
+      return std::get_if<76>(&value)->id;
+    case 77:
+      return std::get_if<77>(&value)->id;
+    case 78:
+      return std::get_if<78>(&value)->id;
+    case 79:
+      return std::get_if<79>(&value)->id;
+    case 80:
+      return std::get_if<80>(&value)->id;
+    case 81:
+      return std::get_if<81>(&value)->id;
+    case 82:
+      return std::get_if<82>(&value)->id;
+    case 83:
+      return std::get_if<83>(&value)->id;
+    case 84:
+      return std::get_if<84>(&value)->id;
+    case 85:
+      return std::get_if<85>(&value)->id;
+    case 86:
+      return std::get_if<86>(&value)->id;
+    case 87:
+      return std::get_if<87>(&value)->id;
+    case 88:
+      return std::get_if<88>(&value)->id;
+    case 89:
+      return std::get_if<89>(&value)->id;
+    case 90:
+      return std::get_if<90>(&value)->id;
+    case 91:
+      return std::get_if<91>(&value)->id;
+    case 92:
+      return std::get_if<92>(&value)->id;
+    case 93:
+      return std::get_if<93>(&value)->id;
+    case 94:
+      return std::get_if<94>(&value)->id;
+    case 95:
+      return std::get_if<95>(&value)->id;
+    case 96:
+      return std::get_if<96>(&value)->id;
+    case 97:
+      return std::get_if<97>(&value)->id;
+    case 98:
+      return std::get_if<98>(&value)->id;
+    case 99:
+      return std::get_if<99>(&value)->id;
+    case 100:
+      return std::get_if<100>(&value)->id;
+    case 101:
+      return std::get_if<101>(&value)->id;
+    case 102:
+      return std::get_if<102>(&value)->id;
+    case 103:
+      return std::get_if<103>(&value)->id;
+    case 104:
+      return std::get_if<104>(&value)->id;
+    case 105:
+      return std::get_if<105>(&value)->id;
+    case 106:
+      return std::get_if<106>(&value)->id;
+    case 107:
+      return std::get_if<107>(&value)->id;
+    case 108:
+      return std::get_if<108>(&value)->id;
+    case 109:
+      return std::get_if<109>(&value)->id;
+    case 110:
+      return std::get_if<110>(&value)->id;
+    default:
+      return std::get_if<111>(&value)->id;
+  }
+}
+
+const workos::Timestamp& Event::created_at() const noexcept {
+  switch (value.index()) {
+    case 0:
+      return std::get_if<0>(&value)->created_at;
+    case 1:
+      return std::get_if<1>(&value)->created_at;
+    case 2:
+      return std::get_if<2>(&value)->created_at;
+    case 3:
+      return std::get_if<3>(&value)->created_at;
+    case 4:
+      return std::get_if<4>(&value)->created_at;
+    case 5:
+      return std::get_if<5>(&value)->created_at;
+    case 6:
+      return std::get_if<6>(&value)->created_at;
+    case 7:
+      return std::get_if<7>(&value)->created_at;
+    case 8:
+      return std::get_if<8>(&value)->created_at;
+    case 9:
+      return std::get_if<9>(&value)->created_at;
+    case 10:
+      return std::get_if<10>(&value)->created_at;
+    case 11:
+      return std::get_if<11>(&value)->created_at;
+    case 12:
+      return std::get_if<12>(&value)->created_at;
+    case 13:
+      return std::get_if<13>(&value)->created_at;
+    case 14:
+      return std::get_if<14>(&value)->created_at;
+    case 15:
+      return std::get_if<15>(&value)->created_at;
+    case 16:
+      return std::get_if<16>(&value)->created_at;
+    case 17:
+      return std::get_if<17>(&value)->created_at;
+    case 18:
+      return std::get_if<18>(&value)->created_at;
+    case 19:
+      return std::get_if<19>(&value)->created_at;
+    case 20:
+      return std::get_if<20>(&value)->created_at;
+    case 21:
+      return std::get_if<21>(&value)->created_at;
+    case 22:
+      return std::get_if<22>(&value)->created_at;
+    case 23:
+      return std::get_if<23>(&value)->created_at;
+    case 24:
+      return std::get_if<24>(&value)->created_at;
+    case 25:
+      return std::get_if<25>(&value)->created_at;
+    case 26:
+      return std::get_if<26>(&value)->created_at;
+    case 27:
+      return std::get_if<27>(&value)->created_at;
+    case 28:
+      return std::get_if<28>(&value)->created_at;
+    case 29:
+      return std::get_if<29>(&value)->created_at;
+    case 30:
+      return std::get_if<30>(&value)->created_at;
+    case 31:
+      return std::get_if<31>(&value)->created_at;
+    case 32:
+      return std::get_if<32>(&value)->created_at;
+    case 33:
+      return std::get_if<33>(&value)->created_at;
+    case 34:
+      return std::get_if<34>(&value)->created_at;
+    case 35:
+      return std::get_if<35>(&value)->created_at;
+    case 36:
+      return std::get_if<36>(&value)->created_at;
+    case 37:
+      return std::get_if<37>(&value)->created_at;
+    case 38:
+      return std::get_if<38>(&value)->created_at;
+    case 39:
+      return std::get_if<39>(&value)->created_at;
+    case 40:
+      return std::get_if<40>(&value)->created_at;
+    case 41:
+      return std::get_if<41>(&value)->created_at;
+    case 42:
+      return std::get_if<42>(&value)->created_at;
+    case 43:
+      return std::get_if<43>(&value)->created_at;
+    case 44:
+      return std::get_if<44>(&value)->created_at;
+    case 45:
+      return std::get_if<45>(&value)->created_at;
+    case 46:
+      return std::get_if<46>(&value)->created_at;
+    case 47:
+      return std::get_if<47>(&value)->created_at;
+    case 48:
+      return std::get_if<48>(&value)->created_at;
+    case 49:
+      return std::get_if<49>(&value)->created_at;
+    case 50:
+      return std::get_if<50>(&value)->created_at;
+    case 51:
+      return std::get_if<51>(&value)->created_at;
+    case 52:
+      return std::get_if<52>(&value)->created_at;
+    case 53:
+      return std::get_if<53>(&value)->created_at;
+    case 54:
+      return std::get_if<54>(&value)->created_at;
+    case 55:
+      return std::get_if<55>(&value)->created_at;
+    case 56:
+      return std::get_if<56>(&value)->created_at;
+    case 57:
+      return std::get_if<57>(&value)->created_at;
+    case 58:
+      return std::get_if<58>(&value)->created_at;
+    case 59:
+      return std::get_if<59>(&value)->created_at;
+    case 60:
+      return std::get_if<60>(&value)->created_at;
+    case 61:
+      return std::get_if<61>(&value)->created_at;
+    case 62:
+      return std::get_if<62>(&value)->created_at;
+    case 63:
+      return std::get_if<63>(&value)->created_at;
+    case 64:
+      return std::get_if<64>(&value)->created_at;
+    case 65:
+      return std::get_if<65>(&value)->created_at;
+    case 66:
+      return std::get_if<66>(&value)->created_at;
+    case 67:
+      return std::get_if<67>(&value)->created_at;
+    case 68:
+      return std::get_if<68>(&value)->created_at;
+    case 69:
+      return std::get_if<69>(&value)->created_at;
+    case 70:
+      return std::get_if<70>(&value)->created_at;
+    case 71:
+      return std::get_if<71>(&value)->created_at;
+    case 72:
+      return std::get_if<72>(&value)->created_at;
+    case 73:
+      return std::get_if<73>(&value)->created_at;
+    case 74:
+      return std::get_if<74>(&value)->created_at;
+    case 75:
+      return std::get_if<75>(&value)->created_at;
+    case 76:
+      return std::get_if<76>(&value)->created_at;
+    case 77:
+      return std::get_if<77>(&value)->created_at;
+    case 78:
+      return std::get_if<78>(&value)->created_at;
+    case 79:
+      return std::get_if<79>(&value)->created_at;
+    case 80:
+      return std::get_if<80>(&value)->created_at;
+    case 81:
+      return std::get_if<81>(&value)->created_at;
+    case 82:
+      return std::get_if<82>(&value)->created_at;
+    case 83:
+      return std::get_if<83>(&value)->created_at;
+    case 84:
+      return std::get_if<84>(&value)->created_at;
+    case 85:
+      return std::get_if<85>(&value)->created_at;
+    case 86:
+      return std::get_if<86>(&value)->created_at;
+    case 87:
+      return std::get_if<87>(&value)->created_at;
+    case 88:
+      return std::get_if<88>(&value)->created_at;
+    case 89:
+      return std::get_if<89>(&value)->created_at;
+    case 90:
+      return std::get_if<90>(&value)->created_at;
+    case 91:
+      return std::get_if<91>(&value)->created_at;
+    case 92:
+      return std::get_if<92>(&value)->created_at;
+    case 93:
+      return std::get_if<93>(&value)->created_at;
+    case 94:
+      return std::get_if<94>(&value)->created_at;
+    case 95:
+      return std::get_if<95>(&value)->created_at;
+    case 96:
+      return std::get_if<96>(&value)->created_at;
+    case 97:
+      return std::get_if<97>(&value)->created_at;
+    case 98:
+      return std::get_if<98>(&value)->created_at;
+    case 99:
+      return std::get_if<99>(&value)->created_at;
+    case 100:
+      return std::get_if<100>(&value)->created_at;
+    case 101:
+      return std::get_if<101>(&value)->created_at;
+    case 102:
+      return std::get_if<102>(&value)->created_at;
+    case 103:
+      return std::get_if<103>(&value)->created_at;
+    case 104:
+      return std::get_if<104>(&value)->created_at;
+    case 105:
+      return std::get_if<105>(&value)->created_at;
+    case 106:
+      return std::get_if<106>(&value)->created_at;
+    case 107:
+      return std::get_if<107>(&value)->created_at;
+    case 108:
+      return std::get_if<108>(&value)->created_at;
+    case 109:
+      return std::get_if<109>(&value)->created_at;
+    case 110:
+      return std::get_if<110>(&value)->created_at;
+    default:
+      return std::get_if<111>(&value)->created_at;
+  }
+}
+
+std::string Event::data_json() const {
+  switch (value.index()) {
+    case 0:
+      return to_json(std::get_if<0>(&value)->data);
+    case 1:
+      return to_json(std::get_if<1>(&value)->data);
+    case 2:
+      return to_json(std::get_if<2>(&value)->data);
+    case 3:
+      return to_json(std::get_if<3>(&value)->data);
+    case 4:
+      return to_json(std::get_if<4>(&value)->data);
+    case 5:
+      return to_json(std::get_if<5>(&value)->data);
+    case 6:
+      return to_json(std::get_if<6>(&value)->data);
+    case 7:
+      return to_json(std::get_if<7>(&value)->data);
+    case 8:
+      return to_json(std::get_if<8>(&value)->data);
+    case 9:
+      return to_json(std::get_if<9>(&value)->data);
+    case 10:
+      return to_json(std::get_if<10>(&value)->data);
+    case 11:
+      return to_json(std::get_if<11>(&value)->data);
+    case 12:
+      return to_json(std::get_if<12>(&value)->data);
+    case 13:
+      return to_json(std::get_if<13>(&value)->data);
+    case 14:
+      return to_json(std::get_if<14>(&value)->data);
+    case 15:
+      return to_json(std::get_if<15>(&value)->data);
+    case 16:
+      return to_json(std::get_if<16>(&value)->data);
+    case 17:
+      return to_json(std::get_if<17>(&value)->data);
+    case 18:
+      return to_json(std::get_if<18>(&value)->data);
+    case 19:
+      return to_json(std::get_if<19>(&value)->data);
+    case 20:
+      return to_json(std::get_if<20>(&value)->data);
+    case 21:
+      return to_json(std::get_if<21>(&value)->data);
+    case 22:
+      return to_json(std::get_if<22>(&value)->data);
+    case 23:
+      return to_json(std::get_if<23>(&value)->data);
+    case 24:
+      return to_json(std::get_if<24>(&value)->data);
+    case 25:
+      return to_json(std::get_if<25>(&value)->data);
+    case 26:
+      return to_json(std::get_if<26>(&value)->data);
+    case 27:
+      return to_json(std::get_if<27>(&value)->data);
+    case 28:
+      return to_json(std::get_if<28>(&value)->data);
+    case 29:
+      return to_json(std::get_if<29>(&value)->data);
+    case 30:
+      return to_json(std::get_if<30>(&value)->data);
+    case 31:
+      return to_json(std::get_if<31>(&value)->data);
+    case 32:
+      return to_json(std::get_if<32>(&value)->data);
+    case 33:
+      return to_json(std::get_if<33>(&value)->data);
+    case 34:
+      return to_json(std::get_if<34>(&value)->data);
+    case 35:
+      return to_json(std::get_if<35>(&value)->data);
+    case 36:
+      return to_json(std::get_if<36>(&value)->data);
+    case 37:
+      return to_json(std::get_if<37>(&value)->data);
+    case 38:
+      return to_json(std::get_if<38>(&value)->data);
+    case 39:
+      return to_json(std::get_if<39>(&value)->data);
+    case 40:
+      return to_json(std::get_if<40>(&value)->data);
+    case 41:
+      return to_json(std::get_if<41>(&value)->data);
+    case 42:
+      return to_json(std::get_if<42>(&value)->data);
+    case 43:
+      return to_json(std::get_if<43>(&value)->data);
+    case 44:
+      return to_json(std::get_if<44>(&value)->data);
+    case 45:
+      return to_json(std::get_if<45>(&value)->data);
+    case 46:
+      return to_json(std::get_if<46>(&value)->data);
+    case 47:
+      return to_json(std::get_if<47>(&value)->data);
+    case 48:
+      return to_json(std::get_if<48>(&value)->data);
+    case 49:
+      return to_json(std::get_if<49>(&value)->data);
+    case 50:
+      return to_json(std::get_if<50>(&value)->data);
+    case 51:
+      return to_json(std::get_if<51>(&value)->data);
+    case 52:
+      return to_json(std::get_if<52>(&value)->data);
+    case 53:
+      return to_json(std::get_if<53>(&value)->data);
+    case 54:
+      return to_json(std::get_if<54>(&value)->data);
+    case 55:
+      return to_json(std::get_if<55>(&value)->data);
+    case 56:
+      return to_json(std::get_if<56>(&value)->data);
+    case 57:
+      return to_json(std::get_if<57>(&value)->data);
+    case 58:
+      return to_json(std::get_if<58>(&value)->data);
+    case 59:
+      return to_json(std::get_if<59>(&value)->data);
+    case 60:
+      return to_json(std::get_if<60>(&value)->data);
+    case 61:
+      return to_json(std::get_if<61>(&value)->data);
+    case 62:
+      return to_json(std::get_if<62>(&value)->data);
+    case 63:
+      return to_json(std::get_if<63>(&value)->data);
+    case 64:
+      return to_json(std::get_if<64>(&value)->data);
+    case 65:
+      return to_json(std::get_if<65>(&value)->data);
+    case 66:
+      return to_json(std::get_if<66>(&value)->data);
+    case 67:
+      return to_json(std::get_if<67>(&value)->data);
+    case 68:
+      return to_json(std::get_if<68>(&value)->data);
+    case 69:
+      return to_json(std::get_if<69>(&value)->data);
+    case 70:
+      return to_json(std::get_if<70>(&value)->data);
+    case 71:
+      return to_json(std::get_if<71>(&value)->data);
+    case 72:
+      return to_json(std::get_if<72>(&value)->data);
+    case 73:
+      return to_json(std::get_if<73>(&value)->data);
+    case 74:
+      return to_json(std::get_if<74>(&value)->data);
+    case 75:
+      return to_json(std::get_if<75>(&value)->data);
+    case 76:
+      return to_json(std::get_if<76>(&value)->data);
+    case 77:
+      return to_json(std::get_if<77>(&value)->data);
+    case 78:
+      return to_json(std::get_if<78>(&value)->data);
+    case 79:
+      return to_json(std::get_if<79>(&value)->data);
+    case 80:
+      return to_json(std::get_if<80>(&value)->data);
+    case 81:
+      return to_json(std::get_if<81>(&value)->data);
+    case 82:
+      return to_json(std::get_if<82>(&value)->data);
+    case 83:
+      return to_json(std::get_if<83>(&value)->data);
+    case 84:
+      return to_json(std::get_if<84>(&value)->data);
+    case 85:
+      return to_json(std::get_if<85>(&value)->data);
+    case 86:
+      return to_json(std::get_if<86>(&value)->data);
+    case 87:
+      return to_json(std::get_if<87>(&value)->data);
+    case 88:
+      return to_json(std::get_if<88>(&value)->data);
+    case 89:
+      return to_json(std::get_if<89>(&value)->data);
+    case 90:
+      return to_json(std::get_if<90>(&value)->data);
+    case 91:
+      return to_json(std::get_if<91>(&value)->data);
+    case 92:
+      return to_json(std::get_if<92>(&value)->data);
+    case 93:
+      return to_json(std::get_if<93>(&value)->data);
+    case 94:
+      return to_json(std::get_if<94>(&value)->data);
+    case 95:
+      return to_json(std::get_if<95>(&value)->data);
+    case 96:
+      return to_json(std::get_if<96>(&value)->data);
+    case 97:
+      return to_json(std::get_if<97>(&value)->data);
+    case 98:
+      return to_json(std::get_if<98>(&value)->data);
+    case 99:
+      return to_json(std::get_if<99>(&value)->data);
+    case 100:
+      return to_json(std::get_if<100>(&value)->data);
+    case 101:
+      return to_json(std::get_if<101>(&value)->data);
+    case 102:
+      return to_json(std::get_if<102>(&value)->data);
+    case 103:
+      return to_json(std::get_if<103>(&value)->data);
+    case 104:
+      return to_json(std::get_if<104>(&value)->data);
+    case 105:
+      return to_json(std::get_if<105>(&value)->data);
+    case 106:
+      return to_json(std::get_if<106>(&value)->data);
+    case 107:
+      return to_json(std::get_if<107>(&value)->data);
+    case 108:
+      return to_json(std::get_if<108>(&value)->data);
+    case 109:
+      return to_json(std::get_if<109>(&value)->data);
+    case 110:
+      return to_json(std::get_if<110>(&value)->data);
+    default: {
+      const workos::RawJson& d = std::get_if<111>(&value)->data;
+      return d.empty() ? std::string("{}") : d.text();
+    }
+  }
+}
+
 Event::Event() = default;
 Event::~Event() = default;
 Event::Event(const Event& other) {
@@ -1497,267 +2186,6 @@ const workos::EventUnknown* Event::as_unknown() const noexcept {
 }  // namespace workos
 
 namespace workos::detail::json {
-
-void read(Value v, workos::EventOrganizationRoleCreatedData& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  std::uint64_t seen[1] = {};
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "object") {
-      seen[0] |= std::uint64_t{1} << 0;
-      field(c, "EventOrganizationRoleCreatedData", "object", f.value, o.object, true);
-    } else if (k == "organization_id") {
-      seen[0] |= std::uint64_t{1} << 1;
-      field(c, "EventOrganizationRoleCreatedData", "organization_id", f.value, o.organization_id,
-            true);
-    } else if (k == "slug") {
-      seen[0] |= std::uint64_t{1} << 2;
-      field(c, "EventOrganizationRoleCreatedData", "slug", f.value, o.slug, true);
-    } else if (k == "name") {
-      seen[0] |= std::uint64_t{1} << 3;
-      field(c, "EventOrganizationRoleCreatedData", "name", f.value, o.name, true);
-    } else if (k == "description") {
-      seen[0] |= std::uint64_t{1} << 4;
-      field(c, "EventOrganizationRoleCreatedData", "description", f.value, o.description, false);
-    } else if (k == "resource_type_slug") {
-      seen[0] |= std::uint64_t{1} << 5;
-      field(c, "EventOrganizationRoleCreatedData", "resource_type_slug", f.value,
-            o.resource_type_slug, true);
-    } else if (k == "permissions") {
-      seen[0] |= std::uint64_t{1} << 6;
-      field(c, "EventOrganizationRoleCreatedData", "permissions", f.value, o.permissions, true);
-    } else if (k == "created_at") {
-      seen[0] |= std::uint64_t{1} << 7;
-      field(c, "EventOrganizationRoleCreatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
-      seen[0] |= std::uint64_t{1} << 8;
-      field(c, "EventOrganizationRoleCreatedData", "updated_at", f.value, o.updated_at, true);
-    }
-  }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("EventOrganizationRoleCreatedData", "object");
-  if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("EventOrganizationRoleCreatedData", "organization_id");
-  if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("EventOrganizationRoleCreatedData", "slug");
-  if (!(seen[0] & (std::uint64_t{1} << 3)))
-    c.missing_required("EventOrganizationRoleCreatedData", "name");
-  if (!(seen[0] & (std::uint64_t{1} << 4)))
-    c.missing_required("EventOrganizationRoleCreatedData", "description");
-  if (!(seen[0] & (std::uint64_t{1} << 5)))
-    c.missing_required("EventOrganizationRoleCreatedData", "resource_type_slug");
-  if (!(seen[0] & (std::uint64_t{1} << 6)))
-    c.missing_required("EventOrganizationRoleCreatedData", "permissions");
-  if (!(seen[0] & (std::uint64_t{1} << 7)))
-    c.missing_required("EventOrganizationRoleCreatedData", "created_at");
-  if (!(seen[0] & (std::uint64_t{1} << 8)))
-    c.missing_required("EventOrganizationRoleCreatedData", "updated_at");
-}
-
-void write(Writer& w, const workos::EventOrganizationRoleCreatedData& o) {
-  w.begin_object();
-  member(w, "object", o.object);
-  member(w, "organization_id", o.organization_id);
-  member(w, "slug", o.slug);
-  member(w, "name", o.name);
-  w.key("description");
-  write(w, o.description);
-  member(w, "resource_type_slug", o.resource_type_slug);
-  member(w, "permissions", o.permissions);
-  member(w, "created_at", o.created_at);
-  member(w, "updated_at", o.updated_at);
-  w.end_object();
-}
-
-void read(Value v, workos::EventOrganizationRoleCreated& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  std::uint64_t seen[1] = {};
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "object") {
-      seen[0] |= std::uint64_t{1} << 0;
-      field(c, "EventOrganizationRoleCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
-      seen[0] |= std::uint64_t{1} << 1;
-      field(c, "EventOrganizationRoleCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
-      seen[0] |= std::uint64_t{1} << 2;
-      field(c, "EventOrganizationRoleCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
-      seen[0] |= std::uint64_t{1} << 3;
-      field(c, "EventOrganizationRoleCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
-      seen[0] |= std::uint64_t{1} << 4;
-      field(c, "EventOrganizationRoleCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
-      field(c, "EventOrganizationRoleCreated", "context", f.value, o.context, false);
-    }
-  }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("EventOrganizationRoleCreated", "object");
-  if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("EventOrganizationRoleCreated", "id");
-  if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("EventOrganizationRoleCreated", "event");
-  if (!(seen[0] & (std::uint64_t{1} << 3)))
-    c.missing_required("EventOrganizationRoleCreated", "data");
-  if (!(seen[0] & (std::uint64_t{1} << 4)))
-    c.missing_required("EventOrganizationRoleCreated", "created_at");
-}
-
-void write(Writer& w, const workos::EventOrganizationRoleCreated& o) {
-  w.begin_object();
-  member(w, "object", o.object);
-  member(w, "id", o.id);
-  member(w, "event", o.event);
-  member(w, "data", o.data);
-  member(w, "created_at", o.created_at);
-  member(w, "context", o.context);
-  w.end_object();
-}
-
-void read(Value v, workos::EventOrganizationRoleDeleted& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  std::uint64_t seen[1] = {};
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "object") {
-      seen[0] |= std::uint64_t{1} << 0;
-      field(c, "EventOrganizationRoleDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
-      seen[0] |= std::uint64_t{1} << 1;
-      field(c, "EventOrganizationRoleDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
-      seen[0] |= std::uint64_t{1} << 2;
-      field(c, "EventOrganizationRoleDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
-      seen[0] |= std::uint64_t{1} << 3;
-      field(c, "EventOrganizationRoleDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
-      seen[0] |= std::uint64_t{1} << 4;
-      field(c, "EventOrganizationRoleDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
-      field(c, "EventOrganizationRoleDeleted", "context", f.value, o.context, false);
-    }
-  }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("EventOrganizationRoleDeleted", "object");
-  if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("EventOrganizationRoleDeleted", "id");
-  if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("EventOrganizationRoleDeleted", "event");
-  if (!(seen[0] & (std::uint64_t{1} << 3)))
-    c.missing_required("EventOrganizationRoleDeleted", "data");
-  if (!(seen[0] & (std::uint64_t{1} << 4)))
-    c.missing_required("EventOrganizationRoleDeleted", "created_at");
-}
-
-void write(Writer& w, const workos::EventOrganizationRoleDeleted& o) {
-  w.begin_object();
-  member(w, "object", o.object);
-  member(w, "id", o.id);
-  member(w, "event", o.event);
-  member(w, "data", o.data);
-  member(w, "created_at", o.created_at);
-  member(w, "context", o.context);
-  w.end_object();
-}
-
-void read(Value v, workos::EventOrganizationRoleUpdated& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  std::uint64_t seen[1] = {};
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "object") {
-      seen[0] |= std::uint64_t{1} << 0;
-      field(c, "EventOrganizationRoleUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
-      seen[0] |= std::uint64_t{1} << 1;
-      field(c, "EventOrganizationRoleUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
-      seen[0] |= std::uint64_t{1} << 2;
-      field(c, "EventOrganizationRoleUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
-      seen[0] |= std::uint64_t{1} << 3;
-      field(c, "EventOrganizationRoleUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
-      seen[0] |= std::uint64_t{1} << 4;
-      field(c, "EventOrganizationRoleUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
-      field(c, "EventOrganizationRoleUpdated", "context", f.value, o.context, false);
-    }
-  }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("EventOrganizationRoleUpdated", "object");
-  if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("EventOrganizationRoleUpdated", "id");
-  if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("EventOrganizationRoleUpdated", "event");
-  if (!(seen[0] & (std::uint64_t{1} << 3)))
-    c.missing_required("EventOrganizationRoleUpdated", "data");
-  if (!(seen[0] & (std::uint64_t{1} << 4)))
-    c.missing_required("EventOrganizationRoleUpdated", "created_at");
-}
-
-void write(Writer& w, const workos::EventOrganizationRoleUpdated& o) {
-  w.begin_object();
-  member(w, "object", o.object);
-  member(w, "id", o.id);
-  member(w, "event", o.event);
-  member(w, "data", o.data);
-  member(w, "created_at", o.created_at);
-  member(w, "context", o.context);
-  w.end_object();
-}
-
-void read(Value v, workos::EventOrganizationUpdated& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  std::uint64_t seen[1] = {};
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "object") {
-      seen[0] |= std::uint64_t{1} << 0;
-      field(c, "EventOrganizationUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
-      seen[0] |= std::uint64_t{1} << 1;
-      field(c, "EventOrganizationUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
-      seen[0] |= std::uint64_t{1} << 2;
-      field(c, "EventOrganizationUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
-      seen[0] |= std::uint64_t{1} << 3;
-      field(c, "EventOrganizationUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
-      seen[0] |= std::uint64_t{1} << 4;
-      field(c, "EventOrganizationUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
-      field(c, "EventOrganizationUpdated", "context", f.value, o.context, false);
-    }
-  }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("EventOrganizationUpdated", "object");
-  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("EventOrganizationUpdated", "id");
-  if (!(seen[0] & (std::uint64_t{1} << 2))) c.missing_required("EventOrganizationUpdated", "event");
-  if (!(seen[0] & (std::uint64_t{1} << 3))) c.missing_required("EventOrganizationUpdated", "data");
-  if (!(seen[0] & (std::uint64_t{1} << 4)))
-    c.missing_required("EventOrganizationUpdated", "created_at");
-}
-
-void write(Writer& w, const workos::EventOrganizationUpdated& o) {
-  w.begin_object();
-  member(w, "object", o.object);
-  member(w, "id", o.id);
-  member(w, "event", o.event);
-  member(w, "data", o.data);
-  member(w, "created_at", o.created_at);
-  member(w, "context", o.context);
-  w.end_object();
-}
 
 void read(Value v, workos::EventPasswordResetCreatedData& o, DecodeContext& c) {
   ObjectReader r(v, c);
@@ -4647,6 +5075,15 @@ void read(Value v, workos::Event& o, DecodeContext& c) {
   }
   workos::EventUnknown u;
   u.tag = tag_string(v, "event");
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "id")
+      field(c, "Event", "id", f.value, u.id, false);
+    else if (k == "created_at")
+      field(c, "Event", "created_at", f.value, u.created_at, false);
+    else if (k == "data")
+      field(c, "Event", "data", f.value, u.data, false);
+  }
   read(v, u.raw, c);
   o.value.emplace<111>(std::move(u));
 }
@@ -5025,46 +5462,6 @@ void write(Writer& w, const workos::EventList& o) {
 }  // namespace workos::detail::json
 
 namespace workos {
-
-Result<void> from_json(std::string_view json, EventOrganizationRoleCreatedData& out) {
-  return detail::json::decode_document(json, "EventOrganizationRoleCreatedData", out);
-}
-
-std::string to_json(const EventOrganizationRoleCreatedData& value) {
-  return detail::json::encode_document(value);
-}
-
-Result<void> from_json(std::string_view json, EventOrganizationRoleCreated& out) {
-  return detail::json::decode_document(json, "EventOrganizationRoleCreated", out);
-}
-
-std::string to_json(const EventOrganizationRoleCreated& value) {
-  return detail::json::encode_document(value);
-}
-
-Result<void> from_json(std::string_view json, EventOrganizationRoleDeleted& out) {
-  return detail::json::decode_document(json, "EventOrganizationRoleDeleted", out);
-}
-
-std::string to_json(const EventOrganizationRoleDeleted& value) {
-  return detail::json::encode_document(value);
-}
-
-Result<void> from_json(std::string_view json, EventOrganizationRoleUpdated& out) {
-  return detail::json::decode_document(json, "EventOrganizationRoleUpdated", out);
-}
-
-std::string to_json(const EventOrganizationRoleUpdated& value) {
-  return detail::json::encode_document(value);
-}
-
-Result<void> from_json(std::string_view json, EventOrganizationUpdated& out) {
-  return detail::json::decode_document(json, "EventOrganizationUpdated", out);
-}
-
-std::string to_json(const EventOrganizationUpdated& value) {
-  return detail::json::encode_document(value);
-}
 
 Result<void> from_json(std::string_view json, EventPasswordResetCreatedData& out) {
   return detail::json::decode_document(json, "EventPasswordResetCreatedData", out);

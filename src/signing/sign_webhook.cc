@@ -1,12 +1,15 @@
 // Copyright workos-cpp authors. Handwritten.
-// workos::testing::sign_webhook: the header WorkOS would send, for users' tests.
+// webhooks::sign (and its testing aliases): the header WorkOS would send.
 
 #include <workos/signing/signature.h>
+#include <workos/signing/webhooks.h>
 #include <workos/testing/sign_webhook.h>
 
 #include <string>
 
-namespace workos::testing {
+namespace workos {
+
+namespace testing {
 
 std::string sign_webhook_ms(std::string_view payload, std::string_view secret,
                             std::int64_t timestamp_ms) {
@@ -22,4 +25,11 @@ std::string sign_webhook(std::string_view payload, std::string_view secret,
   return sign_webhook_ms(payload, secret, signing::to_unix_ms(timestamp));
 }
 
-}  // namespace workos::testing
+}  // namespace testing
+
+std::string webhooks::sign(std::string_view payload, std::string_view secret,
+                           std::chrono::system_clock::time_point timestamp) {
+  return testing::sign_webhook(payload, secret, timestamp);
+}
+
+}  // namespace workos

@@ -44,6 +44,33 @@ bool AuthenticateRequest::is_unknown() const noexcept {
   return value.index() == 10;
 }
 
+const std::string& AuthenticateRequest::client_id() const noexcept {
+  switch (value.index()) {
+    case 0:
+      return std::get_if<0>(&value)->client_id;
+    case 1:
+      return std::get_if<1>(&value)->client_id;
+    case 2:
+      return std::get_if<2>(&value)->client_id;
+    case 3:
+      return std::get_if<3>(&value)->client_id;
+    case 4:
+      return std::get_if<4>(&value)->client_id;
+    case 5:
+      return std::get_if<5>(&value)->client_id;
+    case 6:
+      return std::get_if<6>(&value)->client_id;
+    case 7:
+      return std::get_if<7>(&value)->client_id;
+    case 8:
+      return std::get_if<8>(&value)->client_id;
+    case 9:
+      return std::get_if<9>(&value)->client_id;
+    default:
+      return std::get_if<10>(&value)->client_id;
+  }
+}
+
 AuthenticateRequest::AuthenticateRequest() = default;
 AuthenticateRequest::~AuthenticateRequest() = default;
 AuthenticateRequest::AuthenticateRequest(const AuthenticateRequest& other) {
@@ -1395,6 +1422,10 @@ void read(Value v, workos::AuthenticateRequest& o, DecodeContext& c) {
   }
   workos::AuthenticateRequestUnknown u;
   u.tag = tag_string(v, "grant_type");
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "client_id") field(c, "AuthenticateRequest", "client_id", f.value, u.client_id, false);
+  }
   read(v, u.raw, c);
   o.value.emplace<10>(std::move(u));
 }

@@ -3,6 +3,7 @@
 
 #include <workos/async_client.h>
 #include <workos/webhooks/async_service.h>
+#include <workos/webhooks/async_webhooks_client.h>
 
 #include "async/call_async.h"
 #include "client_services.h"
@@ -133,11 +134,11 @@ Future<void> AsyncWebhooksService::delete_webhook_endpoint(std::string_view id,
 
 namespace workos {
 
-const workos::webhooks::AsyncWebhooksService& AsyncClient::webhooks() const noexcept {
-  return services_->webhooks.get<workos::webhooks::AsyncWebhooksService>([this] {
+const workos::webhooks::AsyncWebhooksClient& AsyncClient::webhooks() const noexcept {
+  return services_->webhooks.get<workos::webhooks::AsyncWebhooksClient>([this] {
     const auto& connection = services_->connections.webhooks;
-    return connection ? std::make_shared<const workos::webhooks::AsyncWebhooksService>(connection)
-                      : std::make_shared<const workos::webhooks::AsyncWebhooksService>(
+    return connection ? std::make_shared<const workos::webhooks::AsyncWebhooksClient>(connection)
+                      : std::make_shared<const workos::webhooks::AsyncWebhooksClient>(
                             webhooks::make_async_webhooks_connection(async_core()));
   });
 }

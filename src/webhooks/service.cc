@@ -3,6 +3,7 @@
 
 #include <workos/client.h>
 #include <workos/webhooks/service.h>
+#include <workos/webhooks/webhooks_client.h>
 
 #include "client_services.h"
 #include "webhooks/requests.h"
@@ -130,11 +131,11 @@ Result<void> WebhooksService::delete_webhook_endpoint(std::string_view id,
 
 namespace workos {
 
-const workos::webhooks::WebhooksService& Client::webhooks() const noexcept {
-  return services_->webhooks.get<workos::webhooks::WebhooksService>([this] {
+const workos::webhooks::WebhooksClient& Client::webhooks() const noexcept {
+  return services_->webhooks.get<workos::webhooks::WebhooksClient>([this] {
     const auto& connection = services_->connections.webhooks;
-    return connection ? std::make_shared<const workos::webhooks::WebhooksService>(connection)
-                      : std::make_shared<const workos::webhooks::WebhooksService>(
+    return connection ? std::make_shared<const workos::webhooks::WebhooksClient>(connection)
+                      : std::make_shared<const workos::webhooks::WebhooksClient>(
                             webhooks::make_webhooks_connection(core()));
   });
 }

@@ -7,7 +7,9 @@
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/webhooks/async_service.h>
+#include <workos/webhooks/async_webhooks_client.h>
 #include <workos/webhooks/service.h>
+#include <workos/webhooks/webhooks_client.h>
 
 #include <gtest/gtest.h>
 

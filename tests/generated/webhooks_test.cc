@@ -6,6 +6,7 @@
 #include <workos/json.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/webhooks/service.h>
+#include <workos/webhooks/webhooks_client.h>
 
 #include <gtest/gtest.h>
 

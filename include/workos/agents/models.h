@@ -134,6 +134,8 @@ struct CreateValidateRequestApiKey {
 struct CreateValidateRequestUnknown {
   /// The value of `type` as received (text of the first tag field).
   std::string tag;
+  /// `credential` as received (empty when absent).
+  std::string credential;
   /// The whole object as received.
   workos::RawJson raw;
 };
@@ -164,6 +166,8 @@ struct CreateValidateRequest {
   std::string_view tag() const noexcept;
   /// True when the tag was not known to this SDK version.
   bool is_unknown() const noexcept;
+  /// `credential` of the alternative held, whichever it is (unknown ones included).
+  const std::string& credential() const noexcept;
   /// The `CreateValidateRequestApiKey` alternative (`type` = `api_key`), or null.
   const workos::CreateValidateRequestApiKey* as_api_key() const noexcept;
   /// The `CreateValidateRequestAccessToken` alternative (`type` = `access_token`), or null.

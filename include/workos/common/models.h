@@ -199,6 +199,8 @@ struct ApiKeyOwnerUser {
 struct ApiKeyOwnerUnknown {
   /// The value of `type` as received (text of the first tag field).
   std::string tag;
+  /// `id` as received (empty when absent).
+  std::string id;
   /// The whole object as received.
   workos::RawJson raw;
 };
@@ -227,6 +229,8 @@ struct ApiKeyOwner {
   std::string_view tag() const noexcept;
   /// True when the tag was not known to this SDK version.
   bool is_unknown() const noexcept;
+  /// `id` of the alternative held, whichever it is (unknown ones included).
+  const std::string& id() const noexcept;
   /// The `ApiKeyOwnerOrganization` alternative (`type` = `organization`), or null.
   const workos::ApiKeyOwnerOrganization* as_organization() const noexcept;
   /// The `ApiKeyOwnerUser` alternative (`type` = `user`), or null.
@@ -437,6 +441,16 @@ struct ConnectApplicationUnknown {
   /// The value of `application_type`, `is_first_party`, `was_dynamically_registered` as received
   /// (text of the first tag field).
   std::string tag;
+  /// `id` as received (empty when absent).
+  std::string id;
+  /// `client_id` as received (empty when absent).
+  std::string client_id;
+  /// `name` as received (empty when absent).
+  std::string name;
+  /// `created_at` as received (empty when absent).
+  workos::Timestamp created_at;
+  /// `updated_at` as received (empty when absent).
+  workos::Timestamp updated_at;
   /// The whole object as received.
   workos::RawJson raw;
 };
@@ -469,6 +483,16 @@ struct ConnectApplication {
   std::string_view tag() const noexcept;
   /// True when the tag was not known to this SDK version.
   bool is_unknown() const noexcept;
+  /// `id` of the alternative held, whichever it is (unknown ones included).
+  const std::string& id() const noexcept;
+  /// `client_id` of the alternative held, whichever it is (unknown ones included).
+  const std::string& client_id() const noexcept;
+  /// `name` of the alternative held, whichever it is (unknown ones included).
+  const std::string& name() const noexcept;
+  /// `created_at` of the alternative held, whichever it is (unknown ones included).
+  const workos::Timestamp& created_at() const noexcept;
+  /// `updated_at` of the alternative held, whichever it is (unknown ones included).
+  const workos::Timestamp& updated_at() const noexcept;
   /// The `ConnectApplicationOauthFirstParty` alternative (`application_type` = `oauth`,
   /// `is_first_party` = `true`), or null.
   const workos::ConnectApplicationOauthFirstParty* as_oauth_first_party() const noexcept;

@@ -77,6 +77,8 @@ struct CreateOAuthApplicationDto {
 struct CreateApplicationRequestUnknown {
   /// The value of `application_type` as received (text of the first tag field).
   std::string tag;
+  /// `name` as received (empty when absent).
+  std::string name;
   /// The whole object as received.
   workos::RawJson raw;
 };
@@ -107,6 +109,8 @@ struct CreateApplicationRequest {
   std::string_view tag() const noexcept;
   /// True when the tag was not known to this SDK version.
   bool is_unknown() const noexcept;
+  /// `name` of the alternative held, whichever it is (unknown ones included).
+  const std::string& name() const noexcept;
   /// The `CreateOAuthApplicationDto` alternative (`application_type` = `oauth`), or null.
   const workos::CreateOAuthApplicationDto* as_create_o_auth_application_dto() const noexcept;
   /// The `CreateM2MApplicationDto` alternative (`application_type` = `m2m`), or null.

@@ -4457,6 +4457,12 @@ struct EventWaitlistUserDenied {
 struct EventUnknown {
   /// The value of `event` as received (text of the first tag field).
   std::string tag;
+  /// `id` as received (empty when absent).
+  std::string id;
+  /// `created_at` as received (empty when absent).
+  workos::Timestamp created_at;
+  /// `data` as received (empty when absent).
+  workos::RawJson data;
   /// The whole object as received.
   workos::RawJson raw;
 };
@@ -4538,6 +4544,15 @@ struct Event {
   std::string_view tag() const noexcept;
   /// True when the tag was not known to this SDK version.
   bool is_unknown() const noexcept;
+  /// The event type as sent (`event`, e.g. `user.created`); the same as `tag()`.
+  std::string_view type() const noexcept { return tag(); }
+  /// `id` of the alternative held, whichever it is (unknown ones included).
+  const std::string& id() const noexcept;
+  /// `created_at` of the alternative held, whichever it is (unknown ones included).
+  const workos::Timestamp& created_at() const noexcept;
+  /// `data` of the alternative held as compact JSON text, whichever it is (unknown ones
+  /// included; `{}` when an unknown one had none).
+  std::string data_json() const;
   /// The `EventActionAuthenticationDenied` alternative (`event` = `action.authentication.denied`),
   /// or null.
   const workos::EventActionAuthenticationDenied* as_action_authentication_denied() const noexcept;

@@ -2,9 +2,9 @@
 #pragma once
 
 /// @file
-/// Webhook signature verification on the raw request body. The generated namespace
-/// `workos::webhooks` also holds the webhook-endpoint API (`client.webhooks()`); these free
-/// functions sit beside it. See docs/webhooks.md.
+/// Webhook signature verification on the raw request body, and signing. The generated namespace
+/// `workos::webhooks` also holds the webhook-endpoint API; `client.webhooks()` carries both (see
+/// <workos/webhooks/webhooks_client.h>). See docs/webhooks.md.
 ///
 /// @code
 /// // In your HTTP handler, with the body exactly as received (never re-serialized):
@@ -51,6 +51,13 @@ inline std::string compute_signature(std::int64_t timestamp_ms, std::string_view
                                      std::string_view secret) {
   return signing::compute_signature(timestamp_ms, payload, secret);
 }
+
+/// The whole `WorkOS-Signature` header value WorkOS would send for `payload` signed with
+/// `secret` at `timestamp` (default: now): `t=<ms>, v1=<hex>`. For relaying deliveries, replaying
+/// stored ones, and tests. Thread-safe.
+std::string sign(
+    std::string_view payload, std::string_view secret,
+    std::chrono::system_clock::time_point timestamp = std::chrono::system_clock::now());
 
 /// Verifies a delivery (`verify_header`), then decodes the body into the generated
 /// `workos::Event` union: `event->tag()` is the event type, `event->as_user_created()` (and one

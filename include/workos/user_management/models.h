@@ -258,6 +258,8 @@ struct AuthenticateRequestRefreshToken {
 struct AuthenticateRequestUnknown {
   /// The value of `grant_type` as received (text of the first tag field).
   std::string tag;
+  /// `client_id` as received (empty when absent).
+  std::string client_id;
   /// The whole object as received.
   workos::RawJson raw;
 };
@@ -292,6 +294,8 @@ struct AuthenticateRequest {
   std::string_view tag() const noexcept;
   /// True when the tag was not known to this SDK version.
   bool is_unknown() const noexcept;
+  /// `client_id` of the alternative held, whichever it is (unknown ones included).
+  const std::string& client_id() const noexcept;
   /// The `AuthenticateRequestAuthorizationCode` alternative (`grant_type` = `authorization_code`),
   /// or null.
   const workos::AuthenticateRequestAuthorizationCode* as_authorization_code() const noexcept;
