@@ -229,7 +229,8 @@ class ClientExtensions(unittest.TestCase):
                       "core()))", code)
         ext["sso"]["connection_with_core"] = True
         _, code = C.client_accessor_parts(api, ext, "sso")
-        self.assertIn("detail::CoreAccess::make_shared<workos::sso::SsoClient>(core())", code)
+        self.assertIn("detail::CoreAccess::make_shared<workos::sso::SsoClient>("
+                      "sso::make_sso_connection(core()), core())", code)
         self.assertIn("detail::CoreAccess::make_shared<workos::sso::SsoClient>(connection, core())",
                       code)
         _, code = C.client_accessor_parts(api, ext, "orgs")

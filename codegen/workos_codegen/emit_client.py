@@ -198,7 +198,9 @@ def client_accessor(api, extensions, name):
     else:
         with_core = kind == "extension" and ext.get("connection_with_core", False)
         conn_args = "connection, core()" if with_core else "connection"
-        default = "core()" if with_core else "%s::make_%s_connection(core())" % (name, name)
+        default = "%s::make_%s_connection(core())" % (name, name)
+        if with_core:
+            default += ", core()"
         # Helper classes over a core keep their constructors private (CoreAccess).
         maker = "detail::CoreAccess::make_shared<%s>" if with_core else "std::make_shared<const %s>"
         make = (("connection ? " + maker + "(%s)\n"
@@ -209,17 +211,15 @@ def client_accessor(api, extensions, name):
             "    return %s\n  });\n}\n" % (cls, name, name, cls, name, make))
 
 
-def _helper_constructors(module, cls, base, conn, core, factory):
-    """The two constructors of a handwritten helper class over a generated service whose
-    helpers need the client's core (member `core_`): from the core (the HTTP connection) and
-    from a connection plus the core."""
+def _helper_constructors(module, cls, base, conn, core):
+    """The constructor of a handwritten helper class over a generated service whose helpers
+    need the client's core (member `core_`): a connection (the module's HTTP one by default)
+    plus the core."""
     short = cls.split("::")[-1]
     q = "%s::%s" % (module, short)
-    return ("%s::%s(std::shared_ptr<detail::%s> core)\n"
-            "    : %s(%s::%s(core)), core_(std::move(core)) {}\n\n"
-            "%s::%s(std::shared_ptr<%s::%s> connection, std::shared_ptr<detail::%s> core)\n"
+    return ("%s::%s(std::shared_ptr<%s::%s> connection, std::shared_ptr<detail::%s> core)\n"
             "    : %s(std::move(connection)), core_(std::move(core)) {}\n" % (
-                q, short, core, base, module, factory, q, short, module, conn, core, base))
+                q, short, module, conn, core, base))
 
 
 def client_accessor_parts(api, extensions, name):
@@ -232,8 +232,7 @@ def client_accessor_parts(api, extensions, name):
         headers.append(header)
         if (extensions.get(name) or {}).get("connection_with_core", False):
             code += "\n" + _helper_constructors(name, cls, S.service_class(name),
-                                                S.connection_class(name), "ClientCore",
-                                                "make_%s_connection" % name)
+                                                S.connection_class(name), "ClientCore")
     return sorted(set(headers)), code
 
 
@@ -245,8 +244,11 @@ def async_client_accessor_parts(api, extensions, name):
         headers.append(header)
     with_core = kind == "extra" or (kind == "extension" and (extensions.get(name) or {}).get(
         "async_connection_with_core", False))
-    default = "async_core()" if with_core else "%s::make_async_%s_connection(" \
-        "async_core())" % (name, name)
+    default = "%s::make_async_%s_connection(async_core())" % (name, name)
+    if kind == "extra":
+        default = "async_core()"
+    elif with_core:
+        default += ", async_core()"
     # Helper classes over a core keep their constructors private (CoreAccess).
     maker = "std::make_shared<const %s>" % cls
     if kind == "extra":
@@ -265,8 +267,7 @@ def async_client_accessor_parts(api, extensions, name):
                 cls, name, name, cls, name, set_, maker, default))
     if kind == "extension" and (extensions.get(name) or {}).get("async_connection_with_core"):
         code += "\n" + _helper_constructors(name, cls, "Async" + S.service_class(name),
-                                            "Async" + S.connection_class(name), "AsyncCore",
-                                            "make_async_%s_connection" % name)
+                                            "Async" + S.connection_class(name), "AsyncCore")
     return sorted(set(headers)), code
 
 

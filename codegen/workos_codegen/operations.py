@@ -128,6 +128,7 @@ def load_operations(spec, names_list, builder):
         o.params_name = N.pascal(o.name) + "Params"
         _params(o, raw, item, builder)
         _body(o, raw, builder)
+        _drop_query_copies_of_body(o, builder)
         _response(o, raw, builder)
         sec = raw.get("security")
         if sec is not None:
@@ -200,6 +201,20 @@ def _params(o, raw, item, builder):
             variants.append((vname, o.prefix + N.pascal(gname) + N.pascal(vname), ps))
         o.param_groups.append(ParamGroup(gname, bool(g.get("optional")), variants))
     builder.note_params = True
+
+
+def _drop_query_copies_of_body(o, builder):
+    """A query parameter that repeats a field of the JSON body (the spec lists the SSO code
+    exchange's `client_id`, `client_secret`, `code` and `grant_type` in both places) is not
+    offered: the value travels in the body only, so a secret never lands in the URL."""
+    if o.body_kind != "struct":
+        return
+    fields = {f.wire for f in o.body_type.model.final().fields}
+    dropped = [p.wire for p in o.query if p.wire in fields]
+    if dropped:
+        o.query = [p for p in o.query if p.wire not in fields]
+        builder.note("%s: query parameters %s repeat body fields; sent in the body only" % (
+            o.op_id, ", ".join(dropped)))
 
 
 def _body(o, raw, builder):

@@ -22,6 +22,7 @@
 #include "auth/client_state.h"
 #include "auth/token_verifier.h"
 #include "core/core_access.h"
+#include "user_management/requests.h"
 
 namespace workos::detail {
 class AsyncCore;
@@ -48,9 +49,9 @@ struct SessionContext {
   }
 
   workos::user_management::UserManagementClient user_management() const {
-    using Client = workos::user_management::UserManagementClient;
-    if (connection) return workos::detail::CoreAccess::make<Client>(connection, core);
-    return workos::detail::CoreAccess::make<Client>(core);
+    return workos::detail::CoreAccess::make<workos::user_management::UserManagementClient>(
+        connection ? connection : workos::user_management::make_user_management_connection(core),
+        core);
   }
 };
 
@@ -117,9 +118,9 @@ struct AsyncSessionContext {
   std::shared_ptr<workos::user_management::AsyncUserManagementConnection> connection;  // optional
 
   workos::user_management::AsyncUserManagementClient user_management() const {
-    using Client = workos::user_management::AsyncUserManagementClient;
-    if (connection) return workos::detail::CoreAccess::make<Client>(connection, core);
-    return workos::detail::CoreAccess::make<Client>(core);
+    namespace um = workos::user_management;
+    return workos::detail::CoreAccess::make<um::AsyncUserManagementClient>(
+        connection ? connection : um::make_async_user_management_connection(core), core);
   }
 };
 

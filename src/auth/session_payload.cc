@@ -222,50 +222,33 @@ bool replace_unpaired_surrogate_escapes(std::string_view text, std::string& out)
 }
 
 std::string encode_session_data(const SessionData& d, SessionPayloadStyle style) {
+  using json::member;
   json::Writer w;
   w.begin_object();
   if (style == SessionPayloadStyle::kNode) {
-    if (d.organization_id) {
-      w.key("organizationId");
-      w.string(*d.organization_id);
-    }
+    member(w, "organizationId", d.organization_id);
     if (d.user) {
       w.key("user");
       write_node_user(w, *d.user);
     }
-    w.key("accessToken");
-    w.string(d.access_token);
-    w.key("refreshToken");
-    w.string(d.refresh_token);
-    if (d.authentication_method) {
-      w.key("authenticationMethod");
-      w.string(*d.authentication_method);
-    }
-    if (d.impersonator) {
-      w.key("impersonator");
-      write_impersonator(w, *d.impersonator);
-    }
+    member(w, "accessToken", d.access_token);
+    member(w, "refreshToken", d.refresh_token);
+    member(w, "authenticationMethod", d.authentication_method);
   } else {
-    w.key("access_token");
-    w.string(d.access_token);
-    w.key("refresh_token");
-    w.string(d.refresh_token);
+    member(w, "access_token", d.access_token);
+    member(w, "refresh_token", d.refresh_token);
     if (d.user) {
       w.key("user");
       json::write(w, *d.user);
     }
-    if (d.impersonator) {
-      w.key("impersonator");
-      write_impersonator(w, *d.impersonator);
-    }
-    if (d.organization_id) {
-      w.key("organization_id");
-      w.string(*d.organization_id);
-    }
-    if (d.authentication_method) {
-      w.key("authentication_method");
-      w.string(*d.authentication_method);
-    }
+  }
+  if (d.impersonator) {
+    w.key("impersonator");
+    write_impersonator(w, *d.impersonator);
+  }
+  if (style != SessionPayloadStyle::kNode) {
+    member(w, "organization_id", d.organization_id);
+    member(w, "authentication_method", d.authentication_method);
   }
   w.end_object();
   return w.take();

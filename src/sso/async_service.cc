@@ -210,12 +210,10 @@ const workos::sso::AsyncSsoClient& AsyncClient::sso() const noexcept {
     const auto& connection = services_->connections.sso;
     return connection ? detail::CoreAccess::make_shared<workos::sso::AsyncSsoClient>(connection,
                                                                                      async_core())
-                      : detail::CoreAccess::make_shared<workos::sso::AsyncSsoClient>(async_core());
+                      : detail::CoreAccess::make_shared<workos::sso::AsyncSsoClient>(
+                            sso::make_async_sso_connection(async_core()), async_core());
   });
 }
-
-sso::AsyncSsoClient::AsyncSsoClient(std::shared_ptr<detail::AsyncCore> core)
-    : AsyncSsoService(sso::make_async_sso_connection(core)), core_(std::move(core)) {}
 
 sso::AsyncSsoClient::AsyncSsoClient(std::shared_ptr<sso::AsyncSsoConnection> connection,
                                     std::shared_ptr<detail::AsyncCore> core)

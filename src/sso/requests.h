@@ -136,12 +136,6 @@ inline detail::ApiRequest request_for_get_profile_and_token(
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/sso/token";
-  detail::QueryBuilder q;
-  q.add("client_id", params.client_id_param);
-  q.add("client_secret", params.client_secret_param);
-  q.add("code", params.code_param);
-  q.add("grant_type", params.grant_type_param);
-  req.query = q.str();
   req.body = json::encode_document(static_cast<const workos::TokenQueryDto&>(params));
   req.auth = detail::AuthMode::kNone;
   return req;

@@ -200,12 +200,10 @@ const workos::sso::SsoClient& Client::sso() const noexcept {
   return services_->sso.get<workos::sso::SsoClient>([this] {
     const auto& connection = services_->connections.sso;
     return connection ? detail::CoreAccess::make_shared<workos::sso::SsoClient>(connection, core())
-                      : detail::CoreAccess::make_shared<workos::sso::SsoClient>(core());
+                      : detail::CoreAccess::make_shared<workos::sso::SsoClient>(
+                            sso::make_sso_connection(core()), core());
   });
 }
-
-sso::SsoClient::SsoClient(std::shared_ptr<detail::ClientCore> core)
-    : SsoService(sso::make_sso_connection(core)), core_(std::move(core)) {}
 
 sso::SsoClient::SsoClient(std::shared_ptr<sso::SsoConnection> connection,
                           std::shared_ptr<detail::ClientCore> core)

@@ -981,14 +981,11 @@ const workos::user_management::AsyncUserManagementClient& AsyncClient::user_mana
                ? detail::CoreAccess::make_shared<
                      workos::user_management::AsyncUserManagementClient>(connection, async_core())
                : detail::CoreAccess::make_shared<
-                     workos::user_management::AsyncUserManagementClient>(async_core());
+                     workos::user_management::AsyncUserManagementClient>(
+                     user_management::make_async_user_management_connection(async_core()),
+                     async_core());
   });
 }
-
-user_management::AsyncUserManagementClient::AsyncUserManagementClient(
-    std::shared_ptr<detail::AsyncCore> core)
-    : AsyncUserManagementService(user_management::make_async_user_management_connection(core)),
-      core_(std::move(core)) {}
 
 user_management::AsyncUserManagementClient::AsyncUserManagementClient(
     std::shared_ptr<user_management::AsyncUserManagementConnection> connection,

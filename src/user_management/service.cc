@@ -942,14 +942,9 @@ const workos::user_management::UserManagementClient& Client::user_management() c
                ? detail::CoreAccess::make_shared<workos::user_management::UserManagementClient>(
                      connection, core())
                : detail::CoreAccess::make_shared<workos::user_management::UserManagementClient>(
-                     core());
+                     user_management::make_user_management_connection(core()), core());
   });
 }
-
-user_management::UserManagementClient::UserManagementClient(
-    std::shared_ptr<detail::ClientCore> core)
-    : UserManagementService(user_management::make_user_management_connection(core)),
-      core_(std::move(core)) {}
 
 user_management::UserManagementClient::UserManagementClient(
     std::shared_ptr<user_management::UserManagementConnection> connection,

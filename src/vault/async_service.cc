@@ -269,15 +269,12 @@ namespace workos {
 const workos::vault::AsyncVaultClient& AsyncClient::vault() const noexcept {
   return services_->vault.get<workos::vault::AsyncVaultClient>([this] {
     const auto& connection = services_->connections.vault;
-    return connection
-               ? detail::CoreAccess::make_shared<workos::vault::AsyncVaultClient>(connection,
-                                                                                  async_core())
-               : detail::CoreAccess::make_shared<workos::vault::AsyncVaultClient>(async_core());
+    return connection ? detail::CoreAccess::make_shared<workos::vault::AsyncVaultClient>(
+                            connection, async_core())
+                      : detail::CoreAccess::make_shared<workos::vault::AsyncVaultClient>(
+                            vault::make_async_vault_connection(async_core()), async_core());
   });
 }
-
-vault::AsyncVaultClient::AsyncVaultClient(std::shared_ptr<detail::AsyncCore> core)
-    : AsyncVaultService(vault::make_async_vault_connection(core)), core_(std::move(core)) {}
 
 vault::AsyncVaultClient::AsyncVaultClient(std::shared_ptr<vault::AsyncVaultConnection> connection,
                                           std::shared_ptr<detail::AsyncCore> core)

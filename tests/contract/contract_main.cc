@@ -1407,10 +1407,6 @@ Outcome op_sso_get_profile(const workos::Client& client) {
 
 Outcome op_sso_get_profile_and_token(const workos::Client& client) {
   workos::sso::GetProfileAndTokenParams params;
-  params.client_id_param = std::string("client_01HZBC6N1EB1ZY7KG32X");
-  params.client_secret_param = std::string("sk_example_123456789");
-  params.code_param = std::string("authorization_code_value");
-  params.grant_type_param = std::string("authorization_code");
   static_cast<workos::TokenQueryDto&>(params) =
       workos::from_json<workos::TokenQueryDto>(
           R"json({"client_id":"client_01HZBC6N1EB1ZY7KG32X","client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code"})json")
@@ -2581,7 +2577,12 @@ const Case kCases[] = {
      &op_widgets_create_token},
 };
 
-const std::map<std::string, std::string> kKnownSpecContradictions = {};
+const std::map<std::string, std::string> kKnownSpecContradictions = {
+    {"SsoController_token",
+     "the spec repeats client_id, client_secret, code and grant_type as required query parameters; "
+     "the SDK sends them in the JSON body only, so the client secret never lands in a URL (Prism "
+     "answers 422 for the missing query)"},
+};
 
 std::string read_base_url() {
   if (const char* env = std::getenv("WORKOS_CONTRACT_BASE_URL"); env && *env) return env;

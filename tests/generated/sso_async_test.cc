@@ -230,10 +230,6 @@ TEST(SsoAsyncOperations, GetProfileAndToken) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::sso::GetProfileAndTokenParams params;
-  params.client_id_param = std::string("client_01HZBC6N1EB1ZY7KG32X");
-  params.client_secret_param = std::string("sk_example_123456789");
-  params.code_param = std::string("authorization_code_value");
-  params.grant_type_param = std::string("authorization_code");
   static_cast<workos::TokenQueryDto&>(params) =
       workos::from_json<workos::TokenQueryDto>(
           R"json({"client_id":"client_01HZBC6N1EB1ZY7KG32X","client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code"})json")
@@ -243,10 +239,7 @@ TEST(SsoAsyncOperations, GetProfileAndToken) {
   ASSERT_EQ(fake->request_count(), 1u);
   const workos::HttpRequest request = fake->request(0);
   EXPECT_EQ(request.method, "POST");
-  EXPECT_EQ(request.url,
-            "https://api.workos.com/sso/"
-            "token?client_id=client_01HZBC6N1EB1ZY7KG32X&client_secret=sk_example_123456789&code="
-            "authorization_code_value&grant_type=authorization_code");
+  EXPECT_EQ(request.url, "https://api.workos.com/sso/token");
   EXPECT_EQ(workos::testing::header_value(request.headers, "Authorization"), "");
   EXPECT_TRUE(request.has_body);
   EXPECT_TRUE(gen::json_equivalent(

@@ -14,6 +14,7 @@
 #include "core/core_access.h"
 #include "core/redact.h"
 #include "support/core_test_helpers.h"
+#include "user_management/requests.h"
 #include "vault/requests.h"
 
 namespace {
@@ -133,8 +134,8 @@ TEST_F(CoreRedactThroughTheClient, LoggedRequestBodyHidesAVaultValue) {
 }
 
 TEST_F(CoreRedactThroughTheClient, DeviceCodeIsHiddenFromLogsAndDecodeErrors) {
-  auto users =
-      workos::detail::CoreAccess::make<workos::user_management::UserManagementClient>(core);
+  auto users = workos::detail::CoreAccess::make<workos::user_management::UserManagementClient>(
+      workos::user_management::make_user_management_connection(core), core);
   // The device-code grant (each poll): the code travels in the logged request body.
   fake->enqueue_json(400, R"({"error":"access_denied","error_description":"denied"})");
   workos::user_management::AuthenticateWithDeviceCodeParams params;

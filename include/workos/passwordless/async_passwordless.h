@@ -55,8 +55,6 @@ class AsyncPasswordlessService {
  private:
   friend struct workos::detail::CoreAccess;
   explicit AsyncPasswordlessService(std::shared_ptr<detail::AsyncCore> core);
-  /// The shared async request core.
-  const std::shared_ptr<detail::AsyncCore>& core() const noexcept { return core_; }
   std::shared_ptr<detail::AsyncCore> core_;
 };
 

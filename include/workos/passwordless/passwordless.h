@@ -87,8 +87,6 @@ class PasswordlessService {
  private:
   friend struct workos::detail::CoreAccess;
   explicit PasswordlessService(std::shared_ptr<detail::ClientCore> core);
-  /// The shared request core.
-  const std::shared_ptr<detail::ClientCore>& core() const noexcept { return core_; }
   std::shared_ptr<detail::ClientCore> core_;
 };
 

@@ -61,10 +61,6 @@ class AsyncSsoClient : public AsyncSsoService {
   /// Calls go through `connection`; `core` (optional) supplies client id, API key and the loop.
   AsyncSsoClient(std::shared_ptr<AsyncSsoConnection> connection,
                  std::shared_ptr<detail::AsyncCore> core);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncSsoClient(std::shared_ptr<detail::AsyncCore> core);
-  /// The async request core behind the helpers (may be null for a connection-only client).
-  const std::shared_ptr<detail::AsyncCore>& core() const noexcept { return core_; }
   std::shared_ptr<detail::AsyncCore> core_;
 };
 

@@ -116,21 +116,8 @@ struct GetLogoutUrlParams {
 struct AuthorizeLogoutParams : workos::AuthorizeLogoutRequest {};
 
 /// Parameters of `SsoService::get_profile_and_token`: the request body fields (from
-/// `workos::TokenQueryDto`) plus the query parameters.
-struct GetProfileAndTokenParams : workos::TokenQueryDto {
-  /// The client ID of the WorkOS environment.
-  /// Query parameter `client_id`.
-  std::string client_id_param;
-  /// The client secret of the WorkOS environment.
-  /// Query parameter `client_secret`.
-  std::string client_secret_param;
-  /// The authorization code received from the authorization callback.
-  /// Query parameter `code`.
-  std::string code_param;
-  /// The grant type for the token request.
-  /// Query parameter `grant_type`.
-  std::string grant_type_param = "authorization_code";
-};
+/// `workos::TokenQueryDto`).
+struct GetProfileAndTokenParams : workos::TokenQueryDto {};
 
 /// The seam under `SsoService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `SsoService` adds it above). Derive from it to fake or mock the service

@@ -32,6 +32,8 @@ namespace workos::sso {
 /// The `sso` service with the SSO helpers. Thread-safe; cheap to copy.
 class SsoClient : public SsoService {
  public:
+  /// The spec's raw form (what a mocked `SsoConnection` receives): you fill client id and
+  /// secret; sent in the JSON body only, never in the URL. Prefer `get_profile_and_token(code)`.
   using SsoService::get_profile_and_token;
 
   /// Exchanges the callback's `code` for the profile and an access token (`POST /sso/token`),
@@ -56,10 +58,6 @@ class SsoClient : public SsoService {
   friend struct workos::detail::CoreAccess;
   /// Calls go through `connection`; `core` (optional) supplies client id and API key.
   SsoClient(std::shared_ptr<SsoConnection> connection, std::shared_ptr<detail::ClientCore> core);
-  /// Calls go over HTTP through `core`.
-  explicit SsoClient(std::shared_ptr<detail::ClientCore> core);
-  /// The request core behind the helpers (may be null for a connection-only client).
-  const std::shared_ptr<detail::ClientCore>& core() const noexcept { return core_; }
   std::shared_ptr<detail::ClientCore> core_;
 };
 

@@ -145,8 +145,6 @@ class AsyncUserManagementClient : public AsyncUserManagementService {
   /// API key, JWKS settings and the event loop (timers of the device poll) to the helpers.
   AsyncUserManagementClient(std::shared_ptr<AsyncUserManagementConnection> connection,
                             std::shared_ptr<detail::AsyncCore> core);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncUserManagementClient(std::shared_ptr<detail::AsyncCore> core);
   /// The async request core behind the helpers (may be null for a connection-only client).
   const std::shared_ptr<detail::AsyncCore>& core() const noexcept { return core_; }
   std::shared_ptr<detail::AsyncCore> core_;

@@ -114,8 +114,6 @@ class UserManagementClient : public UserManagementService {
   /// API key and JWKS settings to the helpers.
   UserManagementClient(std::shared_ptr<UserManagementConnection> connection,
                        std::shared_ptr<detail::ClientCore> core);
-  /// Calls go over HTTP through `core`.
-  explicit UserManagementClient(std::shared_ptr<detail::ClientCore> core);
   /// The request core behind the helpers (may be null for a connection-only client).
   const std::shared_ptr<detail::ClientCore>& core() const noexcept { return core_; }
   std::shared_ptr<detail::ClientCore> core_;

@@ -58,10 +58,6 @@ class AsyncVaultClient : public AsyncVaultService {
   /// of the futures made here.
   AsyncVaultClient(std::shared_ptr<AsyncVaultConnection> connection,
                    std::shared_ptr<detail::AsyncCore> core);
-  /// Calls run on the event loop of `core` (see `AsyncClientBase::async_core()`).
-  explicit AsyncVaultClient(std::shared_ptr<detail::AsyncCore> core);
-  /// The async request core (may be null for a connection-only client).
-  const std::shared_ptr<detail::AsyncCore>& core() const noexcept { return core_; }
   std::shared_ptr<detail::AsyncCore> core_;
 };
 
