@@ -112,6 +112,11 @@ struct ClientOptions {
   /// Build a public client: client id only, never sends `Authorization`, ignores
   /// `WORKOS_API_KEY`. Calls that need the API key fail locally with `ConfigurationError`.
   bool public_client = false;
+  /// Fail a call whose answer lacks a field the spec requires (or sends it as `null`): a
+  /// `DecodeError` naming model and field, instead of a value holding the field's default.
+  /// Off by default (as the official SDKs: a drifting answer still decodes); either way the
+  /// answer's `ResponseInfo::decode_warnings` lists what was missing.
+  bool strict_decoding = false;
 };
 
 /// Per-call options; unset members inherit from `ClientOptions`.

@@ -25,6 +25,10 @@ struct ResponseInfo {
   std::vector<std::pair<std::string, std::string>> headers;
   /// The body exactly as received (the raw JSON text of the decoded value).
   std::string body;
+  /// What decoding the body noticed: each required field the answer lacked or sent as `null`
+  /// (`"Organization.name: required field missing; default kept"`). Empty for a complete
+  /// answer. With `ClientOptions::strict_decoding` such an answer is a `DecodeError` instead.
+  std::vector<std::string> decode_warnings;
   /// Value of the first header named `name` (case-insensitive), or empty.
   std::string_view header(std::string_view name) const noexcept;
   /// The `X-Request-ID` header, or empty.

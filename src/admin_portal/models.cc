@@ -11,7 +11,7 @@
 
 namespace workos {
 
-GenerateLinkDtoIntent GenerateLinkDtoIntent::from_wire(std::string_view wire) {
+GenerateLinkIntent GenerateLinkIntent::from_wire(std::string_view wire) {
   if (wire == "sso") return kSso;
   if (wire == "dsync") return kDsync;
   if (wire == "audit_logs") return kAuditLogs;
@@ -19,12 +19,12 @@ GenerateLinkDtoIntent GenerateLinkDtoIntent::from_wire(std::string_view wire) {
   if (wire == "domain_verification") return kDomainVerification;
   if (wire == "certificate_renewal") return kCertificateRenewal;
   if (wire == "bring_your_own_key") return kBringYourOwnKey;
-  GenerateLinkDtoIntent out;
+  GenerateLinkIntent out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view GenerateLinkDtoIntent::wire() const noexcept {
+std::string_view GenerateLinkIntent::wire() const noexcept {
   switch (value_) {
     case kSso:
       return "sso";
@@ -49,39 +49,39 @@ std::string_view GenerateLinkDtoIntent::wire() const noexcept {
 
 namespace workos::detail::json {
 
-void read(Value v, workos::GenerateLinkDtoIntent& o, DecodeContext& c) {
+void read(Value v, workos::GenerateLinkIntent& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::GenerateLinkDtoIntent::from_wire(s);
+  o = workos::GenerateLinkIntent::from_wire(s);
 }
 
-void write(Writer& w, const workos::GenerateLinkDtoIntent& v) {
+void write(Writer& w, const workos::GenerateLinkIntent& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::GenerateLinkDto& o, DecodeContext& c) {
+void read(Value v, workos::GenerateLink& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "return_url") {
-      field(c, "GenerateLinkDto", "return_url", f.value, o.return_url, false);
+      field(c, "GenerateLink", "return_url", f.value, o.return_url, false);
     } else if (k == "success_url") {
-      field(c, "GenerateLinkDto", "success_url", f.value, o.success_url, false);
+      field(c, "GenerateLink", "success_url", f.value, o.success_url, false);
     } else if (k == "organization") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "GenerateLinkDto", "organization", f.value, o.organization, true);
+      field(c, "GenerateLink", "organization", f.value, o.organization, true);
     } else if (k == "intent") {
-      field(c, "GenerateLinkDto", "intent", f.value, o.intent, false);
+      field(c, "GenerateLink", "intent", f.value, o.intent, false);
     } else if (k == "it_contact_emails") {
-      field(c, "GenerateLinkDto", "it_contact_emails", f.value, o.it_contact_emails, false);
+      field(c, "GenerateLink", "it_contact_emails", f.value, o.it_contact_emails, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("GenerateLinkDto", "organization");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("GenerateLink", "organization");
 }
 
-void write(Writer& w, const workos::GenerateLinkDto& o) {
+void write(Writer& w, const workos::GenerateLink& o) {
   w.begin_object();
   member(w, "return_url", o.return_url);
   member(w, "success_url", o.success_url);
@@ -115,11 +115,11 @@ void write(Writer& w, const workos::PortalLinkResponse& o) {
 
 namespace workos {
 
-Result<void> from_json(std::string_view json, GenerateLinkDto& out) {
-  return detail::json::decode_document(json, "GenerateLinkDto", out);
+Result<void> from_json(std::string_view json, GenerateLink& out) {
+  return detail::json::decode_document(json, "GenerateLink", out);
 }
 
-std::string to_json(const GenerateLinkDto& value) {
+std::string to_json(const GenerateLink& value) {
   return detail::json::encode_document(value);
 }
 

@@ -11,10 +11,10 @@
 
 namespace workos::detail::json {
 
-void read(Value v, workos::GenerateLinkDtoIntent& out, DecodeContext& c);
-void write(Writer& w, const workos::GenerateLinkDtoIntent& v);
-void read(Value v, workos::GenerateLinkDto& out, DecodeContext& c);
-void write(Writer& w, const workos::GenerateLinkDto& v);
+void read(Value v, workos::GenerateLinkIntent& out, DecodeContext& c);
+void write(Writer& w, const workos::GenerateLinkIntent& v);
+void read(Value v, workos::GenerateLink& out, DecodeContext& c);
+void write(Writer& w, const workos::GenerateLink& v);
 void read(Value v, workos::PortalLinkResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::PortalLinkResponse& v);
 

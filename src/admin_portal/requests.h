@@ -50,7 +50,7 @@ inline detail::ApiRequest request_for_generate_link(const GenerateLinkParams& pa
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/portal/generate_link";
-  req.body = json::encode_document(static_cast<const workos::GenerateLinkDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::GenerateLink&>(params));
   return req;
 }
 

@@ -106,7 +106,7 @@ void write(Writer& w, const workos::ApiKeyValidationResponse& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CreateOrganizationApiKeyDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateOrganizationApiKey& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -114,18 +114,17 @@ void read(Value v, workos::CreateOrganizationApiKeyDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "name") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateOrganizationApiKeyDto", "name", f.value, o.name, true);
+      field(c, "CreateOrganizationApiKey", "name", f.value, o.name, true);
     } else if (k == "permissions") {
-      field(c, "CreateOrganizationApiKeyDto", "permissions", f.value, o.permissions, false);
+      field(c, "CreateOrganizationApiKey", "permissions", f.value, o.permissions, false);
     } else if (k == "expires_at") {
-      field(c, "CreateOrganizationApiKeyDto", "expires_at", f.value, o.expires_at, false);
+      field(c, "CreateOrganizationApiKey", "expires_at", f.value, o.expires_at, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreateOrganizationApiKeyDto", "name");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateOrganizationApiKey", "name");
 }
 
-void write(Writer& w, const workos::CreateOrganizationApiKeyDto& o) {
+void write(Writer& w, const workos::CreateOrganizationApiKey& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "permissions", o.permissions);
@@ -133,18 +132,18 @@ void write(Writer& w, const workos::CreateOrganizationApiKeyDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::ExpireApiKeyDto& o, DecodeContext& c) {
+void read(Value v, workos::ExpireApiKey& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "expires_at") {
-      field(c, "ExpireApiKeyDto", "expires_at", f.value, o.expires_at, false);
+      field(c, "ExpireApiKey", "expires_at", f.value, o.expires_at, false);
     }
   }
 }
 
-void write(Writer& w, const workos::ExpireApiKeyDto& o) {
+void write(Writer& w, const workos::ExpireApiKey& o) {
   w.begin_object();
   member(w, "expires_at", o.expires_at);
   w.end_object();
@@ -333,7 +332,7 @@ void write(Writer& w, const workos::OrganizationApiKeyWithValue& o) {
   w.end_object();
 }
 
-void read(Value v, workos::ValidateApiKeyDto& o, DecodeContext& c) {
+void read(Value v, workos::ValidateApiKey& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -341,13 +340,13 @@ void read(Value v, workos::ValidateApiKeyDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "value") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "ValidateApiKeyDto", "value", f.value, o.value, true);
+      field(c, "ValidateApiKey", "value", f.value, o.value, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("ValidateApiKeyDto", "value");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("ValidateApiKey", "value");
 }
 
-void write(Writer& w, const workos::ValidateApiKeyDto& o) {
+void write(Writer& w, const workos::ValidateApiKey& o) {
   w.begin_object();
   member(w, "value", o.value);
   w.end_object();
@@ -373,19 +372,19 @@ std::string to_json(const ApiKeyValidationResponse& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateOrganizationApiKeyDto& out) {
-  return detail::json::decode_document(json, "CreateOrganizationApiKeyDto", out);
+Result<void> from_json(std::string_view json, CreateOrganizationApiKey& out) {
+  return detail::json::decode_document(json, "CreateOrganizationApiKey", out);
 }
 
-std::string to_json(const CreateOrganizationApiKeyDto& value) {
+std::string to_json(const CreateOrganizationApiKey& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, ExpireApiKeyDto& out) {
-  return detail::json::decode_document(json, "ExpireApiKeyDto", out);
+Result<void> from_json(std::string_view json, ExpireApiKey& out) {
+  return detail::json::decode_document(json, "ExpireApiKey", out);
 }
 
-std::string to_json(const ExpireApiKeyDto& value) {
+std::string to_json(const ExpireApiKey& value) {
   return detail::json::encode_document(value);
 }
 
@@ -413,11 +412,11 @@ std::string to_json(const OrganizationApiKeyWithValue& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, ValidateApiKeyDto& out) {
-  return detail::json::decode_document(json, "ValidateApiKeyDto", out);
+Result<void> from_json(std::string_view json, ValidateApiKey& out) {
+  return detail::json::decode_document(json, "ValidateApiKey", out);
 }
 
-std::string to_json(const ValidateApiKeyDto& value) {
+std::string to_json(const ValidateApiKey& value) {
   return detail::json::encode_document(value);
 }
 

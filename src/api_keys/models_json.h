@@ -15,17 +15,17 @@ void read(Value v, workos::ApiKey& out, DecodeContext& c);
 void write(Writer& w, const workos::ApiKey& v);
 void read(Value v, workos::ApiKeyValidationResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::ApiKeyValidationResponse& v);
-void read(Value v, workos::CreateOrganizationApiKeyDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateOrganizationApiKeyDto& v);
-void read(Value v, workos::ExpireApiKeyDto& out, DecodeContext& c);
-void write(Writer& w, const workos::ExpireApiKeyDto& v);
+void read(Value v, workos::CreateOrganizationApiKey& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateOrganizationApiKey& v);
+void read(Value v, workos::ExpireApiKey& out, DecodeContext& c);
+void write(Writer& w, const workos::ExpireApiKey& v);
 void read(Value v, workos::OrganizationApiKey& out, DecodeContext& c);
 void write(Writer& w, const workos::OrganizationApiKey& v);
 void read(Value v, workos::OrganizationApiKeyList& out, DecodeContext& c);
 void write(Writer& w, const workos::OrganizationApiKeyList& v);
 void read(Value v, workos::OrganizationApiKeyWithValue& out, DecodeContext& c);
 void write(Writer& w, const workos::OrganizationApiKeyWithValue& v);
-void read(Value v, workos::ValidateApiKeyDto& out, DecodeContext& c);
-void write(Writer& w, const workos::ValidateApiKeyDto& v);
+void read(Value v, workos::ValidateApiKey& out, DecodeContext& c);
+void write(Writer& w, const workos::ValidateApiKey& v);
 
 }  // namespace workos::detail::json

@@ -50,7 +50,7 @@ inline detail::ApiRequest request_for_create_validation(const CreateValidationPa
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/api_keys/validations";
-  req.body = json::encode_document(static_cast<const workos::ValidateApiKeyDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::ValidateApiKey&>(params));
   return req;
 }
 
@@ -66,7 +66,7 @@ inline detail::ApiRequest request_for_create_api_key_expire(
   detail::ApiRequest req;
   req.method = "POST";
   req.path = std::string("/api_keys/") + detail::encode_path_segment(id) + "/expire";
-  req.body = json::encode_document(static_cast<const workos::ExpireApiKeyDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::ExpireApiKey&>(params));
   return req;
 }
 
@@ -91,7 +91,7 @@ inline detail::ApiRequest request_for_create_organization_api_key(
   req.method = "POST";
   req.path =
       std::string("/organizations/") + detail::encode_path_segment(organization_id) + "/api_keys";
-  req.body = json::encode_document(static_cast<const workos::CreateOrganizationApiKeyDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateOrganizationApiKey&>(params));
   return req;
 }
 

@@ -40,7 +40,7 @@ std::string_view AuditLogExportJsonState::wire() const noexcept {
 
 namespace workos::detail::json {
 
-void read(Value v, workos::AuditLogSchemaActorDto& o, DecodeContext& c) {
+void read(Value v, workos::AuditLogSchemaActor& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -48,20 +48,19 @@ void read(Value v, workos::AuditLogSchemaActorDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "metadata") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "AuditLogSchemaActorDto", "metadata", f.value, o.metadata, true);
+      field(c, "AuditLogSchemaActor", "metadata", f.value, o.metadata, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("AuditLogSchemaActorDto", "metadata");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogSchemaActor", "metadata");
 }
 
-void write(Writer& w, const workos::AuditLogSchemaActorDto& o) {
+void write(Writer& w, const workos::AuditLogSchemaActor& o) {
   w.begin_object();
   member(w, "metadata", o.metadata);
   w.end_object();
 }
 
-void read(Value v, workos::AuditLogSchemaTargetDto& o, DecodeContext& c) {
+void read(Value v, workos::AuditLogSchemaTarget& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -69,15 +68,15 @@ void read(Value v, workos::AuditLogSchemaTargetDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "type") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "AuditLogSchemaTargetDto", "type", f.value, o.type, true);
+      field(c, "AuditLogSchemaTarget", "type", f.value, o.type, true);
     } else if (k == "metadata") {
-      field(c, "AuditLogSchemaTargetDto", "metadata", f.value, o.metadata, false);
+      field(c, "AuditLogSchemaTarget", "metadata", f.value, o.metadata, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogSchemaTargetDto", "type");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogSchemaTarget", "type");
 }
 
-void write(Writer& w, const workos::AuditLogSchemaTargetDto& o) {
+void write(Writer& w, const workos::AuditLogSchemaTarget& o) {
   w.begin_object();
   member(w, "type", o.type);
   member(w, "metadata", o.metadata);
@@ -165,7 +164,7 @@ void write(Writer& w, const workos::AuditLogActionJson& o) {
   w.end_object();
 }
 
-void read(Value v, workos::AuditLogMetadataValue& o, DecodeContext& c) {
+void read(Value v, workos::AuditLogEventMetadataValue& o, DecodeContext& c) {
   if (v.is_string()) {
     std::string x;
     read(v, x, c);
@@ -187,7 +186,7 @@ void read(Value v, workos::AuditLogMetadataValue& o, DecodeContext& c) {
   c.type_error("string or number or boolean", v);
 }
 
-void write(Writer& w, const workos::AuditLogMetadataValue& o) {
+void write(Writer& w, const workos::AuditLogEventMetadataValue& o) {
   switch (o.value.index()) {
     case 0:
       write(w, *std::get_if<0>(&o.value));
@@ -204,7 +203,7 @@ void write(Writer& w, const workos::AuditLogMetadataValue& o) {
   }
 }
 
-void read(Value v, workos::AuditLogEventActorDto& o, DecodeContext& c) {
+void read(Value v, workos::AuditLogEventActor& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -212,21 +211,21 @@ void read(Value v, workos::AuditLogEventActorDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "id") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "AuditLogEventActorDto", "id", f.value, o.id, true);
+      field(c, "AuditLogEventActor", "id", f.value, o.id, true);
     } else if (k == "type") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "AuditLogEventActorDto", "type", f.value, o.type, true);
+      field(c, "AuditLogEventActor", "type", f.value, o.type, true);
     } else if (k == "name") {
-      field(c, "AuditLogEventActorDto", "name", f.value, o.name, false);
+      field(c, "AuditLogEventActor", "name", f.value, o.name, false);
     } else if (k == "metadata") {
-      field(c, "AuditLogEventActorDto", "metadata", f.value, o.metadata, false);
+      field(c, "AuditLogEventActor", "metadata", f.value, o.metadata, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogEventActorDto", "id");
-  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("AuditLogEventActorDto", "type");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogEventActor", "id");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("AuditLogEventActor", "type");
 }
 
-void write(Writer& w, const workos::AuditLogEventActorDto& o) {
+void write(Writer& w, const workos::AuditLogEventActor& o) {
   w.begin_object();
   member(w, "id", o.id);
   member(w, "type", o.type);
@@ -235,7 +234,7 @@ void write(Writer& w, const workos::AuditLogEventActorDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::AuditLogEventContextDto& o, DecodeContext& c) {
+void read(Value v, workos::AuditLogEventContext& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -243,19 +242,95 @@ void read(Value v, workos::AuditLogEventContextDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "location") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "AuditLogEventContextDto", "location", f.value, o.location, true);
+      field(c, "AuditLogEventContext", "location", f.value, o.location, true);
     } else if (k == "user_agent") {
-      field(c, "AuditLogEventContextDto", "user_agent", f.value, o.user_agent, false);
+      field(c, "AuditLogEventContext", "user_agent", f.value, o.user_agent, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("AuditLogEventContextDto", "location");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogEventContext", "location");
 }
 
-void write(Writer& w, const workos::AuditLogEventContextDto& o) {
+void write(Writer& w, const workos::AuditLogEventContext& o) {
   w.begin_object();
   member(w, "location", o.location);
   member(w, "user_agent", o.user_agent);
+  w.end_object();
+}
+
+void read(Value v, workos::AuditLogEventTarget& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen[1] = {};
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "id") {
+      seen[0] |= std::uint64_t{1} << 0;
+      field(c, "AuditLogEventTarget", "id", f.value, o.id, true);
+    } else if (k == "type") {
+      seen[0] |= std::uint64_t{1} << 1;
+      field(c, "AuditLogEventTarget", "type", f.value, o.type, true);
+    } else if (k == "name") {
+      field(c, "AuditLogEventTarget", "name", f.value, o.name, false);
+    } else if (k == "metadata") {
+      field(c, "AuditLogEventTarget", "metadata", f.value, o.metadata, false);
+    }
+  }
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogEventTarget", "id");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("AuditLogEventTarget", "type");
+}
+
+void write(Writer& w, const workos::AuditLogEventTarget& o) {
+  w.begin_object();
+  member(w, "id", o.id);
+  member(w, "type", o.type);
+  member(w, "name", o.name);
+  member(w, "metadata", o.metadata);
+  w.end_object();
+}
+
+void read(Value v, workos::AuditLogEvent& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen[1] = {};
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "action") {
+      seen[0] |= std::uint64_t{1} << 0;
+      field(c, "AuditLogEvent", "action", f.value, o.action, true);
+    } else if (k == "occurred_at") {
+      seen[0] |= std::uint64_t{1} << 1;
+      field(c, "AuditLogEvent", "occurred_at", f.value, o.occurred_at, true);
+    } else if (k == "actor") {
+      seen[0] |= std::uint64_t{1} << 2;
+      field(c, "AuditLogEvent", "actor", f.value, o.actor, true);
+    } else if (k == "targets") {
+      seen[0] |= std::uint64_t{1} << 3;
+      field(c, "AuditLogEvent", "targets", f.value, o.targets, true);
+    } else if (k == "context") {
+      seen[0] |= std::uint64_t{1} << 4;
+      field(c, "AuditLogEvent", "context", f.value, o.context, true);
+    } else if (k == "metadata") {
+      field(c, "AuditLogEvent", "metadata", f.value, o.metadata, false);
+    } else if (k == "version") {
+      field(c, "AuditLogEvent", "version", f.value, o.version, false);
+    }
+  }
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogEvent", "action");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("AuditLogEvent", "occurred_at");
+  if (!(seen[0] & (std::uint64_t{1} << 2))) c.missing_required("AuditLogEvent", "actor");
+  if (!(seen[0] & (std::uint64_t{1} << 3))) c.missing_required("AuditLogEvent", "targets");
+  if (!(seen[0] & (std::uint64_t{1} << 4))) c.missing_required("AuditLogEvent", "context");
+}
+
+void write(Writer& w, const workos::AuditLogEvent& o) {
+  w.begin_object();
+  member(w, "action", o.action);
+  member(w, "occurred_at", o.occurred_at);
+  member(w, "actor", o.actor);
+  member(w, "targets", o.targets);
+  member(w, "context", o.context);
+  member(w, "metadata", o.metadata);
+  member(w, "version", o.version);
   w.end_object();
 }
 
@@ -280,84 +355,7 @@ void write(Writer& w, const workos::AuditLogEventCreateResponse& o) {
   w.end_object();
 }
 
-void read(Value v, workos::AuditLogEventTargetDto& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  std::uint64_t seen[1] = {};
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "id") {
-      seen[0] |= std::uint64_t{1} << 0;
-      field(c, "AuditLogEventTargetDto", "id", f.value, o.id, true);
-    } else if (k == "type") {
-      seen[0] |= std::uint64_t{1} << 1;
-      field(c, "AuditLogEventTargetDto", "type", f.value, o.type, true);
-    } else if (k == "name") {
-      field(c, "AuditLogEventTargetDto", "name", f.value, o.name, false);
-    } else if (k == "metadata") {
-      field(c, "AuditLogEventTargetDto", "metadata", f.value, o.metadata, false);
-    }
-  }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogEventTargetDto", "id");
-  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("AuditLogEventTargetDto", "type");
-}
-
-void write(Writer& w, const workos::AuditLogEventTargetDto& o) {
-  w.begin_object();
-  member(w, "id", o.id);
-  member(w, "type", o.type);
-  member(w, "name", o.name);
-  member(w, "metadata", o.metadata);
-  w.end_object();
-}
-
-void read(Value v, workos::AuditLogEventDto& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  std::uint64_t seen[1] = {};
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "action") {
-      seen[0] |= std::uint64_t{1} << 0;
-      field(c, "AuditLogEventDto", "action", f.value, o.action, true);
-    } else if (k == "occurred_at") {
-      seen[0] |= std::uint64_t{1} << 1;
-      field(c, "AuditLogEventDto", "occurred_at", f.value, o.occurred_at, true);
-    } else if (k == "actor") {
-      seen[0] |= std::uint64_t{1} << 2;
-      field(c, "AuditLogEventDto", "actor", f.value, o.actor, true);
-    } else if (k == "targets") {
-      seen[0] |= std::uint64_t{1} << 3;
-      field(c, "AuditLogEventDto", "targets", f.value, o.targets, true);
-    } else if (k == "context") {
-      seen[0] |= std::uint64_t{1} << 4;
-      field(c, "AuditLogEventDto", "context", f.value, o.context, true);
-    } else if (k == "metadata") {
-      field(c, "AuditLogEventDto", "metadata", f.value, o.metadata, false);
-    } else if (k == "version") {
-      field(c, "AuditLogEventDto", "version", f.value, o.version, false);
-    }
-  }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogEventDto", "action");
-  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("AuditLogEventDto", "occurred_at");
-  if (!(seen[0] & (std::uint64_t{1} << 2))) c.missing_required("AuditLogEventDto", "actor");
-  if (!(seen[0] & (std::uint64_t{1} << 3))) c.missing_required("AuditLogEventDto", "targets");
-  if (!(seen[0] & (std::uint64_t{1} << 4))) c.missing_required("AuditLogEventDto", "context");
-}
-
-void write(Writer& w, const workos::AuditLogEventDto& o) {
-  w.begin_object();
-  member(w, "action", o.action);
-  member(w, "occurred_at", o.occurred_at);
-  member(w, "actor", o.actor);
-  member(w, "targets", o.targets);
-  member(w, "context", o.context);
-  member(w, "metadata", o.metadata);
-  member(w, "version", o.version);
-  w.end_object();
-}
-
-void read(Value v, workos::AuditLogEventIngestionDto& o, DecodeContext& c) {
+void read(Value v, workos::AuditLogEventIngestion& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -365,26 +363,25 @@ void read(Value v, workos::AuditLogEventIngestionDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "organization_id") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "AuditLogEventIngestionDto", "organization_id", f.value, o.organization_id, true);
+      field(c, "AuditLogEventIngestion", "organization_id", f.value, o.organization_id, true);
     } else if (k == "event") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "AuditLogEventIngestionDto", "event", f.value, o.event, true);
+      field(c, "AuditLogEventIngestion", "event", f.value, o.event, true);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("AuditLogEventIngestionDto", "organization_id");
-  if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("AuditLogEventIngestionDto", "event");
+    c.missing_required("AuditLogEventIngestion", "organization_id");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("AuditLogEventIngestion", "event");
 }
 
-void write(Writer& w, const workos::AuditLogEventIngestionDto& o) {
+void write(Writer& w, const workos::AuditLogEventIngestion& o) {
   w.begin_object();
   member(w, "organization_id", o.organization_id);
   member(w, "event", o.event);
   w.end_object();
 }
 
-void read(Value v, workos::AuditLogExportCreationDto& o, DecodeContext& c) {
+void read(Value v, workos::AuditLogExportCreation& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -392,34 +389,34 @@ void read(Value v, workos::AuditLogExportCreationDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "organization_id") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "AuditLogExportCreationDto", "organization_id", f.value, o.organization_id, true);
+      field(c, "AuditLogExportCreation", "organization_id", f.value, o.organization_id, true);
     } else if (k == "range_start") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "AuditLogExportCreationDto", "range_start", f.value, o.range_start, true);
+      field(c, "AuditLogExportCreation", "range_start", f.value, o.range_start, true);
     } else if (k == "range_end") {
       seen[0] |= std::uint64_t{1} << 2;
-      field(c, "AuditLogExportCreationDto", "range_end", f.value, o.range_end, true);
+      field(c, "AuditLogExportCreation", "range_end", f.value, o.range_end, true);
     } else if (k == "actions") {
-      field(c, "AuditLogExportCreationDto", "actions", f.value, o.actions, false);
+      field(c, "AuditLogExportCreation", "actions", f.value, o.actions, false);
     } else if (k == "actors") {
-      field(c, "AuditLogExportCreationDto", "actors", f.value, o.actors, false);
+      field(c, "AuditLogExportCreation", "actors", f.value, o.actors, false);
     } else if (k == "actor_names") {
-      field(c, "AuditLogExportCreationDto", "actor_names", f.value, o.actor_names, false);
+      field(c, "AuditLogExportCreation", "actor_names", f.value, o.actor_names, false);
     } else if (k == "actor_ids") {
-      field(c, "AuditLogExportCreationDto", "actor_ids", f.value, o.actor_ids, false);
+      field(c, "AuditLogExportCreation", "actor_ids", f.value, o.actor_ids, false);
     } else if (k == "targets") {
-      field(c, "AuditLogExportCreationDto", "targets", f.value, o.targets, false);
+      field(c, "AuditLogExportCreation", "targets", f.value, o.targets, false);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("AuditLogExportCreationDto", "organization_id");
+    c.missing_required("AuditLogExportCreation", "organization_id");
   if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("AuditLogExportCreationDto", "range_start");
+    c.missing_required("AuditLogExportCreation", "range_start");
   if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("AuditLogExportCreationDto", "range_end");
+    c.missing_required("AuditLogExportCreation", "range_end");
 }
 
-void write(Writer& w, const workos::AuditLogExportCreationDto& o) {
+void write(Writer& w, const workos::AuditLogExportCreation& o) {
   w.begin_object();
   member(w, "organization_id", o.organization_id);
   member(w, "range_start", o.range_start);
@@ -485,25 +482,25 @@ void write(Writer& w, const workos::AuditLogExportJson& o) {
   w.end_object();
 }
 
-void read(Value v, workos::AuditLogSchemaDto& o, DecodeContext& c) {
+void read(Value v, workos::AuditLogSchema& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "actor") {
-      field(c, "AuditLogSchemaDto", "actor", f.value, o.actor, false);
+      field(c, "AuditLogSchema", "actor", f.value, o.actor, false);
     } else if (k == "targets") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "AuditLogSchemaDto", "targets", f.value, o.targets, true);
+      field(c, "AuditLogSchema", "targets", f.value, o.targets, true);
     } else if (k == "metadata") {
-      field(c, "AuditLogSchemaDto", "metadata", f.value, o.metadata, false);
+      field(c, "AuditLogSchema", "metadata", f.value, o.metadata, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogSchemaDto", "targets");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AuditLogSchema", "targets");
 }
 
-void write(Writer& w, const workos::AuditLogSchemaDto& o) {
+void write(Writer& w, const workos::AuditLogSchema& o) {
   w.begin_object();
   member(w, "actor", o.actor);
   member(w, "targets", o.targets);
@@ -534,7 +531,7 @@ void write(Writer& w, const workos::AuditLogsRetentionJson& o) {
   w.end_object();
 }
 
-void read(Value v, workos::UpdateAuditLogsRetentionDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateAuditLogsRetention& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -542,15 +539,15 @@ void read(Value v, workos::UpdateAuditLogsRetentionDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "retention_period_in_days") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "UpdateAuditLogsRetentionDto", "retention_period_in_days", f.value,
+      field(c, "UpdateAuditLogsRetention", "retention_period_in_days", f.value,
             o.retention_period_in_days, true);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("UpdateAuditLogsRetentionDto", "retention_period_in_days");
+    c.missing_required("UpdateAuditLogsRetention", "retention_period_in_days");
 }
 
-void write(Writer& w, const workos::UpdateAuditLogsRetentionDto& o) {
+void write(Writer& w, const workos::UpdateAuditLogsRetention& o) {
   w.begin_object();
   member(w, "retention_period_in_days", o.retention_period_in_days);
   w.end_object();
@@ -560,19 +557,19 @@ void write(Writer& w, const workos::UpdateAuditLogsRetentionDto& o) {
 
 namespace workos {
 
-Result<void> from_json(std::string_view json, AuditLogSchemaActorDto& out) {
-  return detail::json::decode_document(json, "AuditLogSchemaActorDto", out);
+Result<void> from_json(std::string_view json, AuditLogSchemaActor& out) {
+  return detail::json::decode_document(json, "AuditLogSchemaActor", out);
 }
 
-std::string to_json(const AuditLogSchemaActorDto& value) {
+std::string to_json(const AuditLogSchemaActor& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, AuditLogSchemaTargetDto& out) {
-  return detail::json::decode_document(json, "AuditLogSchemaTargetDto", out);
+Result<void> from_json(std::string_view json, AuditLogSchemaTarget& out) {
+  return detail::json::decode_document(json, "AuditLogSchemaTarget", out);
 }
 
-std::string to_json(const AuditLogSchemaTargetDto& value) {
+std::string to_json(const AuditLogSchemaTarget& value) {
   return detail::json::encode_document(value);
 }
 
@@ -592,27 +589,43 @@ std::string to_json(const AuditLogActionJson& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, AuditLogMetadataValue& out) {
-  return detail::json::decode_document(json, "AuditLogMetadataValue", out);
+Result<void> from_json(std::string_view json, AuditLogEventMetadataValue& out) {
+  return detail::json::decode_document(json, "AuditLogEventMetadataValue", out);
 }
 
-std::string to_json(const AuditLogMetadataValue& value) {
+std::string to_json(const AuditLogEventMetadataValue& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, AuditLogEventActorDto& out) {
-  return detail::json::decode_document(json, "AuditLogEventActorDto", out);
+Result<void> from_json(std::string_view json, AuditLogEventActor& out) {
+  return detail::json::decode_document(json, "AuditLogEventActor", out);
 }
 
-std::string to_json(const AuditLogEventActorDto& value) {
+std::string to_json(const AuditLogEventActor& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, AuditLogEventContextDto& out) {
-  return detail::json::decode_document(json, "AuditLogEventContextDto", out);
+Result<void> from_json(std::string_view json, AuditLogEventContext& out) {
+  return detail::json::decode_document(json, "AuditLogEventContext", out);
 }
 
-std::string to_json(const AuditLogEventContextDto& value) {
+std::string to_json(const AuditLogEventContext& value) {
+  return detail::json::encode_document(value);
+}
+
+Result<void> from_json(std::string_view json, AuditLogEventTarget& out) {
+  return detail::json::decode_document(json, "AuditLogEventTarget", out);
+}
+
+std::string to_json(const AuditLogEventTarget& value) {
+  return detail::json::encode_document(value);
+}
+
+Result<void> from_json(std::string_view json, AuditLogEvent& out) {
+  return detail::json::decode_document(json, "AuditLogEvent", out);
+}
+
+std::string to_json(const AuditLogEvent& value) {
   return detail::json::encode_document(value);
 }
 
@@ -624,35 +637,19 @@ std::string to_json(const AuditLogEventCreateResponse& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, AuditLogEventTargetDto& out) {
-  return detail::json::decode_document(json, "AuditLogEventTargetDto", out);
+Result<void> from_json(std::string_view json, AuditLogEventIngestion& out) {
+  return detail::json::decode_document(json, "AuditLogEventIngestion", out);
 }
 
-std::string to_json(const AuditLogEventTargetDto& value) {
+std::string to_json(const AuditLogEventIngestion& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, AuditLogEventDto& out) {
-  return detail::json::decode_document(json, "AuditLogEventDto", out);
+Result<void> from_json(std::string_view json, AuditLogExportCreation& out) {
+  return detail::json::decode_document(json, "AuditLogExportCreation", out);
 }
 
-std::string to_json(const AuditLogEventDto& value) {
-  return detail::json::encode_document(value);
-}
-
-Result<void> from_json(std::string_view json, AuditLogEventIngestionDto& out) {
-  return detail::json::decode_document(json, "AuditLogEventIngestionDto", out);
-}
-
-std::string to_json(const AuditLogEventIngestionDto& value) {
-  return detail::json::encode_document(value);
-}
-
-Result<void> from_json(std::string_view json, AuditLogExportCreationDto& out) {
-  return detail::json::decode_document(json, "AuditLogExportCreationDto", out);
-}
-
-std::string to_json(const AuditLogExportCreationDto& value) {
+std::string to_json(const AuditLogExportCreation& value) {
   return detail::json::encode_document(value);
 }
 
@@ -664,11 +661,11 @@ std::string to_json(const AuditLogExportJson& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, AuditLogSchemaDto& out) {
-  return detail::json::decode_document(json, "AuditLogSchemaDto", out);
+Result<void> from_json(std::string_view json, AuditLogSchema& out) {
+  return detail::json::decode_document(json, "AuditLogSchema", out);
 }
 
-std::string to_json(const AuditLogSchemaDto& value) {
+std::string to_json(const AuditLogSchema& value) {
   return detail::json::encode_document(value);
 }
 
@@ -680,11 +677,11 @@ std::string to_json(const AuditLogsRetentionJson& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateAuditLogsRetentionDto& out) {
-  return detail::json::decode_document(json, "UpdateAuditLogsRetentionDto", out);
+Result<void> from_json(std::string_view json, UpdateAuditLogsRetention& out) {
+  return detail::json::decode_document(json, "UpdateAuditLogsRetention", out);
 }
 
-std::string to_json(const UpdateAuditLogsRetentionDto& value) {
+std::string to_json(const UpdateAuditLogsRetention& value) {
   return detail::json::encode_document(value);
 }
 

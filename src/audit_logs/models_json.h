@@ -11,39 +11,39 @@
 
 namespace workos::detail::json {
 
-void read(Value v, workos::AuditLogSchemaActorDto& out, DecodeContext& c);
-void write(Writer& w, const workos::AuditLogSchemaActorDto& v);
-void read(Value v, workos::AuditLogSchemaTargetDto& out, DecodeContext& c);
-void write(Writer& w, const workos::AuditLogSchemaTargetDto& v);
+void read(Value v, workos::AuditLogSchemaActor& out, DecodeContext& c);
+void write(Writer& w, const workos::AuditLogSchemaActor& v);
+void read(Value v, workos::AuditLogSchemaTarget& out, DecodeContext& c);
+void write(Writer& w, const workos::AuditLogSchemaTarget& v);
 void read(Value v, workos::AuditLogSchemaJson& out, DecodeContext& c);
 void write(Writer& w, const workos::AuditLogSchemaJson& v);
 void read(Value v, workos::AuditLogActionJson& out, DecodeContext& c);
 void write(Writer& w, const workos::AuditLogActionJson& v);
-void read(Value v, workos::AuditLogMetadataValue& out, DecodeContext& c);
-void write(Writer& w, const workos::AuditLogMetadataValue& v);
-void read(Value v, workos::AuditLogEventActorDto& out, DecodeContext& c);
-void write(Writer& w, const workos::AuditLogEventActorDto& v);
-void read(Value v, workos::AuditLogEventContextDto& out, DecodeContext& c);
-void write(Writer& w, const workos::AuditLogEventContextDto& v);
+void read(Value v, workos::AuditLogEventMetadataValue& out, DecodeContext& c);
+void write(Writer& w, const workos::AuditLogEventMetadataValue& v);
+void read(Value v, workos::AuditLogEventActor& out, DecodeContext& c);
+void write(Writer& w, const workos::AuditLogEventActor& v);
+void read(Value v, workos::AuditLogEventContext& out, DecodeContext& c);
+void write(Writer& w, const workos::AuditLogEventContext& v);
+void read(Value v, workos::AuditLogEventTarget& out, DecodeContext& c);
+void write(Writer& w, const workos::AuditLogEventTarget& v);
+void read(Value v, workos::AuditLogEvent& out, DecodeContext& c);
+void write(Writer& w, const workos::AuditLogEvent& v);
 void read(Value v, workos::AuditLogEventCreateResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::AuditLogEventCreateResponse& v);
-void read(Value v, workos::AuditLogEventTargetDto& out, DecodeContext& c);
-void write(Writer& w, const workos::AuditLogEventTargetDto& v);
-void read(Value v, workos::AuditLogEventDto& out, DecodeContext& c);
-void write(Writer& w, const workos::AuditLogEventDto& v);
-void read(Value v, workos::AuditLogEventIngestionDto& out, DecodeContext& c);
-void write(Writer& w, const workos::AuditLogEventIngestionDto& v);
-void read(Value v, workos::AuditLogExportCreationDto& out, DecodeContext& c);
-void write(Writer& w, const workos::AuditLogExportCreationDto& v);
+void read(Value v, workos::AuditLogEventIngestion& out, DecodeContext& c);
+void write(Writer& w, const workos::AuditLogEventIngestion& v);
+void read(Value v, workos::AuditLogExportCreation& out, DecodeContext& c);
+void write(Writer& w, const workos::AuditLogExportCreation& v);
 void read(Value v, workos::AuditLogExportJsonState& out, DecodeContext& c);
 void write(Writer& w, const workos::AuditLogExportJsonState& v);
 void read(Value v, workos::AuditLogExportJson& out, DecodeContext& c);
 void write(Writer& w, const workos::AuditLogExportJson& v);
-void read(Value v, workos::AuditLogSchemaDto& out, DecodeContext& c);
-void write(Writer& w, const workos::AuditLogSchemaDto& v);
+void read(Value v, workos::AuditLogSchema& out, DecodeContext& c);
+void write(Writer& w, const workos::AuditLogSchema& v);
 void read(Value v, workos::AuditLogsRetentionJson& out, DecodeContext& c);
 void write(Writer& w, const workos::AuditLogsRetentionJson& v);
-void read(Value v, workos::UpdateAuditLogsRetentionDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateAuditLogsRetentionDto& v);
+void read(Value v, workos::UpdateAuditLogsRetention& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateAuditLogsRetention& v);
 
 }  // namespace workos::detail::json

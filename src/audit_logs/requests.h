@@ -65,7 +65,7 @@ inline detail::ApiRequest request_for_create_schema(std::string_view action_name
   req.method = "POST";
   req.path =
       std::string("/audit_logs/actions/") + detail::encode_path_segment(action_name) + "/schemas";
-  req.body = json::encode_document(static_cast<const workos::AuditLogSchemaDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::AuditLogSchema&>(params));
   return req;
 }
 
@@ -88,7 +88,7 @@ inline detail::ApiRequest request_for_create_event(const CreateEventParams& para
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/audit_logs/events";
-  req.body = json::encode_document(static_cast<const workos::AuditLogEventIngestionDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::AuditLogEventIngestion&>(params));
   return req;
 }
 
@@ -96,7 +96,7 @@ inline detail::ApiRequest request_for_create_export(const CreateExportParams& pa
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/audit_logs/exports";
-  req.body = json::encode_document(static_cast<const workos::AuditLogExportCreationDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::AuditLogExportCreation&>(params));
   return req;
 }
 
@@ -121,7 +121,7 @@ inline detail::ApiRequest request_for_update_organization_audit_logs_retention(
   req.method = "PUT";
   req.path =
       std::string("/organizations/") + detail::encode_path_segment(id) + "/audit_logs_retention";
-  req.body = json::encode_document(static_cast<const workos::UpdateAuditLogsRetentionDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateAuditLogsRetention&>(params));
   return req;
 }
 

@@ -73,7 +73,7 @@ std::string_view UserRoleAssignmentSourceType::wire() const noexcept {
 
 namespace workos::detail::json {
 
-void read(Value v, workos::AddRolePermissionDto& o, DecodeContext& c) {
+void read(Value v, workos::AddRolePermission& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -81,81 +81,81 @@ void read(Value v, workos::AddRolePermissionDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "slug") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "AddRolePermissionDto", "slug", f.value, o.slug, true);
+      field(c, "AddRolePermission", "slug", f.value, o.slug, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AddRolePermissionDto", "slug");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AddRolePermission", "slug");
 }
 
-void write(Writer& w, const workos::AddRolePermissionDto& o) {
+void write(Writer& w, const workos::AddRolePermission& o) {
   w.begin_object();
   member(w, "slug", o.slug);
   w.end_object();
 }
 
-bool read_field(std::string_view k, Value v, workos::AssignRoleDtoResourceTargetByExternalId& o,
+bool read_field(std::string_view k, Value v, workos::AssignRoleResourceTargetByExternalId& o,
                 DecodeContext& c) {
   if (k == "resource_external_id") {
-    field(c, "AssignRoleDtoResourceTargetByExternalId", "resource_external_id", v,
+    field(c, "AssignRoleResourceTargetByExternalId", "resource_external_id", v,
           o.resource_external_id, true);
     return true;
   }
   if (k == "resource_type_slug") {
-    field(c, "AssignRoleDtoResourceTargetByExternalId", "resource_type_slug", v,
-          o.resource_type_slug, true);
+    field(c, "AssignRoleResourceTargetByExternalId", "resource_type_slug", v, o.resource_type_slug,
+          true);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::AssignRoleDtoResourceTargetByExternalId& o) {
+void write_fields(Writer& w, const workos::AssignRoleResourceTargetByExternalId& o) {
   member(w, "resource_external_id", o.resource_external_id);
   member(w, "resource_type_slug", o.resource_type_slug);
 }
 
-bool read_field(std::string_view k, Value v, workos::AssignRoleDtoResourceTargetById& o,
+bool read_field(std::string_view k, Value v, workos::AssignRoleResourceTargetById& o,
                 DecodeContext& c) {
   if (k == "resource_id") {
-    field(c, "AssignRoleDtoResourceTargetById", "resource_id", v, o.resource_id, true);
+    field(c, "AssignRoleResourceTargetById", "resource_id", v, o.resource_id, true);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::AssignRoleDtoResourceTargetById& o) {
+void write_fields(Writer& w, const workos::AssignRoleResourceTargetById& o) {
   member(w, "resource_id", o.resource_id);
 }
 
-void read(Value v, workos::AssignRoleDto& o, DecodeContext& c) {
+void read(Value v, workos::AssignRole& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
-  workos::AssignRoleDtoResourceTargetById g0_0;
+  workos::AssignRoleResourceTargetById g0_0;
   bool g0_0_seen = false;
-  workos::AssignRoleDtoResourceTargetByExternalId g0_1;
+  workos::AssignRoleResourceTargetByExternalId g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "role_slug") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "AssignRoleDto", "role_slug", f.value, o.role_slug, true);
+      field(c, "AssignRole", "role_slug", f.value, o.role_slug, true);
     } else if (read_field(k, f.value, g0_0, c)) {
       g0_0_seen = true;
     } else if (read_field(k, f.value, g0_1, c)) {
       g0_1_seen = true;
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AssignRoleDto", "role_slug");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("AssignRole", "role_slug");
   if (g0_0_seen) {
     o.resource_target = std::move(g0_0);
   } else if (g0_1_seen) {
     o.resource_target = std::move(g0_1);
   } else {
-    c.missing_required("AssignRoleDto", "resource_target");
+    c.missing_required("AssignRole", "resource_target");
   }
 }
 
-void write(Writer& w, const workos::AssignRoleDto& o) {
+void write(Writer& w, const workos::AssignRole& o) {
   w.begin_object();
   member(w, "role_slug", o.role_slug);
   {
@@ -299,19 +299,19 @@ void write(Writer& w, const workos::AuthorizationResourceList& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CheckAuthorizationDto& o, DecodeContext& c) {
+void read(Value v, workos::CheckAuthorization& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
-  workos::AssignRoleDtoResourceTargetById g0_0;
+  workos::AssignRoleResourceTargetById g0_0;
   bool g0_0_seen = false;
-  workos::AssignRoleDtoResourceTargetByExternalId g0_1;
+  workos::AssignRoleResourceTargetByExternalId g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "permission_slug") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CheckAuthorizationDto", "permission_slug", f.value, o.permission_slug, true);
+      field(c, "CheckAuthorization", "permission_slug", f.value, o.permission_slug, true);
     } else if (read_field(k, f.value, g0_0, c)) {
       g0_0_seen = true;
     } else if (read_field(k, f.value, g0_1, c)) {
@@ -319,17 +319,17 @@ void read(Value v, workos::CheckAuthorizationDto& o, DecodeContext& c) {
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CheckAuthorizationDto", "permission_slug");
+    c.missing_required("CheckAuthorization", "permission_slug");
   if (g0_0_seen) {
     o.resource_target = std::move(g0_0);
   } else if (g0_1_seen) {
     o.resource_target = std::move(g0_1);
   } else {
-    c.missing_required("CheckAuthorizationDto", "resource_target");
+    c.missing_required("CheckAuthorization", "resource_target");
   }
 }
 
-void write(Writer& w, const workos::CheckAuthorizationDto& o) {
+void write(Writer& w, const workos::CheckAuthorization& o) {
   w.begin_object();
   member(w, "permission_slug", o.permission_slug);
   {
@@ -347,7 +347,7 @@ void write(Writer& w, const workos::CheckAuthorizationDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CreateAuthorizationPermissionDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateAuthorizationPermission& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -355,24 +355,24 @@ void read(Value v, workos::CreateAuthorizationPermissionDto& o, DecodeContext& c
     const std::string_view k = f.key;
     if (k == "slug") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateAuthorizationPermissionDto", "slug", f.value, o.slug, true);
+      field(c, "CreateAuthorizationPermission", "slug", f.value, o.slug, true);
     } else if (k == "name") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "CreateAuthorizationPermissionDto", "name", f.value, o.name, true);
+      field(c, "CreateAuthorizationPermission", "name", f.value, o.name, true);
     } else if (k == "description") {
-      field(c, "CreateAuthorizationPermissionDto", "description", f.value, o.description, false);
+      field(c, "CreateAuthorizationPermission", "description", f.value, o.description, false);
     } else if (k == "resource_type_slug") {
-      field(c, "CreateAuthorizationPermissionDto", "resource_type_slug", f.value,
-            o.resource_type_slug, false);
+      field(c, "CreateAuthorizationPermission", "resource_type_slug", f.value, o.resource_type_slug,
+            false);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreateAuthorizationPermissionDto", "slug");
+    c.missing_required("CreateAuthorizationPermission", "slug");
   if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("CreateAuthorizationPermissionDto", "name");
+    c.missing_required("CreateAuthorizationPermission", "name");
 }
 
-void write(Writer& w, const workos::CreateAuthorizationPermissionDto& o) {
+void write(Writer& w, const workos::CreateAuthorizationPermission& o) {
   w.begin_object();
   member(w, "slug", o.slug);
   member(w, "name", o.name);
@@ -382,68 +382,67 @@ void write(Writer& w, const workos::CreateAuthorizationPermissionDto& o) {
 }
 
 bool read_field(std::string_view k, Value v,
-                workos::CreateAuthorizationResourceDtoParentResourceByExternalId& o,
+                workos::CreateAuthorizationResourceParentResourceByExternalId& o,
                 DecodeContext& c) {
   if (k == "parent_resource_external_id") {
-    field(c, "CreateAuthorizationResourceDtoParentResourceByExternalId",
-          "parent_resource_external_id", v, o.parent_resource_external_id, true);
+    field(c, "CreateAuthorizationResourceParentResourceByExternalId", "parent_resource_external_id",
+          v, o.parent_resource_external_id, true);
     return true;
   }
   if (k == "parent_resource_type_slug") {
-    field(c, "CreateAuthorizationResourceDtoParentResourceByExternalId",
-          "parent_resource_type_slug", v, o.parent_resource_type_slug, true);
+    field(c, "CreateAuthorizationResourceParentResourceByExternalId", "parent_resource_type_slug",
+          v, o.parent_resource_type_slug, true);
     return true;
   }
   return false;
 }
 
 void write_fields(Writer& w,
-                  const workos::CreateAuthorizationResourceDtoParentResourceByExternalId& o) {
+                  const workos::CreateAuthorizationResourceParentResourceByExternalId& o) {
   member(w, "parent_resource_external_id", o.parent_resource_external_id);
   member(w, "parent_resource_type_slug", o.parent_resource_type_slug);
 }
 
 bool read_field(std::string_view k, Value v,
-                workos::CreateAuthorizationResourceDtoParentResourceById& o, DecodeContext& c) {
+                workos::CreateAuthorizationResourceParentResourceById& o, DecodeContext& c) {
   if (k == "parent_resource_id") {
-    field(c, "CreateAuthorizationResourceDtoParentResourceById", "parent_resource_id", v,
+    field(c, "CreateAuthorizationResourceParentResourceById", "parent_resource_id", v,
           o.parent_resource_id, false);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::CreateAuthorizationResourceDtoParentResourceById& o) {
+void write_fields(Writer& w, const workos::CreateAuthorizationResourceParentResourceById& o) {
   w.key("parent_resource_id");
   write(w, o.parent_resource_id);
 }
 
-void read(Value v, workos::CreateAuthorizationResourceDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateAuthorizationResource& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
-  workos::CreateAuthorizationResourceDtoParentResourceById g0_0;
+  workos::CreateAuthorizationResourceParentResourceById g0_0;
   bool g0_0_seen = false;
-  workos::CreateAuthorizationResourceDtoParentResourceByExternalId g0_1;
+  workos::CreateAuthorizationResourceParentResourceByExternalId g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "external_id") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateAuthorizationResourceDto", "external_id", f.value, o.external_id, true);
+      field(c, "CreateAuthorizationResource", "external_id", f.value, o.external_id, true);
     } else if (k == "name") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "CreateAuthorizationResourceDto", "name", f.value, o.name, true);
+      field(c, "CreateAuthorizationResource", "name", f.value, o.name, true);
     } else if (k == "description") {
-      field(c, "CreateAuthorizationResourceDto", "description", f.value, o.description, false);
+      field(c, "CreateAuthorizationResource", "description", f.value, o.description, false);
     } else if (k == "resource_type_slug") {
       seen[0] |= std::uint64_t{1} << 2;
-      field(c, "CreateAuthorizationResourceDto", "resource_type_slug", f.value,
-            o.resource_type_slug, true);
+      field(c, "CreateAuthorizationResource", "resource_type_slug", f.value, o.resource_type_slug,
+            true);
     } else if (k == "organization_id") {
       seen[0] |= std::uint64_t{1} << 3;
-      field(c, "CreateAuthorizationResourceDto", "organization_id", f.value, o.organization_id,
-            true);
+      field(c, "CreateAuthorizationResource", "organization_id", f.value, o.organization_id, true);
     } else if (read_field(k, f.value, g0_0, c)) {
       g0_0_seen = true;
     } else if (read_field(k, f.value, g0_1, c)) {
@@ -451,13 +450,13 @@ void read(Value v, workos::CreateAuthorizationResourceDto& o, DecodeContext& c) 
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreateAuthorizationResourceDto", "external_id");
+    c.missing_required("CreateAuthorizationResource", "external_id");
   if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("CreateAuthorizationResourceDto", "name");
+    c.missing_required("CreateAuthorizationResource", "name");
   if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("CreateAuthorizationResourceDto", "resource_type_slug");
+    c.missing_required("CreateAuthorizationResource", "resource_type_slug");
   if (!(seen[0] & (std::uint64_t{1} << 3)))
-    c.missing_required("CreateAuthorizationResourceDto", "organization_id");
+    c.missing_required("CreateAuthorizationResource", "organization_id");
   if (g0_0_seen) {
     o.parent_resource = std::move(g0_0);
   } else if (g0_1_seen) {
@@ -465,7 +464,7 @@ void read(Value v, workos::CreateAuthorizationResourceDto& o, DecodeContext& c) 
   }
 }
 
-void write(Writer& w, const workos::CreateAuthorizationResourceDto& o) {
+void write(Writer& w, const workos::CreateAuthorizationResource& o) {
   w.begin_object();
   member(w, "external_id", o.external_id);
   member(w, "name", o.name);
@@ -487,7 +486,7 @@ void write(Writer& w, const workos::CreateAuthorizationResourceDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CreateGroupRoleAssignmentDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateGroupRoleAssignment& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -495,22 +494,22 @@ void read(Value v, workos::CreateGroupRoleAssignmentDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "role_slug") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateGroupRoleAssignmentDto", "role_slug", f.value, o.role_slug, true);
+      field(c, "CreateGroupRoleAssignment", "role_slug", f.value, o.role_slug, true);
     } else if (k == "resource_id") {
-      field(c, "CreateGroupRoleAssignmentDto", "resource_id", f.value, o.resource_id, false);
+      field(c, "CreateGroupRoleAssignment", "resource_id", f.value, o.resource_id, false);
     } else if (k == "resource_external_id") {
-      field(c, "CreateGroupRoleAssignmentDto", "resource_external_id", f.value,
-            o.resource_external_id, false);
+      field(c, "CreateGroupRoleAssignment", "resource_external_id", f.value, o.resource_external_id,
+            false);
     } else if (k == "resource_type_slug") {
-      field(c, "CreateGroupRoleAssignmentDto", "resource_type_slug", f.value, o.resource_type_slug,
+      field(c, "CreateGroupRoleAssignment", "resource_type_slug", f.value, o.resource_type_slug,
             false);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreateGroupRoleAssignmentDto", "role_slug");
+    c.missing_required("CreateGroupRoleAssignment", "role_slug");
 }
 
-void write(Writer& w, const workos::CreateGroupRoleAssignmentDto& o) {
+void write(Writer& w, const workos::CreateGroupRoleAssignment& o) {
   w.begin_object();
   member(w, "role_slug", o.role_slug);
   member(w, "resource_id", o.resource_id);
@@ -519,28 +518,28 @@ void write(Writer& w, const workos::CreateGroupRoleAssignmentDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CreateOrganizationRoleDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateOrganizationRole& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "slug") {
-      field(c, "CreateOrganizationRoleDto", "slug", f.value, o.slug, false);
+      field(c, "CreateOrganizationRole", "slug", f.value, o.slug, false);
     } else if (k == "name") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateOrganizationRoleDto", "name", f.value, o.name, true);
+      field(c, "CreateOrganizationRole", "name", f.value, o.name, true);
     } else if (k == "description") {
-      field(c, "CreateOrganizationRoleDto", "description", f.value, o.description, false);
+      field(c, "CreateOrganizationRole", "description", f.value, o.description, false);
     } else if (k == "resource_type_slug") {
-      field(c, "CreateOrganizationRoleDto", "resource_type_slug", f.value, o.resource_type_slug,
+      field(c, "CreateOrganizationRole", "resource_type_slug", f.value, o.resource_type_slug,
             false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateOrganizationRoleDto", "name");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateOrganizationRole", "name");
 }
 
-void write(Writer& w, const workos::CreateOrganizationRoleDto& o) {
+void write(Writer& w, const workos::CreateOrganizationRole& o) {
   w.begin_object();
   member(w, "slug", o.slug);
   member(w, "name", o.name);
@@ -549,7 +548,7 @@ void write(Writer& w, const workos::CreateOrganizationRoleDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CreateRoleDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateRole& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -557,21 +556,21 @@ void read(Value v, workos::CreateRoleDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "slug") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateRoleDto", "slug", f.value, o.slug, true);
+      field(c, "CreateRole", "slug", f.value, o.slug, true);
     } else if (k == "name") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "CreateRoleDto", "name", f.value, o.name, true);
+      field(c, "CreateRole", "name", f.value, o.name, true);
     } else if (k == "description") {
-      field(c, "CreateRoleDto", "description", f.value, o.description, false);
+      field(c, "CreateRole", "description", f.value, o.description, false);
     } else if (k == "resource_type_slug") {
-      field(c, "CreateRoleDto", "resource_type_slug", f.value, o.resource_type_slug, false);
+      field(c, "CreateRole", "resource_type_slug", f.value, o.resource_type_slug, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateRoleDto", "slug");
-  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("CreateRoleDto", "name");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateRole", "slug");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("CreateRole", "name");
 }
 
-void write(Writer& w, const workos::CreateRoleDto& o) {
+void write(Writer& w, const workos::CreateRole& o) {
   w.begin_object();
   member(w, "slug", o.slug);
   member(w, "name", o.name);
@@ -580,7 +579,7 @@ void write(Writer& w, const workos::CreateRoleDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::DeleteGroupRoleAssignmentsByCriteriaDto& o, DecodeContext& c) {
+void read(Value v, workos::DeleteGroupRoleAssignmentsByCriteria& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -588,23 +587,23 @@ void read(Value v, workos::DeleteGroupRoleAssignmentsByCriteriaDto& o, DecodeCon
     const std::string_view k = f.key;
     if (k == "role_slug") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "DeleteGroupRoleAssignmentsByCriteriaDto", "role_slug", f.value, o.role_slug, true);
+      field(c, "DeleteGroupRoleAssignmentsByCriteria", "role_slug", f.value, o.role_slug, true);
     } else if (k == "resource_id") {
-      field(c, "DeleteGroupRoleAssignmentsByCriteriaDto", "resource_id", f.value, o.resource_id,
+      field(c, "DeleteGroupRoleAssignmentsByCriteria", "resource_id", f.value, o.resource_id,
             false);
     } else if (k == "resource_external_id") {
-      field(c, "DeleteGroupRoleAssignmentsByCriteriaDto", "resource_external_id", f.value,
+      field(c, "DeleteGroupRoleAssignmentsByCriteria", "resource_external_id", f.value,
             o.resource_external_id, false);
     } else if (k == "resource_type_slug") {
-      field(c, "DeleteGroupRoleAssignmentsByCriteriaDto", "resource_type_slug", f.value,
+      field(c, "DeleteGroupRoleAssignmentsByCriteria", "resource_type_slug", f.value,
             o.resource_type_slug, false);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("DeleteGroupRoleAssignmentsByCriteriaDto", "role_slug");
+    c.missing_required("DeleteGroupRoleAssignmentsByCriteria", "role_slug");
 }
 
-void write(Writer& w, const workos::DeleteGroupRoleAssignmentsByCriteriaDto& o) {
+void write(Writer& w, const workos::DeleteGroupRoleAssignmentsByCriteria& o) {
   w.begin_object();
   member(w, "role_slug", o.role_slug);
   member(w, "resource_id", o.resource_id);
@@ -737,36 +736,36 @@ void write(Writer& w, const workos::ListMembershipsForResourceAssignment& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::RemoveRoleDto& o, DecodeContext& c) {
+void read(Value v, workos::RemoveRole& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
-  workos::AssignRoleDtoResourceTargetById g0_0;
+  workos::AssignRoleResourceTargetById g0_0;
   bool g0_0_seen = false;
-  workos::AssignRoleDtoResourceTargetByExternalId g0_1;
+  workos::AssignRoleResourceTargetByExternalId g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "role_slug") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "RemoveRoleDto", "role_slug", f.value, o.role_slug, true);
+      field(c, "RemoveRole", "role_slug", f.value, o.role_slug, true);
     } else if (read_field(k, f.value, g0_0, c)) {
       g0_0_seen = true;
     } else if (read_field(k, f.value, g0_1, c)) {
       g0_1_seen = true;
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("RemoveRoleDto", "role_slug");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("RemoveRole", "role_slug");
   if (g0_0_seen) {
     o.resource_target = std::move(g0_0);
   } else if (g0_1_seen) {
     o.resource_target = std::move(g0_1);
   } else {
-    c.missing_required("RemoveRoleDto", "resource_target");
+    c.missing_required("RemoveRole", "resource_target");
   }
 }
 
-void write(Writer& w, const workos::RemoveRoleDto& o) {
+void write(Writer& w, const workos::RemoveRole& o) {
   w.begin_object();
   member(w, "role_slug", o.role_slug);
   {
@@ -784,7 +783,7 @@ void write(Writer& w, const workos::RemoveRoleDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::ReplaceGroupRoleAssignmentEntryDto& o, DecodeContext& c) {
+void read(Value v, workos::ReplaceGroupRoleAssignmentEntry& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -792,22 +791,22 @@ void read(Value v, workos::ReplaceGroupRoleAssignmentEntryDto& o, DecodeContext&
     const std::string_view k = f.key;
     if (k == "role_slug") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "ReplaceGroupRoleAssignmentEntryDto", "role_slug", f.value, o.role_slug, true);
+      field(c, "ReplaceGroupRoleAssignmentEntry", "role_slug", f.value, o.role_slug, true);
     } else if (k == "resource_id") {
-      field(c, "ReplaceGroupRoleAssignmentEntryDto", "resource_id", f.value, o.resource_id, false);
+      field(c, "ReplaceGroupRoleAssignmentEntry", "resource_id", f.value, o.resource_id, false);
     } else if (k == "resource_external_id") {
-      field(c, "ReplaceGroupRoleAssignmentEntryDto", "resource_external_id", f.value,
+      field(c, "ReplaceGroupRoleAssignmentEntry", "resource_external_id", f.value,
             o.resource_external_id, false);
     } else if (k == "resource_type_slug") {
-      field(c, "ReplaceGroupRoleAssignmentEntryDto", "resource_type_slug", f.value,
+      field(c, "ReplaceGroupRoleAssignmentEntry", "resource_type_slug", f.value,
             o.resource_type_slug, false);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("ReplaceGroupRoleAssignmentEntryDto", "role_slug");
+    c.missing_required("ReplaceGroupRoleAssignmentEntry", "role_slug");
 }
 
-void write(Writer& w, const workos::ReplaceGroupRoleAssignmentEntryDto& o) {
+void write(Writer& w, const workos::ReplaceGroupRoleAssignmentEntry& o) {
   w.begin_object();
   member(w, "role_slug", o.role_slug);
   member(w, "resource_id", o.resource_id);
@@ -816,7 +815,7 @@ void write(Writer& w, const workos::ReplaceGroupRoleAssignmentEntryDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::ReplaceGroupRoleAssignmentsDto& o, DecodeContext& c) {
+void read(Value v, workos::ReplaceGroupRoleAssignments& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -824,15 +823,15 @@ void read(Value v, workos::ReplaceGroupRoleAssignmentsDto& o, DecodeContext& c) 
     const std::string_view k = f.key;
     if (k == "role_assignments") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "ReplaceGroupRoleAssignmentsDto", "role_assignments", f.value, o.role_assignments,
+      field(c, "ReplaceGroupRoleAssignments", "role_assignments", f.value, o.role_assignments,
             true);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("ReplaceGroupRoleAssignmentsDto", "role_assignments");
+    c.missing_required("ReplaceGroupRoleAssignments", "role_assignments");
 }
 
-void write(Writer& w, const workos::ReplaceGroupRoleAssignmentsDto& o) {
+void write(Writer& w, const workos::ReplaceGroupRoleAssignments& o) {
   w.begin_object();
   member(w, "role_assignments", o.role_assignments);
   w.end_object();
@@ -939,7 +938,7 @@ void write(Writer& w, const workos::RoleList& o) {
   w.end_object();
 }
 
-void read(Value v, workos::SetRolePermissionsDto& o, DecodeContext& c) {
+void read(Value v, workos::SetRolePermissions& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -947,33 +946,32 @@ void read(Value v, workos::SetRolePermissionsDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "permissions") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "SetRolePermissionsDto", "permissions", f.value, o.permissions, true);
+      field(c, "SetRolePermissions", "permissions", f.value, o.permissions, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("SetRolePermissionsDto", "permissions");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("SetRolePermissions", "permissions");
 }
 
-void write(Writer& w, const workos::SetRolePermissionsDto& o) {
+void write(Writer& w, const workos::SetRolePermissions& o) {
   w.begin_object();
   member(w, "permissions", o.permissions);
   w.end_object();
 }
 
-void read(Value v, workos::UpdateAuthorizationPermissionDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateAuthorizationPermission& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "name") {
-      field(c, "UpdateAuthorizationPermissionDto", "name", f.value, o.name, false);
+      field(c, "UpdateAuthorizationPermission", "name", f.value, o.name, false);
     } else if (k == "description") {
-      field(c, "UpdateAuthorizationPermissionDto", "description", f.value, o.description, false);
+      field(c, "UpdateAuthorizationPermission", "description", f.value, o.description, false);
     }
   }
 }
 
-void write(Writer& w, const workos::UpdateAuthorizationPermissionDto& o) {
+void write(Writer& w, const workos::UpdateAuthorizationPermission& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "description", o.description);
@@ -981,32 +979,32 @@ void write(Writer& w, const workos::UpdateAuthorizationPermissionDto& o) {
 }
 
 bool read_field(std::string_view k, Value v,
-                workos::UpdateAuthorizationResourceDtoParentResourceById& o, DecodeContext& c) {
+                workos::UpdateAuthorizationResourceParentResourceById& o, DecodeContext& c) {
   if (k == "parent_resource_id") {
-    field(c, "UpdateAuthorizationResourceDtoParentResourceById", "parent_resource_id", v,
+    field(c, "UpdateAuthorizationResourceParentResourceById", "parent_resource_id", v,
           o.parent_resource_id, true);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::UpdateAuthorizationResourceDtoParentResourceById& o) {
+void write_fields(Writer& w, const workos::UpdateAuthorizationResourceParentResourceById& o) {
   member(w, "parent_resource_id", o.parent_resource_id);
 }
 
-void read(Value v, workos::UpdateAuthorizationResourceDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateAuthorizationResource& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
-  workos::UpdateAuthorizationResourceDtoParentResourceById g0_0;
+  workos::UpdateAuthorizationResourceParentResourceById g0_0;
   bool g0_0_seen = false;
-  workos::CreateAuthorizationResourceDtoParentResourceByExternalId g0_1;
+  workos::CreateAuthorizationResourceParentResourceByExternalId g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "name") {
-      field(c, "UpdateAuthorizationResourceDto", "name", f.value, o.name, false);
+      field(c, "UpdateAuthorizationResource", "name", f.value, o.name, false);
     } else if (k == "description") {
-      field(c, "UpdateAuthorizationResourceDto", "description", f.value, o.description, false);
+      field(c, "UpdateAuthorizationResource", "description", f.value, o.description, false);
     } else if (read_field(k, f.value, g0_0, c)) {
       g0_0_seen = true;
     } else if (read_field(k, f.value, g0_1, c)) {
@@ -1020,7 +1018,7 @@ void read(Value v, workos::UpdateAuthorizationResourceDto& o, DecodeContext& c) 
   }
 }
 
-void write(Writer& w, const workos::UpdateAuthorizationResourceDto& o) {
+void write(Writer& w, const workos::UpdateAuthorizationResource& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "description", o.description);
@@ -1039,40 +1037,40 @@ void write(Writer& w, const workos::UpdateAuthorizationResourceDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::UpdateOrganizationRoleDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateOrganizationRole& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "name") {
-      field(c, "UpdateOrganizationRoleDto", "name", f.value, o.name, false);
+      field(c, "UpdateOrganizationRole", "name", f.value, o.name, false);
     } else if (k == "description") {
-      field(c, "UpdateOrganizationRoleDto", "description", f.value, o.description, false);
+      field(c, "UpdateOrganizationRole", "description", f.value, o.description, false);
     }
   }
 }
 
-void write(Writer& w, const workos::UpdateOrganizationRoleDto& o) {
+void write(Writer& w, const workos::UpdateOrganizationRole& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "description", o.description);
   w.end_object();
 }
 
-void read(Value v, workos::UpdateRoleDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateRole& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "name") {
-      field(c, "UpdateRoleDto", "name", f.value, o.name, false);
+      field(c, "UpdateRole", "name", f.value, o.name, false);
     } else if (k == "description") {
-      field(c, "UpdateRoleDto", "description", f.value, o.description, false);
+      field(c, "UpdateRole", "description", f.value, o.description, false);
     }
   }
 }
 
-void write(Writer& w, const workos::UpdateRoleDto& o) {
+void write(Writer& w, const workos::UpdateRole& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "description", o.description);
@@ -1322,19 +1320,19 @@ void write(Writer& w, const workos::UserRoleAssignmentList& o) {
 
 namespace workos {
 
-Result<void> from_json(std::string_view json, AddRolePermissionDto& out) {
-  return detail::json::decode_document(json, "AddRolePermissionDto", out);
+Result<void> from_json(std::string_view json, AddRolePermission& out) {
+  return detail::json::decode_document(json, "AddRolePermission", out);
 }
 
-std::string to_json(const AddRolePermissionDto& value) {
+std::string to_json(const AddRolePermission& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, AssignRoleDto& out) {
-  return detail::json::decode_document(json, "AssignRoleDto", out);
+Result<void> from_json(std::string_view json, AssignRole& out) {
+  return detail::json::decode_document(json, "AssignRole", out);
 }
 
-std::string to_json(const AssignRoleDto& value) {
+std::string to_json(const AssignRole& value) {
   return detail::json::encode_document(value);
 }
 
@@ -1362,59 +1360,59 @@ std::string to_json(const AuthorizationResourceList& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CheckAuthorizationDto& out) {
-  return detail::json::decode_document(json, "CheckAuthorizationDto", out);
+Result<void> from_json(std::string_view json, CheckAuthorization& out) {
+  return detail::json::decode_document(json, "CheckAuthorization", out);
 }
 
-std::string to_json(const CheckAuthorizationDto& value) {
+std::string to_json(const CheckAuthorization& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateAuthorizationPermissionDto& out) {
-  return detail::json::decode_document(json, "CreateAuthorizationPermissionDto", out);
+Result<void> from_json(std::string_view json, CreateAuthorizationPermission& out) {
+  return detail::json::decode_document(json, "CreateAuthorizationPermission", out);
 }
 
-std::string to_json(const CreateAuthorizationPermissionDto& value) {
+std::string to_json(const CreateAuthorizationPermission& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateAuthorizationResourceDto& out) {
-  return detail::json::decode_document(json, "CreateAuthorizationResourceDto", out);
+Result<void> from_json(std::string_view json, CreateAuthorizationResource& out) {
+  return detail::json::decode_document(json, "CreateAuthorizationResource", out);
 }
 
-std::string to_json(const CreateAuthorizationResourceDto& value) {
+std::string to_json(const CreateAuthorizationResource& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateGroupRoleAssignmentDto& out) {
-  return detail::json::decode_document(json, "CreateGroupRoleAssignmentDto", out);
+Result<void> from_json(std::string_view json, CreateGroupRoleAssignment& out) {
+  return detail::json::decode_document(json, "CreateGroupRoleAssignment", out);
 }
 
-std::string to_json(const CreateGroupRoleAssignmentDto& value) {
+std::string to_json(const CreateGroupRoleAssignment& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateOrganizationRoleDto& out) {
-  return detail::json::decode_document(json, "CreateOrganizationRoleDto", out);
+Result<void> from_json(std::string_view json, CreateOrganizationRole& out) {
+  return detail::json::decode_document(json, "CreateOrganizationRole", out);
 }
 
-std::string to_json(const CreateOrganizationRoleDto& value) {
+std::string to_json(const CreateOrganizationRole& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateRoleDto& out) {
-  return detail::json::decode_document(json, "CreateRoleDto", out);
+Result<void> from_json(std::string_view json, CreateRole& out) {
+  return detail::json::decode_document(json, "CreateRole", out);
 }
 
-std::string to_json(const CreateRoleDto& value) {
+std::string to_json(const CreateRole& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, DeleteGroupRoleAssignmentsByCriteriaDto& out) {
-  return detail::json::decode_document(json, "DeleteGroupRoleAssignmentsByCriteriaDto", out);
+Result<void> from_json(std::string_view json, DeleteGroupRoleAssignmentsByCriteria& out) {
+  return detail::json::decode_document(json, "DeleteGroupRoleAssignmentsByCriteria", out);
 }
 
-std::string to_json(const DeleteGroupRoleAssignmentsByCriteriaDto& value) {
+std::string to_json(const DeleteGroupRoleAssignmentsByCriteria& value) {
   return detail::json::encode_document(value);
 }
 
@@ -1442,27 +1440,27 @@ std::string to_json(const GroupRoleAssignmentList& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, RemoveRoleDto& out) {
-  return detail::json::decode_document(json, "RemoveRoleDto", out);
+Result<void> from_json(std::string_view json, RemoveRole& out) {
+  return detail::json::decode_document(json, "RemoveRole", out);
 }
 
-std::string to_json(const RemoveRoleDto& value) {
+std::string to_json(const RemoveRole& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, ReplaceGroupRoleAssignmentEntryDto& out) {
-  return detail::json::decode_document(json, "ReplaceGroupRoleAssignmentEntryDto", out);
+Result<void> from_json(std::string_view json, ReplaceGroupRoleAssignmentEntry& out) {
+  return detail::json::decode_document(json, "ReplaceGroupRoleAssignmentEntry", out);
 }
 
-std::string to_json(const ReplaceGroupRoleAssignmentEntryDto& value) {
+std::string to_json(const ReplaceGroupRoleAssignmentEntry& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, ReplaceGroupRoleAssignmentsDto& out) {
-  return detail::json::decode_document(json, "ReplaceGroupRoleAssignmentsDto", out);
+Result<void> from_json(std::string_view json, ReplaceGroupRoleAssignments& out) {
+  return detail::json::decode_document(json, "ReplaceGroupRoleAssignments", out);
 }
 
-std::string to_json(const ReplaceGroupRoleAssignmentsDto& value) {
+std::string to_json(const ReplaceGroupRoleAssignments& value) {
   return detail::json::encode_document(value);
 }
 
@@ -1482,43 +1480,43 @@ std::string to_json(const RoleList& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, SetRolePermissionsDto& out) {
-  return detail::json::decode_document(json, "SetRolePermissionsDto", out);
+Result<void> from_json(std::string_view json, SetRolePermissions& out) {
+  return detail::json::decode_document(json, "SetRolePermissions", out);
 }
 
-std::string to_json(const SetRolePermissionsDto& value) {
+std::string to_json(const SetRolePermissions& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateAuthorizationPermissionDto& out) {
-  return detail::json::decode_document(json, "UpdateAuthorizationPermissionDto", out);
+Result<void> from_json(std::string_view json, UpdateAuthorizationPermission& out) {
+  return detail::json::decode_document(json, "UpdateAuthorizationPermission", out);
 }
 
-std::string to_json(const UpdateAuthorizationPermissionDto& value) {
+std::string to_json(const UpdateAuthorizationPermission& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateAuthorizationResourceDto& out) {
-  return detail::json::decode_document(json, "UpdateAuthorizationResourceDto", out);
+Result<void> from_json(std::string_view json, UpdateAuthorizationResource& out) {
+  return detail::json::decode_document(json, "UpdateAuthorizationResource", out);
 }
 
-std::string to_json(const UpdateAuthorizationResourceDto& value) {
+std::string to_json(const UpdateAuthorizationResource& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateOrganizationRoleDto& out) {
-  return detail::json::decode_document(json, "UpdateOrganizationRoleDto", out);
+Result<void> from_json(std::string_view json, UpdateOrganizationRole& out) {
+  return detail::json::decode_document(json, "UpdateOrganizationRole", out);
 }
 
-std::string to_json(const UpdateOrganizationRoleDto& value) {
+std::string to_json(const UpdateOrganizationRole& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateRoleDto& out) {
-  return detail::json::decode_document(json, "UpdateRoleDto", out);
+Result<void> from_json(std::string_view json, UpdateRole& out) {
+  return detail::json::decode_document(json, "UpdateRole", out);
 }
 
-std::string to_json(const UpdateRoleDto& value) {
+std::string to_json(const UpdateRole& value) {
   return detail::json::encode_document(value);
 }
 

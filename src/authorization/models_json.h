@@ -11,44 +11,44 @@
 
 namespace workos::detail::json {
 
-void read(Value v, workos::AddRolePermissionDto& out, DecodeContext& c);
-void write(Writer& w, const workos::AddRolePermissionDto& v);
-bool read_field(std::string_view key, Value v, workos::AssignRoleDtoResourceTargetByExternalId& out,
+void read(Value v, workos::AddRolePermission& out, DecodeContext& c);
+void write(Writer& w, const workos::AddRolePermission& v);
+bool read_field(std::string_view key, Value v, workos::AssignRoleResourceTargetByExternalId& out,
                 DecodeContext& c);
-void write_fields(Writer& w, const workos::AssignRoleDtoResourceTargetByExternalId& v);
-bool read_field(std::string_view key, Value v, workos::AssignRoleDtoResourceTargetById& out,
+void write_fields(Writer& w, const workos::AssignRoleResourceTargetByExternalId& v);
+bool read_field(std::string_view key, Value v, workos::AssignRoleResourceTargetById& out,
                 DecodeContext& c);
-void write_fields(Writer& w, const workos::AssignRoleDtoResourceTargetById& v);
-void read(Value v, workos::AssignRoleDto& out, DecodeContext& c);
-void write(Writer& w, const workos::AssignRoleDto& v);
+void write_fields(Writer& w, const workos::AssignRoleResourceTargetById& v);
+void read(Value v, workos::AssignRole& out, DecodeContext& c);
+void write(Writer& w, const workos::AssignRole& v);
 void read(Value v, workos::AuthorizationCheck& out, DecodeContext& c);
 void write(Writer& w, const workos::AuthorizationCheck& v);
 void read(Value v, workos::AuthorizationResource& out, DecodeContext& c);
 void write(Writer& w, const workos::AuthorizationResource& v);
 void read(Value v, workos::AuthorizationResourceList& out, DecodeContext& c);
 void write(Writer& w, const workos::AuthorizationResourceList& v);
-void read(Value v, workos::CheckAuthorizationDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CheckAuthorizationDto& v);
-void read(Value v, workos::CreateAuthorizationPermissionDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateAuthorizationPermissionDto& v);
+void read(Value v, workos::CheckAuthorization& out, DecodeContext& c);
+void write(Writer& w, const workos::CheckAuthorization& v);
+void read(Value v, workos::CreateAuthorizationPermission& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateAuthorizationPermission& v);
 bool read_field(std::string_view key, Value v,
-                workos::CreateAuthorizationResourceDtoParentResourceByExternalId& out,
+                workos::CreateAuthorizationResourceParentResourceByExternalId& out,
                 DecodeContext& c);
 void write_fields(Writer& w,
-                  const workos::CreateAuthorizationResourceDtoParentResourceByExternalId& v);
+                  const workos::CreateAuthorizationResourceParentResourceByExternalId& v);
 bool read_field(std::string_view key, Value v,
-                workos::CreateAuthorizationResourceDtoParentResourceById& out, DecodeContext& c);
-void write_fields(Writer& w, const workos::CreateAuthorizationResourceDtoParentResourceById& v);
-void read(Value v, workos::CreateAuthorizationResourceDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateAuthorizationResourceDto& v);
-void read(Value v, workos::CreateGroupRoleAssignmentDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateGroupRoleAssignmentDto& v);
-void read(Value v, workos::CreateOrganizationRoleDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateOrganizationRoleDto& v);
-void read(Value v, workos::CreateRoleDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateRoleDto& v);
-void read(Value v, workos::DeleteGroupRoleAssignmentsByCriteriaDto& out, DecodeContext& c);
-void write(Writer& w, const workos::DeleteGroupRoleAssignmentsByCriteriaDto& v);
+                workos::CreateAuthorizationResourceParentResourceById& out, DecodeContext& c);
+void write_fields(Writer& w, const workos::CreateAuthorizationResourceParentResourceById& v);
+void read(Value v, workos::CreateAuthorizationResource& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateAuthorizationResource& v);
+void read(Value v, workos::CreateGroupRoleAssignment& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateGroupRoleAssignment& v);
+void read(Value v, workos::CreateOrganizationRole& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateOrganizationRole& v);
+void read(Value v, workos::CreateRole& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateRole& v);
+void read(Value v, workos::DeleteGroupRoleAssignmentsByCriteria& out, DecodeContext& c);
+void write(Writer& w, const workos::DeleteGroupRoleAssignmentsByCriteria& v);
 void read(Value v, workos::UserRoleAssignmentResource& out, DecodeContext& c);
 void write(Writer& w, const workos::UserRoleAssignmentResource& v);
 void read(Value v, workos::GroupRoleAssignment& out, DecodeContext& c);
@@ -57,31 +57,31 @@ void read(Value v, workos::GroupRoleAssignmentList& out, DecodeContext& c);
 void write(Writer& w, const workos::GroupRoleAssignmentList& v);
 void read(Value v, workos::ListMembershipsForResourceAssignment& out, DecodeContext& c);
 void write(Writer& w, const workos::ListMembershipsForResourceAssignment& v);
-void read(Value v, workos::RemoveRoleDto& out, DecodeContext& c);
-void write(Writer& w, const workos::RemoveRoleDto& v);
-void read(Value v, workos::ReplaceGroupRoleAssignmentEntryDto& out, DecodeContext& c);
-void write(Writer& w, const workos::ReplaceGroupRoleAssignmentEntryDto& v);
-void read(Value v, workos::ReplaceGroupRoleAssignmentsDto& out, DecodeContext& c);
-void write(Writer& w, const workos::ReplaceGroupRoleAssignmentsDto& v);
+void read(Value v, workos::RemoveRole& out, DecodeContext& c);
+void write(Writer& w, const workos::RemoveRole& v);
+void read(Value v, workos::ReplaceGroupRoleAssignmentEntry& out, DecodeContext& c);
+void write(Writer& w, const workos::ReplaceGroupRoleAssignmentEntry& v);
+void read(Value v, workos::ReplaceGroupRoleAssignments& out, DecodeContext& c);
+void write(Writer& w, const workos::ReplaceGroupRoleAssignments& v);
 void read(Value v, workos::RoleType& out, DecodeContext& c);
 void write(Writer& w, const workos::RoleType& v);
 void read(Value v, workos::Role& out, DecodeContext& c);
 void write(Writer& w, const workos::Role& v);
 void read(Value v, workos::RoleList& out, DecodeContext& c);
 void write(Writer& w, const workos::RoleList& v);
-void read(Value v, workos::SetRolePermissionsDto& out, DecodeContext& c);
-void write(Writer& w, const workos::SetRolePermissionsDto& v);
-void read(Value v, workos::UpdateAuthorizationPermissionDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateAuthorizationPermissionDto& v);
+void read(Value v, workos::SetRolePermissions& out, DecodeContext& c);
+void write(Writer& w, const workos::SetRolePermissions& v);
+void read(Value v, workos::UpdateAuthorizationPermission& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateAuthorizationPermission& v);
 bool read_field(std::string_view key, Value v,
-                workos::UpdateAuthorizationResourceDtoParentResourceById& out, DecodeContext& c);
-void write_fields(Writer& w, const workos::UpdateAuthorizationResourceDtoParentResourceById& v);
-void read(Value v, workos::UpdateAuthorizationResourceDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateAuthorizationResourceDto& v);
-void read(Value v, workos::UpdateOrganizationRoleDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateOrganizationRoleDto& v);
-void read(Value v, workos::UpdateRoleDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateRoleDto& v);
+                workos::UpdateAuthorizationResourceParentResourceById& out, DecodeContext& c);
+void write_fields(Writer& w, const workos::UpdateAuthorizationResourceParentResourceById& v);
+void read(Value v, workos::UpdateAuthorizationResource& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateAuthorizationResource& v);
+void read(Value v, workos::UpdateOrganizationRole& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateOrganizationRole& v);
+void read(Value v, workos::UpdateRole& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateRole& v);
 void read(Value v, workos::UserOrganizationMembershipBaseWithUser& out, DecodeContext& c);
 void write(Writer& w, const workos::UserOrganizationMembershipBaseWithUser& v);
 void read(Value v, workos::UserOrganizationMembershipBaseWithUserList& out, DecodeContext& c);

@@ -67,8 +67,7 @@ inline detail::ApiRequest request_for_create_group_role_assignment(
   req.method = "POST";
   req.path = std::string("/authorization/groups/") + detail::encode_path_segment(group_id) +
              "/role_assignments";
-  req.body =
-      json::encode_document(static_cast<const workos::CreateGroupRoleAssignmentDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateGroupRoleAssignment&>(params));
   return req;
 }
 
@@ -78,8 +77,7 @@ inline detail::ApiRequest request_for_update_group_role_assignments(
   req.method = "PUT";
   req.path = std::string("/authorization/groups/") + detail::encode_path_segment(group_id) +
              "/role_assignments";
-  req.body =
-      json::encode_document(static_cast<const workos::ReplaceGroupRoleAssignmentsDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::ReplaceGroupRoleAssignments&>(params));
   return req;
 }
 
@@ -90,7 +88,7 @@ inline detail::ApiRequest request_for_delete_group_role_assignments(
   req.path = std::string("/authorization/groups/") + detail::encode_path_segment(group_id) +
              "/role_assignments";
   req.body = json::encode_document(
-      static_cast<const workos::DeleteGroupRoleAssignmentsByCriteriaDto&>(params));
+      static_cast<const workos::DeleteGroupRoleAssignmentsByCriteria&>(params));
   return req;
 }
 
@@ -118,7 +116,7 @@ inline detail::ApiRequest request_for_check(std::string_view organization_member
   req.method = "POST";
   req.path = std::string("/authorization/organization_memberships/") +
              detail::encode_path_segment(organization_membership_id) + "/check";
-  req.body = json::encode_document(static_cast<const workos::CheckAuthorizationDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CheckAuthorization&>(params));
   return req;
 }
 
@@ -207,7 +205,7 @@ inline detail::ApiRequest request_for_assign_role(std::string_view organization_
   req.method = "POST";
   req.path = std::string("/authorization/organization_memberships/") +
              detail::encode_path_segment(organization_membership_id) + "/role_assignments";
-  req.body = json::encode_document(static_cast<const workos::AssignRoleDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::AssignRole&>(params));
   return req;
 }
 
@@ -217,7 +215,7 @@ inline detail::ApiRequest request_for_remove_role(std::string_view organization_
   req.method = "DELETE";
   req.path = std::string("/authorization/organization_memberships/") +
              detail::encode_path_segment(organization_membership_id) + "/role_assignments";
-  req.body = json::encode_document(static_cast<const workos::RemoveRoleDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::RemoveRole&>(params));
   return req;
 }
 
@@ -237,7 +235,7 @@ inline detail::ApiRequest request_for_create_organization_role(
   req.method = "POST";
   req.path = std::string("/authorization/organizations/") +
              detail::encode_path_segment(organization_id) + "/roles";
-  req.body = json::encode_document(static_cast<const workos::CreateOrganizationRoleDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateOrganizationRole&>(params));
   return req;
 }
 
@@ -267,7 +265,7 @@ inline detail::ApiRequest request_for_update_organization_role(
   req.path = std::string("/authorization/organizations/") +
              detail::encode_path_segment(organization_id) + "/roles/" +
              detail::encode_path_segment(slug);
-  req.body = json::encode_document(static_cast<const workos::UpdateOrganizationRoleDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateOrganizationRole&>(params));
   return req;
 }
 
@@ -289,7 +287,7 @@ inline detail::ApiRequest request_for_set_organization_role_permissions(
   req.path = std::string("/authorization/organizations/") +
              detail::encode_path_segment(organization_id) + "/roles/" +
              detail::encode_path_segment(slug) + "/permissions";
-  req.body = json::encode_document(static_cast<const workos::SetRolePermissionsDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::SetRolePermissions&>(params));
   return req;
 }
 
@@ -301,7 +299,7 @@ inline detail::ApiRequest request_for_add_organization_role_permission(
   req.path = std::string("/authorization/organizations/") +
              detail::encode_path_segment(organization_id) + "/roles/" +
              detail::encode_path_segment(slug) + "/permissions";
-  req.body = json::encode_document(static_cast<const workos::AddRolePermissionDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::AddRolePermission&>(params));
   return req;
 }
 
@@ -337,8 +335,7 @@ inline detail::ApiRequest request_for_update_resource_by_external_id(
              detail::encode_path_segment(organization_id) + "/resources/" +
              detail::encode_path_segment(resource_type_slug) + "/" +
              detail::encode_path_segment(external_id);
-  req.body =
-      json::encode_document(static_cast<const workos::UpdateAuthorizationResourceDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateAuthorizationResource&>(params));
   return req;
 }
 
@@ -414,7 +411,7 @@ inline detail::ApiRequest request_for_create_permission(const CreatePermissionPa
   req.method = "POST";
   req.path = "/authorization/permissions";
   req.body =
-      json::encode_document(static_cast<const workos::CreateAuthorizationPermissionDto&>(params));
+      json::encode_document(static_cast<const workos::CreateAuthorizationPermission&>(params));
   return req;
 }
 
@@ -431,7 +428,7 @@ inline detail::ApiRequest request_for_update_permission(std::string_view slug,
   req.method = "PATCH";
   req.path = std::string("/authorization/permissions/") + detail::encode_path_segment(slug);
   req.body =
-      json::encode_document(static_cast<const workos::UpdateAuthorizationPermissionDto&>(params));
+      json::encode_document(static_cast<const workos::UpdateAuthorizationPermission&>(params));
   return req;
 }
 
@@ -470,8 +467,7 @@ inline detail::ApiRequest request_for_create_resource(const CreateResourceParams
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/authorization/resources";
-  req.body =
-      json::encode_document(static_cast<const workos::CreateAuthorizationResourceDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateAuthorizationResource&>(params));
   return req;
 }
 
@@ -487,8 +483,7 @@ inline detail::ApiRequest request_for_update_resource(std::string_view resource_
   detail::ApiRequest req;
   req.method = "PATCH";
   req.path = std::string("/authorization/resources/") + detail::encode_path_segment(resource_id);
-  req.body =
-      json::encode_document(static_cast<const workos::UpdateAuthorizationResourceDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateAuthorizationResource&>(params));
   return req;
 }
 
@@ -541,7 +536,7 @@ inline detail::ApiRequest request_for_create_environment_role(
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/authorization/roles";
-  req.body = json::encode_document(static_cast<const workos::CreateRoleDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateRole&>(params));
   return req;
 }
 
@@ -564,7 +559,7 @@ inline detail::ApiRequest request_for_update_environment_role(
   detail::ApiRequest req;
   req.method = "PATCH";
   req.path = std::string("/authorization/roles/") + detail::encode_path_segment(slug);
-  req.body = json::encode_document(static_cast<const workos::UpdateRoleDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateRole&>(params));
   return req;
 }
 
@@ -574,7 +569,7 @@ inline detail::ApiRequest request_for_set_environment_role_permissions(
   req.method = "PUT";
   req.path =
       std::string("/authorization/roles/") + detail::encode_path_segment(slug) + "/permissions";
-  req.body = json::encode_document(static_cast<const workos::SetRolePermissionsDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::SetRolePermissions&>(params));
   return req;
 }
 
@@ -584,7 +579,7 @@ inline detail::ApiRequest request_for_add_environment_role_permission(
   req.method = "POST";
   req.path =
       std::string("/authorization/roles/") + detail::encode_path_segment(slug) + "/permissions";
-  req.body = json::encode_document(static_cast<const workos::AddRolePermissionDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::AddRolePermission&>(params));
   return req;
 }
 

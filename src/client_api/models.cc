@@ -13,7 +13,7 @@ namespace workos {}  // namespace workos
 
 namespace workos::detail::json {
 
-void read(Value v, workos::ClientApiTokenDto& o, DecodeContext& c) {
+void read(Value v, workos::ClientApiToken& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -21,18 +21,17 @@ void read(Value v, workos::ClientApiTokenDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "organization_id") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "ClientApiTokenDto", "organization_id", f.value, o.organization_id, true);
+      field(c, "ClientApiToken", "organization_id", f.value, o.organization_id, true);
     } else if (k == "user_id") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "ClientApiTokenDto", "user_id", f.value, o.user_id, true);
+      field(c, "ClientApiToken", "user_id", f.value, o.user_id, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("ClientApiTokenDto", "organization_id");
-  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("ClientApiTokenDto", "user_id");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("ClientApiToken", "organization_id");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("ClientApiToken", "user_id");
 }
 
-void write(Writer& w, const workos::ClientApiTokenDto& o) {
+void write(Writer& w, const workos::ClientApiToken& o) {
   w.begin_object();
   member(w, "organization_id", o.organization_id);
   member(w, "user_id", o.user_id);
@@ -63,11 +62,11 @@ void write(Writer& w, const workos::ClientApiTokenResponse& o) {
 
 namespace workos {
 
-Result<void> from_json(std::string_view json, ClientApiTokenDto& out) {
-  return detail::json::decode_document(json, "ClientApiTokenDto", out);
+Result<void> from_json(std::string_view json, ClientApiToken& out) {
+  return detail::json::decode_document(json, "ClientApiToken", out);
 }
 
-std::string to_json(const ClientApiTokenDto& value) {
+std::string to_json(const ClientApiToken& value) {
   return detail::json::encode_document(value);
 }
 

@@ -11,8 +11,8 @@
 
 namespace workos::detail::json {
 
-void read(Value v, workos::ClientApiTokenDto& out, DecodeContext& c);
-void write(Writer& w, const workos::ClientApiTokenDto& v);
+void read(Value v, workos::ClientApiToken& out, DecodeContext& c);
+void write(Writer& w, const workos::ClientApiToken& v);
 void read(Value v, workos::ClientApiTokenResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::ClientApiTokenResponse& v);
 

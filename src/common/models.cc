@@ -338,15 +338,15 @@ const workos::ConnectApplicationUnknown* ConnectApplication::as_unknown() const 
   return std::get_if<4>(&value);
 }
 
-ConnectedAccountDtoState ConnectedAccountDtoState::from_wire(std::string_view wire) {
+ConnectedAccountInputState ConnectedAccountInputState::from_wire(std::string_view wire) {
   if (wire == "connected") return kConnected;
   if (wire == "needs_reauthorization") return kNeedsReauthorization;
-  ConnectedAccountDtoState out;
+  ConnectedAccountInputState out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view ConnectedAccountDtoState::wire() const noexcept {
+std::string_view ConnectedAccountInputState::wire() const noexcept {
   switch (value_) {
     case kConnected:
       return "connected";
@@ -1461,13 +1461,13 @@ void write(Writer& w, const workos::ConnectApplicationList& o) {
   w.end_object();
 }
 
-void read(Value v, workos::ConnectedAccountDtoState& o, DecodeContext& c) {
+void read(Value v, workos::ConnectedAccountInputState& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::ConnectedAccountDtoState::from_wire(s);
+  o = workos::ConnectedAccountInputState::from_wire(s);
 }
 
-void write(Writer& w, const workos::ConnectedAccountDtoState& v) {
+void write(Writer& w, const workos::ConnectedAccountInputState& v) {
   w.string(v.wire());
 }
 
@@ -2189,7 +2189,7 @@ void write(Writer& w, const workos::UserOrganizationMembershipStatus& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::VerifyEmailAddressDto& o, DecodeContext& c) {
+void read(Value v, workos::VerifyEmailAddress& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -2197,13 +2197,13 @@ void read(Value v, workos::VerifyEmailAddressDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "code") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "VerifyEmailAddressDto", "code", f.value, o.code, true);
+      field(c, "VerifyEmailAddress", "code", f.value, o.code, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("VerifyEmailAddressDto", "code");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("VerifyEmailAddress", "code");
 }
 
-void write(Writer& w, const workos::VerifyEmailAddressDto& o) {
+void write(Writer& w, const workos::VerifyEmailAddress& o) {
   w.begin_object();
   member(w, "code", o.code);
   w.end_object();
@@ -2453,11 +2453,11 @@ std::string to_json(const UserList& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, VerifyEmailAddressDto& out) {
-  return detail::json::decode_document(json, "VerifyEmailAddressDto", out);
+Result<void> from_json(std::string_view json, VerifyEmailAddress& out) {
+  return detail::json::decode_document(json, "VerifyEmailAddress", out);
 }
 
-std::string to_json(const VerifyEmailAddressDto& value) {
+std::string to_json(const VerifyEmailAddress& value) {
   return detail::json::encode_document(value);
 }
 

@@ -47,8 +47,8 @@ void read(Value v, workos::ConnectApplication& out, DecodeContext& c);
 void write(Writer& w, const workos::ConnectApplication& v);
 void read(Value v, workos::ConnectApplicationList& out, DecodeContext& c);
 void write(Writer& w, const workos::ConnectApplicationList& v);
-void read(Value v, workos::ConnectedAccountDtoState& out, DecodeContext& c);
-void write(Writer& w, const workos::ConnectedAccountDtoState& v);
+void read(Value v, workos::ConnectedAccountInputState& out, DecodeContext& c);
+void write(Writer& w, const workos::ConnectedAccountInputState& v);
 void read(Value v, workos::ConnectionStatus& out, DecodeContext& c);
 void write(Writer& w, const workos::ConnectionStatus& v);
 void read(Value v, workos::CreateAttemptRequestAction& out, DecodeContext& c);
@@ -99,7 +99,7 @@ void read(Value v, workos::UserList& out, DecodeContext& c);
 void write(Writer& w, const workos::UserList& v);
 void read(Value v, workos::UserOrganizationMembershipStatus& out, DecodeContext& c);
 void write(Writer& w, const workos::UserOrganizationMembershipStatus& v);
-void read(Value v, workos::VerifyEmailAddressDto& out, DecodeContext& c);
-void write(Writer& w, const workos::VerifyEmailAddressDto& v);
+void read(Value v, workos::VerifyEmailAddress& out, DecodeContext& c);
+void write(Writer& w, const workos::VerifyEmailAddress& v);
 
 }  // namespace workos::detail::json

@@ -198,14 +198,14 @@ Future<workos::ConnectApplication> AsyncConnectService::create_application(
 }
 
 Future<workos::ConnectApplication> AsyncConnectService::create_oauth_application(
-    const workos::CreateOAuthApplicationDto& body, const RequestOptions& options) const {
+    const workos::CreateOAuthApplication& body, const RequestOptions& options) const {
   CreateApplicationParams params;
   params.body.value = body;
   return create_application(params, options);
 }
 
 Future<workos::ConnectApplication> AsyncConnectService::create_m2m_application(
-    const workos::CreateM2MApplicationDto& body, const RequestOptions& options) const {
+    const workos::CreateM2MApplication& body, const RequestOptions& options) const {
   CreateApplicationParams params;
   params.body.value = body;
   return create_application(params, options);

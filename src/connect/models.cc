@@ -86,12 +86,12 @@ CreateApplicationRequest& CreateApplicationRequest::operator=(
   return *this;
 }
 
-const workos::CreateOAuthApplicationDto*
-CreateApplicationRequest::as_create_o_auth_application_dto() const noexcept {
+const workos::CreateOAuthApplication* CreateApplicationRequest::as_create_o_auth_application()
+    const noexcept {
   return std::get_if<0>(&value);
 }
 
-const workos::CreateM2MApplicationDto* CreateApplicationRequest::as_create_m2_m_application_dto()
+const workos::CreateM2MApplication* CreateApplicationRequest::as_create_m2_m_application()
     const noexcept {
   return std::get_if<1>(&value);
 }
@@ -125,7 +125,7 @@ std::string_view ListApplicationsRegistrationTypes::wire() const noexcept {
 
 namespace workos::detail::json {
 
-void read(Value v, workos::CreateM2MApplicationDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateM2MApplication& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -133,27 +133,27 @@ void read(Value v, workos::CreateM2MApplicationDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "name") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateM2MApplicationDto", "name", f.value, o.name, true);
+      field(c, "CreateM2MApplication", "name", f.value, o.name, true);
     } else if (k == "application_type") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "CreateM2MApplicationDto", "application_type", f.value, o.application_type, true);
+      field(c, "CreateM2MApplication", "application_type", f.value, o.application_type, true);
     } else if (k == "description") {
-      field(c, "CreateM2MApplicationDto", "description", f.value, o.description, false);
+      field(c, "CreateM2MApplication", "description", f.value, o.description, false);
     } else if (k == "scopes") {
-      field(c, "CreateM2MApplicationDto", "scopes", f.value, o.scopes, false);
+      field(c, "CreateM2MApplication", "scopes", f.value, o.scopes, false);
     } else if (k == "organization_id") {
       seen[0] |= std::uint64_t{1} << 2;
-      field(c, "CreateM2MApplicationDto", "organization_id", f.value, o.organization_id, true);
+      field(c, "CreateM2MApplication", "organization_id", f.value, o.organization_id, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateM2MApplicationDto", "name");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateM2MApplication", "name");
   if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("CreateM2MApplicationDto", "application_type");
+    c.missing_required("CreateM2MApplication", "application_type");
   if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("CreateM2MApplicationDto", "organization_id");
+    c.missing_required("CreateM2MApplication", "organization_id");
 }
 
-void write(Writer& w, const workos::CreateM2MApplicationDto& o) {
+void write(Writer& w, const workos::CreateM2MApplication& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "application_type", o.application_type);
@@ -163,7 +163,7 @@ void write(Writer& w, const workos::CreateM2MApplicationDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::RedirectUriDto& o, DecodeContext& c) {
+void read(Value v, workos::RedirectUriInput& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -171,22 +171,22 @@ void read(Value v, workos::RedirectUriDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "uri") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "RedirectUriDto", "uri", f.value, o.uri, true);
+      field(c, "RedirectUriInput", "uri", f.value, o.uri, true);
     } else if (k == "default") {
-      field(c, "RedirectUriDto", "default", f.value, o.default_, false);
+      field(c, "RedirectUriInput", "default", f.value, o.default_, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("RedirectUriDto", "uri");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("RedirectUriInput", "uri");
 }
 
-void write(Writer& w, const workos::RedirectUriDto& o) {
+void write(Writer& w, const workos::RedirectUriInput& o) {
   w.begin_object();
   member(w, "uri", o.uri);
   member(w, "default", o.default_);
   w.end_object();
 }
 
-void read(Value v, workos::CreateOAuthApplicationDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateOAuthApplication& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -194,33 +194,33 @@ void read(Value v, workos::CreateOAuthApplicationDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "name") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateOAuthApplicationDto", "name", f.value, o.name, true);
+      field(c, "CreateOAuthApplication", "name", f.value, o.name, true);
     } else if (k == "application_type") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "CreateOAuthApplicationDto", "application_type", f.value, o.application_type, true);
+      field(c, "CreateOAuthApplication", "application_type", f.value, o.application_type, true);
     } else if (k == "description") {
-      field(c, "CreateOAuthApplicationDto", "description", f.value, o.description, false);
+      field(c, "CreateOAuthApplication", "description", f.value, o.description, false);
     } else if (k == "scopes") {
-      field(c, "CreateOAuthApplicationDto", "scopes", f.value, o.scopes, false);
+      field(c, "CreateOAuthApplication", "scopes", f.value, o.scopes, false);
     } else if (k == "redirect_uris") {
-      field(c, "CreateOAuthApplicationDto", "redirect_uris", f.value, o.redirect_uris, false);
+      field(c, "CreateOAuthApplication", "redirect_uris", f.value, o.redirect_uris, false);
     } else if (k == "uses_pkce") {
-      field(c, "CreateOAuthApplicationDto", "uses_pkce", f.value, o.uses_pkce, false);
+      field(c, "CreateOAuthApplication", "uses_pkce", f.value, o.uses_pkce, false);
     } else if (k == "is_first_party") {
       seen[0] |= std::uint64_t{1} << 2;
-      field(c, "CreateOAuthApplicationDto", "is_first_party", f.value, o.is_first_party, true);
+      field(c, "CreateOAuthApplication", "is_first_party", f.value, o.is_first_party, true);
     } else if (k == "organization_id") {
-      field(c, "CreateOAuthApplicationDto", "organization_id", f.value, o.organization_id, false);
+      field(c, "CreateOAuthApplication", "organization_id", f.value, o.organization_id, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateOAuthApplicationDto", "name");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateOAuthApplication", "name");
   if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("CreateOAuthApplicationDto", "application_type");
+    c.missing_required("CreateOAuthApplication", "application_type");
   if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("CreateOAuthApplicationDto", "is_first_party");
+    c.missing_required("CreateOAuthApplication", "is_first_party");
 }
 
-void write(Writer& w, const workos::CreateOAuthApplicationDto& o) {
+void write(Writer& w, const workos::CreateOAuthApplication& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "application_type", o.application_type);
@@ -237,13 +237,13 @@ void read(Value v, workos::CreateApplicationRequest& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   if (tag_text(v, "application_type") == "oauth") {
-    workos::CreateOAuthApplicationDto x;
+    workos::CreateOAuthApplication x;
     read(v, x, c);
     o.value.emplace<0>(std::move(x));
     return;
   }
   if (tag_text(v, "application_type") == "m2m") {
-    workos::CreateM2MApplicationDto x;
+    workos::CreateM2MApplication x;
     read(v, x, c);
     o.value.emplace<1>(std::move(x));
     return;
@@ -272,13 +272,13 @@ void write(Writer& w, const workos::CreateApplicationRequest& o) {
   }
 }
 
-void read(Value v, workos::CreateApplicationSecretDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateApplicationSecret& o, DecodeContext& c) {
   (void)o;
   ObjectReader r(v, c);
   (void)r;
 }
 
-void write(Writer& w, const workos::CreateApplicationSecretDto& o) {
+void write(Writer& w, const workos::CreateApplicationSecret& o) {
   (void)o;
   w.begin_object();
   w.end_object();
@@ -425,24 +425,24 @@ void write(Writer& w, const workos::NewConnectApplicationSecret& o) {
   w.end_object();
 }
 
-void read(Value v, workos::UpdateOAuthApplicationDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateOAuthApplication& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "name") {
-      field(c, "UpdateOAuthApplicationDto", "name", f.value, o.name, false);
+      field(c, "UpdateOAuthApplication", "name", f.value, o.name, false);
     } else if (k == "description") {
-      field(c, "UpdateOAuthApplicationDto", "description", f.value, o.description, false);
+      field(c, "UpdateOAuthApplication", "description", f.value, o.description, false);
     } else if (k == "scopes") {
-      field(c, "UpdateOAuthApplicationDto", "scopes", f.value, o.scopes, false);
+      field(c, "UpdateOAuthApplication", "scopes", f.value, o.scopes, false);
     } else if (k == "redirect_uris") {
-      field(c, "UpdateOAuthApplicationDto", "redirect_uris", f.value, o.redirect_uris, false);
+      field(c, "UpdateOAuthApplication", "redirect_uris", f.value, o.redirect_uris, false);
     }
   }
 }
 
-void write(Writer& w, const workos::UpdateOAuthApplicationDto& o) {
+void write(Writer& w, const workos::UpdateOAuthApplication& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "description", o.description);
@@ -578,27 +578,27 @@ void write(Writer& w, const workos::UserManagementLoginRequest& o) {
 
 namespace workos {
 
-Result<void> from_json(std::string_view json, CreateM2MApplicationDto& out) {
-  return detail::json::decode_document(json, "CreateM2MApplicationDto", out);
+Result<void> from_json(std::string_view json, CreateM2MApplication& out) {
+  return detail::json::decode_document(json, "CreateM2MApplication", out);
 }
 
-std::string to_json(const CreateM2MApplicationDto& value) {
+std::string to_json(const CreateM2MApplication& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, RedirectUriDto& out) {
-  return detail::json::decode_document(json, "RedirectUriDto", out);
+Result<void> from_json(std::string_view json, RedirectUriInput& out) {
+  return detail::json::decode_document(json, "RedirectUriInput", out);
 }
 
-std::string to_json(const RedirectUriDto& value) {
+std::string to_json(const RedirectUriInput& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateOAuthApplicationDto& out) {
-  return detail::json::decode_document(json, "CreateOAuthApplicationDto", out);
+Result<void> from_json(std::string_view json, CreateOAuthApplication& out) {
+  return detail::json::decode_document(json, "CreateOAuthApplication", out);
 }
 
-std::string to_json(const CreateOAuthApplicationDto& value) {
+std::string to_json(const CreateOAuthApplication& value) {
   return detail::json::encode_document(value);
 }
 
@@ -610,11 +610,11 @@ std::string to_json(const CreateApplicationRequest& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateApplicationSecretDto& out) {
-  return detail::json::decode_document(json, "CreateApplicationSecretDto", out);
+Result<void> from_json(std::string_view json, CreateApplicationSecret& out) {
+  return detail::json::decode_document(json, "CreateApplicationSecret", out);
 }
 
-std::string to_json(const CreateApplicationSecretDto& value) {
+std::string to_json(const CreateApplicationSecret& value) {
   return detail::json::encode_document(value);
 }
 
@@ -642,11 +642,11 @@ std::string to_json(const NewConnectApplicationSecret& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateOAuthApplicationDto& out) {
-  return detail::json::decode_document(json, "UpdateOAuthApplicationDto", out);
+Result<void> from_json(std::string_view json, UpdateOAuthApplication& out) {
+  return detail::json::decode_document(json, "UpdateOAuthApplication", out);
 }
 
-std::string to_json(const UpdateOAuthApplicationDto& value) {
+std::string to_json(const UpdateOAuthApplication& value) {
   return detail::json::encode_document(value);
 }
 

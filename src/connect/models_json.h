@@ -11,16 +11,16 @@
 
 namespace workos::detail::json {
 
-void read(Value v, workos::CreateM2MApplicationDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateM2MApplicationDto& v);
-void read(Value v, workos::RedirectUriDto& out, DecodeContext& c);
-void write(Writer& w, const workos::RedirectUriDto& v);
-void read(Value v, workos::CreateOAuthApplicationDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateOAuthApplicationDto& v);
+void read(Value v, workos::CreateM2MApplication& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateM2MApplication& v);
+void read(Value v, workos::RedirectUriInput& out, DecodeContext& c);
+void write(Writer& w, const workos::RedirectUriInput& v);
+void read(Value v, workos::CreateOAuthApplication& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateOAuthApplication& v);
 void read(Value v, workos::CreateApplicationRequest& out, DecodeContext& c);
 void write(Writer& w, const workos::CreateApplicationRequest& v);
-void read(Value v, workos::CreateApplicationSecretDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateApplicationSecretDto& v);
+void read(Value v, workos::CreateApplicationSecret& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateApplicationSecret& v);
 void read(Value v, workos::ExternalAuthCompleteResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::ExternalAuthCompleteResponse& v);
 void read(Value v, workos::ListApplicationClientSecretsResponse& out, DecodeContext& c);
@@ -29,8 +29,8 @@ void read(Value v, workos::ListApplicationsRegistrationTypes& out, DecodeContext
 void write(Writer& w, const workos::ListApplicationsRegistrationTypes& v);
 void read(Value v, workos::NewConnectApplicationSecret& out, DecodeContext& c);
 void write(Writer& w, const workos::NewConnectApplicationSecret& v);
-void read(Value v, workos::UpdateOAuthApplicationDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateOAuthApplicationDto& v);
+void read(Value v, workos::UpdateOAuthApplication& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateOAuthApplication& v);
 void read(Value v, workos::UserConsentOptionChoice& out, DecodeContext& c);
 void write(Writer& w, const workos::UserConsentOptionChoice& v);
 void read(Value v, workos::UserConsentOption& out, DecodeContext& c);

@@ -93,7 +93,7 @@ inline detail::ApiRequest request_for_update_application(std::string_view id,
   detail::ApiRequest req;
   req.method = "PUT";
   req.path = std::string("/connect/applications/") + detail::encode_path_segment(id);
-  req.body = json::encode_document(static_cast<const workos::UpdateOAuthApplicationDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateOAuthApplication&>(params));
   return req;
 }
 
@@ -118,7 +118,7 @@ inline detail::ApiRequest request_for_create_application_client_secret(
   req.method = "POST";
   req.path =
       std::string("/connect/applications/") + detail::encode_path_segment(id) + "/client_secrets";
-  req.body = json::encode_document(static_cast<const workos::CreateApplicationSecretDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateApplicationSecret&>(params));
   return req;
 }
 

@@ -243,6 +243,15 @@ Error ClientCore::decode_error(const Error& error, const ResponseInfo& response)
   return Error(std::move(info));
 }
 
+Error ClientCore::strict_decode_error(const std::vector<std::string>& warnings,
+                                      const ResponseInfo& response) const {
+  std::string message = "strict decoding: " + warnings.front();
+  if (warnings.size() > 1) message += " (and " + std::to_string(warnings.size() - 1) + " more)";
+  ErrorInfo info = Error(ErrorKind::kDecode, std::move(message)).info();
+  info.code = "missing_required_field";
+  return decode_error(Error(std::move(info)), response);
+}
+
 Result<std::shared_ptr<const ResponseInfo>> ClientCore::execute(
     const ApiRequest& request, const RequestOptions& options) const {
   CallPlan plan(*this, request, options);

@@ -11,17 +11,17 @@
 
 namespace workos {
 
-EventContextActorDtoSource EventContextActorDtoSource::from_wire(std::string_view wire) {
+EventContextActorSource EventContextActorSource::from_wire(std::string_view wire) {
   if (wire == "api") return kApi;
   if (wire == "dashboard") return kDashboard;
   if (wire == "admin_portal") return kAdminPortal;
   if (wire == "system") return kSystem;
-  EventContextActorDtoSource out;
+  EventContextActorSource out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view EventContextActorDtoSource::wire() const noexcept {
+std::string_view EventContextActorSource::wire() const noexcept {
   switch (value_) {
     case kApi:
       return "api";
@@ -509,17 +509,17 @@ void write(Writer& w, const workos::EventActionAuthenticationDeniedData& o) {
   w.end_object();
 }
 
-void read(Value v, workos::EventContextActorDtoSource& o, DecodeContext& c) {
+void read(Value v, workos::EventContextActorSource& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::EventContextActorDtoSource::from_wire(s);
+  o = workos::EventContextActorSource::from_wire(s);
 }
 
-void write(Writer& w, const workos::EventContextActorDtoSource& v) {
+void write(Writer& w, const workos::EventContextActorSource& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::EventContextActorDto& o, DecodeContext& c) {
+void read(Value v, workos::EventContextActor& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -527,21 +527,21 @@ void read(Value v, workos::EventContextActorDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "id") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "EventContextActorDto", "id", f.value, o.id, true);
+      field(c, "EventContextActor", "id", f.value, o.id, true);
     } else if (k == "source") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "EventContextActorDto", "source", f.value, o.source, true);
+      field(c, "EventContextActor", "source", f.value, o.source, true);
     } else if (k == "name") {
       seen[0] |= std::uint64_t{1} << 2;
-      field(c, "EventContextActorDto", "name", f.value, o.name, false);
+      field(c, "EventContextActor", "name", f.value, o.name, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("EventContextActorDto", "id");
-  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("EventContextActorDto", "source");
-  if (!(seen[0] & (std::uint64_t{1} << 2))) c.missing_required("EventContextActorDto", "name");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("EventContextActor", "id");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("EventContextActor", "source");
+  if (!(seen[0] & (std::uint64_t{1} << 2))) c.missing_required("EventContextActor", "name");
 }
 
-void write(Writer& w, const workos::EventContextActorDto& o) {
+void write(Writer& w, const workos::EventContextActor& o) {
   w.begin_object();
   member(w, "id", o.id);
   member(w, "source", o.source);
@@ -550,7 +550,7 @@ void write(Writer& w, const workos::EventContextActorDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::EventContextDtoGoogleAnalyticsSession& o, DecodeContext& c) {
+void read(Value v, workos::EventContextGoogleAnalyticsSession& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -558,20 +558,19 @@ void read(Value v, workos::EventContextDtoGoogleAnalyticsSession& o, DecodeConte
     const std::string_view k = f.key;
     if (k == "containerId") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "EventContextDtoGoogleAnalyticsSession", "containerId", f.value, o.containerId,
-            true);
+      field(c, "EventContextGoogleAnalyticsSession", "containerId", f.value, o.containerId, true);
     } else if (k == "sessionId") {
-      field(c, "EventContextDtoGoogleAnalyticsSession", "sessionId", f.value, o.sessionId, false);
+      field(c, "EventContextGoogleAnalyticsSession", "sessionId", f.value, o.sessionId, false);
     } else if (k == "sessionNumber") {
-      field(c, "EventContextDtoGoogleAnalyticsSession", "sessionNumber", f.value, o.sessionNumber,
+      field(c, "EventContextGoogleAnalyticsSession", "sessionNumber", f.value, o.sessionNumber,
             false);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("EventContextDtoGoogleAnalyticsSession", "containerId");
+    c.missing_required("EventContextGoogleAnalyticsSession", "containerId");
 }
 
-void write(Writer& w, const workos::EventContextDtoGoogleAnalyticsSession& o) {
+void write(Writer& w, const workos::EventContextGoogleAnalyticsSession& o) {
   w.begin_object();
   member(w, "containerId", o.containerId);
   member(w, "sessionId", o.sessionId);
@@ -579,30 +578,30 @@ void write(Writer& w, const workos::EventContextDtoGoogleAnalyticsSession& o) {
   w.end_object();
 }
 
-void read(Value v, workos::EventContextDto& o, DecodeContext& c) {
+void read(Value v, workos::EventContext& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "google_analytics_client_id") {
-      field(c, "EventContextDto", "google_analytics_client_id", f.value,
-            o.google_analytics_client_id, false);
+      field(c, "EventContext", "google_analytics_client_id", f.value, o.google_analytics_client_id,
+            false);
     } else if (k == "google_analytics_sessions") {
-      field(c, "EventContextDto", "google_analytics_sessions", f.value, o.google_analytics_sessions,
+      field(c, "EventContext", "google_analytics_sessions", f.value, o.google_analytics_sessions,
             false);
     } else if (k == "ajs_anonymous_id") {
-      field(c, "EventContextDto", "ajs_anonymous_id", f.value, o.ajs_anonymous_id, false);
+      field(c, "EventContext", "ajs_anonymous_id", f.value, o.ajs_anonymous_id, false);
     } else if (k == "client_id") {
-      field(c, "EventContextDto", "client_id", f.value, o.client_id, false);
+      field(c, "EventContext", "client_id", f.value, o.client_id, false);
     } else if (k == "actor") {
-      field(c, "EventContextDto", "actor", f.value, o.actor, false);
+      field(c, "EventContext", "actor", f.value, o.actor, false);
     } else if (k == "previous_attributes") {
-      field(c, "EventContextDto", "previous_attributes", f.value, o.previous_attributes, false);
+      field(c, "EventContext", "previous_attributes", f.value, o.previous_attributes, false);
     }
   }
 }
 
-void write(Writer& w, const workos::EventContextDto& o) {
+void write(Writer& w, const workos::EventContext& o) {
   w.begin_object();
   member(w, "google_analytics_client_id", o.google_analytics_client_id);
   member(w, "google_analytics_sessions", o.google_analytics_sessions);
@@ -4109,27 +4108,27 @@ std::string to_json(const EventActionAuthenticationDeniedData& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, EventContextActorDto& out) {
-  return detail::json::decode_document(json, "EventContextActorDto", out);
+Result<void> from_json(std::string_view json, EventContextActor& out) {
+  return detail::json::decode_document(json, "EventContextActor", out);
 }
 
-std::string to_json(const EventContextActorDto& value) {
+std::string to_json(const EventContextActor& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, EventContextDtoGoogleAnalyticsSession& out) {
-  return detail::json::decode_document(json, "EventContextDtoGoogleAnalyticsSession", out);
+Result<void> from_json(std::string_view json, EventContextGoogleAnalyticsSession& out) {
+  return detail::json::decode_document(json, "EventContextGoogleAnalyticsSession", out);
 }
 
-std::string to_json(const EventContextDtoGoogleAnalyticsSession& value) {
+std::string to_json(const EventContextGoogleAnalyticsSession& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, EventContextDto& out) {
-  return detail::json::decode_document(json, "EventContextDto", out);
+Result<void> from_json(std::string_view json, EventContext& out) {
+  return detail::json::decode_document(json, "EventContext", out);
 }
 
-std::string to_json(const EventContextDto& value) {
+std::string to_json(const EventContext& value) {
   return detail::json::encode_document(value);
 }
 

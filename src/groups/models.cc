@@ -13,7 +13,7 @@ namespace workos {}  // namespace workos
 
 namespace workos::detail::json {
 
-void read(Value v, workos::CreateGroupDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateGroup& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -21,22 +21,22 @@ void read(Value v, workos::CreateGroupDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "name") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateGroupDto", "name", f.value, o.name, true);
+      field(c, "CreateGroup", "name", f.value, o.name, true);
     } else if (k == "description") {
-      field(c, "CreateGroupDto", "description", f.value, o.description, false);
+      field(c, "CreateGroup", "description", f.value, o.description, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateGroupDto", "name");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateGroup", "name");
 }
 
-void write(Writer& w, const workos::CreateGroupDto& o) {
+void write(Writer& w, const workos::CreateGroup& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "description", o.description);
   w.end_object();
 }
 
-void read(Value v, workos::CreateGroupMembershipDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateGroupMembership& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -44,15 +44,15 @@ void read(Value v, workos::CreateGroupMembershipDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "organization_membership_id") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateGroupMembershipDto", "organization_membership_id", f.value,
+      field(c, "CreateGroupMembership", "organization_membership_id", f.value,
             o.organization_membership_id, true);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreateGroupMembershipDto", "organization_membership_id");
+    c.missing_required("CreateGroupMembership", "organization_membership_id");
 }
 
-void write(Writer& w, const workos::CreateGroupMembershipDto& o) {
+void write(Writer& w, const workos::CreateGroupMembership& o) {
   w.begin_object();
   member(w, "organization_membership_id", o.organization_membership_id);
   w.end_object();
@@ -131,20 +131,20 @@ void write(Writer& w, const workos::ListGroupOrganizationMembershipsItem& o) {
   w.end_object();
 }
 
-void read(Value v, workos::UpdateGroupDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateGroup& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "name") {
-      field(c, "UpdateGroupDto", "name", f.value, o.name, false);
+      field(c, "UpdateGroup", "name", f.value, o.name, false);
     } else if (k == "description") {
-      field(c, "UpdateGroupDto", "description", f.value, o.description, false);
+      field(c, "UpdateGroup", "description", f.value, o.description, false);
     }
   }
 }
 
-void write(Writer& w, const workos::UpdateGroupDto& o) {
+void write(Writer& w, const workos::UpdateGroup& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "description", o.description);
@@ -189,19 +189,19 @@ void write(Writer& w, const workos::UserOrganizationMembershipBaseList& o) {
 
 namespace workos {
 
-Result<void> from_json(std::string_view json, CreateGroupDto& out) {
-  return detail::json::decode_document(json, "CreateGroupDto", out);
+Result<void> from_json(std::string_view json, CreateGroup& out) {
+  return detail::json::decode_document(json, "CreateGroup", out);
 }
 
-std::string to_json(const CreateGroupDto& value) {
+std::string to_json(const CreateGroup& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateGroupMembershipDto& out) {
-  return detail::json::decode_document(json, "CreateGroupMembershipDto", out);
+Result<void> from_json(std::string_view json, CreateGroupMembership& out) {
+  return detail::json::decode_document(json, "CreateGroupMembership", out);
 }
 
-std::string to_json(const CreateGroupMembershipDto& value) {
+std::string to_json(const CreateGroupMembership& value) {
   return detail::json::encode_document(value);
 }
 
@@ -213,11 +213,11 @@ std::string to_json(const ListGroupOrganizationMembershipsItem& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateGroupDto& out) {
-  return detail::json::decode_document(json, "UpdateGroupDto", out);
+Result<void> from_json(std::string_view json, UpdateGroup& out) {
+  return detail::json::decode_document(json, "UpdateGroup", out);
 }
 
-std::string to_json(const UpdateGroupDto& value) {
+std::string to_json(const UpdateGroup& value) {
   return detail::json::encode_document(value);
 }
 

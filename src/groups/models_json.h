@@ -11,14 +11,14 @@
 
 namespace workos::detail::json {
 
-void read(Value v, workos::CreateGroupDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateGroupDto& v);
-void read(Value v, workos::CreateGroupMembershipDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateGroupMembershipDto& v);
+void read(Value v, workos::CreateGroup& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateGroup& v);
+void read(Value v, workos::CreateGroupMembership& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateGroupMembership& v);
 void read(Value v, workos::ListGroupOrganizationMembershipsItem& out, DecodeContext& c);
 void write(Writer& w, const workos::ListGroupOrganizationMembershipsItem& v);
-void read(Value v, workos::UpdateGroupDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateGroupDto& v);
+void read(Value v, workos::UpdateGroup& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateGroup& v);
 void read(Value v, workos::UserOrganizationMembershipBaseList& out, DecodeContext& c);
 void write(Writer& w, const workos::UserOrganizationMembershipBaseList& v);
 

@@ -51,7 +51,7 @@ inline detail::ApiRequest request_for_create_organization_group(
   req.method = "POST";
   req.path =
       std::string("/organizations/") + detail::encode_path_segment(organization_id) + "/groups";
-  req.body = json::encode_document(static_cast<const workos::CreateGroupDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateGroup&>(params));
   return req;
 }
 
@@ -86,7 +86,7 @@ inline detail::ApiRequest request_for_update_organization_group(
   req.method = "PATCH";
   req.path = std::string("/organizations/") + detail::encode_path_segment(organization_id) +
              "/groups/" + detail::encode_path_segment(group_id);
-  req.body = json::encode_document(static_cast<const workos::UpdateGroupDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateGroup&>(params));
   return req;
 }
 
@@ -106,7 +106,7 @@ inline detail::ApiRequest request_for_create_group_organization_membership(
   req.method = "POST";
   req.path = std::string("/organizations/") + detail::encode_path_segment(organization_id) +
              "/groups/" + detail::encode_path_segment(group_id) + "/organization-memberships";
-  req.body = json::encode_document(static_cast<const workos::CreateGroupMembershipDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateGroupMembership&>(params));
   return req;
 }
 

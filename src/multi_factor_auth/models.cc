@@ -346,18 +346,18 @@ void write(Writer& w, const workos::AuthenticationFactorEnrolled& o) {
   w.end_object();
 }
 
-void read(Value v, workos::ChallengeAuthenticationFactorDto& o, DecodeContext& c) {
+void read(Value v, workos::ChallengeAuthenticationFactor& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "sms_template") {
-      field(c, "ChallengeAuthenticationFactorDto", "sms_template", f.value, o.sms_template, false);
+      field(c, "ChallengeAuthenticationFactor", "sms_template", f.value, o.sms_template, false);
     }
   }
 }
 
-void write(Writer& w, const workos::ChallengeAuthenticationFactorDto& o) {
+void write(Writer& w, const workos::ChallengeAuthenticationFactor& o) {
   w.begin_object();
   member(w, "sms_template", o.sms_template);
   w.end_object();
@@ -405,7 +405,7 @@ void write(Writer& w, const workos::EnrollFactorRequest& o) {
   w.end_object();
 }
 
-void read(Value v, workos::EnrollUserAuthenticationFactorDto& o, DecodeContext& c) {
+void read(Value v, workos::EnrollUserAuthenticationFactor& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -413,20 +413,20 @@ void read(Value v, workos::EnrollUserAuthenticationFactorDto& o, DecodeContext& 
     const std::string_view k = f.key;
     if (k == "type") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "EnrollUserAuthenticationFactorDto", "type", f.value, o.type, true);
+      field(c, "EnrollUserAuthenticationFactor", "type", f.value, o.type, true);
     } else if (k == "totp_issuer") {
-      field(c, "EnrollUserAuthenticationFactorDto", "totp_issuer", f.value, o.totp_issuer, false);
+      field(c, "EnrollUserAuthenticationFactor", "totp_issuer", f.value, o.totp_issuer, false);
     } else if (k == "totp_user") {
-      field(c, "EnrollUserAuthenticationFactorDto", "totp_user", f.value, o.totp_user, false);
+      field(c, "EnrollUserAuthenticationFactor", "totp_user", f.value, o.totp_user, false);
     } else if (k == "totp_secret") {
-      field(c, "EnrollUserAuthenticationFactorDto", "totp_secret", f.value, o.totp_secret, false);
+      field(c, "EnrollUserAuthenticationFactor", "totp_secret", f.value, o.totp_secret, false);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("EnrollUserAuthenticationFactorDto", "type");
+    c.missing_required("EnrollUserAuthenticationFactor", "type");
 }
 
-void write(Writer& w, const workos::EnrollUserAuthenticationFactorDto& o) {
+void write(Writer& w, const workos::EnrollUserAuthenticationFactor& o) {
   w.begin_object();
   member(w, "type", o.type);
   member(w, "totp_issuer", o.totp_issuer);
@@ -557,11 +557,11 @@ std::string to_json(const AuthenticationFactorEnrolled& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, ChallengeAuthenticationFactorDto& out) {
-  return detail::json::decode_document(json, "ChallengeAuthenticationFactorDto", out);
+Result<void> from_json(std::string_view json, ChallengeAuthenticationFactor& out) {
+  return detail::json::decode_document(json, "ChallengeAuthenticationFactor", out);
 }
 
-std::string to_json(const ChallengeAuthenticationFactorDto& value) {
+std::string to_json(const ChallengeAuthenticationFactor& value) {
   return detail::json::encode_document(value);
 }
 
@@ -573,11 +573,11 @@ std::string to_json(const EnrollFactorRequest& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, EnrollUserAuthenticationFactorDto& out) {
-  return detail::json::decode_document(json, "EnrollUserAuthenticationFactorDto", out);
+Result<void> from_json(std::string_view json, EnrollUserAuthenticationFactor& out) {
+  return detail::json::decode_document(json, "EnrollUserAuthenticationFactor", out);
 }
 
-std::string to_json(const EnrollUserAuthenticationFactorDto& value) {
+std::string to_json(const EnrollUserAuthenticationFactor& value) {
   return detail::json::encode_document(value);
 }
 

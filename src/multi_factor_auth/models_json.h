@@ -27,14 +27,14 @@ void read(Value v, workos::AuthenticationFactorEnrolledTotp& out, DecodeContext&
 void write(Writer& w, const workos::AuthenticationFactorEnrolledTotp& v);
 void read(Value v, workos::AuthenticationFactorEnrolled& out, DecodeContext& c);
 void write(Writer& w, const workos::AuthenticationFactorEnrolled& v);
-void read(Value v, workos::ChallengeAuthenticationFactorDto& out, DecodeContext& c);
-void write(Writer& w, const workos::ChallengeAuthenticationFactorDto& v);
+void read(Value v, workos::ChallengeAuthenticationFactor& out, DecodeContext& c);
+void write(Writer& w, const workos::ChallengeAuthenticationFactor& v);
 void read(Value v, workos::EnrollFactorRequestType& out, DecodeContext& c);
 void write(Writer& w, const workos::EnrollFactorRequestType& v);
 void read(Value v, workos::EnrollFactorRequest& out, DecodeContext& c);
 void write(Writer& w, const workos::EnrollFactorRequest& v);
-void read(Value v, workos::EnrollUserAuthenticationFactorDto& out, DecodeContext& c);
-void write(Writer& w, const workos::EnrollUserAuthenticationFactorDto& v);
+void read(Value v, workos::EnrollUserAuthenticationFactor& out, DecodeContext& c);
+void write(Writer& w, const workos::EnrollUserAuthenticationFactor& v);
 void read(Value v, workos::UserAuthenticationFactorEnrollResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::UserAuthenticationFactorEnrollResponse& v);
 void read(Value v, workos::UserAuthenticationFactorList& out, DecodeContext& c);

@@ -51,7 +51,7 @@ inline detail::ApiRequest request_for_verify_challenge(std::string_view id,
   detail::ApiRequest req;
   req.method = "POST";
   req.path = std::string("/auth/challenges/") + detail::encode_path_segment(id) + "/verify";
-  req.body = json::encode_document(static_cast<const workos::VerifyEmailAddressDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::VerifyEmailAddress&>(params));
   return req;
 }
 
@@ -83,7 +83,7 @@ inline detail::ApiRequest request_for_challenge_factor(std::string_view id,
   req.method = "POST";
   req.path = std::string("/auth/factors/") + detail::encode_path_segment(id) + "/challenge";
   req.body =
-      json::encode_document(static_cast<const workos::ChallengeAuthenticationFactorDto&>(params));
+      json::encode_document(static_cast<const workos::ChallengeAuthenticationFactor&>(params));
   return req;
 }
 
@@ -94,7 +94,7 @@ inline detail::ApiRequest request_for_create_user_auth_factor(
   req.path = std::string("/user_management/users/") +
              detail::encode_path_segment(userland_user_id) + "/auth_factors";
   req.body =
-      json::encode_document(static_cast<const workos::EnrollUserAuthenticationFactorDto&>(params));
+      json::encode_document(static_cast<const workos::EnrollUserAuthenticationFactor&>(params));
   return req;
 }
 

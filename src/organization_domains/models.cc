@@ -13,7 +13,7 @@ namespace workos {}  // namespace workos
 
 namespace workos::detail::json {
 
-void read(Value v, workos::CreateOrganizationDomainDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateOrganizationDomain& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -21,19 +21,19 @@ void read(Value v, workos::CreateOrganizationDomainDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "domain") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateOrganizationDomainDto", "domain", f.value, o.domain, true);
+      field(c, "CreateOrganizationDomain", "domain", f.value, o.domain, true);
     } else if (k == "organization_id") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "CreateOrganizationDomainDto", "organization_id", f.value, o.organization_id, true);
+      field(c, "CreateOrganizationDomain", "organization_id", f.value, o.organization_id, true);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreateOrganizationDomainDto", "domain");
+    c.missing_required("CreateOrganizationDomain", "domain");
   if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("CreateOrganizationDomainDto", "organization_id");
+    c.missing_required("CreateOrganizationDomain", "organization_id");
 }
 
-void write(Writer& w, const workos::CreateOrganizationDomainDto& o) {
+void write(Writer& w, const workos::CreateOrganizationDomain& o) {
   w.begin_object();
   member(w, "domain", o.domain);
   member(w, "organization_id", o.organization_id);
@@ -44,11 +44,11 @@ void write(Writer& w, const workos::CreateOrganizationDomainDto& o) {
 
 namespace workos {
 
-Result<void> from_json(std::string_view json, CreateOrganizationDomainDto& out) {
-  return detail::json::decode_document(json, "CreateOrganizationDomainDto", out);
+Result<void> from_json(std::string_view json, CreateOrganizationDomain& out) {
+  return detail::json::decode_document(json, "CreateOrganizationDomain", out);
 }
 
-std::string to_json(const CreateOrganizationDomainDto& value) {
+std::string to_json(const CreateOrganizationDomain& value) {
   return detail::json::encode_document(value);
 }
 

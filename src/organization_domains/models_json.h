@@ -11,7 +11,7 @@
 
 namespace workos::detail::json {
 
-void read(Value v, workos::CreateOrganizationDomainDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateOrganizationDomainDto& v);
+void read(Value v, workos::CreateOrganizationDomain& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateOrganizationDomain& v);
 
 }  // namespace workos::detail::json

@@ -51,7 +51,7 @@ inline detail::ApiRequest request_for_create_organization_domain(
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/organization_domains";
-  req.body = json::encode_document(static_cast<const workos::CreateOrganizationDomainDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateOrganizationDomain&>(params));
   return req;
 }
 

@@ -14,48 +14,47 @@ namespace workos {}  // namespace workos
 namespace workos::detail::json {
 
 bool read_field(std::string_view k, Value v,
-                workos::CreateUserOrganizationMembershipDtoRoleMultiple& o, DecodeContext& c) {
+                workos::CreateUserOrganizationMembershipRoleMultiple& o, DecodeContext& c) {
   if (k == "role_slugs") {
-    field(c, "CreateUserOrganizationMembershipDtoRoleMultiple", "role_slugs", v, o.role_slugs,
-          true);
+    field(c, "CreateUserOrganizationMembershipRoleMultiple", "role_slugs", v, o.role_slugs, true);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipDtoRoleMultiple& o) {
+void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipRoleMultiple& o) {
   member(w, "role_slugs", o.role_slugs);
 }
 
-bool read_field(std::string_view k, Value v,
-                workos::CreateUserOrganizationMembershipDtoRoleSingle& o, DecodeContext& c) {
+bool read_field(std::string_view k, Value v, workos::CreateUserOrganizationMembershipRoleSingle& o,
+                DecodeContext& c) {
   if (k == "role_slug") {
-    field(c, "CreateUserOrganizationMembershipDtoRoleSingle", "role_slug", v, o.role_slug, true);
+    field(c, "CreateUserOrganizationMembershipRoleSingle", "role_slug", v, o.role_slug, true);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipDtoRoleSingle& o) {
+void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipRoleSingle& o) {
   member(w, "role_slug", o.role_slug);
 }
 
-void read(Value v, workos::CreateUserOrganizationMembershipDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateUserOrganizationMembership& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
-  workos::CreateUserOrganizationMembershipDtoRoleSingle g0_0;
+  workos::CreateUserOrganizationMembershipRoleSingle g0_0;
   bool g0_0_seen = false;
-  workos::CreateUserOrganizationMembershipDtoRoleMultiple g0_1;
+  workos::CreateUserOrganizationMembershipRoleMultiple g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "user_id") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateUserOrganizationMembershipDto", "user_id", f.value, o.user_id, true);
+      field(c, "CreateUserOrganizationMembership", "user_id", f.value, o.user_id, true);
     } else if (k == "organization_id") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "CreateUserOrganizationMembershipDto", "organization_id", f.value, o.organization_id,
+      field(c, "CreateUserOrganizationMembership", "organization_id", f.value, o.organization_id,
             true);
     } else if (read_field(k, f.value, g0_0, c)) {
       g0_0_seen = true;
@@ -64,9 +63,9 @@ void read(Value v, workos::CreateUserOrganizationMembershipDto& o, DecodeContext
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreateUserOrganizationMembershipDto", "user_id");
+    c.missing_required("CreateUserOrganizationMembership", "user_id");
   if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("CreateUserOrganizationMembershipDto", "organization_id");
+    c.missing_required("CreateUserOrganizationMembership", "organization_id");
   if (g0_0_seen) {
     o.role = std::move(g0_0);
   } else if (g0_1_seen) {
@@ -74,7 +73,7 @@ void read(Value v, workos::CreateUserOrganizationMembershipDto& o, DecodeContext
   }
 }
 
-void write(Writer& w, const workos::CreateUserOrganizationMembershipDto& o) {
+void write(Writer& w, const workos::CreateUserOrganizationMembership& o) {
   w.begin_object();
   member(w, "user_id", o.user_id);
   member(w, "organization_id", o.organization_id);
@@ -93,12 +92,12 @@ void write(Writer& w, const workos::CreateUserOrganizationMembershipDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::UpdateUserOrganizationMembershipDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateUserOrganizationMembership& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
-  workos::CreateUserOrganizationMembershipDtoRoleSingle g0_0;
+  workos::CreateUserOrganizationMembershipRoleSingle g0_0;
   bool g0_0_seen = false;
-  workos::CreateUserOrganizationMembershipDtoRoleMultiple g0_1;
+  workos::CreateUserOrganizationMembershipRoleMultiple g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
@@ -115,7 +114,7 @@ void read(Value v, workos::UpdateUserOrganizationMembershipDto& o, DecodeContext
   }
 }
 
-void write(Writer& w, const workos::UpdateUserOrganizationMembershipDto& o) {
+void write(Writer& w, const workos::UpdateUserOrganizationMembership& o) {
   w.begin_object();
   if (o.role) {
     switch ((*o.role).index()) {
@@ -258,19 +257,19 @@ void write(Writer& w, const workos::UserOrganizationMembershipList& o) {
 
 namespace workos {
 
-Result<void> from_json(std::string_view json, CreateUserOrganizationMembershipDto& out) {
-  return detail::json::decode_document(json, "CreateUserOrganizationMembershipDto", out);
+Result<void> from_json(std::string_view json, CreateUserOrganizationMembership& out) {
+  return detail::json::decode_document(json, "CreateUserOrganizationMembership", out);
 }
 
-std::string to_json(const CreateUserOrganizationMembershipDto& value) {
+std::string to_json(const CreateUserOrganizationMembership& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateUserOrganizationMembershipDto& out) {
-  return detail::json::decode_document(json, "UpdateUserOrganizationMembershipDto", out);
+Result<void> from_json(std::string_view json, UpdateUserOrganizationMembership& out) {
+  return detail::json::decode_document(json, "UpdateUserOrganizationMembership", out);
 }
 
-std::string to_json(const UpdateUserOrganizationMembershipDto& value) {
+std::string to_json(const UpdateUserOrganizationMembership& value) {
   return detail::json::encode_document(value);
 }
 

@@ -12,15 +12,15 @@
 namespace workos::detail::json {
 
 bool read_field(std::string_view key, Value v,
-                workos::CreateUserOrganizationMembershipDtoRoleMultiple& out, DecodeContext& c);
-void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipDtoRoleMultiple& v);
+                workos::CreateUserOrganizationMembershipRoleMultiple& out, DecodeContext& c);
+void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipRoleMultiple& v);
 bool read_field(std::string_view key, Value v,
-                workos::CreateUserOrganizationMembershipDtoRoleSingle& out, DecodeContext& c);
-void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipDtoRoleSingle& v);
-void read(Value v, workos::CreateUserOrganizationMembershipDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateUserOrganizationMembershipDto& v);
-void read(Value v, workos::UpdateUserOrganizationMembershipDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateUserOrganizationMembershipDto& v);
+                workos::CreateUserOrganizationMembershipRoleSingle& out, DecodeContext& c);
+void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipRoleSingle& v);
+void read(Value v, workos::CreateUserOrganizationMembership& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateUserOrganizationMembership& v);
+void read(Value v, workos::UpdateUserOrganizationMembership& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateUserOrganizationMembership& v);
 void read(Value v, workos::UserOrganizationMembership& out, DecodeContext& c);
 void write(Writer& w, const workos::UserOrganizationMembership& v);
 void read(Value v, workos::UserOrganizationMembershipList& out, DecodeContext& c);

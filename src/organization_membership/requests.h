@@ -72,8 +72,8 @@ inline detail::ApiRequest request_for_create_organization_membership(
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/user_management/organization_memberships";
-  req.body = json::encode_document(
-      static_cast<const workos::CreateUserOrganizationMembershipDto&>(params));
+  req.body =
+      json::encode_document(static_cast<const workos::CreateUserOrganizationMembership&>(params));
   return req;
 }
 
@@ -99,8 +99,8 @@ inline detail::ApiRequest request_for_update_organization_membership(
   req.method = "PUT";
   req.path =
       std::string("/user_management/organization_memberships/") + detail::encode_path_segment(id);
-  req.body = json::encode_document(
-      static_cast<const workos::UpdateUserOrganizationMembershipDto&>(params));
+  req.body =
+      json::encode_document(static_cast<const workos::UpdateUserOrganizationMembership&>(params));
   return req;
 }
 

@@ -94,15 +94,15 @@ std::string_view AuditLogConfigurationState::wire() const noexcept {
   }
 }
 
-OrganizationDomainDataDtoState OrganizationDomainDataDtoState::from_wire(std::string_view wire) {
+OrganizationDomainDataState OrganizationDomainDataState::from_wire(std::string_view wire) {
   if (wire == "pending") return kPending;
   if (wire == "verified") return kVerified;
-  OrganizationDomainDataDtoState out;
+  OrganizationDomainDataState out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view OrganizationDomainDataDtoState::wire() const noexcept {
+std::string_view OrganizationDomainDataState::wire() const noexcept {
   switch (value_) {
     case kPending:
       return "pending";
@@ -376,17 +376,17 @@ void write(Writer& w, const workos::OrganizationAuthorizedConnectApplicationList
   w.end_object();
 }
 
-void read(Value v, workos::OrganizationDomainDataDtoState& o, DecodeContext& c) {
+void read(Value v, workos::OrganizationDomainDataState& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::OrganizationDomainDataDtoState::from_wire(s);
+  o = workos::OrganizationDomainDataState::from_wire(s);
 }
 
-void write(Writer& w, const workos::OrganizationDomainDataDtoState& v) {
+void write(Writer& w, const workos::OrganizationDomainDataState& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::OrganizationDomainDataDto& o, DecodeContext& c) {
+void read(Value v, workos::OrganizationDomainData& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -394,26 +394,24 @@ void read(Value v, workos::OrganizationDomainDataDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "domain") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "OrganizationDomainDataDto", "domain", f.value, o.domain, true);
+      field(c, "OrganizationDomainData", "domain", f.value, o.domain, true);
     } else if (k == "state") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "OrganizationDomainDataDto", "state", f.value, o.state, true);
+      field(c, "OrganizationDomainData", "state", f.value, o.state, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("OrganizationDomainDataDto", "domain");
-  if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("OrganizationDomainDataDto", "state");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("OrganizationDomainData", "domain");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("OrganizationDomainData", "state");
 }
 
-void write(Writer& w, const workos::OrganizationDomainDataDto& o) {
+void write(Writer& w, const workos::OrganizationDomainData& o) {
   w.begin_object();
   member(w, "domain", o.domain);
   member(w, "state", o.state);
   w.end_object();
 }
 
-void read(Value v, workos::OrganizationDto& o, DecodeContext& c) {
+void read(Value v, workos::OrganizationInput& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -421,24 +419,24 @@ void read(Value v, workos::OrganizationDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "name") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "OrganizationDto", "name", f.value, o.name, true);
+      field(c, "OrganizationInput", "name", f.value, o.name, true);
     } else if (k == "allow_profiles_outside_organization") {
-      field(c, "OrganizationDto", "allow_profiles_outside_organization", f.value,
+      field(c, "OrganizationInput", "allow_profiles_outside_organization", f.value,
             o.allow_profiles_outside_organization, false);
     } else if (k == "domains") {
-      field(c, "OrganizationDto", "domains", f.value, o.domains, false);
+      field(c, "OrganizationInput", "domains", f.value, o.domains, false);
     } else if (k == "domain_data") {
-      field(c, "OrganizationDto", "domain_data", f.value, o.domain_data, false);
+      field(c, "OrganizationInput", "domain_data", f.value, o.domain_data, false);
     } else if (k == "metadata") {
-      field(c, "OrganizationDto", "metadata", f.value, o.metadata, false);
+      field(c, "OrganizationInput", "metadata", f.value, o.metadata, false);
     } else if (k == "external_id") {
-      field(c, "OrganizationDto", "external_id", f.value, o.external_id, false);
+      field(c, "OrganizationInput", "external_id", f.value, o.external_id, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("OrganizationDto", "name");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("OrganizationInput", "name");
 }
 
-void write(Writer& w, const workos::OrganizationDto& o) {
+void write(Writer& w, const workos::OrganizationInput& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "allow_profiles_outside_organization", o.allow_profiles_outside_organization);
@@ -479,31 +477,31 @@ void write(Writer& w, const workos::OrganizationList& o) {
   w.end_object();
 }
 
-void read(Value v, workos::UpdateOrganizationDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateOrganization& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "name") {
-      field(c, "UpdateOrganizationDto", "name", f.value, o.name, false);
+      field(c, "UpdateOrganization", "name", f.value, o.name, false);
     } else if (k == "allow_profiles_outside_organization") {
-      field(c, "UpdateOrganizationDto", "allow_profiles_outside_organization", f.value,
+      field(c, "UpdateOrganization", "allow_profiles_outside_organization", f.value,
             o.allow_profiles_outside_organization, false);
     } else if (k == "domains") {
-      field(c, "UpdateOrganizationDto", "domains", f.value, o.domains, false);
+      field(c, "UpdateOrganization", "domains", f.value, o.domains, false);
     } else if (k == "domain_data") {
-      field(c, "UpdateOrganizationDto", "domain_data", f.value, o.domain_data, false);
+      field(c, "UpdateOrganization", "domain_data", f.value, o.domain_data, false);
     } else if (k == "stripe_customer_id") {
-      field(c, "UpdateOrganizationDto", "stripe_customer_id", f.value, o.stripe_customer_id, false);
+      field(c, "UpdateOrganization", "stripe_customer_id", f.value, o.stripe_customer_id, false);
     } else if (k == "metadata") {
-      field(c, "UpdateOrganizationDto", "metadata", f.value, o.metadata, false);
+      field(c, "UpdateOrganization", "metadata", f.value, o.metadata, false);
     } else if (k == "external_id") {
-      field(c, "UpdateOrganizationDto", "external_id", f.value, o.external_id, false);
+      field(c, "UpdateOrganization", "external_id", f.value, o.external_id, false);
     }
   }
 }
 
-void write(Writer& w, const workos::UpdateOrganizationDto& o) {
+void write(Writer& w, const workos::UpdateOrganization& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "allow_profiles_outside_organization", o.allow_profiles_outside_organization);
@@ -559,19 +557,19 @@ std::string to_json(const OrganizationAuthorizedConnectApplicationList& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, OrganizationDomainDataDto& out) {
-  return detail::json::decode_document(json, "OrganizationDomainDataDto", out);
+Result<void> from_json(std::string_view json, OrganizationDomainData& out) {
+  return detail::json::decode_document(json, "OrganizationDomainData", out);
 }
 
-std::string to_json(const OrganizationDomainDataDto& value) {
+std::string to_json(const OrganizationDomainData& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, OrganizationDto& out) {
-  return detail::json::decode_document(json, "OrganizationDto", out);
+Result<void> from_json(std::string_view json, OrganizationInput& out) {
+  return detail::json::decode_document(json, "OrganizationInput", out);
 }
 
-std::string to_json(const OrganizationDto& value) {
+std::string to_json(const OrganizationInput& value) {
   return detail::json::encode_document(value);
 }
 
@@ -583,11 +581,11 @@ std::string to_json(const OrganizationList& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateOrganizationDto& out) {
-  return detail::json::decode_document(json, "UpdateOrganizationDto", out);
+Result<void> from_json(std::string_view json, UpdateOrganization& out) {
+  return detail::json::decode_document(json, "UpdateOrganization", out);
 }
 
-std::string to_json(const UpdateOrganizationDto& value) {
+std::string to_json(const UpdateOrganization& value) {
   return detail::json::encode_document(value);
 }
 

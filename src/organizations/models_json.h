@@ -27,15 +27,15 @@ void read(Value v, workos::Organization& out, DecodeContext& c);
 void write(Writer& w, const workos::Organization& v);
 void read(Value v, workos::OrganizationAuthorizedConnectApplicationList& out, DecodeContext& c);
 void write(Writer& w, const workos::OrganizationAuthorizedConnectApplicationList& v);
-void read(Value v, workos::OrganizationDomainDataDtoState& out, DecodeContext& c);
-void write(Writer& w, const workos::OrganizationDomainDataDtoState& v);
-void read(Value v, workos::OrganizationDomainDataDto& out, DecodeContext& c);
-void write(Writer& w, const workos::OrganizationDomainDataDto& v);
-void read(Value v, workos::OrganizationDto& out, DecodeContext& c);
-void write(Writer& w, const workos::OrganizationDto& v);
+void read(Value v, workos::OrganizationDomainDataState& out, DecodeContext& c);
+void write(Writer& w, const workos::OrganizationDomainDataState& v);
+void read(Value v, workos::OrganizationDomainData& out, DecodeContext& c);
+void write(Writer& w, const workos::OrganizationDomainData& v);
+void read(Value v, workos::OrganizationInput& out, DecodeContext& c);
+void write(Writer& w, const workos::OrganizationInput& v);
 void read(Value v, workos::OrganizationList& out, DecodeContext& c);
 void write(Writer& w, const workos::OrganizationList& v);
-void read(Value v, workos::UpdateOrganizationDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateOrganizationDto& v);
+void read(Value v, workos::UpdateOrganization& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateOrganization& v);
 
 }  // namespace workos::detail::json

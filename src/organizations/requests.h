@@ -65,7 +65,7 @@ inline detail::ApiRequest request_for_create_organization(const CreateOrganizati
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/organizations";
-  req.body = json::encode_document(static_cast<const workos::OrganizationDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::OrganizationInput&>(params));
   return req;
 }
 
@@ -89,7 +89,7 @@ inline detail::ApiRequest request_for_update_organization(std::string_view id,
   detail::ApiRequest req;
   req.method = "PUT";
   req.path = std::string("/organizations/") + detail::encode_path_segment(id);
-  req.body = json::encode_document(static_cast<const workos::UpdateOrganizationDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateOrganization&>(params));
   return req;
 }
 

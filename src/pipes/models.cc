@@ -55,16 +55,16 @@ std::string_view DataIntegrationAuthMethod::wire() const noexcept {
   }
 }
 
-CustomProviderDefinitionDtoAuthenticateVia CustomProviderDefinitionDtoAuthenticateVia::from_wire(
+CustomProviderDefinitionAuthenticateVia CustomProviderDefinitionAuthenticateVia::from_wire(
     std::string_view wire) {
   if (wire == "request_body") return kRequestBody;
   if (wire == "basic_auth_header") return kBasicAuthHeader;
-  CustomProviderDefinitionDtoAuthenticateVia out;
+  CustomProviderDefinitionAuthenticateVia out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view CustomProviderDefinitionDtoAuthenticateVia::wire() const noexcept {
+std::string_view CustomProviderDefinitionAuthenticateVia::wire() const noexcept {
   switch (value_) {
     case kRequestBody:
       return "request_body";
@@ -75,16 +75,16 @@ std::string_view CustomProviderDefinitionDtoAuthenticateVia::wire() const noexce
   }
 }
 
-DataIntegrationCredentialsDtoType DataIntegrationCredentialsDtoType::from_wire(
+DataIntegrationCredentialsInputType DataIntegrationCredentialsInputType::from_wire(
     std::string_view wire) {
   if (wire == "custom") return kCustom;
   if (wire == "organization") return kOrganization;
-  DataIntegrationCredentialsDtoType out;
+  DataIntegrationCredentialsInputType out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view DataIntegrationCredentialsDtoType::wire() const noexcept {
+std::string_view DataIntegrationCredentialsInputType::wire() const noexcept {
   switch (value_) {
     case kCustom:
       return "custom";
@@ -369,7 +369,7 @@ std::string_view DataIntegrationsListResponseDataOwnership::wire() const noexcep
 
 namespace workos::detail::json {
 
-void read(Value v, workos::ApiKeyInstallationDto& o, DecodeContext& c) {
+void read(Value v, workos::ApiKeyInstallation& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -377,19 +377,19 @@ void read(Value v, workos::ApiKeyInstallationDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "secret") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "ApiKeyInstallationDto", "secret", f.value, o.secret, true);
+      field(c, "ApiKeyInstallation", "secret", f.value, o.secret, true);
     } else if (k == "user_id") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "ApiKeyInstallationDto", "user_id", f.value, o.user_id, true);
+      field(c, "ApiKeyInstallation", "user_id", f.value, o.user_id, true);
     } else if (k == "organization_id") {
-      field(c, "ApiKeyInstallationDto", "organization_id", f.value, o.organization_id, false);
+      field(c, "ApiKeyInstallation", "organization_id", f.value, o.organization_id, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("ApiKeyInstallationDto", "secret");
-  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("ApiKeyInstallationDto", "user_id");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("ApiKeyInstallation", "secret");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("ApiKeyInstallation", "user_id");
 }
 
-void write(Writer& w, const workos::ApiKeyInstallationDto& o) {
+void write(Writer& w, const workos::ApiKeyInstallation& o) {
   w.begin_object();
   member(w, "secret", o.secret);
   member(w, "user_id", o.user_id);
@@ -521,26 +521,26 @@ void write(Writer& w, const workos::ConnectedAccount& o) {
   w.end_object();
 }
 
-void read(Value v, workos::ConnectedAccountDto& o, DecodeContext& c) {
+void read(Value v, workos::ConnectedAccountInput& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "access_token") {
-      field(c, "ConnectedAccountDto", "access_token", f.value, o.access_token, false);
+      field(c, "ConnectedAccountInput", "access_token", f.value, o.access_token, false);
     } else if (k == "refresh_token") {
-      field(c, "ConnectedAccountDto", "refresh_token", f.value, o.refresh_token, false);
+      field(c, "ConnectedAccountInput", "refresh_token", f.value, o.refresh_token, false);
     } else if (k == "expires_at") {
-      field(c, "ConnectedAccountDto", "expires_at", f.value, o.expires_at, false);
+      field(c, "ConnectedAccountInput", "expires_at", f.value, o.expires_at, false);
     } else if (k == "scopes") {
-      field(c, "ConnectedAccountDto", "scopes", f.value, o.scopes, false);
+      field(c, "ConnectedAccountInput", "scopes", f.value, o.scopes, false);
     } else if (k == "state") {
-      field(c, "ConnectedAccountDto", "state", f.value, o.state, false);
+      field(c, "ConnectedAccountInput", "state", f.value, o.state, false);
     }
   }
 }
 
-void write(Writer& w, const workos::ConnectedAccountDto& o) {
+void write(Writer& w, const workos::ConnectedAccountInput& o) {
   w.begin_object();
   member(w, "access_token", o.access_token);
   member(w, "refresh_token", o.refresh_token);
@@ -550,17 +550,17 @@ void write(Writer& w, const workos::ConnectedAccountDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CustomProviderDefinitionDtoAuthenticateVia& o, DecodeContext& c) {
+void read(Value v, workos::CustomProviderDefinitionAuthenticateVia& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::CustomProviderDefinitionDtoAuthenticateVia::from_wire(s);
+  o = workos::CustomProviderDefinitionAuthenticateVia::from_wire(s);
 }
 
-void write(Writer& w, const workos::CustomProviderDefinitionDtoAuthenticateVia& v) {
+void write(Writer& w, const workos::CustomProviderDefinitionAuthenticateVia& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::CustomProviderDefinitionDto& o, DecodeContext& c) {
+void read(Value v, workos::CustomProviderDefinition& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -568,41 +568,39 @@ void read(Value v, workos::CustomProviderDefinitionDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "name") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CustomProviderDefinitionDto", "name", f.value, o.name, true);
+      field(c, "CustomProviderDefinition", "name", f.value, o.name, true);
     } else if (k == "authorization_url") {
-      field(c, "CustomProviderDefinitionDto", "authorization_url", f.value, o.authorization_url,
+      field(c, "CustomProviderDefinition", "authorization_url", f.value, o.authorization_url,
             false);
     } else if (k == "token_url") {
-      field(c, "CustomProviderDefinitionDto", "token_url", f.value, o.token_url, false);
+      field(c, "CustomProviderDefinition", "token_url", f.value, o.token_url, false);
     } else if (k == "refresh_token_url") {
-      field(c, "CustomProviderDefinitionDto", "refresh_token_url", f.value, o.refresh_token_url,
+      field(c, "CustomProviderDefinition", "refresh_token_url", f.value, o.refresh_token_url,
             false);
     } else if (k == "pkce_enabled") {
-      field(c, "CustomProviderDefinitionDto", "pkce_enabled", f.value, o.pkce_enabled, false);
+      field(c, "CustomProviderDefinition", "pkce_enabled", f.value, o.pkce_enabled, false);
     } else if (k == "request_scope_separator") {
-      field(c, "CustomProviderDefinitionDto", "request_scope_separator", f.value,
+      field(c, "CustomProviderDefinition", "request_scope_separator", f.value,
             o.request_scope_separator, false);
     } else if (k == "scopes_required") {
-      field(c, "CustomProviderDefinitionDto", "scopes_required", f.value, o.scopes_required, false);
+      field(c, "CustomProviderDefinition", "scopes_required", f.value, o.scopes_required, false);
     } else if (k == "client_secret_required") {
-      field(c, "CustomProviderDefinitionDto", "client_secret_required", f.value,
+      field(c, "CustomProviderDefinition", "client_secret_required", f.value,
             o.client_secret_required, false);
     } else if (k == "additional_authorization_parameters") {
-      field(c, "CustomProviderDefinitionDto", "additional_authorization_parameters", f.value,
+      field(c, "CustomProviderDefinition", "additional_authorization_parameters", f.value,
             o.additional_authorization_parameters, false);
     } else if (k == "token_body_content_type") {
-      field(c, "CustomProviderDefinitionDto", "token_body_content_type", f.value,
+      field(c, "CustomProviderDefinition", "token_body_content_type", f.value,
             o.token_body_content_type, false);
     } else if (k == "authenticate_via") {
-      field(c, "CustomProviderDefinitionDto", "authenticate_via", f.value, o.authenticate_via,
-            false);
+      field(c, "CustomProviderDefinition", "authenticate_via", f.value, o.authenticate_via, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CustomProviderDefinitionDto", "name");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CustomProviderDefinition", "name");
 }
 
-void write(Writer& w, const workos::CustomProviderDefinitionDto& o) {
+void write(Writer& w, const workos::CustomProviderDefinition& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "authorization_url", o.authorization_url);
@@ -618,17 +616,17 @@ void write(Writer& w, const workos::CustomProviderDefinitionDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::DataIntegrationCredentialsDtoType& o, DecodeContext& c) {
+void read(Value v, workos::DataIntegrationCredentialsInputType& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::DataIntegrationCredentialsDtoType::from_wire(s);
+  o = workos::DataIntegrationCredentialsInputType::from_wire(s);
 }
 
-void write(Writer& w, const workos::DataIntegrationCredentialsDtoType& v) {
+void write(Writer& w, const workos::DataIntegrationCredentialsInputType& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::DataIntegrationCredentialsDto& o, DecodeContext& c) {
+void read(Value v, workos::DataIntegrationCredentialsInput& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -636,18 +634,18 @@ void read(Value v, workos::DataIntegrationCredentialsDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "type") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "DataIntegrationCredentialsDto", "type", f.value, o.type, true);
+      field(c, "DataIntegrationCredentialsInput", "type", f.value, o.type, true);
     } else if (k == "client_id") {
-      field(c, "DataIntegrationCredentialsDto", "client_id", f.value, o.client_id, false);
+      field(c, "DataIntegrationCredentialsInput", "client_id", f.value, o.client_id, false);
     } else if (k == "client_secret") {
-      field(c, "DataIntegrationCredentialsDto", "client_secret", f.value, o.client_secret, false);
+      field(c, "DataIntegrationCredentialsInput", "client_secret", f.value, o.client_secret, false);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("DataIntegrationCredentialsDto", "type");
+    c.missing_required("DataIntegrationCredentialsInput", "type");
 }
 
-void write(Writer& w, const workos::DataIntegrationCredentialsDto& o) {
+void write(Writer& w, const workos::DataIntegrationCredentialsInput& o) {
   w.begin_object();
   member(w, "type", o.type);
   member(w, "client_id", o.client_id);
@@ -655,7 +653,7 @@ void write(Writer& w, const workos::DataIntegrationCredentialsDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CreateDataIntegrationDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateDataIntegration& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -663,30 +661,29 @@ void read(Value v, workos::CreateDataIntegrationDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "provider") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateDataIntegrationDto", "provider", f.value, o.provider, true);
+      field(c, "CreateDataIntegration", "provider", f.value, o.provider, true);
     } else if (k == "description") {
-      field(c, "CreateDataIntegrationDto", "description", f.value, o.description, false);
+      field(c, "CreateDataIntegration", "description", f.value, o.description, false);
     } else if (k == "enabled") {
-      field(c, "CreateDataIntegrationDto", "enabled", f.value, o.enabled, false);
+      field(c, "CreateDataIntegration", "enabled", f.value, o.enabled, false);
     } else if (k == "scopes") {
-      field(c, "CreateDataIntegrationDto", "scopes", f.value, o.scopes, false);
+      field(c, "CreateDataIntegration", "scopes", f.value, o.scopes, false);
     } else if (k == "auth_methods") {
-      field(c, "CreateDataIntegrationDto", "auth_methods", f.value, o.auth_methods, false);
+      field(c, "CreateDataIntegration", "auth_methods", f.value, o.auth_methods, false);
     } else if (k == "config") {
-      field(c, "CreateDataIntegrationDto", "config", f.value, o.config, false);
+      field(c, "CreateDataIntegration", "config", f.value, o.config, false);
     } else if (k == "credentials") {
-      field(c, "CreateDataIntegrationDto", "credentials", f.value, o.credentials, false);
+      field(c, "CreateDataIntegration", "credentials", f.value, o.credentials, false);
     } else if (k == "api_key") {
-      field(c, "CreateDataIntegrationDto", "api_key", f.value, o.api_key, false);
+      field(c, "CreateDataIntegration", "api_key", f.value, o.api_key, false);
     } else if (k == "custom_provider") {
-      field(c, "CreateDataIntegrationDto", "custom_provider", f.value, o.custom_provider, false);
+      field(c, "CreateDataIntegration", "custom_provider", f.value, o.custom_provider, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreateDataIntegrationDto", "provider");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateDataIntegration", "provider");
 }
 
-void write(Writer& w, const workos::CreateDataIntegrationDto& o) {
+void write(Writer& w, const workos::CreateDataIntegration& o) {
   w.begin_object();
   member(w, "provider", o.provider);
   member(w, "description", o.description);
@@ -1829,46 +1826,46 @@ void write(Writer& w, const workos::GetAccessTokenRequest& o) {
   w.end_object();
 }
 
-void read(Value v, workos::UpdateCustomProviderDefinitionDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateCustomProviderDefinition& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "name") {
-      field(c, "UpdateCustomProviderDefinitionDto", "name", f.value, o.name, false);
+      field(c, "UpdateCustomProviderDefinition", "name", f.value, o.name, false);
     } else if (k == "authorization_url") {
-      field(c, "UpdateCustomProviderDefinitionDto", "authorization_url", f.value,
-            o.authorization_url, false);
+      field(c, "UpdateCustomProviderDefinition", "authorization_url", f.value, o.authorization_url,
+            false);
     } else if (k == "token_url") {
-      field(c, "UpdateCustomProviderDefinitionDto", "token_url", f.value, o.token_url, false);
+      field(c, "UpdateCustomProviderDefinition", "token_url", f.value, o.token_url, false);
     } else if (k == "refresh_token_url") {
-      field(c, "UpdateCustomProviderDefinitionDto", "refresh_token_url", f.value,
-            o.refresh_token_url, false);
+      field(c, "UpdateCustomProviderDefinition", "refresh_token_url", f.value, o.refresh_token_url,
+            false);
     } else if (k == "pkce_enabled") {
-      field(c, "UpdateCustomProviderDefinitionDto", "pkce_enabled", f.value, o.pkce_enabled, false);
+      field(c, "UpdateCustomProviderDefinition", "pkce_enabled", f.value, o.pkce_enabled, false);
     } else if (k == "request_scope_separator") {
-      field(c, "UpdateCustomProviderDefinitionDto", "request_scope_separator", f.value,
+      field(c, "UpdateCustomProviderDefinition", "request_scope_separator", f.value,
             o.request_scope_separator, false);
     } else if (k == "scopes_required") {
-      field(c, "UpdateCustomProviderDefinitionDto", "scopes_required", f.value, o.scopes_required,
+      field(c, "UpdateCustomProviderDefinition", "scopes_required", f.value, o.scopes_required,
             false);
     } else if (k == "client_secret_required") {
-      field(c, "UpdateCustomProviderDefinitionDto", "client_secret_required", f.value,
+      field(c, "UpdateCustomProviderDefinition", "client_secret_required", f.value,
             o.client_secret_required, false);
     } else if (k == "additional_authorization_parameters") {
-      field(c, "UpdateCustomProviderDefinitionDto", "additional_authorization_parameters", f.value,
+      field(c, "UpdateCustomProviderDefinition", "additional_authorization_parameters", f.value,
             o.additional_authorization_parameters, false);
     } else if (k == "token_body_content_type") {
-      field(c, "UpdateCustomProviderDefinitionDto", "token_body_content_type", f.value,
+      field(c, "UpdateCustomProviderDefinition", "token_body_content_type", f.value,
             o.token_body_content_type, false);
     } else if (k == "authenticate_via") {
-      field(c, "UpdateCustomProviderDefinitionDto", "authenticate_via", f.value, o.authenticate_via,
+      field(c, "UpdateCustomProviderDefinition", "authenticate_via", f.value, o.authenticate_via,
             false);
     }
   }
 }
 
-void write(Writer& w, const workos::UpdateCustomProviderDefinitionDto& o) {
+void write(Writer& w, const workos::UpdateCustomProviderDefinition& o) {
   w.begin_object();
   member(w, "name", o.name);
   member(w, "authorization_url", o.authorization_url);
@@ -1881,6 +1878,38 @@ void write(Writer& w, const workos::UpdateCustomProviderDefinitionDto& o) {
   member(w, "additional_authorization_parameters", o.additional_authorization_parameters);
   member(w, "token_body_content_type", o.token_body_content_type);
   member(w, "authenticate_via", o.authenticate_via);
+  w.end_object();
+}
+
+void read(Value v, workos::UpdateDataIntegration& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "description") {
+      field(c, "UpdateDataIntegration", "description", f.value, o.description, false);
+    } else if (k == "enabled") {
+      field(c, "UpdateDataIntegration", "enabled", f.value, o.enabled, false);
+    } else if (k == "scopes") {
+      field(c, "UpdateDataIntegration", "scopes", f.value, o.scopes, false);
+    } else if (k == "credentials") {
+      field(c, "UpdateDataIntegration", "credentials", f.value, o.credentials, false);
+    } else if (k == "api_key") {
+      field(c, "UpdateDataIntegration", "api_key", f.value, o.api_key, false);
+    } else if (k == "custom_provider") {
+      field(c, "UpdateDataIntegration", "custom_provider", f.value, o.custom_provider, false);
+    }
+  }
+}
+
+void write(Writer& w, const workos::UpdateDataIntegration& o) {
+  w.begin_object();
+  member(w, "description", o.description);
+  member(w, "enabled", o.enabled);
+  member(w, "scopes", o.scopes);
+  member(w, "credentials", o.credentials);
+  member(w, "api_key", o.api_key);
+  member(w, "custom_provider", o.custom_provider);
   w.end_object();
 }
 
@@ -1958,47 +1987,15 @@ void write(Writer& w, const workos::UpdateDataIntegrationClientCredentialsReques
   w.end_object();
 }
 
-void read(Value v, workos::UpdateDataIntegrationDto& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "description") {
-      field(c, "UpdateDataIntegrationDto", "description", f.value, o.description, false);
-    } else if (k == "enabled") {
-      field(c, "UpdateDataIntegrationDto", "enabled", f.value, o.enabled, false);
-    } else if (k == "scopes") {
-      field(c, "UpdateDataIntegrationDto", "scopes", f.value, o.scopes, false);
-    } else if (k == "credentials") {
-      field(c, "UpdateDataIntegrationDto", "credentials", f.value, o.credentials, false);
-    } else if (k == "api_key") {
-      field(c, "UpdateDataIntegrationDto", "api_key", f.value, o.api_key, false);
-    } else if (k == "custom_provider") {
-      field(c, "UpdateDataIntegrationDto", "custom_provider", f.value, o.custom_provider, false);
-    }
-  }
-}
-
-void write(Writer& w, const workos::UpdateDataIntegrationDto& o) {
-  w.begin_object();
-  member(w, "description", o.description);
-  member(w, "enabled", o.enabled);
-  member(w, "scopes", o.scopes);
-  member(w, "credentials", o.credentials);
-  member(w, "api_key", o.api_key);
-  member(w, "custom_provider", o.custom_provider);
-  w.end_object();
-}
-
 }  // namespace workos::detail::json
 
 namespace workos {
 
-Result<void> from_json(std::string_view json, ApiKeyInstallationDto& out) {
-  return detail::json::decode_document(json, "ApiKeyInstallationDto", out);
+Result<void> from_json(std::string_view json, ApiKeyInstallation& out) {
+  return detail::json::decode_document(json, "ApiKeyInstallation", out);
 }
 
-std::string to_json(const ApiKeyInstallationDto& value) {
+std::string to_json(const ApiKeyInstallation& value) {
   return detail::json::encode_document(value);
 }
 
@@ -2018,35 +2015,35 @@ std::string to_json(const ConnectedAccount& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, ConnectedAccountDto& out) {
-  return detail::json::decode_document(json, "ConnectedAccountDto", out);
+Result<void> from_json(std::string_view json, ConnectedAccountInput& out) {
+  return detail::json::decode_document(json, "ConnectedAccountInput", out);
 }
 
-std::string to_json(const ConnectedAccountDto& value) {
+std::string to_json(const ConnectedAccountInput& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CustomProviderDefinitionDto& out) {
-  return detail::json::decode_document(json, "CustomProviderDefinitionDto", out);
+Result<void> from_json(std::string_view json, CustomProviderDefinition& out) {
+  return detail::json::decode_document(json, "CustomProviderDefinition", out);
 }
 
-std::string to_json(const CustomProviderDefinitionDto& value) {
+std::string to_json(const CustomProviderDefinition& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, DataIntegrationCredentialsDto& out) {
-  return detail::json::decode_document(json, "DataIntegrationCredentialsDto", out);
+Result<void> from_json(std::string_view json, DataIntegrationCredentialsInput& out) {
+  return detail::json::decode_document(json, "DataIntegrationCredentialsInput", out);
 }
 
-std::string to_json(const DataIntegrationCredentialsDto& value) {
+std::string to_json(const DataIntegrationCredentialsInput& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateDataIntegrationDto& out) {
-  return detail::json::decode_document(json, "CreateDataIntegrationDto", out);
+Result<void> from_json(std::string_view json, CreateDataIntegration& out) {
+  return detail::json::decode_document(json, "CreateDataIntegration", out);
 }
 
-std::string to_json(const CreateDataIntegrationDto& value) {
+std::string to_json(const CreateDataIntegration& value) {
   return detail::json::encode_document(value);
 }
 
@@ -2238,11 +2235,19 @@ std::string to_json(const GetAccessTokenRequest& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateCustomProviderDefinitionDto& out) {
-  return detail::json::decode_document(json, "UpdateCustomProviderDefinitionDto", out);
+Result<void> from_json(std::string_view json, UpdateCustomProviderDefinition& out) {
+  return detail::json::decode_document(json, "UpdateCustomProviderDefinition", out);
 }
 
-std::string to_json(const UpdateCustomProviderDefinitionDto& value) {
+std::string to_json(const UpdateCustomProviderDefinition& value) {
+  return detail::json::encode_document(value);
+}
+
+Result<void> from_json(std::string_view json, UpdateDataIntegration& out) {
+  return detail::json::decode_document(json, "UpdateDataIntegration", out);
+}
+
+std::string to_json(const UpdateDataIntegration& value) {
   return detail::json::encode_document(value);
 }
 
@@ -2259,14 +2264,6 @@ Result<void> from_json(std::string_view json, UpdateDataIntegrationClientCredent
 }
 
 std::string to_json(const UpdateDataIntegrationClientCredentialsRequest& value) {
-  return detail::json::encode_document(value);
-}
-
-Result<void> from_json(std::string_view json, UpdateDataIntegrationDto& out) {
-  return detail::json::decode_document(json, "UpdateDataIntegrationDto", out);
-}
-
-std::string to_json(const UpdateDataIntegrationDto& value) {
   return detail::json::encode_document(value);
 }
 

@@ -11,8 +11,8 @@
 
 namespace workos::detail::json {
 
-void read(Value v, workos::ApiKeyInstallationDto& out, DecodeContext& c);
-void write(Writer& w, const workos::ApiKeyInstallationDto& v);
+void read(Value v, workos::ApiKeyInstallation& out, DecodeContext& c);
+void write(Writer& w, const workos::ApiKeyInstallation& v);
 void read(Value v, workos::AuthorizeDataIntegrationRequest& out, DecodeContext& c);
 void write(Writer& w, const workos::AuthorizeDataIntegrationRequest& v);
 void read(Value v, workos::ConnectedAccountState& out, DecodeContext& c);
@@ -21,18 +21,18 @@ void read(Value v, workos::DataIntegrationAuthMethod& out, DecodeContext& c);
 void write(Writer& w, const workos::DataIntegrationAuthMethod& v);
 void read(Value v, workos::ConnectedAccount& out, DecodeContext& c);
 void write(Writer& w, const workos::ConnectedAccount& v);
-void read(Value v, workos::ConnectedAccountDto& out, DecodeContext& c);
-void write(Writer& w, const workos::ConnectedAccountDto& v);
-void read(Value v, workos::CustomProviderDefinitionDtoAuthenticateVia& out, DecodeContext& c);
-void write(Writer& w, const workos::CustomProviderDefinitionDtoAuthenticateVia& v);
-void read(Value v, workos::CustomProviderDefinitionDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CustomProviderDefinitionDto& v);
-void read(Value v, workos::DataIntegrationCredentialsDtoType& out, DecodeContext& c);
-void write(Writer& w, const workos::DataIntegrationCredentialsDtoType& v);
-void read(Value v, workos::DataIntegrationCredentialsDto& out, DecodeContext& c);
-void write(Writer& w, const workos::DataIntegrationCredentialsDto& v);
-void read(Value v, workos::CreateDataIntegrationDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateDataIntegrationDto& v);
+void read(Value v, workos::ConnectedAccountInput& out, DecodeContext& c);
+void write(Writer& w, const workos::ConnectedAccountInput& v);
+void read(Value v, workos::CustomProviderDefinitionAuthenticateVia& out, DecodeContext& c);
+void write(Writer& w, const workos::CustomProviderDefinitionAuthenticateVia& v);
+void read(Value v, workos::CustomProviderDefinition& out, DecodeContext& c);
+void write(Writer& w, const workos::CustomProviderDefinition& v);
+void read(Value v, workos::DataIntegrationCredentialsInputType& out, DecodeContext& c);
+void write(Writer& w, const workos::DataIntegrationCredentialsInputType& v);
+void read(Value v, workos::DataIntegrationCredentialsInput& out, DecodeContext& c);
+void write(Writer& w, const workos::DataIntegrationCredentialsInput& v);
+void read(Value v, workos::CreateDataIntegration& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateDataIntegration& v);
 void read(Value v, workos::DataIntegrationCustomProvider& out, DecodeContext& c);
 void write(Writer& w, const workos::DataIntegrationCustomProvider& v);
 void read(Value v, workos::DataIntegrationInstallation& out, DecodeContext& c);
@@ -91,13 +91,13 @@ void read(Value v, workos::DataIntegrationsListResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::DataIntegrationsListResponse& v);
 void read(Value v, workos::GetAccessTokenRequest& out, DecodeContext& c);
 void write(Writer& w, const workos::GetAccessTokenRequest& v);
-void read(Value v, workos::UpdateCustomProviderDefinitionDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateCustomProviderDefinitionDto& v);
+void read(Value v, workos::UpdateCustomProviderDefinition& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateCustomProviderDefinition& v);
+void read(Value v, workos::UpdateDataIntegration& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateDataIntegration& v);
 void read(Value v, workos::UpdateDataIntegrationApiKeyRequest& out, DecodeContext& c);
 void write(Writer& w, const workos::UpdateDataIntegrationApiKeyRequest& v);
 void read(Value v, workos::UpdateDataIntegrationClientCredentialsRequest& out, DecodeContext& c);
 void write(Writer& w, const workos::UpdateDataIntegrationClientCredentialsRequest& v);
-void read(Value v, workos::UpdateDataIntegrationDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateDataIntegrationDto& v);
 
 }  // namespace workos::detail::json

@@ -50,7 +50,7 @@ inline detail::ApiRequest request_for_create_data_integration(
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/data-integrations";
-  req.body = json::encode_document(static_cast<const workos::CreateDataIntegrationDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateDataIntegration&>(params));
   return req;
 }
 
@@ -80,7 +80,7 @@ inline detail::ApiRequest request_for_update_data_integration(
   detail::ApiRequest req;
   req.method = "PUT";
   req.path = std::string("/data-integrations/") + detail::encode_path_segment(slug);
-  req.body = json::encode_document(static_cast<const workos::UpdateDataIntegrationDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateDataIntegration&>(params));
   return req;
 }
 
@@ -176,7 +176,7 @@ inline detail::ApiRequest request_for_create_user_connected_account(
   detail::QueryBuilder q;
   q.add("organization_id", params.organization_id);
   req.query = q.str();
-  req.body = json::encode_document(static_cast<const workos::ConnectedAccountDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::ConnectedAccountInput&>(params));
   return req;
 }
 
@@ -190,7 +190,7 @@ inline detail::ApiRequest request_for_update_user_connected_account(
   detail::QueryBuilder q;
   q.add("organization_id", params.organization_id);
   req.query = q.str();
-  req.body = json::encode_document(static_cast<const workos::ConnectedAccountDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::ConnectedAccountInput&>(params));
   return req;
 }
 

@@ -788,7 +788,7 @@ void write(Writer& w, const workos::SsoTokenResponse& o) {
   w.end_object();
 }
 
-void read(Value v, workos::TokenQueryDto& o, DecodeContext& c) {
+void read(Value v, workos::TokenQuery& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -796,25 +796,25 @@ void read(Value v, workos::TokenQueryDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "client_id") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "TokenQueryDto", "client_id", f.value, o.client_id, true);
+      field(c, "TokenQuery", "client_id", f.value, o.client_id, true);
     } else if (k == "client_secret") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "TokenQueryDto", "client_secret", f.value, o.client_secret, true);
+      field(c, "TokenQuery", "client_secret", f.value, o.client_secret, true);
     } else if (k == "code") {
       seen[0] |= std::uint64_t{1} << 2;
-      field(c, "TokenQueryDto", "code", f.value, o.code, true);
+      field(c, "TokenQuery", "code", f.value, o.code, true);
     } else if (k == "grant_type") {
       seen[0] |= std::uint64_t{1} << 3;
-      field(c, "TokenQueryDto", "grant_type", f.value, o.grant_type, true);
+      field(c, "TokenQuery", "grant_type", f.value, o.grant_type, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("TokenQueryDto", "client_id");
-  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("TokenQueryDto", "client_secret");
-  if (!(seen[0] & (std::uint64_t{1} << 2))) c.missing_required("TokenQueryDto", "code");
-  if (!(seen[0] & (std::uint64_t{1} << 3))) c.missing_required("TokenQueryDto", "grant_type");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("TokenQuery", "client_id");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("TokenQuery", "client_secret");
+  if (!(seen[0] & (std::uint64_t{1} << 2))) c.missing_required("TokenQuery", "code");
+  if (!(seen[0] & (std::uint64_t{1} << 3))) c.missing_required("TokenQuery", "grant_type");
 }
 
-void write(Writer& w, const workos::TokenQueryDto& o) {
+void write(Writer& w, const workos::TokenQuery& o) {
   w.begin_object();
   member(w, "client_id", o.client_id);
   member(w, "client_secret", o.client_secret);
@@ -891,11 +891,11 @@ std::string to_json(const SsoTokenResponse& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, TokenQueryDto& out) {
-  return detail::json::decode_document(json, "TokenQueryDto", out);
+Result<void> from_json(std::string_view json, TokenQuery& out) {
+  return detail::json::decode_document(json, "TokenQuery", out);
 }
 
-std::string to_json(const TokenQueryDto& value) {
+std::string to_json(const TokenQuery& value) {
   return detail::json::encode_document(value);
 }
 

@@ -35,7 +35,7 @@ void read(Value v, workos::SsoLogoutAuthorizeResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::SsoLogoutAuthorizeResponse& v);
 void read(Value v, workos::SsoTokenResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::SsoTokenResponse& v);
-void read(Value v, workos::TokenQueryDto& out, DecodeContext& c);
-void write(Writer& w, const workos::TokenQueryDto& v);
+void read(Value v, workos::TokenQuery& out, DecodeContext& c);
+void write(Writer& w, const workos::TokenQuery& v);
 
 }  // namespace workos::detail::json

@@ -136,7 +136,7 @@ inline detail::ApiRequest request_for_get_profile_and_token(
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/sso/token";
-  req.body = json::encode_document(static_cast<const workos::TokenQueryDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::TokenQuery&>(params));
   req.auth = detail::AuthMode::kNone;
   return req;
 }

@@ -17,9 +17,9 @@ namespace workos {
 
 namespace auth::detail {
 
-// POST /sso/token with the credentials in the JSON body (the spec's TokenQueryDto). The spec
-// also lists them as query parameters; we never put the client secret in a URL, where proxies
-// and access logs would keep it.
+// POST /sso/token with the credentials in the JSON body (the spec's `TokenQueryDto` component,
+// `workos::TokenQuery` here). The spec also lists them as query parameters; we never put the client
+// secret in a URL, where proxies and access logs would keep it.
 Result<workos::detail::ApiRequest> sso_token_request(
     const workos::detail::ClientCore* core, std::string_view code,
     std::optional<std::string_view> code_verifier) {

@@ -301,7 +301,7 @@ std::string_view AuthenticateResponseAuthenticationMethod::wire() const noexcept
   }
 }
 
-CreateUserDtoPasswordHashedPasswordHashType CreateUserDtoPasswordHashedPasswordHashType::from_wire(
+CreateUserPasswordHashedPasswordHashType CreateUserPasswordHashedPasswordHashType::from_wire(
     std::string_view wire) {
   if (wire == "bcrypt") return kBcrypt;
   if (wire == "firebase-scrypt") return kFirebaseScrypt;
@@ -310,12 +310,12 @@ CreateUserDtoPasswordHashedPasswordHashType CreateUserDtoPasswordHashedPasswordH
   if (wire == "scrypt") return kScrypt;
   if (wire == "pbkdf2") return kPbkdf2;
   if (wire == "argon2") return kArgon2;
-  CreateUserDtoPasswordHashedPasswordHashType out;
+  CreateUserPasswordHashedPasswordHashType out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view CreateUserDtoPasswordHashedPasswordHashType::wire() const noexcept {
+std::string_view CreateUserPasswordHashedPasswordHashType::wire() const noexcept {
   switch (value_) {
     case kBcrypt:
       return "bcrypt";
@@ -336,16 +336,16 @@ std::string_view CreateUserDtoPasswordHashedPasswordHashType::wire() const noexc
   }
 }
 
-CreateUserDtoPasswordHashedPasswordSaltPosition
-CreateUserDtoPasswordHashedPasswordSaltPosition::from_wire(std::string_view wire) {
+CreateUserPasswordHashedPasswordSaltPosition
+CreateUserPasswordHashedPasswordSaltPosition::from_wire(std::string_view wire) {
   if (wire == "prefix") return kPrefix;
   if (wire == "suffix") return kSuffix;
-  CreateUserDtoPasswordHashedPasswordSaltPosition out;
+  CreateUserPasswordHashedPasswordSaltPosition out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view CreateUserDtoPasswordHashedPasswordSaltPosition::wire() const noexcept {
+std::string_view CreateUserPasswordHashedPasswordSaltPosition::wire() const noexcept {
   switch (value_) {
     case kPrefix:
       return "prefix";
@@ -356,8 +356,7 @@ std::string_view CreateUserDtoPasswordHashedPasswordSaltPosition::wire() const n
   }
 }
 
-CreateUserInviteOptionsDtoLocale CreateUserInviteOptionsDtoLocale::from_wire(
-    std::string_view wire) {
+CreateUserInviteOptionsLocale CreateUserInviteOptionsLocale::from_wire(std::string_view wire) {
   if (wire == "af") return kAf;
   if (wire == "am") return kAm;
   if (wire == "ar") return kAr;
@@ -448,12 +447,12 @@ CreateUserInviteOptionsDtoLocale CreateUserInviteOptionsDtoLocale::from_wire(
   if (wire == "zh-HK") return kZhHK;
   if (wire == "zh-TW") return kZhTW;
   if (wire == "zu") return kZu;
-  CreateUserInviteOptionsDtoLocale out;
+  CreateUserInviteOptionsLocale out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view CreateUserInviteOptionsDtoLocale::wire() const noexcept {
+std::string_view CreateUserInviteOptionsLocale::wire() const noexcept {
   switch (value_) {
     case kAf:
       return "af";
@@ -1604,7 +1603,7 @@ void write(Writer& w, const workos::AuthorizedConnectApplicationList& o) {
   w.end_object();
 }
 
-void read(Value v, workos::ConfirmEmailChangeDto& o, DecodeContext& c) {
+void read(Value v, workos::ConfirmEmailChange& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -1612,13 +1611,13 @@ void read(Value v, workos::ConfirmEmailChangeDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "code") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "ConfirmEmailChangeDto", "code", f.value, o.code, true);
+      field(c, "ConfirmEmailChange", "code", f.value, o.code, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("ConfirmEmailChangeDto", "code");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("ConfirmEmailChange", "code");
 }
 
-void write(Writer& w, const workos::ConfirmEmailChangeDto& o) {
+void write(Writer& w, const workos::ConfirmEmailChange& o) {
   w.begin_object();
   member(w, "code", o.code);
   w.end_object();
@@ -1691,7 +1690,7 @@ void write(Writer& w, const workos::CorsOriginResponse& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CreateCorsOriginDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateCorsOrigin& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -1699,13 +1698,13 @@ void read(Value v, workos::CreateCorsOriginDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "origin") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateCorsOriginDto", "origin", f.value, o.origin, true);
+      field(c, "CreateCorsOrigin", "origin", f.value, o.origin, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateCorsOriginDto", "origin");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateCorsOrigin", "origin");
 }
 
-void write(Writer& w, const workos::CreateCorsOriginDto& o) {
+void write(Writer& w, const workos::CreateCorsOrigin& o) {
   w.begin_object();
   member(w, "origin", o.origin);
   w.end_object();
@@ -1794,7 +1793,7 @@ void write(Writer& w, const workos::CreateMagicAuthResponse& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CreateMagicCodeAndReturnDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateMagicCodeAndReturn& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -1802,26 +1801,24 @@ void read(Value v, workos::CreateMagicCodeAndReturnDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "email") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateMagicCodeAndReturnDto", "email", f.value, o.email, true);
+      field(c, "CreateMagicCodeAndReturn", "email", f.value, o.email, true);
     } else if (k == "invitation_token") {
-      field(c, "CreateMagicCodeAndReturnDto", "invitation_token", f.value, o.invitation_token,
-            false);
+      field(c, "CreateMagicCodeAndReturn", "invitation_token", f.value, o.invitation_token, false);
     } else if (k == "ip_address") {
-      field(c, "CreateMagicCodeAndReturnDto", "ip_address", f.value, o.ip_address, false);
+      field(c, "CreateMagicCodeAndReturn", "ip_address", f.value, o.ip_address, false);
     } else if (k == "user_agent") {
-      field(c, "CreateMagicCodeAndReturnDto", "user_agent", f.value, o.user_agent, false);
+      field(c, "CreateMagicCodeAndReturn", "user_agent", f.value, o.user_agent, false);
     } else if (k == "radar_auth_attempt_id") {
-      field(c, "CreateMagicCodeAndReturnDto", "radar_auth_attempt_id", f.value,
+      field(c, "CreateMagicCodeAndReturn", "radar_auth_attempt_id", f.value,
             o.radar_auth_attempt_id, false);
     } else if (k == "signals_id") {
-      field(c, "CreateMagicCodeAndReturnDto", "signals_id", f.value, o.signals_id, false);
+      field(c, "CreateMagicCodeAndReturn", "signals_id", f.value, o.signals_id, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreateMagicCodeAndReturnDto", "email");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateMagicCodeAndReturn", "email");
 }
 
-void write(Writer& w, const workos::CreateMagicCodeAndReturnDto& o) {
+void write(Writer& w, const workos::CreateMagicCodeAndReturn& o) {
   w.begin_object();
   member(w, "email", o.email);
   member(w, "invitation_token", o.invitation_token);
@@ -1832,7 +1829,7 @@ void write(Writer& w, const workos::CreateMagicCodeAndReturnDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CreatePasswordResetDto& o, DecodeContext& c) {
+void read(Value v, workos::CreatePasswordReset& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -1840,25 +1837,25 @@ void read(Value v, workos::CreatePasswordResetDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "token") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreatePasswordResetDto", "token", f.value, o.token, true);
+      field(c, "CreatePasswordReset", "token", f.value, o.token, true);
     } else if (k == "new_password") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "CreatePasswordResetDto", "new_password", f.value, o.new_password, true);
+      field(c, "CreatePasswordReset", "new_password", f.value, o.new_password, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreatePasswordResetDto", "token");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreatePasswordReset", "token");
   if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("CreatePasswordResetDto", "new_password");
+    c.missing_required("CreatePasswordReset", "new_password");
 }
 
-void write(Writer& w, const workos::CreatePasswordResetDto& o) {
+void write(Writer& w, const workos::CreatePasswordReset& o) {
   w.begin_object();
   member(w, "token", o.token);
   member(w, "new_password", o.new_password);
   w.end_object();
 }
 
-void read(Value v, workos::CreatePasswordResetTokenDto& o, DecodeContext& c) {
+void read(Value v, workos::CreatePasswordResetToken& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -1866,20 +1863,19 @@ void read(Value v, workos::CreatePasswordResetTokenDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "email") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreatePasswordResetTokenDto", "email", f.value, o.email, true);
+      field(c, "CreatePasswordResetToken", "email", f.value, o.email, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreatePasswordResetTokenDto", "email");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreatePasswordResetToken", "email");
 }
 
-void write(Writer& w, const workos::CreatePasswordResetTokenDto& o) {
+void write(Writer& w, const workos::CreatePasswordResetToken& o) {
   w.begin_object();
   member(w, "email", o.email);
   w.end_object();
 }
 
-void read(Value v, workos::CreateRedirectUriDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateRedirectUri& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -1887,146 +1883,114 @@ void read(Value v, workos::CreateRedirectUriDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "uri") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateRedirectUriDto", "uri", f.value, o.uri, true);
+      field(c, "CreateRedirectUri", "uri", f.value, o.uri, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateRedirectUriDto", "uri");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateRedirectUri", "uri");
 }
 
-void write(Writer& w, const workos::CreateRedirectUriDto& o) {
+void write(Writer& w, const workos::CreateRedirectUri& o) {
   w.begin_object();
   member(w, "uri", o.uri);
   w.end_object();
 }
 
-void read(Value v, workos::CreateUserApiKeyDto& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  std::uint64_t seen[1] = {};
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "name") {
-      seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateUserApiKeyDto", "name", f.value, o.name, true);
-    } else if (k == "organization_id") {
-      seen[0] |= std::uint64_t{1} << 1;
-      field(c, "CreateUserApiKeyDto", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "permissions") {
-      field(c, "CreateUserApiKeyDto", "permissions", f.value, o.permissions, false);
-    } else if (k == "expires_at") {
-      field(c, "CreateUserApiKeyDto", "expires_at", f.value, o.expires_at, false);
-    }
-  }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateUserApiKeyDto", "name");
-  if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("CreateUserApiKeyDto", "organization_id");
-}
-
-void write(Writer& w, const workos::CreateUserApiKeyDto& o) {
-  w.begin_object();
-  member(w, "name", o.name);
-  member(w, "organization_id", o.organization_id);
-  member(w, "permissions", o.permissions);
-  member(w, "expires_at", o.expires_at);
-  w.end_object();
-}
-
-void read(Value v, workos::CreateUserDtoPasswordHashedPasswordHashType& o, DecodeContext& c) {
+void read(Value v, workos::CreateUserPasswordHashedPasswordHashType& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire(s);
+  o = workos::CreateUserPasswordHashedPasswordHashType::from_wire(s);
 }
 
-void write(Writer& w, const workos::CreateUserDtoPasswordHashedPasswordHashType& v) {
+void write(Writer& w, const workos::CreateUserPasswordHashedPasswordHashType& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::CreateUserDtoPasswordHashedPasswordSaltPosition& o, DecodeContext& c) {
+void read(Value v, workos::CreateUserPasswordHashedPasswordSaltPosition& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::CreateUserDtoPasswordHashedPasswordSaltPosition::from_wire(s);
+  o = workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire(s);
 }
 
-void write(Writer& w, const workos::CreateUserDtoPasswordHashedPasswordSaltPosition& v) {
+void write(Writer& w, const workos::CreateUserPasswordHashedPasswordSaltPosition& v) {
   w.string(v.wire());
 }
 
-bool read_field(std::string_view k, Value v, workos::CreateUserDtoPasswordHashed& o,
+bool read_field(std::string_view k, Value v, workos::CreateUserPasswordHashed& o,
                 DecodeContext& c) {
   if (k == "password_hash") {
-    field(c, "CreateUserDtoPasswordHashed", "password_hash", v, o.password_hash, true);
+    field(c, "CreateUserPasswordHashed", "password_hash", v, o.password_hash, true);
     return true;
   }
   if (k == "password_hash_type") {
-    field(c, "CreateUserDtoPasswordHashed", "password_hash_type", v, o.password_hash_type, true);
+    field(c, "CreateUserPasswordHashed", "password_hash_type", v, o.password_hash_type, true);
     return true;
   }
   if (k == "password_salt_position") {
-    field(c, "CreateUserDtoPasswordHashed", "password_salt_position", v, o.password_salt_position,
+    field(c, "CreateUserPasswordHashed", "password_salt_position", v, o.password_salt_position,
           false);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::CreateUserDtoPasswordHashed& o) {
+void write_fields(Writer& w, const workos::CreateUserPasswordHashed& o) {
   member(w, "password_hash", o.password_hash);
   member(w, "password_hash_type", o.password_hash_type);
   member(w, "password_salt_position", o.password_salt_position);
 }
 
-bool read_field(std::string_view k, Value v, workos::CreateUserDtoPasswordPlaintext& o,
+bool read_field(std::string_view k, Value v, workos::CreateUserPasswordPlaintext& o,
                 DecodeContext& c) {
   if (k == "password") {
-    field(c, "CreateUserDtoPasswordPlaintext", "password", v, o.password, false);
+    field(c, "CreateUserPasswordPlaintext", "password", v, o.password, false);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::CreateUserDtoPasswordPlaintext& o) {
+void write_fields(Writer& w, const workos::CreateUserPasswordPlaintext& o) {
   w.key("password");
   write(w, o.password);
 }
 
-void read(Value v, workos::CreateUserDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateUser& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
-  workos::CreateUserDtoPasswordPlaintext g0_0;
+  workos::CreateUserPasswordPlaintext g0_0;
   bool g0_0_seen = false;
-  workos::CreateUserDtoPasswordHashed g0_1;
+  workos::CreateUserPasswordHashed g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "email") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateUserDto", "email", f.value, o.email, true);
+      field(c, "CreateUser", "email", f.value, o.email, true);
     } else if (k == "first_name") {
-      field(c, "CreateUserDto", "first_name", f.value, o.first_name, false);
+      field(c, "CreateUser", "first_name", f.value, o.first_name, false);
     } else if (k == "last_name") {
-      field(c, "CreateUserDto", "last_name", f.value, o.last_name, false);
+      field(c, "CreateUser", "last_name", f.value, o.last_name, false);
     } else if (k == "name") {
-      field(c, "CreateUserDto", "name", f.value, o.name, false);
+      field(c, "CreateUser", "name", f.value, o.name, false);
     } else if (k == "email_verified") {
-      field(c, "CreateUserDto", "email_verified", f.value, o.email_verified, false);
+      field(c, "CreateUser", "email_verified", f.value, o.email_verified, false);
     } else if (k == "metadata") {
-      field(c, "CreateUserDto", "metadata", f.value, o.metadata, false);
+      field(c, "CreateUser", "metadata", f.value, o.metadata, false);
     } else if (k == "external_id") {
-      field(c, "CreateUserDto", "external_id", f.value, o.external_id, false);
+      field(c, "CreateUser", "external_id", f.value, o.external_id, false);
     } else if (k == "ip_address") {
-      field(c, "CreateUserDto", "ip_address", f.value, o.ip_address, false);
+      field(c, "CreateUser", "ip_address", f.value, o.ip_address, false);
     } else if (k == "user_agent") {
-      field(c, "CreateUserDto", "user_agent", f.value, o.user_agent, false);
+      field(c, "CreateUser", "user_agent", f.value, o.user_agent, false);
     } else if (k == "signals_id") {
-      field(c, "CreateUserDto", "signals_id", f.value, o.signals_id, false);
+      field(c, "CreateUser", "signals_id", f.value, o.signals_id, false);
     } else if (read_field(k, f.value, g0_0, c)) {
       g0_0_seen = true;
     } else if (read_field(k, f.value, g0_1, c)) {
       g0_1_seen = true;
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateUserDto", "email");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateUser", "email");
   if (g0_0_seen) {
     o.password = std::move(g0_0);
   } else if (g0_1_seen) {
@@ -2034,7 +1998,7 @@ void read(Value v, workos::CreateUserDto& o, DecodeContext& c) {
   }
 }
 
-void write(Writer& w, const workos::CreateUserDto& o) {
+void write(Writer& w, const workos::CreateUser& o) {
   w.begin_object();
   member(w, "email", o.email);
   member(w, "first_name", o.first_name);
@@ -2061,17 +2025,49 @@ void write(Writer& w, const workos::CreateUserDto& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CreateUserInviteOptionsDtoLocale& o, DecodeContext& c) {
-  std::string_view s;
-  if (!read_enum_text(v, s, c)) return;
-  o = workos::CreateUserInviteOptionsDtoLocale::from_wire(s);
+void read(Value v, workos::CreateUserApiKey& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen[1] = {};
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (k == "name") {
+      seen[0] |= std::uint64_t{1} << 0;
+      field(c, "CreateUserApiKey", "name", f.value, o.name, true);
+    } else if (k == "organization_id") {
+      seen[0] |= std::uint64_t{1} << 1;
+      field(c, "CreateUserApiKey", "organization_id", f.value, o.organization_id, true);
+    } else if (k == "permissions") {
+      field(c, "CreateUserApiKey", "permissions", f.value, o.permissions, false);
+    } else if (k == "expires_at") {
+      field(c, "CreateUserApiKey", "expires_at", f.value, o.expires_at, false);
+    }
+  }
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateUserApiKey", "name");
+  if (!(seen[0] & (std::uint64_t{1} << 1)))
+    c.missing_required("CreateUserApiKey", "organization_id");
 }
 
-void write(Writer& w, const workos::CreateUserInviteOptionsDtoLocale& v) {
+void write(Writer& w, const workos::CreateUserApiKey& o) {
+  w.begin_object();
+  member(w, "name", o.name);
+  member(w, "organization_id", o.organization_id);
+  member(w, "permissions", o.permissions);
+  member(w, "expires_at", o.expires_at);
+  w.end_object();
+}
+
+void read(Value v, workos::CreateUserInviteOptionsLocale& o, DecodeContext& c) {
+  std::string_view s;
+  if (!read_enum_text(v, s, c)) return;
+  o = workos::CreateUserInviteOptionsLocale::from_wire(s);
+}
+
+void write(Writer& w, const workos::CreateUserInviteOptionsLocale& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::CreateUserInviteOptionsDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateUserInviteOptions& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -2079,24 +2075,23 @@ void read(Value v, workos::CreateUserInviteOptionsDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "email") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateUserInviteOptionsDto", "email", f.value, o.email, true);
+      field(c, "CreateUserInviteOptions", "email", f.value, o.email, true);
     } else if (k == "organization_id") {
-      field(c, "CreateUserInviteOptionsDto", "organization_id", f.value, o.organization_id, false);
+      field(c, "CreateUserInviteOptions", "organization_id", f.value, o.organization_id, false);
     } else if (k == "role_slug") {
-      field(c, "CreateUserInviteOptionsDto", "role_slug", f.value, o.role_slug, false);
+      field(c, "CreateUserInviteOptions", "role_slug", f.value, o.role_slug, false);
     } else if (k == "expires_in_days") {
-      field(c, "CreateUserInviteOptionsDto", "expires_in_days", f.value, o.expires_in_days, false);
+      field(c, "CreateUserInviteOptions", "expires_in_days", f.value, o.expires_in_days, false);
     } else if (k == "inviter_user_id") {
-      field(c, "CreateUserInviteOptionsDto", "inviter_user_id", f.value, o.inviter_user_id, false);
+      field(c, "CreateUserInviteOptions", "inviter_user_id", f.value, o.inviter_user_id, false);
     } else if (k == "locale") {
-      field(c, "CreateUserInviteOptionsDto", "locale", f.value, o.locale, false);
+      field(c, "CreateUserInviteOptions", "locale", f.value, o.locale, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreateUserInviteOptionsDto", "email");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("CreateUserInviteOptions", "email");
 }
 
-void write(Writer& w, const workos::CreateUserInviteOptionsDto& o) {
+void write(Writer& w, const workos::CreateUserInviteOptions& o) {
   w.begin_object();
   member(w, "email", o.email);
   member(w, "organization_id", o.organization_id);
@@ -2709,18 +2704,18 @@ void write(Writer& w, const workos::RedirectUri& o) {
   w.end_object();
 }
 
-void read(Value v, workos::ResendUserInviteOptionsDto& o, DecodeContext& c) {
+void read(Value v, workos::ResendUserInviteOptions& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "locale") {
-      field(c, "ResendUserInviteOptionsDto", "locale", f.value, o.locale, false);
+      field(c, "ResendUserInviteOptions", "locale", f.value, o.locale, false);
     }
   }
 }
 
-void write(Writer& w, const workos::ResendUserInviteOptionsDto& o) {
+void write(Writer& w, const workos::ResendUserInviteOptions& o) {
   w.begin_object();
   member(w, "locale", o.locale);
   w.end_object();
@@ -2746,7 +2741,7 @@ void write(Writer& w, const workos::ResetPasswordResponse& o) {
   w.end_object();
 }
 
-void read(Value v, workos::RevokeSessionDto& o, DecodeContext& c) {
+void read(Value v, workos::RevokeSession& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -2754,19 +2749,19 @@ void read(Value v, workos::RevokeSessionDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "session_id") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "RevokeSessionDto", "session_id", f.value, o.session_id, true);
+      field(c, "RevokeSession", "session_id", f.value, o.session_id, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("RevokeSessionDto", "session_id");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("RevokeSession", "session_id");
 }
 
-void write(Writer& w, const workos::RevokeSessionDto& o) {
+void write(Writer& w, const workos::RevokeSession& o) {
   w.begin_object();
   member(w, "session_id", o.session_id);
   w.end_object();
 }
 
-void read(Value v, workos::SendEmailChangeDto& o, DecodeContext& c) {
+void read(Value v, workos::SendEmailChange& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -2774,19 +2769,19 @@ void read(Value v, workos::SendEmailChangeDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "new_email") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "SendEmailChangeDto", "new_email", f.value, o.new_email, true);
+      field(c, "SendEmailChange", "new_email", f.value, o.new_email, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("SendEmailChangeDto", "new_email");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("SendEmailChange", "new_email");
 }
 
-void write(Writer& w, const workos::SendEmailChangeDto& o) {
+void write(Writer& w, const workos::SendEmailChange& o) {
   w.begin_object();
   member(w, "new_email", o.new_email);
   w.end_object();
 }
 
-void read(Value v, workos::SendRadarSmsChallengeDto& o, DecodeContext& c) {
+void read(Value v, workos::SendRadarSmsChallenge& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -2794,29 +2789,28 @@ void read(Value v, workos::SendRadarSmsChallengeDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "user_id") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "SendRadarSmsChallengeDto", "user_id", f.value, o.user_id, true);
+      field(c, "SendRadarSmsChallenge", "user_id", f.value, o.user_id, true);
     } else if (k == "pending_authentication_token") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "SendRadarSmsChallengeDto", "pending_authentication_token", f.value,
+      field(c, "SendRadarSmsChallenge", "pending_authentication_token", f.value,
             o.pending_authentication_token, true);
     } else if (k == "phone_number") {
       seen[0] |= std::uint64_t{1} << 2;
-      field(c, "SendRadarSmsChallengeDto", "phone_number", f.value, o.phone_number, true);
+      field(c, "SendRadarSmsChallenge", "phone_number", f.value, o.phone_number, true);
     } else if (k == "ip_address") {
-      field(c, "SendRadarSmsChallengeDto", "ip_address", f.value, o.ip_address, false);
+      field(c, "SendRadarSmsChallenge", "ip_address", f.value, o.ip_address, false);
     } else if (k == "user_agent") {
-      field(c, "SendRadarSmsChallengeDto", "user_agent", f.value, o.user_agent, false);
+      field(c, "SendRadarSmsChallenge", "user_agent", f.value, o.user_agent, false);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("SendRadarSmsChallengeDto", "user_id");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("SendRadarSmsChallenge", "user_id");
   if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("SendRadarSmsChallengeDto", "pending_authentication_token");
+    c.missing_required("SendRadarSmsChallenge", "pending_authentication_token");
   if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("SendRadarSmsChallengeDto", "phone_number");
+    c.missing_required("SendRadarSmsChallenge", "phone_number");
 }
 
-void write(Writer& w, const workos::SendRadarSmsChallengeDto& o) {
+void write(Writer& w, const workos::SendRadarSmsChallenge& o) {
   w.begin_object();
   member(w, "user_id", o.user_id);
   member(w, "pending_authentication_token", o.pending_authentication_token);
@@ -2875,7 +2869,7 @@ void write(Writer& w, const workos::SendVerificationEmailResponse& o) {
   w.end_object();
 }
 
-void read(Value v, workos::UpdateJwtTemplateDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateJwtTemplate& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -2883,56 +2877,56 @@ void read(Value v, workos::UpdateJwtTemplateDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "content") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "UpdateJwtTemplateDto", "content", f.value, o.content, true);
+      field(c, "UpdateJwtTemplate", "content", f.value, o.content, true);
     }
   }
-  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("UpdateJwtTemplateDto", "content");
+  if (!(seen[0] & (std::uint64_t{1} << 0))) c.missing_required("UpdateJwtTemplate", "content");
 }
 
-void write(Writer& w, const workos::UpdateJwtTemplateDto& o) {
+void write(Writer& w, const workos::UpdateJwtTemplate& o) {
   w.begin_object();
   member(w, "content", o.content);
   w.end_object();
 }
 
-bool read_field(std::string_view k, Value v, workos::UpdateUserDtoPasswordPlaintext& o,
+bool read_field(std::string_view k, Value v, workos::UpdateUserPasswordPlaintext& o,
                 DecodeContext& c) {
   if (k == "password") {
-    field(c, "UpdateUserDtoPasswordPlaintext", "password", v, o.password, true);
+    field(c, "UpdateUserPasswordPlaintext", "password", v, o.password, true);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::UpdateUserDtoPasswordPlaintext& o) {
+void write_fields(Writer& w, const workos::UpdateUserPasswordPlaintext& o) {
   member(w, "password", o.password);
 }
 
-void read(Value v, workos::UpdateUserDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateUser& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
-  workos::UpdateUserDtoPasswordPlaintext g0_0;
+  workos::UpdateUserPasswordPlaintext g0_0;
   bool g0_0_seen = false;
-  workos::CreateUserDtoPasswordHashed g0_1;
+  workos::CreateUserPasswordHashed g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "email") {
-      field(c, "UpdateUserDto", "email", f.value, o.email, false);
+      field(c, "UpdateUser", "email", f.value, o.email, false);
     } else if (k == "first_name") {
-      field(c, "UpdateUserDto", "first_name", f.value, o.first_name, false);
+      field(c, "UpdateUser", "first_name", f.value, o.first_name, false);
     } else if (k == "last_name") {
-      field(c, "UpdateUserDto", "last_name", f.value, o.last_name, false);
+      field(c, "UpdateUser", "last_name", f.value, o.last_name, false);
     } else if (k == "name") {
-      field(c, "UpdateUserDto", "name", f.value, o.name, false);
+      field(c, "UpdateUser", "name", f.value, o.name, false);
     } else if (k == "email_verified") {
-      field(c, "UpdateUserDto", "email_verified", f.value, o.email_verified, false);
+      field(c, "UpdateUser", "email_verified", f.value, o.email_verified, false);
     } else if (k == "metadata") {
-      field(c, "UpdateUserDto", "metadata", f.value, o.metadata, false);
+      field(c, "UpdateUser", "metadata", f.value, o.metadata, false);
     } else if (k == "external_id") {
-      field(c, "UpdateUserDto", "external_id", f.value, o.external_id, false);
+      field(c, "UpdateUser", "external_id", f.value, o.external_id, false);
     } else if (k == "locale") {
-      field(c, "UpdateUserDto", "locale", f.value, o.locale, false);
+      field(c, "UpdateUser", "locale", f.value, o.locale, false);
     } else if (read_field(k, f.value, g0_0, c)) {
       g0_0_seen = true;
     } else if (read_field(k, f.value, g0_1, c)) {
@@ -2946,7 +2940,7 @@ void read(Value v, workos::UpdateUserDto& o, DecodeContext& c) {
   }
 }
 
-void write(Writer& w, const workos::UpdateUserDto& o) {
+void write(Writer& w, const workos::UpdateUser& o) {
   w.begin_object();
   member(w, "email", o.email);
   member(w, "first_name", o.first_name);
@@ -3416,11 +3410,11 @@ std::string to_json(const AuthorizedConnectApplicationList& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, ConfirmEmailChangeDto& out) {
-  return detail::json::decode_document(json, "ConfirmEmailChangeDto", out);
+Result<void> from_json(std::string_view json, ConfirmEmailChange& out) {
+  return detail::json::decode_document(json, "ConfirmEmailChange", out);
 }
 
-std::string to_json(const ConfirmEmailChangeDto& value) {
+std::string to_json(const ConfirmEmailChange& value) {
   return detail::json::encode_document(value);
 }
 
@@ -3440,11 +3434,11 @@ std::string to_json(const CorsOriginResponse& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateCorsOriginDto& out) {
-  return detail::json::decode_document(json, "CreateCorsOriginDto", out);
+Result<void> from_json(std::string_view json, CreateCorsOrigin& out) {
+  return detail::json::decode_document(json, "CreateCorsOrigin", out);
 }
 
-std::string to_json(const CreateCorsOriginDto& value) {
+std::string to_json(const CreateCorsOrigin& value) {
   return detail::json::encode_document(value);
 }
 
@@ -3464,59 +3458,59 @@ std::string to_json(const CreateMagicAuthResponse& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateMagicCodeAndReturnDto& out) {
-  return detail::json::decode_document(json, "CreateMagicCodeAndReturnDto", out);
+Result<void> from_json(std::string_view json, CreateMagicCodeAndReturn& out) {
+  return detail::json::decode_document(json, "CreateMagicCodeAndReturn", out);
 }
 
-std::string to_json(const CreateMagicCodeAndReturnDto& value) {
+std::string to_json(const CreateMagicCodeAndReturn& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreatePasswordResetDto& out) {
-  return detail::json::decode_document(json, "CreatePasswordResetDto", out);
+Result<void> from_json(std::string_view json, CreatePasswordReset& out) {
+  return detail::json::decode_document(json, "CreatePasswordReset", out);
 }
 
-std::string to_json(const CreatePasswordResetDto& value) {
+std::string to_json(const CreatePasswordReset& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreatePasswordResetTokenDto& out) {
-  return detail::json::decode_document(json, "CreatePasswordResetTokenDto", out);
+Result<void> from_json(std::string_view json, CreatePasswordResetToken& out) {
+  return detail::json::decode_document(json, "CreatePasswordResetToken", out);
 }
 
-std::string to_json(const CreatePasswordResetTokenDto& value) {
+std::string to_json(const CreatePasswordResetToken& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateRedirectUriDto& out) {
-  return detail::json::decode_document(json, "CreateRedirectUriDto", out);
+Result<void> from_json(std::string_view json, CreateRedirectUri& out) {
+  return detail::json::decode_document(json, "CreateRedirectUri", out);
 }
 
-std::string to_json(const CreateRedirectUriDto& value) {
+std::string to_json(const CreateRedirectUri& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateUserApiKeyDto& out) {
-  return detail::json::decode_document(json, "CreateUserApiKeyDto", out);
+Result<void> from_json(std::string_view json, CreateUser& out) {
+  return detail::json::decode_document(json, "CreateUser", out);
 }
 
-std::string to_json(const CreateUserApiKeyDto& value) {
+std::string to_json(const CreateUser& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateUserDto& out) {
-  return detail::json::decode_document(json, "CreateUserDto", out);
+Result<void> from_json(std::string_view json, CreateUserApiKey& out) {
+  return detail::json::decode_document(json, "CreateUserApiKey", out);
 }
 
-std::string to_json(const CreateUserDto& value) {
+std::string to_json(const CreateUserApiKey& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, CreateUserInviteOptionsDto& out) {
-  return detail::json::decode_document(json, "CreateUserInviteOptionsDto", out);
+Result<void> from_json(std::string_view json, CreateUserInviteOptions& out) {
+  return detail::json::decode_document(json, "CreateUserInviteOptions", out);
 }
 
-std::string to_json(const CreateUserInviteOptionsDto& value) {
+std::string to_json(const CreateUserInviteOptions& value) {
   return detail::json::encode_document(value);
 }
 
@@ -3616,11 +3610,11 @@ std::string to_json(const RedirectUri& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, ResendUserInviteOptionsDto& out) {
-  return detail::json::decode_document(json, "ResendUserInviteOptionsDto", out);
+Result<void> from_json(std::string_view json, ResendUserInviteOptions& out) {
+  return detail::json::decode_document(json, "ResendUserInviteOptions", out);
 }
 
-std::string to_json(const ResendUserInviteOptionsDto& value) {
+std::string to_json(const ResendUserInviteOptions& value) {
   return detail::json::encode_document(value);
 }
 
@@ -3632,27 +3626,27 @@ std::string to_json(const ResetPasswordResponse& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, RevokeSessionDto& out) {
-  return detail::json::decode_document(json, "RevokeSessionDto", out);
+Result<void> from_json(std::string_view json, RevokeSession& out) {
+  return detail::json::decode_document(json, "RevokeSession", out);
 }
 
-std::string to_json(const RevokeSessionDto& value) {
+std::string to_json(const RevokeSession& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, SendEmailChangeDto& out) {
-  return detail::json::decode_document(json, "SendEmailChangeDto", out);
+Result<void> from_json(std::string_view json, SendEmailChange& out) {
+  return detail::json::decode_document(json, "SendEmailChange", out);
 }
 
-std::string to_json(const SendEmailChangeDto& value) {
+std::string to_json(const SendEmailChange& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, SendRadarSmsChallengeDto& out) {
-  return detail::json::decode_document(json, "SendRadarSmsChallengeDto", out);
+Result<void> from_json(std::string_view json, SendRadarSmsChallenge& out) {
+  return detail::json::decode_document(json, "SendRadarSmsChallenge", out);
 }
 
-std::string to_json(const SendRadarSmsChallengeDto& value) {
+std::string to_json(const SendRadarSmsChallenge& value) {
   return detail::json::encode_document(value);
 }
 
@@ -3672,19 +3666,19 @@ std::string to_json(const SendVerificationEmailResponse& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateJwtTemplateDto& out) {
-  return detail::json::decode_document(json, "UpdateJwtTemplateDto", out);
+Result<void> from_json(std::string_view json, UpdateJwtTemplate& out) {
+  return detail::json::decode_document(json, "UpdateJwtTemplate", out);
 }
 
-std::string to_json(const UpdateJwtTemplateDto& value) {
+std::string to_json(const UpdateJwtTemplate& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateUserDto& out) {
-  return detail::json::decode_document(json, "UpdateUserDto", out);
+Result<void> from_json(std::string_view json, UpdateUser& out) {
+  return detail::json::decode_document(json, "UpdateUser", out);
 }
 
-std::string to_json(const UpdateUserDto& value) {
+std::string to_json(const UpdateUser& value) {
   return detail::json::encode_document(value);
 }
 

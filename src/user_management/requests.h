@@ -104,7 +104,7 @@ inline detail::ApiRequest request_for_create_cors_origin(const CreateCorsOriginP
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/user_management/cors_origins";
-  req.body = json::encode_document(static_cast<const workos::CreateCorsOriginDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateCorsOrigin&>(params));
   return req;
 }
 
@@ -147,7 +147,7 @@ inline detail::ApiRequest request_for_send_invitation(const SendInvitationParams
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/user_management/invitations";
-  req.body = json::encode_document(static_cast<const workos::CreateUserInviteOptionsDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateUserInviteOptions&>(params));
   return req;
 }
 
@@ -180,7 +180,7 @@ inline detail::ApiRequest request_for_resend_invitation(std::string_view id,
   req.method = "POST";
   req.path =
       std::string("/user_management/invitations/") + detail::encode_path_segment(id) + "/resend";
-  req.body = json::encode_document(static_cast<const workos::ResendUserInviteOptionsDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::ResendUserInviteOptions&>(params));
   return req;
 }
 
@@ -203,7 +203,7 @@ inline detail::ApiRequest request_for_update_jwt_template(const UpdateJwtTemplat
   detail::ApiRequest req;
   req.method = "PUT";
   req.path = "/user_management/jwt_template";
-  req.body = json::encode_document(static_cast<const workos::UpdateJwtTemplateDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateJwtTemplate&>(params));
   return req;
 }
 
@@ -211,7 +211,7 @@ inline detail::ApiRequest request_for_create_magic_auth(const CreateMagicAuthPar
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/user_management/magic_auth";
-  req.body = json::encode_document(static_cast<const workos::CreateMagicCodeAndReturnDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateMagicCodeAndReturn&>(params));
   return req;
 }
 
@@ -226,7 +226,7 @@ inline detail::ApiRequest request_for_reset_password(const ResetPasswordParams& 
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/user_management/password_reset";
-  req.body = json::encode_document(static_cast<const workos::CreatePasswordResetTokenDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreatePasswordResetToken&>(params));
   return req;
 }
 
@@ -235,7 +235,7 @@ inline detail::ApiRequest request_for_confirm_password_reset(
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/user_management/password_reset/confirm";
-  req.body = json::encode_document(static_cast<const workos::CreatePasswordResetDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreatePasswordReset&>(params));
   return req;
 }
 
@@ -251,7 +251,7 @@ inline detail::ApiRequest request_for_create_radar_challenge(
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/user_management/radar_challenges";
-  req.body = json::encode_document(static_cast<const workos::SendRadarSmsChallengeDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::SendRadarSmsChallenge&>(params));
   return req;
 }
 
@@ -266,7 +266,7 @@ inline detail::ApiRequest request_for_create_redirect_uri(const CreateRedirectUr
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/user_management/redirect_uris";
-  req.body = json::encode_document(static_cast<const workos::CreateRedirectUriDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateRedirectUri&>(params));
   return req;
 }
 
@@ -306,7 +306,7 @@ inline detail::ApiRequest request_for_revoke_session(const RevokeSessionParams& 
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/user_management/sessions/revoke";
-  req.body = json::encode_document(static_cast<const workos::RevokeSessionDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::RevokeSession&>(params));
   return req;
 }
 
@@ -330,7 +330,7 @@ inline detail::ApiRequest request_for_create_user(const CreateUserParams& params
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/user_management/users";
-  req.body = json::encode_document(static_cast<const workos::CreateUserDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateUser&>(params));
   return req;
 }
 
@@ -347,7 +347,7 @@ inline detail::ApiRequest request_for_update_user(std::string_view id,
   detail::ApiRequest req;
   req.method = "PUT";
   req.path = std::string("/user_management/users/") + detail::encode_path_segment(id);
-  req.body = json::encode_document(static_cast<const workos::UpdateUserDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateUser&>(params));
   return req;
 }
 
@@ -371,7 +371,7 @@ inline detail::ApiRequest request_for_confirm_email_change(std::string_view id,
   req.method = "POST";
   req.path = std::string("/user_management/users/") + detail::encode_path_segment(id) +
              "/email_change/confirm";
-  req.body = json::encode_document(static_cast<const workos::ConfirmEmailChangeDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::ConfirmEmailChange&>(params));
   return req;
 }
 
@@ -381,7 +381,7 @@ inline detail::ApiRequest request_for_send_email_change(std::string_view id,
   req.method = "POST";
   req.path = std::string("/user_management/users/") + detail::encode_path_segment(id) +
              "/email_change/send";
-  req.body = json::encode_document(static_cast<const workos::SendEmailChangeDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::SendEmailChange&>(params));
   return req;
 }
 
@@ -391,7 +391,7 @@ inline detail::ApiRequest request_for_verify_email(std::string_view id,
   req.method = "POST";
   req.path = std::string("/user_management/users/") + detail::encode_path_segment(id) +
              "/email_verification/confirm";
-  req.body = json::encode_document(static_cast<const workos::VerifyEmailAddressDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::VerifyEmailAddress&>(params));
   return req;
 }
 
@@ -447,7 +447,7 @@ inline detail::ApiRequest request_for_create_user_api_key(std::string_view user_
   req.method = "POST";
   req.path =
       std::string("/user_management/users/") + detail::encode_path_segment(user_id) + "/api_keys";
-  req.body = json::encode_document(static_cast<const workos::CreateUserApiKeyDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateUserApiKey&>(params));
   return req;
 }
 

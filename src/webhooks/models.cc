@@ -11,7 +11,7 @@
 
 namespace workos {
 
-CreateWebhookEndpointDtoEvent CreateWebhookEndpointDtoEvent::from_wire(std::string_view wire) {
+CreateWebhookEndpointEvent CreateWebhookEndpointEvent::from_wire(std::string_view wire) {
   if (wire == "agent.registration.created") return kAgentRegistrationCreated;
   if (wire == "agent.registration.claim.attempt.created")
     return kAgentRegistrationClaimAttemptCreated;
@@ -113,12 +113,12 @@ CreateWebhookEndpointDtoEvent CreateWebhookEndpointDtoEvent::from_wire(std::stri
   if (wire == "waitlist_user.approved") return kWaitlistUserApproved;
   if (wire == "waitlist_user.created") return kWaitlistUserCreated;
   if (wire == "waitlist_user.denied") return kWaitlistUserDenied;
-  CreateWebhookEndpointDtoEvent out;
+  CreateWebhookEndpointEvent out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view CreateWebhookEndpointDtoEvent::wire() const noexcept {
+std::string_view CreateWebhookEndpointEvent::wire() const noexcept {
   switch (value_) {
     case kAgentRegistrationCreated:
       return "agent.registration.created";
@@ -334,17 +334,17 @@ std::string_view WebhookEndpointJsonStatus::wire() const noexcept {
 
 namespace workos::detail::json {
 
-void read(Value v, workos::CreateWebhookEndpointDtoEvent& o, DecodeContext& c) {
+void read(Value v, workos::CreateWebhookEndpointEvent& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::CreateWebhookEndpointDtoEvent::from_wire(s);
+  o = workos::CreateWebhookEndpointEvent::from_wire(s);
 }
 
-void write(Writer& w, const workos::CreateWebhookEndpointDtoEvent& v) {
+void write(Writer& w, const workos::CreateWebhookEndpointEvent& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::CreateWebhookEndpointDto& o, DecodeContext& c) {
+void read(Value v, workos::CreateWebhookEndpoint& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -352,19 +352,18 @@ void read(Value v, workos::CreateWebhookEndpointDto& o, DecodeContext& c) {
     const std::string_view k = f.key;
     if (k == "endpoint_url") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "CreateWebhookEndpointDto", "endpoint_url", f.value, o.endpoint_url, true);
+      field(c, "CreateWebhookEndpoint", "endpoint_url", f.value, o.endpoint_url, true);
     } else if (k == "events") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "CreateWebhookEndpointDto", "events", f.value, o.events, true);
+      field(c, "CreateWebhookEndpoint", "events", f.value, o.events, true);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("CreateWebhookEndpointDto", "endpoint_url");
-  if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("CreateWebhookEndpointDto", "events");
+    c.missing_required("CreateWebhookEndpoint", "endpoint_url");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("CreateWebhookEndpoint", "events");
 }
 
-void write(Writer& w, const workos::CreateWebhookEndpointDto& o) {
+void write(Writer& w, const workos::CreateWebhookEndpoint& o) {
   w.begin_object();
   member(w, "endpoint_url", o.endpoint_url);
   member(w, "events", o.events);
@@ -381,22 +380,22 @@ void write(Writer& w, const workos::WebhookEndpointJsonStatus& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::UpdateWebhookEndpointDto& o, DecodeContext& c) {
+void read(Value v, workos::UpdateWebhookEndpoint& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "endpoint_url") {
-      field(c, "UpdateWebhookEndpointDto", "endpoint_url", f.value, o.endpoint_url, false);
+      field(c, "UpdateWebhookEndpoint", "endpoint_url", f.value, o.endpoint_url, false);
     } else if (k == "status") {
-      field(c, "UpdateWebhookEndpointDto", "status", f.value, o.status, false);
+      field(c, "UpdateWebhookEndpoint", "status", f.value, o.status, false);
     } else if (k == "events") {
-      field(c, "UpdateWebhookEndpointDto", "events", f.value, o.events, false);
+      field(c, "UpdateWebhookEndpoint", "events", f.value, o.events, false);
     }
   }
 }
 
-void write(Writer& w, const workos::UpdateWebhookEndpointDto& o) {
+void write(Writer& w, const workos::UpdateWebhookEndpoint& o) {
   w.begin_object();
   member(w, "endpoint_url", o.endpoint_url);
   member(w, "status", o.status);
@@ -495,19 +494,19 @@ void write(Writer& w, const workos::WebhookEndpointList& o) {
 
 namespace workos {
 
-Result<void> from_json(std::string_view json, CreateWebhookEndpointDto& out) {
-  return detail::json::decode_document(json, "CreateWebhookEndpointDto", out);
+Result<void> from_json(std::string_view json, CreateWebhookEndpoint& out) {
+  return detail::json::decode_document(json, "CreateWebhookEndpoint", out);
 }
 
-std::string to_json(const CreateWebhookEndpointDto& value) {
+std::string to_json(const CreateWebhookEndpoint& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, UpdateWebhookEndpointDto& out) {
-  return detail::json::decode_document(json, "UpdateWebhookEndpointDto", out);
+Result<void> from_json(std::string_view json, UpdateWebhookEndpoint& out) {
+  return detail::json::decode_document(json, "UpdateWebhookEndpoint", out);
 }
 
-std::string to_json(const UpdateWebhookEndpointDto& value) {
+std::string to_json(const UpdateWebhookEndpoint& value) {
   return detail::json::encode_document(value);
 }
 

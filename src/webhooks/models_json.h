@@ -11,14 +11,14 @@
 
 namespace workos::detail::json {
 
-void read(Value v, workos::CreateWebhookEndpointDtoEvent& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateWebhookEndpointDtoEvent& v);
-void read(Value v, workos::CreateWebhookEndpointDto& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateWebhookEndpointDto& v);
+void read(Value v, workos::CreateWebhookEndpointEvent& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateWebhookEndpointEvent& v);
+void read(Value v, workos::CreateWebhookEndpoint& out, DecodeContext& c);
+void write(Writer& w, const workos::CreateWebhookEndpoint& v);
 void read(Value v, workos::WebhookEndpointJsonStatus& out, DecodeContext& c);
 void write(Writer& w, const workos::WebhookEndpointJsonStatus& v);
-void read(Value v, workos::UpdateWebhookEndpointDto& out, DecodeContext& c);
-void write(Writer& w, const workos::UpdateWebhookEndpointDto& v);
+void read(Value v, workos::UpdateWebhookEndpoint& out, DecodeContext& c);
+void write(Writer& w, const workos::UpdateWebhookEndpoint& v);
 void read(Value v, workos::WebhookEndpointJson& out, DecodeContext& c);
 void write(Writer& w, const workos::WebhookEndpointJson& v);
 void read(Value v, workos::WebhookEndpointList& out, DecodeContext& c);

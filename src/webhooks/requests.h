@@ -65,7 +65,7 @@ inline detail::ApiRequest request_for_create_webhook_endpoint(
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/webhook_endpoints";
-  req.body = json::encode_document(static_cast<const workos::CreateWebhookEndpointDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::CreateWebhookEndpoint&>(params));
   return req;
 }
 
@@ -74,7 +74,7 @@ inline detail::ApiRequest request_for_update_webhook_endpoint(
   detail::ApiRequest req;
   req.method = "PATCH";
   req.path = std::string("/webhook_endpoints/") + detail::encode_path_segment(id);
-  req.body = json::encode_document(static_cast<const workos::UpdateWebhookEndpointDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::UpdateWebhookEndpoint&>(params));
   return req;
 }
 

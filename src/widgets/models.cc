@@ -11,7 +11,7 @@
 
 namespace workos {
 
-WidgetSessionTokenDtoScope WidgetSessionTokenDtoScope::from_wire(std::string_view wire) {
+WidgetSessionTokenScope WidgetSessionTokenScope::from_wire(std::string_view wire) {
   if (wire == "widgets:users-table:manage") return kWidgetsUsersTableManage;
   if (wire == "widgets:domain-verification:manage") return kWidgetsDomainVerificationManage;
   if (wire == "widgets:sso:manage") return kWidgetsSsoManage;
@@ -19,12 +19,12 @@ WidgetSessionTokenDtoScope WidgetSessionTokenDtoScope::from_wire(std::string_vie
   if (wire == "widgets:dsync:manage") return kWidgetsDsyncManage;
   if (wire == "widgets:audit-log-streaming:manage") return kWidgetsAuditLogStreamingManage;
   if (wire == "widgets:pipes:manage") return kWidgetsPipesManage;
-  WidgetSessionTokenDtoScope out;
+  WidgetSessionTokenScope out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view WidgetSessionTokenDtoScope::wire() const noexcept {
+std::string_view WidgetSessionTokenScope::wire() const noexcept {
   switch (value_) {
     case kWidgetsUsersTableManage:
       return "widgets:users-table:manage";
@@ -49,32 +49,32 @@ std::string_view WidgetSessionTokenDtoScope::wire() const noexcept {
 
 namespace workos::detail::json {
 
-void read(Value v, workos::WidgetSessionTokenDtoScope& o, DecodeContext& c) {
+void read(Value v, workos::WidgetSessionTokenScope& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::WidgetSessionTokenDtoScope::from_wire(s);
+  o = workos::WidgetSessionTokenScope::from_wire(s);
 }
 
-void write(Writer& w, const workos::WidgetSessionTokenDtoScope& v) {
+void write(Writer& w, const workos::WidgetSessionTokenScope& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::WidgetSessionTokenDto& o, DecodeContext& c) {
+void read(Value v, workos::WidgetSessionToken& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
     if (k == "organization_id") {
-      field(c, "WidgetSessionTokenDto", "organization_id", f.value, o.organization_id, false);
+      field(c, "WidgetSessionToken", "organization_id", f.value, o.organization_id, false);
     } else if (k == "user_id") {
-      field(c, "WidgetSessionTokenDto", "user_id", f.value, o.user_id, false);
+      field(c, "WidgetSessionToken", "user_id", f.value, o.user_id, false);
     } else if (k == "scopes") {
-      field(c, "WidgetSessionTokenDto", "scopes", f.value, o.scopes, false);
+      field(c, "WidgetSessionToken", "scopes", f.value, o.scopes, false);
     }
   }
 }
 
-void write(Writer& w, const workos::WidgetSessionTokenDto& o) {
+void write(Writer& w, const workos::WidgetSessionToken& o) {
   w.begin_object();
   member(w, "organization_id", o.organization_id);
   member(w, "user_id", o.user_id);
@@ -107,11 +107,11 @@ void write(Writer& w, const workos::WidgetSessionTokenResponse& o) {
 
 namespace workos {
 
-Result<void> from_json(std::string_view json, WidgetSessionTokenDto& out) {
-  return detail::json::decode_document(json, "WidgetSessionTokenDto", out);
+Result<void> from_json(std::string_view json, WidgetSessionToken& out) {
+  return detail::json::decode_document(json, "WidgetSessionToken", out);
 }
 
-std::string to_json(const WidgetSessionTokenDto& value) {
+std::string to_json(const WidgetSessionToken& value) {
   return detail::json::encode_document(value);
 }
 

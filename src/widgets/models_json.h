@@ -11,10 +11,10 @@
 
 namespace workos::detail::json {
 
-void read(Value v, workos::WidgetSessionTokenDtoScope& out, DecodeContext& c);
-void write(Writer& w, const workos::WidgetSessionTokenDtoScope& v);
-void read(Value v, workos::WidgetSessionTokenDto& out, DecodeContext& c);
-void write(Writer& w, const workos::WidgetSessionTokenDto& v);
+void read(Value v, workos::WidgetSessionTokenScope& out, DecodeContext& c);
+void write(Writer& w, const workos::WidgetSessionTokenScope& v);
+void read(Value v, workos::WidgetSessionToken& out, DecodeContext& c);
+void write(Writer& w, const workos::WidgetSessionToken& v);
 void read(Value v, workos::WidgetSessionTokenResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::WidgetSessionTokenResponse& v);
 

@@ -50,7 +50,7 @@ inline detail::ApiRequest request_for_create_token(const CreateTokenParams& para
   detail::ApiRequest req;
   req.method = "POST";
   req.path = "/widgets/token";
-  req.body = json::encode_document(static_cast<const workos::WidgetSessionTokenDto&>(params));
+  req.body = json::encode_document(static_cast<const workos::WidgetSessionToken&>(params));
   return req;
 }
 

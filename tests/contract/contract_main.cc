@@ -84,8 +84,8 @@ Outcome op_agents_get_registration(const workos::Client& client) {
 
 Outcome op_api_keys_create_validation(const workos::Client& client) {
   workos::api_keys::CreateValidationParams params;
-  static_cast<workos::ValidateApiKeyDto&>(params) =
-      workos::from_json<workos::ValidateApiKeyDto>(
+  static_cast<workos::ValidateApiKey&>(params) =
+      workos::from_json<workos::ValidateApiKey>(
           R"json({"value":"sk_example_1234567890abcdef"})json")
           .value();
   auto result = client.api_keys().create_validation(params);
@@ -101,8 +101,8 @@ Outcome op_api_keys_delete_api_key(const workos::Client& client) {
 
 Outcome op_api_keys_create_api_key_expire(const workos::Client& client) {
   workos::api_keys::CreateApiKeyExpireParams params;
-  static_cast<workos::ExpireApiKeyDto&>(params) =
-      workos::from_json<workos::ExpireApiKeyDto>(
+  static_cast<workos::ExpireApiKey&>(params) =
+      workos::from_json<workos::ExpireApiKey>(
           R"json({"expires_at":"2030-01-01T00:00:00.000Z"})json")
           .value();
   auto result =
@@ -124,8 +124,8 @@ Outcome op_audit_logs_list_actions(const workos::Client& client) {
 
 Outcome op_audit_logs_create_schema(const workos::Client& client) {
   workos::audit_logs::CreateSchemaParams params;
-  static_cast<workos::AuditLogSchemaDto&>(params) =
-      workos::from_json<workos::AuditLogSchemaDto>(
+  static_cast<workos::AuditLogSchema&>(params) =
+      workos::from_json<workos::AuditLogSchema>(
           R"json({"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":[{"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}}],"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}}})json")
           .value();
   auto result = client.audit_logs().create_schema("user.logged_in", params);
@@ -147,8 +147,8 @@ Outcome op_audit_logs_list_action_schemas(const workos::Client& client) {
 Outcome op_audit_logs_create_event(const workos::Client& client) {
   workos::audit_logs::CreateEventParams params;
   params.idempotency_key = std::string("884793cd-bef4-46cf-8790-e3d4957a09ce");
-  static_cast<workos::AuditLogEventIngestionDto&>(params) =
-      workos::from_json<workos::AuditLogEventIngestionDto>(
+  static_cast<workos::AuditLogEventIngestion&>(params) =
+      workos::from_json<workos::AuditLogEventIngestion>(
           R"json({"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","event":{"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1}})json")
           .value();
   auto result = client.audit_logs().create_event(params);
@@ -158,8 +158,8 @@ Outcome op_audit_logs_create_event(const workos::Client& client) {
 
 Outcome op_audit_logs_create_export(const workos::Client& client) {
   workos::audit_logs::CreateExportParams params;
-  static_cast<workos::AuditLogExportCreationDto&>(params) =
-      workos::from_json<workos::AuditLogExportCreationDto>(
+  static_cast<workos::AuditLogExportCreation&>(params) =
+      workos::from_json<workos::AuditLogExportCreation>(
           R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","range_start":"2022-07-02T18:09:06.996Z","range_end":"2022-09-02T18:09:06.996Z","actions":["user.signed_in"],"actors":["Jon Smith"],"actor_names":["Jon Smith"],"actor_ids":["user_01GBZK5MP7TD1YCFQHFR22180V"],"targets":["team"]})json")
           .value();
   auto result = client.audit_logs().create_export(params);
@@ -175,8 +175,8 @@ Outcome op_audit_logs_get_export(const workos::Client& client) {
 
 Outcome op_multi_factor_auth_verify_challenge(const workos::Client& client) {
   workos::multi_factor_auth::VerifyChallengeParams params;
-  static_cast<workos::VerifyEmailAddressDto&>(params) =
-      workos::from_json<workos::VerifyEmailAddressDto>(R"json({"code":"123456"})json").value();
+  static_cast<workos::VerifyEmailAddress&>(params) =
+      workos::from_json<workos::VerifyEmailAddress>(R"json({"code":"123456"})json").value();
   auto result = client.multi_factor_auth().verify_challenge(
       "auth_challenge_01FVYZ5QM8N98T9ME5BCB2BBMJ", params);
   if (!result) return failed(result.error());
@@ -208,8 +208,8 @@ Outcome op_multi_factor_auth_delete_factor(const workos::Client& client) {
 
 Outcome op_multi_factor_auth_challenge_factor(const workos::Client& client) {
   workos::multi_factor_auth::ChallengeFactorParams params;
-  static_cast<workos::ChallengeAuthenticationFactorDto&>(params) =
-      workos::from_json<workos::ChallengeAuthenticationFactorDto>(
+  static_cast<workos::ChallengeAuthenticationFactor&>(params) =
+      workos::from_json<workos::ChallengeAuthenticationFactor>(
           R"json({"sms_template":"Your verification code is {{code}}."})json")
           .value();
   auto result =
@@ -243,8 +243,8 @@ Outcome op_authorization_list_group_role_assignments(const workos::Client& clien
 
 Outcome op_authorization_create_group_role_assignment(const workos::Client& client) {
   workos::authorization::CreateGroupRoleAssignmentParams params;
-  static_cast<workos::CreateGroupRoleAssignmentDto&>(params) =
-      workos::from_json<workos::CreateGroupRoleAssignmentDto>(
+  static_cast<workos::CreateGroupRoleAssignment&>(params) =
+      workos::from_json<workos::CreateGroupRoleAssignment>(
           R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json")
           .value();
   auto result = client.authorization().create_group_role_assignment(
@@ -255,8 +255,8 @@ Outcome op_authorization_create_group_role_assignment(const workos::Client& clie
 
 Outcome op_authorization_update_group_role_assignments(const workos::Client& client) {
   workos::authorization::UpdateGroupRoleAssignmentsParams params;
-  static_cast<workos::ReplaceGroupRoleAssignmentsDto&>(params) =
-      workos::from_json<workos::ReplaceGroupRoleAssignmentsDto>(
+  static_cast<workos::ReplaceGroupRoleAssignments&>(params) =
+      workos::from_json<workos::ReplaceGroupRoleAssignments>(
           R"json({"role_assignments":[{"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"}]})json")
           .value();
   auto result = client.authorization().update_group_role_assignments(
@@ -267,8 +267,8 @@ Outcome op_authorization_update_group_role_assignments(const workos::Client& cli
 
 Outcome op_authorization_delete_group_role_assignments(const workos::Client& client) {
   workos::authorization::DeleteGroupRoleAssignmentsParams params;
-  static_cast<workos::DeleteGroupRoleAssignmentsByCriteriaDto&>(params) =
-      workos::from_json<workos::DeleteGroupRoleAssignmentsByCriteriaDto>(
+  static_cast<workos::DeleteGroupRoleAssignmentsByCriteria&>(params) =
+      workos::from_json<workos::DeleteGroupRoleAssignmentsByCriteria>(
           R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json")
           .value();
   auto result = client.authorization().delete_group_role_assignments(
@@ -293,8 +293,8 @@ Outcome op_authorization_delete_group_role_assignment(const workos::Client& clie
 
 Outcome op_authorization_check(const workos::Client& client) {
   workos::authorization::CheckParams params;
-  static_cast<workos::CheckAuthorizationDto&>(params) =
-      workos::from_json<workos::CheckAuthorizationDto>(
+  static_cast<workos::CheckAuthorization&>(params) =
+      workos::from_json<workos::CheckAuthorization>(
           R"json({"permission_slug":"posts:create","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json")
           .value();
   auto result = client.authorization().check("om_01HXYZ123456789ABCDEFGHIJ", params);
@@ -361,8 +361,8 @@ Outcome op_authorization_list_role_assignments(const workos::Client& client) {
 
 Outcome op_authorization_assign_role(const workos::Client& client) {
   workos::authorization::AssignRoleParams params;
-  static_cast<workos::AssignRoleDto&>(params) =
-      workos::from_json<workos::AssignRoleDto>(
+  static_cast<workos::AssignRole&>(params) =
+      workos::from_json<workos::AssignRole>(
           R"json({"role_slug":"editor","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json")
           .value();
   auto result = client.authorization().assign_role("om_01HXYZ123456789ABCDEFGHIJ", params);
@@ -372,8 +372,8 @@ Outcome op_authorization_assign_role(const workos::Client& client) {
 
 Outcome op_authorization_remove_role(const workos::Client& client) {
   workos::authorization::RemoveRoleParams params;
-  static_cast<workos::RemoveRoleDto&>(params) =
-      workos::from_json<workos::RemoveRoleDto>(
+  static_cast<workos::RemoveRole&>(params) =
+      workos::from_json<workos::RemoveRole>(
           R"json({"role_slug":"editor","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json")
           .value();
   auto result = client.authorization().remove_role("om_01HXYZ123456789ABCDEFGHIJ", params);
@@ -390,8 +390,8 @@ Outcome op_authorization_remove_role_assignment(const workos::Client& client) {
 
 Outcome op_authorization_create_organization_role(const workos::Client& client) {
   workos::authorization::CreateOrganizationRoleParams params;
-  static_cast<workos::CreateOrganizationRoleDto&>(params) =
-      workos::from_json<workos::CreateOrganizationRoleDto>(
+  static_cast<workos::CreateOrganizationRole&>(params) =
+      workos::from_json<workos::CreateOrganizationRole>(
           R"json({"slug":"org-billing-admin","name":"Billing Administrator","description":"Can manage billing and invoices","resource_type_slug":"organization"})json")
           .value();
   auto result =
@@ -415,8 +415,8 @@ Outcome op_authorization_get_organization_role(const workos::Client& client) {
 
 Outcome op_authorization_update_organization_role(const workos::Client& client) {
   workos::authorization::UpdateOrganizationRoleParams params;
-  static_cast<workos::UpdateOrganizationRoleDto&>(params) =
-      workos::from_json<workos::UpdateOrganizationRoleDto>(
+  static_cast<workos::UpdateOrganizationRole&>(params) =
+      workos::from_json<workos::UpdateOrganizationRole>(
           R"json({"name":"Finance Administrator","description":"Can manage all financial operations"})json")
           .value();
   auto result = client.authorization().update_organization_role("org_01EHZNVPK3SFK441A1RGBFSHRT",
@@ -434,8 +434,8 @@ Outcome op_authorization_delete_organization_role(const workos::Client& client) 
 
 Outcome op_authorization_set_organization_role_permissions(const workos::Client& client) {
   workos::authorization::SetOrganizationRolePermissionsParams params;
-  static_cast<workos::SetRolePermissionsDto&>(params) =
-      workos::from_json<workos::SetRolePermissionsDto>(
+  static_cast<workos::SetRolePermissions&>(params) =
+      workos::from_json<workos::SetRolePermissions>(
           R"json({"permissions":["billing:read","billing:write","invoices:manage","reports:view"]})json")
           .value();
   auto result = client.authorization().set_organization_role_permissions(
@@ -446,9 +446,8 @@ Outcome op_authorization_set_organization_role_permissions(const workos::Client&
 
 Outcome op_authorization_add_organization_role_permission(const workos::Client& client) {
   workos::authorization::AddOrganizationRolePermissionParams params;
-  static_cast<workos::AddRolePermissionDto&>(params) =
-      workos::from_json<workos::AddRolePermissionDto>(R"json({"slug":"reports:export"})json")
-          .value();
+  static_cast<workos::AddRolePermission&>(params) =
+      workos::from_json<workos::AddRolePermission>(R"json({"slug":"reports:export"})json").value();
   auto result = client.authorization().add_organization_role_permission(
       "org_01EHZNVPK3SFK441A1RGBFSHRT", "org-admin", params);
   if (!result) return failed(result.error());
@@ -471,8 +470,8 @@ Outcome op_authorization_get_resource_by_external_id(const workos::Client& clien
 
 Outcome op_authorization_update_resource_by_external_id(const workos::Client& client) {
   workos::authorization::UpdateResourceByExternalIdParams params;
-  static_cast<workos::UpdateAuthorizationResourceDto&>(params) =
-      workos::from_json<workos::UpdateAuthorizationResourceDto>(
+  static_cast<workos::UpdateAuthorizationResource&>(params) =
+      workos::from_json<workos::UpdateAuthorizationResource>(
           R"json({"name":"Updated Name","description":"Updated description","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result = client.authorization().update_resource_by_external_id(
@@ -532,8 +531,8 @@ Outcome op_authorization_list_permissions(const workos::Client& client) {
 
 Outcome op_authorization_create_permission(const workos::Client& client) {
   workos::authorization::CreatePermissionParams params;
-  static_cast<workos::CreateAuthorizationPermissionDto&>(params) =
-      workos::from_json<workos::CreateAuthorizationPermissionDto>(
+  static_cast<workos::CreateAuthorizationPermission&>(params) =
+      workos::from_json<workos::CreateAuthorizationPermission>(
           R"json({"slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","resource_type_slug":"document"})json")
           .value();
   auto result = client.authorization().create_permission(params);
@@ -549,8 +548,8 @@ Outcome op_authorization_get_permission(const workos::Client& client) {
 
 Outcome op_authorization_update_permission(const workos::Client& client) {
   workos::authorization::UpdatePermissionParams params;
-  static_cast<workos::UpdateAuthorizationPermissionDto&>(params) =
-      workos::from_json<workos::UpdateAuthorizationPermissionDto>(
+  static_cast<workos::UpdateAuthorizationPermission&>(params) =
+      workos::from_json<workos::UpdateAuthorizationPermission>(
           R"json({"name":"View Documents","description":"Allows viewing document contents"})json")
           .value();
   auto result = client.authorization().update_permission("documents:read", params);
@@ -585,8 +584,8 @@ Outcome op_authorization_list_resources(const workos::Client& client) {
 
 Outcome op_authorization_create_resource(const workos::Client& client) {
   workos::authorization::CreateResourceParams params;
-  static_cast<workos::CreateAuthorizationResourceDto&>(params) =
-      workos::from_json<workos::CreateAuthorizationResourceDto>(
+  static_cast<workos::CreateAuthorizationResource&>(params) =
+      workos::from_json<workos::CreateAuthorizationResource>(
           R"json({"external_id":"my-workspace-01","name":"Acme Workspace","description":"Primary workspace for the Acme team","resource_type_slug":"workspace","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result = client.authorization().create_resource(params);
@@ -602,8 +601,8 @@ Outcome op_authorization_get_resource(const workos::Client& client) {
 
 Outcome op_authorization_update_resource(const workos::Client& client) {
   workos::authorization::UpdateResourceParams params;
-  static_cast<workos::UpdateAuthorizationResourceDto&>(params) =
-      workos::from_json<workos::UpdateAuthorizationResourceDto>(
+  static_cast<workos::UpdateAuthorizationResource&>(params) =
+      workos::from_json<workos::UpdateAuthorizationResource>(
           R"json({"name":"Updated Name","description":"Updated description","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result =
@@ -650,8 +649,8 @@ Outcome op_authorization_list_role_assignments_for_resource(const workos::Client
 
 Outcome op_authorization_create_environment_role(const workos::Client& client) {
   workos::authorization::CreateEnvironmentRoleParams params;
-  static_cast<workos::CreateRoleDto&>(params) =
-      workos::from_json<workos::CreateRoleDto>(
+  static_cast<workos::CreateRole&>(params) =
+      workos::from_json<workos::CreateRole>(
           R"json({"slug":"editor","name":"Editor","description":"Can edit resources","resource_type_slug":"organization"})json")
           .value();
   auto result = client.authorization().create_environment_role(params);
@@ -673,8 +672,8 @@ Outcome op_authorization_get_environment_role(const workos::Client& client) {
 
 Outcome op_authorization_update_environment_role(const workos::Client& client) {
   workos::authorization::UpdateEnvironmentRoleParams params;
-  static_cast<workos::UpdateRoleDto&>(params) =
-      workos::from_json<workos::UpdateRoleDto>(
+  static_cast<workos::UpdateRole&>(params) =
+      workos::from_json<workos::UpdateRole>(
           R"json({"name":"Super Administrator","description":"Full administrative access to all resources"})json")
           .value();
   auto result = client.authorization().update_environment_role("admin", params);
@@ -684,8 +683,8 @@ Outcome op_authorization_update_environment_role(const workos::Client& client) {
 
 Outcome op_authorization_set_environment_role_permissions(const workos::Client& client) {
   workos::authorization::SetEnvironmentRolePermissionsParams params;
-  static_cast<workos::SetRolePermissionsDto&>(params) =
-      workos::from_json<workos::SetRolePermissionsDto>(
+  static_cast<workos::SetRolePermissions&>(params) =
+      workos::from_json<workos::SetRolePermissions>(
           R"json({"permissions":["billing:read","billing:write","invoices:manage","reports:view"]})json")
           .value();
   auto result = client.authorization().set_environment_role_permissions("admin", params);
@@ -695,9 +694,8 @@ Outcome op_authorization_set_environment_role_permissions(const workos::Client& 
 
 Outcome op_authorization_add_environment_role_permission(const workos::Client& client) {
   workos::authorization::AddEnvironmentRolePermissionParams params;
-  static_cast<workos::AddRolePermissionDto&>(params) =
-      workos::from_json<workos::AddRolePermissionDto>(R"json({"slug":"reports:export"})json")
-          .value();
+  static_cast<workos::AddRolePermission&>(params) =
+      workos::from_json<workos::AddRolePermission>(R"json({"slug":"reports:export"})json").value();
   auto result = client.authorization().add_environment_role_permission("admin", params);
   if (!result) return failed(result.error());
   return Outcome{true, {}};
@@ -705,8 +703,8 @@ Outcome op_authorization_add_environment_role_permission(const workos::Client& c
 
 Outcome op_client_api_create_token(const workos::Client& client) {
   workos::client_api::CreateTokenParams params;
-  static_cast<workos::ClientApiTokenDto&>(params) =
-      workos::from_json<workos::ClientApiTokenDto>(
+  static_cast<workos::ClientApiToken&>(params) =
+      workos::from_json<workos::ClientApiToken>(
           R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json")
           .value();
   auto result = client.client_api().create_token(params);
@@ -747,8 +745,8 @@ Outcome op_connect_get_application(const workos::Client& client) {
 
 Outcome op_connect_update_application(const workos::Client& client) {
   workos::connect::UpdateApplicationParams params;
-  static_cast<workos::UpdateOAuthApplicationDto&>(params) =
-      workos::from_json<workos::UpdateOAuthApplicationDto>(
+  static_cast<workos::UpdateOAuthApplication&>(params) =
+      workos::from_json<workos::UpdateOAuthApplication>(
           R"json({"name":"My Application","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}]})json")
           .value();
   auto result = client.connect().update_application("conn_app_01HXYZ123456789ABCDEFGHIJ", params);
@@ -771,8 +769,8 @@ Outcome op_connect_list_application_client_secrets(const workos::Client& client)
 
 Outcome op_connect_create_application_client_secret(const workos::Client& client) {
   workos::connect::CreateApplicationClientSecretParams params;
-  static_cast<workos::CreateApplicationSecretDto&>(params) =
-      workos::from_json<workos::CreateApplicationSecretDto>(R"json({})json").value();
+  static_cast<workos::CreateApplicationSecret&>(params) =
+      workos::from_json<workos::CreateApplicationSecret>(R"json({})json").value();
   auto result = client.connect().create_application_client_secret(
       "conn_app_01HXYZ123456789ABCDEFGHIJ", params);
   if (!result) return failed(result.error());
@@ -814,8 +812,8 @@ Outcome op_sso_delete_connection(const workos::Client& client) {
 
 Outcome op_pipes_create_data_integration(const workos::Client& client) {
   workos::pipes::CreateDataIntegrationParams params;
-  static_cast<workos::CreateDataIntegrationDto&>(params) =
-      workos::from_json<workos::CreateDataIntegrationDto>(
+  static_cast<workos::CreateDataIntegration&>(params) =
+      workos::from_json<workos::CreateDataIntegration>(
           R"json({"provider":"github","description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"auth_methods":["oauth"],"config":{"account_identifier":"acme-prod"},"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json")
           .value();
   auto result = client.pipes().create_data_integration(params);
@@ -842,8 +840,8 @@ Outcome op_pipes_get_data_integration(const workos::Client& client) {
 
 Outcome op_pipes_update_data_integration(const workos::Client& client) {
   workos::pipes::UpdateDataIntegrationParams params;
-  static_cast<workos::UpdateDataIntegrationDto&>(params) =
-      workos::from_json<workos::UpdateDataIntegrationDto>(
+  static_cast<workos::UpdateDataIntegration&>(params) =
+      workos::from_json<workos::UpdateDataIntegration>(
           R"json({"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json")
           .value();
   auto result = client.pipes().update_data_integration("github", params);
@@ -1036,8 +1034,8 @@ Outcome op_feature_flags_remove_flag_target(const workos::Client& client) {
 
 Outcome op_organization_domains_create_organization_domain(const workos::Client& client) {
   workos::organization_domains::CreateOrganizationDomainParams params;
-  static_cast<workos::CreateOrganizationDomainDto&>(params) =
-      workos::from_json<workos::CreateOrganizationDomainDto>(
+  static_cast<workos::CreateOrganizationDomain&>(params) =
+      workos::from_json<workos::CreateOrganizationDomain>(
           R"json({"domain":"foo-corp.com","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3"})json")
           .value();
   auto result = client.organization_domains().create_organization_domain(params);
@@ -1081,8 +1079,8 @@ Outcome op_organizations_list_organizations(const workos::Client& client) {
 
 Outcome op_organizations_create_organization(const workos::Client& client) {
   workos::organizations::CreateOrganizationParams params;
-  static_cast<workos::OrganizationDto&>(params) =
-      workos::from_json<workos::OrganizationDto>(
+  static_cast<workos::OrganizationInput&>(params) =
+      workos::from_json<workos::OrganizationInput>(
           R"json({"name":"Foo Corp","allow_profiles_outside_organization":false,"domains":["example.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"metadata":{"tier":"diamond"},"external_id":"ext_12345"})json")
           .value();
   auto result = client.organizations().create_organization(params);
@@ -1105,8 +1103,8 @@ Outcome op_organizations_get_organization(const workos::Client& client) {
 
 Outcome op_organizations_update_organization(const workos::Client& client) {
   workos::organizations::UpdateOrganizationParams params;
-  static_cast<workos::UpdateOrganizationDto&>(params) =
-      workos::from_json<workos::UpdateOrganizationDto>(
+  static_cast<workos::UpdateOrganization&>(params) =
+      workos::from_json<workos::UpdateOrganization>(
           R"json({"name":"Foo Corp","allow_profiles_outside_organization":false,"domains":["foo-corp.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"stripe_customer_id":"cus_R9qWAGMQ6nGE7V","metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191"})json")
           .value();
   auto result =
@@ -1137,8 +1135,8 @@ Outcome op_audit_logs_get_organization_audit_logs_retention(const workos::Client
 
 Outcome op_audit_logs_update_organization_audit_logs_retention(const workos::Client& client) {
   workos::audit_logs::UpdateOrganizationAuditLogsRetentionParams params;
-  static_cast<workos::UpdateAuditLogsRetentionDto&>(params) =
-      workos::from_json<workos::UpdateAuditLogsRetentionDto>(
+  static_cast<workos::UpdateAuditLogsRetention&>(params) =
+      workos::from_json<workos::UpdateAuditLogsRetention>(
           R"json({"retention_period_in_days":30})json")
           .value();
   auto result = client.audit_logs().update_organization_audit_logs_retention(
@@ -1161,8 +1159,8 @@ Outcome op_api_keys_list_organization_api_keys(const workos::Client& client) {
 
 Outcome op_api_keys_create_organization_api_key(const workos::Client& client) {
   workos::api_keys::CreateOrganizationApiKeyParams params;
-  static_cast<workos::CreateOrganizationApiKeyDto&>(params) =
-      workos::from_json<workos::CreateOrganizationApiKeyDto>(
+  static_cast<workos::CreateOrganizationApiKey&>(params) =
+      workos::from_json<workos::CreateOrganizationApiKey>(
           R"json({"name":"Production API Key","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json")
           .value();
   auto result =
@@ -1206,8 +1204,8 @@ Outcome op_feature_flags_list_organization_feature_flags(const workos::Client& c
 
 Outcome op_groups_create_organization_group(const workos::Client& client) {
   workos::groups::CreateOrganizationGroupParams params;
-  static_cast<workos::CreateGroupDto&>(params) =
-      workos::from_json<workos::CreateGroupDto>(
+  static_cast<workos::CreateGroup&>(params) =
+      workos::from_json<workos::CreateGroup>(
           R"json({"name":"Engineering","description":"The engineering team"})json")
           .value();
   auto result = client.groups().create_organization_group("org_01EHWNCE74X7JSDV0X3SZ3KJNY", params);
@@ -1235,8 +1233,8 @@ Outcome op_groups_get_organization_group(const workos::Client& client) {
 
 Outcome op_groups_update_organization_group(const workos::Client& client) {
   workos::groups::UpdateOrganizationGroupParams params;
-  static_cast<workos::UpdateGroupDto&>(params) =
-      workos::from_json<workos::UpdateGroupDto>(
+  static_cast<workos::UpdateGroup&>(params) =
+      workos::from_json<workos::UpdateGroup>(
           R"json({"name":"Engineering","description":"The engineering team"})json")
           .value();
   auto result = client.groups().update_organization_group(
@@ -1254,8 +1252,8 @@ Outcome op_groups_delete_organization_group(const workos::Client& client) {
 
 Outcome op_groups_create_group_organization_membership(const workos::Client& client) {
   workos::groups::CreateGroupOrganizationMembershipParams params;
-  static_cast<workos::CreateGroupMembershipDto&>(params) =
-      workos::from_json<workos::CreateGroupMembershipDto>(
+  static_cast<workos::CreateGroupMembership&>(params) =
+      workos::from_json<workos::CreateGroupMembership>(
           R"json({"organization_membership_id":"om_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result = client.groups().create_group_organization_membership(
@@ -1298,8 +1296,8 @@ Outcome op_organizations_list_authorized_applications(const workos::Client& clie
 
 Outcome op_admin_portal_generate_link(const workos::Client& client) {
   workos::admin_portal::GenerateLinkParams params;
-  static_cast<workos::GenerateLinkDto&>(params) =
-      workos::from_json<workos::GenerateLinkDto>(
+  static_cast<workos::GenerateLink&>(params) =
+      workos::from_json<workos::GenerateLink>(
           R"json({"return_url":"https://example.com/admin-portal/return","success_url":"https://example.com/admin-portal/success","organization":"org_01EHZNVPK3SFK441A1RGBFSHRT","intent":"sso","it_contact_emails":["it-contact@example.com"]})json")
           .value();
   auto result = client.admin_portal().generate_link(params);
@@ -1407,8 +1405,8 @@ Outcome op_sso_get_profile(const workos::Client& client) {
 
 Outcome op_sso_get_profile_and_token(const workos::Client& client) {
   workos::sso::GetProfileAndTokenParams params;
-  static_cast<workos::TokenQueryDto&>(params) =
-      workos::from_json<workos::TokenQueryDto>(
+  static_cast<workos::TokenQuery&>(params) =
+      workos::from_json<workos::TokenQuery>(
           R"json({"client_id":"client_01HZBC6N1EB1ZY7KG32X","client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code"})json")
           .value();
   auto result = client.sso().get_profile_and_token(params);
@@ -1466,8 +1464,8 @@ Outcome op_user_management_create_device(const workos::Client& client) {
 
 Outcome op_user_management_create_cors_origin(const workos::Client& client) {
   workos::user_management::CreateCorsOriginParams params;
-  static_cast<workos::CreateCorsOriginDto&>(params) =
-      workos::from_json<workos::CreateCorsOriginDto>(R"json({"origin":"https://example.com"})json")
+  static_cast<workos::CreateCorsOrigin&>(params) =
+      workos::from_json<workos::CreateCorsOrigin>(R"json({"origin":"https://example.com"})json")
           .value();
   auto result = client.user_management().create_cors_origin(params);
   if (!result) return failed(result.error());
@@ -1507,8 +1505,8 @@ Outcome op_user_management_list_invitations(const workos::Client& client) {
 
 Outcome op_user_management_send_invitation(const workos::Client& client) {
   workos::user_management::SendInvitationParams params;
-  static_cast<workos::CreateUserInviteOptionsDto&>(params) =
-      workos::from_json<workos::CreateUserInviteOptionsDto>(
+  static_cast<workos::CreateUserInviteOptions&>(params) =
+      workos::from_json<workos::CreateUserInviteOptions>(
           R"json({"email":"marcelina.davis@example.com","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","expires_in_days":7,"inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","locale":"en"})json")
           .value();
   auto result = client.user_management().send_invitation(params);
@@ -1536,8 +1534,8 @@ Outcome op_user_management_accept_invitation(const workos::Client& client) {
 
 Outcome op_user_management_resend_invitation(const workos::Client& client) {
   workos::user_management::ResendInvitationParams params;
-  static_cast<workos::ResendUserInviteOptionsDto&>(params) =
-      workos::from_json<workos::ResendUserInviteOptionsDto>(R"json({"locale":"en"})json").value();
+  static_cast<workos::ResendUserInviteOptions&>(params) =
+      workos::from_json<workos::ResendUserInviteOptions>(R"json({"locale":"en"})json").value();
   auto result =
       client.user_management().resend_invitation("invitation_01E4ZCR3C56J083X43JQXF3JK5", params);
   if (!result) return failed(result.error());
@@ -1558,8 +1556,8 @@ Outcome op_user_management_list_jwt_template(const workos::Client& client) {
 
 Outcome op_user_management_update_jwt_template(const workos::Client& client) {
   workos::user_management::UpdateJwtTemplateParams params;
-  static_cast<workos::UpdateJwtTemplateDto&>(params) =
-      workos::from_json<workos::UpdateJwtTemplateDto>(
+  static_cast<workos::UpdateJwtTemplate&>(params) =
+      workos::from_json<workos::UpdateJwtTemplate>(
           R"json({"content":"{\"urn:myapp:full_name\": \"{{user.first_name}} {{user.last_name}}\", \"urn:myapp:email\": \"{{user.email}}\"}"})json")
           .value();
   auto result = client.user_management().update_jwt_template(params);
@@ -1569,8 +1567,8 @@ Outcome op_user_management_update_jwt_template(const workos::Client& client) {
 
 Outcome op_user_management_create_magic_auth(const workos::Client& client) {
   workos::user_management::CreateMagicAuthParams params;
-  static_cast<workos::CreateMagicCodeAndReturnDto&>(params) =
-      workos::from_json<workos::CreateMagicCodeAndReturnDto>(
+  static_cast<workos::CreateMagicCodeAndReturn&>(params) =
+      workos::from_json<workos::CreateMagicCodeAndReturn>(
           R"json({"email":"marcelina.davis@example.com","invitation_token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json")
           .value();
   auto result = client.user_management().create_magic_auth(params);
@@ -1601,8 +1599,8 @@ Outcome op_organization_membership_list_organization_memberships(const workos::C
 
 Outcome op_organization_membership_create_organization_membership(const workos::Client& client) {
   workos::organization_membership::CreateOrganizationMembershipParams params;
-  static_cast<workos::CreateUserOrganizationMembershipDto&>(params) =
-      workos::from_json<workos::CreateUserOrganizationMembershipDto>(
+  static_cast<workos::CreateUserOrganizationMembership&>(params) =
+      workos::from_json<workos::CreateUserOrganizationMembership>(
           R"json({"user_id":"user_01E4ZCR3C5A4QZ2Z2JQXGKZJ9E","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin"})json")
           .value();
   auto result = client.organization_membership().create_organization_membership(params);
@@ -1626,8 +1624,8 @@ Outcome op_organization_membership_delete_organization_membership(const workos::
 
 Outcome op_organization_membership_update_organization_membership(const workos::Client& client) {
   workos::organization_membership::UpdateOrganizationMembershipParams params;
-  static_cast<workos::UpdateUserOrganizationMembershipDto&>(params) =
-      workos::from_json<workos::UpdateUserOrganizationMembershipDto>(
+  static_cast<workos::UpdateUserOrganizationMembership&>(params) =
+      workos::from_json<workos::UpdateUserOrganizationMembership>(
           R"json({"role_slug":"admin"})json")
           .value();
   auto result = client.organization_membership().update_organization_membership(
@@ -1667,8 +1665,8 @@ Outcome op_organization_membership_list_organization_membership_groups(
 
 Outcome op_user_management_reset_password(const workos::Client& client) {
   workos::user_management::ResetPasswordParams params;
-  static_cast<workos::CreatePasswordResetTokenDto&>(params) =
-      workos::from_json<workos::CreatePasswordResetTokenDto>(
+  static_cast<workos::CreatePasswordResetToken&>(params) =
+      workos::from_json<workos::CreatePasswordResetToken>(
           R"json({"email":"marcelina.davis@example.com"})json")
           .value();
   auto result = client.user_management().reset_password(params);
@@ -1678,8 +1676,8 @@ Outcome op_user_management_reset_password(const workos::Client& client) {
 
 Outcome op_user_management_confirm_password_reset(const workos::Client& client) {
   workos::user_management::ConfirmPasswordResetParams params;
-  static_cast<workos::CreatePasswordResetDto&>(params) =
-      workos::from_json<workos::CreatePasswordResetDto>(
+  static_cast<workos::CreatePasswordReset&>(params) =
+      workos::from_json<workos::CreatePasswordReset>(
           R"json({"token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","new_password":"strong_password_123!"})json")
           .value();
   auto result = client.user_management().confirm_password_reset(params);
@@ -1696,8 +1694,8 @@ Outcome op_user_management_get_password_reset(const workos::Client& client) {
 
 Outcome op_user_management_create_radar_challenge(const workos::Client& client) {
   workos::user_management::CreateRadarChallengeParams params;
-  static_cast<workos::SendRadarSmsChallengeDto&>(params) =
-      workos::from_json<workos::SendRadarSmsChallengeDto>(
+  static_cast<workos::SendRadarSmsChallenge&>(params) =
+      workos::from_json<workos::SendRadarSmsChallenge>(
           R"json({"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","pending_authentication_token":"cTDQJTTkTkkVYxbn...","phone_number":"+15555550123","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0"})json")
           .value();
   auto result = client.user_management().create_radar_challenge(params);
@@ -1714,8 +1712,8 @@ Outcome op_user_management_get_radar_challenge(const workos::Client& client) {
 
 Outcome op_user_management_create_redirect_uri(const workos::Client& client) {
   workos::user_management::CreateRedirectUriParams params;
-  static_cast<workos::CreateRedirectUriDto&>(params) =
-      workos::from_json<workos::CreateRedirectUriDto>(
+  static_cast<workos::CreateRedirectUri&>(params) =
+      workos::from_json<workos::CreateRedirectUri>(
           R"json({"uri":"https://example.com/callback"})json")
           .value();
   auto result = client.user_management().create_redirect_uri(params);
@@ -1751,8 +1749,8 @@ Outcome op_user_management_get_logout_url(const workos::Client& client) {
 
 Outcome op_user_management_revoke_session(const workos::Client& client) {
   workos::user_management::RevokeSessionParams params;
-  static_cast<workos::RevokeSessionDto&>(params) =
-      workos::from_json<workos::RevokeSessionDto>(
+  static_cast<workos::RevokeSession&>(params) =
+      workos::from_json<workos::RevokeSession>(
           R"json({"session_id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8"})json")
           .value();
   auto result = client.user_management().revoke_session(params);
@@ -1775,8 +1773,8 @@ Outcome op_user_management_list_users(const workos::Client& client) {
 
 Outcome op_user_management_create_user(const workos::Client& client) {
   workos::user_management::CreateUserParams params;
-  static_cast<workos::CreateUserDto&>(params) =
-      workos::from_json<workos::CreateUserDto>(
+  static_cast<workos::CreateUser&>(params) =
+      workos::from_json<workos::CreateUser>(
           R"json({"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","password":"strong_password_123!"})json")
           .value();
   auto result = client.user_management().create_user(params);
@@ -1793,8 +1791,8 @@ Outcome op_user_management_get_user_by_external_id(const workos::Client& client)
 
 Outcome op_user_management_update_user(const workos::Client& client) {
   workos::user_management::UpdateUserParams params;
-  static_cast<workos::UpdateUserDto&>(params) =
-      workos::from_json<workos::UpdateUserDto>(
+  static_cast<workos::UpdateUser&>(params) =
+      workos::from_json<workos::UpdateUser>(
           R"json({"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","locale":"en-US","password":"strong_password_123!"})json")
           .value();
   auto result = client.user_management().update_user("user_01E4ZCR3C56J083X43JQXF3JK5", params);
@@ -1816,8 +1814,8 @@ Outcome op_user_management_delete_user(const workos::Client& client) {
 
 Outcome op_user_management_confirm_email_change(const workos::Client& client) {
   workos::user_management::ConfirmEmailChangeParams params;
-  static_cast<workos::ConfirmEmailChangeDto&>(params) =
-      workos::from_json<workos::ConfirmEmailChangeDto>(R"json({"code":"123456"})json").value();
+  static_cast<workos::ConfirmEmailChange&>(params) =
+      workos::from_json<workos::ConfirmEmailChange>(R"json({"code":"123456"})json").value();
   auto result =
       client.user_management().confirm_email_change("user_01E4ZCR3C56J083X43JQXF3JK5", params);
   if (!result) return failed(result.error());
@@ -1826,9 +1824,8 @@ Outcome op_user_management_confirm_email_change(const workos::Client& client) {
 
 Outcome op_user_management_send_email_change(const workos::Client& client) {
   workos::user_management::SendEmailChangeParams params;
-  static_cast<workos::SendEmailChangeDto&>(params) =
-      workos::from_json<workos::SendEmailChangeDto>(
-          R"json({"new_email":"new.email@example.com"})json")
+  static_cast<workos::SendEmailChange&>(params) =
+      workos::from_json<workos::SendEmailChange>(R"json({"new_email":"new.email@example.com"})json")
           .value();
   auto result =
       client.user_management().send_email_change("user_01E4ZCR3C56J083X43JQXF3JK5", params);
@@ -1838,8 +1835,8 @@ Outcome op_user_management_send_email_change(const workos::Client& client) {
 
 Outcome op_user_management_verify_email(const workos::Client& client) {
   workos::user_management::VerifyEmailParams params;
-  static_cast<workos::VerifyEmailAddressDto&>(params) =
-      workos::from_json<workos::VerifyEmailAddressDto>(R"json({"code":"123456"})json").value();
+  static_cast<workos::VerifyEmailAddress&>(params) =
+      workos::from_json<workos::VerifyEmailAddress>(R"json({"code":"123456"})json").value();
   auto result = client.user_management().verify_email("user_01E4ZCR3C56J083X43JQXF3JK5", params);
   if (!result) return failed(result.error());
   return Outcome{true, {}};
@@ -1883,8 +1880,8 @@ Outcome op_user_management_list_user_api_keys(const workos::Client& client) {
 
 Outcome op_user_management_create_user_api_key(const workos::Client& client) {
   workos::user_management::CreateUserApiKeyParams params;
-  static_cast<workos::CreateUserApiKeyDto&>(params) =
-      workos::from_json<workos::CreateUserApiKeyDto>(
+  static_cast<workos::CreateUserApiKey&>(params) =
+      workos::from_json<workos::CreateUserApiKey>(
           R"json({"name":"Production API Key","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json")
           .value();
   auto result =
@@ -1945,8 +1942,8 @@ Outcome op_pipes_delete_user_connected_account(const workos::Client& client) {
 Outcome op_pipes_create_user_connected_account(const workos::Client& client) {
   workos::pipes::CreateUserConnectedAccountParams params;
   params.organization_id = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
-  static_cast<workos::ConnectedAccountDto&>(params) =
-      workos::from_json<workos::ConnectedAccountDto>(
+  static_cast<workos::ConnectedAccountInput&>(params) =
+      workos::from_json<workos::ConnectedAccountInput>(
           R"json({"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","refresh_token":"ghr_xxxxxxxxxxxxxxxxxxxx","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"state":"connected"})json")
           .value();
   auto result = client.pipes().create_user_connected_account("user_01EHZNVPK3SFK441A1RGBFSHRT",
@@ -1958,8 +1955,8 @@ Outcome op_pipes_create_user_connected_account(const workos::Client& client) {
 Outcome op_pipes_update_user_connected_account(const workos::Client& client) {
   workos::pipes::UpdateUserConnectedAccountParams params;
   params.organization_id = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
-  static_cast<workos::ConnectedAccountDto&>(params) =
-      workos::from_json<workos::ConnectedAccountDto>(
+  static_cast<workos::ConnectedAccountInput&>(params) =
+      workos::from_json<workos::ConnectedAccountInput>(
           R"json({"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","refresh_token":"ghr_xxxxxxxxxxxxxxxxxxxx","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"state":"connected"})json")
           .value();
   auto result = client.pipes().update_user_connected_account("user_01EHZNVPK3SFK441A1RGBFSHRT",
@@ -1978,8 +1975,8 @@ Outcome op_pipes_list_user_data_providers(const workos::Client& client) {
 
 Outcome op_multi_factor_auth_create_user_auth_factor(const workos::Client& client) {
   workos::multi_factor_auth::CreateUserAuthFactorParams params;
-  static_cast<workos::EnrollUserAuthenticationFactorDto&>(params) =
-      workos::from_json<workos::EnrollUserAuthenticationFactorDto>(
+  static_cast<workos::EnrollUserAuthenticationFactor&>(params) =
+      workos::from_json<workos::EnrollUserAuthenticationFactor>(
           R"json({"type":"totp","totp_issuer":"WorkOS","totp_user":"user@example.com","totp_secret":"JBSWY3DPEHPK3PXP"})json")
           .value();
   auto result =
@@ -2113,8 +2110,8 @@ Outcome op_webhooks_list_webhook_endpoints(const workos::Client& client) {
 
 Outcome op_webhooks_create_webhook_endpoint(const workos::Client& client) {
   workos::webhooks::CreateWebhookEndpointParams params;
-  static_cast<workos::CreateWebhookEndpointDto&>(params) =
-      workos::from_json<workos::CreateWebhookEndpointDto>(
+  static_cast<workos::CreateWebhookEndpoint&>(params) =
+      workos::from_json<workos::CreateWebhookEndpoint>(
           R"json({"endpoint_url":"https://example.com/webhooks","events":["user.created","dsync.user.created"]})json")
           .value();
   auto result = client.webhooks().create_webhook_endpoint(params);
@@ -2124,8 +2121,8 @@ Outcome op_webhooks_create_webhook_endpoint(const workos::Client& client) {
 
 Outcome op_webhooks_update_webhook_endpoint(const workos::Client& client) {
   workos::webhooks::UpdateWebhookEndpointParams params;
-  static_cast<workos::UpdateWebhookEndpointDto&>(params) =
-      workos::from_json<workos::UpdateWebhookEndpointDto>(
+  static_cast<workos::UpdateWebhookEndpoint&>(params) =
+      workos::from_json<workos::UpdateWebhookEndpoint>(
           R"json({"endpoint_url":"https://example.com/webhooks","status":"enabled","events":["user.created","dsync.user.created"]})json")
           .value();
   auto result = client.webhooks().update_webhook_endpoint("we_0123456789", params);
@@ -2141,8 +2138,8 @@ Outcome op_webhooks_delete_webhook_endpoint(const workos::Client& client) {
 
 Outcome op_widgets_create_token(const workos::Client& client) {
   workos::widgets::CreateTokenParams params;
-  static_cast<workos::WidgetSessionTokenDto&>(params) =
-      workos::from_json<workos::WidgetSessionTokenDto>(
+  static_cast<workos::WidgetSessionToken&>(params) =
+      workos::from_json<workos::WidgetSessionToken>(
           R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","scopes":["widgets:users-table:manage"]})json")
           .value();
   auto result = client.widgets().create_token(params);

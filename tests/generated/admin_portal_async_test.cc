@@ -29,8 +29,8 @@ TEST(AdminPortalAsyncOperations, GenerateLink) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::admin_portal::GenerateLinkParams params;
-  static_cast<workos::GenerateLinkDto&>(params) =
-      workos::from_json<workos::GenerateLinkDto>(
+  static_cast<workos::GenerateLink&>(params) =
+      workos::from_json<workos::GenerateLink>(
           R"json({"return_url":"https://example.com/admin-portal/return","success_url":"https://example.com/admin-portal/success","organization":"org_01EHZNVPK3SFK441A1RGBFSHRT","intent":"sso","it_contact_emails":["it-contact@example.com"]})json")
           .value();
   auto result = client.admin_portal().generate_link(params).get();

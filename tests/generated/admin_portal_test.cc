@@ -28,8 +28,8 @@ TEST(AdminPortalOperations, GenerateLink) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::admin_portal::GenerateLinkParams params;
-  static_cast<workos::GenerateLinkDto&>(params) =
-      workos::from_json<workos::GenerateLinkDto>(
+  static_cast<workos::GenerateLink&>(params) =
+      workos::from_json<workos::GenerateLink>(
           R"json({"return_url":"https://example.com/admin-portal/return","success_url":"https://example.com/admin-portal/success","organization":"org_01EHZNVPK3SFK441A1RGBFSHRT","intent":"sso","it_contact_emails":["it-contact@example.com"]})json")
           .value();
   auto result = client.admin_portal().generate_link(params);
@@ -54,29 +54,29 @@ TEST(AdminPortalOperations, GenerateLink) {
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
-TEST(ModelGenerateLinkDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::GenerateLinkDto>(
-      "GenerateLinkDto",
+TEST(ModelGenerateLink, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::GenerateLink>(
+      "GenerateLink",
       R"json({"return_url":"https://example.com/admin-portal/return","success_url":"https://example.com/admin-portal/success","organization":"org_01EHZNVPK3SFK441A1RGBFSHRT","intent":"sso","it_contact_emails":["it-contact@example.com"]})json");
 }
 
-TEST(ModelGenerateLinkDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::GenerateLinkDto>(
-      "GenerateLinkDto",
+TEST(ModelGenerateLink, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::GenerateLink>(
+      "GenerateLink",
       R"json({"return_url":"https://example.com/admin-portal/return","success_url":"https://example.com/admin-portal/success","organization":"org_01EHZNVPK3SFK441A1RGBFSHRT","intent":"__unknown_enum_value__","it_contact_emails":["it-contact@example.com"],"__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::GenerateLinkDto& v) {
+      [](const workos::GenerateLink& v) {
         return v.intent.value().is_unknown() && v.intent.value().wire() == "__unknown_enum_value__";
       });
-  gen::expect_missing_required_warns<workos::GenerateLinkDto>(
-      "GenerateLinkDto",
+  gen::expect_missing_required_warns<workos::GenerateLink>(
+      "GenerateLink",
       R"json({"return_url":"https://example.com/admin-portal/return","success_url":"https://example.com/admin-portal/success","intent":"sso","it_contact_emails":["it-contact@example.com"]})json",
       "organization");
-  gen::expect_missing_required_warns<workos::GenerateLinkDto>(
-      "GenerateLinkDto",
+  gen::expect_missing_required_warns<workos::GenerateLink>(
+      "GenerateLink",
       R"json({"return_url":"https://example.com/admin-portal/return","success_url":"https://example.com/admin-portal/success","organization":null,"intent":"sso","it_contact_emails":["it-contact@example.com"]})json",
       "organization");
-  gen::expect_wrong_type_fails<workos::GenerateLinkDto>(
-      "GenerateLinkDto",
+  gen::expect_wrong_type_fails<workos::GenerateLink>(
+      "GenerateLink",
       R"json({"return_url":12345,"success_url":"https://example.com/admin-portal/success","organization":"org_01EHZNVPK3SFK441A1RGBFSHRT","intent":"sso","it_contact_emails":["it-contact@example.com"]})json",
       "return_url");
 }
@@ -101,31 +101,30 @@ TEST(ModelPortalLinkResponse, ToleratesDriftAndRejectsWrongTypes) {
 }
 
 TEST(AdminPortalEnums, RoundTripKnownAndUnknownWireValues) {
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("sso").wire(), "sso");
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("sso"), workos::GenerateLinkDtoIntent::kSso);
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("dsync").wire(), "dsync");
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("dsync"),
-            workos::GenerateLinkDtoIntent::kDsync);
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("audit_logs").wire(), "audit_logs");
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("audit_logs"),
-            workos::GenerateLinkDtoIntent::kAuditLogs);
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("log_streams").wire(), "log_streams");
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("log_streams"),
-            workos::GenerateLinkDtoIntent::kLogStreams);
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("domain_verification").wire(),
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("sso").wire(), "sso");
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("sso"), workos::GenerateLinkIntent::kSso);
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("dsync").wire(), "dsync");
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("dsync"), workos::GenerateLinkIntent::kDsync);
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("audit_logs").wire(), "audit_logs");
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("audit_logs"),
+            workos::GenerateLinkIntent::kAuditLogs);
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("log_streams").wire(), "log_streams");
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("log_streams"),
+            workos::GenerateLinkIntent::kLogStreams);
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("domain_verification").wire(),
             "domain_verification");
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("domain_verification"),
-            workos::GenerateLinkDtoIntent::kDomainVerification);
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("certificate_renewal").wire(),
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("domain_verification"),
+            workos::GenerateLinkIntent::kDomainVerification);
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("certificate_renewal").wire(),
             "certificate_renewal");
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("certificate_renewal"),
-            workos::GenerateLinkDtoIntent::kCertificateRenewal);
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("bring_your_own_key").wire(),
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("certificate_renewal"),
+            workos::GenerateLinkIntent::kCertificateRenewal);
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("bring_your_own_key").wire(),
             "bring_your_own_key");
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("bring_your_own_key"),
-            workos::GenerateLinkDtoIntent::kBringYourOwnKey);
-  EXPECT_TRUE(workos::GenerateLinkDtoIntent::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::GenerateLinkDtoIntent::from_wire("__unknown_enum_value__").wire(),
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("bring_your_own_key"),
+            workos::GenerateLinkIntent::kBringYourOwnKey);
+  EXPECT_TRUE(workos::GenerateLinkIntent::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::GenerateLinkIntent::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
 }
 

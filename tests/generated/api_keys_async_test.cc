@@ -29,8 +29,8 @@ TEST(ApiKeysAsyncOperations, CreateValidation) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::api_keys::CreateValidationParams params;
-  static_cast<workos::ValidateApiKeyDto&>(params) =
-      workos::from_json<workos::ValidateApiKeyDto>(
+  static_cast<workos::ValidateApiKey&>(params) =
+      workos::from_json<workos::ValidateApiKey>(
           R"json({"value":"sk_example_1234567890abcdef"})json")
           .value();
   auto result = client.api_keys().create_validation(params).get();
@@ -78,8 +78,8 @@ TEST(ApiKeysAsyncOperations, CreateApiKeyExpire) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::api_keys::CreateApiKeyExpireParams params;
-  static_cast<workos::ExpireApiKeyDto&>(params) =
-      workos::from_json<workos::ExpireApiKeyDto>(
+  static_cast<workos::ExpireApiKey&>(params) =
+      workos::from_json<workos::ExpireApiKey>(
           R"json({"expires_at":"2030-01-01T00:00:00.000Z"})json")
           .value();
   auto result = client.api_keys().create_api_key_expire("a/../b?x#", params).get();
@@ -152,8 +152,8 @@ TEST(ApiKeysAsyncOperations, CreateOrganizationApiKey) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::api_keys::CreateOrganizationApiKeyParams params;
-  static_cast<workos::CreateOrganizationApiKeyDto&>(params) =
-      workos::from_json<workos::CreateOrganizationApiKeyDto>(
+  static_cast<workos::CreateOrganizationApiKey&>(params) =
+      workos::from_json<workos::CreateOrganizationApiKey>(
           R"json({"name":"Production API Key","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json")
           .value();
   auto result = client.api_keys().create_organization_api_key("a/../b?x#", params).get();

@@ -28,8 +28,8 @@ TEST(ApiKeysOperations, CreateValidation) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::api_keys::CreateValidationParams params;
-  static_cast<workos::ValidateApiKeyDto&>(params) =
-      workos::from_json<workos::ValidateApiKeyDto>(
+  static_cast<workos::ValidateApiKey&>(params) =
+      workos::from_json<workos::ValidateApiKey>(
           R"json({"value":"sk_example_1234567890abcdef"})json")
           .value();
   auto result = client.api_keys().create_validation(params);
@@ -77,8 +77,8 @@ TEST(ApiKeysOperations, CreateApiKeyExpire) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::api_keys::CreateApiKeyExpireParams params;
-  static_cast<workos::ExpireApiKeyDto&>(params) =
-      workos::from_json<workos::ExpireApiKeyDto>(
+  static_cast<workos::ExpireApiKey&>(params) =
+      workos::from_json<workos::ExpireApiKey>(
           R"json({"expires_at":"2030-01-01T00:00:00.000Z"})json")
           .value();
   auto result = client.api_keys().create_api_key_expire("a/../b?x#", params);
@@ -151,8 +151,8 @@ TEST(ApiKeysOperations, CreateOrganizationApiKey) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::api_keys::CreateOrganizationApiKeyParams params;
-  static_cast<workos::CreateOrganizationApiKeyDto&>(params) =
-      workos::from_json<workos::CreateOrganizationApiKeyDto>(
+  static_cast<workos::CreateOrganizationApiKey&>(params) =
+      workos::from_json<workos::CreateOrganizationApiKey>(
           R"json({"name":"Production API Key","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json")
           .value();
   auto result = client.api_keys().create_organization_api_key("a/../b?x#", params);
@@ -219,43 +219,43 @@ TEST(ModelApiKeyValidationResponse, ToleratesDriftAndRejectsWrongTypes) {
       "api_key");
 }
 
-TEST(ModelCreateOrganizationApiKeyDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateOrganizationApiKeyDto>(
-      "CreateOrganizationApiKeyDto",
+TEST(ModelCreateOrganizationApiKey, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateOrganizationApiKey>(
+      "CreateOrganizationApiKey",
       R"json({"name":"Production API Key","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json");
 }
 
-TEST(ModelCreateOrganizationApiKeyDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateOrganizationApiKeyDto>(
-      "CreateOrganizationApiKeyDto",
+TEST(ModelCreateOrganizationApiKey, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateOrganizationApiKey>(
+      "CreateOrganizationApiKey",
       R"json({"name":"Production API Key","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateOrganizationApiKeyDto>(
-      "CreateOrganizationApiKeyDto",
+  gen::expect_missing_required_warns<workos::CreateOrganizationApiKey>(
+      "CreateOrganizationApiKey",
       R"json({"permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
       "name");
-  gen::expect_missing_required_warns<workos::CreateOrganizationApiKeyDto>(
-      "CreateOrganizationApiKeyDto",
+  gen::expect_missing_required_warns<workos::CreateOrganizationApiKey>(
+      "CreateOrganizationApiKey",
       R"json({"name":null,"permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
       "name");
-  gen::expect_wrong_type_fails<workos::CreateOrganizationApiKeyDto>(
-      "CreateOrganizationApiKeyDto",
+  gen::expect_wrong_type_fails<workos::CreateOrganizationApiKey>(
+      "CreateOrganizationApiKey",
       R"json({"name":12345,"permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
       "name");
 }
 
-TEST(ModelExpireApiKeyDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::ExpireApiKeyDto>(
-      "ExpireApiKeyDto", R"json({"expires_at":"2030-01-01T00:00:00.000Z"})json");
+TEST(ModelExpireApiKey, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ExpireApiKey>(
+      "ExpireApiKey", R"json({"expires_at":"2030-01-01T00:00:00.000Z"})json");
 }
 
-TEST(ModelExpireApiKeyDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::ExpireApiKeyDto>(
-      "ExpireApiKeyDto",
+TEST(ModelExpireApiKey, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ExpireApiKey>(
+      "ExpireApiKey",
       R"json({"expires_at":"2030-01-01T00:00:00.000Z","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::ExpireApiKeyDto>(
-      "ExpireApiKeyDto", R"json({"expires_at":12345})json", "expires_at");
+  gen::expect_wrong_type_fails<workos::ExpireApiKey>(
+      "ExpireApiKey", R"json({"expires_at":12345})json", "expires_at");
 }
 
 TEST(ModelOrganizationApiKey, RoundTripsTheSpecExample) {
@@ -333,22 +333,22 @@ TEST(ModelOrganizationApiKeyWithValue, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelValidateApiKeyDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::ValidateApiKeyDto>(
-      "ValidateApiKeyDto", R"json({"value":"sk_example_1234567890abcdef"})json");
+TEST(ModelValidateApiKey, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ValidateApiKey>(
+      "ValidateApiKey", R"json({"value":"sk_example_1234567890abcdef"})json");
 }
 
-TEST(ModelValidateApiKeyDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::ValidateApiKeyDto>(
-      "ValidateApiKeyDto",
+TEST(ModelValidateApiKey, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ValidateApiKey>(
+      "ValidateApiKey",
       R"json({"value":"sk_example_1234567890abcdef","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::ValidateApiKeyDto>("ValidateApiKeyDto",
-                                                                R"json({})json", "value");
-  gen::expect_missing_required_warns<workos::ValidateApiKeyDto>(
-      "ValidateApiKeyDto", R"json({"value":null})json", "value");
-  gen::expect_wrong_type_fails<workos::ValidateApiKeyDto>("ValidateApiKeyDto",
-                                                          R"json({"value":12345})json", "value");
+  gen::expect_missing_required_warns<workos::ValidateApiKey>("ValidateApiKey", R"json({})json",
+                                                             "value");
+  gen::expect_missing_required_warns<workos::ValidateApiKey>("ValidateApiKey",
+                                                             R"json({"value":null})json", "value");
+  gen::expect_wrong_type_fails<workos::ValidateApiKey>("ValidateApiKey",
+                                                       R"json({"value":12345})json", "value");
 }
 
 }  // namespace

@@ -70,8 +70,8 @@ TEST(AuditLogsAsyncOperations, CreateSchema) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::audit_logs::CreateSchemaParams params;
-  static_cast<workos::AuditLogSchemaDto&>(params) =
-      workos::from_json<workos::AuditLogSchemaDto>(
+  static_cast<workos::AuditLogSchema&>(params) =
+      workos::from_json<workos::AuditLogSchema>(
           R"json({"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":[{"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}}],"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}}})json")
           .value();
   auto result = client.audit_logs().create_schema("a/../b?x#", params).get();
@@ -145,8 +145,8 @@ TEST(AuditLogsAsyncOperations, CreateEvent) {
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::audit_logs::CreateEventParams params;
   params.idempotency_key = std::string("884793cd-bef4-46cf-8790-e3d4957a09ce");
-  static_cast<workos::AuditLogEventIngestionDto&>(params) =
-      workos::from_json<workos::AuditLogEventIngestionDto>(
+  static_cast<workos::AuditLogEventIngestion&>(params) =
+      workos::from_json<workos::AuditLogEventIngestion>(
           R"json({"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","event":{"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1}})json")
           .value();
   auto result = client.audit_logs().create_event(params).get();
@@ -178,8 +178,8 @@ TEST(AuditLogsAsyncOperations, CreateExport) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::audit_logs::CreateExportParams params;
-  static_cast<workos::AuditLogExportCreationDto&>(params) =
-      workos::from_json<workos::AuditLogExportCreationDto>(
+  static_cast<workos::AuditLogExportCreation&>(params) =
+      workos::from_json<workos::AuditLogExportCreation>(
           R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","range_start":"2022-07-02T18:09:06.996Z","range_end":"2022-09-02T18:09:06.996Z","actions":["user.signed_in"],"actors":["Jon Smith"],"actor_names":["Jon Smith"],"actor_ids":["user_01GBZK5MP7TD1YCFQHFR22180V"],"targets":["team"]})json")
           .value();
   auto result = client.audit_logs().create_export(params).get();
@@ -255,8 +255,8 @@ TEST(AuditLogsAsyncOperations, UpdateOrganizationAuditLogsRetention) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::audit_logs::UpdateOrganizationAuditLogsRetentionParams params;
-  static_cast<workos::UpdateAuditLogsRetentionDto&>(params) =
-      workos::from_json<workos::UpdateAuditLogsRetentionDto>(
+  static_cast<workos::UpdateAuditLogsRetention&>(params) =
+      workos::from_json<workos::UpdateAuditLogsRetention>(
           R"json({"retention_period_in_days":30})json")
           .value();
   auto result =

@@ -69,8 +69,8 @@ TEST(AuditLogsOperations, CreateSchema) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::audit_logs::CreateSchemaParams params;
-  static_cast<workos::AuditLogSchemaDto&>(params) =
-      workos::from_json<workos::AuditLogSchemaDto>(
+  static_cast<workos::AuditLogSchema&>(params) =
+      workos::from_json<workos::AuditLogSchema>(
           R"json({"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":[{"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}}],"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}}})json")
           .value();
   auto result = client.audit_logs().create_schema("a/../b?x#", params);
@@ -144,8 +144,8 @@ TEST(AuditLogsOperations, CreateEvent) {
   workos::Client client(gen::client_options(fake, warnings));
   workos::audit_logs::CreateEventParams params;
   params.idempotency_key = std::string("884793cd-bef4-46cf-8790-e3d4957a09ce");
-  static_cast<workos::AuditLogEventIngestionDto&>(params) =
-      workos::from_json<workos::AuditLogEventIngestionDto>(
+  static_cast<workos::AuditLogEventIngestion&>(params) =
+      workos::from_json<workos::AuditLogEventIngestion>(
           R"json({"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","event":{"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1}})json")
           .value();
   auto result = client.audit_logs().create_event(params);
@@ -177,8 +177,8 @@ TEST(AuditLogsOperations, CreateExport) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::audit_logs::CreateExportParams params;
-  static_cast<workos::AuditLogExportCreationDto&>(params) =
-      workos::from_json<workos::AuditLogExportCreationDto>(
+  static_cast<workos::AuditLogExportCreation&>(params) =
+      workos::from_json<workos::AuditLogExportCreation>(
           R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","range_start":"2022-07-02T18:09:06.996Z","range_end":"2022-09-02T18:09:06.996Z","actions":["user.signed_in"],"actors":["Jon Smith"],"actor_names":["Jon Smith"],"actor_ids":["user_01GBZK5MP7TD1YCFQHFR22180V"],"targets":["team"]})json")
           .value();
   auto result = client.audit_logs().create_export(params);
@@ -254,8 +254,8 @@ TEST(AuditLogsOperations, UpdateOrganizationAuditLogsRetention) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::audit_logs::UpdateOrganizationAuditLogsRetentionParams params;
-  static_cast<workos::UpdateAuditLogsRetentionDto&>(params) =
-      workos::from_json<workos::UpdateAuditLogsRetentionDto>(
+  static_cast<workos::UpdateAuditLogsRetention&>(params) =
+      workos::from_json<workos::UpdateAuditLogsRetention>(
           R"json({"retention_period_in_days":30})json")
           .value();
   auto result = client.audit_logs().update_organization_audit_logs_retention("a/../b?x#", params);
@@ -277,43 +277,43 @@ TEST(AuditLogsOperations, UpdateOrganizationAuditLogsRetention) {
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
-TEST(ModelAuditLogSchemaActorDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::AuditLogSchemaActorDto>(
-      "AuditLogSchemaActorDto",
+TEST(ModelAuditLogSchemaActor, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::AuditLogSchemaActor>(
+      "AuditLogSchemaActor",
       R"json({"metadata":{"type":"object","properties":{"role":{"type":"string"}}}})json");
 }
 
-TEST(ModelAuditLogSchemaActorDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::AuditLogSchemaActorDto>(
-      "AuditLogSchemaActorDto",
+TEST(ModelAuditLogSchemaActor, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::AuditLogSchemaActor>(
+      "AuditLogSchemaActor",
       R"json({"metadata":{"type":"object","properties":{"role":{"type":"string"}}},"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::AuditLogSchemaActorDto>("AuditLogSchemaActorDto",
-                                                                     R"json({})json", "metadata");
-  gen::expect_missing_required_warns<workos::AuditLogSchemaActorDto>(
-      "AuditLogSchemaActorDto", R"json({"metadata":null})json", "metadata");
+  gen::expect_missing_required_warns<workos::AuditLogSchemaActor>("AuditLogSchemaActor",
+                                                                  R"json({})json", "metadata");
+  gen::expect_missing_required_warns<workos::AuditLogSchemaActor>(
+      "AuditLogSchemaActor", R"json({"metadata":null})json", "metadata");
 }
 
-TEST(ModelAuditLogSchemaTargetDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::AuditLogSchemaTargetDto>(
-      "AuditLogSchemaTargetDto",
+TEST(ModelAuditLogSchemaTarget, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::AuditLogSchemaTarget>(
+      "AuditLogSchemaTarget",
       R"json({"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}})json");
 }
 
-TEST(ModelAuditLogSchemaTargetDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::AuditLogSchemaTargetDto>(
-      "AuditLogSchemaTargetDto",
+TEST(ModelAuditLogSchemaTarget, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::AuditLogSchemaTarget>(
+      "AuditLogSchemaTarget",
       R"json({"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}},"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::AuditLogSchemaTargetDto>(
-      "AuditLogSchemaTargetDto",
+  gen::expect_missing_required_warns<workos::AuditLogSchemaTarget>(
+      "AuditLogSchemaTarget",
       R"json({"metadata":{"type":"object","properties":{"cost":{"type":"number"}}}})json", "type");
-  gen::expect_missing_required_warns<workos::AuditLogSchemaTargetDto>(
-      "AuditLogSchemaTargetDto",
+  gen::expect_missing_required_warns<workos::AuditLogSchemaTarget>(
+      "AuditLogSchemaTarget",
       R"json({"type":null,"metadata":{"type":"object","properties":{"cost":{"type":"number"}}}})json",
       "type");
-  gen::expect_wrong_type_fails<workos::AuditLogSchemaTargetDto>(
-      "AuditLogSchemaTargetDto",
+  gen::expect_wrong_type_fails<workos::AuditLogSchemaTarget>(
+      "AuditLogSchemaTarget",
       R"json({"type":12345,"metadata":{"type":"object","properties":{"cost":{"type":"number"}}}})json",
       "type");
 }
@@ -368,47 +368,94 @@ TEST(ModelAuditLogActionJson, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelAuditLogEventActorDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::AuditLogEventActorDto>(
-      "AuditLogEventActorDto",
+TEST(ModelAuditLogEventActor, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::AuditLogEventActor>(
+      "AuditLogEventActor",
       R"json({"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}})json");
 }
 
-TEST(ModelAuditLogEventActorDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::AuditLogEventActorDto>(
-      "AuditLogEventActorDto",
+TEST(ModelAuditLogEventActor, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::AuditLogEventActor>(
+      "AuditLogEventActor",
       R"json({"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"},"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::AuditLogEventActorDto>(
-      "AuditLogEventActorDto",
+  gen::expect_missing_required_warns<workos::AuditLogEventActor>(
+      "AuditLogEventActor",
       R"json({"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
-  gen::expect_missing_required_warns<workos::AuditLogEventActorDto>(
-      "AuditLogEventActorDto",
+  gen::expect_missing_required_warns<workos::AuditLogEventActor>(
+      "AuditLogEventActor",
       R"json({"id":null,"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
-  gen::expect_wrong_type_fails<workos::AuditLogEventActorDto>(
-      "AuditLogEventActorDto",
+  gen::expect_wrong_type_fails<workos::AuditLogEventActor>(
+      "AuditLogEventActor",
       R"json({"id":12345,"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
 }
 
-TEST(ModelAuditLogEventContextDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::AuditLogEventContextDto>(
-      "AuditLogEventContextDto",
+TEST(ModelAuditLogEventContext, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::AuditLogEventContext>(
+      "AuditLogEventContext",
       R"json({"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"})json");
 }
 
-TEST(ModelAuditLogEventContextDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::AuditLogEventContextDto>(
-      "AuditLogEventContextDto",
+TEST(ModelAuditLogEventContext, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::AuditLogEventContext>(
+      "AuditLogEventContext",
       R"json({"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::AuditLogEventContextDto>(
-      "AuditLogEventContextDto", R"json({"user_agent":"Chrome/104.0.0.0"})json", "location");
-  gen::expect_missing_required_warns<workos::AuditLogEventContextDto>(
-      "AuditLogEventContextDto", R"json({"location":null,"user_agent":"Chrome/104.0.0.0"})json",
+  gen::expect_missing_required_warns<workos::AuditLogEventContext>(
+      "AuditLogEventContext", R"json({"user_agent":"Chrome/104.0.0.0"})json", "location");
+  gen::expect_missing_required_warns<workos::AuditLogEventContext>(
+      "AuditLogEventContext", R"json({"location":null,"user_agent":"Chrome/104.0.0.0"})json",
       "location");
-  gen::expect_wrong_type_fails<workos::AuditLogEventContextDto>(
-      "AuditLogEventContextDto", R"json({"location":12345,"user_agent":"Chrome/104.0.0.0"})json",
+  gen::expect_wrong_type_fails<workos::AuditLogEventContext>(
+      "AuditLogEventContext", R"json({"location":12345,"user_agent":"Chrome/104.0.0.0"})json",
       "location");
+}
+
+TEST(ModelAuditLogEventTarget, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::AuditLogEventTarget>(
+      "AuditLogEventTarget",
+      R"json({"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}})json");
+}
+
+TEST(ModelAuditLogEventTarget, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::AuditLogEventTarget>(
+      "AuditLogEventTarget",
+      R"json({"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"},"__unknown_field__":{"nested":[1,2,3]}})json",
+      nullptr);
+  gen::expect_missing_required_warns<workos::AuditLogEventTarget>(
+      "AuditLogEventTarget",
+      R"json({"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
+  gen::expect_missing_required_warns<workos::AuditLogEventTarget>(
+      "AuditLogEventTarget",
+      R"json({"id":null,"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
+  gen::expect_wrong_type_fails<workos::AuditLogEventTarget>(
+      "AuditLogEventTarget",
+      R"json({"id":12345,"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
+}
+
+TEST(ModelAuditLogEvent, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::AuditLogEvent>(
+      "AuditLogEvent",
+      R"json({"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1})json");
+}
+
+TEST(ModelAuditLogEvent, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::AuditLogEvent>(
+      "AuditLogEvent",
+      R"json({"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1,"__unknown_field__":{"nested":[1,2,3]}})json",
+      nullptr);
+  gen::expect_missing_required_warns<workos::AuditLogEvent>(
+      "AuditLogEvent",
+      R"json({"occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1})json",
+      "action");
+  gen::expect_missing_required_warns<workos::AuditLogEvent>(
+      "AuditLogEvent",
+      R"json({"action":null,"occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1})json",
+      "action");
+  gen::expect_wrong_type_fails<workos::AuditLogEvent>(
+      "AuditLogEvent",
+      R"json({"action":12345,"occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1})json",
+      "action");
 }
 
 TEST(ModelAuditLogEventCreateResponse, RoundTripsTheSpecExample) {
@@ -428,99 +475,52 @@ TEST(ModelAuditLogEventCreateResponse, ToleratesDriftAndRejectsWrongTypes) {
       "AuditLogEventCreateResponse", R"json({"success":"not a boolean"})json", "success");
 }
 
-TEST(ModelAuditLogEventTargetDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::AuditLogEventTargetDto>(
-      "AuditLogEventTargetDto",
-      R"json({"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}})json");
-}
-
-TEST(ModelAuditLogEventTargetDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::AuditLogEventTargetDto>(
-      "AuditLogEventTargetDto",
-      R"json({"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"},"__unknown_field__":{"nested":[1,2,3]}})json",
-      nullptr);
-  gen::expect_missing_required_warns<workos::AuditLogEventTargetDto>(
-      "AuditLogEventTargetDto",
-      R"json({"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
-  gen::expect_missing_required_warns<workos::AuditLogEventTargetDto>(
-      "AuditLogEventTargetDto",
-      R"json({"id":null,"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
-  gen::expect_wrong_type_fails<workos::AuditLogEventTargetDto>(
-      "AuditLogEventTargetDto",
-      R"json({"id":12345,"type":"user","name":"Jon Smith","metadata":{"key":"value"}})json", "id");
-}
-
-TEST(ModelAuditLogEventDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::AuditLogEventDto>(
-      "AuditLogEventDto",
-      R"json({"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1})json");
-}
-
-TEST(ModelAuditLogEventDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::AuditLogEventDto>(
-      "AuditLogEventDto",
-      R"json({"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1,"__unknown_field__":{"nested":[1,2,3]}})json",
-      nullptr);
-  gen::expect_missing_required_warns<workos::AuditLogEventDto>(
-      "AuditLogEventDto",
-      R"json({"occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1})json",
-      "action");
-  gen::expect_missing_required_warns<workos::AuditLogEventDto>(
-      "AuditLogEventDto",
-      R"json({"action":null,"occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1})json",
-      "action");
-  gen::expect_wrong_type_fails<workos::AuditLogEventDto>(
-      "AuditLogEventDto",
-      R"json({"action":12345,"occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1})json",
-      "action");
-}
-
-TEST(ModelAuditLogEventIngestionDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::AuditLogEventIngestionDto>(
-      "AuditLogEventIngestionDto",
+TEST(ModelAuditLogEventIngestion, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::AuditLogEventIngestion>(
+      "AuditLogEventIngestion",
       R"json({"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","event":{"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1}})json");
 }
 
-TEST(ModelAuditLogEventIngestionDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::AuditLogEventIngestionDto>(
-      "AuditLogEventIngestionDto",
+TEST(ModelAuditLogEventIngestion, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::AuditLogEventIngestion>(
+      "AuditLogEventIngestion",
       R"json({"organization_id":"org_01EHWNCE74X7JSDV0X3SZ3KJNY","event":{"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1},"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::AuditLogEventIngestionDto>(
-      "AuditLogEventIngestionDto",
+  gen::expect_missing_required_warns<workos::AuditLogEventIngestion>(
+      "AuditLogEventIngestion",
       R"json({"event":{"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1}})json",
       "organization_id");
-  gen::expect_missing_required_warns<workos::AuditLogEventIngestionDto>(
-      "AuditLogEventIngestionDto",
+  gen::expect_missing_required_warns<workos::AuditLogEventIngestion>(
+      "AuditLogEventIngestion",
       R"json({"organization_id":null,"event":{"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1}})json",
       "organization_id");
-  gen::expect_wrong_type_fails<workos::AuditLogEventIngestionDto>(
-      "AuditLogEventIngestionDto",
+  gen::expect_wrong_type_fails<workos::AuditLogEventIngestion>(
+      "AuditLogEventIngestion",
       R"json({"organization_id":12345,"event":{"action":"user.signed_in","occurred_at":"2026-02-02T16:35:39.317Z","actor":{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}},"targets":[{"id":"user_TF4C5938","type":"user","name":"Jon Smith","metadata":{"key":"value"}}],"context":{"location":"123.123.123.123","user_agent":"Chrome/104.0.0.0"},"metadata":{"key":"value"},"version":1}})json",
       "organization_id");
 }
 
-TEST(ModelAuditLogExportCreationDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::AuditLogExportCreationDto>(
-      "AuditLogExportCreationDto",
+TEST(ModelAuditLogExportCreation, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::AuditLogExportCreation>(
+      "AuditLogExportCreation",
       R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","range_start":"2022-07-02T18:09:06.996Z","range_end":"2022-09-02T18:09:06.996Z","actions":["user.signed_in"],"actors":["Jon Smith"],"actor_names":["Jon Smith"],"actor_ids":["user_01GBZK5MP7TD1YCFQHFR22180V"],"targets":["team"]})json");
 }
 
-TEST(ModelAuditLogExportCreationDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::AuditLogExportCreationDto>(
-      "AuditLogExportCreationDto",
+TEST(ModelAuditLogExportCreation, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::AuditLogExportCreation>(
+      "AuditLogExportCreation",
       R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","range_start":"2022-07-02T18:09:06.996Z","range_end":"2022-09-02T18:09:06.996Z","actions":["user.signed_in"],"actors":["Jon Smith"],"actor_names":["Jon Smith"],"actor_ids":["user_01GBZK5MP7TD1YCFQHFR22180V"],"targets":["team"],"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::AuditLogExportCreationDto>(
-      "AuditLogExportCreationDto",
+  gen::expect_missing_required_warns<workos::AuditLogExportCreation>(
+      "AuditLogExportCreation",
       R"json({"range_start":"2022-07-02T18:09:06.996Z","range_end":"2022-09-02T18:09:06.996Z","actions":["user.signed_in"],"actors":["Jon Smith"],"actor_names":["Jon Smith"],"actor_ids":["user_01GBZK5MP7TD1YCFQHFR22180V"],"targets":["team"]})json",
       "organization_id");
-  gen::expect_missing_required_warns<workos::AuditLogExportCreationDto>(
-      "AuditLogExportCreationDto",
+  gen::expect_missing_required_warns<workos::AuditLogExportCreation>(
+      "AuditLogExportCreation",
       R"json({"organization_id":null,"range_start":"2022-07-02T18:09:06.996Z","range_end":"2022-09-02T18:09:06.996Z","actions":["user.signed_in"],"actors":["Jon Smith"],"actor_names":["Jon Smith"],"actor_ids":["user_01GBZK5MP7TD1YCFQHFR22180V"],"targets":["team"]})json",
       "organization_id");
-  gen::expect_wrong_type_fails<workos::AuditLogExportCreationDto>(
-      "AuditLogExportCreationDto",
+  gen::expect_wrong_type_fails<workos::AuditLogExportCreation>(
+      "AuditLogExportCreation",
       R"json({"organization_id":12345,"range_start":"2022-07-02T18:09:06.996Z","range_end":"2022-09-02T18:09:06.996Z","actions":["user.signed_in"],"actors":["Jon Smith"],"actor_names":["Jon Smith"],"actor_ids":["user_01GBZK5MP7TD1YCFQHFR22180V"],"targets":["team"]})json",
       "organization_id");
 }
@@ -552,27 +552,27 @@ TEST(ModelAuditLogExportJson, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelAuditLogSchemaDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::AuditLogSchemaDto>(
-      "AuditLogSchemaDto",
+TEST(ModelAuditLogSchema, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::AuditLogSchema>(
+      "AuditLogSchema",
       R"json({"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":[{"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}}],"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}}})json");
 }
 
-TEST(ModelAuditLogSchemaDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::AuditLogSchemaDto>(
-      "AuditLogSchemaDto",
+TEST(ModelAuditLogSchema, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::AuditLogSchema>(
+      "AuditLogSchema",
       R"json({"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":[{"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}}],"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}},"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::AuditLogSchemaDto>(
-      "AuditLogSchemaDto",
+  gen::expect_missing_required_warns<workos::AuditLogSchema>(
+      "AuditLogSchema",
       R"json({"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}}})json",
       "targets");
-  gen::expect_missing_required_warns<workos::AuditLogSchemaDto>(
-      "AuditLogSchemaDto",
+  gen::expect_missing_required_warns<workos::AuditLogSchema>(
+      "AuditLogSchema",
       R"json({"actor":{"metadata":{"type":"object","properties":{"role":{"type":"string"}}}},"targets":null,"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}}})json",
       "targets");
-  gen::expect_wrong_type_fails<workos::AuditLogSchemaDto>(
-      "AuditLogSchemaDto",
+  gen::expect_wrong_type_fails<workos::AuditLogSchema>(
+      "AuditLogSchema",
       R"json({"actor":"not an object","targets":[{"type":"invoice","metadata":{"type":"object","properties":{"cost":{"type":"number"}}}}],"metadata":{"type":"object","properties":{"transactionId":{"type":"string"}}}})json",
       "actor");
 }
@@ -591,22 +591,22 @@ TEST(ModelAuditLogsRetentionJson, ToleratesDriftAndRejectsWrongTypes) {
       "retention_period_in_days");
 }
 
-TEST(ModelUpdateAuditLogsRetentionDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateAuditLogsRetentionDto>(
-      "UpdateAuditLogsRetentionDto", R"json({"retention_period_in_days":30})json");
+TEST(ModelUpdateAuditLogsRetention, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateAuditLogsRetention>(
+      "UpdateAuditLogsRetention", R"json({"retention_period_in_days":30})json");
 }
 
-TEST(ModelUpdateAuditLogsRetentionDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateAuditLogsRetentionDto>(
-      "UpdateAuditLogsRetentionDto",
+TEST(ModelUpdateAuditLogsRetention, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateAuditLogsRetention>(
+      "UpdateAuditLogsRetention",
       R"json({"retention_period_in_days":30,"__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
-  gen::expect_missing_required_warns<workos::UpdateAuditLogsRetentionDto>(
-      "UpdateAuditLogsRetentionDto", R"json({})json", "retention_period_in_days");
-  gen::expect_missing_required_warns<workos::UpdateAuditLogsRetentionDto>(
-      "UpdateAuditLogsRetentionDto", R"json({"retention_period_in_days":null})json",
+  gen::expect_missing_required_warns<workos::UpdateAuditLogsRetention>(
+      "UpdateAuditLogsRetention", R"json({})json", "retention_period_in_days");
+  gen::expect_missing_required_warns<workos::UpdateAuditLogsRetention>(
+      "UpdateAuditLogsRetention", R"json({"retention_period_in_days":null})json",
       "retention_period_in_days");
-  gen::expect_wrong_type_fails<workos::UpdateAuditLogsRetentionDto>(
-      "UpdateAuditLogsRetentionDto", R"json({"retention_period_in_days":"not a number"})json",
+  gen::expect_wrong_type_fails<workos::UpdateAuditLogsRetention>(
+      "UpdateAuditLogsRetention", R"json({"retention_period_in_days":"not a number"})json",
       "retention_period_in_days");
 }
 

@@ -72,8 +72,8 @@ TEST(AuthorizationAsyncOperations, CreateGroupRoleAssignment) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::CreateGroupRoleAssignmentParams params;
-  static_cast<workos::CreateGroupRoleAssignmentDto&>(params) =
-      workos::from_json<workos::CreateGroupRoleAssignmentDto>(
+  static_cast<workos::CreateGroupRoleAssignment&>(params) =
+      workos::from_json<workos::CreateGroupRoleAssignment>(
           R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json")
           .value();
   auto result = client.authorization().create_group_role_assignment("a/../b?x#", params).get();
@@ -107,8 +107,8 @@ TEST(AuthorizationAsyncOperations, UpdateGroupRoleAssignments) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::UpdateGroupRoleAssignmentsParams params;
-  static_cast<workos::ReplaceGroupRoleAssignmentsDto&>(params) =
-      workos::from_json<workos::ReplaceGroupRoleAssignmentsDto>(
+  static_cast<workos::ReplaceGroupRoleAssignments&>(params) =
+      workos::from_json<workos::ReplaceGroupRoleAssignments>(
           R"json({"role_assignments":[{"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"}]})json")
           .value();
   auto result = client.authorization().update_group_role_assignments("a/../b?x#", params).get();
@@ -141,8 +141,8 @@ TEST(AuthorizationAsyncOperations, DeleteGroupRoleAssignments) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::DeleteGroupRoleAssignmentsParams params;
-  static_cast<workos::DeleteGroupRoleAssignmentsByCriteriaDto&>(params) =
-      workos::from_json<workos::DeleteGroupRoleAssignmentsByCriteriaDto>(
+  static_cast<workos::DeleteGroupRoleAssignmentsByCriteria&>(params) =
+      workos::from_json<workos::DeleteGroupRoleAssignmentsByCriteria>(
           R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json")
           .value();
   auto result = client.authorization().delete_group_role_assignments("a/../b?x#", params).get();
@@ -214,8 +214,8 @@ TEST(AuthorizationAsyncOperations, Check) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::CheckParams params;
-  static_cast<workos::CheckAuthorizationDto&>(params) =
-      workos::from_json<workos::CheckAuthorizationDto>(
+  static_cast<workos::CheckAuthorization&>(params) =
+      workos::from_json<workos::CheckAuthorization>(
           R"json({"permission_slug":"posts:create","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json")
           .value();
   auto result = client.authorization().check("a/../b?x#", params).get();
@@ -442,8 +442,8 @@ TEST(AuthorizationAsyncOperations, AssignRole) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::AssignRoleParams params;
-  static_cast<workos::AssignRoleDto&>(params) =
-      workos::from_json<workos::AssignRoleDto>(
+  static_cast<workos::AssignRole&>(params) =
+      workos::from_json<workos::AssignRole>(
           R"json({"role_slug":"editor","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json")
           .value();
   auto result = client.authorization().assign_role("a/../b?x#", params).get();
@@ -476,8 +476,8 @@ TEST(AuthorizationAsyncOperations, RemoveRole) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::RemoveRoleParams params;
-  static_cast<workos::RemoveRoleDto&>(params) =
-      workos::from_json<workos::RemoveRoleDto>(
+  static_cast<workos::RemoveRole&>(params) =
+      workos::from_json<workos::RemoveRole>(
           R"json({"role_slug":"editor","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json")
           .value();
   auto result = client.authorization().remove_role("a/../b?x#", params).get();
@@ -526,8 +526,8 @@ TEST(AuthorizationAsyncOperations, CreateOrganizationRole) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::CreateOrganizationRoleParams params;
-  static_cast<workos::CreateOrganizationRoleDto&>(params) =
-      workos::from_json<workos::CreateOrganizationRoleDto>(
+  static_cast<workos::CreateOrganizationRole&>(params) =
+      workos::from_json<workos::CreateOrganizationRole>(
           R"json({"slug":"org-billing-admin","name":"Billing Administrator","description":"Can manage billing and invoices","resource_type_slug":"organization"})json")
           .value();
   auto result = client.authorization().create_organization_role("a/../b?x#", params).get();
@@ -612,8 +612,8 @@ TEST(AuthorizationAsyncOperations, UpdateOrganizationRole) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::UpdateOrganizationRoleParams params;
-  static_cast<workos::UpdateOrganizationRoleDto&>(params) =
-      workos::from_json<workos::UpdateOrganizationRoleDto>(
+  static_cast<workos::UpdateOrganizationRole&>(params) =
+      workos::from_json<workos::UpdateOrganizationRole>(
           R"json({"name":"Finance Administrator","description":"Can manage all financial operations"})json")
           .value();
   auto result =
@@ -668,8 +668,8 @@ TEST(AuthorizationAsyncOperations, SetOrganizationRolePermissions) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::SetOrganizationRolePermissionsParams params;
-  static_cast<workos::SetRolePermissionsDto&>(params) =
-      workos::from_json<workos::SetRolePermissionsDto>(
+  static_cast<workos::SetRolePermissions&>(params) =
+      workos::from_json<workos::SetRolePermissions>(
           R"json({"permissions":["billing:read","billing:write","invoices:manage","reports:view"]})json")
           .value();
   auto result = client.authorization()
@@ -706,9 +706,8 @@ TEST(AuthorizationAsyncOperations, AddOrganizationRolePermission) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::AddOrganizationRolePermissionParams params;
-  static_cast<workos::AddRolePermissionDto&>(params) =
-      workos::from_json<workos::AddRolePermissionDto>(R"json({"slug":"reports:export"})json")
-          .value();
+  static_cast<workos::AddRolePermission&>(params) =
+      workos::from_json<workos::AddRolePermission>(R"json({"slug":"reports:export"})json").value();
   auto result = client.authorization()
                     .add_organization_role_permission("a/../b?x#", "a/../b?x#", params)
                     .get();
@@ -796,8 +795,8 @@ TEST(AuthorizationAsyncOperations, UpdateResourceByExternalId) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::UpdateResourceByExternalIdParams params;
-  static_cast<workos::UpdateAuthorizationResourceDto&>(params) =
-      workos::from_json<workos::UpdateAuthorizationResourceDto>(
+  static_cast<workos::UpdateAuthorizationResource&>(params) =
+      workos::from_json<workos::UpdateAuthorizationResource>(
           R"json({"name":"Updated Name","description":"Updated description","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result = client.authorization()
@@ -1001,8 +1000,8 @@ TEST(AuthorizationAsyncOperations, CreatePermission) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::CreatePermissionParams params;
-  static_cast<workos::CreateAuthorizationPermissionDto&>(params) =
-      workos::from_json<workos::CreateAuthorizationPermissionDto>(
+  static_cast<workos::CreateAuthorizationPermission&>(params) =
+      workos::from_json<workos::CreateAuthorizationPermission>(
           R"json({"slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","resource_type_slug":"document"})json")
           .value();
   auto result = client.authorization().create_permission(params).get();
@@ -1059,8 +1058,8 @@ TEST(AuthorizationAsyncOperations, UpdatePermission) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::UpdatePermissionParams params;
-  static_cast<workos::UpdateAuthorizationPermissionDto&>(params) =
-      workos::from_json<workos::UpdateAuthorizationPermissionDto>(
+  static_cast<workos::UpdateAuthorizationPermission&>(params) =
+      workos::from_json<workos::UpdateAuthorizationPermission>(
           R"json({"name":"View Documents","description":"Allows viewing document contents"})json")
           .value();
   auto result = client.authorization().update_permission("a/../b?x#", params).get();
@@ -1165,8 +1164,8 @@ TEST(AuthorizationAsyncOperations, CreateResource) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::CreateResourceParams params;
-  static_cast<workos::CreateAuthorizationResourceDto&>(params) =
-      workos::from_json<workos::CreateAuthorizationResourceDto>(
+  static_cast<workos::CreateAuthorizationResource&>(params) =
+      workos::from_json<workos::CreateAuthorizationResource>(
           R"json({"external_id":"my-workspace-01","name":"Acme Workspace","description":"Primary workspace for the Acme team","resource_type_slug":"workspace","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result = client.authorization().create_resource(params).get();
@@ -1223,8 +1222,8 @@ TEST(AuthorizationAsyncOperations, UpdateResource) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::UpdateResourceParams params;
-  static_cast<workos::UpdateAuthorizationResourceDto&>(params) =
-      workos::from_json<workos::UpdateAuthorizationResourceDto>(
+  static_cast<workos::UpdateAuthorizationResource&>(params) =
+      workos::from_json<workos::UpdateAuthorizationResource>(
           R"json({"name":"Updated Name","description":"Updated description","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result = client.authorization().update_resource("a/../b?x#", params).get();
@@ -1370,8 +1369,8 @@ TEST(AuthorizationAsyncOperations, CreateEnvironmentRole) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::CreateEnvironmentRoleParams params;
-  static_cast<workos::CreateRoleDto&>(params) =
-      workos::from_json<workos::CreateRoleDto>(
+  static_cast<workos::CreateRole&>(params) =
+      workos::from_json<workos::CreateRole>(
           R"json({"slug":"editor","name":"Editor","description":"Can edit resources","resource_type_slug":"organization"})json")
           .value();
   auto result = client.authorization().create_environment_role(params).get();
@@ -1452,8 +1451,8 @@ TEST(AuthorizationAsyncOperations, UpdateEnvironmentRole) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::UpdateEnvironmentRoleParams params;
-  static_cast<workos::UpdateRoleDto&>(params) =
-      workos::from_json<workos::UpdateRoleDto>(
+  static_cast<workos::UpdateRole&>(params) =
+      workos::from_json<workos::UpdateRole>(
           R"json({"name":"Super Administrator","description":"Full administrative access to all resources"})json")
           .value();
   auto result = client.authorization().update_environment_role("a/../b?x#", params).get();
@@ -1486,8 +1485,8 @@ TEST(AuthorizationAsyncOperations, SetEnvironmentRolePermissions) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::SetEnvironmentRolePermissionsParams params;
-  static_cast<workos::SetRolePermissionsDto&>(params) =
-      workos::from_json<workos::SetRolePermissionsDto>(
+  static_cast<workos::SetRolePermissions&>(params) =
+      workos::from_json<workos::SetRolePermissions>(
           R"json({"permissions":["billing:read","billing:write","invoices:manage","reports:view"]})json")
           .value();
   auto result = client.authorization().set_environment_role_permissions("a/../b?x#", params).get();
@@ -1521,9 +1520,8 @@ TEST(AuthorizationAsyncOperations, AddEnvironmentRolePermission) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::authorization::AddEnvironmentRolePermissionParams params;
-  static_cast<workos::AddRolePermissionDto&>(params) =
-      workos::from_json<workos::AddRolePermissionDto>(R"json({"slug":"reports:export"})json")
-          .value();
+  static_cast<workos::AddRolePermission&>(params) =
+      workos::from_json<workos::AddRolePermission>(R"json({"slug":"reports:export"})json").value();
   auto result = client.authorization().add_environment_role_permission("a/../b?x#", params).get();
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);

@@ -71,8 +71,8 @@ TEST(AuthorizationOperations, CreateGroupRoleAssignment) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::CreateGroupRoleAssignmentParams params;
-  static_cast<workos::CreateGroupRoleAssignmentDto&>(params) =
-      workos::from_json<workos::CreateGroupRoleAssignmentDto>(
+  static_cast<workos::CreateGroupRoleAssignment&>(params) =
+      workos::from_json<workos::CreateGroupRoleAssignment>(
           R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json")
           .value();
   auto result = client.authorization().create_group_role_assignment("a/../b?x#", params);
@@ -106,8 +106,8 @@ TEST(AuthorizationOperations, UpdateGroupRoleAssignments) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::UpdateGroupRoleAssignmentsParams params;
-  static_cast<workos::ReplaceGroupRoleAssignmentsDto&>(params) =
-      workos::from_json<workos::ReplaceGroupRoleAssignmentsDto>(
+  static_cast<workos::ReplaceGroupRoleAssignments&>(params) =
+      workos::from_json<workos::ReplaceGroupRoleAssignments>(
           R"json({"role_assignments":[{"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"}]})json")
           .value();
   auto result = client.authorization().update_group_role_assignments("a/../b?x#", params);
@@ -140,8 +140,8 @@ TEST(AuthorizationOperations, DeleteGroupRoleAssignments) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::DeleteGroupRoleAssignmentsParams params;
-  static_cast<workos::DeleteGroupRoleAssignmentsByCriteriaDto&>(params) =
-      workos::from_json<workos::DeleteGroupRoleAssignmentsByCriteriaDto>(
+  static_cast<workos::DeleteGroupRoleAssignmentsByCriteria&>(params) =
+      workos::from_json<workos::DeleteGroupRoleAssignmentsByCriteria>(
           R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json")
           .value();
   auto result = client.authorization().delete_group_role_assignments("a/../b?x#", params);
@@ -213,8 +213,8 @@ TEST(AuthorizationOperations, Check) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::CheckParams params;
-  static_cast<workos::CheckAuthorizationDto&>(params) =
-      workos::from_json<workos::CheckAuthorizationDto>(
+  static_cast<workos::CheckAuthorization&>(params) =
+      workos::from_json<workos::CheckAuthorization>(
           R"json({"permission_slug":"posts:create","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json")
           .value();
   auto result = client.authorization().check("a/../b?x#", params);
@@ -438,8 +438,8 @@ TEST(AuthorizationOperations, AssignRole) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::AssignRoleParams params;
-  static_cast<workos::AssignRoleDto&>(params) =
-      workos::from_json<workos::AssignRoleDto>(
+  static_cast<workos::AssignRole&>(params) =
+      workos::from_json<workos::AssignRole>(
           R"json({"role_slug":"editor","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json")
           .value();
   auto result = client.authorization().assign_role("a/../b?x#", params);
@@ -472,8 +472,8 @@ TEST(AuthorizationOperations, RemoveRole) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::RemoveRoleParams params;
-  static_cast<workos::RemoveRoleDto&>(params) =
-      workos::from_json<workos::RemoveRoleDto>(
+  static_cast<workos::RemoveRole&>(params) =
+      workos::from_json<workos::RemoveRole>(
           R"json({"role_slug":"editor","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json")
           .value();
   auto result = client.authorization().remove_role("a/../b?x#", params);
@@ -522,8 +522,8 @@ TEST(AuthorizationOperations, CreateOrganizationRole) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::CreateOrganizationRoleParams params;
-  static_cast<workos::CreateOrganizationRoleDto&>(params) =
-      workos::from_json<workos::CreateOrganizationRoleDto>(
+  static_cast<workos::CreateOrganizationRole&>(params) =
+      workos::from_json<workos::CreateOrganizationRole>(
           R"json({"slug":"org-billing-admin","name":"Billing Administrator","description":"Can manage billing and invoices","resource_type_slug":"organization"})json")
           .value();
   auto result = client.authorization().create_organization_role("a/../b?x#", params);
@@ -608,8 +608,8 @@ TEST(AuthorizationOperations, UpdateOrganizationRole) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::UpdateOrganizationRoleParams params;
-  static_cast<workos::UpdateOrganizationRoleDto&>(params) =
-      workos::from_json<workos::UpdateOrganizationRoleDto>(
+  static_cast<workos::UpdateOrganizationRole&>(params) =
+      workos::from_json<workos::UpdateOrganizationRole>(
           R"json({"name":"Finance Administrator","description":"Can manage all financial operations"})json")
           .value();
   auto result = client.authorization().update_organization_role("a/../b?x#", "a/../b?x#", params);
@@ -663,8 +663,8 @@ TEST(AuthorizationOperations, SetOrganizationRolePermissions) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::SetOrganizationRolePermissionsParams params;
-  static_cast<workos::SetRolePermissionsDto&>(params) =
-      workos::from_json<workos::SetRolePermissionsDto>(
+  static_cast<workos::SetRolePermissions&>(params) =
+      workos::from_json<workos::SetRolePermissions>(
           R"json({"permissions":["billing:read","billing:write","invoices:manage","reports:view"]})json")
           .value();
   auto result =
@@ -700,9 +700,8 @@ TEST(AuthorizationOperations, AddOrganizationRolePermission) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::AddOrganizationRolePermissionParams params;
-  static_cast<workos::AddRolePermissionDto&>(params) =
-      workos::from_json<workos::AddRolePermissionDto>(R"json({"slug":"reports:export"})json")
-          .value();
+  static_cast<workos::AddRolePermission&>(params) =
+      workos::from_json<workos::AddRolePermission>(R"json({"slug":"reports:export"})json").value();
   auto result =
       client.authorization().add_organization_role_permission("a/../b?x#", "a/../b?x#", params);
   ASSERT_TRUE(result) << result.error().message();
@@ -787,8 +786,8 @@ TEST(AuthorizationOperations, UpdateResourceByExternalId) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::UpdateResourceByExternalIdParams params;
-  static_cast<workos::UpdateAuthorizationResourceDto&>(params) =
-      workos::from_json<workos::UpdateAuthorizationResourceDto>(
+  static_cast<workos::UpdateAuthorizationResource&>(params) =
+      workos::from_json<workos::UpdateAuthorizationResource>(
           R"json({"name":"Updated Name","description":"Updated description","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result = client.authorization().update_resource_by_external_id("a/../b?x#", "a/../b?x#",
@@ -986,8 +985,8 @@ TEST(AuthorizationOperations, CreatePermission) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::CreatePermissionParams params;
-  static_cast<workos::CreateAuthorizationPermissionDto&>(params) =
-      workos::from_json<workos::CreateAuthorizationPermissionDto>(
+  static_cast<workos::CreateAuthorizationPermission&>(params) =
+      workos::from_json<workos::CreateAuthorizationPermission>(
           R"json({"slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","resource_type_slug":"document"})json")
           .value();
   auto result = client.authorization().create_permission(params);
@@ -1044,8 +1043,8 @@ TEST(AuthorizationOperations, UpdatePermission) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::UpdatePermissionParams params;
-  static_cast<workos::UpdateAuthorizationPermissionDto&>(params) =
-      workos::from_json<workos::UpdateAuthorizationPermissionDto>(
+  static_cast<workos::UpdateAuthorizationPermission&>(params) =
+      workos::from_json<workos::UpdateAuthorizationPermission>(
           R"json({"name":"View Documents","description":"Allows viewing document contents"})json")
           .value();
   auto result = client.authorization().update_permission("a/../b?x#", params);
@@ -1150,8 +1149,8 @@ TEST(AuthorizationOperations, CreateResource) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::CreateResourceParams params;
-  static_cast<workos::CreateAuthorizationResourceDto&>(params) =
-      workos::from_json<workos::CreateAuthorizationResourceDto>(
+  static_cast<workos::CreateAuthorizationResource&>(params) =
+      workos::from_json<workos::CreateAuthorizationResource>(
           R"json({"external_id":"my-workspace-01","name":"Acme Workspace","description":"Primary workspace for the Acme team","resource_type_slug":"workspace","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result = client.authorization().create_resource(params);
@@ -1208,8 +1207,8 @@ TEST(AuthorizationOperations, UpdateResource) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::UpdateResourceParams params;
-  static_cast<workos::UpdateAuthorizationResourceDto&>(params) =
-      workos::from_json<workos::UpdateAuthorizationResourceDto>(
+  static_cast<workos::UpdateAuthorizationResource&>(params) =
+      workos::from_json<workos::UpdateAuthorizationResource>(
           R"json({"name":"Updated Name","description":"Updated description","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result = client.authorization().update_resource("a/../b?x#", params);
@@ -1354,8 +1353,8 @@ TEST(AuthorizationOperations, CreateEnvironmentRole) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::CreateEnvironmentRoleParams params;
-  static_cast<workos::CreateRoleDto&>(params) =
-      workos::from_json<workos::CreateRoleDto>(
+  static_cast<workos::CreateRole&>(params) =
+      workos::from_json<workos::CreateRole>(
           R"json({"slug":"editor","name":"Editor","description":"Can edit resources","resource_type_slug":"organization"})json")
           .value();
   auto result = client.authorization().create_environment_role(params);
@@ -1436,8 +1435,8 @@ TEST(AuthorizationOperations, UpdateEnvironmentRole) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::UpdateEnvironmentRoleParams params;
-  static_cast<workos::UpdateRoleDto&>(params) =
-      workos::from_json<workos::UpdateRoleDto>(
+  static_cast<workos::UpdateRole&>(params) =
+      workos::from_json<workos::UpdateRole>(
           R"json({"name":"Super Administrator","description":"Full administrative access to all resources"})json")
           .value();
   auto result = client.authorization().update_environment_role("a/../b?x#", params);
@@ -1470,8 +1469,8 @@ TEST(AuthorizationOperations, SetEnvironmentRolePermissions) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::SetEnvironmentRolePermissionsParams params;
-  static_cast<workos::SetRolePermissionsDto&>(params) =
-      workos::from_json<workos::SetRolePermissionsDto>(
+  static_cast<workos::SetRolePermissions&>(params) =
+      workos::from_json<workos::SetRolePermissions>(
           R"json({"permissions":["billing:read","billing:write","invoices:manage","reports:view"]})json")
           .value();
   auto result = client.authorization().set_environment_role_permissions("a/../b?x#", params);
@@ -1505,9 +1504,8 @@ TEST(AuthorizationOperations, AddEnvironmentRolePermission) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::authorization::AddEnvironmentRolePermissionParams params;
-  static_cast<workos::AddRolePermissionDto&>(params) =
-      workos::from_json<workos::AddRolePermissionDto>(R"json({"slug":"reports:export"})json")
-          .value();
+  static_cast<workos::AddRolePermission&>(params) =
+      workos::from_json<workos::AddRolePermission>(R"json({"slug":"reports:export"})json").value();
   auto result = client.authorization().add_environment_role_permission("a/../b?x#", params);
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);
@@ -1528,43 +1526,43 @@ TEST(AuthorizationOperations, AddEnvironmentRolePermission) {
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
-TEST(ModelAddRolePermissionDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::AddRolePermissionDto>("AddRolePermissionDto",
-                                                       R"json({"slug":"reports:export"})json");
+TEST(ModelAddRolePermission, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::AddRolePermission>("AddRolePermission",
+                                                    R"json({"slug":"reports:export"})json");
 }
 
-TEST(ModelAddRolePermissionDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::AddRolePermissionDto>(
-      "AddRolePermissionDto",
+TEST(ModelAddRolePermission, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::AddRolePermission>(
+      "AddRolePermission",
       R"json({"slug":"reports:export","__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
-  gen::expect_missing_required_warns<workos::AddRolePermissionDto>("AddRolePermissionDto",
-                                                                   R"json({})json", "slug");
-  gen::expect_missing_required_warns<workos::AddRolePermissionDto>(
-      "AddRolePermissionDto", R"json({"slug":null})json", "slug");
-  gen::expect_wrong_type_fails<workos::AddRolePermissionDto>("AddRolePermissionDto",
-                                                             R"json({"slug":12345})json", "slug");
+  gen::expect_missing_required_warns<workos::AddRolePermission>("AddRolePermission",
+                                                                R"json({})json", "slug");
+  gen::expect_missing_required_warns<workos::AddRolePermission>("AddRolePermission",
+                                                                R"json({"slug":null})json", "slug");
+  gen::expect_wrong_type_fails<workos::AddRolePermission>("AddRolePermission",
+                                                          R"json({"slug":12345})json", "slug");
 }
 
-TEST(ModelAssignRoleDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::AssignRoleDto>(
-      "AssignRoleDto",
+TEST(ModelAssignRole, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::AssignRole>(
+      "AssignRole",
       R"json({"role_slug":"editor","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json");
 }
 
-TEST(ModelAssignRoleDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::AssignRoleDto>(
-      "AssignRoleDto",
+TEST(ModelAssignRole, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::AssignRole>(
+      "AssignRole",
       R"json({"role_slug":"editor","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::AssignRoleDto>(
-      "AssignRoleDto", R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
+  gen::expect_missing_required_warns<workos::AssignRole>(
+      "AssignRole", R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
       "role_slug");
-  gen::expect_missing_required_warns<workos::AssignRoleDto>(
-      "AssignRoleDto",
+  gen::expect_missing_required_warns<workos::AssignRole>(
+      "AssignRole",
       R"json({"role_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
       "role_slug");
-  gen::expect_wrong_type_fails<workos::AssignRoleDto>(
-      "AssignRoleDto",
+  gen::expect_wrong_type_fails<workos::AssignRole>(
+      "AssignRole",
       R"json({"role_slug":12345,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
       "role_slug");
 }
@@ -1636,176 +1634,176 @@ TEST(ModelAuthorizationResourceList, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelCheckAuthorizationDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CheckAuthorizationDto>(
-      "CheckAuthorizationDto",
+TEST(ModelCheckAuthorization, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CheckAuthorization>(
+      "CheckAuthorization",
       R"json({"permission_slug":"posts:create","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json");
 }
 
-TEST(ModelCheckAuthorizationDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CheckAuthorizationDto>(
-      "CheckAuthorizationDto",
+TEST(ModelCheckAuthorization, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CheckAuthorization>(
+      "CheckAuthorization",
       R"json({"permission_slug":"posts:create","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CheckAuthorizationDto>(
-      "CheckAuthorizationDto",
-      R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json", "permission_slug");
-  gen::expect_missing_required_warns<workos::CheckAuthorizationDto>(
-      "CheckAuthorizationDto",
+  gen::expect_missing_required_warns<workos::CheckAuthorization>(
+      "CheckAuthorization", R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
+      "permission_slug");
+  gen::expect_missing_required_warns<workos::CheckAuthorization>(
+      "CheckAuthorization",
       R"json({"permission_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
       "permission_slug");
-  gen::expect_wrong_type_fails<workos::CheckAuthorizationDto>(
-      "CheckAuthorizationDto",
+  gen::expect_wrong_type_fails<workos::CheckAuthorization>(
+      "CheckAuthorization",
       R"json({"permission_slug":12345,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
       "permission_slug");
 }
 
-TEST(ModelCreateAuthorizationPermissionDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateAuthorizationPermissionDto>(
-      "CreateAuthorizationPermissionDto",
+TEST(ModelCreateAuthorizationPermission, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateAuthorizationPermission>(
+      "CreateAuthorizationPermission",
       R"json({"slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","resource_type_slug":"document"})json");
 }
 
-TEST(ModelCreateAuthorizationPermissionDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateAuthorizationPermissionDto>(
-      "CreateAuthorizationPermissionDto",
+TEST(ModelCreateAuthorizationPermission, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateAuthorizationPermission>(
+      "CreateAuthorizationPermission",
       R"json({"slug":"documents:read","name":"View Documents","description":"Allows viewing document contents","resource_type_slug":"document","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateAuthorizationPermissionDto>(
-      "CreateAuthorizationPermissionDto",
+  gen::expect_missing_required_warns<workos::CreateAuthorizationPermission>(
+      "CreateAuthorizationPermission",
       R"json({"name":"View Documents","description":"Allows viewing document contents","resource_type_slug":"document"})json",
       "slug");
-  gen::expect_missing_required_warns<workos::CreateAuthorizationPermissionDto>(
-      "CreateAuthorizationPermissionDto",
+  gen::expect_missing_required_warns<workos::CreateAuthorizationPermission>(
+      "CreateAuthorizationPermission",
       R"json({"slug":null,"name":"View Documents","description":"Allows viewing document contents","resource_type_slug":"document"})json",
       "slug");
-  gen::expect_wrong_type_fails<workos::CreateAuthorizationPermissionDto>(
-      "CreateAuthorizationPermissionDto",
+  gen::expect_wrong_type_fails<workos::CreateAuthorizationPermission>(
+      "CreateAuthorizationPermission",
       R"json({"slug":12345,"name":"View Documents","description":"Allows viewing document contents","resource_type_slug":"document"})json",
       "slug");
 }
 
-TEST(ModelCreateAuthorizationResourceDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateAuthorizationResourceDto>(
-      "CreateAuthorizationResourceDto",
+TEST(ModelCreateAuthorizationResource, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateAuthorizationResource>(
+      "CreateAuthorizationResource",
       R"json({"external_id":"my-workspace-01","name":"Acme Workspace","description":"Primary workspace for the Acme team","resource_type_slug":"workspace","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json");
 }
 
-TEST(ModelCreateAuthorizationResourceDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateAuthorizationResourceDto>(
-      "CreateAuthorizationResourceDto",
+TEST(ModelCreateAuthorizationResource, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateAuthorizationResource>(
+      "CreateAuthorizationResource",
       R"json({"external_id":"my-workspace-01","name":"Acme Workspace","description":"Primary workspace for the Acme team","resource_type_slug":"workspace","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateAuthorizationResourceDto>(
-      "CreateAuthorizationResourceDto",
+  gen::expect_missing_required_warns<workos::CreateAuthorizationResource>(
+      "CreateAuthorizationResource",
       R"json({"name":"Acme Workspace","description":"Primary workspace for the Acme team","resource_type_slug":"workspace","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json",
       "external_id");
-  gen::expect_missing_required_warns<workos::CreateAuthorizationResourceDto>(
-      "CreateAuthorizationResourceDto",
+  gen::expect_missing_required_warns<workos::CreateAuthorizationResource>(
+      "CreateAuthorizationResource",
       R"json({"external_id":null,"name":"Acme Workspace","description":"Primary workspace for the Acme team","resource_type_slug":"workspace","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json",
       "external_id");
-  gen::expect_wrong_type_fails<workos::CreateAuthorizationResourceDto>(
-      "CreateAuthorizationResourceDto",
+  gen::expect_wrong_type_fails<workos::CreateAuthorizationResource>(
+      "CreateAuthorizationResource",
       R"json({"external_id":12345,"name":"Acme Workspace","description":"Primary workspace for the Acme team","resource_type_slug":"workspace","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json",
       "external_id");
 }
 
-TEST(ModelCreateGroupRoleAssignmentDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateGroupRoleAssignmentDto>(
-      "CreateGroupRoleAssignmentDto",
+TEST(ModelCreateGroupRoleAssignment, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateGroupRoleAssignment>(
+      "CreateGroupRoleAssignment",
       R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json");
 }
 
-TEST(ModelCreateGroupRoleAssignmentDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateGroupRoleAssignmentDto>(
-      "CreateGroupRoleAssignmentDto",
+TEST(ModelCreateGroupRoleAssignment, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateGroupRoleAssignment>(
+      "CreateGroupRoleAssignment",
       R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateGroupRoleAssignmentDto>(
-      "CreateGroupRoleAssignmentDto",
+  gen::expect_missing_required_warns<workos::CreateGroupRoleAssignment>(
+      "CreateGroupRoleAssignment",
       R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
-  gen::expect_missing_required_warns<workos::CreateGroupRoleAssignmentDto>(
-      "CreateGroupRoleAssignmentDto",
+  gen::expect_missing_required_warns<workos::CreateGroupRoleAssignment>(
+      "CreateGroupRoleAssignment",
       R"json({"role_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
-  gen::expect_wrong_type_fails<workos::CreateGroupRoleAssignmentDto>(
-      "CreateGroupRoleAssignmentDto",
+  gen::expect_wrong_type_fails<workos::CreateGroupRoleAssignment>(
+      "CreateGroupRoleAssignment",
       R"json({"role_slug":12345,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
 }
 
-TEST(ModelCreateOrganizationRoleDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateOrganizationRoleDto>(
-      "CreateOrganizationRoleDto",
+TEST(ModelCreateOrganizationRole, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateOrganizationRole>(
+      "CreateOrganizationRole",
       R"json({"slug":"org-billing-admin","name":"Billing Administrator","description":"Can manage billing and invoices","resource_type_slug":"organization"})json");
 }
 
-TEST(ModelCreateOrganizationRoleDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateOrganizationRoleDto>(
-      "CreateOrganizationRoleDto",
+TEST(ModelCreateOrganizationRole, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateOrganizationRole>(
+      "CreateOrganizationRole",
       R"json({"slug":"org-billing-admin","name":"Billing Administrator","description":"Can manage billing and invoices","resource_type_slug":"organization","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateOrganizationRoleDto>(
-      "CreateOrganizationRoleDto",
+  gen::expect_missing_required_warns<workos::CreateOrganizationRole>(
+      "CreateOrganizationRole",
       R"json({"slug":"org-billing-admin","description":"Can manage billing and invoices","resource_type_slug":"organization"})json",
       "name");
-  gen::expect_missing_required_warns<workos::CreateOrganizationRoleDto>(
-      "CreateOrganizationRoleDto",
+  gen::expect_missing_required_warns<workos::CreateOrganizationRole>(
+      "CreateOrganizationRole",
       R"json({"slug":"org-billing-admin","name":null,"description":"Can manage billing and invoices","resource_type_slug":"organization"})json",
       "name");
-  gen::expect_wrong_type_fails<workos::CreateOrganizationRoleDto>(
-      "CreateOrganizationRoleDto",
+  gen::expect_wrong_type_fails<workos::CreateOrganizationRole>(
+      "CreateOrganizationRole",
       R"json({"slug":12345,"name":"Billing Administrator","description":"Can manage billing and invoices","resource_type_slug":"organization"})json",
       "slug");
 }
 
-TEST(ModelCreateRoleDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateRoleDto>(
-      "CreateRoleDto",
+TEST(ModelCreateRole, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateRole>(
+      "CreateRole",
       R"json({"slug":"editor","name":"Editor","description":"Can edit resources","resource_type_slug":"organization"})json");
 }
 
-TEST(ModelCreateRoleDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateRoleDto>(
-      "CreateRoleDto",
+TEST(ModelCreateRole, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateRole>(
+      "CreateRole",
       R"json({"slug":"editor","name":"Editor","description":"Can edit resources","resource_type_slug":"organization","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateRoleDto>(
-      "CreateRoleDto",
+  gen::expect_missing_required_warns<workos::CreateRole>(
+      "CreateRole",
       R"json({"name":"Editor","description":"Can edit resources","resource_type_slug":"organization"})json",
       "slug");
-  gen::expect_missing_required_warns<workos::CreateRoleDto>(
-      "CreateRoleDto",
+  gen::expect_missing_required_warns<workos::CreateRole>(
+      "CreateRole",
       R"json({"slug":null,"name":"Editor","description":"Can edit resources","resource_type_slug":"organization"})json",
       "slug");
-  gen::expect_wrong_type_fails<workos::CreateRoleDto>(
-      "CreateRoleDto",
+  gen::expect_wrong_type_fails<workos::CreateRole>(
+      "CreateRole",
       R"json({"slug":12345,"name":"Editor","description":"Can edit resources","resource_type_slug":"organization"})json",
       "slug");
 }
 
-TEST(ModelDeleteGroupRoleAssignmentsByCriteriaDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::DeleteGroupRoleAssignmentsByCriteriaDto>(
-      "DeleteGroupRoleAssignmentsByCriteriaDto",
+TEST(ModelDeleteGroupRoleAssignmentsByCriteria, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::DeleteGroupRoleAssignmentsByCriteria>(
+      "DeleteGroupRoleAssignmentsByCriteria",
       R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json");
 }
 
-TEST(ModelDeleteGroupRoleAssignmentsByCriteriaDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::DeleteGroupRoleAssignmentsByCriteriaDto>(
-      "DeleteGroupRoleAssignmentsByCriteriaDto",
+TEST(ModelDeleteGroupRoleAssignmentsByCriteria, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::DeleteGroupRoleAssignmentsByCriteria>(
+      "DeleteGroupRoleAssignmentsByCriteria",
       R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::DeleteGroupRoleAssignmentsByCriteriaDto>(
-      "DeleteGroupRoleAssignmentsByCriteriaDto",
+  gen::expect_missing_required_warns<workos::DeleteGroupRoleAssignmentsByCriteria>(
+      "DeleteGroupRoleAssignmentsByCriteria",
       R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
-  gen::expect_missing_required_warns<workos::DeleteGroupRoleAssignmentsByCriteriaDto>(
-      "DeleteGroupRoleAssignmentsByCriteriaDto",
+  gen::expect_missing_required_warns<workos::DeleteGroupRoleAssignmentsByCriteria>(
+      "DeleteGroupRoleAssignmentsByCriteria",
       R"json({"role_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
-  gen::expect_wrong_type_fails<workos::DeleteGroupRoleAssignmentsByCriteriaDto>(
-      "DeleteGroupRoleAssignmentsByCriteriaDto",
+  gen::expect_wrong_type_fails<workos::DeleteGroupRoleAssignmentsByCriteria>(
+      "DeleteGroupRoleAssignmentsByCriteria",
       R"json({"role_slug":12345,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
 }
@@ -1882,72 +1880,72 @@ TEST(ModelGroupRoleAssignmentList, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelRemoveRoleDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::RemoveRoleDto>(
-      "RemoveRoleDto",
+TEST(ModelRemoveRole, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::RemoveRole>(
+      "RemoveRole",
       R"json({"role_slug":"editor","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json");
 }
 
-TEST(ModelRemoveRoleDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::RemoveRoleDto>(
-      "RemoveRoleDto",
+TEST(ModelRemoveRole, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::RemoveRole>(
+      "RemoveRole",
       R"json({"role_slug":"editor","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::RemoveRoleDto>(
-      "RemoveRoleDto", R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
+  gen::expect_missing_required_warns<workos::RemoveRole>(
+      "RemoveRole", R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
       "role_slug");
-  gen::expect_missing_required_warns<workos::RemoveRoleDto>(
-      "RemoveRoleDto",
+  gen::expect_missing_required_warns<workos::RemoveRole>(
+      "RemoveRole",
       R"json({"role_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
       "role_slug");
-  gen::expect_wrong_type_fails<workos::RemoveRoleDto>(
-      "RemoveRoleDto",
+  gen::expect_wrong_type_fails<workos::RemoveRole>(
+      "RemoveRole",
       R"json({"role_slug":12345,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH"})json",
       "role_slug");
 }
 
-TEST(ModelReplaceGroupRoleAssignmentEntryDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::ReplaceGroupRoleAssignmentEntryDto>(
-      "ReplaceGroupRoleAssignmentEntryDto",
+TEST(ModelReplaceGroupRoleAssignmentEntry, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ReplaceGroupRoleAssignmentEntry>(
+      "ReplaceGroupRoleAssignmentEntry",
       R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json");
 }
 
-TEST(ModelReplaceGroupRoleAssignmentEntryDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::ReplaceGroupRoleAssignmentEntryDto>(
-      "ReplaceGroupRoleAssignmentEntryDto",
+TEST(ModelReplaceGroupRoleAssignmentEntry, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ReplaceGroupRoleAssignmentEntry>(
+      "ReplaceGroupRoleAssignmentEntry",
       R"json({"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::ReplaceGroupRoleAssignmentEntryDto>(
-      "ReplaceGroupRoleAssignmentEntryDto",
+  gen::expect_missing_required_warns<workos::ReplaceGroupRoleAssignmentEntry>(
+      "ReplaceGroupRoleAssignmentEntry",
       R"json({"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
-  gen::expect_missing_required_warns<workos::ReplaceGroupRoleAssignmentEntryDto>(
-      "ReplaceGroupRoleAssignmentEntryDto",
+  gen::expect_missing_required_warns<workos::ReplaceGroupRoleAssignmentEntry>(
+      "ReplaceGroupRoleAssignmentEntry",
       R"json({"role_slug":null,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
-  gen::expect_wrong_type_fails<workos::ReplaceGroupRoleAssignmentEntryDto>(
-      "ReplaceGroupRoleAssignmentEntryDto",
+  gen::expect_wrong_type_fails<workos::ReplaceGroupRoleAssignmentEntry>(
+      "ReplaceGroupRoleAssignmentEntry",
       R"json({"role_slug":12345,"resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"})json",
       "role_slug");
 }
 
-TEST(ModelReplaceGroupRoleAssignmentsDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::ReplaceGroupRoleAssignmentsDto>(
-      "ReplaceGroupRoleAssignmentsDto",
+TEST(ModelReplaceGroupRoleAssignments, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ReplaceGroupRoleAssignments>(
+      "ReplaceGroupRoleAssignments",
       R"json({"role_assignments":[{"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"}]})json");
 }
 
-TEST(ModelReplaceGroupRoleAssignmentsDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::ReplaceGroupRoleAssignmentsDto>(
-      "ReplaceGroupRoleAssignmentsDto",
+TEST(ModelReplaceGroupRoleAssignments, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ReplaceGroupRoleAssignments>(
+      "ReplaceGroupRoleAssignments",
       R"json({"role_assignments":[{"role_slug":"admin","resource_id":"authz_resource_01HXYZ123456789ABCDEFGH","resource_external_id":"proj-456","resource_type_slug":"project"}],"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::ReplaceGroupRoleAssignmentsDto>(
-      "ReplaceGroupRoleAssignmentsDto", R"json({})json", "role_assignments");
-  gen::expect_missing_required_warns<workos::ReplaceGroupRoleAssignmentsDto>(
-      "ReplaceGroupRoleAssignmentsDto", R"json({"role_assignments":null})json", "role_assignments");
-  gen::expect_wrong_type_fails<workos::ReplaceGroupRoleAssignmentsDto>(
-      "ReplaceGroupRoleAssignmentsDto", R"json({"role_assignments":{"not":"an array"}})json",
+  gen::expect_missing_required_warns<workos::ReplaceGroupRoleAssignments>(
+      "ReplaceGroupRoleAssignments", R"json({})json", "role_assignments");
+  gen::expect_missing_required_warns<workos::ReplaceGroupRoleAssignments>(
+      "ReplaceGroupRoleAssignments", R"json({"role_assignments":null})json", "role_assignments");
+  gen::expect_wrong_type_fails<workos::ReplaceGroupRoleAssignments>(
+      "ReplaceGroupRoleAssignments", R"json({"role_assignments":{"not":"an array"}})json",
       "role_assignments");
 }
 
@@ -2003,87 +2001,87 @@ TEST(ModelRoleList, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelSetRolePermissionsDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::SetRolePermissionsDto>(
-      "SetRolePermissionsDto",
+TEST(ModelSetRolePermissions, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::SetRolePermissions>(
+      "SetRolePermissions",
       R"json({"permissions":["billing:read","billing:write","invoices:manage","reports:view"]})json");
 }
 
-TEST(ModelSetRolePermissionsDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::SetRolePermissionsDto>(
-      "SetRolePermissionsDto",
+TEST(ModelSetRolePermissions, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::SetRolePermissions>(
+      "SetRolePermissions",
       R"json({"permissions":["billing:read","billing:write","invoices:manage","reports:view"],"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::SetRolePermissionsDto>("SetRolePermissionsDto",
-                                                                    R"json({})json", "permissions");
-  gen::expect_missing_required_warns<workos::SetRolePermissionsDto>(
-      "SetRolePermissionsDto", R"json({"permissions":null})json", "permissions");
-  gen::expect_wrong_type_fails<workos::SetRolePermissionsDto>(
-      "SetRolePermissionsDto", R"json({"permissions":{"not":"an array"}})json", "permissions");
+  gen::expect_missing_required_warns<workos::SetRolePermissions>("SetRolePermissions",
+                                                                 R"json({})json", "permissions");
+  gen::expect_missing_required_warns<workos::SetRolePermissions>(
+      "SetRolePermissions", R"json({"permissions":null})json", "permissions");
+  gen::expect_wrong_type_fails<workos::SetRolePermissions>(
+      "SetRolePermissions", R"json({"permissions":{"not":"an array"}})json", "permissions");
 }
 
-TEST(ModelUpdateAuthorizationPermissionDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateAuthorizationPermissionDto>(
-      "UpdateAuthorizationPermissionDto",
+TEST(ModelUpdateAuthorizationPermission, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateAuthorizationPermission>(
+      "UpdateAuthorizationPermission",
       R"json({"name":"View Documents","description":"Allows viewing document contents"})json");
 }
 
-TEST(ModelUpdateAuthorizationPermissionDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateAuthorizationPermissionDto>(
-      "UpdateAuthorizationPermissionDto",
+TEST(ModelUpdateAuthorizationPermission, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateAuthorizationPermission>(
+      "UpdateAuthorizationPermission",
       R"json({"name":"View Documents","description":"Allows viewing document contents","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::UpdateAuthorizationPermissionDto>(
-      "UpdateAuthorizationPermissionDto",
+  gen::expect_wrong_type_fails<workos::UpdateAuthorizationPermission>(
+      "UpdateAuthorizationPermission",
       R"json({"name":12345,"description":"Allows viewing document contents"})json", "name");
 }
 
-TEST(ModelUpdateAuthorizationResourceDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateAuthorizationResourceDto>(
-      "UpdateAuthorizationResourceDto",
+TEST(ModelUpdateAuthorizationResource, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateAuthorizationResource>(
+      "UpdateAuthorizationResource",
       R"json({"name":"Updated Name","description":"Updated description","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json");
 }
 
-TEST(ModelUpdateAuthorizationResourceDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateAuthorizationResourceDto>(
-      "UpdateAuthorizationResourceDto",
+TEST(ModelUpdateAuthorizationResource, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateAuthorizationResource>(
+      "UpdateAuthorizationResource",
       R"json({"name":"Updated Name","description":"Updated description","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::UpdateAuthorizationResourceDto>(
-      "UpdateAuthorizationResourceDto",
+  gen::expect_wrong_type_fails<workos::UpdateAuthorizationResource>(
+      "UpdateAuthorizationResource",
       R"json({"name":12345,"description":"Updated description","parent_resource_id":"authz_resource_01HXYZ123456789ABCDEFGHIJ"})json",
       "name");
 }
 
-TEST(ModelUpdateOrganizationRoleDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateOrganizationRoleDto>(
-      "UpdateOrganizationRoleDto",
+TEST(ModelUpdateOrganizationRole, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateOrganizationRole>(
+      "UpdateOrganizationRole",
       R"json({"name":"Finance Administrator","description":"Can manage all financial operations"})json");
 }
 
-TEST(ModelUpdateOrganizationRoleDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateOrganizationRoleDto>(
-      "UpdateOrganizationRoleDto",
+TEST(ModelUpdateOrganizationRole, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateOrganizationRole>(
+      "UpdateOrganizationRole",
       R"json({"name":"Finance Administrator","description":"Can manage all financial operations","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::UpdateOrganizationRoleDto>(
-      "UpdateOrganizationRoleDto",
+  gen::expect_wrong_type_fails<workos::UpdateOrganizationRole>(
+      "UpdateOrganizationRole",
       R"json({"name":12345,"description":"Can manage all financial operations"})json", "name");
 }
 
-TEST(ModelUpdateRoleDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateRoleDto>(
-      "UpdateRoleDto",
+TEST(ModelUpdateRole, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateRole>(
+      "UpdateRole",
       R"json({"name":"Super Administrator","description":"Full administrative access to all resources"})json");
 }
 
-TEST(ModelUpdateRoleDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateRoleDto>(
-      "UpdateRoleDto",
+TEST(ModelUpdateRole, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateRole>(
+      "UpdateRole",
       R"json({"name":"Super Administrator","description":"Full administrative access to all resources","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::UpdateRoleDto>(
-      "UpdateRoleDto",
+  gen::expect_wrong_type_fails<workos::UpdateRole>(
+      "UpdateRole",
       R"json({"name":12345,"description":"Full administrative access to all resources"})json",
       "name");
 }

@@ -27,8 +27,8 @@ TEST(ClientApiAsyncOperations, CreateToken) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::client_api::CreateTokenParams params;
-  static_cast<workos::ClientApiTokenDto&>(params) =
-      workos::from_json<workos::ClientApiTokenDto>(
+  static_cast<workos::ClientApiToken&>(params) =
+      workos::from_json<workos::ClientApiToken>(
           R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json")
           .value();
   auto result = client.client_api().create_token(params).get();

@@ -26,8 +26,8 @@ TEST(ClientApiOperations, CreateToken) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::client_api::CreateTokenParams params;
-  static_cast<workos::ClientApiTokenDto&>(params) =
-      workos::from_json<workos::ClientApiTokenDto>(
+  static_cast<workos::ClientApiToken&>(params) =
+      workos::from_json<workos::ClientApiToken>(
           R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json")
           .value();
   auto result = client.client_api().create_token(params);
@@ -51,26 +51,26 @@ TEST(ClientApiOperations, CreateToken) {
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
-TEST(ModelClientApiTokenDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::ClientApiTokenDto>(
-      "ClientApiTokenDto",
+TEST(ModelClientApiToken, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ClientApiToken>(
+      "ClientApiToken",
       R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json");
 }
 
-TEST(ModelClientApiTokenDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::ClientApiTokenDto>(
-      "ClientApiTokenDto",
+TEST(ModelClientApiToken, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ClientApiToken>(
+      "ClientApiToken",
       R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::ClientApiTokenDto>(
-      "ClientApiTokenDto", R"json({"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
+  gen::expect_missing_required_warns<workos::ClientApiToken>(
+      "ClientApiToken", R"json({"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
       "organization_id");
-  gen::expect_missing_required_warns<workos::ClientApiTokenDto>(
-      "ClientApiTokenDto",
+  gen::expect_missing_required_warns<workos::ClientApiToken>(
+      "ClientApiToken",
       R"json({"organization_id":null,"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
       "organization_id");
-  gen::expect_wrong_type_fails<workos::ClientApiTokenDto>(
-      "ClientApiTokenDto",
+  gen::expect_wrong_type_fails<workos::ClientApiToken>(
+      "ClientApiToken",
       R"json({"organization_id":12345,"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5"})json",
       "organization_id");
 }

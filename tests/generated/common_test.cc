@@ -693,21 +693,21 @@ TEST(ModelUserList, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelVerifyEmailAddressDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::VerifyEmailAddressDto>("VerifyEmailAddressDto",
-                                                        R"json({"code":"123456"})json");
+TEST(ModelVerifyEmailAddress, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::VerifyEmailAddress>("VerifyEmailAddress",
+                                                     R"json({"code":"123456"})json");
 }
 
-TEST(ModelVerifyEmailAddressDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::VerifyEmailAddressDto>(
-      "VerifyEmailAddressDto",
-      R"json({"code":"123456","__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
-  gen::expect_missing_required_warns<workos::VerifyEmailAddressDto>("VerifyEmailAddressDto",
-                                                                    R"json({})json", "code");
-  gen::expect_missing_required_warns<workos::VerifyEmailAddressDto>(
-      "VerifyEmailAddressDto", R"json({"code":null})json", "code");
-  gen::expect_wrong_type_fails<workos::VerifyEmailAddressDto>("VerifyEmailAddressDto",
-                                                              R"json({"code":12345})json", "code");
+TEST(ModelVerifyEmailAddress, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::VerifyEmailAddress>(
+      "VerifyEmailAddress", R"json({"code":"123456","__unknown_field__":{"nested":[1,2,3]}})json",
+      nullptr);
+  gen::expect_missing_required_warns<workos::VerifyEmailAddress>("VerifyEmailAddress",
+                                                                 R"json({})json", "code");
+  gen::expect_missing_required_warns<workos::VerifyEmailAddress>(
+      "VerifyEmailAddress", R"json({"code":null})json", "code");
+  gen::expect_wrong_type_fails<workos::VerifyEmailAddress>("VerifyEmailAddress",
+                                                           R"json({"code":12345})json", "code");
 }
 
 TEST(CommonEnums, RoundTripKnownAndUnknownWireValues) {
@@ -746,15 +746,15 @@ TEST(CommonEnums, RoundTripKnownAndUnknownWireValues) {
   EXPECT_TRUE(workos::AgentRegistrationStatus::from_wire("__unknown_enum_value__").is_unknown());
   EXPECT_EQ(workos::AgentRegistrationStatus::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
-  EXPECT_EQ(workos::ConnectedAccountDtoState::from_wire("connected").wire(), "connected");
-  EXPECT_EQ(workos::ConnectedAccountDtoState::from_wire("connected"),
-            workos::ConnectedAccountDtoState::kConnected);
-  EXPECT_EQ(workos::ConnectedAccountDtoState::from_wire("needs_reauthorization").wire(),
+  EXPECT_EQ(workos::ConnectedAccountInputState::from_wire("connected").wire(), "connected");
+  EXPECT_EQ(workos::ConnectedAccountInputState::from_wire("connected"),
+            workos::ConnectedAccountInputState::kConnected);
+  EXPECT_EQ(workos::ConnectedAccountInputState::from_wire("needs_reauthorization").wire(),
             "needs_reauthorization");
-  EXPECT_EQ(workos::ConnectedAccountDtoState::from_wire("needs_reauthorization"),
-            workos::ConnectedAccountDtoState::kNeedsReauthorization);
-  EXPECT_TRUE(workos::ConnectedAccountDtoState::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::ConnectedAccountDtoState::from_wire("__unknown_enum_value__").wire(),
+  EXPECT_EQ(workos::ConnectedAccountInputState::from_wire("needs_reauthorization"),
+            workos::ConnectedAccountInputState::kNeedsReauthorization);
+  EXPECT_TRUE(workos::ConnectedAccountInputState::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::ConnectedAccountInputState::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
   EXPECT_EQ(workos::ConnectionStatus::from_wire("linked").wire(), "linked");
   EXPECT_EQ(workos::ConnectionStatus::from_wire("linked"), workos::ConnectionStatus::kLinked);

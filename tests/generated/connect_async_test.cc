@@ -169,8 +169,8 @@ TEST(ConnectAsyncOperations, UpdateApplication) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::connect::UpdateApplicationParams params;
-  static_cast<workos::UpdateOAuthApplicationDto&>(params) =
-      workos::from_json<workos::UpdateOAuthApplicationDto>(
+  static_cast<workos::UpdateOAuthApplication&>(params) =
+      workos::from_json<workos::UpdateOAuthApplication>(
           R"json({"name":"My Application","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}]})json")
           .value();
   auto result = client.connect().update_application("a/../b?x#", params).get();
@@ -246,8 +246,8 @@ TEST(ConnectAsyncOperations, CreateApplicationClientSecret) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::connect::CreateApplicationClientSecretParams params;
-  static_cast<workos::CreateApplicationSecretDto&>(params) =
-      workos::from_json<workos::CreateApplicationSecretDto>(R"json({})json").value();
+  static_cast<workos::CreateApplicationSecret&>(params) =
+      workos::from_json<workos::CreateApplicationSecret>(R"json({})json").value();
   auto result = client.connect().create_application_client_secret("a/../b?x#", params).get();
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);

@@ -144,7 +144,7 @@ TEST(ConnectOperations, CreateOauthApplication) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   const auto body =
-      workos::from_json<workos::CreateOAuthApplicationDto>(
+      workos::from_json<workos::CreateOAuthApplication>(
           R"json({"name":"My Application","application_type":"oauth","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json")
           .value();
   auto result = client.connect().create_oauth_application(body);
@@ -167,7 +167,7 @@ TEST(ConnectOperations, CreateM2mApplication) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   const auto body =
-      workos::from_json<workos::CreateM2MApplicationDto>(
+      workos::from_json<workos::CreateM2MApplication>(
           R"json({"name":"My Application","application_type":"m2m","description":"An application for managing user access","scopes":["openid","profile","email"],"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json")
           .value();
   auto result = client.connect().create_m2m_application(body);
@@ -214,8 +214,8 @@ TEST(ConnectOperations, UpdateApplication) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::connect::UpdateApplicationParams params;
-  static_cast<workos::UpdateOAuthApplicationDto&>(params) =
-      workos::from_json<workos::UpdateOAuthApplicationDto>(
+  static_cast<workos::UpdateOAuthApplication&>(params) =
+      workos::from_json<workos::UpdateOAuthApplication>(
           R"json({"name":"My Application","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}]})json")
           .value();
   auto result = client.connect().update_application("a/../b?x#", params);
@@ -291,8 +291,8 @@ TEST(ConnectOperations, CreateApplicationClientSecret) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::connect::CreateApplicationClientSecretParams params;
-  static_cast<workos::CreateApplicationSecretDto&>(params) =
-      workos::from_json<workos::CreateApplicationSecretDto>(R"json({})json").value();
+  static_cast<workos::CreateApplicationSecret&>(params) =
+      workos::from_json<workos::CreateApplicationSecret>(R"json({})json").value();
   auto result = client.connect().create_application_client_secret("a/../b?x#", params);
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);
@@ -329,70 +329,70 @@ TEST(ConnectOperations, DeleteClientSecret) {
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
-TEST(ModelCreateM2MApplicationDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateM2MApplicationDto>(
-      "CreateM2MApplicationDto",
+TEST(ModelCreateM2MApplication, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateM2MApplication>(
+      "CreateM2MApplication",
       R"json({"name":"My Application","application_type":"m2m","description":"An application for managing user access","scopes":["openid","profile","email"],"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json");
 }
 
-TEST(ModelCreateM2MApplicationDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateM2MApplicationDto>(
-      "CreateM2MApplicationDto",
+TEST(ModelCreateM2MApplication, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateM2MApplication>(
+      "CreateM2MApplication",
       R"json({"name":"My Application","application_type":"m2m","description":"An application for managing user access","scopes":["openid","profile","email"],"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateM2MApplicationDto>(
-      "CreateM2MApplicationDto",
+  gen::expect_missing_required_warns<workos::CreateM2MApplication>(
+      "CreateM2MApplication",
       R"json({"application_type":"m2m","description":"An application for managing user access","scopes":["openid","profile","email"],"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "name");
-  gen::expect_missing_required_warns<workos::CreateM2MApplicationDto>(
-      "CreateM2MApplicationDto",
+  gen::expect_missing_required_warns<workos::CreateM2MApplication>(
+      "CreateM2MApplication",
       R"json({"name":null,"application_type":"m2m","description":"An application for managing user access","scopes":["openid","profile","email"],"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "name");
-  gen::expect_wrong_type_fails<workos::CreateM2MApplicationDto>(
-      "CreateM2MApplicationDto",
+  gen::expect_wrong_type_fails<workos::CreateM2MApplication>(
+      "CreateM2MApplication",
       R"json({"name":12345,"application_type":"m2m","description":"An application for managing user access","scopes":["openid","profile","email"],"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "name");
 }
 
-TEST(ModelRedirectUriDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::RedirectUriDto>(
-      "RedirectUriDto", R"json({"uri":"https://example.com/callback","default":true})json");
+TEST(ModelRedirectUriInput, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::RedirectUriInput>(
+      "RedirectUriInput", R"json({"uri":"https://example.com/callback","default":true})json");
 }
 
-TEST(ModelRedirectUriDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::RedirectUriDto>(
-      "RedirectUriDto",
+TEST(ModelRedirectUriInput, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::RedirectUriInput>(
+      "RedirectUriInput",
       R"json({"uri":"https://example.com/callback","default":true,"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::RedirectUriDto>("RedirectUriDto",
-                                                             R"json({"default":true})json", "uri");
-  gen::expect_missing_required_warns<workos::RedirectUriDto>(
-      "RedirectUriDto", R"json({"uri":null,"default":true})json", "uri");
-  gen::expect_wrong_type_fails<workos::RedirectUriDto>(
-      "RedirectUriDto", R"json({"uri":12345,"default":true})json", "uri");
+  gen::expect_missing_required_warns<workos::RedirectUriInput>(
+      "RedirectUriInput", R"json({"default":true})json", "uri");
+  gen::expect_missing_required_warns<workos::RedirectUriInput>(
+      "RedirectUriInput", R"json({"uri":null,"default":true})json", "uri");
+  gen::expect_wrong_type_fails<workos::RedirectUriInput>(
+      "RedirectUriInput", R"json({"uri":12345,"default":true})json", "uri");
 }
 
-TEST(ModelCreateOAuthApplicationDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateOAuthApplicationDto>(
-      "CreateOAuthApplicationDto",
+TEST(ModelCreateOAuthApplication, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateOAuthApplication>(
+      "CreateOAuthApplication",
       R"json({"name":"My Application","application_type":"oauth","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json");
 }
 
-TEST(ModelCreateOAuthApplicationDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateOAuthApplicationDto>(
-      "CreateOAuthApplicationDto",
+TEST(ModelCreateOAuthApplication, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateOAuthApplication>(
+      "CreateOAuthApplication",
       R"json({"name":"My Application","application_type":"oauth","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateOAuthApplicationDto>(
-      "CreateOAuthApplicationDto",
+  gen::expect_missing_required_warns<workos::CreateOAuthApplication>(
+      "CreateOAuthApplication",
       R"json({"application_type":"oauth","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "name");
-  gen::expect_missing_required_warns<workos::CreateOAuthApplicationDto>(
-      "CreateOAuthApplicationDto",
+  gen::expect_missing_required_warns<workos::CreateOAuthApplication>(
+      "CreateOAuthApplication",
       R"json({"name":null,"application_type":"oauth","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "name");
-  gen::expect_wrong_type_fails<workos::CreateOAuthApplicationDto>(
-      "CreateOAuthApplicationDto",
+  gen::expect_wrong_type_fails<workos::CreateOAuthApplication>(
+      "CreateOAuthApplication",
       R"json({"name":12345,"application_type":"oauth","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}],"uses_pkce":true,"is_first_party":true,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "name");
 }
@@ -415,14 +415,14 @@ TEST(ModelCreateApplicationRequest, KeepsAnUnknownAlternative) {
       2, "__unknown_tag__");
 }
 
-TEST(ModelCreateApplicationSecretDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateApplicationSecretDto>("CreateApplicationSecretDto",
-                                                             R"json({})json");
+TEST(ModelCreateApplicationSecret, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateApplicationSecret>("CreateApplicationSecret",
+                                                          R"json({})json");
 }
 
-TEST(ModelCreateApplicationSecretDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateApplicationSecretDto>(
-      "CreateApplicationSecretDto", R"json({"__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
+TEST(ModelCreateApplicationSecret, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateApplicationSecret>(
+      "CreateApplicationSecret", R"json({"__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
 }
 
 TEST(ModelExternalAuthCompleteResponse, RoundTripsTheSpecExample) {
@@ -494,19 +494,19 @@ TEST(ModelNewConnectApplicationSecret, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelUpdateOAuthApplicationDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateOAuthApplicationDto>(
-      "UpdateOAuthApplicationDto",
+TEST(ModelUpdateOAuthApplication, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateOAuthApplication>(
+      "UpdateOAuthApplication",
       R"json({"name":"My Application","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}]})json");
 }
 
-TEST(ModelUpdateOAuthApplicationDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateOAuthApplicationDto>(
-      "UpdateOAuthApplicationDto",
+TEST(ModelUpdateOAuthApplication, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateOAuthApplication>(
+      "UpdateOAuthApplication",
       R"json({"name":"My Application","description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}],"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::UpdateOAuthApplicationDto>(
-      "UpdateOAuthApplicationDto",
+  gen::expect_wrong_type_fails<workos::UpdateOAuthApplication>(
+      "UpdateOAuthApplication",
       R"json({"name":12345,"description":"An application for managing user access","scopes":["openid","profile","email"],"redirect_uris":[{"uri":"https://example.com/callback","default":true}]})json",
       "name");
 }

@@ -124,64 +124,64 @@ TEST(ModelEventActionAuthenticationDeniedData, ToleratesDriftAndRejectsWrongType
       "action_endpoint_id");
 }
 
-TEST(ModelEventContextActorDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::EventContextActorDto>(
-      "EventContextActorDto",
+TEST(ModelEventContextActor, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::EventContextActor>(
+      "EventContextActor",
       R"json({"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"})json");
 }
 
-TEST(ModelEventContextActorDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::EventContextActorDto>(
-      "EventContextActorDto",
+TEST(ModelEventContextActor, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::EventContextActor>(
+      "EventContextActor",
       R"json({"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"__unknown_enum_value__","name":"Jane Doe","__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::EventContextActorDto& v) {
+      [](const workos::EventContextActor& v) {
         return v.source.is_unknown() && v.source.wire() == "__unknown_enum_value__";
       });
-  gen::expect_missing_required_warns<workos::EventContextActorDto>(
-      "EventContextActorDto", R"json({"source":"api","name":"Jane Doe"})json", "id");
-  gen::expect_missing_required_warns<workos::EventContextActorDto>(
-      "EventContextActorDto", R"json({"id":null,"source":"api","name":"Jane Doe"})json", "id");
-  gen::expect_wrong_type_fails<workos::EventContextActorDto>(
-      "EventContextActorDto", R"json({"id":12345,"source":"api","name":"Jane Doe"})json", "id");
+  gen::expect_missing_required_warns<workos::EventContextActor>(
+      "EventContextActor", R"json({"source":"api","name":"Jane Doe"})json", "id");
+  gen::expect_missing_required_warns<workos::EventContextActor>(
+      "EventContextActor", R"json({"id":null,"source":"api","name":"Jane Doe"})json", "id");
+  gen::expect_wrong_type_fails<workos::EventContextActor>(
+      "EventContextActor", R"json({"id":12345,"source":"api","name":"Jane Doe"})json", "id");
 }
 
-TEST(ModelEventContextDtoGoogleAnalyticsSession, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::EventContextDtoGoogleAnalyticsSession>(
-      "EventContextDtoGoogleAnalyticsSession",
+TEST(ModelEventContextGoogleAnalyticsSession, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::EventContextGoogleAnalyticsSession>(
+      "EventContextGoogleAnalyticsSession",
       R"json({"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"})json");
 }
 
-TEST(ModelEventContextDtoGoogleAnalyticsSession, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::EventContextDtoGoogleAnalyticsSession>(
-      "EventContextDtoGoogleAnalyticsSession",
+TEST(ModelEventContextGoogleAnalyticsSession, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::EventContextGoogleAnalyticsSession>(
+      "EventContextGoogleAnalyticsSession",
       R"json({"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::EventContextDtoGoogleAnalyticsSession>(
-      "EventContextDtoGoogleAnalyticsSession",
+  gen::expect_missing_required_warns<workos::EventContextGoogleAnalyticsSession>(
+      "EventContextGoogleAnalyticsSession",
       R"json({"sessionId":"1234567890","sessionNumber":"1"})json", "containerId");
-  gen::expect_missing_required_warns<workos::EventContextDtoGoogleAnalyticsSession>(
-      "EventContextDtoGoogleAnalyticsSession",
+  gen::expect_missing_required_warns<workos::EventContextGoogleAnalyticsSession>(
+      "EventContextGoogleAnalyticsSession",
       R"json({"containerId":null,"sessionId":"1234567890","sessionNumber":"1"})json",
       "containerId");
-  gen::expect_wrong_type_fails<workos::EventContextDtoGoogleAnalyticsSession>(
-      "EventContextDtoGoogleAnalyticsSession",
+  gen::expect_wrong_type_fails<workos::EventContextGoogleAnalyticsSession>(
+      "EventContextGoogleAnalyticsSession",
       R"json({"containerId":12345,"sessionId":"1234567890","sessionNumber":"1"})json",
       "containerId");
 }
 
-TEST(ModelEventContextDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::EventContextDto>(
-      "EventContextDto",
+TEST(ModelEventContext, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::EventContext>(
+      "EventContext",
       R"json({"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}})json");
 }
 
-TEST(ModelEventContextDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::EventContextDto>(
-      "EventContextDto",
+TEST(ModelEventContext, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::EventContext>(
+      "EventContext",
       R"json({"google_analytics_client_id":"GA1.2.1234567890.1234567890","google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"},"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::EventContextDto>(
-      "EventContextDto",
+  gen::expect_wrong_type_fails<workos::EventContext>(
+      "EventContext",
       R"json({"google_analytics_client_id":12345,"google_analytics_sessions":[{"containerId":"GTM-ABCDEF","sessionId":"1234567890","sessionNumber":"1"}],"ajs_anonymous_id":"ajs_anon_01EHWNCE74X7JSDV0X3SZ3KJNY","client_id":"client_01EHWNCE74X7JSDV0X3SZ3KJNY","actor":{"id":"user_01EHWNCE74X7JSDV0X3SZ3KJNY","source":"api","name":"Jane Doe"},"previous_attributes":{"key":"value"}})json",
       "google_analytics_client_id");
 }
@@ -5507,20 +5507,20 @@ TEST(ModelEventList, ToleratesDriftAndRejectsWrongTypes) {
 }
 
 TEST(EventsEnums, RoundTripKnownAndUnknownWireValues) {
-  EXPECT_EQ(workos::EventContextActorDtoSource::from_wire("api").wire(), "api");
-  EXPECT_EQ(workos::EventContextActorDtoSource::from_wire("api"),
-            workos::EventContextActorDtoSource::kApi);
-  EXPECT_EQ(workos::EventContextActorDtoSource::from_wire("dashboard").wire(), "dashboard");
-  EXPECT_EQ(workos::EventContextActorDtoSource::from_wire("dashboard"),
-            workos::EventContextActorDtoSource::kDashboard);
-  EXPECT_EQ(workos::EventContextActorDtoSource::from_wire("admin_portal").wire(), "admin_portal");
-  EXPECT_EQ(workos::EventContextActorDtoSource::from_wire("admin_portal"),
-            workos::EventContextActorDtoSource::kAdminPortal);
-  EXPECT_EQ(workos::EventContextActorDtoSource::from_wire("system").wire(), "system");
-  EXPECT_EQ(workos::EventContextActorDtoSource::from_wire("system"),
-            workos::EventContextActorDtoSource::kSystem);
-  EXPECT_TRUE(workos::EventContextActorDtoSource::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::EventContextActorDtoSource::from_wire("__unknown_enum_value__").wire(),
+  EXPECT_EQ(workos::EventContextActorSource::from_wire("api").wire(), "api");
+  EXPECT_EQ(workos::EventContextActorSource::from_wire("api"),
+            workos::EventContextActorSource::kApi);
+  EXPECT_EQ(workos::EventContextActorSource::from_wire("dashboard").wire(), "dashboard");
+  EXPECT_EQ(workos::EventContextActorSource::from_wire("dashboard"),
+            workos::EventContextActorSource::kDashboard);
+  EXPECT_EQ(workos::EventContextActorSource::from_wire("admin_portal").wire(), "admin_portal");
+  EXPECT_EQ(workos::EventContextActorSource::from_wire("admin_portal"),
+            workos::EventContextActorSource::kAdminPortal);
+  EXPECT_EQ(workos::EventContextActorSource::from_wire("system").wire(), "system");
+  EXPECT_EQ(workos::EventContextActorSource::from_wire("system"),
+            workos::EventContextActorSource::kSystem);
+  EXPECT_TRUE(workos::EventContextActorSource::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::EventContextActorSource::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
   EXPECT_EQ(workos::EventAgentRegistrationCreatedDataMethod::from_wire("anonymous").wire(),
             "anonymous");

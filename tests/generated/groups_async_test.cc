@@ -29,8 +29,8 @@ TEST(GroupsAsyncOperations, CreateOrganizationGroup) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::groups::CreateOrganizationGroupParams params;
-  static_cast<workos::CreateGroupDto&>(params) =
-      workos::from_json<workos::CreateGroupDto>(
+  static_cast<workos::CreateGroup&>(params) =
+      workos::from_json<workos::CreateGroup>(
           R"json({"name":"Engineering","description":"The engineering team"})json")
           .value();
   auto result = client.groups().create_organization_group("a/../b?x#", params).get();
@@ -130,8 +130,8 @@ TEST(GroupsAsyncOperations, UpdateOrganizationGroup) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::groups::UpdateOrganizationGroupParams params;
-  static_cast<workos::UpdateGroupDto&>(params) =
-      workos::from_json<workos::UpdateGroupDto>(
+  static_cast<workos::UpdateGroup&>(params) =
+      workos::from_json<workos::UpdateGroup>(
           R"json({"name":"Engineering","description":"The engineering team"})json")
           .value();
   auto result = client.groups().update_organization_group("a/../b?x#", "a/../b?x#", params).get();
@@ -182,8 +182,8 @@ TEST(GroupsAsyncOperations, CreateGroupOrganizationMembership) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::groups::CreateGroupOrganizationMembershipParams params;
-  static_cast<workos::CreateGroupMembershipDto&>(params) =
-      workos::from_json<workos::CreateGroupMembershipDto>(
+  static_cast<workos::CreateGroupMembership&>(params) =
+      workos::from_json<workos::CreateGroupMembership>(
           R"json({"organization_membership_id":"om_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result =

@@ -28,8 +28,8 @@ TEST(GroupsOperations, CreateOrganizationGroup) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::groups::CreateOrganizationGroupParams params;
-  static_cast<workos::CreateGroupDto&>(params) =
-      workos::from_json<workos::CreateGroupDto>(
+  static_cast<workos::CreateGroup&>(params) =
+      workos::from_json<workos::CreateGroup>(
           R"json({"name":"Engineering","description":"The engineering team"})json")
           .value();
   auto result = client.groups().create_organization_group("a/../b?x#", params);
@@ -129,8 +129,8 @@ TEST(GroupsOperations, UpdateOrganizationGroup) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::groups::UpdateOrganizationGroupParams params;
-  static_cast<workos::UpdateGroupDto&>(params) =
-      workos::from_json<workos::UpdateGroupDto>(
+  static_cast<workos::UpdateGroup&>(params) =
+      workos::from_json<workos::UpdateGroup>(
           R"json({"name":"Engineering","description":"The engineering team"})json")
           .value();
   auto result = client.groups().update_organization_group("a/../b?x#", "a/../b?x#", params);
@@ -181,8 +181,8 @@ TEST(GroupsOperations, CreateGroupOrganizationMembership) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::groups::CreateGroupOrganizationMembershipParams params;
-  static_cast<workos::CreateGroupMembershipDto&>(params) =
-      workos::from_json<workos::CreateGroupMembershipDto>(
+  static_cast<workos::CreateGroupMembership&>(params) =
+      workos::from_json<workos::CreateGroupMembership>(
           R"json({"organization_membership_id":"om_01HXYZ123456789ABCDEFGHIJ"})json")
           .value();
   auto result =
@@ -273,42 +273,42 @@ TEST(GroupsOperations, DeleteGroupOrganizationMembership) {
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
-TEST(ModelCreateGroupDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateGroupDto>(
-      "CreateGroupDto", R"json({"name":"Engineering","description":"The engineering team"})json");
+TEST(ModelCreateGroup, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateGroup>(
+      "CreateGroup", R"json({"name":"Engineering","description":"The engineering team"})json");
 }
 
-TEST(ModelCreateGroupDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateGroupDto>(
-      "CreateGroupDto",
+TEST(ModelCreateGroup, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateGroup>(
+      "CreateGroup",
       R"json({"name":"Engineering","description":"The engineering team","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateGroupDto>(
-      "CreateGroupDto", R"json({"description":"The engineering team"})json", "name");
-  gen::expect_missing_required_warns<workos::CreateGroupDto>(
-      "CreateGroupDto", R"json({"name":null,"description":"The engineering team"})json", "name");
-  gen::expect_wrong_type_fails<workos::CreateGroupDto>(
-      "CreateGroupDto", R"json({"name":12345,"description":"The engineering team"})json", "name");
+  gen::expect_missing_required_warns<workos::CreateGroup>(
+      "CreateGroup", R"json({"description":"The engineering team"})json", "name");
+  gen::expect_missing_required_warns<workos::CreateGroup>(
+      "CreateGroup", R"json({"name":null,"description":"The engineering team"})json", "name");
+  gen::expect_wrong_type_fails<workos::CreateGroup>(
+      "CreateGroup", R"json({"name":12345,"description":"The engineering team"})json", "name");
 }
 
-TEST(ModelCreateGroupMembershipDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateGroupMembershipDto>(
-      "CreateGroupMembershipDto",
+TEST(ModelCreateGroupMembership, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateGroupMembership>(
+      "CreateGroupMembership",
       R"json({"organization_membership_id":"om_01HXYZ123456789ABCDEFGHIJ"})json");
 }
 
-TEST(ModelCreateGroupMembershipDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateGroupMembershipDto>(
-      "CreateGroupMembershipDto",
+TEST(ModelCreateGroupMembership, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateGroupMembership>(
+      "CreateGroupMembership",
       R"json({"organization_membership_id":"om_01HXYZ123456789ABCDEFGHIJ","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateGroupMembershipDto>(
-      "CreateGroupMembershipDto", R"json({})json", "organization_membership_id");
-  gen::expect_missing_required_warns<workos::CreateGroupMembershipDto>(
-      "CreateGroupMembershipDto", R"json({"organization_membership_id":null})json",
+  gen::expect_missing_required_warns<workos::CreateGroupMembership>(
+      "CreateGroupMembership", R"json({})json", "organization_membership_id");
+  gen::expect_missing_required_warns<workos::CreateGroupMembership>(
+      "CreateGroupMembership", R"json({"organization_membership_id":null})json",
       "organization_membership_id");
-  gen::expect_wrong_type_fails<workos::CreateGroupMembershipDto>(
-      "CreateGroupMembershipDto", R"json({"organization_membership_id":12345})json",
+  gen::expect_wrong_type_fails<workos::CreateGroupMembership>(
+      "CreateGroupMembership", R"json({"organization_membership_id":12345})json",
       "organization_membership_id");
 }
 
@@ -339,18 +339,18 @@ TEST(ModelListGroupOrganizationMembershipsItem, ToleratesDriftAndRejectsWrongTyp
       "object");
 }
 
-TEST(ModelUpdateGroupDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateGroupDto>(
-      "UpdateGroupDto", R"json({"name":"Engineering","description":"The engineering team"})json");
+TEST(ModelUpdateGroup, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateGroup>(
+      "UpdateGroup", R"json({"name":"Engineering","description":"The engineering team"})json");
 }
 
-TEST(ModelUpdateGroupDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateGroupDto>(
-      "UpdateGroupDto",
+TEST(ModelUpdateGroup, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateGroup>(
+      "UpdateGroup",
       R"json({"name":"Engineering","description":"The engineering team","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::UpdateGroupDto>(
-      "UpdateGroupDto", R"json({"name":12345,"description":"The engineering team"})json", "name");
+  gen::expect_wrong_type_fails<workos::UpdateGroup>(
+      "UpdateGroup", R"json({"name":12345,"description":"The engineering team"})json", "name");
 }
 
 TEST(ModelUserOrganizationMembershipBaseList, RoundTripsTheSpecExample) {

@@ -29,8 +29,8 @@ TEST(MultiFactorAuthAsyncOperations, VerifyChallenge) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::multi_factor_auth::VerifyChallengeParams params;
-  static_cast<workos::VerifyEmailAddressDto&>(params) =
-      workos::from_json<workos::VerifyEmailAddressDto>(R"json({"code":"123456"})json").value();
+  static_cast<workos::VerifyEmailAddress&>(params) =
+      workos::from_json<workos::VerifyEmailAddress>(R"json({"code":"123456"})json").value();
   auto result = client.multi_factor_auth().verify_challenge("a/../b?x#", params).get();
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);
@@ -133,8 +133,8 @@ TEST(MultiFactorAuthAsyncOperations, ChallengeFactor) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::multi_factor_auth::ChallengeFactorParams params;
-  static_cast<workos::ChallengeAuthenticationFactorDto&>(params) =
-      workos::from_json<workos::ChallengeAuthenticationFactorDto>(
+  static_cast<workos::ChallengeAuthenticationFactor&>(params) =
+      workos::from_json<workos::ChallengeAuthenticationFactor>(
           R"json({"sms_template":"Your verification code is {{code}}."})json")
           .value();
   auto result = client.multi_factor_auth().challenge_factor("a/../b?x#", params).get();
@@ -165,8 +165,8 @@ TEST(MultiFactorAuthAsyncOperations, CreateUserAuthFactor) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::multi_factor_auth::CreateUserAuthFactorParams params;
-  static_cast<workos::EnrollUserAuthenticationFactorDto&>(params) =
-      workos::from_json<workos::EnrollUserAuthenticationFactorDto>(
+  static_cast<workos::EnrollUserAuthenticationFactor&>(params) =
+      workos::from_json<workos::EnrollUserAuthenticationFactor>(
           R"json({"type":"totp","totp_issuer":"WorkOS","totp_user":"user@example.com","totp_secret":"JBSWY3DPEHPK3PXP"})json")
           .value();
   auto result = client.multi_factor_auth().create_user_auth_factor("a/../b?x#", params).get();

@@ -28,8 +28,8 @@ TEST(MultiFactorAuthOperations, VerifyChallenge) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::multi_factor_auth::VerifyChallengeParams params;
-  static_cast<workos::VerifyEmailAddressDto&>(params) =
-      workos::from_json<workos::VerifyEmailAddressDto>(R"json({"code":"123456"})json").value();
+  static_cast<workos::VerifyEmailAddress&>(params) =
+      workos::from_json<workos::VerifyEmailAddress>(R"json({"code":"123456"})json").value();
   auto result = client.multi_factor_auth().verify_challenge("a/../b?x#", params);
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);
@@ -132,8 +132,8 @@ TEST(MultiFactorAuthOperations, ChallengeFactor) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::multi_factor_auth::ChallengeFactorParams params;
-  static_cast<workos::ChallengeAuthenticationFactorDto&>(params) =
-      workos::from_json<workos::ChallengeAuthenticationFactorDto>(
+  static_cast<workos::ChallengeAuthenticationFactor&>(params) =
+      workos::from_json<workos::ChallengeAuthenticationFactor>(
           R"json({"sms_template":"Your verification code is {{code}}."})json")
           .value();
   auto result = client.multi_factor_auth().challenge_factor("a/../b?x#", params);
@@ -164,8 +164,8 @@ TEST(MultiFactorAuthOperations, CreateUserAuthFactor) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::multi_factor_auth::CreateUserAuthFactorParams params;
-  static_cast<workos::EnrollUserAuthenticationFactorDto&>(params) =
-      workos::from_json<workos::EnrollUserAuthenticationFactorDto>(
+  static_cast<workos::EnrollUserAuthenticationFactor&>(params) =
+      workos::from_json<workos::EnrollUserAuthenticationFactor>(
           R"json({"type":"totp","totp_issuer":"WorkOS","totp_user":"user@example.com","totp_secret":"JBSWY3DPEHPK3PXP"})json")
           .value();
   auto result = client.multi_factor_auth().create_user_auth_factor("a/../b?x#", params);
@@ -394,19 +394,19 @@ TEST(ModelAuthenticationFactorEnrolled, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelChallengeAuthenticationFactorDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::ChallengeAuthenticationFactorDto>(
-      "ChallengeAuthenticationFactorDto",
+TEST(ModelChallengeAuthenticationFactor, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ChallengeAuthenticationFactor>(
+      "ChallengeAuthenticationFactor",
       R"json({"sms_template":"Your verification code is {{code}}."})json");
 }
 
-TEST(ModelChallengeAuthenticationFactorDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::ChallengeAuthenticationFactorDto>(
-      "ChallengeAuthenticationFactorDto",
+TEST(ModelChallengeAuthenticationFactor, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ChallengeAuthenticationFactor>(
+      "ChallengeAuthenticationFactor",
       R"json({"sms_template":"Your verification code is {{code}}.","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::ChallengeAuthenticationFactorDto>(
-      "ChallengeAuthenticationFactorDto", R"json({"sms_template":12345})json", "sms_template");
+  gen::expect_wrong_type_fails<workos::ChallengeAuthenticationFactor>(
+      "ChallengeAuthenticationFactor", R"json({"sms_template":12345})json", "sms_template");
 }
 
 TEST(ModelEnrollFactorRequest, RoundTripsTheSpecExample) {
@@ -436,27 +436,27 @@ TEST(ModelEnrollFactorRequest, ToleratesDriftAndRejectsWrongTypes) {
       "type");
 }
 
-TEST(ModelEnrollUserAuthenticationFactorDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::EnrollUserAuthenticationFactorDto>(
-      "EnrollUserAuthenticationFactorDto",
+TEST(ModelEnrollUserAuthenticationFactor, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::EnrollUserAuthenticationFactor>(
+      "EnrollUserAuthenticationFactor",
       R"json({"type":"totp","totp_issuer":"WorkOS","totp_user":"user@example.com","totp_secret":"JBSWY3DPEHPK3PXP"})json");
 }
 
-TEST(ModelEnrollUserAuthenticationFactorDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::EnrollUserAuthenticationFactorDto>(
-      "EnrollUserAuthenticationFactorDto",
+TEST(ModelEnrollUserAuthenticationFactor, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::EnrollUserAuthenticationFactor>(
+      "EnrollUserAuthenticationFactor",
       R"json({"type":"totp","totp_issuer":"WorkOS","totp_user":"user@example.com","totp_secret":"JBSWY3DPEHPK3PXP","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::EnrollUserAuthenticationFactorDto>(
-      "EnrollUserAuthenticationFactorDto",
+  gen::expect_missing_required_warns<workos::EnrollUserAuthenticationFactor>(
+      "EnrollUserAuthenticationFactor",
       R"json({"totp_issuer":"WorkOS","totp_user":"user@example.com","totp_secret":"JBSWY3DPEHPK3PXP"})json",
       "type");
-  gen::expect_missing_required_warns<workos::EnrollUserAuthenticationFactorDto>(
-      "EnrollUserAuthenticationFactorDto",
+  gen::expect_missing_required_warns<workos::EnrollUserAuthenticationFactor>(
+      "EnrollUserAuthenticationFactor",
       R"json({"type":null,"totp_issuer":"WorkOS","totp_user":"user@example.com","totp_secret":"JBSWY3DPEHPK3PXP"})json",
       "type");
-  gen::expect_wrong_type_fails<workos::EnrollUserAuthenticationFactorDto>(
-      "EnrollUserAuthenticationFactorDto",
+  gen::expect_wrong_type_fails<workos::EnrollUserAuthenticationFactor>(
+      "EnrollUserAuthenticationFactor",
       R"json({"type":12345,"totp_issuer":"WorkOS","totp_user":"user@example.com","totp_secret":"JBSWY3DPEHPK3PXP"})json",
       "type");
 }

@@ -29,8 +29,8 @@ TEST(OrganizationDomainsAsyncOperations, CreateOrganizationDomain) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::organization_domains::CreateOrganizationDomainParams params;
-  static_cast<workos::CreateOrganizationDomainDto&>(params) =
-      workos::from_json<workos::CreateOrganizationDomainDto>(
+  static_cast<workos::CreateOrganizationDomain&>(params) =
+      workos::from_json<workos::CreateOrganizationDomain>(
           R"json({"domain":"foo-corp.com","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3"})json")
           .value();
   auto result = client.organization_domains().create_organization_domain(params).get();

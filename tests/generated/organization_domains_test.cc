@@ -28,8 +28,8 @@ TEST(OrganizationDomainsOperations, CreateOrganizationDomain) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::organization_domains::CreateOrganizationDomainParams params;
-  static_cast<workos::CreateOrganizationDomainDto&>(params) =
-      workos::from_json<workos::CreateOrganizationDomainDto>(
+  static_cast<workos::CreateOrganizationDomain&>(params) =
+      workos::from_json<workos::CreateOrganizationDomain>(
           R"json({"domain":"foo-corp.com","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3"})json")
           .value();
   auto result = client.organization_domains().create_organization_domain(params);
@@ -119,25 +119,25 @@ TEST(OrganizationDomainsOperations, VerifyOrganizationDomain) {
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
-TEST(ModelCreateOrganizationDomainDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateOrganizationDomainDto>(
-      "CreateOrganizationDomainDto",
+TEST(ModelCreateOrganizationDomain, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateOrganizationDomain>(
+      "CreateOrganizationDomain",
       R"json({"domain":"foo-corp.com","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3"})json");
 }
 
-TEST(ModelCreateOrganizationDomainDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateOrganizationDomainDto>(
-      "CreateOrganizationDomainDto",
+TEST(ModelCreateOrganizationDomain, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateOrganizationDomain>(
+      "CreateOrganizationDomain",
       R"json({"domain":"foo-corp.com","organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateOrganizationDomainDto>(
-      "CreateOrganizationDomainDto",
-      R"json({"organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3"})json", "domain");
-  gen::expect_missing_required_warns<workos::CreateOrganizationDomainDto>(
-      "CreateOrganizationDomainDto",
+  gen::expect_missing_required_warns<workos::CreateOrganizationDomain>(
+      "CreateOrganizationDomain", R"json({"organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3"})json",
+      "domain");
+  gen::expect_missing_required_warns<workos::CreateOrganizationDomain>(
+      "CreateOrganizationDomain",
       R"json({"domain":null,"organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3"})json", "domain");
-  gen::expect_wrong_type_fails<workos::CreateOrganizationDomainDto>(
-      "CreateOrganizationDomainDto",
+  gen::expect_wrong_type_fails<workos::CreateOrganizationDomain>(
+      "CreateOrganizationDomain",
       R"json({"domain":12345,"organization_id":"org_01EHQMYV6MBK39QC5PZXHY59C3"})json", "domain");
 }
 

@@ -78,8 +78,8 @@ TEST(OrganizationMembershipAsyncOperations, CreateOrganizationMembership) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::organization_membership::CreateOrganizationMembershipParams params;
-  static_cast<workos::CreateUserOrganizationMembershipDto&>(params) =
-      workos::from_json<workos::CreateUserOrganizationMembershipDto>(
+  static_cast<workos::CreateUserOrganizationMembership&>(params) =
+      workos::from_json<workos::CreateUserOrganizationMembership>(
           R"json({"user_id":"user_01E4ZCR3C5A4QZ2Z2JQXGKZJ9E","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin"})json")
           .value();
   auto result = client.organization_membership().create_organization_membership(params).get();
@@ -155,8 +155,8 @@ TEST(OrganizationMembershipAsyncOperations, UpdateOrganizationMembership) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::organization_membership::UpdateOrganizationMembershipParams params;
-  static_cast<workos::UpdateUserOrganizationMembershipDto&>(params) =
-      workos::from_json<workos::UpdateUserOrganizationMembershipDto>(
+  static_cast<workos::UpdateUserOrganizationMembership&>(params) =
+      workos::from_json<workos::UpdateUserOrganizationMembership>(
           R"json({"role_slug":"admin"})json")
           .value();
   auto result =

@@ -77,8 +77,8 @@ TEST(OrganizationMembershipOperations, CreateOrganizationMembership) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::organization_membership::CreateOrganizationMembershipParams params;
-  static_cast<workos::CreateUserOrganizationMembershipDto&>(params) =
-      workos::from_json<workos::CreateUserOrganizationMembershipDto>(
+  static_cast<workos::CreateUserOrganizationMembership&>(params) =
+      workos::from_json<workos::CreateUserOrganizationMembership>(
           R"json({"user_id":"user_01E4ZCR3C5A4QZ2Z2JQXGKZJ9E","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin"})json")
           .value();
   auto result = client.organization_membership().create_organization_membership(params);
@@ -154,8 +154,8 @@ TEST(OrganizationMembershipOperations, UpdateOrganizationMembership) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::organization_membership::UpdateOrganizationMembershipParams params;
-  static_cast<workos::UpdateUserOrganizationMembershipDto&>(params) =
-      workos::from_json<workos::UpdateUserOrganizationMembershipDto>(
+  static_cast<workos::UpdateUserOrganizationMembership&>(params) =
+      workos::from_json<workos::UpdateUserOrganizationMembership>(
           R"json({"role_slug":"admin"})json")
           .value();
   auto result =
@@ -275,39 +275,39 @@ TEST(OrganizationMembershipOperations, ListOrganizationMembershipGroups) {
   EXPECT_FALSE(next->has_more());
 }
 
-TEST(ModelCreateUserOrganizationMembershipDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateUserOrganizationMembershipDto>(
-      "CreateUserOrganizationMembershipDto",
+TEST(ModelCreateUserOrganizationMembership, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateUserOrganizationMembership>(
+      "CreateUserOrganizationMembership",
       R"json({"user_id":"user_01E4ZCR3C5A4QZ2Z2JQXGKZJ9E","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin"})json");
 }
 
-TEST(ModelCreateUserOrganizationMembershipDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateUserOrganizationMembershipDto>(
-      "CreateUserOrganizationMembershipDto",
+TEST(ModelCreateUserOrganizationMembership, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateUserOrganizationMembership>(
+      "CreateUserOrganizationMembership",
       R"json({"user_id":"user_01E4ZCR3C5A4QZ2Z2JQXGKZJ9E","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateUserOrganizationMembershipDto>(
-      "CreateUserOrganizationMembershipDto",
+  gen::expect_missing_required_warns<workos::CreateUserOrganizationMembership>(
+      "CreateUserOrganizationMembership",
       R"json({"organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin"})json",
       "user_id");
-  gen::expect_missing_required_warns<workos::CreateUserOrganizationMembershipDto>(
-      "CreateUserOrganizationMembershipDto",
+  gen::expect_missing_required_warns<workos::CreateUserOrganizationMembership>(
+      "CreateUserOrganizationMembership",
       R"json({"user_id":null,"organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin"})json",
       "user_id");
-  gen::expect_wrong_type_fails<workos::CreateUserOrganizationMembershipDto>(
-      "CreateUserOrganizationMembershipDto",
+  gen::expect_wrong_type_fails<workos::CreateUserOrganizationMembership>(
+      "CreateUserOrganizationMembership",
       R"json({"user_id":12345,"organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin"})json",
       "user_id");
 }
 
-TEST(ModelUpdateUserOrganizationMembershipDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateUserOrganizationMembershipDto>(
-      "UpdateUserOrganizationMembershipDto", R"json({"role_slug":"admin"})json");
+TEST(ModelUpdateUserOrganizationMembership, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateUserOrganizationMembership>(
+      "UpdateUserOrganizationMembership", R"json({"role_slug":"admin"})json");
 }
 
-TEST(ModelUpdateUserOrganizationMembershipDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateUserOrganizationMembershipDto>(
-      "UpdateUserOrganizationMembershipDto",
+TEST(ModelUpdateUserOrganizationMembership, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateUserOrganizationMembership>(
+      "UpdateUserOrganizationMembership",
       R"json({"role_slug":"admin","__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
 }
 

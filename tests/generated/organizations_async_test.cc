@@ -76,8 +76,8 @@ TEST(OrganizationsAsyncOperations, CreateOrganization) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::organizations::CreateOrganizationParams params;
-  static_cast<workos::OrganizationDto&>(params) =
-      workos::from_json<workos::OrganizationDto>(
+  static_cast<workos::OrganizationInput&>(params) =
+      workos::from_json<workos::OrganizationInput>(
           R"json({"name":"Foo Corp","allow_profiles_outside_organization":false,"domains":["example.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"metadata":{"tier":"diamond"},"external_id":"ext_12345"})json")
           .value();
   auto result = client.organizations().create_organization(params).get();
@@ -158,8 +158,8 @@ TEST(OrganizationsAsyncOperations, UpdateOrganization) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::organizations::UpdateOrganizationParams params;
-  static_cast<workos::UpdateOrganizationDto&>(params) =
-      workos::from_json<workos::UpdateOrganizationDto>(
+  static_cast<workos::UpdateOrganization&>(params) =
+      workos::from_json<workos::UpdateOrganization>(
           R"json({"name":"Foo Corp","allow_profiles_outside_organization":false,"domains":["foo-corp.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"stripe_customer_id":"cus_R9qWAGMQ6nGE7V","metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191"})json")
           .value();
   auto result = client.organizations().update_organization("a/../b?x#", params).get();

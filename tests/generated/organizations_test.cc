@@ -75,8 +75,8 @@ TEST(OrganizationsOperations, CreateOrganization) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::organizations::CreateOrganizationParams params;
-  static_cast<workos::OrganizationDto&>(params) =
-      workos::from_json<workos::OrganizationDto>(
+  static_cast<workos::OrganizationInput&>(params) =
+      workos::from_json<workos::OrganizationInput>(
           R"json({"name":"Foo Corp","allow_profiles_outside_organization":false,"domains":["example.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"metadata":{"tier":"diamond"},"external_id":"ext_12345"})json")
           .value();
   auto result = client.organizations().create_organization(params);
@@ -157,8 +157,8 @@ TEST(OrganizationsOperations, UpdateOrganization) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::organizations::UpdateOrganizationParams params;
-  static_cast<workos::UpdateOrganizationDto&>(params) =
-      workos::from_json<workos::UpdateOrganizationDto>(
+  static_cast<workos::UpdateOrganization&>(params) =
+      workos::from_json<workos::UpdateOrganization>(
           R"json({"name":"Foo Corp","allow_profiles_outside_organization":false,"domains":["foo-corp.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"stripe_customer_id":"cus_R9qWAGMQ6nGE7V","metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191"})json")
           .value();
   auto result = client.organizations().update_organization("a/../b?x#", params);
@@ -397,47 +397,47 @@ TEST(ModelOrganizationAuthorizedConnectApplicationList, ToleratesDriftAndRejects
       "object");
 }
 
-TEST(ModelOrganizationDomainDataDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::OrganizationDomainDataDto>(
-      "OrganizationDomainDataDto", R"json({"domain":"foo-corp.com","state":"verified"})json");
+TEST(ModelOrganizationDomainData, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::OrganizationDomainData>(
+      "OrganizationDomainData", R"json({"domain":"foo-corp.com","state":"verified"})json");
 }
 
-TEST(ModelOrganizationDomainDataDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::OrganizationDomainDataDto>(
-      "OrganizationDomainDataDto",
+TEST(ModelOrganizationDomainData, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::OrganizationDomainData>(
+      "OrganizationDomainData",
       R"json({"domain":"foo-corp.com","state":"__unknown_enum_value__","__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::OrganizationDomainDataDto& v) {
+      [](const workos::OrganizationDomainData& v) {
         return v.state.is_unknown() && v.state.wire() == "__unknown_enum_value__";
       });
-  gen::expect_missing_required_warns<workos::OrganizationDomainDataDto>(
-      "OrganizationDomainDataDto", R"json({"state":"verified"})json", "domain");
-  gen::expect_missing_required_warns<workos::OrganizationDomainDataDto>(
-      "OrganizationDomainDataDto", R"json({"domain":null,"state":"verified"})json", "domain");
-  gen::expect_wrong_type_fails<workos::OrganizationDomainDataDto>(
-      "OrganizationDomainDataDto", R"json({"domain":12345,"state":"verified"})json", "domain");
+  gen::expect_missing_required_warns<workos::OrganizationDomainData>(
+      "OrganizationDomainData", R"json({"state":"verified"})json", "domain");
+  gen::expect_missing_required_warns<workos::OrganizationDomainData>(
+      "OrganizationDomainData", R"json({"domain":null,"state":"verified"})json", "domain");
+  gen::expect_wrong_type_fails<workos::OrganizationDomainData>(
+      "OrganizationDomainData", R"json({"domain":12345,"state":"verified"})json", "domain");
 }
 
-TEST(ModelOrganizationDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::OrganizationDto>(
-      "OrganizationDto",
+TEST(ModelOrganizationInput, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::OrganizationInput>(
+      "OrganizationInput",
       R"json({"name":"Foo Corp","allow_profiles_outside_organization":false,"domains":["example.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"metadata":{"tier":"diamond"},"external_id":"ext_12345"})json");
 }
 
-TEST(ModelOrganizationDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::OrganizationDto>(
-      "OrganizationDto",
+TEST(ModelOrganizationInput, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::OrganizationInput>(
+      "OrganizationInput",
       R"json({"name":"Foo Corp","allow_profiles_outside_organization":false,"domains":["example.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"metadata":{"tier":"diamond"},"external_id":"ext_12345","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::OrganizationDto>(
-      "OrganizationDto",
+  gen::expect_missing_required_warns<workos::OrganizationInput>(
+      "OrganizationInput",
       R"json({"allow_profiles_outside_organization":false,"domains":["example.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"metadata":{"tier":"diamond"},"external_id":"ext_12345"})json",
       "name");
-  gen::expect_missing_required_warns<workos::OrganizationDto>(
-      "OrganizationDto",
+  gen::expect_missing_required_warns<workos::OrganizationInput>(
+      "OrganizationInput",
       R"json({"name":null,"allow_profiles_outside_organization":false,"domains":["example.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"metadata":{"tier":"diamond"},"external_id":"ext_12345"})json",
       "name");
-  gen::expect_wrong_type_fails<workos::OrganizationDto>(
-      "OrganizationDto",
+  gen::expect_wrong_type_fails<workos::OrganizationInput>(
+      "OrganizationInput",
       R"json({"name":12345,"allow_profiles_outside_organization":false,"domains":["example.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"metadata":{"tier":"diamond"},"external_id":"ext_12345"})json",
       "name");
 }
@@ -467,19 +467,19 @@ TEST(ModelOrganizationList, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelUpdateOrganizationDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateOrganizationDto>(
-      "UpdateOrganizationDto",
+TEST(ModelUpdateOrganization, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateOrganization>(
+      "UpdateOrganization",
       R"json({"name":"Foo Corp","allow_profiles_outside_organization":false,"domains":["foo-corp.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"stripe_customer_id":"cus_R9qWAGMQ6nGE7V","metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191"})json");
 }
 
-TEST(ModelUpdateOrganizationDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateOrganizationDto>(
-      "UpdateOrganizationDto",
+TEST(ModelUpdateOrganization, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateOrganization>(
+      "UpdateOrganization",
       R"json({"name":"Foo Corp","allow_profiles_outside_organization":false,"domains":["foo-corp.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"stripe_customer_id":"cus_R9qWAGMQ6nGE7V","metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::UpdateOrganizationDto>(
-      "UpdateOrganizationDto",
+  gen::expect_wrong_type_fails<workos::UpdateOrganization>(
+      "UpdateOrganization",
       R"json({"name":12345,"allow_profiles_outside_organization":false,"domains":["foo-corp.com"],"domain_data":[{"domain":"foo-corp.com","state":"verified"}],"stripe_customer_id":"cus_R9qWAGMQ6nGE7V","metadata":{"tier":"diamond"},"external_id":"2fe01467-f7ea-4dd2-8b79-c2b4f56d0191"})json",
       "name");
 }
@@ -541,15 +541,15 @@ TEST(OrganizationsEnums, RoundTripKnownAndUnknownWireValues) {
   EXPECT_TRUE(workos::AuditLogConfigurationState::from_wire("__unknown_enum_value__").is_unknown());
   EXPECT_EQ(workos::AuditLogConfigurationState::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
-  EXPECT_EQ(workos::OrganizationDomainDataDtoState::from_wire("pending").wire(), "pending");
-  EXPECT_EQ(workos::OrganizationDomainDataDtoState::from_wire("pending"),
-            workos::OrganizationDomainDataDtoState::kPending);
-  EXPECT_EQ(workos::OrganizationDomainDataDtoState::from_wire("verified").wire(), "verified");
-  EXPECT_EQ(workos::OrganizationDomainDataDtoState::from_wire("verified"),
-            workos::OrganizationDomainDataDtoState::kVerified);
+  EXPECT_EQ(workos::OrganizationDomainDataState::from_wire("pending").wire(), "pending");
+  EXPECT_EQ(workos::OrganizationDomainDataState::from_wire("pending"),
+            workos::OrganizationDomainDataState::kPending);
+  EXPECT_EQ(workos::OrganizationDomainDataState::from_wire("verified").wire(), "verified");
+  EXPECT_EQ(workos::OrganizationDomainDataState::from_wire("verified"),
+            workos::OrganizationDomainDataState::kVerified);
   EXPECT_TRUE(
-      workos::OrganizationDomainDataDtoState::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::OrganizationDomainDataDtoState::from_wire("__unknown_enum_value__").wire(),
+      workos::OrganizationDomainDataState::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::OrganizationDomainDataState::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
 }
 

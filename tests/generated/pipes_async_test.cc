@@ -29,8 +29,8 @@ TEST(PipesAsyncOperations, CreateDataIntegration) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::pipes::CreateDataIntegrationParams params;
-  static_cast<workos::CreateDataIntegrationDto&>(params) =
-      workos::from_json<workos::CreateDataIntegrationDto>(
+  static_cast<workos::CreateDataIntegration&>(params) =
+      workos::from_json<workos::CreateDataIntegration>(
           R"json({"provider":"github","description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"auth_methods":["oauth"],"config":{"account_identifier":"acme-prod"},"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json")
           .value();
   auto result = client.pipes().create_data_integration(params).get();
@@ -129,8 +129,8 @@ TEST(PipesAsyncOperations, UpdateDataIntegration) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::pipes::UpdateDataIntegrationParams params;
-  static_cast<workos::UpdateDataIntegrationDto&>(params) =
-      workos::from_json<workos::UpdateDataIntegrationDto>(
+  static_cast<workos::UpdateDataIntegration&>(params) =
+      workos::from_json<workos::UpdateDataIntegration>(
           R"json({"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json")
           .value();
   auto result = client.pipes().update_data_integration("a/../b?x#", params).get();
@@ -403,8 +403,8 @@ TEST(PipesAsyncOperations, CreateUserConnectedAccount) {
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::pipes::CreateUserConnectedAccountParams params;
   params.organization_id = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
-  static_cast<workos::ConnectedAccountDto&>(params) =
-      workos::from_json<workos::ConnectedAccountDto>(
+  static_cast<workos::ConnectedAccountInput&>(params) =
+      workos::from_json<workos::ConnectedAccountInput>(
           R"json({"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","refresh_token":"ghr_xxxxxxxxxxxxxxxxxxxx","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"state":"connected"})json")
           .value();
   auto result =
@@ -441,8 +441,8 @@ TEST(PipesAsyncOperations, UpdateUserConnectedAccount) {
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::pipes::UpdateUserConnectedAccountParams params;
   params.organization_id = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
-  static_cast<workos::ConnectedAccountDto&>(params) =
-      workos::from_json<workos::ConnectedAccountDto>(
+  static_cast<workos::ConnectedAccountInput&>(params) =
+      workos::from_json<workos::ConnectedAccountInput>(
           R"json({"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","refresh_token":"ghr_xxxxxxxxxxxxxxxxxxxx","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"state":"connected"})json")
           .value();
   auto result =

@@ -28,8 +28,8 @@ TEST(PipesOperations, CreateDataIntegration) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::pipes::CreateDataIntegrationParams params;
-  static_cast<workos::CreateDataIntegrationDto&>(params) =
-      workos::from_json<workos::CreateDataIntegrationDto>(
+  static_cast<workos::CreateDataIntegration&>(params) =
+      workos::from_json<workos::CreateDataIntegration>(
           R"json({"provider":"github","description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"auth_methods":["oauth"],"config":{"account_identifier":"acme-prod"},"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json")
           .value();
   auto result = client.pipes().create_data_integration(params);
@@ -128,8 +128,8 @@ TEST(PipesOperations, UpdateDataIntegration) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::pipes::UpdateDataIntegrationParams params;
-  static_cast<workos::UpdateDataIntegrationDto&>(params) =
-      workos::from_json<workos::UpdateDataIntegrationDto>(
+  static_cast<workos::UpdateDataIntegration&>(params) =
+      workos::from_json<workos::UpdateDataIntegration>(
           R"json({"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json")
           .value();
   auto result = client.pipes().update_data_integration("a/../b?x#", params);
@@ -400,8 +400,8 @@ TEST(PipesOperations, CreateUserConnectedAccount) {
   workos::Client client(gen::client_options(fake, warnings));
   workos::pipes::CreateUserConnectedAccountParams params;
   params.organization_id = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
-  static_cast<workos::ConnectedAccountDto&>(params) =
-      workos::from_json<workos::ConnectedAccountDto>(
+  static_cast<workos::ConnectedAccountInput&>(params) =
+      workos::from_json<workos::ConnectedAccountInput>(
           R"json({"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","refresh_token":"ghr_xxxxxxxxxxxxxxxxxxxx","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"state":"connected"})json")
           .value();
   auto result = client.pipes().create_user_connected_account("a/../b?x#", "a/../b?x#", params);
@@ -437,8 +437,8 @@ TEST(PipesOperations, UpdateUserConnectedAccount) {
   workos::Client client(gen::client_options(fake, warnings));
   workos::pipes::UpdateUserConnectedAccountParams params;
   params.organization_id = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
-  static_cast<workos::ConnectedAccountDto&>(params) =
-      workos::from_json<workos::ConnectedAccountDto>(
+  static_cast<workos::ConnectedAccountInput&>(params) =
+      workos::from_json<workos::ConnectedAccountInput>(
           R"json({"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","refresh_token":"ghr_xxxxxxxxxxxxxxxxxxxx","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"state":"connected"})json")
           .value();
   auto result = client.pipes().update_user_connected_account("a/../b?x#", "a/../b?x#", params);
@@ -493,27 +493,27 @@ TEST(PipesOperations, ListUserDataProviders) {
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
-TEST(ModelApiKeyInstallationDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::ApiKeyInstallationDto>(
-      "ApiKeyInstallationDto",
+TEST(ModelApiKeyInstallation, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ApiKeyInstallation>(
+      "ApiKeyInstallation",
       R"json({"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json");
 }
 
-TEST(ModelApiKeyInstallationDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::ApiKeyInstallationDto>(
-      "ApiKeyInstallationDto",
+TEST(ModelApiKeyInstallation, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ApiKeyInstallation>(
+      "ApiKeyInstallation",
       R"json({"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::ApiKeyInstallationDto>(
-      "ApiKeyInstallationDto",
+  gen::expect_missing_required_warns<workos::ApiKeyInstallation>(
+      "ApiKeyInstallation",
       R"json({"user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "secret");
-  gen::expect_missing_required_warns<workos::ApiKeyInstallationDto>(
-      "ApiKeyInstallationDto",
+  gen::expect_missing_required_warns<workos::ApiKeyInstallation>(
+      "ApiKeyInstallation",
       R"json({"secret":null,"user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "secret");
-  gen::expect_wrong_type_fails<workos::ApiKeyInstallationDto>(
-      "ApiKeyInstallationDto",
+  gen::expect_wrong_type_fails<workos::ApiKeyInstallation>(
+      "ApiKeyInstallation",
       R"json({"secret":12345,"user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json",
       "secret");
 }
@@ -571,98 +571,98 @@ TEST(ModelConnectedAccount, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelConnectedAccountDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::ConnectedAccountDto>(
-      "ConnectedAccountDto",
+TEST(ModelConnectedAccountInput, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ConnectedAccountInput>(
+      "ConnectedAccountInput",
       R"json({"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","refresh_token":"ghr_xxxxxxxxxxxxxxxxxxxx","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"state":"connected"})json");
 }
 
-TEST(ModelConnectedAccountDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::ConnectedAccountDto>(
-      "ConnectedAccountDto",
+TEST(ModelConnectedAccountInput, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ConnectedAccountInput>(
+      "ConnectedAccountInput",
       R"json({"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","refresh_token":"ghr_xxxxxxxxxxxxxxxxxxxx","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"state":"__unknown_enum_value__","__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::ConnectedAccountDto& v) {
+      [](const workos::ConnectedAccountInput& v) {
         return v.state.value().is_unknown() && v.state.value().wire() == "__unknown_enum_value__";
       });
-  gen::expect_wrong_type_fails<workos::ConnectedAccountDto>(
-      "ConnectedAccountDto",
+  gen::expect_wrong_type_fails<workos::ConnectedAccountInput>(
+      "ConnectedAccountInput",
       R"json({"access_token":12345,"refresh_token":"ghr_xxxxxxxxxxxxxxxxxxxx","expires_at":"2025-12-31T23:59:59.000Z","scopes":["repo","user:email"],"state":"connected"})json",
       "access_token");
 }
 
-TEST(ModelCustomProviderDefinitionDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CustomProviderDefinitionDto>(
-      "CustomProviderDefinitionDto",
+TEST(ModelCustomProviderDefinition, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CustomProviderDefinition>(
+      "CustomProviderDefinition",
       R"json({"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json");
 }
 
-TEST(ModelCustomProviderDefinitionDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CustomProviderDefinitionDto>(
-      "CustomProviderDefinitionDto",
+TEST(ModelCustomProviderDefinition, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CustomProviderDefinition>(
+      "CustomProviderDefinition",
       R"json({"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"__unknown_enum_value__","__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::CustomProviderDefinitionDto& v) {
+      [](const workos::CustomProviderDefinition& v) {
         return v.authenticate_via.value().is_unknown() &&
                v.authenticate_via.value().wire() == "__unknown_enum_value__";
       });
-  gen::expect_missing_required_warns<workos::CustomProviderDefinitionDto>(
-      "CustomProviderDefinitionDto",
+  gen::expect_missing_required_warns<workos::CustomProviderDefinition>(
+      "CustomProviderDefinition",
       R"json({"authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json",
       "name");
-  gen::expect_missing_required_warns<workos::CustomProviderDefinitionDto>(
-      "CustomProviderDefinitionDto",
+  gen::expect_missing_required_warns<workos::CustomProviderDefinition>(
+      "CustomProviderDefinition",
       R"json({"name":null,"authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json",
       "name");
-  gen::expect_wrong_type_fails<workos::CustomProviderDefinitionDto>(
-      "CustomProviderDefinitionDto",
+  gen::expect_wrong_type_fails<workos::CustomProviderDefinition>(
+      "CustomProviderDefinition",
       R"json({"name":12345,"authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json",
       "name");
 }
 
-TEST(ModelDataIntegrationCredentialsDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::DataIntegrationCredentialsDto>(
-      "DataIntegrationCredentialsDto",
+TEST(ModelDataIntegrationCredentialsInput, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::DataIntegrationCredentialsInput>(
+      "DataIntegrationCredentialsInput",
       R"json({"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"})json");
 }
 
-TEST(ModelDataIntegrationCredentialsDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::DataIntegrationCredentialsDto>(
-      "DataIntegrationCredentialsDto",
+TEST(ModelDataIntegrationCredentialsInput, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::DataIntegrationCredentialsInput>(
+      "DataIntegrationCredentialsInput",
       R"json({"type":"__unknown_enum_value__","client_id":"Iv1.abc123","client_secret":"secret_…","__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::DataIntegrationCredentialsDto& v) {
+      [](const workos::DataIntegrationCredentialsInput& v) {
         return v.type.is_unknown() && v.type.wire() == "__unknown_enum_value__";
       });
-  gen::expect_missing_required_warns<workos::DataIntegrationCredentialsDto>(
-      "DataIntegrationCredentialsDto",
+  gen::expect_missing_required_warns<workos::DataIntegrationCredentialsInput>(
+      "DataIntegrationCredentialsInput",
       R"json({"client_id":"Iv1.abc123","client_secret":"secret_…"})json", "type");
-  gen::expect_missing_required_warns<workos::DataIntegrationCredentialsDto>(
-      "DataIntegrationCredentialsDto",
+  gen::expect_missing_required_warns<workos::DataIntegrationCredentialsInput>(
+      "DataIntegrationCredentialsInput",
       R"json({"type":null,"client_id":"Iv1.abc123","client_secret":"secret_…"})json", "type");
-  gen::expect_wrong_type_fails<workos::DataIntegrationCredentialsDto>(
-      "DataIntegrationCredentialsDto",
+  gen::expect_wrong_type_fails<workos::DataIntegrationCredentialsInput>(
+      "DataIntegrationCredentialsInput",
       R"json({"type":12345,"client_id":"Iv1.abc123","client_secret":"secret_…"})json", "type");
 }
 
-TEST(ModelCreateDataIntegrationDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateDataIntegrationDto>(
-      "CreateDataIntegrationDto",
+TEST(ModelCreateDataIntegration, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateDataIntegration>(
+      "CreateDataIntegration",
       R"json({"provider":"github","description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"auth_methods":["oauth"],"config":{"account_identifier":"acme-prod"},"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json");
 }
 
-TEST(ModelCreateDataIntegrationDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateDataIntegrationDto>(
-      "CreateDataIntegrationDto",
+TEST(ModelCreateDataIntegration, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateDataIntegration>(
+      "CreateDataIntegration",
       R"json({"provider":"github","description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"auth_methods":["oauth"],"config":{"account_identifier":"acme-prod"},"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"},"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateDataIntegrationDto>(
-      "CreateDataIntegrationDto",
+  gen::expect_missing_required_warns<workos::CreateDataIntegration>(
+      "CreateDataIntegration",
       R"json({"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"auth_methods":["oauth"],"config":{"account_identifier":"acme-prod"},"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json",
       "provider");
-  gen::expect_missing_required_warns<workos::CreateDataIntegrationDto>(
-      "CreateDataIntegrationDto",
+  gen::expect_missing_required_warns<workos::CreateDataIntegration>(
+      "CreateDataIntegration",
       R"json({"provider":null,"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"auth_methods":["oauth"],"config":{"account_identifier":"acme-prod"},"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json",
       "provider");
-  gen::expect_wrong_type_fails<workos::CreateDataIntegrationDto>(
-      "CreateDataIntegrationDto",
+  gen::expect_wrong_type_fails<workos::CreateDataIntegration>(
+      "CreateDataIntegration",
       R"json({"provider":12345,"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"auth_methods":["oauth"],"config":{"account_identifier":"acme-prod"},"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json",
       "provider");
 }
@@ -1210,24 +1210,41 @@ TEST(ModelGetAccessTokenRequest, ToleratesDriftAndRejectsWrongTypes) {
       R"json({"user_id":12345,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"})json", "user_id");
 }
 
-TEST(ModelUpdateCustomProviderDefinitionDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateCustomProviderDefinitionDto>(
-      "UpdateCustomProviderDefinitionDto",
+TEST(ModelUpdateCustomProviderDefinition, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateCustomProviderDefinition>(
+      "UpdateCustomProviderDefinition",
       R"json({"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json");
 }
 
-TEST(ModelUpdateCustomProviderDefinitionDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateCustomProviderDefinitionDto>(
-      "UpdateCustomProviderDefinitionDto",
+TEST(ModelUpdateCustomProviderDefinition, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateCustomProviderDefinition>(
+      "UpdateCustomProviderDefinition",
       R"json({"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"__unknown_enum_value__","__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::UpdateCustomProviderDefinitionDto& v) {
+      [](const workos::UpdateCustomProviderDefinition& v) {
         return v.authenticate_via.value().is_unknown() &&
                v.authenticate_via.value().wire() == "__unknown_enum_value__";
       });
-  gen::expect_wrong_type_fails<workos::UpdateCustomProviderDefinitionDto>(
-      "UpdateCustomProviderDefinitionDto",
+  gen::expect_wrong_type_fails<workos::UpdateCustomProviderDefinition>(
+      "UpdateCustomProviderDefinition",
       R"json({"name":12345,"authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"})json",
       "name");
+}
+
+TEST(ModelUpdateDataIntegration, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateDataIntegration>(
+      "UpdateDataIntegration",
+      R"json({"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json");
+}
+
+TEST(ModelUpdateDataIntegration, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateDataIntegration>(
+      "UpdateDataIntegration",
+      R"json({"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"},"__unknown_field__":{"nested":[1,2,3]}})json",
+      nullptr);
+  gen::expect_wrong_type_fails<workos::UpdateDataIntegration>(
+      "UpdateDataIntegration",
+      R"json({"description":12345,"enabled":true,"scopes":["repo","read:org"],"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json",
+      "description");
 }
 
 TEST(ModelUpdateDataIntegrationApiKeyRequest, RoundTripsTheSpecExample) {
@@ -1280,23 +1297,6 @@ TEST(ModelUpdateDataIntegrationClientCredentialsRequest, ToleratesDriftAndReject
       "user_id");
 }
 
-TEST(ModelUpdateDataIntegrationDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateDataIntegrationDto>(
-      "UpdateDataIntegrationDto",
-      R"json({"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json");
-}
-
-TEST(ModelUpdateDataIntegrationDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateDataIntegrationDto>(
-      "UpdateDataIntegrationDto",
-      R"json({"description":"Production GitHub app","enabled":true,"scopes":["repo","read:org"],"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"},"__unknown_field__":{"nested":[1,2,3]}})json",
-      nullptr);
-  gen::expect_wrong_type_fails<workos::UpdateDataIntegrationDto>(
-      "UpdateDataIntegrationDto",
-      R"json({"description":12345,"enabled":true,"scopes":["repo","read:org"],"credentials":{"type":"custom","client_id":"Iv1.abc123","client_secret":"secret_…"},"api_key":{"secret":"sk-1234567890abcdef","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT"},"custom_provider":{"name":"My OAuth App","authorization_url":"https://provider.example.com/oauth/authorize","token_url":"https://provider.example.com/oauth/token","refresh_token_url":"https://provider.example.com/oauth/token","pkce_enabled":true,"request_scope_separator":" ","scopes_required":false,"client_secret_required":true,"additional_authorization_parameters":{"prompt":"consent"},"token_body_content_type":"application/x-www-form-urlencoded","authenticate_via":"request_body"}})json",
-      "description");
-}
-
 TEST(PipesEnums, RoundTripKnownAndUnknownWireValues) {
   EXPECT_EQ(workos::ConnectedAccountState::from_wire("connected").wire(), "connected");
   EXPECT_EQ(workos::ConnectedAccountState::from_wire("connected"),
@@ -1324,31 +1324,29 @@ TEST(PipesEnums, RoundTripKnownAndUnknownWireValues) {
   EXPECT_TRUE(workos::DataIntegrationAuthMethod::from_wire("__unknown_enum_value__").is_unknown());
   EXPECT_EQ(workos::DataIntegrationAuthMethod::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
-  EXPECT_EQ(workos::CustomProviderDefinitionDtoAuthenticateVia::from_wire("request_body").wire(),
+  EXPECT_EQ(workos::CustomProviderDefinitionAuthenticateVia::from_wire("request_body").wire(),
             "request_body");
-  EXPECT_EQ(workos::CustomProviderDefinitionDtoAuthenticateVia::from_wire("request_body"),
-            workos::CustomProviderDefinitionDtoAuthenticateVia::kRequestBody);
+  EXPECT_EQ(workos::CustomProviderDefinitionAuthenticateVia::from_wire("request_body"),
+            workos::CustomProviderDefinitionAuthenticateVia::kRequestBody);
+  EXPECT_EQ(workos::CustomProviderDefinitionAuthenticateVia::from_wire("basic_auth_header").wire(),
+            "basic_auth_header");
+  EXPECT_EQ(workos::CustomProviderDefinitionAuthenticateVia::from_wire("basic_auth_header"),
+            workos::CustomProviderDefinitionAuthenticateVia::kBasicAuthHeader);
+  EXPECT_TRUE(workos::CustomProviderDefinitionAuthenticateVia::from_wire("__unknown_enum_value__")
+                  .is_unknown());
   EXPECT_EQ(
-      workos::CustomProviderDefinitionDtoAuthenticateVia::from_wire("basic_auth_header").wire(),
-      "basic_auth_header");
-  EXPECT_EQ(workos::CustomProviderDefinitionDtoAuthenticateVia::from_wire("basic_auth_header"),
-            workos::CustomProviderDefinitionDtoAuthenticateVia::kBasicAuthHeader);
-  EXPECT_TRUE(
-      workos::CustomProviderDefinitionDtoAuthenticateVia::from_wire("__unknown_enum_value__")
-          .is_unknown());
-  EXPECT_EQ(workos::CustomProviderDefinitionDtoAuthenticateVia::from_wire("__unknown_enum_value__")
-                .wire(),
-            "__unknown_enum_value__");
-  EXPECT_EQ(workos::DataIntegrationCredentialsDtoType::from_wire("custom").wire(), "custom");
-  EXPECT_EQ(workos::DataIntegrationCredentialsDtoType::from_wire("custom"),
-            workos::DataIntegrationCredentialsDtoType::kCustom);
-  EXPECT_EQ(workos::DataIntegrationCredentialsDtoType::from_wire("organization").wire(),
+      workos::CustomProviderDefinitionAuthenticateVia::from_wire("__unknown_enum_value__").wire(),
+      "__unknown_enum_value__");
+  EXPECT_EQ(workos::DataIntegrationCredentialsInputType::from_wire("custom").wire(), "custom");
+  EXPECT_EQ(workos::DataIntegrationCredentialsInputType::from_wire("custom"),
+            workos::DataIntegrationCredentialsInputType::kCustom);
+  EXPECT_EQ(workos::DataIntegrationCredentialsInputType::from_wire("organization").wire(),
             "organization");
-  EXPECT_EQ(workos::DataIntegrationCredentialsDtoType::from_wire("organization"),
-            workos::DataIntegrationCredentialsDtoType::kOrganization);
-  EXPECT_TRUE(
-      workos::DataIntegrationCredentialsDtoType::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::DataIntegrationCredentialsDtoType::from_wire("__unknown_enum_value__").wire(),
+  EXPECT_EQ(workos::DataIntegrationCredentialsInputType::from_wire("organization"),
+            workos::DataIntegrationCredentialsInputType::kOrganization);
+  EXPECT_TRUE(workos::DataIntegrationCredentialsInputType::from_wire("__unknown_enum_value__")
+                  .is_unknown());
+  EXPECT_EQ(workos::DataIntegrationCredentialsInputType::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
   EXPECT_EQ(workos::DataIntegrationState::from_wire("valid").wire(), "valid");
   EXPECT_EQ(workos::DataIntegrationState::from_wire("valid"), workos::DataIntegrationState::kValid);

@@ -230,8 +230,8 @@ TEST(SsoAsyncOperations, GetProfileAndToken) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::sso::GetProfileAndTokenParams params;
-  static_cast<workos::TokenQueryDto&>(params) =
-      workos::from_json<workos::TokenQueryDto>(
+  static_cast<workos::TokenQuery&>(params) =
+      workos::from_json<workos::TokenQuery>(
           R"json({"client_id":"client_01HZBC6N1EB1ZY7KG32X","client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code"})json")
           .value();
   auto result = client.sso().get_profile_and_token(params).get();

@@ -228,8 +228,8 @@ TEST(SsoOperations, GetProfileAndToken) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::sso::GetProfileAndTokenParams params;
-  static_cast<workos::TokenQueryDto&>(params) =
-      workos::from_json<workos::TokenQueryDto>(
+  static_cast<workos::TokenQuery&>(params) =
+      workos::from_json<workos::TokenQuery>(
           R"json({"client_id":"client_01HZBC6N1EB1ZY7KG32X","client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code"})json")
           .value();
   auto result = client.sso().get_profile_and_token(params);
@@ -443,27 +443,27 @@ TEST(ModelSsoTokenResponse, ToleratesDriftAndRejectsWrongTypes) {
       "token_type");
 }
 
-TEST(ModelTokenQueryDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::TokenQueryDto>(
-      "TokenQueryDto",
+TEST(ModelTokenQuery, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::TokenQuery>(
+      "TokenQuery",
       R"json({"client_id":"client_01HZBC6N1EB1ZY7KG32X","client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code"})json");
 }
 
-TEST(ModelTokenQueryDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::TokenQueryDto>(
-      "TokenQueryDto",
+TEST(ModelTokenQuery, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::TokenQuery>(
+      "TokenQuery",
       R"json({"client_id":"client_01HZBC6N1EB1ZY7KG32X","client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::TokenQueryDto>(
-      "TokenQueryDto",
+  gen::expect_missing_required_warns<workos::TokenQuery>(
+      "TokenQuery",
       R"json({"client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code"})json",
       "client_id");
-  gen::expect_missing_required_warns<workos::TokenQueryDto>(
-      "TokenQueryDto",
+  gen::expect_missing_required_warns<workos::TokenQuery>(
+      "TokenQuery",
       R"json({"client_id":null,"client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code"})json",
       "client_id");
-  gen::expect_wrong_type_fails<workos::TokenQueryDto>(
-      "TokenQueryDto",
+  gen::expect_wrong_type_fails<workos::TokenQuery>(
+      "TokenQuery",
       R"json({"client_id":12345,"client_secret":"sk_example_123456789","code":"authorization_code_value","grant_type":"authorization_code"})json",
       "client_id");
 }

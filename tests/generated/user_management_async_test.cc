@@ -158,8 +158,8 @@ TEST(UserManagementAsyncOperations, CreateCorsOrigin) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::CreateCorsOriginParams params;
-  static_cast<workos::CreateCorsOriginDto&>(params) =
-      workos::from_json<workos::CreateCorsOriginDto>(R"json({"origin":"https://example.com"})json")
+  static_cast<workos::CreateCorsOrigin&>(params) =
+      workos::from_json<workos::CreateCorsOrigin>(R"json({"origin":"https://example.com"})json")
           .value();
   auto result = client.user_management().create_cors_origin(params).get();
   ASSERT_TRUE(result) << result.error().message();
@@ -304,8 +304,8 @@ TEST(UserManagementAsyncOperations, SendInvitation) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::SendInvitationParams params;
-  static_cast<workos::CreateUserInviteOptionsDto&>(params) =
-      workos::from_json<workos::CreateUserInviteOptionsDto>(
+  static_cast<workos::CreateUserInviteOptions&>(params) =
+      workos::from_json<workos::CreateUserInviteOptions>(
           R"json({"email":"marcelina.davis@example.com","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","expires_in_days":7,"inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","locale":"en"})json")
           .value();
   auto result = client.user_management().send_invitation(params).get();
@@ -412,8 +412,8 @@ TEST(UserManagementAsyncOperations, ResendInvitation) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::ResendInvitationParams params;
-  static_cast<workos::ResendUserInviteOptionsDto&>(params) =
-      workos::from_json<workos::ResendUserInviteOptionsDto>(R"json({"locale":"en"})json").value();
+  static_cast<workos::ResendUserInviteOptions&>(params) =
+      workos::from_json<workos::ResendUserInviteOptions>(R"json({"locale":"en"})json").value();
   auto result = client.user_management().resend_invitation("a/../b?x#", params).get();
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);
@@ -491,8 +491,8 @@ TEST(UserManagementAsyncOperations, UpdateJwtTemplate) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::UpdateJwtTemplateParams params;
-  static_cast<workos::UpdateJwtTemplateDto&>(params) =
-      workos::from_json<workos::UpdateJwtTemplateDto>(
+  static_cast<workos::UpdateJwtTemplate&>(params) =
+      workos::from_json<workos::UpdateJwtTemplate>(
           R"json({"content":"{\"urn:myapp:full_name\": \"{{user.first_name}} {{user.last_name}}\", \"urn:myapp:email\": \"{{user.email}}\"}"})json")
           .value();
   auto result = client.user_management().update_jwt_template(params).get();
@@ -525,8 +525,8 @@ TEST(UserManagementAsyncOperations, CreateMagicAuth) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::CreateMagicAuthParams params;
-  static_cast<workos::CreateMagicCodeAndReturnDto&>(params) =
-      workos::from_json<workos::CreateMagicCodeAndReturnDto>(
+  static_cast<workos::CreateMagicCodeAndReturn&>(params) =
+      workos::from_json<workos::CreateMagicCodeAndReturn>(
           R"json({"email":"marcelina.davis@example.com","invitation_token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json")
           .value();
   auto result = client.user_management().create_magic_auth(params).get();
@@ -583,8 +583,8 @@ TEST(UserManagementAsyncOperations, ResetPassword) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::ResetPasswordParams params;
-  static_cast<workos::CreatePasswordResetTokenDto&>(params) =
-      workos::from_json<workos::CreatePasswordResetTokenDto>(
+  static_cast<workos::CreatePasswordResetToken&>(params) =
+      workos::from_json<workos::CreatePasswordResetToken>(
           R"json({"email":"marcelina.davis@example.com"})json")
           .value();
   auto result = client.user_management().reset_password(params).get();
@@ -615,8 +615,8 @@ TEST(UserManagementAsyncOperations, ConfirmPasswordReset) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::ConfirmPasswordResetParams params;
-  static_cast<workos::CreatePasswordResetDto&>(params) =
-      workos::from_json<workos::CreatePasswordResetDto>(
+  static_cast<workos::CreatePasswordReset&>(params) =
+      workos::from_json<workos::CreatePasswordReset>(
           R"json({"token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","new_password":"strong_password_123!"})json")
           .value();
   auto result = client.user_management().confirm_password_reset(params).get();
@@ -673,8 +673,8 @@ TEST(UserManagementAsyncOperations, CreateRadarChallenge) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::CreateRadarChallengeParams params;
-  static_cast<workos::SendRadarSmsChallengeDto&>(params) =
-      workos::from_json<workos::SendRadarSmsChallengeDto>(
+  static_cast<workos::SendRadarSmsChallenge&>(params) =
+      workos::from_json<workos::SendRadarSmsChallenge>(
           R"json({"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","pending_authentication_token":"cTDQJTTkTkkVYxbn...","phone_number":"+15555550123","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0"})json")
           .value();
   auto result = client.user_management().create_radar_challenge(params).get();
@@ -732,8 +732,8 @@ TEST(UserManagementAsyncOperations, CreateRedirectUri) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::CreateRedirectUriParams params;
-  static_cast<workos::CreateRedirectUriDto&>(params) =
-      workos::from_json<workos::CreateRedirectUriDto>(
+  static_cast<workos::CreateRedirectUri&>(params) =
+      workos::from_json<workos::CreateRedirectUri>(
           R"json({"uri":"https://example.com/callback"})json")
           .value();
   auto result = client.user_management().create_redirect_uri(params).get();
@@ -838,8 +838,8 @@ TEST(UserManagementAsyncOperations, RevokeSession) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::RevokeSessionParams params;
-  static_cast<workos::RevokeSessionDto&>(params) =
-      workos::from_json<workos::RevokeSessionDto>(
+  static_cast<workos::RevokeSession&>(params) =
+      workos::from_json<workos::RevokeSession>(
           R"json({"session_id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8"})json")
           .value();
   auto result = client.user_management().revoke_session(params).get();
@@ -914,8 +914,8 @@ TEST(UserManagementAsyncOperations, CreateUser) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::CreateUserParams params;
-  static_cast<workos::CreateUserDto&>(params) =
-      workos::from_json<workos::CreateUserDto>(
+  static_cast<workos::CreateUser&>(params) =
+      workos::from_json<workos::CreateUser>(
           R"json({"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","password":"strong_password_123!"})json")
           .value();
   auto result = client.user_management().create_user(params).get();
@@ -973,8 +973,8 @@ TEST(UserManagementAsyncOperations, UpdateUser) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::UpdateUserParams params;
-  static_cast<workos::UpdateUserDto&>(params) =
-      workos::from_json<workos::UpdateUserDto>(
+  static_cast<workos::UpdateUser&>(params) =
+      workos::from_json<workos::UpdateUser>(
           R"json({"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","locale":"en-US","password":"strong_password_123!"})json")
           .value();
   auto result = client.user_management().update_user("a/../b?x#", params).get();
@@ -1048,8 +1048,8 @@ TEST(UserManagementAsyncOperations, ConfirmEmailChange) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::ConfirmEmailChangeParams params;
-  static_cast<workos::ConfirmEmailChangeDto&>(params) =
-      workos::from_json<workos::ConfirmEmailChangeDto>(R"json({"code":"123456"})json").value();
+  static_cast<workos::ConfirmEmailChange&>(params) =
+      workos::from_json<workos::ConfirmEmailChange>(R"json({"code":"123456"})json").value();
   auto result = client.user_management().confirm_email_change("a/../b?x#", params).get();
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);
@@ -1078,9 +1078,8 @@ TEST(UserManagementAsyncOperations, SendEmailChange) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::SendEmailChangeParams params;
-  static_cast<workos::SendEmailChangeDto&>(params) =
-      workos::from_json<workos::SendEmailChangeDto>(
-          R"json({"new_email":"new.email@example.com"})json")
+  static_cast<workos::SendEmailChange&>(params) =
+      workos::from_json<workos::SendEmailChange>(R"json({"new_email":"new.email@example.com"})json")
           .value();
   auto result = client.user_management().send_email_change("a/../b?x#", params).get();
   ASSERT_TRUE(result) << result.error().message();
@@ -1111,8 +1110,8 @@ TEST(UserManagementAsyncOperations, VerifyEmail) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::VerifyEmailParams params;
-  static_cast<workos::VerifyEmailAddressDto&>(params) =
-      workos::from_json<workos::VerifyEmailAddressDto>(R"json({"code":"123456"})json").value();
+  static_cast<workos::VerifyEmailAddress&>(params) =
+      workos::from_json<workos::VerifyEmailAddress>(R"json({"code":"123456"})json").value();
   auto result = client.user_management().verify_email("a/../b?x#", params).get();
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);
@@ -1282,8 +1281,8 @@ TEST(UserManagementAsyncOperations, CreateUserApiKey) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::user_management::CreateUserApiKeyParams params;
-  static_cast<workos::CreateUserApiKeyDto&>(params) =
-      workos::from_json<workos::CreateUserApiKeyDto>(
+  static_cast<workos::CreateUserApiKey&>(params) =
+      workos::from_json<workos::CreateUserApiKey>(
           R"json({"name":"Production API Key","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json")
           .value();
   auto result = client.user_management().create_user_api_key("a/../b?x#", params).get();

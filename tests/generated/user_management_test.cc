@@ -156,8 +156,8 @@ TEST(UserManagementOperations, CreateCorsOrigin) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::CreateCorsOriginParams params;
-  static_cast<workos::CreateCorsOriginDto&>(params) =
-      workos::from_json<workos::CreateCorsOriginDto>(R"json({"origin":"https://example.com"})json")
+  static_cast<workos::CreateCorsOrigin&>(params) =
+      workos::from_json<workos::CreateCorsOrigin>(R"json({"origin":"https://example.com"})json")
           .value();
   auto result = client.user_management().create_cors_origin(params);
   ASSERT_TRUE(result) << result.error().message();
@@ -302,8 +302,8 @@ TEST(UserManagementOperations, SendInvitation) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::SendInvitationParams params;
-  static_cast<workos::CreateUserInviteOptionsDto&>(params) =
-      workos::from_json<workos::CreateUserInviteOptionsDto>(
+  static_cast<workos::CreateUserInviteOptions&>(params) =
+      workos::from_json<workos::CreateUserInviteOptions>(
           R"json({"email":"marcelina.davis@example.com","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","expires_in_days":7,"inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","locale":"en"})json")
           .value();
   auto result = client.user_management().send_invitation(params);
@@ -410,8 +410,8 @@ TEST(UserManagementOperations, ResendInvitation) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::ResendInvitationParams params;
-  static_cast<workos::ResendUserInviteOptionsDto&>(params) =
-      workos::from_json<workos::ResendUserInviteOptionsDto>(R"json({"locale":"en"})json").value();
+  static_cast<workos::ResendUserInviteOptions&>(params) =
+      workos::from_json<workos::ResendUserInviteOptions>(R"json({"locale":"en"})json").value();
   auto result = client.user_management().resend_invitation("a/../b?x#", params);
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);
@@ -489,8 +489,8 @@ TEST(UserManagementOperations, UpdateJwtTemplate) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::UpdateJwtTemplateParams params;
-  static_cast<workos::UpdateJwtTemplateDto&>(params) =
-      workos::from_json<workos::UpdateJwtTemplateDto>(
+  static_cast<workos::UpdateJwtTemplate&>(params) =
+      workos::from_json<workos::UpdateJwtTemplate>(
           R"json({"content":"{\"urn:myapp:full_name\": \"{{user.first_name}} {{user.last_name}}\", \"urn:myapp:email\": \"{{user.email}}\"}"})json")
           .value();
   auto result = client.user_management().update_jwt_template(params);
@@ -523,8 +523,8 @@ TEST(UserManagementOperations, CreateMagicAuth) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::CreateMagicAuthParams params;
-  static_cast<workos::CreateMagicCodeAndReturnDto&>(params) =
-      workos::from_json<workos::CreateMagicCodeAndReturnDto>(
+  static_cast<workos::CreateMagicCodeAndReturn&>(params) =
+      workos::from_json<workos::CreateMagicCodeAndReturn>(
           R"json({"email":"marcelina.davis@example.com","invitation_token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json")
           .value();
   auto result = client.user_management().create_magic_auth(params);
@@ -581,8 +581,8 @@ TEST(UserManagementOperations, ResetPassword) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::ResetPasswordParams params;
-  static_cast<workos::CreatePasswordResetTokenDto&>(params) =
-      workos::from_json<workos::CreatePasswordResetTokenDto>(
+  static_cast<workos::CreatePasswordResetToken&>(params) =
+      workos::from_json<workos::CreatePasswordResetToken>(
           R"json({"email":"marcelina.davis@example.com"})json")
           .value();
   auto result = client.user_management().reset_password(params);
@@ -613,8 +613,8 @@ TEST(UserManagementOperations, ConfirmPasswordReset) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::ConfirmPasswordResetParams params;
-  static_cast<workos::CreatePasswordResetDto&>(params) =
-      workos::from_json<workos::CreatePasswordResetDto>(
+  static_cast<workos::CreatePasswordReset&>(params) =
+      workos::from_json<workos::CreatePasswordReset>(
           R"json({"token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","new_password":"strong_password_123!"})json")
           .value();
   auto result = client.user_management().confirm_password_reset(params);
@@ -671,8 +671,8 @@ TEST(UserManagementOperations, CreateRadarChallenge) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::CreateRadarChallengeParams params;
-  static_cast<workos::SendRadarSmsChallengeDto&>(params) =
-      workos::from_json<workos::SendRadarSmsChallengeDto>(
+  static_cast<workos::SendRadarSmsChallenge&>(params) =
+      workos::from_json<workos::SendRadarSmsChallenge>(
           R"json({"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","pending_authentication_token":"cTDQJTTkTkkVYxbn...","phone_number":"+15555550123","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0"})json")
           .value();
   auto result = client.user_management().create_radar_challenge(params);
@@ -730,8 +730,8 @@ TEST(UserManagementOperations, CreateRedirectUri) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::CreateRedirectUriParams params;
-  static_cast<workos::CreateRedirectUriDto&>(params) =
-      workos::from_json<workos::CreateRedirectUriDto>(
+  static_cast<workos::CreateRedirectUri&>(params) =
+      workos::from_json<workos::CreateRedirectUri>(
           R"json({"uri":"https://example.com/callback"})json")
           .value();
   auto result = client.user_management().create_redirect_uri(params);
@@ -836,8 +836,8 @@ TEST(UserManagementOperations, RevokeSession) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::RevokeSessionParams params;
-  static_cast<workos::RevokeSessionDto&>(params) =
-      workos::from_json<workos::RevokeSessionDto>(
+  static_cast<workos::RevokeSession&>(params) =
+      workos::from_json<workos::RevokeSession>(
           R"json({"session_id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8"})json")
           .value();
   auto result = client.user_management().revoke_session(params);
@@ -912,8 +912,8 @@ TEST(UserManagementOperations, CreateUser) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::CreateUserParams params;
-  static_cast<workos::CreateUserDto&>(params) =
-      workos::from_json<workos::CreateUserDto>(
+  static_cast<workos::CreateUser&>(params) =
+      workos::from_json<workos::CreateUser>(
           R"json({"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","password":"strong_password_123!"})json")
           .value();
   auto result = client.user_management().create_user(params);
@@ -971,8 +971,8 @@ TEST(UserManagementOperations, UpdateUser) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::UpdateUserParams params;
-  static_cast<workos::UpdateUserDto&>(params) =
-      workos::from_json<workos::UpdateUserDto>(
+  static_cast<workos::UpdateUser&>(params) =
+      workos::from_json<workos::UpdateUser>(
           R"json({"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","locale":"en-US","password":"strong_password_123!"})json")
           .value();
   auto result = client.user_management().update_user("a/../b?x#", params);
@@ -1046,8 +1046,8 @@ TEST(UserManagementOperations, ConfirmEmailChange) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::ConfirmEmailChangeParams params;
-  static_cast<workos::ConfirmEmailChangeDto&>(params) =
-      workos::from_json<workos::ConfirmEmailChangeDto>(R"json({"code":"123456"})json").value();
+  static_cast<workos::ConfirmEmailChange&>(params) =
+      workos::from_json<workos::ConfirmEmailChange>(R"json({"code":"123456"})json").value();
   auto result = client.user_management().confirm_email_change("a/../b?x#", params);
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);
@@ -1076,9 +1076,8 @@ TEST(UserManagementOperations, SendEmailChange) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::SendEmailChangeParams params;
-  static_cast<workos::SendEmailChangeDto&>(params) =
-      workos::from_json<workos::SendEmailChangeDto>(
-          R"json({"new_email":"new.email@example.com"})json")
+  static_cast<workos::SendEmailChange&>(params) =
+      workos::from_json<workos::SendEmailChange>(R"json({"new_email":"new.email@example.com"})json")
           .value();
   auto result = client.user_management().send_email_change("a/../b?x#", params);
   ASSERT_TRUE(result) << result.error().message();
@@ -1109,8 +1108,8 @@ TEST(UserManagementOperations, VerifyEmail) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::VerifyEmailParams params;
-  static_cast<workos::VerifyEmailAddressDto&>(params) =
-      workos::from_json<workos::VerifyEmailAddressDto>(R"json({"code":"123456"})json").value();
+  static_cast<workos::VerifyEmailAddress&>(params) =
+      workos::from_json<workos::VerifyEmailAddress>(R"json({"code":"123456"})json").value();
   auto result = client.user_management().verify_email("a/../b?x#", params);
   ASSERT_TRUE(result) << result.error().message();
   ASSERT_EQ(fake->request_count(), 1u);
@@ -1280,8 +1279,8 @@ TEST(UserManagementOperations, CreateUserApiKey) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::user_management::CreateUserApiKeyParams params;
-  static_cast<workos::CreateUserApiKeyDto&>(params) =
-      workos::from_json<workos::CreateUserApiKeyDto>(
+  static_cast<workos::CreateUserApiKey&>(params) =
+      workos::from_json<workos::CreateUserApiKey>(
           R"json({"name":"Production API Key","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json")
           .value();
   auto result = client.user_management().create_user_api_key("a/../b?x#", params);
@@ -1747,21 +1746,21 @@ TEST(ModelAuthorizedConnectApplicationList, ToleratesDriftAndRejectsWrongTypes) 
       "object");
 }
 
-TEST(ModelConfirmEmailChangeDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::ConfirmEmailChangeDto>("ConfirmEmailChangeDto",
-                                                        R"json({"code":"123456"})json");
+TEST(ModelConfirmEmailChange, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ConfirmEmailChange>("ConfirmEmailChange",
+                                                     R"json({"code":"123456"})json");
 }
 
-TEST(ModelConfirmEmailChangeDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::ConfirmEmailChangeDto>(
-      "ConfirmEmailChangeDto",
-      R"json({"code":"123456","__unknown_field__":{"nested":[1,2,3]}})json", nullptr);
-  gen::expect_missing_required_warns<workos::ConfirmEmailChangeDto>("ConfirmEmailChangeDto",
-                                                                    R"json({})json", "code");
-  gen::expect_missing_required_warns<workos::ConfirmEmailChangeDto>(
-      "ConfirmEmailChangeDto", R"json({"code":null})json", "code");
-  gen::expect_wrong_type_fails<workos::ConfirmEmailChangeDto>("ConfirmEmailChangeDto",
-                                                              R"json({"code":12345})json", "code");
+TEST(ModelConfirmEmailChange, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ConfirmEmailChange>(
+      "ConfirmEmailChange", R"json({"code":"123456","__unknown_field__":{"nested":[1,2,3]}})json",
+      nullptr);
+  gen::expect_missing_required_warns<workos::ConfirmEmailChange>("ConfirmEmailChange",
+                                                                 R"json({})json", "code");
+  gen::expect_missing_required_warns<workos::ConfirmEmailChange>(
+      "ConfirmEmailChange", R"json({"code":null})json", "code");
+  gen::expect_wrong_type_fails<workos::ConfirmEmailChange>("ConfirmEmailChange",
+                                                           R"json({"code":12345})json", "code");
 }
 
 TEST(ModelConfirmEmailChangeResponse, RoundTripsTheSpecExample) {
@@ -1814,22 +1813,22 @@ TEST(ModelCorsOriginResponse, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelCreateCorsOriginDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateCorsOriginDto>(
-      "CreateCorsOriginDto", R"json({"origin":"https://example.com"})json");
+TEST(ModelCreateCorsOrigin, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateCorsOrigin>("CreateCorsOrigin",
+                                                   R"json({"origin":"https://example.com"})json");
 }
 
-TEST(ModelCreateCorsOriginDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateCorsOriginDto>(
-      "CreateCorsOriginDto",
+TEST(ModelCreateCorsOrigin, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateCorsOrigin>(
+      "CreateCorsOrigin",
       R"json({"origin":"https://example.com","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateCorsOriginDto>("CreateCorsOriginDto",
-                                                                  R"json({})json", "origin");
-  gen::expect_missing_required_warns<workos::CreateCorsOriginDto>(
-      "CreateCorsOriginDto", R"json({"origin":null})json", "origin");
-  gen::expect_wrong_type_fails<workos::CreateCorsOriginDto>(
-      "CreateCorsOriginDto", R"json({"origin":12345})json", "origin");
+  gen::expect_missing_required_warns<workos::CreateCorsOrigin>("CreateCorsOrigin", R"json({})json",
+                                                               "origin");
+  gen::expect_missing_required_warns<workos::CreateCorsOrigin>(
+      "CreateCorsOrigin", R"json({"origin":null})json", "origin");
+  gen::expect_wrong_type_fails<workos::CreateCorsOrigin>("CreateCorsOrigin",
+                                                         R"json({"origin":12345})json", "origin");
 }
 
 TEST(ModelCreateDeviceRequest, RoundTripsTheSpecExample) {
@@ -1875,161 +1874,161 @@ TEST(ModelCreateMagicAuthResponse, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelCreateMagicCodeAndReturnDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateMagicCodeAndReturnDto>(
-      "CreateMagicCodeAndReturnDto",
+TEST(ModelCreateMagicCodeAndReturn, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateMagicCodeAndReturn>(
+      "CreateMagicCodeAndReturn",
       R"json({"email":"marcelina.davis@example.com","invitation_token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json");
 }
 
-TEST(ModelCreateMagicCodeAndReturnDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateMagicCodeAndReturnDto>(
-      "CreateMagicCodeAndReturnDto",
+TEST(ModelCreateMagicCodeAndReturn, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateMagicCodeAndReturn>(
+      "CreateMagicCodeAndReturn",
       R"json({"email":"marcelina.davis@example.com","invitation_token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateMagicCodeAndReturnDto>(
-      "CreateMagicCodeAndReturnDto",
+  gen::expect_missing_required_warns<workos::CreateMagicCodeAndReturn>(
+      "CreateMagicCodeAndReturn",
       R"json({"invitation_token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
       "email");
-  gen::expect_missing_required_warns<workos::CreateMagicCodeAndReturnDto>(
-      "CreateMagicCodeAndReturnDto",
+  gen::expect_missing_required_warns<workos::CreateMagicCodeAndReturn>(
+      "CreateMagicCodeAndReturn",
       R"json({"email":null,"invitation_token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
       "email");
-  gen::expect_wrong_type_fails<workos::CreateMagicCodeAndReturnDto>(
-      "CreateMagicCodeAndReturnDto",
+  gen::expect_wrong_type_fails<workos::CreateMagicCodeAndReturn>(
+      "CreateMagicCodeAndReturn",
       R"json({"email":12345,"invitation_token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","radar_auth_attempt_id":"radar_auth_attempt_01HXYZ123456789ABCDEFGHIJ","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A"})json",
       "email");
 }
 
-TEST(ModelCreatePasswordResetDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreatePasswordResetDto>(
-      "CreatePasswordResetDto",
+TEST(ModelCreatePasswordReset, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreatePasswordReset>(
+      "CreatePasswordReset",
       R"json({"token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","new_password":"strong_password_123!"})json");
 }
 
-TEST(ModelCreatePasswordResetDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreatePasswordResetDto>(
-      "CreatePasswordResetDto",
+TEST(ModelCreatePasswordReset, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreatePasswordReset>(
+      "CreatePasswordReset",
       R"json({"token":"Z1Y2X3W4V5U6T7S8R9Q0P1O2N3","new_password":"strong_password_123!","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreatePasswordResetDto>(
-      "CreatePasswordResetDto", R"json({"new_password":"strong_password_123!"})json", "token");
-  gen::expect_missing_required_warns<workos::CreatePasswordResetDto>(
-      "CreatePasswordResetDto", R"json({"token":null,"new_password":"strong_password_123!"})json",
+  gen::expect_missing_required_warns<workos::CreatePasswordReset>(
+      "CreatePasswordReset", R"json({"new_password":"strong_password_123!"})json", "token");
+  gen::expect_missing_required_warns<workos::CreatePasswordReset>(
+      "CreatePasswordReset", R"json({"token":null,"new_password":"strong_password_123!"})json",
       "token");
-  gen::expect_wrong_type_fails<workos::CreatePasswordResetDto>(
-      "CreatePasswordResetDto", R"json({"token":12345,"new_password":"strong_password_123!"})json",
+  gen::expect_wrong_type_fails<workos::CreatePasswordReset>(
+      "CreatePasswordReset", R"json({"token":12345,"new_password":"strong_password_123!"})json",
       "token");
 }
 
-TEST(ModelCreatePasswordResetTokenDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreatePasswordResetTokenDto>(
-      "CreatePasswordResetTokenDto", R"json({"email":"marcelina.davis@example.com"})json");
+TEST(ModelCreatePasswordResetToken, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreatePasswordResetToken>(
+      "CreatePasswordResetToken", R"json({"email":"marcelina.davis@example.com"})json");
 }
 
-TEST(ModelCreatePasswordResetTokenDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreatePasswordResetTokenDto>(
-      "CreatePasswordResetTokenDto",
+TEST(ModelCreatePasswordResetToken, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreatePasswordResetToken>(
+      "CreatePasswordResetToken",
       R"json({"email":"marcelina.davis@example.com","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreatePasswordResetTokenDto>(
-      "CreatePasswordResetTokenDto", R"json({})json", "email");
-  gen::expect_missing_required_warns<workos::CreatePasswordResetTokenDto>(
-      "CreatePasswordResetTokenDto", R"json({"email":null})json", "email");
-  gen::expect_wrong_type_fails<workos::CreatePasswordResetTokenDto>(
-      "CreatePasswordResetTokenDto", R"json({"email":12345})json", "email");
+  gen::expect_missing_required_warns<workos::CreatePasswordResetToken>("CreatePasswordResetToken",
+                                                                       R"json({})json", "email");
+  gen::expect_missing_required_warns<workos::CreatePasswordResetToken>(
+      "CreatePasswordResetToken", R"json({"email":null})json", "email");
+  gen::expect_wrong_type_fails<workos::CreatePasswordResetToken>(
+      "CreatePasswordResetToken", R"json({"email":12345})json", "email");
 }
 
-TEST(ModelCreateRedirectUriDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateRedirectUriDto>(
-      "CreateRedirectUriDto", R"json({"uri":"https://example.com/callback"})json");
+TEST(ModelCreateRedirectUri, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateRedirectUri>(
+      "CreateRedirectUri", R"json({"uri":"https://example.com/callback"})json");
 }
 
-TEST(ModelCreateRedirectUriDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateRedirectUriDto>(
-      "CreateRedirectUriDto",
+TEST(ModelCreateRedirectUri, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateRedirectUri>(
+      "CreateRedirectUri",
       R"json({"uri":"https://example.com/callback","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateRedirectUriDto>("CreateRedirectUriDto",
-                                                                   R"json({})json", "uri");
-  gen::expect_missing_required_warns<workos::CreateRedirectUriDto>(
-      "CreateRedirectUriDto", R"json({"uri":null})json", "uri");
-  gen::expect_wrong_type_fails<workos::CreateRedirectUriDto>("CreateRedirectUriDto",
-                                                             R"json({"uri":12345})json", "uri");
+  gen::expect_missing_required_warns<workos::CreateRedirectUri>("CreateRedirectUri",
+                                                                R"json({})json", "uri");
+  gen::expect_missing_required_warns<workos::CreateRedirectUri>("CreateRedirectUri",
+                                                                R"json({"uri":null})json", "uri");
+  gen::expect_wrong_type_fails<workos::CreateRedirectUri>("CreateRedirectUri",
+                                                          R"json({"uri":12345})json", "uri");
 }
 
-TEST(ModelCreateUserApiKeyDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateUserApiKeyDto>(
-      "CreateUserApiKeyDto",
-      R"json({"name":"Production API Key","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json");
-}
-
-TEST(ModelCreateUserApiKeyDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateUserApiKeyDto>(
-      "CreateUserApiKeyDto",
-      R"json({"name":"Production API Key","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z","__unknown_field__":{"nested":[1,2,3]}})json",
-      nullptr);
-  gen::expect_missing_required_warns<workos::CreateUserApiKeyDto>(
-      "CreateUserApiKeyDto",
-      R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
-      "name");
-  gen::expect_missing_required_warns<workos::CreateUserApiKeyDto>(
-      "CreateUserApiKeyDto",
-      R"json({"name":null,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
-      "name");
-  gen::expect_wrong_type_fails<workos::CreateUserApiKeyDto>(
-      "CreateUserApiKeyDto",
-      R"json({"name":12345,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
-      "name");
-}
-
-TEST(ModelCreateUserDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateUserDto>(
-      "CreateUserDto",
+TEST(ModelCreateUser, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateUser>(
+      "CreateUser",
       R"json({"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","password":"strong_password_123!"})json");
 }
 
-TEST(ModelCreateUserDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateUserDto>(
-      "CreateUserDto",
+TEST(ModelCreateUser, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateUser>(
+      "CreateUser",
       R"json({"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","password":"strong_password_123!","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateUserDto>(
-      "CreateUserDto",
+  gen::expect_missing_required_warns<workos::CreateUser>(
+      "CreateUser",
       R"json({"first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","password":"strong_password_123!"})json",
       "email");
-  gen::expect_missing_required_warns<workos::CreateUserDto>(
-      "CreateUserDto",
+  gen::expect_missing_required_warns<workos::CreateUser>(
+      "CreateUser",
       R"json({"email":null,"first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","password":"strong_password_123!"})json",
       "email");
-  gen::expect_wrong_type_fails<workos::CreateUserDto>(
-      "CreateUserDto",
+  gen::expect_wrong_type_fails<workos::CreateUser>(
+      "CreateUser",
       R"json({"email":12345,"first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","signals_id":"01JBS0GN92GC2RJQS4X9DBPQ2A","password":"strong_password_123!"})json",
       "email");
 }
 
-TEST(ModelCreateUserInviteOptionsDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateUserInviteOptionsDto>(
-      "CreateUserInviteOptionsDto",
+TEST(ModelCreateUserApiKey, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateUserApiKey>(
+      "CreateUserApiKey",
+      R"json({"name":"Production API Key","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json");
+}
+
+TEST(ModelCreateUserApiKey, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateUserApiKey>(
+      "CreateUserApiKey",
+      R"json({"name":"Production API Key","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z","__unknown_field__":{"nested":[1,2,3]}})json",
+      nullptr);
+  gen::expect_missing_required_warns<workos::CreateUserApiKey>(
+      "CreateUserApiKey",
+      R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
+      "name");
+  gen::expect_missing_required_warns<workos::CreateUserApiKey>(
+      "CreateUserApiKey",
+      R"json({"name":null,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
+      "name");
+  gen::expect_wrong_type_fails<workos::CreateUserApiKey>(
+      "CreateUserApiKey",
+      R"json({"name":12345,"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","permissions":["posts:read","posts:write"],"expires_at":"2030-01-01T00:00:00.000Z"})json",
+      "name");
+}
+
+TEST(ModelCreateUserInviteOptions, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateUserInviteOptions>(
+      "CreateUserInviteOptions",
       R"json({"email":"marcelina.davis@example.com","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","expires_in_days":7,"inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","locale":"en"})json");
 }
 
-TEST(ModelCreateUserInviteOptionsDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateUserInviteOptionsDto>(
-      "CreateUserInviteOptionsDto",
+TEST(ModelCreateUserInviteOptions, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateUserInviteOptions>(
+      "CreateUserInviteOptions",
       R"json({"email":"marcelina.davis@example.com","organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","expires_in_days":7,"inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","locale":"__unknown_enum_value__","__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::CreateUserInviteOptionsDto& v) {
+      [](const workos::CreateUserInviteOptions& v) {
         return v.locale.value().is_unknown() && v.locale.value().wire() == "__unknown_enum_value__";
       });
-  gen::expect_missing_required_warns<workos::CreateUserInviteOptionsDto>(
-      "CreateUserInviteOptionsDto",
+  gen::expect_missing_required_warns<workos::CreateUserInviteOptions>(
+      "CreateUserInviteOptions",
       R"json({"organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","expires_in_days":7,"inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","locale":"en"})json",
       "email");
-  gen::expect_missing_required_warns<workos::CreateUserInviteOptionsDto>(
-      "CreateUserInviteOptionsDto",
+  gen::expect_missing_required_warns<workos::CreateUserInviteOptions>(
+      "CreateUserInviteOptions",
       R"json({"email":null,"organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","expires_in_days":7,"inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","locale":"en"})json",
       "email");
-  gen::expect_wrong_type_fails<workos::CreateUserInviteOptionsDto>(
-      "CreateUserInviteOptionsDto",
+  gen::expect_wrong_type_fails<workos::CreateUserInviteOptions>(
+      "CreateUserInviteOptions",
       R"json({"email":12345,"organization_id":"org_01E4ZCR3C56J083X43JQXF3JK5","role_slug":"admin","expires_in_days":7,"inviter_user_id":"user_01HYGBX8ZGD19949T3BM4FW1C3","locale":"en"})json",
       "email");
 }
@@ -2326,20 +2325,20 @@ TEST(ModelRedirectUri, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelResendUserInviteOptionsDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::ResendUserInviteOptionsDto>("ResendUserInviteOptionsDto",
-                                                             R"json({"locale":"en"})json");
+TEST(ModelResendUserInviteOptions, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ResendUserInviteOptions>("ResendUserInviteOptions",
+                                                          R"json({"locale":"en"})json");
 }
 
-TEST(ModelResendUserInviteOptionsDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::ResendUserInviteOptionsDto>(
-      "ResendUserInviteOptionsDto",
+TEST(ModelResendUserInviteOptions, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ResendUserInviteOptions>(
+      "ResendUserInviteOptions",
       R"json({"locale":"__unknown_enum_value__","__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::ResendUserInviteOptionsDto& v) {
+      [](const workos::ResendUserInviteOptions& v) {
         return v.locale.value().is_unknown() && v.locale.value().wire() == "__unknown_enum_value__";
       });
-  gen::expect_wrong_type_fails<workos::ResendUserInviteOptionsDto>(
-      "ResendUserInviteOptionsDto", R"json({"locale":12345})json", "locale");
+  gen::expect_wrong_type_fails<workos::ResendUserInviteOptions>(
+      "ResendUserInviteOptions", R"json({"locale":12345})json", "locale");
 }
 
 TEST(ModelResetPasswordResponse, RoundTripsTheSpecExample) {
@@ -2361,63 +2360,63 @@ TEST(ModelResetPasswordResponse, ToleratesDriftAndRejectsWrongTypes) {
       "ResetPasswordResponse", R"json({"user":"not an object"})json", "user");
 }
 
-TEST(ModelRevokeSessionDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::RevokeSessionDto>(
-      "RevokeSessionDto", R"json({"session_id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8"})json");
+TEST(ModelRevokeSession, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::RevokeSession>(
+      "RevokeSession", R"json({"session_id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8"})json");
 }
 
-TEST(ModelRevokeSessionDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::RevokeSessionDto>(
-      "RevokeSessionDto",
+TEST(ModelRevokeSession, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::RevokeSession>(
+      "RevokeSession",
       R"json({"session_id":"session_01H93ZY4F80QPBEZ1R5B2SHQG8","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::RevokeSessionDto>("RevokeSessionDto", R"json({})json",
-                                                               "session_id");
-  gen::expect_missing_required_warns<workos::RevokeSessionDto>(
-      "RevokeSessionDto", R"json({"session_id":null})json", "session_id");
-  gen::expect_wrong_type_fails<workos::RevokeSessionDto>(
-      "RevokeSessionDto", R"json({"session_id":12345})json", "session_id");
+  gen::expect_missing_required_warns<workos::RevokeSession>("RevokeSession", R"json({})json",
+                                                            "session_id");
+  gen::expect_missing_required_warns<workos::RevokeSession>(
+      "RevokeSession", R"json({"session_id":null})json", "session_id");
+  gen::expect_wrong_type_fails<workos::RevokeSession>(
+      "RevokeSession", R"json({"session_id":12345})json", "session_id");
 }
 
-TEST(ModelSendEmailChangeDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::SendEmailChangeDto>(
-      "SendEmailChangeDto", R"json({"new_email":"new.email@example.com"})json");
+TEST(ModelSendEmailChange, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::SendEmailChange>(
+      "SendEmailChange", R"json({"new_email":"new.email@example.com"})json");
 }
 
-TEST(ModelSendEmailChangeDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::SendEmailChangeDto>(
-      "SendEmailChangeDto",
+TEST(ModelSendEmailChange, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::SendEmailChange>(
+      "SendEmailChange",
       R"json({"new_email":"new.email@example.com","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::SendEmailChangeDto>("SendEmailChangeDto",
-                                                                 R"json({})json", "new_email");
-  gen::expect_missing_required_warns<workos::SendEmailChangeDto>(
-      "SendEmailChangeDto", R"json({"new_email":null})json", "new_email");
-  gen::expect_wrong_type_fails<workos::SendEmailChangeDto>(
-      "SendEmailChangeDto", R"json({"new_email":12345})json", "new_email");
+  gen::expect_missing_required_warns<workos::SendEmailChange>("SendEmailChange", R"json({})json",
+                                                              "new_email");
+  gen::expect_missing_required_warns<workos::SendEmailChange>(
+      "SendEmailChange", R"json({"new_email":null})json", "new_email");
+  gen::expect_wrong_type_fails<workos::SendEmailChange>(
+      "SendEmailChange", R"json({"new_email":12345})json", "new_email");
 }
 
-TEST(ModelSendRadarSmsChallengeDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::SendRadarSmsChallengeDto>(
-      "SendRadarSmsChallengeDto",
+TEST(ModelSendRadarSmsChallenge, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::SendRadarSmsChallenge>(
+      "SendRadarSmsChallenge",
       R"json({"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","pending_authentication_token":"cTDQJTTkTkkVYxbn...","phone_number":"+15555550123","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0"})json");
 }
 
-TEST(ModelSendRadarSmsChallengeDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::SendRadarSmsChallengeDto>(
-      "SendRadarSmsChallengeDto",
+TEST(ModelSendRadarSmsChallenge, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::SendRadarSmsChallenge>(
+      "SendRadarSmsChallenge",
       R"json({"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","pending_authentication_token":"cTDQJTTkTkkVYxbn...","phone_number":"+15555550123","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::SendRadarSmsChallengeDto>(
-      "SendRadarSmsChallengeDto",
+  gen::expect_missing_required_warns<workos::SendRadarSmsChallenge>(
+      "SendRadarSmsChallenge",
       R"json({"pending_authentication_token":"cTDQJTTkTkkVYxbn...","phone_number":"+15555550123","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0"})json",
       "user_id");
-  gen::expect_missing_required_warns<workos::SendRadarSmsChallengeDto>(
-      "SendRadarSmsChallengeDto",
+  gen::expect_missing_required_warns<workos::SendRadarSmsChallenge>(
+      "SendRadarSmsChallenge",
       R"json({"user_id":null,"pending_authentication_token":"cTDQJTTkTkkVYxbn...","phone_number":"+15555550123","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0"})json",
       "user_id");
-  gen::expect_wrong_type_fails<workos::SendRadarSmsChallengeDto>(
-      "SendRadarSmsChallengeDto",
+  gen::expect_wrong_type_fails<workos::SendRadarSmsChallenge>(
+      "SendRadarSmsChallenge",
       R"json({"user_id":12345,"pending_authentication_token":"cTDQJTTkTkkVYxbn...","phone_number":"+15555550123","ip_address":"203.0.113.42","user_agent":"Mozilla/5.0"})json",
       "user_id");
 }
@@ -2463,38 +2462,38 @@ TEST(ModelSendVerificationEmailResponse, ToleratesDriftAndRejectsWrongTypes) {
       "SendVerificationEmailResponse", R"json({"user":"not an object"})json", "user");
 }
 
-TEST(ModelUpdateJwtTemplateDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateJwtTemplateDto>(
-      "UpdateJwtTemplateDto",
+TEST(ModelUpdateJwtTemplate, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateJwtTemplate>(
+      "UpdateJwtTemplate",
       R"json({"content":"{\"urn:myapp:full_name\": \"{{user.first_name}} {{user.last_name}}\", \"urn:myapp:email\": \"{{user.email}}\"}"})json");
 }
 
-TEST(ModelUpdateJwtTemplateDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateJwtTemplateDto>(
-      "UpdateJwtTemplateDto",
+TEST(ModelUpdateJwtTemplate, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateJwtTemplate>(
+      "UpdateJwtTemplate",
       R"json({"content":"{\"urn:myapp:full_name\": \"{{user.first_name}} {{user.last_name}}\", \"urn:myapp:email\": \"{{user.email}}\"}","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::UpdateJwtTemplateDto>("UpdateJwtTemplateDto",
-                                                                   R"json({})json", "content");
-  gen::expect_missing_required_warns<workos::UpdateJwtTemplateDto>(
-      "UpdateJwtTemplateDto", R"json({"content":null})json", "content");
-  gen::expect_wrong_type_fails<workos::UpdateJwtTemplateDto>(
-      "UpdateJwtTemplateDto", R"json({"content":12345})json", "content");
+  gen::expect_missing_required_warns<workos::UpdateJwtTemplate>("UpdateJwtTemplate",
+                                                                R"json({})json", "content");
+  gen::expect_missing_required_warns<workos::UpdateJwtTemplate>(
+      "UpdateJwtTemplate", R"json({"content":null})json", "content");
+  gen::expect_wrong_type_fails<workos::UpdateJwtTemplate>(
+      "UpdateJwtTemplate", R"json({"content":12345})json", "content");
 }
 
-TEST(ModelUpdateUserDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateUserDto>(
-      "UpdateUserDto",
+TEST(ModelUpdateUser, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateUser>(
+      "UpdateUser",
       R"json({"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","locale":"en-US","password":"strong_password_123!"})json");
 }
 
-TEST(ModelUpdateUserDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateUserDto>(
-      "UpdateUserDto",
+TEST(ModelUpdateUser, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateUser>(
+      "UpdateUser",
       R"json({"email":"marcelina.davis@example.com","first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","locale":"en-US","password":"strong_password_123!","__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::UpdateUserDto>(
-      "UpdateUserDto",
+  gen::expect_wrong_type_fails<workos::UpdateUser>(
+      "UpdateUser",
       R"json({"email":12345,"first_name":"Marcelina","last_name":"Davis","name":"Marcelina Davis","email_verified":true,"metadata":{"timezone":"America/New_York"},"external_id":"f1ffa2b2-c20b-4d39-be5c-212726e11222","locale":"en-US","password":"strong_password_123!"})json",
       "email");
 }
@@ -2746,328 +2745,322 @@ TEST(UserManagementEnums, RoundTripKnownAndUnknownWireValues) {
   EXPECT_EQ(
       workos::AuthenticateResponseAuthenticationMethod::from_wire("__unknown_enum_value__").wire(),
       "__unknown_enum_value__");
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("bcrypt").wire(),
-            "bcrypt");
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("bcrypt"),
-            workos::CreateUserDtoPasswordHashedPasswordHashType::kBcrypt);
-  EXPECT_EQ(
-      workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("firebase-scrypt").wire(),
-      "firebase-scrypt");
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("firebase-scrypt"),
-            workos::CreateUserDtoPasswordHashedPasswordHashType::kFirebaseScrypt);
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("ssha").wire(), "ssha");
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("ssha"),
-            workos::CreateUserDtoPasswordHashedPasswordHashType::kSsha);
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("ssha256").wire(),
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("bcrypt").wire(), "bcrypt");
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("bcrypt"),
+            workos::CreateUserPasswordHashedPasswordHashType::kBcrypt);
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("firebase-scrypt").wire(),
+            "firebase-scrypt");
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("firebase-scrypt"),
+            workos::CreateUserPasswordHashedPasswordHashType::kFirebaseScrypt);
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("ssha").wire(), "ssha");
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("ssha"),
+            workos::CreateUserPasswordHashedPasswordHashType::kSsha);
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("ssha256").wire(),
             "ssha256");
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("ssha256"),
-            workos::CreateUserDtoPasswordHashedPasswordHashType::kSsha256);
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("scrypt").wire(),
-            "scrypt");
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("scrypt"),
-            workos::CreateUserDtoPasswordHashedPasswordHashType::kScrypt);
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("pbkdf2").wire(),
-            "pbkdf2");
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("pbkdf2"),
-            workos::CreateUserDtoPasswordHashedPasswordHashType::kPbkdf2);
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("argon2").wire(),
-            "argon2");
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("argon2"),
-            workos::CreateUserDtoPasswordHashedPasswordHashType::kArgon2);
-  EXPECT_TRUE(
-      workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("__unknown_enum_value__")
-          .is_unknown());
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordHashType::from_wire("__unknown_enum_value__")
-                .wire(),
-            "__unknown_enum_value__");
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordSaltPosition::from_wire("prefix").wire(),
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("ssha256"),
+            workos::CreateUserPasswordHashedPasswordHashType::kSsha256);
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("scrypt").wire(), "scrypt");
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("scrypt"),
+            workos::CreateUserPasswordHashedPasswordHashType::kScrypt);
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("pbkdf2").wire(), "pbkdf2");
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("pbkdf2"),
+            workos::CreateUserPasswordHashedPasswordHashType::kPbkdf2);
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("argon2").wire(), "argon2");
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("argon2"),
+            workos::CreateUserPasswordHashedPasswordHashType::kArgon2);
+  EXPECT_TRUE(workos::CreateUserPasswordHashedPasswordHashType::from_wire("__unknown_enum_value__")
+                  .is_unknown());
+  EXPECT_EQ(
+      workos::CreateUserPasswordHashedPasswordHashType::from_wire("__unknown_enum_value__").wire(),
+      "__unknown_enum_value__");
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("prefix").wire(),
             "prefix");
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordSaltPosition::from_wire("prefix"),
-            workos::CreateUserDtoPasswordHashedPasswordSaltPosition::kPrefix);
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordSaltPosition::from_wire("suffix").wire(),
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("prefix"),
+            workos::CreateUserPasswordHashedPasswordSaltPosition::kPrefix);
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("suffix").wire(),
             "suffix");
-  EXPECT_EQ(workos::CreateUserDtoPasswordHashedPasswordSaltPosition::from_wire("suffix"),
-            workos::CreateUserDtoPasswordHashedPasswordSaltPosition::kSuffix);
+  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("suffix"),
+            workos::CreateUserPasswordHashedPasswordSaltPosition::kSuffix);
   EXPECT_TRUE(
-      workos::CreateUserDtoPasswordHashedPasswordSaltPosition::from_wire("__unknown_enum_value__")
+      workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("__unknown_enum_value__")
           .is_unknown());
   EXPECT_EQ(
-      workos::CreateUserDtoPasswordHashedPasswordSaltPosition::from_wire("__unknown_enum_value__")
+      workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("__unknown_enum_value__")
           .wire(),
       "__unknown_enum_value__");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("af").wire(), "af");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("af"),
-            workos::CreateUserInviteOptionsDtoLocale::kAf);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("am").wire(), "am");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("am"),
-            workos::CreateUserInviteOptionsDtoLocale::kAm);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ar").wire(), "ar");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ar"),
-            workos::CreateUserInviteOptionsDtoLocale::kAr);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("bg").wire(), "bg");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("bg"),
-            workos::CreateUserInviteOptionsDtoLocale::kBg);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("bn").wire(), "bn");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("bn"),
-            workos::CreateUserInviteOptionsDtoLocale::kBn);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("bs").wire(), "bs");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("bs"),
-            workos::CreateUserInviteOptionsDtoLocale::kBs);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ca").wire(), "ca");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ca"),
-            workos::CreateUserInviteOptionsDtoLocale::kCa);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("cs").wire(), "cs");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("cs"),
-            workos::CreateUserInviteOptionsDtoLocale::kCs);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("da").wire(), "da");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("da"),
-            workos::CreateUserInviteOptionsDtoLocale::kDa);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("de").wire(), "de");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("de"),
-            workos::CreateUserInviteOptionsDtoLocale::kDe);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("de-DE").wire(), "de-DE");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("de-DE"),
-            workos::CreateUserInviteOptionsDtoLocale::kDeDE);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("el").wire(), "el");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("el"),
-            workos::CreateUserInviteOptionsDtoLocale::kEl);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("en").wire(), "en");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("en"),
-            workos::CreateUserInviteOptionsDtoLocale::kEn);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("en-AU").wire(), "en-AU");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("en-AU"),
-            workos::CreateUserInviteOptionsDtoLocale::kEnAU);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("en-CA").wire(), "en-CA");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("en-CA"),
-            workos::CreateUserInviteOptionsDtoLocale::kEnCA);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("en-GB").wire(), "en-GB");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("en-GB"),
-            workos::CreateUserInviteOptionsDtoLocale::kEnGB);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("en-US").wire(), "en-US");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("en-US"),
-            workos::CreateUserInviteOptionsDtoLocale::kEnUS);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("es").wire(), "es");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("es"),
-            workos::CreateUserInviteOptionsDtoLocale::kEs);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("es-419").wire(), "es-419");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("es-419"),
-            workos::CreateUserInviteOptionsDtoLocale::kEs419);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("es-ES").wire(), "es-ES");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("es-ES"),
-            workos::CreateUserInviteOptionsDtoLocale::kEsES);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("es-US").wire(), "es-US");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("es-US"),
-            workos::CreateUserInviteOptionsDtoLocale::kEsUS);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("et").wire(), "et");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("et"),
-            workos::CreateUserInviteOptionsDtoLocale::kEt);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fa").wire(), "fa");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fa"),
-            workos::CreateUserInviteOptionsDtoLocale::kFa);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fi").wire(), "fi");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fi"),
-            workos::CreateUserInviteOptionsDtoLocale::kFi);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fil").wire(), "fil");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fil"),
-            workos::CreateUserInviteOptionsDtoLocale::kFil);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fr").wire(), "fr");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fr"),
-            workos::CreateUserInviteOptionsDtoLocale::kFr);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fr-BE").wire(), "fr-BE");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fr-BE"),
-            workos::CreateUserInviteOptionsDtoLocale::kFrBE);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fr-CA").wire(), "fr-CA");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fr-CA"),
-            workos::CreateUserInviteOptionsDtoLocale::kFrCA);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fr-FR").wire(), "fr-FR");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fr-FR"),
-            workos::CreateUserInviteOptionsDtoLocale::kFrFR);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fy").wire(), "fy");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("fy"),
-            workos::CreateUserInviteOptionsDtoLocale::kFy);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("gl").wire(), "gl");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("gl"),
-            workos::CreateUserInviteOptionsDtoLocale::kGl);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("gu").wire(), "gu");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("gu"),
-            workos::CreateUserInviteOptionsDtoLocale::kGu);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ha").wire(), "ha");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ha"),
-            workos::CreateUserInviteOptionsDtoLocale::kHa);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("he").wire(), "he");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("he"),
-            workos::CreateUserInviteOptionsDtoLocale::kHe);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("hi").wire(), "hi");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("hi"),
-            workos::CreateUserInviteOptionsDtoLocale::kHi);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("hr").wire(), "hr");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("hr"),
-            workos::CreateUserInviteOptionsDtoLocale::kHr);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("hu").wire(), "hu");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("hu"),
-            workos::CreateUserInviteOptionsDtoLocale::kHu);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("hy").wire(), "hy");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("hy"),
-            workos::CreateUserInviteOptionsDtoLocale::kHy);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("id").wire(), "id");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("id"),
-            workos::CreateUserInviteOptionsDtoLocale::kId);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("is").wire(), "is");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("is"),
-            workos::CreateUserInviteOptionsDtoLocale::kIs);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("it").wire(), "it");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("it"),
-            workos::CreateUserInviteOptionsDtoLocale::kIt);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("it-IT").wire(), "it-IT");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("it-IT"),
-            workos::CreateUserInviteOptionsDtoLocale::kItIT);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ja").wire(), "ja");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ja"),
-            workos::CreateUserInviteOptionsDtoLocale::kJa);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("jv").wire(), "jv");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("jv"),
-            workos::CreateUserInviteOptionsDtoLocale::kJv);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ka").wire(), "ka");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ka"),
-            workos::CreateUserInviteOptionsDtoLocale::kKa);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("kk").wire(), "kk");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("kk"),
-            workos::CreateUserInviteOptionsDtoLocale::kKk);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("km").wire(), "km");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("km"),
-            workos::CreateUserInviteOptionsDtoLocale::kKm);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("kn").wire(), "kn");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("kn"),
-            workos::CreateUserInviteOptionsDtoLocale::kKn);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ko").wire(), "ko");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ko"),
-            workos::CreateUserInviteOptionsDtoLocale::kKo);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("lt").wire(), "lt");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("lt"),
-            workos::CreateUserInviteOptionsDtoLocale::kLt);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("lv").wire(), "lv");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("lv"),
-            workos::CreateUserInviteOptionsDtoLocale::kLv);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("mk").wire(), "mk");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("mk"),
-            workos::CreateUserInviteOptionsDtoLocale::kMk);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ml").wire(), "ml");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ml"),
-            workos::CreateUserInviteOptionsDtoLocale::kMl);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("mn").wire(), "mn");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("mn"),
-            workos::CreateUserInviteOptionsDtoLocale::kMn);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("mr").wire(), "mr");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("mr"),
-            workos::CreateUserInviteOptionsDtoLocale::kMr);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ms").wire(), "ms");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ms"),
-            workos::CreateUserInviteOptionsDtoLocale::kMs);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("my").wire(), "my");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("my"),
-            workos::CreateUserInviteOptionsDtoLocale::kMy);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("nb").wire(), "nb");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("nb"),
-            workos::CreateUserInviteOptionsDtoLocale::kNb);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ne").wire(), "ne");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ne"),
-            workos::CreateUserInviteOptionsDtoLocale::kNe);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("nl").wire(), "nl");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("nl"),
-            workos::CreateUserInviteOptionsDtoLocale::kNl);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("nl-BE").wire(), "nl-BE");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("nl-BE"),
-            workos::CreateUserInviteOptionsDtoLocale::kNlBE);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("nl-NL").wire(), "nl-NL");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("nl-NL"),
-            workos::CreateUserInviteOptionsDtoLocale::kNlNL);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("nn").wire(), "nn");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("nn"),
-            workos::CreateUserInviteOptionsDtoLocale::kNn);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("no").wire(), "no");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("no"),
-            workos::CreateUserInviteOptionsDtoLocale::kNo);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("pa").wire(), "pa");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("pa"),
-            workos::CreateUserInviteOptionsDtoLocale::kPa);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("pl").wire(), "pl");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("pl"),
-            workos::CreateUserInviteOptionsDtoLocale::kPl);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("pt").wire(), "pt");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("pt"),
-            workos::CreateUserInviteOptionsDtoLocale::kPt);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("pt-BR").wire(), "pt-BR");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("pt-BR"),
-            workos::CreateUserInviteOptionsDtoLocale::kPtBR);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("pt-PT").wire(), "pt-PT");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("pt-PT"),
-            workos::CreateUserInviteOptionsDtoLocale::kPtPT);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ro").wire(), "ro");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ro"),
-            workos::CreateUserInviteOptionsDtoLocale::kRo);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ru").wire(), "ru");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ru"),
-            workos::CreateUserInviteOptionsDtoLocale::kRu);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sk").wire(), "sk");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sk"),
-            workos::CreateUserInviteOptionsDtoLocale::kSk);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sl").wire(), "sl");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sl"),
-            workos::CreateUserInviteOptionsDtoLocale::kSl);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sq").wire(), "sq");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sq"),
-            workos::CreateUserInviteOptionsDtoLocale::kSq);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sr").wire(), "sr");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sr"),
-            workos::CreateUserInviteOptionsDtoLocale::kSr);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sv").wire(), "sv");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sv"),
-            workos::CreateUserInviteOptionsDtoLocale::kSv);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sw").wire(), "sw");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("sw"),
-            workos::CreateUserInviteOptionsDtoLocale::kSw);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ta").wire(), "ta");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ta"),
-            workos::CreateUserInviteOptionsDtoLocale::kTa);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("te").wire(), "te");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("te"),
-            workos::CreateUserInviteOptionsDtoLocale::kTe);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("th").wire(), "th");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("th"),
-            workos::CreateUserInviteOptionsDtoLocale::kTh);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("tr").wire(), "tr");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("tr"),
-            workos::CreateUserInviteOptionsDtoLocale::kTr);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("uk").wire(), "uk");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("uk"),
-            workos::CreateUserInviteOptionsDtoLocale::kUk);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ur").wire(), "ur");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("ur"),
-            workos::CreateUserInviteOptionsDtoLocale::kUr);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("uz").wire(), "uz");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("uz"),
-            workos::CreateUserInviteOptionsDtoLocale::kUz);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("vi").wire(), "vi");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("vi"),
-            workos::CreateUserInviteOptionsDtoLocale::kVi);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("zh").wire(), "zh");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("zh"),
-            workos::CreateUserInviteOptionsDtoLocale::kZh);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("zh-CN").wire(), "zh-CN");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("zh-CN"),
-            workos::CreateUserInviteOptionsDtoLocale::kZhCN);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("zh-HK").wire(), "zh-HK");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("zh-HK"),
-            workos::CreateUserInviteOptionsDtoLocale::kZhHK);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("zh-TW").wire(), "zh-TW");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("zh-TW"),
-            workos::CreateUserInviteOptionsDtoLocale::kZhTW);
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("zu").wire(), "zu");
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("zu"),
-            workos::CreateUserInviteOptionsDtoLocale::kZu);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("af").wire(), "af");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("af"),
+            workos::CreateUserInviteOptionsLocale::kAf);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("am").wire(), "am");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("am"),
+            workos::CreateUserInviteOptionsLocale::kAm);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ar").wire(), "ar");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ar"),
+            workos::CreateUserInviteOptionsLocale::kAr);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("bg").wire(), "bg");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("bg"),
+            workos::CreateUserInviteOptionsLocale::kBg);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("bn").wire(), "bn");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("bn"),
+            workos::CreateUserInviteOptionsLocale::kBn);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("bs").wire(), "bs");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("bs"),
+            workos::CreateUserInviteOptionsLocale::kBs);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ca").wire(), "ca");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ca"),
+            workos::CreateUserInviteOptionsLocale::kCa);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("cs").wire(), "cs");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("cs"),
+            workos::CreateUserInviteOptionsLocale::kCs);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("da").wire(), "da");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("da"),
+            workos::CreateUserInviteOptionsLocale::kDa);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("de").wire(), "de");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("de"),
+            workos::CreateUserInviteOptionsLocale::kDe);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("de-DE").wire(), "de-DE");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("de-DE"),
+            workos::CreateUserInviteOptionsLocale::kDeDE);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("el").wire(), "el");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("el"),
+            workos::CreateUserInviteOptionsLocale::kEl);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("en").wire(), "en");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("en"),
+            workos::CreateUserInviteOptionsLocale::kEn);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("en-AU").wire(), "en-AU");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("en-AU"),
+            workos::CreateUserInviteOptionsLocale::kEnAU);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("en-CA").wire(), "en-CA");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("en-CA"),
+            workos::CreateUserInviteOptionsLocale::kEnCA);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("en-GB").wire(), "en-GB");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("en-GB"),
+            workos::CreateUserInviteOptionsLocale::kEnGB);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("en-US").wire(), "en-US");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("en-US"),
+            workos::CreateUserInviteOptionsLocale::kEnUS);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("es").wire(), "es");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("es"),
+            workos::CreateUserInviteOptionsLocale::kEs);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("es-419").wire(), "es-419");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("es-419"),
+            workos::CreateUserInviteOptionsLocale::kEs419);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("es-ES").wire(), "es-ES");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("es-ES"),
+            workos::CreateUserInviteOptionsLocale::kEsES);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("es-US").wire(), "es-US");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("es-US"),
+            workos::CreateUserInviteOptionsLocale::kEsUS);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("et").wire(), "et");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("et"),
+            workos::CreateUserInviteOptionsLocale::kEt);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fa").wire(), "fa");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fa"),
+            workos::CreateUserInviteOptionsLocale::kFa);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fi").wire(), "fi");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fi"),
+            workos::CreateUserInviteOptionsLocale::kFi);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fil").wire(), "fil");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fil"),
+            workos::CreateUserInviteOptionsLocale::kFil);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fr").wire(), "fr");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fr"),
+            workos::CreateUserInviteOptionsLocale::kFr);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fr-BE").wire(), "fr-BE");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fr-BE"),
+            workos::CreateUserInviteOptionsLocale::kFrBE);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fr-CA").wire(), "fr-CA");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fr-CA"),
+            workos::CreateUserInviteOptionsLocale::kFrCA);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fr-FR").wire(), "fr-FR");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fr-FR"),
+            workos::CreateUserInviteOptionsLocale::kFrFR);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fy").wire(), "fy");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("fy"),
+            workos::CreateUserInviteOptionsLocale::kFy);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("gl").wire(), "gl");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("gl"),
+            workos::CreateUserInviteOptionsLocale::kGl);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("gu").wire(), "gu");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("gu"),
+            workos::CreateUserInviteOptionsLocale::kGu);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ha").wire(), "ha");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ha"),
+            workos::CreateUserInviteOptionsLocale::kHa);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("he").wire(), "he");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("he"),
+            workos::CreateUserInviteOptionsLocale::kHe);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("hi").wire(), "hi");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("hi"),
+            workos::CreateUserInviteOptionsLocale::kHi);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("hr").wire(), "hr");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("hr"),
+            workos::CreateUserInviteOptionsLocale::kHr);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("hu").wire(), "hu");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("hu"),
+            workos::CreateUserInviteOptionsLocale::kHu);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("hy").wire(), "hy");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("hy"),
+            workos::CreateUserInviteOptionsLocale::kHy);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("id").wire(), "id");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("id"),
+            workos::CreateUserInviteOptionsLocale::kId);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("is").wire(), "is");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("is"),
+            workos::CreateUserInviteOptionsLocale::kIs);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("it").wire(), "it");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("it"),
+            workos::CreateUserInviteOptionsLocale::kIt);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("it-IT").wire(), "it-IT");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("it-IT"),
+            workos::CreateUserInviteOptionsLocale::kItIT);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ja").wire(), "ja");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ja"),
+            workos::CreateUserInviteOptionsLocale::kJa);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("jv").wire(), "jv");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("jv"),
+            workos::CreateUserInviteOptionsLocale::kJv);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ka").wire(), "ka");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ka"),
+            workos::CreateUserInviteOptionsLocale::kKa);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("kk").wire(), "kk");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("kk"),
+            workos::CreateUserInviteOptionsLocale::kKk);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("km").wire(), "km");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("km"),
+            workos::CreateUserInviteOptionsLocale::kKm);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("kn").wire(), "kn");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("kn"),
+            workos::CreateUserInviteOptionsLocale::kKn);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ko").wire(), "ko");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ko"),
+            workos::CreateUserInviteOptionsLocale::kKo);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("lt").wire(), "lt");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("lt"),
+            workos::CreateUserInviteOptionsLocale::kLt);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("lv").wire(), "lv");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("lv"),
+            workos::CreateUserInviteOptionsLocale::kLv);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("mk").wire(), "mk");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("mk"),
+            workos::CreateUserInviteOptionsLocale::kMk);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ml").wire(), "ml");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ml"),
+            workos::CreateUserInviteOptionsLocale::kMl);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("mn").wire(), "mn");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("mn"),
+            workos::CreateUserInviteOptionsLocale::kMn);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("mr").wire(), "mr");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("mr"),
+            workos::CreateUserInviteOptionsLocale::kMr);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ms").wire(), "ms");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ms"),
+            workos::CreateUserInviteOptionsLocale::kMs);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("my").wire(), "my");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("my"),
+            workos::CreateUserInviteOptionsLocale::kMy);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("nb").wire(), "nb");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("nb"),
+            workos::CreateUserInviteOptionsLocale::kNb);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ne").wire(), "ne");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ne"),
+            workos::CreateUserInviteOptionsLocale::kNe);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("nl").wire(), "nl");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("nl"),
+            workos::CreateUserInviteOptionsLocale::kNl);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("nl-BE").wire(), "nl-BE");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("nl-BE"),
+            workos::CreateUserInviteOptionsLocale::kNlBE);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("nl-NL").wire(), "nl-NL");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("nl-NL"),
+            workos::CreateUserInviteOptionsLocale::kNlNL);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("nn").wire(), "nn");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("nn"),
+            workos::CreateUserInviteOptionsLocale::kNn);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("no").wire(), "no");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("no"),
+            workos::CreateUserInviteOptionsLocale::kNo);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("pa").wire(), "pa");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("pa"),
+            workos::CreateUserInviteOptionsLocale::kPa);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("pl").wire(), "pl");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("pl"),
+            workos::CreateUserInviteOptionsLocale::kPl);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("pt").wire(), "pt");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("pt"),
+            workos::CreateUserInviteOptionsLocale::kPt);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("pt-BR").wire(), "pt-BR");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("pt-BR"),
+            workos::CreateUserInviteOptionsLocale::kPtBR);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("pt-PT").wire(), "pt-PT");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("pt-PT"),
+            workos::CreateUserInviteOptionsLocale::kPtPT);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ro").wire(), "ro");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ro"),
+            workos::CreateUserInviteOptionsLocale::kRo);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ru").wire(), "ru");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ru"),
+            workos::CreateUserInviteOptionsLocale::kRu);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sk").wire(), "sk");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sk"),
+            workos::CreateUserInviteOptionsLocale::kSk);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sl").wire(), "sl");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sl"),
+            workos::CreateUserInviteOptionsLocale::kSl);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sq").wire(), "sq");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sq"),
+            workos::CreateUserInviteOptionsLocale::kSq);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sr").wire(), "sr");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sr"),
+            workos::CreateUserInviteOptionsLocale::kSr);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sv").wire(), "sv");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sv"),
+            workos::CreateUserInviteOptionsLocale::kSv);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sw").wire(), "sw");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("sw"),
+            workos::CreateUserInviteOptionsLocale::kSw);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ta").wire(), "ta");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ta"),
+            workos::CreateUserInviteOptionsLocale::kTa);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("te").wire(), "te");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("te"),
+            workos::CreateUserInviteOptionsLocale::kTe);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("th").wire(), "th");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("th"),
+            workos::CreateUserInviteOptionsLocale::kTh);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("tr").wire(), "tr");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("tr"),
+            workos::CreateUserInviteOptionsLocale::kTr);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("uk").wire(), "uk");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("uk"),
+            workos::CreateUserInviteOptionsLocale::kUk);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ur").wire(), "ur");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("ur"),
+            workos::CreateUserInviteOptionsLocale::kUr);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("uz").wire(), "uz");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("uz"),
+            workos::CreateUserInviteOptionsLocale::kUz);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("vi").wire(), "vi");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("vi"),
+            workos::CreateUserInviteOptionsLocale::kVi);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("zh").wire(), "zh");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("zh"),
+            workos::CreateUserInviteOptionsLocale::kZh);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("zh-CN").wire(), "zh-CN");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("zh-CN"),
+            workos::CreateUserInviteOptionsLocale::kZhCN);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("zh-HK").wire(), "zh-HK");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("zh-HK"),
+            workos::CreateUserInviteOptionsLocale::kZhHK);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("zh-TW").wire(), "zh-TW");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("zh-TW"),
+            workos::CreateUserInviteOptionsLocale::kZhTW);
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("zu").wire(), "zu");
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("zu"),
+            workos::CreateUserInviteOptionsLocale::kZu);
   EXPECT_TRUE(
-      workos::CreateUserInviteOptionsDtoLocale::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::CreateUserInviteOptionsDtoLocale::from_wire("__unknown_enum_value__").wire(),
+      workos::CreateUserInviteOptionsLocale::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
   EXPECT_EQ(workos::GetUserIdentitiesResponseProvider::from_wire("AppleOAuth").wire(),
             "AppleOAuth");

@@ -73,8 +73,8 @@ TEST(WebhooksAsyncOperations, CreateWebhookEndpoint) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::webhooks::CreateWebhookEndpointParams params;
-  static_cast<workos::CreateWebhookEndpointDto&>(params) =
-      workos::from_json<workos::CreateWebhookEndpointDto>(
+  static_cast<workos::CreateWebhookEndpoint&>(params) =
+      workos::from_json<workos::CreateWebhookEndpoint>(
           R"json({"endpoint_url":"https://example.com/webhooks","events":["user.created","dsync.user.created"]})json")
           .value();
   auto result = client.webhooks().create_webhook_endpoint(params).get();
@@ -107,8 +107,8 @@ TEST(WebhooksAsyncOperations, UpdateWebhookEndpoint) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::webhooks::UpdateWebhookEndpointParams params;
-  static_cast<workos::UpdateWebhookEndpointDto&>(params) =
-      workos::from_json<workos::UpdateWebhookEndpointDto>(
+  static_cast<workos::UpdateWebhookEndpoint&>(params) =
+      workos::from_json<workos::UpdateWebhookEndpoint>(
           R"json({"endpoint_url":"https://example.com/webhooks","status":"enabled","events":["user.created","dsync.user.created"]})json")
           .value();
   auto result = client.webhooks().update_webhook_endpoint("a/../b?x#", params).get();

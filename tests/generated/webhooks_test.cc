@@ -71,8 +71,8 @@ TEST(WebhooksOperations, CreateWebhookEndpoint) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::webhooks::CreateWebhookEndpointParams params;
-  static_cast<workos::CreateWebhookEndpointDto&>(params) =
-      workos::from_json<workos::CreateWebhookEndpointDto>(
+  static_cast<workos::CreateWebhookEndpoint&>(params) =
+      workos::from_json<workos::CreateWebhookEndpoint>(
           R"json({"endpoint_url":"https://example.com/webhooks","events":["user.created","dsync.user.created"]})json")
           .value();
   auto result = client.webhooks().create_webhook_endpoint(params);
@@ -105,8 +105,8 @@ TEST(WebhooksOperations, UpdateWebhookEndpoint) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::webhooks::UpdateWebhookEndpointParams params;
-  static_cast<workos::UpdateWebhookEndpointDto&>(params) =
-      workos::from_json<workos::UpdateWebhookEndpointDto>(
+  static_cast<workos::UpdateWebhookEndpoint&>(params) =
+      workos::from_json<workos::UpdateWebhookEndpoint>(
           R"json({"endpoint_url":"https://example.com/webhooks","status":"enabled","events":["user.created","dsync.user.created"]})json")
           .value();
   auto result = client.webhooks().update_webhook_endpoint("a/../b?x#", params);
@@ -148,45 +148,45 @@ TEST(WebhooksOperations, DeleteWebhookEndpoint) {
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
-TEST(ModelCreateWebhookEndpointDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::CreateWebhookEndpointDto>(
-      "CreateWebhookEndpointDto",
+TEST(ModelCreateWebhookEndpoint, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::CreateWebhookEndpoint>(
+      "CreateWebhookEndpoint",
       R"json({"endpoint_url":"https://example.com/webhooks","events":["user.created","dsync.user.created"]})json");
 }
 
-TEST(ModelCreateWebhookEndpointDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::CreateWebhookEndpointDto>(
-      "CreateWebhookEndpointDto",
+TEST(ModelCreateWebhookEndpoint, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::CreateWebhookEndpoint>(
+      "CreateWebhookEndpoint",
       R"json({"endpoint_url":"https://example.com/webhooks","events":["user.created","dsync.user.created"],"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_missing_required_warns<workos::CreateWebhookEndpointDto>(
-      "CreateWebhookEndpointDto", R"json({"events":["user.created","dsync.user.created"]})json",
+  gen::expect_missing_required_warns<workos::CreateWebhookEndpoint>(
+      "CreateWebhookEndpoint", R"json({"events":["user.created","dsync.user.created"]})json",
       "endpoint_url");
-  gen::expect_missing_required_warns<workos::CreateWebhookEndpointDto>(
-      "CreateWebhookEndpointDto",
+  gen::expect_missing_required_warns<workos::CreateWebhookEndpoint>(
+      "CreateWebhookEndpoint",
       R"json({"endpoint_url":null,"events":["user.created","dsync.user.created"]})json",
       "endpoint_url");
-  gen::expect_wrong_type_fails<workos::CreateWebhookEndpointDto>(
-      "CreateWebhookEndpointDto",
+  gen::expect_wrong_type_fails<workos::CreateWebhookEndpoint>(
+      "CreateWebhookEndpoint",
       R"json({"endpoint_url":12345,"events":["user.created","dsync.user.created"]})json",
       "endpoint_url");
 }
 
-TEST(ModelUpdateWebhookEndpointDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::UpdateWebhookEndpointDto>(
-      "UpdateWebhookEndpointDto",
+TEST(ModelUpdateWebhookEndpoint, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::UpdateWebhookEndpoint>(
+      "UpdateWebhookEndpoint",
       R"json({"endpoint_url":"https://example.com/webhooks","status":"enabled","events":["user.created","dsync.user.created"]})json");
 }
 
-TEST(ModelUpdateWebhookEndpointDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::UpdateWebhookEndpointDto>(
-      "UpdateWebhookEndpointDto",
+TEST(ModelUpdateWebhookEndpoint, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::UpdateWebhookEndpoint>(
+      "UpdateWebhookEndpoint",
       R"json({"endpoint_url":"https://example.com/webhooks","status":"__unknown_enum_value__","events":["user.created","dsync.user.created"],"__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::UpdateWebhookEndpointDto& v) {
+      [](const workos::UpdateWebhookEndpoint& v) {
         return v.status.value().is_unknown() && v.status.value().wire() == "__unknown_enum_value__";
       });
-  gen::expect_wrong_type_fails<workos::UpdateWebhookEndpointDto>(
-      "UpdateWebhookEndpointDto",
+  gen::expect_wrong_type_fails<workos::UpdateWebhookEndpoint>(
+      "UpdateWebhookEndpoint",
       R"json({"endpoint_url":12345,"status":"enabled","events":["user.created","dsync.user.created"]})json",
       "endpoint_url");
 }
@@ -244,423 +244,400 @@ TEST(ModelWebhookEndpointList, ToleratesDriftAndRejectsWrongTypes) {
 }
 
 TEST(WebhooksEnums, RoundTripKnownAndUnknownWireValues) {
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.created").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.created").wire(),
             "agent.registration.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.created"),
-            workos::CreateWebhookEndpointDtoEvent::kAgentRegistrationCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.created"),
+            workos::CreateWebhookEndpointEvent::kAgentRegistrationCreated);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.claim.attempt.created")
+      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.claim.attempt.created")
           .wire(),
       "agent.registration.claim.attempt.created");
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.claim.attempt.created"),
-      workos::CreateWebhookEndpointDtoEvent::kAgentRegistrationClaimAttemptCreated);
+      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.claim.attempt.created"),
+      workos::CreateWebhookEndpointEvent::kAgentRegistrationClaimAttemptCreated);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.claim.completed").wire(),
+      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.claim.completed").wire(),
       "agent.registration.claim.completed");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.claim.completed"),
-            workos::CreateWebhookEndpointDtoEvent::kAgentRegistrationClaimCompleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.credential.issued")
-                .wire(),
-            "agent.registration.credential.issued");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.claim.completed"),
+            workos::CreateWebhookEndpointEvent::kAgentRegistrationClaimCompleted);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.credential.issued"),
-      workos::CreateWebhookEndpointDtoEvent::kAgentRegistrationCredentialIssued);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.deleted").wire(),
+      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.credential.issued").wire(),
+      "agent.registration.credential.issued");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.credential.issued"),
+            workos::CreateWebhookEndpointEvent::kAgentRegistrationCredentialIssued);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.deleted").wire(),
             "agent.registration.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kAgentRegistrationDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.refreshed").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.deleted"),
+            workos::CreateWebhookEndpointEvent::kAgentRegistrationDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.refreshed").wire(),
             "agent.registration.refreshed");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.refreshed"),
-            workos::CreateWebhookEndpointDtoEvent::kAgentRegistrationRefreshed);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.expired").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.refreshed"),
+            workos::CreateWebhookEndpointEvent::kAgentRegistrationRefreshed);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.expired").wire(),
             "agent.registration.expired");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.expired"),
-            workos::CreateWebhookEndpointDtoEvent::kAgentRegistrationExpired);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.expired"),
+            workos::CreateWebhookEndpointEvent::kAgentRegistrationExpired);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.organization.switched")
+      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.organization.switched")
           .wire(),
       "agent.registration.organization.switched");
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.organization.switched"),
-      workos::CreateWebhookEndpointDtoEvent::kAgentRegistrationOrganizationSwitched);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.revoked").wire(),
+      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.organization.switched"),
+      workos::CreateWebhookEndpointEvent::kAgentRegistrationOrganizationSwitched);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.revoked").wire(),
             "agent.registration.revoked");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("agent.registration.revoked"),
-            workos::CreateWebhookEndpointDtoEvent::kAgentRegistrationRevoked);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire(
-                "authentication.email_verification_succeeded")
-                .wire(),
-            "authentication.email_verification_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire(
-                "authentication.email_verification_succeeded"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationEmailVerificationSucceeded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.revoked"),
+            workos::CreateWebhookEndpointEvent::kAgentRegistrationRevoked);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.magic_auth_failed").wire(),
+      workos::CreateWebhookEndpointEvent::from_wire("authentication.email_verification_succeeded")
+          .wire(),
+      "authentication.email_verification_succeeded");
+  EXPECT_EQ(
+      workos::CreateWebhookEndpointEvent::from_wire("authentication.email_verification_succeeded"),
+      workos::CreateWebhookEndpointEvent::kAuthenticationEmailVerificationSucceeded);
+  EXPECT_EQ(
+      workos::CreateWebhookEndpointEvent::from_wire("authentication.magic_auth_failed").wire(),
       "authentication.magic_auth_failed");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.magic_auth_failed"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationMagicAuthFailed);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.magic_auth_succeeded")
-                .wire(),
-            "authentication.magic_auth_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.magic_auth_succeeded"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationMagicAuthSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.mfa_succeeded").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.magic_auth_failed"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationMagicAuthFailed);
+  EXPECT_EQ(
+      workos::CreateWebhookEndpointEvent::from_wire("authentication.magic_auth_succeeded").wire(),
+      "authentication.magic_auth_succeeded");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.magic_auth_succeeded"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationMagicAuthSucceeded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.mfa_succeeded").wire(),
             "authentication.mfa_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.mfa_succeeded"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationMfaSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.oauth_failed").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.mfa_succeeded"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationMfaSucceeded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.oauth_failed").wire(),
             "authentication.oauth_failed");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.oauth_failed"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationOauthFailed);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.oauth_failed"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationOauthFailed);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.oauth_succeeded").wire(),
+            "authentication.oauth_succeeded");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.oauth_succeeded"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationOauthSucceeded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.password_failed").wire(),
+            "authentication.password_failed");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.password_failed"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationPasswordFailed);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.oauth_succeeded").wire(),
-      "authentication.oauth_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.oauth_succeeded"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationOauthSucceeded);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.password_failed").wire(),
-      "authentication.password_failed");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.password_failed"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationPasswordFailed);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.password_succeeded").wire(),
+      workos::CreateWebhookEndpointEvent::from_wire("authentication.password_succeeded").wire(),
       "authentication.password_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.password_succeeded"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationPasswordSucceeded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.password_succeeded"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationPasswordSucceeded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.passkey_failed").wire(),
+            "authentication.passkey_failed");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.passkey_failed"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationPasskeyFailed);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.passkey_failed").wire(),
-      "authentication.passkey_failed");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.passkey_failed"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationPasskeyFailed);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.passkey_succeeded").wire(),
+      workos::CreateWebhookEndpointEvent::from_wire("authentication.passkey_succeeded").wire(),
       "authentication.passkey_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.passkey_succeeded"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationPasskeySucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.sso_failed").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.passkey_succeeded"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationPasskeySucceeded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_failed").wire(),
             "authentication.sso_failed");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.sso_failed"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationSsoFailed);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.sso_started").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_failed"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationSsoFailed);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_started").wire(),
             "authentication.sso_started");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.sso_started"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationSsoStarted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.sso_succeeded").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_started"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationSsoStarted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_succeeded").wire(),
             "authentication.sso_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.sso_succeeded"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationSsoSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.sso_timed_out").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_succeeded"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationSsoSucceeded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_timed_out").wire(),
             "authentication.sso_timed_out");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.sso_timed_out"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationSsoTimedOut);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("radar.challenge_created").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_timed_out"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationSsoTimedOut);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("radar.challenge_created").wire(),
             "radar.challenge_created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("radar.challenge_created"),
-            workos::CreateWebhookEndpointDtoEvent::kRadarChallengeCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("radar.challenge_created"),
+            workos::CreateWebhookEndpointEvent::kRadarChallengeCreated);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.radar_risk_detected").wire(),
+      workos::CreateWebhookEndpointEvent::from_wire("authentication.radar_risk_detected").wire(),
       "authentication.radar_risk_detected");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.radar_risk_detected"),
-            workos::CreateWebhookEndpointDtoEvent::kAuthenticationRadarRiskDetected);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.radar_risk_detected"),
+            workos::CreateWebhookEndpointEvent::kAuthenticationRadarRiskDetected);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.reauthentication_succeeded")
+      workos::CreateWebhookEndpointEvent::from_wire("authentication.reauthentication_succeeded")
           .wire(),
       "authentication.reauthentication_succeeded");
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("authentication.reauthentication_succeeded"),
-      workos::CreateWebhookEndpointDtoEvent::kAuthenticationReauthenticationSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("api_key.created").wire(),
+      workos::CreateWebhookEndpointEvent::from_wire("authentication.reauthentication_succeeded"),
+      workos::CreateWebhookEndpointEvent::kAuthenticationReauthenticationSucceeded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.created").wire(),
             "api_key.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("api_key.created"),
-            workos::CreateWebhookEndpointDtoEvent::kApiKeyCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("api_key.revoked").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.created"),
+            workos::CreateWebhookEndpointEvent::kApiKeyCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.revoked").wire(),
             "api_key.revoked");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("api_key.revoked"),
-            workos::CreateWebhookEndpointDtoEvent::kApiKeyRevoked);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("api_key.updated").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.revoked"),
+            workos::CreateWebhookEndpointEvent::kApiKeyRevoked);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.updated").wire(),
             "api_key.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("api_key.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kApiKeyUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("connection.activated").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.updated"),
+            workos::CreateWebhookEndpointEvent::kApiKeyUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.activated").wire(),
             "connection.activated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("connection.activated"),
-            workos::CreateWebhookEndpointDtoEvent::kConnectionActivated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("connection.deactivated").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.activated"),
+            workos::CreateWebhookEndpointEvent::kConnectionActivated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.deactivated").wire(),
             "connection.deactivated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("connection.deactivated"),
-            workos::CreateWebhookEndpointDtoEvent::kConnectionDeactivated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire(
-                "connection.saml_certificate_renewal_required")
-                .wire(),
-            "connection.saml_certificate_renewal_required");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire(
-                "connection.saml_certificate_renewal_required"),
-            workos::CreateWebhookEndpointDtoEvent::kConnectionSamlCertificateRenewalRequired);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("connection.saml_certificate_renewed")
-                .wire(),
-            "connection.saml_certificate_renewed");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("connection.saml_certificate_renewed"),
-            workos::CreateWebhookEndpointDtoEvent::kConnectionSamlCertificateRenewed);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("connection.deleted").wire(),
-            "connection.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("connection.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kConnectionDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.activated").wire(),
-            "dsync.activated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.activated"),
-            workos::CreateWebhookEndpointDtoEvent::kDsyncActivated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.deleted").wire(),
-            "dsync.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kDsyncDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.group.created").wire(),
-            "dsync.group.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.group.created"),
-            workos::CreateWebhookEndpointDtoEvent::kDsyncGroupCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.group.deleted").wire(),
-            "dsync.group.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.group.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kDsyncGroupDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.group.updated").wire(),
-            "dsync.group.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.group.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kDsyncGroupUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.group.user_added").wire(),
-            "dsync.group.user_added");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.group.user_added"),
-            workos::CreateWebhookEndpointDtoEvent::kDsyncGroupUserAdded);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.group.user_removed").wire(),
-            "dsync.group.user_removed");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.group.user_removed"),
-            workos::CreateWebhookEndpointDtoEvent::kDsyncGroupUserRemoved);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.user.created").wire(),
-            "dsync.user.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.user.created"),
-            workos::CreateWebhookEndpointDtoEvent::kDsyncUserCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.user.deleted").wire(),
-            "dsync.user.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.user.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kDsyncUserDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.user.updated").wire(),
-            "dsync.user.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("dsync.user.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kDsyncUserUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("email_verification.created").wire(),
-            "email_verification.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("email_verification.created"),
-            workos::CreateWebhookEndpointDtoEvent::kEmailVerificationCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("group.created").wire(),
-            "group.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("group.created"),
-            workos::CreateWebhookEndpointDtoEvent::kGroupCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("group.deleted").wire(),
-            "group.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("group.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kGroupDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("group.member_added").wire(),
-            "group.member_added");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("group.member_added"),
-            workos::CreateWebhookEndpointDtoEvent::kGroupMemberAdded);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("group.member_removed").wire(),
-            "group.member_removed");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("group.member_removed"),
-            workos::CreateWebhookEndpointDtoEvent::kGroupMemberRemoved);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("group.updated").wire(),
-            "group.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("group.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kGroupUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("flag.created").wire(),
-            "flag.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("flag.created"),
-            workos::CreateWebhookEndpointDtoEvent::kFlagCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("flag.deleted").wire(),
-            "flag.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("flag.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kFlagDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("flag.updated").wire(),
-            "flag.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("flag.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kFlagUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("flag.rule_updated").wire(),
-            "flag.rule_updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("flag.rule_updated"),
-            workos::CreateWebhookEndpointDtoEvent::kFlagRuleUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("invitation.accepted").wire(),
-            "invitation.accepted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("invitation.accepted"),
-            workos::CreateWebhookEndpointDtoEvent::kInvitationAccepted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("invitation.created").wire(),
-            "invitation.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("invitation.created"),
-            workos::CreateWebhookEndpointDtoEvent::kInvitationCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("invitation.resent").wire(),
-            "invitation.resent");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("invitation.resent"),
-            workos::CreateWebhookEndpointDtoEvent::kInvitationResent);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("invitation.revoked").wire(),
-            "invitation.revoked");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("invitation.revoked"),
-            workos::CreateWebhookEndpointDtoEvent::kInvitationRevoked);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("magic_auth.created").wire(),
-            "magic_auth.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("magic_auth.created"),
-            workos::CreateWebhookEndpointDtoEvent::kMagicAuthCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization.created").wire(),
-            "organization.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization.created"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization.deleted").wire(),
-            "organization.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization.updated").wire(),
-            "organization.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_domain.created").wire(),
-            "organization_domain.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_domain.created"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationDomainCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_domain.deleted").wire(),
-            "organization_domain.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_domain.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationDomainDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_domain.updated").wire(),
-            "organization_domain.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_domain.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationDomainUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_domain.verified").wire(),
-            "organization_domain.verified");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_domain.verified"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationDomainVerified);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.deactivated"),
+            workos::CreateWebhookEndpointEvent::kConnectionDeactivated);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("organization_domain.verification_failed")
+      workos::CreateWebhookEndpointEvent::from_wire("connection.saml_certificate_renewal_required")
           .wire(),
-      "organization_domain.verification_failed");
+      "connection.saml_certificate_renewal_required");
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("organization_domain.verification_failed"),
-      workos::CreateWebhookEndpointDtoEvent::kOrganizationDomainVerificationFailed);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("password_reset.created").wire(),
+      workos::CreateWebhookEndpointEvent::from_wire("connection.saml_certificate_renewal_required"),
+      workos::CreateWebhookEndpointEvent::kConnectionSamlCertificateRenewalRequired);
+  EXPECT_EQ(
+      workos::CreateWebhookEndpointEvent::from_wire("connection.saml_certificate_renewed").wire(),
+      "connection.saml_certificate_renewed");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.saml_certificate_renewed"),
+            workos::CreateWebhookEndpointEvent::kConnectionSamlCertificateRenewed);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.deleted").wire(),
+            "connection.deleted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.deleted"),
+            workos::CreateWebhookEndpointEvent::kConnectionDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.activated").wire(),
+            "dsync.activated");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.activated"),
+            workos::CreateWebhookEndpointEvent::kDsyncActivated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.deleted").wire(), "dsync.deleted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.deleted"),
+            workos::CreateWebhookEndpointEvent::kDsyncDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.created").wire(),
+            "dsync.group.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.created"),
+            workos::CreateWebhookEndpointEvent::kDsyncGroupCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.deleted").wire(),
+            "dsync.group.deleted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.deleted"),
+            workos::CreateWebhookEndpointEvent::kDsyncGroupDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.updated").wire(),
+            "dsync.group.updated");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.updated"),
+            workos::CreateWebhookEndpointEvent::kDsyncGroupUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.user_added").wire(),
+            "dsync.group.user_added");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.user_added"),
+            workos::CreateWebhookEndpointEvent::kDsyncGroupUserAdded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.user_removed").wire(),
+            "dsync.group.user_removed");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.user_removed"),
+            workos::CreateWebhookEndpointEvent::kDsyncGroupUserRemoved);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.created").wire(),
+            "dsync.user.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.created"),
+            workos::CreateWebhookEndpointEvent::kDsyncUserCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.deleted").wire(),
+            "dsync.user.deleted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.deleted"),
+            workos::CreateWebhookEndpointEvent::kDsyncUserDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.updated").wire(),
+            "dsync.user.updated");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.updated"),
+            workos::CreateWebhookEndpointEvent::kDsyncUserUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("email_verification.created").wire(),
+            "email_verification.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("email_verification.created"),
+            workos::CreateWebhookEndpointEvent::kEmailVerificationCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.created").wire(), "group.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.created"),
+            workos::CreateWebhookEndpointEvent::kGroupCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.deleted").wire(), "group.deleted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.deleted"),
+            workos::CreateWebhookEndpointEvent::kGroupDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.member_added").wire(),
+            "group.member_added");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.member_added"),
+            workos::CreateWebhookEndpointEvent::kGroupMemberAdded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.member_removed").wire(),
+            "group.member_removed");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.member_removed"),
+            workos::CreateWebhookEndpointEvent::kGroupMemberRemoved);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.updated").wire(), "group.updated");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.updated"),
+            workos::CreateWebhookEndpointEvent::kGroupUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.created").wire(), "flag.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.created"),
+            workos::CreateWebhookEndpointEvent::kFlagCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.deleted").wire(), "flag.deleted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.deleted"),
+            workos::CreateWebhookEndpointEvent::kFlagDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.updated").wire(), "flag.updated");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.updated"),
+            workos::CreateWebhookEndpointEvent::kFlagUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.rule_updated").wire(),
+            "flag.rule_updated");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.rule_updated"),
+            workos::CreateWebhookEndpointEvent::kFlagRuleUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.accepted").wire(),
+            "invitation.accepted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.accepted"),
+            workos::CreateWebhookEndpointEvent::kInvitationAccepted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.created").wire(),
+            "invitation.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.created"),
+            workos::CreateWebhookEndpointEvent::kInvitationCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.resent").wire(),
+            "invitation.resent");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.resent"),
+            workos::CreateWebhookEndpointEvent::kInvitationResent);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.revoked").wire(),
+            "invitation.revoked");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.revoked"),
+            workos::CreateWebhookEndpointEvent::kInvitationRevoked);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("magic_auth.created").wire(),
+            "magic_auth.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("magic_auth.created"),
+            workos::CreateWebhookEndpointEvent::kMagicAuthCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.created").wire(),
+            "organization.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.created"),
+            workos::CreateWebhookEndpointEvent::kOrganizationCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.deleted").wire(),
+            "organization.deleted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.deleted"),
+            workos::CreateWebhookEndpointEvent::kOrganizationDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.updated").wire(),
+            "organization.updated");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.updated"),
+            workos::CreateWebhookEndpointEvent::kOrganizationUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.created").wire(),
+            "organization_domain.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.created"),
+            workos::CreateWebhookEndpointEvent::kOrganizationDomainCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.deleted").wire(),
+            "organization_domain.deleted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.deleted"),
+            workos::CreateWebhookEndpointEvent::kOrganizationDomainDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.updated").wire(),
+            "organization_domain.updated");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.updated"),
+            workos::CreateWebhookEndpointEvent::kOrganizationDomainUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.verified").wire(),
+            "organization_domain.verified");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.verified"),
+            workos::CreateWebhookEndpointEvent::kOrganizationDomainVerified);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.verification_failed")
+                .wire(),
+            "organization_domain.verification_failed");
+  EXPECT_EQ(
+      workos::CreateWebhookEndpointEvent::from_wire("organization_domain.verification_failed"),
+      workos::CreateWebhookEndpointEvent::kOrganizationDomainVerificationFailed);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("password_reset.created").wire(),
             "password_reset.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("password_reset.created"),
-            workos::CreateWebhookEndpointDtoEvent::kPasswordResetCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("password_reset.succeeded").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("password_reset.created"),
+            workos::CreateWebhookEndpointEvent::kPasswordResetCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("password_reset.succeeded").wire(),
             "password_reset.succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("password_reset.succeeded"),
-            workos::CreateWebhookEndpointDtoEvent::kPasswordResetSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("user.created").wire(),
-            "user.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("user.created"),
-            workos::CreateWebhookEndpointDtoEvent::kUserCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("user.updated").wire(),
-            "user.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("user.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kUserUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("user.deleted").wire(),
-            "user.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("user.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kUserDeleted);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("organization_membership.created").wire(),
-      "organization_membership.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_membership.created"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationMembershipCreated);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("organization_membership.deleted").wire(),
-      "organization_membership.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_membership.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationMembershipDeleted);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("organization_membership.updated").wire(),
-      "organization_membership.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_membership.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationMembershipUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("role.created").wire(),
-            "role.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("role.created"),
-            workos::CreateWebhookEndpointDtoEvent::kRoleCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("role.deleted").wire(),
-            "role.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("role.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kRoleDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("role.updated").wire(),
-            "role.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("role.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kRoleUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_role.created").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("password_reset.succeeded"),
+            workos::CreateWebhookEndpointEvent::kPasswordResetSucceeded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.created").wire(), "user.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.created"),
+            workos::CreateWebhookEndpointEvent::kUserCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.updated").wire(), "user.updated");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.updated"),
+            workos::CreateWebhookEndpointEvent::kUserUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.deleted").wire(), "user.deleted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.deleted"),
+            workos::CreateWebhookEndpointEvent::kUserDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.created").wire(),
+            "organization_membership.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.created"),
+            workos::CreateWebhookEndpointEvent::kOrganizationMembershipCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.deleted").wire(),
+            "organization_membership.deleted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.deleted"),
+            workos::CreateWebhookEndpointEvent::kOrganizationMembershipDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.updated").wire(),
+            "organization_membership.updated");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.updated"),
+            workos::CreateWebhookEndpointEvent::kOrganizationMembershipUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.created").wire(), "role.created");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.created"),
+            workos::CreateWebhookEndpointEvent::kRoleCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.deleted").wire(), "role.deleted");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.deleted"),
+            workos::CreateWebhookEndpointEvent::kRoleDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.updated").wire(), "role.updated");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.updated"),
+            workos::CreateWebhookEndpointEvent::kRoleUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.created").wire(),
             "organization_role.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_role.created"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationRoleCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_role.deleted").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.created"),
+            workos::CreateWebhookEndpointEvent::kOrganizationRoleCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.deleted").wire(),
             "organization_role.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_role.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationRoleDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_role.updated").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.deleted"),
+            workos::CreateWebhookEndpointEvent::kOrganizationRoleDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.updated").wire(),
             "organization_role.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("organization_role.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kOrganizationRoleUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("permission.created").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.updated"),
+            workos::CreateWebhookEndpointEvent::kOrganizationRoleUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.created").wire(),
             "permission.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("permission.created"),
-            workos::CreateWebhookEndpointDtoEvent::kPermissionCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("permission.deleted").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.created"),
+            workos::CreateWebhookEndpointEvent::kPermissionCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.deleted").wire(),
             "permission.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("permission.deleted"),
-            workos::CreateWebhookEndpointDtoEvent::kPermissionDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("permission.updated").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.deleted"),
+            workos::CreateWebhookEndpointEvent::kPermissionDeleted);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.updated").wire(),
             "permission.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("permission.updated"),
-            workos::CreateWebhookEndpointDtoEvent::kPermissionUpdated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.updated"),
+            workos::CreateWebhookEndpointEvent::kPermissionUpdated);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("pipes.connected_account.connected").wire(),
+      workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.connected").wire(),
       "pipes.connected_account.connected");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("pipes.connected_account.connected"),
-            workos::CreateWebhookEndpointDtoEvent::kPipesConnectedAccountConnected);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.connected"),
+            workos::CreateWebhookEndpointEvent::kPipesConnectedAccountConnected);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("pipes.connected_account.connection_failed")
+      workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.connection_failed")
           .wire(),
       "pipes.connected_account.connection_failed");
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("pipes.connected_account.connection_failed"),
-      workos::CreateWebhookEndpointDtoEvent::kPipesConnectedAccountConnectionFailed);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("pipes.connected_account.disconnected")
-                .wire(),
-            "pipes.connected_account.disconnected");
+      workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.connection_failed"),
+      workos::CreateWebhookEndpointEvent::kPipesConnectedAccountConnectionFailed);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("pipes.connected_account.disconnected"),
-      workos::CreateWebhookEndpointDtoEvent::kPipesConnectedAccountDisconnected);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire(
+      workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.disconnected").wire(),
+      "pipes.connected_account.disconnected");
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.disconnected"),
+            workos::CreateWebhookEndpointEvent::kPipesConnectedAccountDisconnected);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire(
                 "pipes.connected_account.reauthorization_needed")
                 .wire(),
             "pipes.connected_account.reauthorization_needed");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire(
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire(
                 "pipes.connected_account.reauthorization_needed"),
-            workos::CreateWebhookEndpointDtoEvent::kPipesConnectedAccountReauthorizationNeeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("session.created").wire(),
+            workos::CreateWebhookEndpointEvent::kPipesConnectedAccountReauthorizationNeeded);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("session.created").wire(),
             "session.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("session.created"),
-            workos::CreateWebhookEndpointDtoEvent::kSessionCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("session.revoked").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("session.created"),
+            workos::CreateWebhookEndpointEvent::kSessionCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("session.revoked").wire(),
             "session.revoked");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("session.revoked"),
-            workos::CreateWebhookEndpointDtoEvent::kSessionRevoked);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("waitlist_user.approved").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("session.revoked"),
+            workos::CreateWebhookEndpointEvent::kSessionRevoked);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.approved").wire(),
             "waitlist_user.approved");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("waitlist_user.approved"),
-            workos::CreateWebhookEndpointDtoEvent::kWaitlistUserApproved);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("waitlist_user.created").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.approved"),
+            workos::CreateWebhookEndpointEvent::kWaitlistUserApproved);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.created").wire(),
             "waitlist_user.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("waitlist_user.created"),
-            workos::CreateWebhookEndpointDtoEvent::kWaitlistUserCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("waitlist_user.denied").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.created"),
+            workos::CreateWebhookEndpointEvent::kWaitlistUserCreated);
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.denied").wire(),
             "waitlist_user.denied");
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("waitlist_user.denied"),
-            workos::CreateWebhookEndpointDtoEvent::kWaitlistUserDenied);
-  EXPECT_TRUE(
-      workos::CreateWebhookEndpointDtoEvent::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::CreateWebhookEndpointDtoEvent::from_wire("__unknown_enum_value__").wire(),
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.denied"),
+            workos::CreateWebhookEndpointEvent::kWaitlistUserDenied);
+  EXPECT_TRUE(workos::CreateWebhookEndpointEvent::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
   EXPECT_EQ(workos::WebhookEndpointJsonStatus::from_wire("enabled").wire(), "enabled");
   EXPECT_EQ(workos::WebhookEndpointJsonStatus::from_wire("enabled"),

@@ -27,8 +27,8 @@ TEST(WidgetsAsyncOperations, CreateToken) {
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   workos::widgets::CreateTokenParams params;
-  static_cast<workos::WidgetSessionTokenDto&>(params) =
-      workos::from_json<workos::WidgetSessionTokenDto>(
+  static_cast<workos::WidgetSessionToken&>(params) =
+      workos::from_json<workos::WidgetSessionToken>(
           R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","scopes":["widgets:users-table:manage"]})json")
           .value();
   auto result = client.widgets().create_token(params).get();

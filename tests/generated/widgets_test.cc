@@ -26,8 +26,8 @@ TEST(WidgetsOperations, CreateToken) {
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::widgets::CreateTokenParams params;
-  static_cast<workos::WidgetSessionTokenDto&>(params) =
-      workos::from_json<workos::WidgetSessionTokenDto>(
+  static_cast<workos::WidgetSessionToken&>(params) =
+      workos::from_json<workos::WidgetSessionToken>(
           R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","scopes":["widgets:users-table:manage"]})json")
           .value();
   auto result = client.widgets().create_token(params);
@@ -51,19 +51,19 @@ TEST(WidgetsOperations, CreateToken) {
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
-TEST(ModelWidgetSessionTokenDto, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::WidgetSessionTokenDto>(
-      "WidgetSessionTokenDto",
+TEST(ModelWidgetSessionToken, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::WidgetSessionToken>(
+      "WidgetSessionToken",
       R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","scopes":["widgets:users-table:manage"]})json");
 }
 
-TEST(ModelWidgetSessionTokenDto, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::WidgetSessionTokenDto>(
-      "WidgetSessionTokenDto",
+TEST(ModelWidgetSessionToken, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::WidgetSessionToken>(
+      "WidgetSessionToken",
       R"json({"organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","scopes":["widgets:users-table:manage"],"__unknown_field__":{"nested":[1,2,3]}})json",
       nullptr);
-  gen::expect_wrong_type_fails<workos::WidgetSessionTokenDto>(
-      "WidgetSessionTokenDto",
+  gen::expect_wrong_type_fails<workos::WidgetSessionToken>(
+      "WidgetSessionToken",
       R"json({"organization_id":12345,"user_id":"user_01E4ZCR3C56J083X43JQXF3JK5","scopes":["widgets:users-table:manage"]})json",
       "organization_id");
 }
@@ -88,38 +88,36 @@ TEST(ModelWidgetSessionTokenResponse, ToleratesDriftAndRejectsWrongTypes) {
 }
 
 TEST(WidgetsEnums, RoundTripKnownAndUnknownWireValues) {
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:users-table:manage").wire(),
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:users-table:manage").wire(),
             "widgets:users-table:manage");
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:users-table:manage"),
-            workos::WidgetSessionTokenDtoScope::kWidgetsUsersTableManage);
-  EXPECT_EQ(
-      workos::WidgetSessionTokenDtoScope::from_wire("widgets:domain-verification:manage").wire(),
-      "widgets:domain-verification:manage");
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:domain-verification:manage"),
-            workos::WidgetSessionTokenDtoScope::kWidgetsDomainVerificationManage);
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:sso:manage").wire(),
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:users-table:manage"),
+            workos::WidgetSessionTokenScope::kWidgetsUsersTableManage);
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:domain-verification:manage").wire(),
+            "widgets:domain-verification:manage");
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:domain-verification:manage"),
+            workos::WidgetSessionTokenScope::kWidgetsDomainVerificationManage);
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:sso:manage").wire(),
             "widgets:sso:manage");
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:sso:manage"),
-            workos::WidgetSessionTokenDtoScope::kWidgetsSsoManage);
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:api-keys:manage").wire(),
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:sso:manage"),
+            workos::WidgetSessionTokenScope::kWidgetsSsoManage);
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:api-keys:manage").wire(),
             "widgets:api-keys:manage");
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:api-keys:manage"),
-            workos::WidgetSessionTokenDtoScope::kWidgetsApiKeysManage);
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:dsync:manage").wire(),
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:api-keys:manage"),
+            workos::WidgetSessionTokenScope::kWidgetsApiKeysManage);
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:dsync:manage").wire(),
             "widgets:dsync:manage");
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:dsync:manage"),
-            workos::WidgetSessionTokenDtoScope::kWidgetsDsyncManage);
-  EXPECT_EQ(
-      workos::WidgetSessionTokenDtoScope::from_wire("widgets:audit-log-streaming:manage").wire(),
-      "widgets:audit-log-streaming:manage");
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:audit-log-streaming:manage"),
-            workos::WidgetSessionTokenDtoScope::kWidgetsAuditLogStreamingManage);
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:pipes:manage").wire(),
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:dsync:manage"),
+            workos::WidgetSessionTokenScope::kWidgetsDsyncManage);
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:audit-log-streaming:manage").wire(),
+            "widgets:audit-log-streaming:manage");
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:audit-log-streaming:manage"),
+            workos::WidgetSessionTokenScope::kWidgetsAuditLogStreamingManage);
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:pipes:manage").wire(),
             "widgets:pipes:manage");
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("widgets:pipes:manage"),
-            workos::WidgetSessionTokenDtoScope::kWidgetsPipesManage);
-  EXPECT_TRUE(workos::WidgetSessionTokenDtoScope::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::WidgetSessionTokenDtoScope::from_wire("__unknown_enum_value__").wire(),
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("widgets:pipes:manage"),
+            workos::WidgetSessionTokenScope::kWidgetsPipesManage);
+  EXPECT_TRUE(workos::WidgetSessionTokenScope::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::WidgetSessionTokenScope::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
 }
 

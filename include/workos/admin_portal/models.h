@@ -30,8 +30,8 @@ namespace workos {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case GenerateLinkDtoIntent::kSso: ...; default: ...; }`.
-class GenerateLinkDtoIntent {
+/// `switch (v) { case GenerateLinkIntent::kSso: ...; default: ...; }`.
+class GenerateLinkIntent {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -46,38 +46,38 @@ class GenerateLinkDtoIntent {
   };
 
   /// `kUnknown` with empty wire text.
-  GenerateLinkDtoIntent() = default;
+  GenerateLinkIntent() = default;
   /// A known value.
-  GenerateLinkDtoIntent(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  GenerateLinkIntent(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static GenerateLinkDtoIntent from_wire(std::string_view wire);
+  static GenerateLinkIntent from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == GenerateLinkDtoIntent::kSso` work.
+  /// Lets `switch (v)` and `v == GenerateLinkIntent::kSso` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const GenerateLinkDtoIntent& a, const GenerateLinkDtoIntent& b) noexcept {
+  friend bool operator==(const GenerateLinkIntent& a, const GenerateLinkIntent& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const GenerateLinkDtoIntent& a, const GenerateLinkDtoIntent& b) noexcept {
+  friend bool operator!=(const GenerateLinkIntent& a, const GenerateLinkIntent& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const GenerateLinkDtoIntent& a, Value b) noexcept { return a.value_ == b; }
-  friend bool operator!=(const GenerateLinkDtoIntent& a, Value b) noexcept { return a.value_ != b; }
-  friend bool operator==(Value a, const GenerateLinkDtoIntent& b) noexcept { return a == b.value_; }
-  friend bool operator!=(Value a, const GenerateLinkDtoIntent& b) noexcept { return a != b.value_; }
+  friend bool operator==(const GenerateLinkIntent& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const GenerateLinkIntent& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const GenerateLinkIntent& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const GenerateLinkIntent& b) noexcept { return a != b.value_; }
 
  private:
   Value value_ = kUnknown;
   std::string unknown_;
 };
 
-/// The `GenerateLinkDto` object.
-struct GenerateLinkDto {
+/// The `GenerateLink` object.
+struct GenerateLink {
   /// The URL to go to when an admin clicks on your logo in the Admin Portal. If not specified, the
   /// return URL configured on the [Redirects](https://dashboard.workos.com/redirects) page will be
   /// used.
@@ -95,7 +95,7 @@ struct GenerateLinkDto {
   ///         - `domain_verification` - Launch Admin Portal for Domain Verification
   ///         - `certificate_renewal` - Launch Admin Portal for renewing SAML Certificates
   ///         - `bring_your_own_key` - Launch Admin Portal for configuring Bring Your Own Key
-  std::optional<workos::GenerateLinkDtoIntent> intent;
+  std::optional<workos::GenerateLinkIntent> intent;
   /// The email addresses of the IT contacts to grant access to the Admin Portal for the given
   /// organization. Accepts up to 20 emails.
   std::optional<std::vector<std::string>> it_contact_emails;
@@ -113,9 +113,9 @@ struct PortalLinkResponse {
 
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, GenerateLinkDto& out);
+Result<void> from_json(std::string_view json, GenerateLink& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const GenerateLinkDto& value);
+std::string to_json(const GenerateLink& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, PortalLinkResponse& out);

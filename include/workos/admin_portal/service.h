@@ -25,8 +25,8 @@ namespace workos {
 namespace admin_portal {
 
 /// Parameters of `AdminPortalService::generate_link`: the request body fields (from
-/// `workos::GenerateLinkDto`).
-struct GenerateLinkParams : workos::GenerateLinkDto {};
+/// `workos::GenerateLink`).
+struct GenerateLinkParams : workos::GenerateLink {};
 
 /// The seam under `AdminPortalService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `AdminPortalService` adds it above). Derive from it to fake or mock the service

@@ -56,8 +56,8 @@ struct ApiKeyValidationResponse {
   std::optional<std::string> agent_registration_id;
 };
 
-/// The `CreateOrganizationApiKeyDto` object.
-struct CreateOrganizationApiKeyDto {
+/// The `CreateOrganizationApiKey` object.
+struct CreateOrganizationApiKey {
   /// The name for the API key.
   std::string name;
   /// The permission slugs to assign to the API key.
@@ -67,8 +67,8 @@ struct CreateOrganizationApiKeyDto {
   std::optional<workos::Timestamp> expires_at;
 };
 
-/// The `ExpireApiKeyDto` object.
-struct ExpireApiKeyDto {
+/// The `ExpireApiKey` object.
+struct ExpireApiKey {
   /// When the API key should expire. If omitted or in the past, the key expires immediately. Use
   /// null to clear a scheduled future expiration. Not sent unless set; `workos::null` sends `null`.
   workos::Settable<workos::Timestamp> expires_at;
@@ -141,8 +141,8 @@ struct OrganizationApiKeyWithValue {
   std::string value;
 };
 
-/// The `ValidateApiKeyDto` object.
-struct ValidateApiKeyDto {
+/// The `ValidateApiKey` object.
+struct ValidateApiKey {
   /// The value for an API key.
   std::string value;
 };
@@ -163,14 +163,14 @@ Result<void> from_json(std::string_view json, ApiKeyValidationResponse& out);
 std::string to_json(const ApiKeyValidationResponse& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateOrganizationApiKeyDto& out);
+Result<void> from_json(std::string_view json, CreateOrganizationApiKey& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateOrganizationApiKeyDto& value);
+std::string to_json(const CreateOrganizationApiKey& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, ExpireApiKeyDto& out);
+Result<void> from_json(std::string_view json, ExpireApiKey& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const ExpireApiKeyDto& value);
+std::string to_json(const ExpireApiKey& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, OrganizationApiKey& out);
@@ -188,8 +188,8 @@ Result<void> from_json(std::string_view json, OrganizationApiKeyWithValue& out);
 std::string to_json(const OrganizationApiKeyWithValue& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, ValidateApiKeyDto& out);
+Result<void> from_json(std::string_view json, ValidateApiKey& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const ValidateApiKeyDto& value);
+std::string to_json(const ValidateApiKey& value);
 
 }  // namespace workos

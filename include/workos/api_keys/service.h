@@ -25,12 +25,12 @@ namespace workos {
 namespace api_keys {
 
 /// Parameters of `ApiKeysService::create_validation`: the request body fields (from
-/// `workos::ValidateApiKeyDto`).
-struct CreateValidationParams : workos::ValidateApiKeyDto {};
+/// `workos::ValidateApiKey`).
+struct CreateValidationParams : workos::ValidateApiKey {};
 
 /// Parameters of `ApiKeysService::create_api_key_expire`: the request body fields (from
-/// `workos::ExpireApiKeyDto`).
-struct CreateApiKeyExpireParams : workos::ExpireApiKeyDto {};
+/// `workos::ExpireApiKey`).
+struct CreateApiKeyExpireParams : workos::ExpireApiKey {};
 
 /// Parameters of `ApiKeysService::list_organization_api_keys`.
 struct ListOrganizationApiKeysParams {
@@ -47,8 +47,8 @@ struct ListOrganizationApiKeysParams {
 };
 
 /// Parameters of `ApiKeysService::create_organization_api_key`: the request body fields (from
-/// `workos::CreateOrganizationApiKeyDto`).
-struct CreateOrganizationApiKeyParams : workos::CreateOrganizationApiKeyDto {};
+/// `workos::CreateOrganizationApiKey`).
+struct CreateOrganizationApiKeyParams : workos::CreateOrganizationApiKey {};
 
 /// The seam under `ApiKeysService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `ApiKeysService` adds it above). Derive from it to fake or mock the service

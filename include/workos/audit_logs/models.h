@@ -19,14 +19,14 @@
 
 namespace workos {
 
-/// The `AuditLogSchemaActorDto` object.
-struct AuditLogSchemaActorDto {
+/// The `AuditLogSchemaActor` object.
+struct AuditLogSchemaActor {
   /// JSON schema for actor metadata.
   workos::RawJson metadata;
 };
 
-/// The `AuditLogSchemaTargetDto` object.
-struct AuditLogSchemaTargetDto {
+/// The `AuditLogSchemaTarget` object.
+struct AuditLogSchemaTarget {
   /// The type of the target resource.
   std::string type;
   /// Optional JSON schema for target metadata.
@@ -41,9 +41,9 @@ struct AuditLogSchemaJson {
   /// The version of the schema.
   std::int64_t version = 0;
   /// The metadata schema for the actor.
-  std::optional<workos::AuditLogSchemaActorDto> actor;
+  std::optional<workos::AuditLogSchemaActor> actor;
   /// The list of targets for the schema.
-  std::vector<workos::AuditLogSchemaTargetDto> targets;
+  std::vector<workos::AuditLogSchemaTarget> targets;
   /// Additional data associated with the event or entity.
   std::optional<workos::RawJson> metadata;
   /// The timestamp when the Audit Log Schema was created.
@@ -68,28 +68,28 @@ struct AuditLogActionJson {
 /// A JSON scalar: string or number or bool.
 ///
 /// Holds one of the JSON scalar types the spec allows here.
-struct AuditLogMetadataValue {
+struct AuditLogEventMetadataValue {
   /// The value held.
   std::variant<std::string, double, bool> value;
 
-  AuditLogMetadataValue() = default;
+  AuditLogEventMetadataValue() = default;
   /// A string value.
-  AuditLogMetadataValue(std::string v)
+  AuditLogEventMetadataValue(std::string v)
       : value(std::move(v)) {}  // NOLINT(google-explicit-constructor)
   /// A string value.
-  AuditLogMetadataValue(const char* v)
+  AuditLogEventMetadataValue(const char* v)
       : value(std::string(v)) {}  // NOLINT(google-explicit-constructor)
   /// A number.
-  AuditLogMetadataValue(double v) : value(v) {}  // NOLINT(google-explicit-constructor)
+  AuditLogEventMetadataValue(double v) : value(v) {}  // NOLINT(google-explicit-constructor)
   /// A number.
-  AuditLogMetadataValue(int v)
+  AuditLogEventMetadataValue(int v)
       : value(static_cast<double>(v)) {}  // NOLINT(google-explicit-constructor)
   /// A boolean.
-  AuditLogMetadataValue(bool v) : value(v) {}  // NOLINT(google-explicit-constructor)
+  AuditLogEventMetadataValue(bool v) : value(v) {}  // NOLINT(google-explicit-constructor)
 };
 
-/// The `AuditLogEventActorDto` object.
-struct AuditLogEventActorDto {
+/// The `AuditLogEventActor` object.
+struct AuditLogEventActor {
   /// Actor identifier.
   std::string id;
   /// Actor type.
@@ -97,15 +97,45 @@ struct AuditLogEventActorDto {
   /// Optional actor name.
   std::optional<std::string> name;
   /// Additional data associated with the event or entity.
-  std::optional<std::map<std::string, workos::AuditLogMetadataValue>> metadata;
+  std::optional<std::map<std::string, workos::AuditLogEventMetadataValue>> metadata;
 };
 
-/// The `AuditLogEventContextDto` object.
-struct AuditLogEventContextDto {
+/// The `AuditLogEventContext` object.
+struct AuditLogEventContext {
   /// IP Address or some other geolocation identifier.
   std::string location;
   /// User agent string.
   std::optional<std::string> user_agent;
+};
+
+/// The `AuditLogEventTarget` object.
+struct AuditLogEventTarget {
+  /// Target identifier.
+  std::string id;
+  /// Target type.
+  std::string type;
+  /// Optional target name.
+  std::optional<std::string> name;
+  /// Additional data associated with the event or entity.
+  std::optional<std::map<std::string, workos::AuditLogEventMetadataValue>> metadata;
+};
+
+/// The `AuditLogEvent` object.
+struct AuditLogEvent {
+  /// Identifier of what happened.
+  std::string action;
+  /// ISO-8601 value of when the action occurred.
+  workos::Timestamp occurred_at;
+  /// The entity that performed the action.
+  workos::AuditLogEventActor actor;
+  /// The resources affected by the action.
+  std::vector<workos::AuditLogEventTarget> targets;
+  /// Additional context about where and how the action occurred.
+  workos::AuditLogEventContext context;
+  /// Additional data associated with the event or entity.
+  std::optional<std::map<std::string, workos::AuditLogEventMetadataValue>> metadata;
+  /// What schema version the event is associated with.
+  std::optional<std::int64_t> version;
 };
 
 /// The `AuditLogEventCreateResponse` object.
@@ -114,46 +144,16 @@ struct AuditLogEventCreateResponse {
   bool success = false;
 };
 
-/// The `AuditLogEventTargetDto` object.
-struct AuditLogEventTargetDto {
-  /// Target identifier.
-  std::string id;
-  /// Target type.
-  std::string type;
-  /// Optional target name.
-  std::optional<std::string> name;
-  /// Additional data associated with the event or entity.
-  std::optional<std::map<std::string, workos::AuditLogMetadataValue>> metadata;
-};
-
-/// The `AuditLogEventDto` object.
-struct AuditLogEventDto {
-  /// Identifier of what happened.
-  std::string action;
-  /// ISO-8601 value of when the action occurred.
-  workos::Timestamp occurred_at;
-  /// The entity that performed the action.
-  workos::AuditLogEventActorDto actor;
-  /// The resources affected by the action.
-  std::vector<workos::AuditLogEventTargetDto> targets;
-  /// Additional context about where and how the action occurred.
-  workos::AuditLogEventContextDto context;
-  /// Additional data associated with the event or entity.
-  std::optional<std::map<std::string, workos::AuditLogMetadataValue>> metadata;
-  /// What schema version the event is associated with.
-  std::optional<std::int64_t> version;
-};
-
-/// The `AuditLogEventIngestionDto` object.
-struct AuditLogEventIngestionDto {
+/// The `AuditLogEventIngestion` object.
+struct AuditLogEventIngestion {
   /// The unique ID of the Organization.
   std::string organization_id;
   /// The audit log event to create.
-  workos::AuditLogEventDto event;
+  workos::AuditLogEvent event;
 };
 
-/// The `AuditLogExportCreationDto` object.
-struct AuditLogExportCreationDto {
+/// The `AuditLogExportCreation` object.
+struct AuditLogExportCreation {
   /// The unique ID of the Organization.
   std::string organization_id;
   /// ISO-8601 value for start of the export range.
@@ -247,12 +247,12 @@ struct AuditLogExportJson {
   workos::Timestamp updated_at;
 };
 
-/// The `AuditLogSchemaDto` object.
-struct AuditLogSchemaDto {
+/// The `AuditLogSchema` object.
+struct AuditLogSchema {
   /// The metadata schema for the actor.
-  std::optional<workos::AuditLogSchemaActorDto> actor;
+  std::optional<workos::AuditLogSchemaActor> actor;
   /// The list of targets for the schema.
-  std::vector<workos::AuditLogSchemaTargetDto> targets;
+  std::vector<workos::AuditLogSchemaTarget> targets;
   /// Optional JSON schema for event metadata.
   std::optional<workos::RawJson> metadata;
 };
@@ -264,8 +264,8 @@ struct AuditLogsRetentionJson {
   std::optional<std::int64_t> retention_period_in_days;
 };
 
-/// The `UpdateAuditLogsRetentionDto` object.
-struct UpdateAuditLogsRetentionDto {
+/// The `UpdateAuditLogsRetention` object.
+struct UpdateAuditLogsRetention {
   /// The number of days Audit Log events will be retained. Valid values are `30` and `365`.
   std::int64_t retention_period_in_days = 0;
 };
@@ -276,14 +276,14 @@ struct UpdateAuditLogsRetentionDto {
 
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AuditLogSchemaActorDto& out);
+Result<void> from_json(std::string_view json, AuditLogSchemaActor& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const AuditLogSchemaActorDto& value);
+std::string to_json(const AuditLogSchemaActor& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AuditLogSchemaTargetDto& out);
+Result<void> from_json(std::string_view json, AuditLogSchemaTarget& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const AuditLogSchemaTargetDto& value);
+std::string to_json(const AuditLogSchemaTarget& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, AuditLogSchemaJson& out);
@@ -296,19 +296,29 @@ Result<void> from_json(std::string_view json, AuditLogActionJson& out);
 std::string to_json(const AuditLogActionJson& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AuditLogMetadataValue& out);
+Result<void> from_json(std::string_view json, AuditLogEventMetadataValue& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const AuditLogMetadataValue& value);
+std::string to_json(const AuditLogEventMetadataValue& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AuditLogEventActorDto& out);
+Result<void> from_json(std::string_view json, AuditLogEventActor& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const AuditLogEventActorDto& value);
+std::string to_json(const AuditLogEventActor& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AuditLogEventContextDto& out);
+Result<void> from_json(std::string_view json, AuditLogEventContext& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const AuditLogEventContextDto& value);
+std::string to_json(const AuditLogEventContext& value);
+/// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
+/// wrong JSON type or the text is not JSON.
+Result<void> from_json(std::string_view json, AuditLogEventTarget& out);
+/// Encodes `value` as compact JSON text.
+std::string to_json(const AuditLogEventTarget& value);
+/// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
+/// wrong JSON type or the text is not JSON.
+Result<void> from_json(std::string_view json, AuditLogEvent& out);
+/// Encodes `value` as compact JSON text.
+std::string to_json(const AuditLogEvent& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, AuditLogEventCreateResponse& out);
@@ -316,24 +326,14 @@ Result<void> from_json(std::string_view json, AuditLogEventCreateResponse& out);
 std::string to_json(const AuditLogEventCreateResponse& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AuditLogEventTargetDto& out);
+Result<void> from_json(std::string_view json, AuditLogEventIngestion& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const AuditLogEventTargetDto& value);
+std::string to_json(const AuditLogEventIngestion& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AuditLogEventDto& out);
+Result<void> from_json(std::string_view json, AuditLogExportCreation& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const AuditLogEventDto& value);
-/// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
-/// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AuditLogEventIngestionDto& out);
-/// Encodes `value` as compact JSON text.
-std::string to_json(const AuditLogEventIngestionDto& value);
-/// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
-/// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AuditLogExportCreationDto& out);
-/// Encodes `value` as compact JSON text.
-std::string to_json(const AuditLogExportCreationDto& value);
+std::string to_json(const AuditLogExportCreation& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, AuditLogExportJson& out);
@@ -341,9 +341,9 @@ Result<void> from_json(std::string_view json, AuditLogExportJson& out);
 std::string to_json(const AuditLogExportJson& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AuditLogSchemaDto& out);
+Result<void> from_json(std::string_view json, AuditLogSchema& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const AuditLogSchemaDto& value);
+std::string to_json(const AuditLogSchema& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, AuditLogsRetentionJson& out);
@@ -351,8 +351,8 @@ Result<void> from_json(std::string_view json, AuditLogsRetentionJson& out);
 std::string to_json(const AuditLogsRetentionJson& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateAuditLogsRetentionDto& out);
+Result<void> from_json(std::string_view json, UpdateAuditLogsRetention& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateAuditLogsRetentionDto& value);
+std::string to_json(const UpdateAuditLogsRetention& value);
 
 }  // namespace workos

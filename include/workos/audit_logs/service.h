@@ -39,8 +39,8 @@ struct ListActionsParams {
 };
 
 /// Parameters of `AuditLogsService::create_schema`: the request body fields (from
-/// `workos::AuditLogSchemaDto`).
-struct CreateSchemaParams : workos::AuditLogSchemaDto {};
+/// `workos::AuditLogSchema`).
+struct CreateSchemaParams : workos::AuditLogSchema {};
 
 /// Parameters of `AuditLogsService::list_action_schemas`.
 struct ListActionSchemasParams {
@@ -57,8 +57,8 @@ struct ListActionSchemasParams {
 };
 
 /// Parameters of `AuditLogsService::create_event`: the request body fields (from
-/// `workos::AuditLogEventIngestionDto`) plus the query parameters.
-struct CreateEventParams : workos::AuditLogEventIngestionDto {
+/// `workos::AuditLogEventIngestion`) plus the query parameters.
+struct CreateEventParams : workos::AuditLogEventIngestion {
   /// A unique string to prevent duplicate requests. Each subsequent request matching this unique
   /// string will return the same response. We suggest using v4 UUIDs. Keys expire after 24 hours.
   /// Sent as the `idempotency-key` header (wins over `RequestOptions::idempotency_key` only when
@@ -67,12 +67,12 @@ struct CreateEventParams : workos::AuditLogEventIngestionDto {
 };
 
 /// Parameters of `AuditLogsService::create_export`: the request body fields (from
-/// `workos::AuditLogExportCreationDto`).
-struct CreateExportParams : workos::AuditLogExportCreationDto {};
+/// `workos::AuditLogExportCreation`).
+struct CreateExportParams : workos::AuditLogExportCreation {};
 
 /// Parameters of `AuditLogsService::update_organization_audit_logs_retention`: the request body
-/// fields (from `workos::UpdateAuditLogsRetentionDto`).
-struct UpdateOrganizationAuditLogsRetentionParams : workos::UpdateAuditLogsRetentionDto {};
+/// fields (from `workos::UpdateAuditLogsRetention`).
+struct UpdateOrganizationAuditLogsRetentionParams : workos::UpdateAuditLogsRetention {};
 
 /// The seam under `AuditLogsService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `AuditLogsService` adds it above). Derive from it to fake or mock the service

@@ -19,8 +19,8 @@
 
 namespace workos {
 
-/// The `AddRolePermissionDto` object.
-struct AddRolePermissionDto {
+/// The `AddRolePermission` object.
+struct AddRolePermission {
   /// The slug of the permission to add to the role.
   std::string slug;
 };
@@ -30,7 +30,7 @@ struct AddRolePermissionDto {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct AssignRoleDtoResourceTargetByExternalId {
+struct AssignRoleResourceTargetByExternalId {
   /// The external ID of the resource. Required with `resource_type_slug`. Mutually exclusive with
   /// `resource_id`.
   std::string resource_external_id;
@@ -43,20 +43,19 @@ struct AssignRoleDtoResourceTargetByExternalId {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct AssignRoleDtoResourceTargetById {
+struct AssignRoleResourceTargetById {
   /// The ID of the resource. Mutually exclusive with `resource_external_id` and
   /// `resource_type_slug`.
   std::string resource_id;
 };
 
-/// The `AssignRoleDto` object.
-struct AssignRoleDto {
+/// The `AssignRole` object.
+struct AssignRole {
   /// The slug of the role to assign.
   std::string role_slug;
   /// Mutually exclusive fields `resource_target`: set exactly one variant (`by_id`,
   /// `by_external_id`).
-  std::variant<workos::AssignRoleDtoResourceTargetById,
-               workos::AssignRoleDtoResourceTargetByExternalId>
+  std::variant<workos::AssignRoleResourceTargetById, workos::AssignRoleResourceTargetByExternalId>
       resource_target;
 };
 
@@ -104,19 +103,18 @@ struct AuthorizationResourceList {
   workos::FlagListListMetadata list_metadata;
 };
 
-/// The `CheckAuthorizationDto` object.
-struct CheckAuthorizationDto {
+/// The `CheckAuthorization` object.
+struct CheckAuthorization {
   /// The slug of the permission to check.
   std::string permission_slug;
   /// Mutually exclusive fields `resource_target`: set exactly one variant (`by_id`,
   /// `by_external_id`).
-  std::variant<workos::AssignRoleDtoResourceTargetById,
-               workos::AssignRoleDtoResourceTargetByExternalId>
+  std::variant<workos::AssignRoleResourceTargetById, workos::AssignRoleResourceTargetByExternalId>
       resource_target;
 };
 
-/// The `CreateAuthorizationPermissionDto` object.
-struct CreateAuthorizationPermissionDto {
+/// The `CreateAuthorizationPermission` object.
+struct CreateAuthorizationPermission {
   /// A unique key to reference the permission. Must be lowercase and contain only letters, numbers,
   /// hyphens, underscores, colons, periods, and asterisks.
   std::string slug;
@@ -134,7 +132,7 @@ struct CreateAuthorizationPermissionDto {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct CreateAuthorizationResourceDtoParentResourceByExternalId {
+struct CreateAuthorizationResourceParentResourceByExternalId {
   /// The external ID of the parent resource. Required with `parent_resource_type_slug`. Mutually
   /// exclusive with `parent_resource_id`.
   std::string parent_resource_external_id;
@@ -147,14 +145,14 @@ struct CreateAuthorizationResourceDtoParentResourceByExternalId {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct CreateAuthorizationResourceDtoParentResourceById {
+struct CreateAuthorizationResourceParentResourceById {
   /// The ID of the parent resource. Mutually exclusive with `parent_resource_external_id` and
   /// `parent_resource_type_slug`. Required; empty means `null`.
   std::optional<std::string> parent_resource_id;
 };
 
-/// The `CreateAuthorizationResourceDto` object.
-struct CreateAuthorizationResourceDto {
+/// The `CreateAuthorizationResource` object.
+struct CreateAuthorizationResource {
   /// An external identifier for the resource.
   std::string external_id;
   /// A display name for the resource.
@@ -168,13 +166,13 @@ struct CreateAuthorizationResourceDto {
   std::string organization_id;
   /// Mutually exclusive fields `parent_resource`: set exactly one variant (`by_id`,
   /// `by_external_id`) or none.
-  std::optional<std::variant<workos::CreateAuthorizationResourceDtoParentResourceById,
-                             workos::CreateAuthorizationResourceDtoParentResourceByExternalId>>
+  std::optional<std::variant<workos::CreateAuthorizationResourceParentResourceById,
+                             workos::CreateAuthorizationResourceParentResourceByExternalId>>
       parent_resource;
 };
 
-/// The `CreateGroupRoleAssignmentDto` object.
-struct CreateGroupRoleAssignmentDto {
+/// The `CreateGroupRoleAssignment` object.
+struct CreateGroupRoleAssignment {
   /// The slug of the role to assign to the group.
   std::string role_slug;
   /// The ID of the resource. Omit along with the external-id fields to target the organization
@@ -186,8 +184,8 @@ struct CreateGroupRoleAssignmentDto {
   std::optional<std::string> resource_type_slug;
 };
 
-/// The `CreateOrganizationRoleDto` object.
-struct CreateOrganizationRoleDto {
+/// The `CreateOrganizationRole` object.
+struct CreateOrganizationRole {
   /// A unique identifier for the role within the organization. When provided, must begin with
   /// 'org-' and contain only lowercase letters, numbers, hyphens, and underscores. When omitted, a
   /// slug is auto-generated from the role name and a random suffix.
@@ -201,8 +199,8 @@ struct CreateOrganizationRoleDto {
   std::optional<std::string> resource_type_slug;
 };
 
-/// The `CreateRoleDto` object.
-struct CreateRoleDto {
+/// The `CreateRole` object.
+struct CreateRole {
   /// A unique slug for the role.
   std::string slug;
   /// A descriptive name for the role.
@@ -214,8 +212,8 @@ struct CreateRoleDto {
   std::optional<std::string> resource_type_slug;
 };
 
-/// The `DeleteGroupRoleAssignmentsByCriteriaDto` object.
-struct DeleteGroupRoleAssignmentsByCriteriaDto {
+/// The `DeleteGroupRoleAssignmentsByCriteria` object.
+struct DeleteGroupRoleAssignmentsByCriteria {
   /// The slug of the role to remove assignments for.
   std::string role_slug;
   /// The ID of the resource. Mutually exclusive with `resource_external_id` and
@@ -323,19 +321,18 @@ class ListMembershipsForResourceAssignment {
   std::string unknown_;
 };
 
-/// The `RemoveRoleDto` object.
-struct RemoveRoleDto {
+/// The `RemoveRole` object.
+struct RemoveRole {
   /// The slug of the role to remove.
   std::string role_slug;
   /// Mutually exclusive fields `resource_target`: set exactly one variant (`by_id`,
   /// `by_external_id`).
-  std::variant<workos::AssignRoleDtoResourceTargetById,
-               workos::AssignRoleDtoResourceTargetByExternalId>
+  std::variant<workos::AssignRoleResourceTargetById, workos::AssignRoleResourceTargetByExternalId>
       resource_target;
 };
 
-/// The `ReplaceGroupRoleAssignmentEntryDto` object.
-struct ReplaceGroupRoleAssignmentEntryDto {
+/// The `ReplaceGroupRoleAssignmentEntry` object.
+struct ReplaceGroupRoleAssignmentEntry {
   /// The slug of the role to assign to the group.
   std::string role_slug;
   /// The ID of the resource. Omit along with the external-id fields to target the organization
@@ -347,11 +344,11 @@ struct ReplaceGroupRoleAssignmentEntryDto {
   std::optional<std::string> resource_type_slug;
 };
 
-/// The `ReplaceGroupRoleAssignmentsDto` object.
-struct ReplaceGroupRoleAssignmentsDto {
+/// The `ReplaceGroupRoleAssignments` object.
+struct ReplaceGroupRoleAssignments {
   /// The list of role assignments that should exist for the group. All existing assignments will be
   /// replaced.
-  std::vector<workos::ReplaceGroupRoleAssignmentEntryDto> role_assignments;
+  std::vector<workos::ReplaceGroupRoleAssignmentEntry> role_assignments;
 };
 
 /// Whether the role is scoped to the environment or an organization (custom role).
@@ -432,14 +429,14 @@ struct RoleList {
   std::vector<workos::Role> data;
 };
 
-/// The `SetRolePermissionsDto` object.
-struct SetRolePermissionsDto {
+/// The `SetRolePermissions` object.
+struct SetRolePermissions {
   /// The permission slugs to assign to the role.
   std::vector<std::string> permissions;
 };
 
-/// The `UpdateAuthorizationPermissionDto` object.
-struct UpdateAuthorizationPermissionDto {
+/// The `UpdateAuthorizationPermission` object.
+struct UpdateAuthorizationPermission {
   /// A descriptive name for the Permission.
   std::optional<std::string> name;
   /// An optional description of the Permission.
@@ -451,14 +448,14 @@ struct UpdateAuthorizationPermissionDto {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct UpdateAuthorizationResourceDtoParentResourceById {
+struct UpdateAuthorizationResourceParentResourceById {
   /// The ID of the parent resource. Mutually exclusive with `parent_resource_external_id` and
   /// `parent_resource_type_slug`.
   std::string parent_resource_id;
 };
 
-/// The `UpdateAuthorizationResourceDto` object.
-struct UpdateAuthorizationResourceDto {
+/// The `UpdateAuthorizationResource` object.
+struct UpdateAuthorizationResource {
   /// A display name for the resource.
   std::optional<std::string> name;
   /// An optional description of the resource.
@@ -466,13 +463,13 @@ struct UpdateAuthorizationResourceDto {
   workos::Settable<std::string> description;
   /// Mutually exclusive fields `parent_resource`: set exactly one variant (`by_id`,
   /// `by_external_id`) or none.
-  std::optional<std::variant<workos::UpdateAuthorizationResourceDtoParentResourceById,
-                             workos::CreateAuthorizationResourceDtoParentResourceByExternalId>>
+  std::optional<std::variant<workos::UpdateAuthorizationResourceParentResourceById,
+                             workos::CreateAuthorizationResourceParentResourceByExternalId>>
       parent_resource;
 };
 
-/// The `UpdateOrganizationRoleDto` object.
-struct UpdateOrganizationRoleDto {
+/// The `UpdateOrganizationRole` object.
+struct UpdateOrganizationRole {
   /// A descriptive name for the role.
   std::optional<std::string> name;
   /// An optional description of the role's purpose.
@@ -480,8 +477,8 @@ struct UpdateOrganizationRoleDto {
   workos::Settable<std::string> description;
 };
 
-/// The `UpdateRoleDto` object.
-struct UpdateRoleDto {
+/// The `UpdateRole` object.
+struct UpdateRole {
   /// A descriptive name for the role.
   std::optional<std::string> name;
   /// An optional description of the role.
@@ -632,14 +629,14 @@ struct UserRoleAssignmentList {
 
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AddRolePermissionDto& out);
+Result<void> from_json(std::string_view json, AddRolePermission& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const AddRolePermissionDto& value);
+std::string to_json(const AddRolePermission& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, AssignRoleDto& out);
+Result<void> from_json(std::string_view json, AssignRole& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const AssignRoleDto& value);
+std::string to_json(const AssignRole& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, AuthorizationCheck& out);
@@ -657,39 +654,39 @@ Result<void> from_json(std::string_view json, AuthorizationResourceList& out);
 std::string to_json(const AuthorizationResourceList& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CheckAuthorizationDto& out);
+Result<void> from_json(std::string_view json, CheckAuthorization& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CheckAuthorizationDto& value);
+std::string to_json(const CheckAuthorization& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateAuthorizationPermissionDto& out);
+Result<void> from_json(std::string_view json, CreateAuthorizationPermission& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateAuthorizationPermissionDto& value);
+std::string to_json(const CreateAuthorizationPermission& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateAuthorizationResourceDto& out);
+Result<void> from_json(std::string_view json, CreateAuthorizationResource& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateAuthorizationResourceDto& value);
+std::string to_json(const CreateAuthorizationResource& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateGroupRoleAssignmentDto& out);
+Result<void> from_json(std::string_view json, CreateGroupRoleAssignment& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateGroupRoleAssignmentDto& value);
+std::string to_json(const CreateGroupRoleAssignment& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateOrganizationRoleDto& out);
+Result<void> from_json(std::string_view json, CreateOrganizationRole& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateOrganizationRoleDto& value);
+std::string to_json(const CreateOrganizationRole& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateRoleDto& out);
+Result<void> from_json(std::string_view json, CreateRole& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateRoleDto& value);
+std::string to_json(const CreateRole& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, DeleteGroupRoleAssignmentsByCriteriaDto& out);
+Result<void> from_json(std::string_view json, DeleteGroupRoleAssignmentsByCriteria& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const DeleteGroupRoleAssignmentsByCriteriaDto& value);
+std::string to_json(const DeleteGroupRoleAssignmentsByCriteria& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, UserRoleAssignmentResource& out);
@@ -707,19 +704,19 @@ Result<void> from_json(std::string_view json, GroupRoleAssignmentList& out);
 std::string to_json(const GroupRoleAssignmentList& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, RemoveRoleDto& out);
+Result<void> from_json(std::string_view json, RemoveRole& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const RemoveRoleDto& value);
+std::string to_json(const RemoveRole& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, ReplaceGroupRoleAssignmentEntryDto& out);
+Result<void> from_json(std::string_view json, ReplaceGroupRoleAssignmentEntry& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const ReplaceGroupRoleAssignmentEntryDto& value);
+std::string to_json(const ReplaceGroupRoleAssignmentEntry& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, ReplaceGroupRoleAssignmentsDto& out);
+Result<void> from_json(std::string_view json, ReplaceGroupRoleAssignments& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const ReplaceGroupRoleAssignmentsDto& value);
+std::string to_json(const ReplaceGroupRoleAssignments& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, Role& out);
@@ -732,29 +729,29 @@ Result<void> from_json(std::string_view json, RoleList& out);
 std::string to_json(const RoleList& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, SetRolePermissionsDto& out);
+Result<void> from_json(std::string_view json, SetRolePermissions& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const SetRolePermissionsDto& value);
+std::string to_json(const SetRolePermissions& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateAuthorizationPermissionDto& out);
+Result<void> from_json(std::string_view json, UpdateAuthorizationPermission& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateAuthorizationPermissionDto& value);
+std::string to_json(const UpdateAuthorizationPermission& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateAuthorizationResourceDto& out);
+Result<void> from_json(std::string_view json, UpdateAuthorizationResource& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateAuthorizationResourceDto& value);
+std::string to_json(const UpdateAuthorizationResource& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateOrganizationRoleDto& out);
+Result<void> from_json(std::string_view json, UpdateOrganizationRole& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateOrganizationRoleDto& value);
+std::string to_json(const UpdateOrganizationRole& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateRoleDto& out);
+Result<void> from_json(std::string_view json, UpdateRole& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateRoleDto& value);
+std::string to_json(const UpdateRole& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, UserOrganizationMembershipBaseWithUser& out);

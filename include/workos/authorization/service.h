@@ -45,20 +45,20 @@ struct ListGroupRoleAssignmentsParams {
 };
 
 /// Parameters of `AuthorizationService::create_group_role_assignment`: the request body fields
-/// (from `workos::CreateGroupRoleAssignmentDto`).
-struct CreateGroupRoleAssignmentParams : workos::CreateGroupRoleAssignmentDto {};
+/// (from `workos::CreateGroupRoleAssignment`).
+struct CreateGroupRoleAssignmentParams : workos::CreateGroupRoleAssignment {};
 
 /// Parameters of `AuthorizationService::update_group_role_assignments`: the request body fields
-/// (from `workos::ReplaceGroupRoleAssignmentsDto`).
-struct UpdateGroupRoleAssignmentsParams : workos::ReplaceGroupRoleAssignmentsDto {};
+/// (from `workos::ReplaceGroupRoleAssignments`).
+struct UpdateGroupRoleAssignmentsParams : workos::ReplaceGroupRoleAssignments {};
 
 /// Parameters of `AuthorizationService::delete_group_role_assignments`: the request body fields
-/// (from `workos::DeleteGroupRoleAssignmentsByCriteriaDto`).
-struct DeleteGroupRoleAssignmentsParams : workos::DeleteGroupRoleAssignmentsByCriteriaDto {};
+/// (from `workos::DeleteGroupRoleAssignmentsByCriteria`).
+struct DeleteGroupRoleAssignmentsParams : workos::DeleteGroupRoleAssignmentsByCriteria {};
 
 /// Parameters of `AuthorizationService::check`: the request body fields (from
-/// `workos::CheckAuthorizationDto`).
-struct CheckParams : workos::CheckAuthorizationDto {};
+/// `workos::CheckAuthorization`).
+struct CheckParams : workos::CheckAuthorization {};
 
 /// Variant `by_id` of the `parent_resource` parameters of `list_resources_for_membership`.
 struct ListResourcesForMembershipParentResourceById {
@@ -174,32 +174,32 @@ struct ListRoleAssignmentsParams {
 };
 
 /// Parameters of `AuthorizationService::assign_role`: the request body fields (from
-/// `workos::AssignRoleDto`).
-struct AssignRoleParams : workos::AssignRoleDto {};
+/// `workos::AssignRole`).
+struct AssignRoleParams : workos::AssignRole {};
 
 /// Parameters of `AuthorizationService::remove_role`: the request body fields (from
-/// `workos::RemoveRoleDto`).
-struct RemoveRoleParams : workos::RemoveRoleDto {};
+/// `workos::RemoveRole`).
+struct RemoveRoleParams : workos::RemoveRole {};
 
 /// Parameters of `AuthorizationService::create_organization_role`: the request body fields (from
-/// `workos::CreateOrganizationRoleDto`).
-struct CreateOrganizationRoleParams : workos::CreateOrganizationRoleDto {};
+/// `workos::CreateOrganizationRole`).
+struct CreateOrganizationRoleParams : workos::CreateOrganizationRole {};
 
 /// Parameters of `AuthorizationService::update_organization_role`: the request body fields (from
-/// `workos::UpdateOrganizationRoleDto`).
-struct UpdateOrganizationRoleParams : workos::UpdateOrganizationRoleDto {};
+/// `workos::UpdateOrganizationRole`).
+struct UpdateOrganizationRoleParams : workos::UpdateOrganizationRole {};
 
 /// Parameters of `AuthorizationService::set_organization_role_permissions`: the request body fields
-/// (from `workos::SetRolePermissionsDto`).
-struct SetOrganizationRolePermissionsParams : workos::SetRolePermissionsDto {};
+/// (from `workos::SetRolePermissions`).
+struct SetOrganizationRolePermissionsParams : workos::SetRolePermissions {};
 
 /// Parameters of `AuthorizationService::add_organization_role_permission`: the request body fields
-/// (from `workos::AddRolePermissionDto`).
-struct AddOrganizationRolePermissionParams : workos::AddRolePermissionDto {};
+/// (from `workos::AddRolePermission`).
+struct AddOrganizationRolePermissionParams : workos::AddRolePermission {};
 
 /// Parameters of `AuthorizationService::update_resource_by_external_id`: the request body fields
-/// (from `workos::UpdateAuthorizationResourceDto`).
-struct UpdateResourceByExternalIdParams : workos::UpdateAuthorizationResourceDto {};
+/// (from `workos::UpdateAuthorizationResource`).
+struct UpdateResourceByExternalIdParams : workos::UpdateAuthorizationResource {};
 
 /// Parameters of `AuthorizationService::delete_resource_by_external_id`.
 struct DeleteResourceByExternalIdParams {
@@ -277,12 +277,12 @@ struct ListPermissionsParams {
 };
 
 /// Parameters of `AuthorizationService::create_permission`: the request body fields (from
-/// `workos::CreateAuthorizationPermissionDto`).
-struct CreatePermissionParams : workos::CreateAuthorizationPermissionDto {};
+/// `workos::CreateAuthorizationPermission`).
+struct CreatePermissionParams : workos::CreateAuthorizationPermission {};
 
 /// Parameters of `AuthorizationService::update_permission`: the request body fields (from
-/// `workos::UpdateAuthorizationPermissionDto`).
-struct UpdatePermissionParams : workos::UpdateAuthorizationPermissionDto {};
+/// `workos::UpdateAuthorizationPermission`).
+struct UpdatePermissionParams : workos::UpdateAuthorizationPermission {};
 
 /// Variant `by_id` of the `parent` parameters of `list_resources`.
 struct ListResourcesParentById {
@@ -330,12 +330,12 @@ struct ListResourcesParams {
 };
 
 /// Parameters of `AuthorizationService::create_resource`: the request body fields (from
-/// `workos::CreateAuthorizationResourceDto`).
-struct CreateResourceParams : workos::CreateAuthorizationResourceDto {};
+/// `workos::CreateAuthorizationResource`).
+struct CreateResourceParams : workos::CreateAuthorizationResource {};
 
 /// Parameters of `AuthorizationService::update_resource`: the request body fields (from
-/// `workos::UpdateAuthorizationResourceDto`).
-struct UpdateResourceParams : workos::UpdateAuthorizationResourceDto {};
+/// `workos::UpdateAuthorizationResource`).
+struct UpdateResourceParams : workos::UpdateAuthorizationResource {};
 
 /// Parameters of `AuthorizationService::delete_resource`.
 struct DeleteResourceParams {
@@ -393,20 +393,20 @@ struct ListRoleAssignmentsForResourceParams {
 };
 
 /// Parameters of `AuthorizationService::create_environment_role`: the request body fields (from
-/// `workos::CreateRoleDto`).
-struct CreateEnvironmentRoleParams : workos::CreateRoleDto {};
+/// `workos::CreateRole`).
+struct CreateEnvironmentRoleParams : workos::CreateRole {};
 
 /// Parameters of `AuthorizationService::update_environment_role`: the request body fields (from
-/// `workos::UpdateRoleDto`).
-struct UpdateEnvironmentRoleParams : workos::UpdateRoleDto {};
+/// `workos::UpdateRole`).
+struct UpdateEnvironmentRoleParams : workos::UpdateRole {};
 
 /// Parameters of `AuthorizationService::set_environment_role_permissions`: the request body fields
-/// (from `workos::SetRolePermissionsDto`).
-struct SetEnvironmentRolePermissionsParams : workos::SetRolePermissionsDto {};
+/// (from `workos::SetRolePermissions`).
+struct SetEnvironmentRolePermissionsParams : workos::SetRolePermissions {};
 
 /// Parameters of `AuthorizationService::add_environment_role_permission`: the request body fields
-/// (from `workos::AddRolePermissionDto`).
-struct AddEnvironmentRolePermissionParams : workos::AddRolePermissionDto {};
+/// (from `workos::AddRolePermission`).
+struct AddEnvironmentRolePermissionParams : workos::AddRolePermission {};
 
 /// The seam under `AuthorizationService`: one virtual function per operation, one HTTP call each
 /// (no pagination: `AuthorizationService` adds it above). Derive from it to fake or mock the

@@ -19,8 +19,8 @@
 
 namespace workos {
 
-/// The `ClientApiTokenDto` object.
-struct ClientApiTokenDto {
+/// The `ClientApiToken` object.
+struct ClientApiToken {
   /// The ID of the organization to scope the Client API token to.
   std::string organization_id;
   /// The ID of the user to issue the Client API token for.
@@ -39,9 +39,9 @@ struct ClientApiTokenResponse {
 
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, ClientApiTokenDto& out);
+Result<void> from_json(std::string_view json, ClientApiToken& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const ClientApiTokenDto& value);
+std::string to_json(const ClientApiToken& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, ClientApiTokenResponse& out);

@@ -25,8 +25,8 @@ namespace workos {
 namespace client_api {
 
 /// Parameters of `ClientApiService::create_token`: the request body fields (from
-/// `workos::ClientApiTokenDto`).
-struct CreateTokenParams : workos::ClientApiTokenDto {};
+/// `workos::ClientApiToken`).
+struct CreateTokenParams : workos::ClientApiToken {};
 
 /// The seam under `ClientApiService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `ClientApiService` adds it above). Derive from it to fake or mock the service

@@ -525,8 +525,8 @@ struct ConnectApplicationList {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case ConnectedAccountDtoState::kConnected: ...; default: ...; }`.
-class ConnectedAccountDtoState {
+/// `switch (v) { case ConnectedAccountInputState::kConnected: ...; default: ...; }`.
+class ConnectedAccountInputState {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -536,38 +536,38 @@ class ConnectedAccountDtoState {
   };
 
   /// `kUnknown` with empty wire text.
-  ConnectedAccountDtoState() = default;
+  ConnectedAccountInputState() = default;
   /// A known value.
-  ConnectedAccountDtoState(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  ConnectedAccountInputState(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static ConnectedAccountDtoState from_wire(std::string_view wire);
+  static ConnectedAccountInputState from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == ConnectedAccountDtoState::kConnected` work.
+  /// Lets `switch (v)` and `v == ConnectedAccountInputState::kConnected` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const ConnectedAccountDtoState& a,
-                         const ConnectedAccountDtoState& b) noexcept {
+  friend bool operator==(const ConnectedAccountInputState& a,
+                         const ConnectedAccountInputState& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const ConnectedAccountDtoState& a,
-                         const ConnectedAccountDtoState& b) noexcept {
+  friend bool operator!=(const ConnectedAccountInputState& a,
+                         const ConnectedAccountInputState& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const ConnectedAccountDtoState& a, Value b) noexcept {
+  friend bool operator==(const ConnectedAccountInputState& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const ConnectedAccountDtoState& a, Value b) noexcept {
+  friend bool operator!=(const ConnectedAccountInputState& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a, const ConnectedAccountDtoState& b) noexcept {
+  friend bool operator==(Value a, const ConnectedAccountInputState& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a, const ConnectedAccountDtoState& b) noexcept {
+  friend bool operator!=(Value a, const ConnectedAccountInputState& b) noexcept {
     return a != b.value_;
   }
 
@@ -1346,8 +1346,8 @@ class UserOrganizationMembershipStatus {
   std::string unknown_;
 };
 
-/// The `VerifyEmailAddressDto` object.
-struct VerifyEmailAddressDto {
+/// The `VerifyEmailAddress` object.
+struct VerifyEmailAddress {
   /// The one-time email verification code.
   std::string code;
 };
@@ -1508,8 +1508,8 @@ Result<void> from_json(std::string_view json, UserList& out);
 std::string to_json(const UserList& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, VerifyEmailAddressDto& out);
+Result<void> from_json(std::string_view json, VerifyEmailAddress& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const VerifyEmailAddressDto& value);
+std::string to_json(const VerifyEmailAddress& value);
 
 }  // namespace workos

@@ -111,14 +111,14 @@ class AsyncConnectService {
   /// `POST /connect/applications` (operation `ApplicationsController_create`).
   Future<workos::ConnectApplication> create_application(const CreateApplicationParams& params,
                                                         const RequestOptions& options = {}) const;
-  /// `create_application` with a `workos::CreateOAuthApplicationDto` body (shorthand of
+  /// `create_application` with a `workos::CreateOAuthApplication` body (shorthand of
   /// `create_application`).
   Future<workos::ConnectApplication> create_oauth_application(
-      const workos::CreateOAuthApplicationDto& body, const RequestOptions& options = {}) const;
-  /// `create_application` with a `workos::CreateM2MApplicationDto` body (shorthand of
+      const workos::CreateOAuthApplication& body, const RequestOptions& options = {}) const;
+  /// `create_application` with a `workos::CreateM2MApplication` body (shorthand of
   /// `create_application`).
   Future<workos::ConnectApplication> create_m2m_application(
-      const workos::CreateM2MApplicationDto& body, const RequestOptions& options = {}) const;
+      const workos::CreateM2MApplication& body, const RequestOptions& options = {}) const;
   /// Get a Connect Application
   ///
   /// Retrieve details for a specific Connect Application by ID or client ID.

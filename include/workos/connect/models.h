@@ -19,8 +19,8 @@
 
 namespace workos {
 
-/// The `CreateM2MApplicationDto` object.
-struct CreateM2MApplicationDto {
+/// The `CreateM2MApplication` object.
+struct CreateM2MApplication {
   /// The name of the application.
   std::string name;
   /// The type of application to create.
@@ -36,8 +36,8 @@ struct CreateM2MApplicationDto {
   std::string organization_id;
 };
 
-/// The `RedirectUriDto` object.
-struct RedirectUriDto {
+/// The `RedirectUriInput` object.
+struct RedirectUriInput {
   /// The redirect URI.
   std::string uri;
   /// Whether this is the default redirect URI.
@@ -45,8 +45,8 @@ struct RedirectUriDto {
   workos::Settable<bool> default_;
 };
 
-/// The `CreateOAuthApplicationDto` object.
-struct CreateOAuthApplicationDto {
+/// The `CreateOAuthApplication` object.
+struct CreateOAuthApplication {
   /// The name of the application.
   std::string name;
   /// The type of application to create.
@@ -60,7 +60,7 @@ struct CreateOAuthApplicationDto {
   workos::Settable<std::vector<std::string>> scopes;
   /// Redirect URIs for the application.
   /// Not sent unless set; `workos::null` sends `null`.
-  workos::Settable<std::vector<workos::RedirectUriDto>> redirect_uris;
+  workos::Settable<std::vector<workos::RedirectUriInput>> redirect_uris;
   /// Whether the application uses PKCE (Proof Key for Code Exchange).
   /// Not sent unless set; `workos::null` sends `null`.
   workos::Settable<bool> uses_pkce;
@@ -89,11 +89,11 @@ struct CreateApplicationRequestUnknown {
 /// `CreateApplicationRequestUnknown`.
 struct CreateApplicationRequest {
   /// The alternative held.
-  std::variant<workos::CreateOAuthApplicationDto, workos::CreateM2MApplicationDto,
+  std::variant<workos::CreateOAuthApplication, workos::CreateM2MApplication,
                workos::CreateApplicationRequestUnknown>
       value;
 
-  /// Holds a default `CreateOAuthApplicationDto`.
+  /// Holds a default `CreateOAuthApplication`.
   CreateApplicationRequest();
   /// Copies the alternative held.
   CreateApplicationRequest(const CreateApplicationRequest& other);
@@ -111,16 +111,16 @@ struct CreateApplicationRequest {
   bool is_unknown() const noexcept;
   /// `name` of the alternative held, whichever it is (unknown ones included).
   const std::string& name() const noexcept;
-  /// The `CreateOAuthApplicationDto` alternative (`application_type` = `oauth`), or null.
-  const workos::CreateOAuthApplicationDto* as_create_o_auth_application_dto() const noexcept;
-  /// The `CreateM2MApplicationDto` alternative (`application_type` = `m2m`), or null.
-  const workos::CreateM2MApplicationDto* as_create_m2_m_application_dto() const noexcept;
+  /// The `CreateOAuthApplication` alternative (`application_type` = `oauth`), or null.
+  const workos::CreateOAuthApplication* as_create_o_auth_application() const noexcept;
+  /// The `CreateM2MApplication` alternative (`application_type` = `m2m`), or null.
+  const workos::CreateM2MApplication* as_create_m2_m_application() const noexcept;
   /// The unknown alternative, or null.
   const workos::CreateApplicationRequestUnknown* as_unknown() const noexcept;
 };
 
-/// The `CreateApplicationSecretDto` object.
-struct CreateApplicationSecretDto {};
+/// The `CreateApplicationSecret` object.
+struct CreateApplicationSecret {};
 
 /// The `ExternalAuthCompleteResponse` object.
 struct ExternalAuthCompleteResponse {
@@ -222,8 +222,8 @@ struct NewConnectApplicationSecret {
   std::string secret;
 };
 
-/// The `UpdateOAuthApplicationDto` object.
-struct UpdateOAuthApplicationDto {
+/// The `UpdateOAuthApplication` object.
+struct UpdateOAuthApplication {
   /// The name of the application.
   std::optional<std::string> name;
   /// A description for the application.
@@ -234,7 +234,7 @@ struct UpdateOAuthApplicationDto {
   workos::Settable<std::vector<std::string>> scopes;
   /// Updated redirect URIs for the application. OAuth applications only.
   /// Not sent unless set; `workos::null` sends `null`.
-  workos::Settable<std::vector<workos::RedirectUriDto>> redirect_uris;
+  workos::Settable<std::vector<workos::RedirectUriInput>> redirect_uris;
 };
 
 /// The `UserConsentOptionChoice` object.
@@ -292,19 +292,19 @@ struct UserManagementLoginRequest {
 
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateM2MApplicationDto& out);
+Result<void> from_json(std::string_view json, CreateM2MApplication& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateM2MApplicationDto& value);
+std::string to_json(const CreateM2MApplication& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, RedirectUriDto& out);
+Result<void> from_json(std::string_view json, RedirectUriInput& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const RedirectUriDto& value);
+std::string to_json(const RedirectUriInput& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateOAuthApplicationDto& out);
+Result<void> from_json(std::string_view json, CreateOAuthApplication& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateOAuthApplicationDto& value);
+std::string to_json(const CreateOAuthApplication& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, CreateApplicationRequest& out);
@@ -312,9 +312,9 @@ Result<void> from_json(std::string_view json, CreateApplicationRequest& out);
 std::string to_json(const CreateApplicationRequest& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateApplicationSecretDto& out);
+Result<void> from_json(std::string_view json, CreateApplicationSecret& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateApplicationSecretDto& value);
+std::string to_json(const CreateApplicationSecret& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, ExternalAuthCompleteResponse& out);
@@ -332,9 +332,9 @@ Result<void> from_json(std::string_view json, NewConnectApplicationSecret& out);
 std::string to_json(const NewConnectApplicationSecret& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateOAuthApplicationDto& out);
+Result<void> from_json(std::string_view json, UpdateOAuthApplication& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateOAuthApplicationDto& value);
+std::string to_json(const UpdateOAuthApplication& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, UserConsentOptionChoice& out);

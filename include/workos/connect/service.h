@@ -61,12 +61,12 @@ struct CreateApplicationParams {
 };
 
 /// Parameters of `ConnectService::update_application`: the request body fields (from
-/// `workos::UpdateOAuthApplicationDto`).
-struct UpdateApplicationParams : workos::UpdateOAuthApplicationDto {};
+/// `workos::UpdateOAuthApplication`).
+struct UpdateApplicationParams : workos::UpdateOAuthApplication {};
 
 /// Parameters of `ConnectService::create_application_client_secret`: the request body fields (from
-/// `workos::CreateApplicationSecretDto`).
-struct CreateApplicationClientSecretParams : workos::CreateApplicationSecretDto {};
+/// `workos::CreateApplicationSecret`).
+struct CreateApplicationClientSecretParams : workos::CreateApplicationSecret {};
 
 /// The seam under `ConnectService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `ConnectService` adds it above). Derive from it to fake or mock the service
@@ -211,14 +211,14 @@ class ConnectService {
   /// `POST /connect/applications` (operation `ApplicationsController_create`).
   Result<workos::ConnectApplication> create_application(const CreateApplicationParams& params,
                                                         const RequestOptions& options = {}) const;
-  /// `create_application` with a `workos::CreateOAuthApplicationDto` body (shorthand of
+  /// `create_application` with a `workos::CreateOAuthApplication` body (shorthand of
   /// `create_application`).
   Result<workos::ConnectApplication> create_oauth_application(
-      const workos::CreateOAuthApplicationDto& body, const RequestOptions& options = {}) const;
-  /// `create_application` with a `workos::CreateM2MApplicationDto` body (shorthand of
+      const workos::CreateOAuthApplication& body, const RequestOptions& options = {}) const;
+  /// `create_application` with a `workos::CreateM2MApplication` body (shorthand of
   /// `create_application`).
   Result<workos::ConnectApplication> create_m2m_application(
-      const workos::CreateM2MApplicationDto& body, const RequestOptions& options = {}) const;
+      const workos::CreateM2MApplication& body, const RequestOptions& options = {}) const;
   /// Get a Connect Application
   ///
   /// Retrieve details for a specific Connect Application by ID or client ID.

@@ -100,8 +100,8 @@ struct EventActionAuthenticationDeniedData {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case EventContextActorDtoSource::kApi: ...; default: ...; }`.
-class EventContextActorDtoSource {
+/// `switch (v) { case EventContextActorSource::kApi: ...; default: ...; }`.
+class EventContextActorSource {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -113,38 +113,38 @@ class EventContextActorDtoSource {
   };
 
   /// `kUnknown` with empty wire text.
-  EventContextActorDtoSource() = default;
+  EventContextActorSource() = default;
   /// A known value.
-  EventContextActorDtoSource(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  EventContextActorSource(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static EventContextActorDtoSource from_wire(std::string_view wire);
+  static EventContextActorSource from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == EventContextActorDtoSource::kApi` work.
+  /// Lets `switch (v)` and `v == EventContextActorSource::kApi` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const EventContextActorDtoSource& a,
-                         const EventContextActorDtoSource& b) noexcept {
+  friend bool operator==(const EventContextActorSource& a,
+                         const EventContextActorSource& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const EventContextActorDtoSource& a,
-                         const EventContextActorDtoSource& b) noexcept {
+  friend bool operator!=(const EventContextActorSource& a,
+                         const EventContextActorSource& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const EventContextActorDtoSource& a, Value b) noexcept {
+  friend bool operator==(const EventContextActorSource& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const EventContextActorDtoSource& a, Value b) noexcept {
+  friend bool operator!=(const EventContextActorSource& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a, const EventContextActorDtoSource& b) noexcept {
+  friend bool operator==(Value a, const EventContextActorSource& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a, const EventContextActorDtoSource& b) noexcept {
+  friend bool operator!=(Value a, const EventContextActorSource& b) noexcept {
     return a != b.value_;
   }
 
@@ -154,18 +154,18 @@ class EventContextActorDtoSource {
 };
 
 /// The actor who performed the action.
-struct EventContextActorDto {
+struct EventContextActor {
   /// Unique identifier of the actor.
   std::string id;
   /// The source of the actor that performed the action.
-  workos::EventContextActorDtoSource source;
+  workos::EventContextActorSource source;
   /// The name of the actor.
   /// Required; empty means `null`.
   std::optional<std::string> name;
 };
 
-/// The `EventContextDtoGoogleAnalyticsSession` object.
-struct EventContextDtoGoogleAnalyticsSession {
+/// The `EventContextGoogleAnalyticsSession` object.
+struct EventContextGoogleAnalyticsSession {
   /// The Google Analytics container ID.
   std::string containerId;
   /// The Google Analytics session ID.
@@ -175,18 +175,17 @@ struct EventContextDtoGoogleAnalyticsSession {
 };
 
 /// Additional context about the event.
-struct EventContextDto {
+struct EventContext {
   /// The Google Analytics client ID.
   std::optional<std::string> google_analytics_client_id;
   /// The Google Analytics sessions associated with the event.
-  std::optional<std::vector<workos::EventContextDtoGoogleAnalyticsSession>>
-      google_analytics_sessions;
+  std::optional<std::vector<workos::EventContextGoogleAnalyticsSession>> google_analytics_sessions;
   /// The anonymous ID from analytics.
   std::optional<std::string> ajs_anonymous_id;
   /// The client ID associated with the event.
   std::optional<std::string> client_id;
   /// The actor who performed the action.
-  std::optional<workos::EventContextActorDto> actor;
+  std::optional<workos::EventContextActor> actor;
   /// Attributes that changed from their previous values.
   std::optional<workos::RawJson> previous_attributes;
 };
@@ -206,7 +205,7 @@ struct EventActionAuthenticationDenied {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -249,7 +248,7 @@ struct EventActionUserRegistrationDenied {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -288,7 +287,7 @@ struct EventAgentRegistrationClaimAttemptCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The user who completed the claim.
@@ -336,7 +335,7 @@ struct EventAgentRegistrationClaimCompleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The agent identity for this registration.
@@ -446,7 +445,7 @@ struct EventAgentRegistrationCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The `EventAgentRegistrationCredentialIssuedDataDetailAccessToken` object.
@@ -554,7 +553,7 @@ struct EventAgentRegistrationCredentialIssued {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -578,7 +577,7 @@ struct EventAgentRegistrationDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -596,7 +595,7 @@ struct EventAgentRegistrationExpired {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -625,7 +624,7 @@ struct EventAgentRegistrationOrganizationSwitched {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -643,7 +642,7 @@ struct EventAgentRegistrationRefreshed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -661,7 +660,7 @@ struct EventAgentRegistrationRevoked {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -706,7 +705,7 @@ struct EventApiKeyCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -724,7 +723,7 @@ struct EventApiKeyRevoked {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// Previous API key attributes before the update.
@@ -778,7 +777,7 @@ struct EventApiKeyUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// Details about the authentication error.
@@ -828,7 +827,7 @@ struct EventAuthenticationEmailVerificationFailed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -866,7 +865,7 @@ struct EventAuthenticationEmailVerificationSucceeded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -908,7 +907,7 @@ struct EventAuthenticationMagicAuthFailed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -946,7 +945,7 @@ struct EventAuthenticationMagicAuthSucceeded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -988,7 +987,7 @@ struct EventAuthenticationMfaFailed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1026,7 +1025,7 @@ struct EventAuthenticationMfaSucceeded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1068,7 +1067,7 @@ struct EventAuthenticationOauthFailed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1107,7 +1106,7 @@ struct EventAuthenticationOauthSucceeded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1149,7 +1148,7 @@ struct EventAuthenticationPasskeyFailed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1187,7 +1186,7 @@ struct EventAuthenticationPasskeySucceeded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1229,7 +1228,7 @@ struct EventAuthenticationPasswordFailed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1267,7 +1266,7 @@ struct EventAuthenticationPasswordSucceeded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// Values of `EventAuthenticationRadarRiskDetectedDataAction`.
@@ -1370,7 +1369,7 @@ struct EventAuthenticationRadarRiskDetected {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1408,7 +1407,7 @@ struct EventAuthenticationReauthenticationSucceeded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// SSO connection details.
@@ -1465,7 +1464,7 @@ struct EventAuthenticationSsoFailed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1507,7 +1506,7 @@ struct EventAuthenticationSsoStarted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1548,7 +1547,7 @@ struct EventAuthenticationSsoSucceeded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1592,7 +1591,7 @@ struct EventAuthenticationSsoTimedOut {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The `EventConnectionActivatedDataDomain` object.
@@ -1813,7 +1812,7 @@ struct EventConnectionActivated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -1831,7 +1830,7 @@ struct EventConnectionDeactivated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -1870,7 +1869,7 @@ struct EventConnectionDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The type of the SAML certificate.
@@ -1987,7 +1986,7 @@ struct EventConnectionSamlCertificateRenewalRequired {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The renewed SAML certificate details.
@@ -2023,7 +2022,7 @@ struct EventConnectionSamlCertificateRenewed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The `EventDsyncActivatedDataDomain` object.
@@ -2211,7 +2210,7 @@ struct EventDsyncActivated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -2250,7 +2249,7 @@ struct EventDsyncDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -2268,7 +2267,7 @@ struct EventDsyncGroupCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -2286,7 +2285,7 @@ struct EventDsyncGroupDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -2330,7 +2329,7 @@ struct EventDsyncGroupUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -2358,7 +2357,7 @@ struct EventDsyncGroupUserAdded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -2376,7 +2375,7 @@ struct EventDsyncGroupUserRemoved {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -2412,7 +2411,7 @@ struct EventDsyncTokenCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -2430,7 +2429,7 @@ struct EventDsyncTokenRevoked {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -2448,7 +2447,7 @@ struct EventDsyncUserCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -2466,7 +2465,7 @@ struct EventDsyncUserDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -2536,7 +2535,7 @@ struct EventDsyncUserUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -2573,7 +2572,7 @@ struct EventEmailVerificationCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// Additional context about the event.
@@ -2581,7 +2580,7 @@ struct EventFlagCreatedContext {
   /// The client ID associated with the flag event.
   std::string client_id;
   /// The actor who performed the action.
-  workos::EventContextActorDto actor;
+  workos::EventContextActor actor;
 };
 
 /// The event payload.
@@ -2753,7 +2752,7 @@ struct EventFlagRuleUpdatedContext {
   /// The client ID associated with the flag event.
   std::string client_id;
   /// The actor who performed the action.
-  workos::EventContextActorDto actor;
+  workos::EventContextActor actor;
   /// The access type of the flag rule.
   workos::EventFlagRuleUpdatedContextAccessType access_type;
   /// The configured targets for the flag rule.
@@ -2806,7 +2805,7 @@ struct EventFlagUpdatedContext {
   /// The client ID associated with the flag event.
   std::string client_id;
   /// The actor who performed the action.
-  workos::EventContextActorDto actor;
+  workos::EventContextActor actor;
   /// Attributes that changed from their previous values.
   std::optional<workos::EventFlagUpdatedContextPreviousAttributes> previous_attributes;
 };
@@ -2844,7 +2843,7 @@ struct EventGroupCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -2862,7 +2861,7 @@ struct EventGroupDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -2888,7 +2887,7 @@ struct EventGroupMemberAdded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -2906,7 +2905,7 @@ struct EventGroupMemberRemoved {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -2924,7 +2923,7 @@ struct EventGroupUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -2980,7 +2979,7 @@ struct EventInvitationAccepted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -2998,7 +2997,7 @@ struct EventInvitationCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3016,7 +3015,7 @@ struct EventInvitationResent {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3034,7 +3033,7 @@ struct EventInvitationRevoked {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -3071,7 +3070,7 @@ struct EventMagicAuthCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -3114,7 +3113,7 @@ struct EventOrganizationCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3132,7 +3131,7 @@ struct EventOrganizationDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3150,7 +3149,7 @@ struct EventOrganizationDomainCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3168,7 +3167,7 @@ struct EventOrganizationDomainDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3186,7 +3185,7 @@ struct EventOrganizationDomainUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The reason the domain verification failed.
@@ -3275,7 +3274,7 @@ struct EventOrganizationDomainVerificationFailed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3293,7 +3292,7 @@ struct EventOrganizationDomainVerified {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -3338,7 +3337,7 @@ struct EventOrganizationMembershipCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3356,7 +3355,7 @@ struct EventOrganizationMembershipDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3374,7 +3373,7 @@ struct EventOrganizationMembershipUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -3416,7 +3415,7 @@ struct EventOrganizationRoleCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3434,7 +3433,7 @@ struct EventOrganizationRoleDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3452,7 +3451,7 @@ struct EventOrganizationRoleUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3470,7 +3469,7 @@ struct EventOrganizationUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -3505,7 +3504,7 @@ struct EventPasswordResetCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3523,7 +3522,7 @@ struct EventPasswordResetSucceeded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3541,7 +3540,7 @@ struct EventPermissionCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3559,7 +3558,7 @@ struct EventPermissionDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3577,7 +3576,7 @@ struct EventPermissionUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The `PipesConnectedAccount` object.
@@ -3600,7 +3599,7 @@ struct PipesConnectedAccount {
   /// The OAuth scopes granted for this connected account.
   std::vector<std::string> scopes;
   /// The state of the connected account.
-  workos::ConnectedAccountDtoState state;
+  workos::ConnectedAccountInputState state;
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// An ISO 8601 timestamp.
@@ -3622,7 +3621,7 @@ struct EventPipesConnectedAccountConnected {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -3670,7 +3669,7 @@ struct EventPipesConnectedAccountConnectionFailed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3688,7 +3687,7 @@ struct EventPipesConnectedAccountDisconnected {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3706,7 +3705,7 @@ struct EventPipesConnectedAccountReauthorizationNeeded {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -3737,7 +3736,7 @@ struct EventRadarChallengeCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -3772,7 +3771,7 @@ struct EventRoleCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3790,7 +3789,7 @@ struct EventRoleDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3808,7 +3807,7 @@ struct EventRoleUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3826,7 +3825,7 @@ struct EventSessionCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3844,7 +3843,7 @@ struct EventSessionRevoked {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3862,7 +3861,7 @@ struct EventUserCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3880,7 +3879,7 @@ struct EventUserDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -3898,7 +3897,7 @@ struct EventUserUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The external key provider used for BYOK.
@@ -3970,7 +3969,7 @@ struct EventVaultByokKeyDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -3998,7 +3997,7 @@ struct EventVaultByokKeyVerificationCompleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// Values of `EventVaultDekReadDataActorSource`.
@@ -4088,7 +4087,7 @@ struct EventVaultDataCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -4118,7 +4117,7 @@ struct EventVaultDataDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -4150,7 +4149,7 @@ struct EventVaultDataRead {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -4168,7 +4167,7 @@ struct EventVaultDataUpdated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -4198,7 +4197,7 @@ struct EventVaultDekDecrypted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -4230,7 +4229,7 @@ struct EventVaultDekRead {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -4262,7 +4261,7 @@ struct EventVaultKekCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -4280,7 +4279,7 @@ struct EventVaultKekDeleted {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -4298,7 +4297,7 @@ struct EventVaultMetadataRead {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The event payload.
@@ -4326,7 +4325,7 @@ struct EventVaultNamesListed {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// The state of the Waitlist User.
@@ -4413,7 +4412,7 @@ struct EventWaitlistUserApproved {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -4431,7 +4430,7 @@ struct EventWaitlistUserCreated {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An event emitted by WorkOS.
@@ -4449,7 +4448,7 @@ struct EventWaitlistUserDenied {
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// Additional context about the event.
-  std::optional<workos::EventContextDto> context;
+  std::optional<workos::EventContext> context;
 };
 
 /// An alternative of `Event` unknown to this SDK version: keeps its tag and its raw JSON,
@@ -4880,19 +4879,19 @@ Result<void> from_json(std::string_view json, EventActionAuthenticationDeniedDat
 std::string to_json(const EventActionAuthenticationDeniedData& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, EventContextActorDto& out);
+Result<void> from_json(std::string_view json, EventContextActor& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const EventContextActorDto& value);
+std::string to_json(const EventContextActor& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, EventContextDtoGoogleAnalyticsSession& out);
+Result<void> from_json(std::string_view json, EventContextGoogleAnalyticsSession& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const EventContextDtoGoogleAnalyticsSession& value);
+std::string to_json(const EventContextGoogleAnalyticsSession& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, EventContextDto& out);
+Result<void> from_json(std::string_view json, EventContext& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const EventContextDto& value);
+std::string to_json(const EventContext& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, EventActionAuthenticationDenied& out);

@@ -19,8 +19,8 @@
 
 namespace workos {
 
-/// The `CreateGroupDto` object.
-struct CreateGroupDto {
+/// The `CreateGroup` object.
+struct CreateGroup {
   /// The name of the Group.
   std::string name;
   /// An optional description of the Group.
@@ -28,8 +28,8 @@ struct CreateGroupDto {
   workos::Settable<std::string> description;
 };
 
-/// The `CreateGroupMembershipDto` object.
-struct CreateGroupMembershipDto {
+/// The `CreateGroupMembership` object.
+struct CreateGroupMembership {
   /// The ID of the Organization Membership to add to the group.
   std::string organization_membership_id;
 };
@@ -61,8 +61,8 @@ struct ListGroupOrganizationMembershipsItem {
   workos::Timestamp updated_at;
 };
 
-/// The `UpdateGroupDto` object.
-struct UpdateGroupDto {
+/// The `UpdateGroup` object.
+struct UpdateGroup {
   /// The name of the Group.
   std::optional<std::string> name;
   /// An optional description of the Group.
@@ -87,14 +87,14 @@ struct UserOrganizationMembershipBaseList {
 
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateGroupDto& out);
+Result<void> from_json(std::string_view json, CreateGroup& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateGroupDto& value);
+std::string to_json(const CreateGroup& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateGroupMembershipDto& out);
+Result<void> from_json(std::string_view json, CreateGroupMembership& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateGroupMembershipDto& value);
+std::string to_json(const CreateGroupMembership& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, ListGroupOrganizationMembershipsItem& out);
@@ -102,9 +102,9 @@ Result<void> from_json(std::string_view json, ListGroupOrganizationMembershipsIt
 std::string to_json(const ListGroupOrganizationMembershipsItem& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateGroupDto& out);
+Result<void> from_json(std::string_view json, UpdateGroup& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateGroupDto& value);
+std::string to_json(const UpdateGroup& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, UserOrganizationMembershipBaseList& out);

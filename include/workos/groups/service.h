@@ -25,8 +25,8 @@ namespace workos {
 namespace groups {
 
 /// Parameters of `GroupsService::create_organization_group`: the request body fields (from
-/// `workos::CreateGroupDto`).
-struct CreateOrganizationGroupParams : workos::CreateGroupDto {};
+/// `workos::CreateGroup`).
+struct CreateOrganizationGroupParams : workos::CreateGroup {};
 
 /// Parameters of `GroupsService::list_organization_groups`.
 struct ListOrganizationGroupsParams {
@@ -49,12 +49,12 @@ struct ListOrganizationGroupsParams {
 };
 
 /// Parameters of `GroupsService::update_organization_group`: the request body fields (from
-/// `workos::UpdateGroupDto`).
-struct UpdateOrganizationGroupParams : workos::UpdateGroupDto {};
+/// `workos::UpdateGroup`).
+struct UpdateOrganizationGroupParams : workos::UpdateGroup {};
 
 /// Parameters of `GroupsService::create_group_organization_membership`: the request body fields
-/// (from `workos::CreateGroupMembershipDto`).
-struct CreateGroupOrganizationMembershipParams : workos::CreateGroupMembershipDto {};
+/// (from `workos::CreateGroupMembership`).
+struct CreateGroupOrganizationMembershipParams : workos::CreateGroupMembership {};
 
 /// Parameters of `GroupsService::list_group_organization_memberships`.
 struct ListGroupOrganizationMembershipsParams {

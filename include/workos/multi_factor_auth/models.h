@@ -178,8 +178,8 @@ struct AuthenticationFactorEnrolled {
   workos::Timestamp updated_at;
 };
 
-/// The `ChallengeAuthenticationFactorDto` object.
-struct ChallengeAuthenticationFactorDto {
+/// The `ChallengeAuthenticationFactor` object.
+struct ChallengeAuthenticationFactor {
   /// A custom template for the SMS message. Use the {{code}} placeholder to include the
   /// verification code.
   std::optional<std::string> sms_template;
@@ -255,8 +255,8 @@ struct EnrollFactorRequest {
   std::optional<std::string> user_id;
 };
 
-/// The `EnrollUserAuthenticationFactorDto` object.
-struct EnrollUserAuthenticationFactorDto {
+/// The `EnrollUserAuthenticationFactor` object.
+struct EnrollUserAuthenticationFactor {
   /// The type of the factor to enroll.
   /// Always `totp`.
   std::string type = "totp";
@@ -334,9 +334,9 @@ Result<void> from_json(std::string_view json, AuthenticationFactorEnrolled& out)
 std::string to_json(const AuthenticationFactorEnrolled& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, ChallengeAuthenticationFactorDto& out);
+Result<void> from_json(std::string_view json, ChallengeAuthenticationFactor& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const ChallengeAuthenticationFactorDto& value);
+std::string to_json(const ChallengeAuthenticationFactor& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, EnrollFactorRequest& out);
@@ -344,9 +344,9 @@ Result<void> from_json(std::string_view json, EnrollFactorRequest& out);
 std::string to_json(const EnrollFactorRequest& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, EnrollUserAuthenticationFactorDto& out);
+Result<void> from_json(std::string_view json, EnrollUserAuthenticationFactor& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const EnrollUserAuthenticationFactorDto& value);
+std::string to_json(const EnrollUserAuthenticationFactor& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, UserAuthenticationFactorEnrollResponse& out);

@@ -25,20 +25,20 @@ namespace workos {
 namespace multi_factor_auth {
 
 /// Parameters of `MultiFactorAuthService::verify_challenge`: the request body fields (from
-/// `workos::VerifyEmailAddressDto`).
-struct VerifyChallengeParams : workos::VerifyEmailAddressDto {};
+/// `workos::VerifyEmailAddress`).
+struct VerifyChallengeParams : workos::VerifyEmailAddress {};
 
 /// Parameters of `MultiFactorAuthService::enroll_factor`: the request body fields (from
 /// `workos::EnrollFactorRequest`).
 struct EnrollFactorParams : workos::EnrollFactorRequest {};
 
 /// Parameters of `MultiFactorAuthService::challenge_factor`: the request body fields (from
-/// `workos::ChallengeAuthenticationFactorDto`).
-struct ChallengeFactorParams : workos::ChallengeAuthenticationFactorDto {};
+/// `workos::ChallengeAuthenticationFactor`).
+struct ChallengeFactorParams : workos::ChallengeAuthenticationFactor {};
 
 /// Parameters of `MultiFactorAuthService::create_user_auth_factor`: the request body fields (from
-/// `workos::EnrollUserAuthenticationFactorDto`).
-struct CreateUserAuthFactorParams : workos::EnrollUserAuthenticationFactorDto {};
+/// `workos::EnrollUserAuthenticationFactor`).
+struct CreateUserAuthFactorParams : workos::EnrollUserAuthenticationFactor {};
 
 /// Parameters of `MultiFactorAuthService::list_user_auth_factors`.
 struct ListUserAuthFactorsParams {

@@ -19,8 +19,8 @@
 
 namespace workos {
 
-/// The `CreateOrganizationDomainDto` object.
-struct CreateOrganizationDomainDto {
+/// The `CreateOrganizationDomain` object.
+struct CreateOrganizationDomain {
   /// The domain to add to the organization.
   std::string domain;
   /// The ID of the organization to add the domain to.
@@ -33,8 +33,8 @@ struct CreateOrganizationDomainDto {
 
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateOrganizationDomainDto& out);
+Result<void> from_json(std::string_view json, CreateOrganizationDomain& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateOrganizationDomainDto& value);
+std::string to_json(const CreateOrganizationDomain& value);
 
 }  // namespace workos

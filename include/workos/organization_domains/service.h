@@ -26,8 +26,8 @@ namespace workos {
 namespace organization_domains {
 
 /// Parameters of `OrganizationDomainsService::create_organization_domain`: the request body fields
-/// (from `workos::CreateOrganizationDomainDto`).
-struct CreateOrganizationDomainParams : workos::CreateOrganizationDomainDto {};
+/// (from `workos::CreateOrganizationDomain`).
+struct CreateOrganizationDomainParams : workos::CreateOrganizationDomain {};
 
 /// The seam under `OrganizationDomainsService`: one virtual function per operation, one HTTP call
 /// each (no pagination: `OrganizationDomainsService` adds it above). Derive from it to fake or mock

@@ -23,7 +23,7 @@ namespace workos {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct CreateUserOrganizationMembershipDtoRoleMultiple {
+struct CreateUserOrganizationMembershipRoleMultiple {
   /// An array of role identifiers. Limited to one role when Multiple Roles is disabled. Mutually
   /// exclusive with `role_slug`.
   std::vector<std::string> role_slugs;
@@ -33,29 +33,29 @@ struct CreateUserOrganizationMembershipDtoRoleMultiple {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct CreateUserOrganizationMembershipDtoRoleSingle {
+struct CreateUserOrganizationMembershipRoleSingle {
   /// A single role identifier. Defaults to `member` or the explicit default role. Mutually
   /// exclusive with `role_slugs`.
   std::string role_slug;
 };
 
-/// The `CreateUserOrganizationMembershipDto` object.
-struct CreateUserOrganizationMembershipDto {
+/// The `CreateUserOrganizationMembership` object.
+struct CreateUserOrganizationMembership {
   /// The ID of the [user](/reference/authkit/user).
   std::string user_id;
   /// The ID of the [organization](/reference/organization) which the user belongs to.
   std::string organization_id;
   /// Mutually exclusive fields `role`: set exactly one variant (`single`, `multiple`) or none.
-  std::optional<std::variant<workos::CreateUserOrganizationMembershipDtoRoleSingle,
-                             workos::CreateUserOrganizationMembershipDtoRoleMultiple>>
+  std::optional<std::variant<workos::CreateUserOrganizationMembershipRoleSingle,
+                             workos::CreateUserOrganizationMembershipRoleMultiple>>
       role;
 };
 
-/// The `UpdateUserOrganizationMembershipDto` object.
-struct UpdateUserOrganizationMembershipDto {
+/// The `UpdateUserOrganizationMembership` object.
+struct UpdateUserOrganizationMembership {
   /// Mutually exclusive fields `role`: set exactly one variant (`single`, `multiple`) or none.
-  std::optional<std::variant<workos::CreateUserOrganizationMembershipDtoRoleSingle,
-                             workos::CreateUserOrganizationMembershipDtoRoleMultiple>>
+  std::optional<std::variant<workos::CreateUserOrganizationMembershipRoleSingle,
+                             workos::CreateUserOrganizationMembershipRoleMultiple>>
       role;
 };
 
@@ -109,14 +109,14 @@ struct UserOrganizationMembershipList {
 
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateUserOrganizationMembershipDto& out);
+Result<void> from_json(std::string_view json, CreateUserOrganizationMembership& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateUserOrganizationMembershipDto& value);
+std::string to_json(const CreateUserOrganizationMembership& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateUserOrganizationMembershipDto& out);
+Result<void> from_json(std::string_view json, UpdateUserOrganizationMembership& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateUserOrganizationMembershipDto& value);
+std::string to_json(const UpdateUserOrganizationMembership& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, UserOrganizationMembership& out);

@@ -53,12 +53,12 @@ struct ListOrganizationMembershipsParams {
 };
 
 /// Parameters of `OrganizationMembershipService::create_organization_membership`: the request body
-/// fields (from `workos::CreateUserOrganizationMembershipDto`).
-struct CreateOrganizationMembershipParams : workos::CreateUserOrganizationMembershipDto {};
+/// fields (from `workos::CreateUserOrganizationMembership`).
+struct CreateOrganizationMembershipParams : workos::CreateUserOrganizationMembership {};
 
 /// Parameters of `OrganizationMembershipService::update_organization_membership`: the request body
-/// fields (from `workos::UpdateUserOrganizationMembershipDto`).
-struct UpdateOrganizationMembershipParams : workos::UpdateUserOrganizationMembershipDto {};
+/// fields (from `workos::UpdateUserOrganizationMembership`).
+struct UpdateOrganizationMembershipParams : workos::UpdateUserOrganizationMembership {};
 
 /// Parameters of `OrganizationMembershipService::list_organization_membership_groups`.
 struct ListOrganizationMembershipGroupsParams {

@@ -280,8 +280,8 @@ struct OrganizationAuthorizedConnectApplicationList {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case OrganizationDomainDataDtoState::kPending: ...; default: ...; }`.
-class OrganizationDomainDataDtoState {
+/// `switch (v) { case OrganizationDomainDataState::kPending: ...; default: ...; }`.
+class OrganizationDomainDataState {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -291,39 +291,39 @@ class OrganizationDomainDataDtoState {
   };
 
   /// `kUnknown` with empty wire text.
-  OrganizationDomainDataDtoState() = default;
+  OrganizationDomainDataState() = default;
   /// A known value.
-  OrganizationDomainDataDtoState(Value value)
+  OrganizationDomainDataState(Value value)
       : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static OrganizationDomainDataDtoState from_wire(std::string_view wire);
+  static OrganizationDomainDataState from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == OrganizationDomainDataDtoState::kPending` work.
+  /// Lets `switch (v)` and `v == OrganizationDomainDataState::kPending` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const OrganizationDomainDataDtoState& a,
-                         const OrganizationDomainDataDtoState& b) noexcept {
+  friend bool operator==(const OrganizationDomainDataState& a,
+                         const OrganizationDomainDataState& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const OrganizationDomainDataDtoState& a,
-                         const OrganizationDomainDataDtoState& b) noexcept {
+  friend bool operator!=(const OrganizationDomainDataState& a,
+                         const OrganizationDomainDataState& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const OrganizationDomainDataDtoState& a, Value b) noexcept {
+  friend bool operator==(const OrganizationDomainDataState& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const OrganizationDomainDataDtoState& a, Value b) noexcept {
+  friend bool operator!=(const OrganizationDomainDataState& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a, const OrganizationDomainDataDtoState& b) noexcept {
+  friend bool operator==(Value a, const OrganizationDomainDataState& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a, const OrganizationDomainDataDtoState& b) noexcept {
+  friend bool operator!=(Value a, const OrganizationDomainDataState& b) noexcept {
     return a != b.value_;
   }
 
@@ -332,16 +332,16 @@ class OrganizationDomainDataDtoState {
   std::string unknown_;
 };
 
-/// The `OrganizationDomainDataDto` object.
-struct OrganizationDomainDataDto {
+/// The `OrganizationDomainData` object.
+struct OrganizationDomainData {
   /// The domain value.
   std::string domain;
   /// The verification state of the domain.
-  workos::OrganizationDomainDataDtoState state;
+  workos::OrganizationDomainDataState state;
 };
 
-/// The `OrganizationDto` object.
-struct OrganizationDto {
+/// The `OrganizationInput` object.
+struct OrganizationInput {
   /// The name of the organization.
   std::string name;
   /// Whether the organization allows profiles from outside the organization to sign in.
@@ -349,7 +349,7 @@ struct OrganizationDto {
   /// The domains associated with the organization. Deprecated in favor of `domain_data`.
   std::optional<std::vector<std::string>> domains;
   /// The domains associated with the organization, including verification state.
-  std::optional<std::vector<workos::OrganizationDomainDataDto>> domain_data;
+  std::optional<std::vector<workos::OrganizationDomainData>> domain_data;
   /// Object containing [metadata](/authkit/metadata) key/value pairs associated with the
   /// Organization. Not sent unless set; `workos::null` sends `null`.
   workos::Settable<std::map<std::string, std::string>> metadata;
@@ -369,8 +369,8 @@ struct OrganizationList {
   workos::FlagListListMetadata list_metadata;
 };
 
-/// The `UpdateOrganizationDto` object.
-struct UpdateOrganizationDto {
+/// The `UpdateOrganization` object.
+struct UpdateOrganization {
   /// The name of the organization.
   std::optional<std::string> name;
   /// Whether the organization allows profiles from outside the organization to sign in.
@@ -378,7 +378,7 @@ struct UpdateOrganizationDto {
   /// The domains associated with the organization. Deprecated in favor of `domain_data`.
   std::optional<std::vector<std::string>> domains;
   /// The domains associated with the organization, including verification state.
-  std::optional<std::vector<workos::OrganizationDomainDataDto>> domain_data;
+  std::optional<std::vector<workos::OrganizationDomainData>> domain_data;
   /// The Stripe customer ID associated with the organization.
   std::optional<std::string> stripe_customer_id;
   /// Object containing [metadata](/authkit/metadata) key/value pairs associated with the
@@ -420,14 +420,14 @@ Result<void> from_json(std::string_view json, OrganizationAuthorizedConnectAppli
 std::string to_json(const OrganizationAuthorizedConnectApplicationList& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, OrganizationDomainDataDto& out);
+Result<void> from_json(std::string_view json, OrganizationDomainData& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const OrganizationDomainDataDto& value);
+std::string to_json(const OrganizationDomainData& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, OrganizationDto& out);
+Result<void> from_json(std::string_view json, OrganizationInput& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const OrganizationDto& value);
+std::string to_json(const OrganizationInput& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, OrganizationList& out);
@@ -435,8 +435,8 @@ Result<void> from_json(std::string_view json, OrganizationList& out);
 std::string to_json(const OrganizationList& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateOrganizationDto& out);
+Result<void> from_json(std::string_view json, UpdateOrganization& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateOrganizationDto& value);
+std::string to_json(const UpdateOrganization& value);
 
 }  // namespace workos

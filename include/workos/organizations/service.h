@@ -49,12 +49,12 @@ struct ListOrganizationsParams {
 };
 
 /// Parameters of `OrganizationsService::create_organization`: the request body fields (from
-/// `workos::OrganizationDto`).
-struct CreateOrganizationParams : workos::OrganizationDto {};
+/// `workos::OrganizationInput`).
+struct CreateOrganizationParams : workos::OrganizationInput {};
 
 /// Parameters of `OrganizationsService::update_organization`: the request body fields (from
-/// `workos::UpdateOrganizationDto`).
-struct UpdateOrganizationParams : workos::UpdateOrganizationDto {};
+/// `workos::UpdateOrganization`).
+struct UpdateOrganizationParams : workos::UpdateOrganization {};
 
 /// Parameters of `OrganizationsService::list_authorized_applications`.
 struct ListAuthorizedApplicationsParams {

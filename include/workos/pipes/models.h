@@ -19,8 +19,8 @@
 
 namespace workos {
 
-/// The `ApiKeyInstallationDto` object.
-struct ApiKeyInstallationDto {
+/// The `ApiKeyInstallation` object.
+struct ApiKeyInstallation {
   /// The API key secret to store for the tenant.
   std::string secret;
   /// The User identifier the API key is installed for.
@@ -193,8 +193,8 @@ struct ConnectedAccount {
   std::string updated_at;
 };
 
-/// The `ConnectedAccountDto` object.
-struct ConnectedAccountDto {
+/// The `ConnectedAccountInput` object.
+struct ConnectedAccountInput {
   /// The OAuth access token for the connected account.
   std::optional<std::string> access_token;
   /// The OAuth refresh token for the connected account.
@@ -206,16 +206,15 @@ struct ConnectedAccountDto {
   std::optional<std::vector<std::string>> scopes;
   /// Explicitly set the state of the connected account. When omitted, the state is derived from the
   /// token combination provided.
-  std::optional<workos::ConnectedAccountDtoState> state;
+  std::optional<workos::ConnectedAccountInputState> state;
 };
 
 /// How client credentials are sent when exchanging authorization codes and refreshing tokens.
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case CustomProviderDefinitionDtoAuthenticateVia::kRequestBody: ...; default: ...;
-/// }`.
-class CustomProviderDefinitionDtoAuthenticateVia {
+/// `switch (v) { case CustomProviderDefinitionAuthenticateVia::kRequestBody: ...; default: ...; }`.
+class CustomProviderDefinitionAuthenticateVia {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -225,39 +224,39 @@ class CustomProviderDefinitionDtoAuthenticateVia {
   };
 
   /// `kUnknown` with empty wire text.
-  CustomProviderDefinitionDtoAuthenticateVia() = default;
+  CustomProviderDefinitionAuthenticateVia() = default;
   /// A known value.
-  CustomProviderDefinitionDtoAuthenticateVia(Value value)
+  CustomProviderDefinitionAuthenticateVia(Value value)
       : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static CustomProviderDefinitionDtoAuthenticateVia from_wire(std::string_view wire);
+  static CustomProviderDefinitionAuthenticateVia from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == CustomProviderDefinitionDtoAuthenticateVia::kRequestBody` work.
+  /// Lets `switch (v)` and `v == CustomProviderDefinitionAuthenticateVia::kRequestBody` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const CustomProviderDefinitionDtoAuthenticateVia& a,
-                         const CustomProviderDefinitionDtoAuthenticateVia& b) noexcept {
+  friend bool operator==(const CustomProviderDefinitionAuthenticateVia& a,
+                         const CustomProviderDefinitionAuthenticateVia& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const CustomProviderDefinitionDtoAuthenticateVia& a,
-                         const CustomProviderDefinitionDtoAuthenticateVia& b) noexcept {
+  friend bool operator!=(const CustomProviderDefinitionAuthenticateVia& a,
+                         const CustomProviderDefinitionAuthenticateVia& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const CustomProviderDefinitionDtoAuthenticateVia& a, Value b) noexcept {
+  friend bool operator==(const CustomProviderDefinitionAuthenticateVia& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const CustomProviderDefinitionDtoAuthenticateVia& a, Value b) noexcept {
+  friend bool operator!=(const CustomProviderDefinitionAuthenticateVia& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a, const CustomProviderDefinitionDtoAuthenticateVia& b) noexcept {
+  friend bool operator==(Value a, const CustomProviderDefinitionAuthenticateVia& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a, const CustomProviderDefinitionDtoAuthenticateVia& b) noexcept {
+  friend bool operator!=(Value a, const CustomProviderDefinitionAuthenticateVia& b) noexcept {
     return a != b.value_;
   }
 
@@ -266,8 +265,8 @@ class CustomProviderDefinitionDtoAuthenticateVia {
   std::string unknown_;
 };
 
-/// The `CustomProviderDefinitionDto` object.
-struct CustomProviderDefinitionDto {
+/// The `CustomProviderDefinition` object.
+struct CustomProviderDefinition {
   /// A descriptive name for the custom provider.
   std::string name;
   /// The provider's OAuth authorization endpoint. Required for OAuth providers; omit for `api_key`
@@ -292,7 +291,7 @@ struct CustomProviderDefinitionDto {
   /// The Content-Type used when exchanging the token request.
   std::optional<std::string> token_body_content_type;
   /// How client credentials are sent when exchanging authorization codes and refreshing tokens.
-  std::optional<workos::CustomProviderDefinitionDtoAuthenticateVia> authenticate_via;
+  std::optional<workos::CustomProviderDefinitionAuthenticateVia> authenticate_via;
 };
 
 /// The credentials type. `custom` uses your own OAuth app credentials; `organization` has each
@@ -300,8 +299,8 @@ struct CustomProviderDefinitionDto {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case DataIntegrationCredentialsDtoType::kCustom: ...; default: ...; }`.
-class DataIntegrationCredentialsDtoType {
+/// `switch (v) { case DataIntegrationCredentialsInputType::kCustom: ...; default: ...; }`.
+class DataIntegrationCredentialsInputType {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -311,39 +310,39 @@ class DataIntegrationCredentialsDtoType {
   };
 
   /// `kUnknown` with empty wire text.
-  DataIntegrationCredentialsDtoType() = default;
+  DataIntegrationCredentialsInputType() = default;
   /// A known value.
-  DataIntegrationCredentialsDtoType(Value value)
+  DataIntegrationCredentialsInputType(Value value)
       : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static DataIntegrationCredentialsDtoType from_wire(std::string_view wire);
+  static DataIntegrationCredentialsInputType from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == DataIntegrationCredentialsDtoType::kCustom` work.
+  /// Lets `switch (v)` and `v == DataIntegrationCredentialsInputType::kCustom` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const DataIntegrationCredentialsDtoType& a,
-                         const DataIntegrationCredentialsDtoType& b) noexcept {
+  friend bool operator==(const DataIntegrationCredentialsInputType& a,
+                         const DataIntegrationCredentialsInputType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const DataIntegrationCredentialsDtoType& a,
-                         const DataIntegrationCredentialsDtoType& b) noexcept {
+  friend bool operator!=(const DataIntegrationCredentialsInputType& a,
+                         const DataIntegrationCredentialsInputType& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const DataIntegrationCredentialsDtoType& a, Value b) noexcept {
+  friend bool operator==(const DataIntegrationCredentialsInputType& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const DataIntegrationCredentialsDtoType& a, Value b) noexcept {
+  friend bool operator!=(const DataIntegrationCredentialsInputType& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a, const DataIntegrationCredentialsDtoType& b) noexcept {
+  friend bool operator==(Value a, const DataIntegrationCredentialsInputType& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a, const DataIntegrationCredentialsDtoType& b) noexcept {
+  friend bool operator!=(Value a, const DataIntegrationCredentialsInputType& b) noexcept {
     return a != b.value_;
   }
 
@@ -352,11 +351,11 @@ class DataIntegrationCredentialsDtoType {
   std::string unknown_;
 };
 
-/// The `DataIntegrationCredentialsDto` object.
-struct DataIntegrationCredentialsDto {
+/// The `DataIntegrationCredentialsInput` object.
+struct DataIntegrationCredentialsInput {
   /// The credentials type. `custom` uses your own OAuth app credentials; `organization` has each
   /// organization supply its own credentials (configured per-organization).
-  workos::DataIntegrationCredentialsDtoType type;
+  workos::DataIntegrationCredentialsInputType type;
   /// OAuth client ID for the provider app. Required when `type` is `custom`; omit for
   /// `organization`.
   std::optional<std::string> client_id;
@@ -365,8 +364,8 @@ struct DataIntegrationCredentialsDto {
   std::optional<std::string> client_secret;
 };
 
-/// The `CreateDataIntegrationDto` object.
-struct CreateDataIntegrationDto {
+/// The `CreateDataIntegration` object.
+struct CreateDataIntegration {
   /// The provider to create a Data Integration for. For a built-in provider use its slug (e.g.
   /// `github`, `slack`). For a custom provider, this is the new provider slug and `custom_provider`
   /// must be supplied. A custom provider slug cannot shadow an existing global provider slug.
@@ -390,14 +389,14 @@ struct CreateDataIntegrationDto {
   std::optional<std::map<std::string, std::string>> config;
   /// The OAuth credentials to configure for the Data Integration. Required for OAuth integrations;
   /// omit when `auth_methods` is `["api_key"]`.
-  std::optional<workos::DataIntegrationCredentialsDto> credentials;
+  std::optional<workos::DataIntegrationCredentialsInput> credentials;
   /// An optional API key to install for the first tenant on an `api_key` integration. Omit to
   /// declare a keyless integration; tenants can be added later via the per-installation API key
   /// path.
-  std::optional<workos::ApiKeyInstallationDto> api_key;
+  std::optional<workos::ApiKeyInstallation> api_key;
   /// The OAuth definition for a custom provider. Supply this to define a custom provider; omit it
   /// to create an integration for a built-in provider.
-  std::optional<workos::CustomProviderDefinitionDto> custom_provider;
+  std::optional<workos::CustomProviderDefinition> custom_provider;
 };
 
 /// The OAuth definition when this is a custom provider; `null` for built-in providers.
@@ -426,7 +425,7 @@ struct DataIntegrationCustomProvider {
   /// The Content-Type used when exchanging the token request.
   std::string token_body_content_type;
   /// How client credentials are sent when exchanging authorization codes and refreshing tokens.
-  workos::CustomProviderDefinitionDtoAuthenticateVia authenticate_via;
+  workos::CustomProviderDefinitionAuthenticateVia authenticate_via;
 };
 
 /// The tenant installation created when an API key was supplied at creation time; `null` otherwise.
@@ -450,7 +449,7 @@ struct DataIntegrationOauthCredentials {
   /// The credentials type. `custom` uses your own OAuth app credentials; `organization` has each
   /// organization supply its own credentials (so `client_id`/`redacted_client_secret` are null on
   /// the integration itself).
-  workos::DataIntegrationCredentialsDtoType type;
+  workos::DataIntegrationCredentialsInputType type;
   /// The OAuth client ID configured for the provider app. Null for `organization` credentials.
   /// Required; empty means `null`.
   std::optional<std::string> client_id;
@@ -1099,8 +1098,8 @@ struct GetAccessTokenRequest {
   std::optional<std::string> organization_id;
 };
 
-/// The `UpdateCustomProviderDefinitionDto` object.
-struct UpdateCustomProviderDefinitionDto {
+/// The `UpdateCustomProviderDefinition` object.
+struct UpdateCustomProviderDefinition {
   /// A descriptive name for the custom provider.
   std::optional<std::string> name;
   /// The provider's OAuth authorization endpoint.
@@ -1123,7 +1122,27 @@ struct UpdateCustomProviderDefinitionDto {
   /// The Content-Type used when exchanging the token request.
   std::optional<std::string> token_body_content_type;
   /// How client credentials are sent when exchanging authorization codes and refreshing tokens.
-  std::optional<workos::CustomProviderDefinitionDtoAuthenticateVia> authenticate_via;
+  std::optional<workos::CustomProviderDefinitionAuthenticateVia> authenticate_via;
+};
+
+/// The `UpdateDataIntegration` object.
+struct UpdateDataIntegration {
+  /// An optional description of the Data Integration.
+  /// Not sent unless set; `workos::null` sends `null`.
+  workos::Settable<std::string> description;
+  /// Whether the Data Integration is enabled.
+  std::optional<bool> enabled;
+  /// The OAuth scopes to request for the Data Integration. Pass `null` to reset to the provider's
+  /// configured scopes. Not sent unless set; `workos::null` sends `null`.
+  workos::Settable<std::vector<std::string>> scopes;
+  /// New OAuth credentials for the Data Integration. When provided, rotates the stored client
+  /// secret. Mutually exclusive with `api_key`.
+  std::optional<workos::DataIntegrationCredentialsInput> credentials;
+  /// An API key to install or rotate for a tenant on an `api_key` integration. Upserts the tenant
+  /// installation identified by `user_id` (and optional `organization_id`).
+  std::optional<workos::ApiKeyInstallation> api_key;
+  /// Updates to a custom provider's OAuth definition. Only valid for custom-provider integrations.
+  std::optional<workos::UpdateCustomProviderDefinition> custom_provider;
 };
 
 /// The `UpdateDataIntegrationApiKeyRequest` object.
@@ -1153,35 +1172,15 @@ struct UpdateDataIntegrationClientCredentialsRequest {
   std::optional<std::map<std::string, std::string>> config;
 };
 
-/// The `UpdateDataIntegrationDto` object.
-struct UpdateDataIntegrationDto {
-  /// An optional description of the Data Integration.
-  /// Not sent unless set; `workos::null` sends `null`.
-  workos::Settable<std::string> description;
-  /// Whether the Data Integration is enabled.
-  std::optional<bool> enabled;
-  /// The OAuth scopes to request for the Data Integration. Pass `null` to reset to the provider's
-  /// configured scopes. Not sent unless set; `workos::null` sends `null`.
-  workos::Settable<std::vector<std::string>> scopes;
-  /// New OAuth credentials for the Data Integration. When provided, rotates the stored client
-  /// secret. Mutually exclusive with `api_key`.
-  std::optional<workos::DataIntegrationCredentialsDto> credentials;
-  /// An API key to install or rotate for a tenant on an `api_key` integration. Upserts the tenant
-  /// installation identified by `user_id` (and optional `organization_id`).
-  std::optional<workos::ApiKeyInstallationDto> api_key;
-  /// Updates to a custom provider's OAuth definition. Only valid for custom-provider integrations.
-  std::optional<workos::UpdateCustomProviderDefinitionDto> custom_provider;
-};
-
 // JSON text <-> models. `from_json` is strict on JSON types (a DecodeError naming model and
 // field) and liberal on drift (unknown fields ignored, unknown enum values kept, missing
 // required fields left at their default). See also `workos::from_json<T>` in <workos/json.h>.
 
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, ApiKeyInstallationDto& out);
+Result<void> from_json(std::string_view json, ApiKeyInstallation& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const ApiKeyInstallationDto& value);
+std::string to_json(const ApiKeyInstallation& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, AuthorizeDataIntegrationRequest& out);
@@ -1194,24 +1193,24 @@ Result<void> from_json(std::string_view json, ConnectedAccount& out);
 std::string to_json(const ConnectedAccount& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, ConnectedAccountDto& out);
+Result<void> from_json(std::string_view json, ConnectedAccountInput& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const ConnectedAccountDto& value);
+std::string to_json(const ConnectedAccountInput& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CustomProviderDefinitionDto& out);
+Result<void> from_json(std::string_view json, CustomProviderDefinition& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CustomProviderDefinitionDto& value);
+std::string to_json(const CustomProviderDefinition& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, DataIntegrationCredentialsDto& out);
+Result<void> from_json(std::string_view json, DataIntegrationCredentialsInput& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const DataIntegrationCredentialsDto& value);
+std::string to_json(const DataIntegrationCredentialsInput& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateDataIntegrationDto& out);
+Result<void> from_json(std::string_view json, CreateDataIntegration& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateDataIntegrationDto& value);
+std::string to_json(const CreateDataIntegration& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, DataIntegrationCustomProvider& out);
@@ -1330,9 +1329,14 @@ Result<void> from_json(std::string_view json, GetAccessTokenRequest& out);
 std::string to_json(const GetAccessTokenRequest& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateCustomProviderDefinitionDto& out);
+Result<void> from_json(std::string_view json, UpdateCustomProviderDefinition& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateCustomProviderDefinitionDto& value);
+std::string to_json(const UpdateCustomProviderDefinition& value);
+/// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
+/// wrong JSON type or the text is not JSON.
+Result<void> from_json(std::string_view json, UpdateDataIntegration& out);
+/// Encodes `value` as compact JSON text.
+std::string to_json(const UpdateDataIntegration& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, UpdateDataIntegrationApiKeyRequest& out);
@@ -1343,10 +1347,5 @@ std::string to_json(const UpdateDataIntegrationApiKeyRequest& value);
 Result<void> from_json(std::string_view json, UpdateDataIntegrationClientCredentialsRequest& out);
 /// Encodes `value` as compact JSON text.
 std::string to_json(const UpdateDataIntegrationClientCredentialsRequest& value);
-/// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
-/// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateDataIntegrationDto& out);
-/// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateDataIntegrationDto& value);
 
 }  // namespace workos

@@ -25,8 +25,8 @@ namespace workos {
 namespace pipes {
 
 /// Parameters of `PipesService::create_data_integration`: the request body fields (from
-/// `workos::CreateDataIntegrationDto`).
-struct CreateDataIntegrationParams : workos::CreateDataIntegrationDto {};
+/// `workos::CreateDataIntegration`).
+struct CreateDataIntegrationParams : workos::CreateDataIntegration {};
 
 /// Parameters of `PipesService::list_data_integrations`.
 struct ListDataIntegrationsParams {
@@ -49,8 +49,8 @@ struct ListDataIntegrationsParams {
 };
 
 /// Parameters of `PipesService::update_data_integration`: the request body fields (from
-/// `workos::UpdateDataIntegrationDto`).
-struct UpdateDataIntegrationParams : workos::UpdateDataIntegrationDto {};
+/// `workos::UpdateDataIntegration`).
+struct UpdateDataIntegrationParams : workos::UpdateDataIntegration {};
 
 /// Parameters of `PipesService::update_data_integration_api_key`: the request body fields (from
 /// `workos::UpdateDataIntegrationApiKeyRequest`).
@@ -88,16 +88,16 @@ struct DeleteUserConnectedAccountParams {
 };
 
 /// Parameters of `PipesService::create_user_connected_account`: the request body fields (from
-/// `workos::ConnectedAccountDto`) plus the query parameters.
-struct CreateUserConnectedAccountParams : workos::ConnectedAccountDto {
+/// `workos::ConnectedAccountInput`) plus the query parameters.
+struct CreateUserConnectedAccountParams : workos::ConnectedAccountInput {
   /// An [Organization](/reference/organization) identifier. Optional parameter if the connection is
   /// scoped to an organization.
   std::optional<std::string> organization_id;
 };
 
 /// Parameters of `PipesService::update_user_connected_account`: the request body fields (from
-/// `workos::ConnectedAccountDto`) plus the query parameters.
-struct UpdateUserConnectedAccountParams : workos::ConnectedAccountDto {
+/// `workos::ConnectedAccountInput`) plus the query parameters.
+struct UpdateUserConnectedAccountParams : workos::ConnectedAccountInput {
   /// An [Organization](/reference/organization) identifier. Optional parameter if the connection is
   /// scoped to an organization.
   std::optional<std::string> organization_id;

@@ -461,8 +461,8 @@ struct SsoTokenResponse {
   std::optional<workos::SsoTokenResponseOauthTokens> oauth_tokens;
 };
 
-/// The `TokenQueryDto` object.
-struct TokenQueryDto {
+/// The `TokenQuery` object.
+struct TokenQuery {
   /// The client ID of the WorkOS environment.
   std::string client_id;
   /// The client secret of the WorkOS environment.
@@ -520,8 +520,8 @@ Result<void> from_json(std::string_view json, SsoTokenResponse& out);
 std::string to_json(const SsoTokenResponse& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, TokenQueryDto& out);
+Result<void> from_json(std::string_view json, TokenQuery& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const TokenQueryDto& value);
+std::string to_json(const TokenQuery& value);
 
 }  // namespace workos

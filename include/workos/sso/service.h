@@ -116,8 +116,8 @@ struct GetLogoutUrlParams {
 struct AuthorizeLogoutParams : workos::AuthorizeLogoutRequest {};
 
 /// Parameters of `SsoService::get_profile_and_token`: the request body fields (from
-/// `workos::TokenQueryDto`).
-struct GetProfileAndTokenParams : workos::TokenQueryDto {};
+/// `workos::TokenQuery`).
+struct GetProfileAndTokenParams : workos::TokenQuery {};
 
 /// The seam under `SsoService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `SsoService` adds it above). Derive from it to fake or mock the service

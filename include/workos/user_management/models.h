@@ -456,8 +456,8 @@ struct AuthorizedConnectApplicationList {
   workos::FlagListListMetadata list_metadata;
 };
 
-/// The `ConfirmEmailChangeDto` object.
-struct ConfirmEmailChangeDto {
+/// The `ConfirmEmailChange` object.
+struct ConfirmEmailChange {
   /// The one-time code used to confirm the email change.
   std::string code;
 };
@@ -486,8 +486,8 @@ struct CorsOriginResponse {
   workos::Timestamp updated_at;
 };
 
-/// The `CreateCorsOriginDto` object.
-struct CreateCorsOriginDto {
+/// The `CreateCorsOrigin` object.
+struct CreateCorsOrigin {
   /// The origin URL to allow for CORS requests.
   std::string origin;
 };
@@ -523,8 +523,8 @@ struct CreateMagicAuthResponse {
   std::optional<std::string> radar_auth_attempt_id;
 };
 
-/// The `CreateMagicCodeAndReturnDto` object.
-struct CreateMagicCodeAndReturnDto {
+/// The `CreateMagicCodeAndReturn` object.
+struct CreateMagicCodeAndReturn {
   /// The email address to send the magic code to.
   std::string email;
   /// The invitation token to associate with this magic code.
@@ -539,39 +539,24 @@ struct CreateMagicCodeAndReturnDto {
   std::optional<std::string> signals_id;
 };
 
-/// The `CreatePasswordResetDto` object.
-struct CreatePasswordResetDto {
+/// The `CreatePasswordReset` object.
+struct CreatePasswordReset {
   /// The password reset token.
   std::string token;
   /// The new password to set for the user.
   std::string new_password;
 };
 
-/// The `CreatePasswordResetTokenDto` object.
-struct CreatePasswordResetTokenDto {
+/// The `CreatePasswordResetToken` object.
+struct CreatePasswordResetToken {
   /// The email address of the user requesting a password reset.
   std::string email;
 };
 
-/// The `CreateRedirectUriDto` object.
-struct CreateRedirectUriDto {
+/// The `CreateRedirectUri` object.
+struct CreateRedirectUri {
   /// The redirect URI to create.
   std::string uri;
-};
-
-/// The `CreateUserApiKeyDto` object.
-struct CreateUserApiKeyDto {
-  /// A descriptive name for the API key.
-  std::string name;
-  /// The ID of the organization the user API key is associated with. The user must have an active
-  /// membership in this organization.
-  std::string organization_id;
-  /// The permission slugs to assign to the API key. Each permission must be enabled for user API
-  /// keys.
-  std::optional<std::vector<std::string>> permissions;
-  /// The timestamp when the API key should expire. Must be a future timestamp. If omitted, the key
-  /// does not expire.
-  std::optional<workos::Timestamp> expires_at;
 };
 
 /// The algorithm originally used to hash the password, used when providing a `password_hash`.
@@ -579,8 +564,8 @@ struct CreateUserApiKeyDto {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case CreateUserDtoPasswordHashedPasswordHashType::kBcrypt: ...; default: ...; }`.
-class CreateUserDtoPasswordHashedPasswordHashType {
+/// `switch (v) { case CreateUserPasswordHashedPasswordHashType::kBcrypt: ...; default: ...; }`.
+class CreateUserPasswordHashedPasswordHashType {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -595,39 +580,39 @@ class CreateUserDtoPasswordHashedPasswordHashType {
   };
 
   /// `kUnknown` with empty wire text.
-  CreateUserDtoPasswordHashedPasswordHashType() = default;
+  CreateUserPasswordHashedPasswordHashType() = default;
   /// A known value.
-  CreateUserDtoPasswordHashedPasswordHashType(Value value)
+  CreateUserPasswordHashedPasswordHashType(Value value)
       : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static CreateUserDtoPasswordHashedPasswordHashType from_wire(std::string_view wire);
+  static CreateUserPasswordHashedPasswordHashType from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == CreateUserDtoPasswordHashedPasswordHashType::kBcrypt` work.
+  /// Lets `switch (v)` and `v == CreateUserPasswordHashedPasswordHashType::kBcrypt` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const CreateUserDtoPasswordHashedPasswordHashType& a,
-                         const CreateUserDtoPasswordHashedPasswordHashType& b) noexcept {
+  friend bool operator==(const CreateUserPasswordHashedPasswordHashType& a,
+                         const CreateUserPasswordHashedPasswordHashType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const CreateUserDtoPasswordHashedPasswordHashType& a,
-                         const CreateUserDtoPasswordHashedPasswordHashType& b) noexcept {
+  friend bool operator!=(const CreateUserPasswordHashedPasswordHashType& a,
+                         const CreateUserPasswordHashedPasswordHashType& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const CreateUserDtoPasswordHashedPasswordHashType& a, Value b) noexcept {
+  friend bool operator==(const CreateUserPasswordHashedPasswordHashType& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const CreateUserDtoPasswordHashedPasswordHashType& a, Value b) noexcept {
+  friend bool operator!=(const CreateUserPasswordHashedPasswordHashType& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a, const CreateUserDtoPasswordHashedPasswordHashType& b) noexcept {
+  friend bool operator==(Value a, const CreateUserPasswordHashedPasswordHashType& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a, const CreateUserDtoPasswordHashedPasswordHashType& b) noexcept {
+  friend bool operator!=(Value a, const CreateUserPasswordHashedPasswordHashType& b) noexcept {
     return a != b.value_;
   }
 
@@ -643,9 +628,8 @@ class CreateUserDtoPasswordHashedPasswordHashType {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case CreateUserDtoPasswordHashedPasswordSaltPosition::kPrefix: ...; default: ...;
-/// }`.
-class CreateUserDtoPasswordHashedPasswordSaltPosition {
+/// `switch (v) { case CreateUserPasswordHashedPasswordSaltPosition::kPrefix: ...; default: ...; }`.
+class CreateUserPasswordHashedPasswordSaltPosition {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -655,43 +639,39 @@ class CreateUserDtoPasswordHashedPasswordSaltPosition {
   };
 
   /// `kUnknown` with empty wire text.
-  CreateUserDtoPasswordHashedPasswordSaltPosition() = default;
+  CreateUserPasswordHashedPasswordSaltPosition() = default;
   /// A known value.
-  CreateUserDtoPasswordHashedPasswordSaltPosition(Value value)
+  CreateUserPasswordHashedPasswordSaltPosition(Value value)
       : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static CreateUserDtoPasswordHashedPasswordSaltPosition from_wire(std::string_view wire);
+  static CreateUserPasswordHashedPasswordSaltPosition from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == CreateUserDtoPasswordHashedPasswordSaltPosition::kPrefix` work.
+  /// Lets `switch (v)` and `v == CreateUserPasswordHashedPasswordSaltPosition::kPrefix` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const CreateUserDtoPasswordHashedPasswordSaltPosition& a,
-                         const CreateUserDtoPasswordHashedPasswordSaltPosition& b) noexcept {
+  friend bool operator==(const CreateUserPasswordHashedPasswordSaltPosition& a,
+                         const CreateUserPasswordHashedPasswordSaltPosition& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const CreateUserDtoPasswordHashedPasswordSaltPosition& a,
-                         const CreateUserDtoPasswordHashedPasswordSaltPosition& b) noexcept {
+  friend bool operator!=(const CreateUserPasswordHashedPasswordSaltPosition& a,
+                         const CreateUserPasswordHashedPasswordSaltPosition& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const CreateUserDtoPasswordHashedPasswordSaltPosition& a,
-                         Value b) noexcept {
+  friend bool operator==(const CreateUserPasswordHashedPasswordSaltPosition& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const CreateUserDtoPasswordHashedPasswordSaltPosition& a,
-                         Value b) noexcept {
+  friend bool operator!=(const CreateUserPasswordHashedPasswordSaltPosition& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a,
-                         const CreateUserDtoPasswordHashedPasswordSaltPosition& b) noexcept {
+  friend bool operator==(Value a, const CreateUserPasswordHashedPasswordSaltPosition& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a,
-                         const CreateUserDtoPasswordHashedPasswordSaltPosition& b) noexcept {
+  friend bool operator!=(Value a, const CreateUserPasswordHashedPasswordSaltPosition& b) noexcept {
     return a != b.value_;
   }
 
@@ -705,32 +685,32 @@ class CreateUserDtoPasswordHashedPasswordSaltPosition {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct CreateUserDtoPasswordHashed {
+struct CreateUserPasswordHashed {
   /// The hashed password to set for the user. Required with `password_hash_type`. Mutually
   /// exclusive with `password`.
   std::string password_hash;
   /// The algorithm originally used to hash the password, used when providing a `password_hash`.
   /// Required with `password_hash`. Mutually exclusive with `password`.
-  workos::CreateUserDtoPasswordHashedPasswordHashType password_hash_type;
+  workos::CreateUserPasswordHashedPasswordHashType password_hash_type;
   /// The position of the salt relative to the password when the `password_hash` digest was
   /// computed: `prefix` for `hash(salt + password)` or `suffix` for `hash(password + salt)`. Only
   /// supported with the `ssha256` hash type and only valid when a `password_hash` is provided.
   /// Defaults to `suffix`. Mutually exclusive with `password`.
-  std::optional<workos::CreateUserDtoPasswordHashedPasswordSaltPosition> password_salt_position;
+  std::optional<workos::CreateUserPasswordHashedPasswordSaltPosition> password_salt_position;
 };
 
 /// Variant `plaintext` of the `password` group: sets `password`.
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct CreateUserDtoPasswordPlaintext {
+struct CreateUserPasswordPlaintext {
   /// The password to set for the user. Mutually exclusive with `password_hash`,
   /// `password_hash_type`, and `password_salt_position`. Required; empty means `null`.
   std::optional<std::string> password;
 };
 
-/// The `CreateUserDto` object.
-struct CreateUserDto {
+/// The `CreateUser` object.
+struct CreateUser {
   /// The email address of the user.
   std::string email;
   /// The first name of the user.
@@ -760,9 +740,23 @@ struct CreateUserDto {
   /// An optional Radar signals ID to correlate client-side signals with this request.
   std::optional<std::string> signals_id;
   /// Mutually exclusive fields `password`: set exactly one variant (`plaintext`, `hashed`) or none.
-  std::optional<
-      std::variant<workos::CreateUserDtoPasswordPlaintext, workos::CreateUserDtoPasswordHashed>>
+  std::optional<std::variant<workos::CreateUserPasswordPlaintext, workos::CreateUserPasswordHashed>>
       password;
+};
+
+/// The `CreateUserApiKey` object.
+struct CreateUserApiKey {
+  /// A descriptive name for the API key.
+  std::string name;
+  /// The ID of the organization the user API key is associated with. The user must have an active
+  /// membership in this organization.
+  std::string organization_id;
+  /// The permission slugs to assign to the API key. Each permission must be enabled for user API
+  /// keys.
+  std::optional<std::vector<std::string>> permissions;
+  /// The timestamp when the API key should expire. Must be a future timestamp. If omitted, the key
+  /// does not expire.
+  std::optional<workos::Timestamp> expires_at;
 };
 
 /// The locale to use when rendering the invitation email. See [supported
@@ -770,8 +764,8 @@ struct CreateUserDto {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case CreateUserInviteOptionsDtoLocale::kAf: ...; default: ...; }`.
-class CreateUserInviteOptionsDtoLocale {
+/// `switch (v) { case CreateUserInviteOptionsLocale::kAf: ...; default: ...; }`.
+class CreateUserInviteOptionsLocale {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -869,39 +863,39 @@ class CreateUserInviteOptionsDtoLocale {
   };
 
   /// `kUnknown` with empty wire text.
-  CreateUserInviteOptionsDtoLocale() = default;
+  CreateUserInviteOptionsLocale() = default;
   /// A known value.
-  CreateUserInviteOptionsDtoLocale(Value value)
+  CreateUserInviteOptionsLocale(Value value)
       : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static CreateUserInviteOptionsDtoLocale from_wire(std::string_view wire);
+  static CreateUserInviteOptionsLocale from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == CreateUserInviteOptionsDtoLocale::kAf` work.
+  /// Lets `switch (v)` and `v == CreateUserInviteOptionsLocale::kAf` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const CreateUserInviteOptionsDtoLocale& a,
-                         const CreateUserInviteOptionsDtoLocale& b) noexcept {
+  friend bool operator==(const CreateUserInviteOptionsLocale& a,
+                         const CreateUserInviteOptionsLocale& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const CreateUserInviteOptionsDtoLocale& a,
-                         const CreateUserInviteOptionsDtoLocale& b) noexcept {
+  friend bool operator!=(const CreateUserInviteOptionsLocale& a,
+                         const CreateUserInviteOptionsLocale& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const CreateUserInviteOptionsDtoLocale& a, Value b) noexcept {
+  friend bool operator==(const CreateUserInviteOptionsLocale& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const CreateUserInviteOptionsDtoLocale& a, Value b) noexcept {
+  friend bool operator!=(const CreateUserInviteOptionsLocale& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a, const CreateUserInviteOptionsDtoLocale& b) noexcept {
+  friend bool operator==(Value a, const CreateUserInviteOptionsLocale& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a, const CreateUserInviteOptionsDtoLocale& b) noexcept {
+  friend bool operator!=(Value a, const CreateUserInviteOptionsLocale& b) noexcept {
     return a != b.value_;
   }
 
@@ -910,8 +904,8 @@ class CreateUserInviteOptionsDtoLocale {
   std::string unknown_;
 };
 
-/// The `CreateUserInviteOptionsDto` object.
-struct CreateUserInviteOptionsDto {
+/// The `CreateUserInviteOptions` object.
+struct CreateUserInviteOptions {
   /// The email address of the recipient.
   std::string email;
   /// The ID of the [organization](/reference/organization) that the recipient will join.
@@ -927,7 +921,7 @@ struct CreateUserInviteOptionsDto {
   std::optional<std::string> inviter_user_id;
   /// The locale to use when rendering the invitation email. See [supported
   /// locales](/authkit/hosted-ui/localization).
-  std::optional<workos::CreateUserInviteOptionsDtoLocale> locale;
+  std::optional<workos::CreateUserInviteOptionsLocale> locale;
 };
 
 /// The user object.
@@ -1234,11 +1228,11 @@ struct RedirectUri {
   std::string updated_at;
 };
 
-/// The `ResendUserInviteOptionsDto` object.
-struct ResendUserInviteOptionsDto {
+/// The `ResendUserInviteOptions` object.
+struct ResendUserInviteOptions {
   /// The locale to use when rendering the invitation email. See [supported
   /// locales](/authkit/hosted-ui/localization).
-  std::optional<workos::CreateUserInviteOptionsDtoLocale> locale;
+  std::optional<workos::CreateUserInviteOptionsLocale> locale;
 };
 
 /// The `ResetPasswordResponse` object.
@@ -1247,21 +1241,21 @@ struct ResetPasswordResponse {
   workos::User user;
 };
 
-/// The `RevokeSessionDto` object.
-struct RevokeSessionDto {
+/// The `RevokeSession` object.
+struct RevokeSession {
   /// The ID of the session to revoke. This can be extracted from the `sid` claim of the access
   /// token.
   std::string session_id;
 };
 
-/// The `SendEmailChangeDto` object.
-struct SendEmailChangeDto {
+/// The `SendEmailChange` object.
+struct SendEmailChange {
   /// The new email address to change to.
   std::string new_email;
 };
 
-/// The `SendRadarSmsChallengeDto` object.
-struct SendRadarSmsChallengeDto {
+/// The `SendRadarSmsChallenge` object.
+struct SendRadarSmsChallenge {
   /// The ID of the user to send the SMS challenge to.
   std::string user_id;
   /// The pending authentication token from a previous authentication attempt that triggered the
@@ -1289,8 +1283,8 @@ struct SendVerificationEmailResponse {
   workos::User user;
 };
 
-/// The `UpdateJwtTemplateDto` object.
-struct UpdateJwtTemplateDto {
+/// The `UpdateJwtTemplate` object.
+struct UpdateJwtTemplate {
   /// The JWT template content as a Liquid template string.
   std::string content;
 };
@@ -1299,14 +1293,14 @@ struct UpdateJwtTemplateDto {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct UpdateUserDtoPasswordPlaintext {
+struct UpdateUserPasswordPlaintext {
   /// The password to set for the user. Mutually exclusive with `password_hash`,
   /// `password_hash_type`, and `password_salt_position`.
   std::string password;
 };
 
-/// The `UpdateUserDto` object.
-struct UpdateUserDto {
+/// The `UpdateUser` object.
+struct UpdateUser {
   /// The email address of the user.
   std::optional<std::string> email;
   /// The first name of the user.
@@ -1327,8 +1321,7 @@ struct UpdateUserDto {
   /// Not sent unless set; `workos::null` sends `null`.
   workos::Settable<std::string> locale;
   /// Mutually exclusive fields `password`: set exactly one variant (`plaintext`, `hashed`) or none.
-  std::optional<
-      std::variant<workos::UpdateUserDtoPasswordPlaintext, workos::CreateUserDtoPasswordHashed>>
+  std::optional<std::variant<workos::UpdateUserPasswordPlaintext, workos::CreateUserPasswordHashed>>
       password;
 };
 
@@ -1602,9 +1595,9 @@ Result<void> from_json(std::string_view json, AuthorizedConnectApplicationList& 
 std::string to_json(const AuthorizedConnectApplicationList& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, ConfirmEmailChangeDto& out);
+Result<void> from_json(std::string_view json, ConfirmEmailChange& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const ConfirmEmailChangeDto& value);
+std::string to_json(const ConfirmEmailChange& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, ConfirmEmailChangeResponse& out);
@@ -1617,9 +1610,9 @@ Result<void> from_json(std::string_view json, CorsOriginResponse& out);
 std::string to_json(const CorsOriginResponse& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateCorsOriginDto& out);
+Result<void> from_json(std::string_view json, CreateCorsOrigin& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateCorsOriginDto& value);
+std::string to_json(const CreateCorsOrigin& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, CreateDeviceRequest& out);
@@ -1632,39 +1625,39 @@ Result<void> from_json(std::string_view json, CreateMagicAuthResponse& out);
 std::string to_json(const CreateMagicAuthResponse& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateMagicCodeAndReturnDto& out);
+Result<void> from_json(std::string_view json, CreateMagicCodeAndReturn& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateMagicCodeAndReturnDto& value);
+std::string to_json(const CreateMagicCodeAndReturn& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreatePasswordResetDto& out);
+Result<void> from_json(std::string_view json, CreatePasswordReset& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreatePasswordResetDto& value);
+std::string to_json(const CreatePasswordReset& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreatePasswordResetTokenDto& out);
+Result<void> from_json(std::string_view json, CreatePasswordResetToken& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreatePasswordResetTokenDto& value);
+std::string to_json(const CreatePasswordResetToken& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateRedirectUriDto& out);
+Result<void> from_json(std::string_view json, CreateRedirectUri& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateRedirectUriDto& value);
+std::string to_json(const CreateRedirectUri& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateUserApiKeyDto& out);
+Result<void> from_json(std::string_view json, CreateUser& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateUserApiKeyDto& value);
+std::string to_json(const CreateUser& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateUserDto& out);
+Result<void> from_json(std::string_view json, CreateUserApiKey& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateUserDto& value);
+std::string to_json(const CreateUserApiKey& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateUserInviteOptionsDto& out);
+Result<void> from_json(std::string_view json, CreateUserInviteOptions& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateUserInviteOptionsDto& value);
+std::string to_json(const CreateUserInviteOptions& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, CreateUserResponse& out);
@@ -1727,9 +1720,9 @@ Result<void> from_json(std::string_view json, RedirectUri& out);
 std::string to_json(const RedirectUri& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, ResendUserInviteOptionsDto& out);
+Result<void> from_json(std::string_view json, ResendUserInviteOptions& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const ResendUserInviteOptionsDto& value);
+std::string to_json(const ResendUserInviteOptions& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, ResetPasswordResponse& out);
@@ -1737,19 +1730,19 @@ Result<void> from_json(std::string_view json, ResetPasswordResponse& out);
 std::string to_json(const ResetPasswordResponse& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, RevokeSessionDto& out);
+Result<void> from_json(std::string_view json, RevokeSession& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const RevokeSessionDto& value);
+std::string to_json(const RevokeSession& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, SendEmailChangeDto& out);
+Result<void> from_json(std::string_view json, SendEmailChange& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const SendEmailChangeDto& value);
+std::string to_json(const SendEmailChange& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, SendRadarSmsChallengeDto& out);
+Result<void> from_json(std::string_view json, SendRadarSmsChallenge& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const SendRadarSmsChallengeDto& value);
+std::string to_json(const SendRadarSmsChallenge& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, SendRadarSmsChallengeResponse& out);
@@ -1762,14 +1755,14 @@ Result<void> from_json(std::string_view json, SendVerificationEmailResponse& out
 std::string to_json(const SendVerificationEmailResponse& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateJwtTemplateDto& out);
+Result<void> from_json(std::string_view json, UpdateJwtTemplate& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateJwtTemplateDto& value);
+std::string to_json(const UpdateJwtTemplate& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateUserDto& out);
+Result<void> from_json(std::string_view json, UpdateUser& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateUserDto& value);
+std::string to_json(const UpdateUser& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, UserApiKey& out);

@@ -77,8 +77,8 @@ struct GetAuthorizationUrlParams {
 struct CreateDeviceParams : workos::CreateDeviceRequest {};
 
 /// Parameters of `UserManagementService::create_cors_origin`: the request body fields (from
-/// `workos::CreateCorsOriginDto`).
-struct CreateCorsOriginParams : workos::CreateCorsOriginDto {};
+/// `workos::CreateCorsOrigin`).
+struct CreateCorsOriginParams : workos::CreateCorsOrigin {};
 
 /// Parameters of `UserManagementService::list_cors_origins`.
 struct ListCorsOriginsParams {
@@ -125,36 +125,36 @@ struct ListInvitationsParams {
 };
 
 /// Parameters of `UserManagementService::send_invitation`: the request body fields (from
-/// `workos::CreateUserInviteOptionsDto`).
-struct SendInvitationParams : workos::CreateUserInviteOptionsDto {};
+/// `workos::CreateUserInviteOptions`).
+struct SendInvitationParams : workos::CreateUserInviteOptions {};
 
 /// Parameters of `UserManagementService::resend_invitation`: the request body fields (from
-/// `workos::ResendUserInviteOptionsDto`).
-struct ResendInvitationParams : workos::ResendUserInviteOptionsDto {};
+/// `workos::ResendUserInviteOptions`).
+struct ResendInvitationParams : workos::ResendUserInviteOptions {};
 
 /// Parameters of `UserManagementService::update_jwt_template`: the request body fields (from
-/// `workos::UpdateJwtTemplateDto`).
-struct UpdateJwtTemplateParams : workos::UpdateJwtTemplateDto {};
+/// `workos::UpdateJwtTemplate`).
+struct UpdateJwtTemplateParams : workos::UpdateJwtTemplate {};
 
 /// Parameters of `UserManagementService::create_magic_auth`: the request body fields (from
-/// `workos::CreateMagicCodeAndReturnDto`).
-struct CreateMagicAuthParams : workos::CreateMagicCodeAndReturnDto {};
+/// `workos::CreateMagicCodeAndReturn`).
+struct CreateMagicAuthParams : workos::CreateMagicCodeAndReturn {};
 
 /// Parameters of `UserManagementService::reset_password`: the request body fields (from
-/// `workos::CreatePasswordResetTokenDto`).
-struct ResetPasswordParams : workos::CreatePasswordResetTokenDto {};
+/// `workos::CreatePasswordResetToken`).
+struct ResetPasswordParams : workos::CreatePasswordResetToken {};
 
 /// Parameters of `UserManagementService::confirm_password_reset`: the request body fields (from
-/// `workos::CreatePasswordResetDto`).
-struct ConfirmPasswordResetParams : workos::CreatePasswordResetDto {};
+/// `workos::CreatePasswordReset`).
+struct ConfirmPasswordResetParams : workos::CreatePasswordReset {};
 
 /// Parameters of `UserManagementService::create_radar_challenge`: the request body fields (from
-/// `workos::SendRadarSmsChallengeDto`).
-struct CreateRadarChallengeParams : workos::SendRadarSmsChallengeDto {};
+/// `workos::SendRadarSmsChallenge`).
+struct CreateRadarChallengeParams : workos::SendRadarSmsChallenge {};
 
 /// Parameters of `UserManagementService::create_redirect_uri`: the request body fields (from
-/// `workos::CreateRedirectUriDto`).
-struct CreateRedirectUriParams : workos::CreateRedirectUriDto {};
+/// `workos::CreateRedirectUri`).
+struct CreateRedirectUriParams : workos::CreateRedirectUri {};
 
 /// Parameters of `UserManagementService::list_redirect_uris`.
 struct ListRedirectUrisParams {
@@ -185,8 +185,8 @@ struct GetLogoutUrlParams {
 };
 
 /// Parameters of `UserManagementService::revoke_session`: the request body fields (from
-/// `workos::RevokeSessionDto`).
-struct RevokeSessionParams : workos::RevokeSessionDto {};
+/// `workos::RevokeSession`).
+struct RevokeSessionParams : workos::RevokeSession {};
 
 /// Parameters of `UserManagementService::list_users`.
 struct ListUsersParams {
@@ -216,24 +216,24 @@ struct ListUsersParams {
 };
 
 /// Parameters of `UserManagementService::create_user`: the request body fields (from
-/// `workos::CreateUserDto`).
-struct CreateUserParams : workos::CreateUserDto {};
+/// `workos::CreateUser`).
+struct CreateUserParams : workos::CreateUser {};
 
 /// Parameters of `UserManagementService::update_user`: the request body fields (from
-/// `workos::UpdateUserDto`).
-struct UpdateUserParams : workos::UpdateUserDto {};
+/// `workos::UpdateUser`).
+struct UpdateUserParams : workos::UpdateUser {};
 
 /// Parameters of `UserManagementService::confirm_email_change`: the request body fields (from
-/// `workos::ConfirmEmailChangeDto`).
-struct ConfirmEmailChangeParams : workos::ConfirmEmailChangeDto {};
+/// `workos::ConfirmEmailChange`).
+struct ConfirmEmailChangeParams : workos::ConfirmEmailChange {};
 
 /// Parameters of `UserManagementService::send_email_change`: the request body fields (from
-/// `workos::SendEmailChangeDto`).
-struct SendEmailChangeParams : workos::SendEmailChangeDto {};
+/// `workos::SendEmailChange`).
+struct SendEmailChangeParams : workos::SendEmailChange {};
 
 /// Parameters of `UserManagementService::verify_email`: the request body fields (from
-/// `workos::VerifyEmailAddressDto`).
-struct VerifyEmailParams : workos::VerifyEmailAddressDto {};
+/// `workos::VerifyEmailAddress`).
+struct VerifyEmailParams : workos::VerifyEmailAddress {};
 
 /// Parameters of `UserManagementService::list_sessions`.
 struct ListSessionsParams {
@@ -273,8 +273,8 @@ struct ListUserApiKeysParams {
 };
 
 /// Parameters of `UserManagementService::create_user_api_key`: the request body fields (from
-/// `workos::CreateUserApiKeyDto`).
-struct CreateUserApiKeyParams : workos::CreateUserApiKeyDto {};
+/// `workos::CreateUserApiKey`).
+struct CreateUserApiKeyParams : workos::CreateUserApiKey {};
 
 /// Parameters of `UserManagementService::list_user_authorized_applications`.
 struct ListUserAuthorizedApplicationsParams {

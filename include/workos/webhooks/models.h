@@ -19,13 +19,12 @@
 
 namespace workos {
 
-/// Values of `CreateWebhookEndpointDtoEvent`.
+/// Values of `CreateWebhookEndpointEvent`.
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case CreateWebhookEndpointDtoEvent::kAgentRegistrationCreated: ...; default: ...;
-/// }`.
-class CreateWebhookEndpointDtoEvent {
+/// `switch (v) { case CreateWebhookEndpointEvent::kAgentRegistrationCreated: ...; default: ...; }`.
+class CreateWebhookEndpointEvent {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -126,39 +125,38 @@ class CreateWebhookEndpointDtoEvent {
   };
 
   /// `kUnknown` with empty wire text.
-  CreateWebhookEndpointDtoEvent() = default;
+  CreateWebhookEndpointEvent() = default;
   /// A known value.
-  CreateWebhookEndpointDtoEvent(Value value)
-      : value_(value) {}  // NOLINT(google-explicit-constructor)
+  CreateWebhookEndpointEvent(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static CreateWebhookEndpointDtoEvent from_wire(std::string_view wire);
+  static CreateWebhookEndpointEvent from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == CreateWebhookEndpointDtoEvent::kAgentRegistrationCreated` work.
+  /// Lets `switch (v)` and `v == CreateWebhookEndpointEvent::kAgentRegistrationCreated` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const CreateWebhookEndpointDtoEvent& a,
-                         const CreateWebhookEndpointDtoEvent& b) noexcept {
+  friend bool operator==(const CreateWebhookEndpointEvent& a,
+                         const CreateWebhookEndpointEvent& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const CreateWebhookEndpointDtoEvent& a,
-                         const CreateWebhookEndpointDtoEvent& b) noexcept {
+  friend bool operator!=(const CreateWebhookEndpointEvent& a,
+                         const CreateWebhookEndpointEvent& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const CreateWebhookEndpointDtoEvent& a, Value b) noexcept {
+  friend bool operator==(const CreateWebhookEndpointEvent& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const CreateWebhookEndpointDtoEvent& a, Value b) noexcept {
+  friend bool operator!=(const CreateWebhookEndpointEvent& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a, const CreateWebhookEndpointDtoEvent& b) noexcept {
+  friend bool operator==(Value a, const CreateWebhookEndpointEvent& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a, const CreateWebhookEndpointDtoEvent& b) noexcept {
+  friend bool operator!=(Value a, const CreateWebhookEndpointEvent& b) noexcept {
     return a != b.value_;
   }
 
@@ -167,12 +165,12 @@ class CreateWebhookEndpointDtoEvent {
   std::string unknown_;
 };
 
-/// The `CreateWebhookEndpointDto` object.
-struct CreateWebhookEndpointDto {
+/// The `CreateWebhookEndpoint` object.
+struct CreateWebhookEndpoint {
   /// The HTTPS URL where webhooks will be sent.
   std::string endpoint_url;
   /// The events that the Webhook Endpoint is subscribed to.
-  std::vector<workos::CreateWebhookEndpointDtoEvent> events;
+  std::vector<workos::CreateWebhookEndpointEvent> events;
 };
 
 /// Whether the Webhook Endpoint is enabled or disabled.
@@ -230,14 +228,14 @@ class WebhookEndpointJsonStatus {
   std::string unknown_;
 };
 
-/// The `UpdateWebhookEndpointDto` object.
-struct UpdateWebhookEndpointDto {
+/// The `UpdateWebhookEndpoint` object.
+struct UpdateWebhookEndpoint {
   /// The HTTPS URL where webhooks will be sent.
   std::optional<std::string> endpoint_url;
   /// Whether the Webhook Endpoint is enabled or disabled.
   std::optional<workos::WebhookEndpointJsonStatus> status;
   /// The events that the Webhook Endpoint is subscribed to.
-  std::optional<std::vector<workos::CreateWebhookEndpointDtoEvent>> events;
+  std::optional<std::vector<workos::CreateWebhookEndpointEvent>> events;
 };
 
 /// The `WebhookEndpointJson` object.
@@ -278,14 +276,14 @@ struct WebhookEndpointList {
 
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, CreateWebhookEndpointDto& out);
+Result<void> from_json(std::string_view json, CreateWebhookEndpoint& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const CreateWebhookEndpointDto& value);
+std::string to_json(const CreateWebhookEndpoint& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, UpdateWebhookEndpointDto& out);
+Result<void> from_json(std::string_view json, UpdateWebhookEndpoint& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const UpdateWebhookEndpointDto& value);
+std::string to_json(const UpdateWebhookEndpoint& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, WebhookEndpointJson& out);

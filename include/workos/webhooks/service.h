@@ -45,12 +45,12 @@ struct ListWebhookEndpointsParams {
 };
 
 /// Parameters of `WebhooksService::create_webhook_endpoint`: the request body fields (from
-/// `workos::CreateWebhookEndpointDto`).
-struct CreateWebhookEndpointParams : workos::CreateWebhookEndpointDto {};
+/// `workos::CreateWebhookEndpoint`).
+struct CreateWebhookEndpointParams : workos::CreateWebhookEndpoint {};
 
 /// Parameters of `WebhooksService::update_webhook_endpoint`: the request body fields (from
-/// `workos::UpdateWebhookEndpointDto`).
-struct UpdateWebhookEndpointParams : workos::UpdateWebhookEndpointDto {};
+/// `workos::UpdateWebhookEndpoint`).
+struct UpdateWebhookEndpointParams : workos::UpdateWebhookEndpoint {};
 
 /// The seam under `WebhooksService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `WebhooksService` adds it above). Derive from it to fake or mock the service

@@ -19,12 +19,12 @@
 
 namespace workos {
 
-/// Values of `WidgetSessionTokenDtoScope`.
+/// Values of `WidgetSessionTokenScope`.
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case WidgetSessionTokenDtoScope::kWidgetsUsersTableManage: ...; default: ...; }`.
-class WidgetSessionTokenDtoScope {
+/// `switch (v) { case WidgetSessionTokenScope::kWidgetsUsersTableManage: ...; default: ...; }`.
+class WidgetSessionTokenScope {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -39,38 +39,38 @@ class WidgetSessionTokenDtoScope {
   };
 
   /// `kUnknown` with empty wire text.
-  WidgetSessionTokenDtoScope() = default;
+  WidgetSessionTokenScope() = default;
   /// A known value.
-  WidgetSessionTokenDtoScope(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  WidgetSessionTokenScope(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static WidgetSessionTokenDtoScope from_wire(std::string_view wire);
+  static WidgetSessionTokenScope from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == WidgetSessionTokenDtoScope::kWidgetsUsersTableManage` work.
+  /// Lets `switch (v)` and `v == WidgetSessionTokenScope::kWidgetsUsersTableManage` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const WidgetSessionTokenDtoScope& a,
-                         const WidgetSessionTokenDtoScope& b) noexcept {
+  friend bool operator==(const WidgetSessionTokenScope& a,
+                         const WidgetSessionTokenScope& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const WidgetSessionTokenDtoScope& a,
-                         const WidgetSessionTokenDtoScope& b) noexcept {
+  friend bool operator!=(const WidgetSessionTokenScope& a,
+                         const WidgetSessionTokenScope& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const WidgetSessionTokenDtoScope& a, Value b) noexcept {
+  friend bool operator==(const WidgetSessionTokenScope& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const WidgetSessionTokenDtoScope& a, Value b) noexcept {
+  friend bool operator!=(const WidgetSessionTokenScope& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a, const WidgetSessionTokenDtoScope& b) noexcept {
+  friend bool operator==(Value a, const WidgetSessionTokenScope& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a, const WidgetSessionTokenDtoScope& b) noexcept {
+  friend bool operator!=(Value a, const WidgetSessionTokenScope& b) noexcept {
     return a != b.value_;
   }
 
@@ -79,8 +79,8 @@ class WidgetSessionTokenDtoScope {
   std::string unknown_;
 };
 
-/// The `WidgetSessionTokenDto` object.
-struct WidgetSessionTokenDto {
+/// The `WidgetSessionToken` object.
+struct WidgetSessionToken {
   /// The ID of the organization to scope the widget session to. Required when scopes are provided.
   /// Optional when issuing a token for user-only widgets (e.g. `UserProfile`, `UserSecurity`) that
   /// do not require organization context.
@@ -88,7 +88,7 @@ struct WidgetSessionTokenDto {
   /// The ID of the user to issue the widget session token for.
   std::optional<std::string> user_id;
   /// The scopes to grant the widget session.
-  std::optional<std::vector<workos::WidgetSessionTokenDtoScope>> scopes;
+  std::optional<std::vector<workos::WidgetSessionTokenScope>> scopes;
 };
 
 /// The `WidgetSessionTokenResponse` object.
@@ -103,9 +103,9 @@ struct WidgetSessionTokenResponse {
 
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, WidgetSessionTokenDto& out);
+Result<void> from_json(std::string_view json, WidgetSessionToken& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const WidgetSessionTokenDto& value);
+std::string to_json(const WidgetSessionToken& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, WidgetSessionTokenResponse& out);

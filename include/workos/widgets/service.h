@@ -25,8 +25,8 @@ namespace workos {
 namespace widgets {
 
 /// Parameters of `WidgetsService::create_token`: the request body fields (from
-/// `workos::WidgetSessionTokenDto`).
-struct CreateTokenParams : workos::WidgetSessionTokenDto {};
+/// `workos::WidgetSessionToken`).
+struct CreateTokenParams : workos::WidgetSessionToken {};
 
 /// The seam under `WidgetsService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `WidgetsService` adds it above). Derive from it to fake or mock the service
