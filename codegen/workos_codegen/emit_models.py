@@ -13,7 +13,8 @@ def module_title(module):
 
 
 def _std_includes(extra=()):
-    base = ["<cstdint>", "<map>", "<optional>", "<string>", "<string_view>", "<variant>",
+    base = ["<cstdint>", "<map>", "<optional>", "<string>", "<string_view>", "<utility>",
+            "<variant>",
             "<vector>"]
     return "".join("#include %s\n" % i for i in sorted(set(base) | set(extra)))
 
@@ -105,7 +106,34 @@ def emit_struct(m):
             out.append("  std::optional<std::variant<%s>> %s;\n" % (alts, g.name))
         else:
             out.append("  std::variant<%s> %s;\n" % (alts, g.name))
+    setters = _group_setters(m)
+    if setters:
+        out.append("\n" + setters)
     out.append("};\n\n")
+    return "".join(out)
+
+
+def _group_setters(m):
+    """Plain-value setters for the variants of `m`'s groups that hold one field: the user
+    writes `p.set_role_slug("admin")` instead of naming the variant's struct. The struct stays
+    an aggregate (setters are plain member functions)."""
+    out = []
+    taken = {f.name for f in m.fields} | {g.name for g in m.groups}
+    for g in m.groups:
+        for vn, vm in g.variants:
+            v = vm.final()
+            if len(v.fields) != 1:
+                continue
+            f = v.fields[0]
+            name = "set_" + f.name.rstrip("_")
+            if name in taken:
+                continue
+            taken.add(name)
+            t = cpp.type_cpp(f.type)
+            out.append("  /// Sets `%s` to the `%s` variant: sends `%s` (and none of the "
+                       "others).\n" % (g.name, vn, f.wire))
+            out.append("  void %s(%s value) { %s = workos::%s{std::move(value)}; }\n" % (
+                name, t, g.name, v.name))
     return "".join(out)
 
 

@@ -152,7 +152,10 @@ def op_doc(o, indent=""):
     else:
         lines.append("`%s %s` (operation `%s`)." % (o.method, o.path, o.op_id))
     if o.response_kind == "page" and not o.url_builder:
-        lines.append("Returns one page; `auto_paging()` on it fetches the following pages.")
+        if any(p.wire == "after" for p in o.query):
+            lines.append("Returns one page; `auto_paging()` on it fetches the following pages.")
+        else:
+            lines.append("Returns the whole list as one page (the API does not paginate it).")
     if o.security == "none":
         lines.append("Sends no API key.")
     elif o.security == "access_token":

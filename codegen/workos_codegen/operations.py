@@ -244,7 +244,11 @@ def _is_list(builder, schema):
     if "allOf" in s:
         s = builder.merge_objects(s["allOf"])
     props = s.get("properties") or {}
-    if "data" in props and "list_metadata" in props:
+    # A list: `data` plus `list_metadata` (paginated), or `data` in an object that says it is a
+    # list (`object: "list"`, one page: the same `Page<T>` without a next page).
+    says_list = (props.get("object") or {}).get("const") == "list" or \
+        (props.get("object") or {}).get("enum") == ["list"]
+    if "data" in props and ("list_metadata" in props or says_list):
         d, _ = builder.resolve(props["data"])
         if d.get("type") == "array":
             return d

@@ -70,8 +70,8 @@ class AsyncAuthorizationConnectionImpl final : public AsyncAuthorizationConnecti
   Future<workos::Role> create_organization_role(std::string_view organization_id,
                                                 const CreateOrganizationRoleParams& params,
                                                 const RequestOptions& options) override;
-  Future<workos::RoleList> list_organization_roles(std::string_view organization_id,
-                                                   const RequestOptions& options) override;
+  Future<Page<workos::Role>> list_organization_roles(std::string_view organization_id,
+                                                     const RequestOptions& options) override;
   Future<workos::Role> get_organization_role(std::string_view organization_id,
                                              std::string_view slug,
                                              const RequestOptions& options) override;
@@ -141,7 +141,7 @@ class AsyncAuthorizationConnectionImpl final : public AsyncAuthorizationConnecti
       const RequestOptions& options) override;
   Future<workos::Role> create_environment_role(const CreateEnvironmentRoleParams& params,
                                                const RequestOptions& options) override;
-  Future<workos::RoleList> list_environment_roles(const RequestOptions& options) override;
+  Future<Page<workos::Role>> list_environment_roles(const RequestOptions& options) override;
   Future<workos::Role> get_environment_role(std::string_view slug,
                                             const RequestOptions& options) override;
   Future<workos::Role> update_environment_role(std::string_view slug,
@@ -282,10 +282,10 @@ Future<workos::Role> AsyncAuthorizationConnectionImpl::create_organization_role(
   return detail::call_async<workos::Role>(core_, req, options, "Role");
 }
 
-Future<workos::RoleList> AsyncAuthorizationConnectionImpl::list_organization_roles(
+Future<Page<workos::Role>> AsyncAuthorizationConnectionImpl::list_organization_roles(
     std::string_view organization_id, const RequestOptions& options) {
   detail::ApiRequest req = requests::request_for_list_organization_roles(organization_id);
-  return detail::call_async<workos::RoleList>(core_, req, options, "RoleList");
+  return detail::call_async<Page<workos::Role>>(core_, req, options, "RoleList");
 }
 
 Future<workos::Role> AsyncAuthorizationConnectionImpl::get_organization_role(
@@ -478,10 +478,10 @@ Future<workos::Role> AsyncAuthorizationConnectionImpl::create_environment_role(
   return detail::call_async<workos::Role>(core_, req, options, "Role");
 }
 
-Future<workos::RoleList> AsyncAuthorizationConnectionImpl::list_environment_roles(
+Future<Page<workos::Role>> AsyncAuthorizationConnectionImpl::list_environment_roles(
     const RequestOptions& options) {
   detail::ApiRequest req = requests::request_for_list_environment_roles();
-  return detail::call_async<workos::RoleList>(core_, req, options, "RoleList");
+  return detail::call_async<Page<workos::Role>>(core_, req, options, "RoleList");
 }
 
 Future<workos::Role> AsyncAuthorizationConnectionImpl::get_environment_role(
@@ -616,9 +616,9 @@ Future<workos::Role> AsyncAuthorizationConnection::create_organization_role(
       requests::not_implemented("AsyncAuthorizationConnection::create_organization_role")));
 }
 
-Future<workos::RoleList> AsyncAuthorizationConnection::list_organization_roles(
+Future<Page<workos::Role>> AsyncAuthorizationConnection::list_organization_roles(
     std::string_view, const RequestOptions&) {
-  return make_ready_future(Result<workos::RoleList>(
+  return make_ready_future(Result<Page<workos::Role>>(
       requests::not_implemented("AsyncAuthorizationConnection::list_organization_roles")));
 }
 
@@ -782,9 +782,9 @@ Future<workos::Role> AsyncAuthorizationConnection::create_environment_role(
       requests::not_implemented("AsyncAuthorizationConnection::create_environment_role")));
 }
 
-Future<workos::RoleList> AsyncAuthorizationConnection::list_environment_roles(
+Future<Page<workos::Role>> AsyncAuthorizationConnection::list_environment_roles(
     const RequestOptions&) {
-  return make_ready_future(Result<workos::RoleList>(
+  return make_ready_future(Result<Page<workos::Role>>(
       requests::not_implemented("AsyncAuthorizationConnection::list_environment_roles")));
 }
 
@@ -973,9 +973,10 @@ Future<workos::Role> AsyncAuthorizationService::create_organization_role(
   return connection_->create_organization_role(organization_id, params, options);
 }
 
-Future<workos::RoleList> AsyncAuthorizationService::list_organization_roles(
+Future<AsyncPage<workos::Role>> AsyncAuthorizationService::list_organization_roles(
     std::string_view organization_id, const RequestOptions& options) const {
-  return connection_->list_organization_roles(organization_id, options);
+  return detail::to_async_page<workos::Role>(
+      connection_->list_organization_roles(organization_id, options), {});
 }
 
 Future<workos::Role> AsyncAuthorizationService::get_organization_role(
@@ -1180,9 +1181,9 @@ Future<workos::Role> AsyncAuthorizationService::create_environment_role(
   return connection_->create_environment_role(params, options);
 }
 
-Future<workos::RoleList> AsyncAuthorizationService::list_environment_roles(
+Future<AsyncPage<workos::Role>> AsyncAuthorizationService::list_environment_roles(
     const RequestOptions& options) const {
-  return connection_->list_environment_roles(options);
+  return detail::to_async_page<workos::Role>(connection_->list_environment_roles(options), {});
 }
 
 Future<workos::Role> AsyncAuthorizationService::get_environment_role(

@@ -71,8 +71,8 @@ class AuthorizationConnectionImpl final : public AuthorizationConnection {
   Result<workos::Role> create_organization_role(std::string_view organization_id,
                                                 const CreateOrganizationRoleParams& params,
                                                 const RequestOptions& options) override;
-  Result<workos::RoleList> list_organization_roles(std::string_view organization_id,
-                                                   const RequestOptions& options) override;
+  Result<Page<workos::Role>> list_organization_roles(std::string_view organization_id,
+                                                     const RequestOptions& options) override;
   Result<workos::Role> get_organization_role(std::string_view organization_id,
                                              std::string_view slug,
                                              const RequestOptions& options) override;
@@ -142,7 +142,7 @@ class AuthorizationConnectionImpl final : public AuthorizationConnection {
       const RequestOptions& options) override;
   Result<workos::Role> create_environment_role(const CreateEnvironmentRoleParams& params,
                                                const RequestOptions& options) override;
-  Result<workos::RoleList> list_environment_roles(const RequestOptions& options) override;
+  Result<Page<workos::Role>> list_environment_roles(const RequestOptions& options) override;
   Result<workos::Role> get_environment_role(std::string_view slug,
                                             const RequestOptions& options) override;
   Result<workos::Role> update_environment_role(std::string_view slug,
@@ -280,10 +280,10 @@ Result<workos::Role> AuthorizationConnectionImpl::create_organization_role(
   return detail::call<workos::Role>(*core_, req, options, "Role");
 }
 
-Result<workos::RoleList> AuthorizationConnectionImpl::list_organization_roles(
+Result<Page<workos::Role>> AuthorizationConnectionImpl::list_organization_roles(
     std::string_view organization_id, const RequestOptions& options) {
   detail::ApiRequest req = requests::request_for_list_organization_roles(organization_id);
-  return detail::call<workos::RoleList>(*core_, req, options, "RoleList");
+  return detail::call<Page<workos::Role>>(*core_, req, options, "RoleList");
 }
 
 Result<workos::Role> AuthorizationConnectionImpl::get_organization_role(
@@ -471,10 +471,10 @@ Result<workos::Role> AuthorizationConnectionImpl::create_environment_role(
   return detail::call<workos::Role>(*core_, req, options, "Role");
 }
 
-Result<workos::RoleList> AuthorizationConnectionImpl::list_environment_roles(
+Result<Page<workos::Role>> AuthorizationConnectionImpl::list_environment_roles(
     const RequestOptions& options) {
   detail::ApiRequest req = requests::request_for_list_environment_roles();
-  return detail::call<workos::RoleList>(*core_, req, options, "RoleList");
+  return detail::call<Page<workos::Role>>(*core_, req, options, "RoleList");
 }
 
 Result<workos::Role> AuthorizationConnectionImpl::get_environment_role(
@@ -590,8 +590,8 @@ Result<workos::Role> AuthorizationConnection::create_organization_role(
   return requests::not_implemented("AuthorizationConnection::create_organization_role");
 }
 
-Result<workos::RoleList> AuthorizationConnection::list_organization_roles(std::string_view,
-                                                                          const RequestOptions&) {
+Result<Page<workos::Role>> AuthorizationConnection::list_organization_roles(std::string_view,
+                                                                            const RequestOptions&) {
   return requests::not_implemented("AuthorizationConnection::list_organization_roles");
 }
 
@@ -729,7 +729,7 @@ Result<workos::Role> AuthorizationConnection::create_environment_role(
   return requests::not_implemented("AuthorizationConnection::create_environment_role");
 }
 
-Result<workos::RoleList> AuthorizationConnection::list_environment_roles(const RequestOptions&) {
+Result<Page<workos::Role>> AuthorizationConnection::list_environment_roles(const RequestOptions&) {
   return requests::not_implemented("AuthorizationConnection::list_environment_roles");
 }
 
@@ -924,9 +924,10 @@ Result<workos::Role> AuthorizationService::create_organization_role(
   return connection_->create_organization_role(organization_id, params, options);
 }
 
-Result<workos::RoleList> AuthorizationService::list_organization_roles(
+Result<Page<workos::Role>> AuthorizationService::list_organization_roles(
     std::string_view organization_id, const RequestOptions& options) const {
-  return connection_->list_organization_roles(organization_id, options);
+  Result<Page<workos::Role>> page = connection_->list_organization_roles(organization_id, options);
+  return page;
 }
 
 Result<workos::Role> AuthorizationService::get_organization_role(
@@ -1150,9 +1151,10 @@ Result<workos::Role> AuthorizationService::create_environment_role(
   return connection_->create_environment_role(params, options);
 }
 
-Result<workos::RoleList> AuthorizationService::list_environment_roles(
+Result<Page<workos::Role>> AuthorizationService::list_environment_roles(
     const RequestOptions& options) const {
-  return connection_->list_environment_roles(options);
+  Result<Page<workos::Role>> page = connection_->list_environment_roles(options);
+  return page;
 }
 
 Result<workos::Role> AuthorizationService::get_environment_role(

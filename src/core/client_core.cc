@@ -137,10 +137,11 @@ Result<std::shared_ptr<ClientCore>> ClientCore::create(ClientOptions o) {
   if (o.client_id.empty()) o.client_id = env("WORKOS_CLIENT_ID");
   if (o.public_client && o.client_id.empty())
     return config_error("a public client needs a client id (client_id or WORKOS_CLIENT_ID)");
-  if (o.api_key.empty() && o.client_id.empty()) {
+  if (!o.public_client && o.api_key.empty()) {
+    // Reported when the client is built, not at its first call (as the official SDKs do).
     return config_error(
-        "no API key and no client id: set ClientOptions::api_key (or WORKOS_API_KEY) or "
-        "ClientOptions::client_id (or WORKOS_CLIENT_ID)");
+        "no API key: set ClientOptions::api_key (or WORKOS_API_KEY); a client that runs where "
+        "no secret may live sets ClientOptions::public_client and a client id instead");
   }
   if (o.api_key.find_first_of("\r\n \t") != std::string::npos)
     return config_error("the API key contains whitespace or a line break");

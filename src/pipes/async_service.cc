@@ -63,7 +63,7 @@ class AsyncPipesConnectionImpl final : public AsyncPipesConnection {
   Future<workos::ConnectedAccount> update_user_connected_account(
       std::string_view user_id, std::string_view slug,
       const UpdateUserConnectedAccountParams& params, const RequestOptions& options) override;
-  Future<workos::DataIntegrationsListResponse> list_user_data_providers(
+  Future<Page<workos::ListUserDataProvidersItem>> list_user_data_providers(
       std::string_view user_id, const ListUserDataProvidersParams& params,
       const RequestOptions& options) override;
 
@@ -175,12 +175,12 @@ Future<workos::ConnectedAccount> AsyncPipesConnectionImpl::update_user_connected
   return detail::call_async<workos::ConnectedAccount>(core_, req, options, "ConnectedAccount");
 }
 
-Future<workos::DataIntegrationsListResponse> AsyncPipesConnectionImpl::list_user_data_providers(
+Future<Page<workos::ListUserDataProvidersItem>> AsyncPipesConnectionImpl::list_user_data_providers(
     std::string_view user_id, const ListUserDataProvidersParams& params,
     const RequestOptions& options) {
   detail::ApiRequest req = requests::request_for_list_user_data_providers(user_id, params);
-  return detail::call_async<workos::DataIntegrationsListResponse>(core_, req, options,
-                                                                  "DataIntegrationsListResponse");
+  return detail::call_async<Page<workos::ListUserDataProvidersItem>>(
+      core_, req, options, "DataIntegrationsListResponse");
 }
 
 }  // namespace
@@ -278,9 +278,9 @@ Future<workos::ConnectedAccount> AsyncPipesConnection::update_user_connected_acc
       requests::not_implemented("AsyncPipesConnection::update_user_connected_account")));
 }
 
-Future<workos::DataIntegrationsListResponse> AsyncPipesConnection::list_user_data_providers(
+Future<Page<workos::ListUserDataProvidersItem>> AsyncPipesConnection::list_user_data_providers(
     std::string_view, const ListUserDataProvidersParams&, const RequestOptions&) {
-  return make_ready_future(Result<workos::DataIntegrationsListResponse>(
+  return make_ready_future(Result<Page<workos::ListUserDataProvidersItem>>(
       requests::not_implemented("AsyncPipesConnection::list_user_data_providers")));
 }
 
@@ -380,10 +380,11 @@ Future<workos::ConnectedAccount> AsyncPipesService::update_user_connected_accoun
   return connection_->update_user_connected_account(user_id, slug, params, options);
 }
 
-Future<workos::DataIntegrationsListResponse> AsyncPipesService::list_user_data_providers(
+Future<AsyncPage<workos::ListUserDataProvidersItem>> AsyncPipesService::list_user_data_providers(
     std::string_view user_id, const ListUserDataProvidersParams& params,
     const RequestOptions& options) const {
-  return connection_->list_user_data_providers(user_id, params, options);
+  return detail::to_async_page<workos::ListUserDataProvidersItem>(
+      connection_->list_user_data_providers(user_id, params, options), {});
 }
 
 }  // namespace workos::pipes

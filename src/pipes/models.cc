@@ -345,16 +345,16 @@ DataIntegrationCredentialsResponse::as_unknown() const noexcept {
   return std::get_if<4>(&value);
 }
 
-DataIntegrationsListResponseDataOwnership DataIntegrationsListResponseDataOwnership::from_wire(
+ListUserDataProvidersItemOwnership ListUserDataProvidersItemOwnership::from_wire(
     std::string_view wire) {
   if (wire == "userland_user") return kUserlandUser;
   if (wire == "organization") return kOrganization;
-  DataIntegrationsListResponseDataOwnership out;
+  ListUserDataProvidersItemOwnership out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view DataIntegrationsListResponseDataOwnership::wire() const noexcept {
+std::string_view ListUserDataProvidersItemOwnership::wire() const noexcept {
   switch (value_) {
     case kUserlandUser:
       return "userland_user";
@@ -1523,7 +1523,7 @@ void write(Writer& w, const workos::DataIntegrationList& o) {
   w.end_object();
 }
 
-void read(Value v, workos::DataIntegrationsListResponseDataConnectedAccount& o, DecodeContext& c) {
+void read(Value v, workos::ListUserDataProvidersItemConnectedAccount& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -1531,94 +1531,90 @@ void read(Value v, workos::DataIntegrationsListResponseDataConnectedAccount& o, 
     const std::string_view k = f.key;
     if (k == "object") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "object", f.value, o.object,
-            true);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "object", f.value, o.object, true);
     } else if (k == "id") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "id", f.value, o.id, true);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "id", f.value, o.id, true);
     } else if (k == "user_id") {
       seen[0] |= std::uint64_t{1} << 2;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "user_id", f.value, o.user_id,
-            false);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "user_id", f.value, o.user_id, false);
     } else if (k == "organization_id") {
       seen[0] |= std::uint64_t{1} << 3;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "organization_id", f.value,
+      field(c, "ListUserDataProvidersItemConnectedAccount", "organization_id", f.value,
             o.organization_id, false);
     } else if (k == "scopes") {
       seen[0] |= std::uint64_t{1} << 4;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "scopes", f.value, o.scopes,
-            true);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "scopes", f.value, o.scopes, true);
     } else if (k == "auth_method") {
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "auth_method", f.value,
-            o.auth_method, false);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "auth_method", f.value, o.auth_method,
+            false);
     } else if (k == "api_key_last_4") {
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "api_key_last_4", f.value,
+      field(c, "ListUserDataProvidersItemConnectedAccount", "api_key_last_4", f.value,
             o.api_key_last_4, false);
     } else if (k == "client_id") {
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "client_id", f.value,
-            o.client_id, false);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "client_id", f.value, o.client_id,
+            false);
     } else if (k == "client_secret_last_4") {
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "client_secret_last_4", f.value,
+      field(c, "ListUserDataProvidersItemConnectedAccount", "client_secret_last_4", f.value,
             o.client_secret_last_4, false);
     } else if (k == "config") {
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "config", f.value, o.config,
-            false);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "config", f.value, o.config, false);
     } else if (k == "state") {
       seen[0] |= std::uint64_t{1} << 5;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "state", f.value, o.state, true);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "state", f.value, o.state, true);
     } else if (k == "created_at") {
       seen[0] |= std::uint64_t{1} << 6;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "created_at", f.value,
-            o.created_at, true);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "created_at", f.value, o.created_at,
+            true);
     } else if (k == "updated_at") {
       seen[0] |= std::uint64_t{1} << 7;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "updated_at", f.value,
-            o.updated_at, true);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "updated_at", f.value, o.updated_at,
+            true);
     } else if (k == "userlandUserId") {
       seen[0] |= std::uint64_t{1} << 8;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "userlandUserId", f.value,
+      field(c, "ListUserDataProvidersItemConnectedAccount", "userlandUserId", f.value,
             o.userlandUserId, false);
     } else if (k == "organizationId") {
       seen[0] |= std::uint64_t{1} << 9;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "organizationId", f.value,
+      field(c, "ListUserDataProvidersItemConnectedAccount", "organizationId", f.value,
             o.organizationId, false);
     } else if (k == "createdAt") {
       seen[0] |= std::uint64_t{1} << 10;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "createdAt", f.value,
-            o.createdAt, true);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "createdAt", f.value, o.createdAt,
+            true);
     } else if (k == "updatedAt") {
       seen[0] |= std::uint64_t{1} << 11;
-      field(c, "DataIntegrationsListResponseDataConnectedAccount", "updatedAt", f.value,
-            o.updatedAt, true);
+      field(c, "ListUserDataProvidersItemConnectedAccount", "updatedAt", f.value, o.updatedAt,
+            true);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "object");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "object");
   if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "id");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "id");
   if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "user_id");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "user_id");
   if (!(seen[0] & (std::uint64_t{1} << 3)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "organization_id");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "organization_id");
   if (!(seen[0] & (std::uint64_t{1} << 4)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "scopes");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "scopes");
   if (!(seen[0] & (std::uint64_t{1} << 5)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "state");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "state");
   if (!(seen[0] & (std::uint64_t{1} << 6)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "created_at");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "created_at");
   if (!(seen[0] & (std::uint64_t{1} << 7)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "updated_at");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "updated_at");
   if (!(seen[0] & (std::uint64_t{1} << 8)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "userlandUserId");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "userlandUserId");
   if (!(seen[0] & (std::uint64_t{1} << 9)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "organizationId");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "organizationId");
   if (!(seen[0] & (std::uint64_t{1} << 10)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "createdAt");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "createdAt");
   if (!(seen[0] & (std::uint64_t{1} << 11)))
-    c.missing_required("DataIntegrationsListResponseDataConnectedAccount", "updatedAt");
+    c.missing_required("ListUserDataProvidersItemConnectedAccount", "updatedAt");
 }
 
-void write(Writer& w, const workos::DataIntegrationsListResponseDataConnectedAccount& o) {
+void write(Writer& w, const workos::ListUserDataProvidersItemConnectedAccount& o) {
   w.begin_object();
   member(w, "object", o.object);
   member(w, "id", o.id);
@@ -1644,17 +1640,17 @@ void write(Writer& w, const workos::DataIntegrationsListResponseDataConnectedAcc
   w.end_object();
 }
 
-void read(Value v, workos::DataIntegrationsListResponseDataOwnership& o, DecodeContext& c) {
+void read(Value v, workos::ListUserDataProvidersItemOwnership& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::DataIntegrationsListResponseDataOwnership::from_wire(s);
+  o = workos::ListUserDataProvidersItemOwnership::from_wire(s);
 }
 
-void write(Writer& w, const workos::DataIntegrationsListResponseDataOwnership& v) {
+void write(Writer& w, const workos::ListUserDataProvidersItemOwnership& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::DataIntegrationsListResponseData& o, DecodeContext& c) {
+void read(Value v, workos::ListUserDataProvidersItem& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
@@ -1662,96 +1658,89 @@ void read(Value v, workos::DataIntegrationsListResponseData& o, DecodeContext& c
     const std::string_view k = f.key;
     if (k == "object") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "DataIntegrationsListResponseData", "object", f.value, o.object, true);
+      field(c, "ListUserDataProvidersItem", "object", f.value, o.object, true);
     } else if (k == "id") {
       seen[0] |= std::uint64_t{1} << 1;
-      field(c, "DataIntegrationsListResponseData", "id", f.value, o.id, true);
+      field(c, "ListUserDataProvidersItem", "id", f.value, o.id, true);
     } else if (k == "name") {
       seen[0] |= std::uint64_t{1} << 2;
-      field(c, "DataIntegrationsListResponseData", "name", f.value, o.name, true);
+      field(c, "ListUserDataProvidersItem", "name", f.value, o.name, true);
     } else if (k == "description") {
       seen[0] |= std::uint64_t{1} << 3;
-      field(c, "DataIntegrationsListResponseData", "description", f.value, o.description, false);
+      field(c, "ListUserDataProvidersItem", "description", f.value, o.description, false);
     } else if (k == "slug") {
       seen[0] |= std::uint64_t{1} << 4;
-      field(c, "DataIntegrationsListResponseData", "slug", f.value, o.slug, true);
+      field(c, "ListUserDataProvidersItem", "slug", f.value, o.slug, true);
     } else if (k == "integration_type") {
       seen[0] |= std::uint64_t{1} << 5;
-      field(c, "DataIntegrationsListResponseData", "integration_type", f.value, o.integration_type,
-            true);
+      field(c, "ListUserDataProvidersItem", "integration_type", f.value, o.integration_type, true);
     } else if (k == "credentials_type") {
       seen[0] |= std::uint64_t{1} << 6;
-      field(c, "DataIntegrationsListResponseData", "credentials_type", f.value, o.credentials_type,
-            true);
+      field(c, "ListUserDataProvidersItem", "credentials_type", f.value, o.credentials_type, true);
     } else if (k == "scopes") {
       seen[0] |= std::uint64_t{1} << 7;
-      field(c, "DataIntegrationsListResponseData", "scopes", f.value, o.scopes, false);
+      field(c, "ListUserDataProvidersItem", "scopes", f.value, o.scopes, false);
     } else if (k == "auth_methods") {
-      field(c, "DataIntegrationsListResponseData", "auth_methods", f.value, o.auth_methods, false);
+      field(c, "ListUserDataProvidersItem", "auth_methods", f.value, o.auth_methods, false);
     } else if (k == "ownership") {
       seen[0] |= std::uint64_t{1} << 8;
-      field(c, "DataIntegrationsListResponseData", "ownership", f.value, o.ownership, true);
+      field(c, "ListUserDataProvidersItem", "ownership", f.value, o.ownership, true);
     } else if (k == "created_at") {
       seen[0] |= std::uint64_t{1} << 9;
-      field(c, "DataIntegrationsListResponseData", "created_at", f.value, o.created_at, true);
+      field(c, "ListUserDataProvidersItem", "created_at", f.value, o.created_at, true);
     } else if (k == "updated_at") {
       seen[0] |= std::uint64_t{1} << 10;
-      field(c, "DataIntegrationsListResponseData", "updated_at", f.value, o.updated_at, true);
+      field(c, "ListUserDataProvidersItem", "updated_at", f.value, o.updated_at, true);
     } else if (k == "integrationType") {
       seen[0] |= std::uint64_t{1} << 11;
-      field(c, "DataIntegrationsListResponseData", "integrationType", f.value, o.integrationType,
-            true);
+      field(c, "ListUserDataProvidersItem", "integrationType", f.value, o.integrationType, true);
     } else if (k == "credentialsType") {
       seen[0] |= std::uint64_t{1} << 12;
-      field(c, "DataIntegrationsListResponseData", "credentialsType", f.value, o.credentialsType,
-            true);
+      field(c, "ListUserDataProvidersItem", "credentialsType", f.value, o.credentialsType, true);
     } else if (k == "createdAt") {
       seen[0] |= std::uint64_t{1} << 13;
-      field(c, "DataIntegrationsListResponseData", "createdAt", f.value, o.createdAt, true);
+      field(c, "ListUserDataProvidersItem", "createdAt", f.value, o.createdAt, true);
     } else if (k == "updatedAt") {
       seen[0] |= std::uint64_t{1} << 14;
-      field(c, "DataIntegrationsListResponseData", "updatedAt", f.value, o.updatedAt, true);
+      field(c, "ListUserDataProvidersItem", "updatedAt", f.value, o.updatedAt, true);
     } else if (k == "connected_account") {
       seen[0] |= std::uint64_t{1} << 15;
-      field(c, "DataIntegrationsListResponseData", "connected_account", f.value,
-            o.connected_account, false);
+      field(c, "ListUserDataProvidersItem", "connected_account", f.value, o.connected_account,
+            false);
     }
   }
   if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("DataIntegrationsListResponseData", "object");
-  if (!(seen[0] & (std::uint64_t{1} << 1)))
-    c.missing_required("DataIntegrationsListResponseData", "id");
-  if (!(seen[0] & (std::uint64_t{1} << 2)))
-    c.missing_required("DataIntegrationsListResponseData", "name");
+    c.missing_required("ListUserDataProvidersItem", "object");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("ListUserDataProvidersItem", "id");
+  if (!(seen[0] & (std::uint64_t{1} << 2))) c.missing_required("ListUserDataProvidersItem", "name");
   if (!(seen[0] & (std::uint64_t{1} << 3)))
-    c.missing_required("DataIntegrationsListResponseData", "description");
-  if (!(seen[0] & (std::uint64_t{1} << 4)))
-    c.missing_required("DataIntegrationsListResponseData", "slug");
+    c.missing_required("ListUserDataProvidersItem", "description");
+  if (!(seen[0] & (std::uint64_t{1} << 4))) c.missing_required("ListUserDataProvidersItem", "slug");
   if (!(seen[0] & (std::uint64_t{1} << 5)))
-    c.missing_required("DataIntegrationsListResponseData", "integration_type");
+    c.missing_required("ListUserDataProvidersItem", "integration_type");
   if (!(seen[0] & (std::uint64_t{1} << 6)))
-    c.missing_required("DataIntegrationsListResponseData", "credentials_type");
+    c.missing_required("ListUserDataProvidersItem", "credentials_type");
   if (!(seen[0] & (std::uint64_t{1} << 7)))
-    c.missing_required("DataIntegrationsListResponseData", "scopes");
+    c.missing_required("ListUserDataProvidersItem", "scopes");
   if (!(seen[0] & (std::uint64_t{1} << 8)))
-    c.missing_required("DataIntegrationsListResponseData", "ownership");
+    c.missing_required("ListUserDataProvidersItem", "ownership");
   if (!(seen[0] & (std::uint64_t{1} << 9)))
-    c.missing_required("DataIntegrationsListResponseData", "created_at");
+    c.missing_required("ListUserDataProvidersItem", "created_at");
   if (!(seen[0] & (std::uint64_t{1} << 10)))
-    c.missing_required("DataIntegrationsListResponseData", "updated_at");
+    c.missing_required("ListUserDataProvidersItem", "updated_at");
   if (!(seen[0] & (std::uint64_t{1} << 11)))
-    c.missing_required("DataIntegrationsListResponseData", "integrationType");
+    c.missing_required("ListUserDataProvidersItem", "integrationType");
   if (!(seen[0] & (std::uint64_t{1} << 12)))
-    c.missing_required("DataIntegrationsListResponseData", "credentialsType");
+    c.missing_required("ListUserDataProvidersItem", "credentialsType");
   if (!(seen[0] & (std::uint64_t{1} << 13)))
-    c.missing_required("DataIntegrationsListResponseData", "createdAt");
+    c.missing_required("ListUserDataProvidersItem", "createdAt");
   if (!(seen[0] & (std::uint64_t{1} << 14)))
-    c.missing_required("DataIntegrationsListResponseData", "updatedAt");
+    c.missing_required("ListUserDataProvidersItem", "updatedAt");
   if (!(seen[0] & (std::uint64_t{1} << 15)))
-    c.missing_required("DataIntegrationsListResponseData", "connected_account");
+    c.missing_required("ListUserDataProvidersItem", "connected_account");
 }
 
-void write(Writer& w, const workos::DataIntegrationsListResponseData& o) {
+void write(Writer& w, const workos::ListUserDataProvidersItem& o) {
   w.begin_object();
   member(w, "object", o.object);
   member(w, "id", o.id);
@@ -2201,21 +2190,19 @@ std::string to_json(const DataIntegrationList& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json,
-                       DataIntegrationsListResponseDataConnectedAccount& out) {
-  return detail::json::decode_document(json, "DataIntegrationsListResponseDataConnectedAccount",
-                                       out);
+Result<void> from_json(std::string_view json, ListUserDataProvidersItemConnectedAccount& out) {
+  return detail::json::decode_document(json, "ListUserDataProvidersItemConnectedAccount", out);
 }
 
-std::string to_json(const DataIntegrationsListResponseDataConnectedAccount& value) {
+std::string to_json(const ListUserDataProvidersItemConnectedAccount& value) {
   return detail::json::encode_document(value);
 }
 
-Result<void> from_json(std::string_view json, DataIntegrationsListResponseData& out) {
-  return detail::json::decode_document(json, "DataIntegrationsListResponseData", out);
+Result<void> from_json(std::string_view json, ListUserDataProvidersItem& out) {
+  return detail::json::decode_document(json, "ListUserDataProvidersItem", out);
 }
 
-std::string to_json(const DataIntegrationsListResponseData& value) {
+std::string to_json(const ListUserDataProvidersItem& value) {
   return detail::json::encode_document(value);
 }
 

@@ -81,12 +81,12 @@ void read(Value v, workos::DataIntegrationCredentialsResponse& out, DecodeContex
 void write(Writer& w, const workos::DataIntegrationCredentialsResponse& v);
 void read(Value v, workos::DataIntegrationList& out, DecodeContext& c);
 void write(Writer& w, const workos::DataIntegrationList& v);
-void read(Value v, workos::DataIntegrationsListResponseDataConnectedAccount& out, DecodeContext& c);
-void write(Writer& w, const workos::DataIntegrationsListResponseDataConnectedAccount& v);
-void read(Value v, workos::DataIntegrationsListResponseDataOwnership& out, DecodeContext& c);
-void write(Writer& w, const workos::DataIntegrationsListResponseDataOwnership& v);
-void read(Value v, workos::DataIntegrationsListResponseData& out, DecodeContext& c);
-void write(Writer& w, const workos::DataIntegrationsListResponseData& v);
+void read(Value v, workos::ListUserDataProvidersItemConnectedAccount& out, DecodeContext& c);
+void write(Writer& w, const workos::ListUserDataProvidersItemConnectedAccount& v);
+void read(Value v, workos::ListUserDataProvidersItemOwnership& out, DecodeContext& c);
+void write(Writer& w, const workos::ListUserDataProvidersItemOwnership& v);
+void read(Value v, workos::ListUserDataProvidersItem& out, DecodeContext& c);
+void write(Writer& w, const workos::ListUserDataProvidersItem& v);
 void read(Value v, workos::DataIntegrationsListResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::DataIntegrationsListResponse& v);
 void read(Value v, workos::GetAccessTokenRequest& out, DecodeContext& c);

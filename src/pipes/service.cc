@@ -63,7 +63,7 @@ class PipesConnectionImpl final : public PipesConnection {
   Result<workos::ConnectedAccount> update_user_connected_account(
       std::string_view user_id, std::string_view slug,
       const UpdateUserConnectedAccountParams& params, const RequestOptions& options) override;
-  Result<workos::DataIntegrationsListResponse> list_user_data_providers(
+  Result<Page<workos::ListUserDataProvidersItem>> list_user_data_providers(
       std::string_view user_id, const ListUserDataProvidersParams& params,
       const RequestOptions& options) override;
 
@@ -172,12 +172,12 @@ Result<workos::ConnectedAccount> PipesConnectionImpl::update_user_connected_acco
   return detail::call<workos::ConnectedAccount>(*core_, req, options, "ConnectedAccount");
 }
 
-Result<workos::DataIntegrationsListResponse> PipesConnectionImpl::list_user_data_providers(
+Result<Page<workos::ListUserDataProvidersItem>> PipesConnectionImpl::list_user_data_providers(
     std::string_view user_id, const ListUserDataProvidersParams& params,
     const RequestOptions& options) {
   detail::ApiRequest req = requests::request_for_list_user_data_providers(user_id, params);
-  return detail::call<workos::DataIntegrationsListResponse>(*core_, req, options,
-                                                            "DataIntegrationsListResponse");
+  return detail::call<Page<workos::ListUserDataProvidersItem>>(*core_, req, options,
+                                                               "DataIntegrationsListResponse");
 }
 
 }  // namespace
@@ -259,7 +259,7 @@ Result<workos::ConnectedAccount> PipesConnection::update_user_connected_account(
   return requests::not_implemented("PipesConnection::update_user_connected_account");
 }
 
-Result<workos::DataIntegrationsListResponse> PipesConnection::list_user_data_providers(
+Result<Page<workos::ListUserDataProvidersItem>> PipesConnection::list_user_data_providers(
     std::string_view, const ListUserDataProvidersParams&, const RequestOptions&) {
   return requests::not_implemented("PipesConnection::list_user_data_providers");
 }
@@ -360,10 +360,12 @@ Result<workos::ConnectedAccount> PipesService::update_user_connected_account(
   return connection_->update_user_connected_account(user_id, slug, params, options);
 }
 
-Result<workos::DataIntegrationsListResponse> PipesService::list_user_data_providers(
+Result<Page<workos::ListUserDataProvidersItem>> PipesService::list_user_data_providers(
     std::string_view user_id, const ListUserDataProvidersParams& params,
     const RequestOptions& options) const {
-  return connection_->list_user_data_providers(user_id, params, options);
+  Result<Page<workos::ListUserDataProvidersItem>> page =
+      connection_->list_user_data_providers(user_id, params, options);
+  return page;
 }
 
 }  // namespace workos::pipes

@@ -25,7 +25,7 @@ class AsyncPipesProviderConnectionImpl final : public AsyncPipesProviderConnecti
   explicit AsyncPipesProviderConnectionImpl(std::shared_ptr<detail::AsyncCore> core)
       : core_(std::move(core)) {}
 
-  Future<workos::DataIntegrationConfigurationListResponse>
+  Future<Page<workos::DataIntegrationConfigurationResponse>>
   list_organization_data_integration_configurations(std::string_view organization_id,
                                                     const RequestOptions& options) override;
   Future<workos::DataIntegrationConfigurationResponse>
@@ -38,12 +38,12 @@ class AsyncPipesProviderConnectionImpl final : public AsyncPipesProviderConnecti
   std::shared_ptr<detail::AsyncCore> core_;
 };
 
-Future<workos::DataIntegrationConfigurationListResponse>
+Future<Page<workos::DataIntegrationConfigurationResponse>>
 AsyncPipesProviderConnectionImpl::list_organization_data_integration_configurations(
     std::string_view organization_id, const RequestOptions& options) {
   detail::ApiRequest req =
       requests::request_for_list_organization_data_integration_configurations(organization_id);
-  return detail::call_async<workos::DataIntegrationConfigurationListResponse>(
+  return detail::call_async<Page<workos::DataIntegrationConfigurationResponse>>(
       core_, req, options, "DataIntegrationConfigurationListResponse");
 }
 
@@ -62,11 +62,11 @@ AsyncPipesProviderConnectionImpl::update_organization_data_integration_configura
 
 AsyncPipesProviderConnection::~AsyncPipesProviderConnection() = default;
 
-Future<workos::DataIntegrationConfigurationListResponse>
+Future<Page<workos::DataIntegrationConfigurationResponse>>
 AsyncPipesProviderConnection::list_organization_data_integration_configurations(
     std::string_view, const RequestOptions&) {
   return make_ready_future(
-      Result<workos::DataIntegrationConfigurationListResponse>(requests::not_implemented(
+      Result<Page<workos::DataIntegrationConfigurationResponse>>(requests::not_implemented(
           "AsyncPipesProviderConnection::list_organization_data_integration_configurations")));
 }
 
@@ -88,10 +88,11 @@ AsyncPipesProviderService::AsyncPipesProviderService(
     std::shared_ptr<AsyncPipesProviderConnection> connection)
     : connection_(std::move(connection)) {}
 
-Future<workos::DataIntegrationConfigurationListResponse>
+Future<AsyncPage<workos::DataIntegrationConfigurationResponse>>
 AsyncPipesProviderService::list_organization_data_integration_configurations(
     std::string_view organization_id, const RequestOptions& options) const {
-  return connection_->list_organization_data_integration_configurations(organization_id, options);
+  return detail::to_async_page<workos::DataIntegrationConfigurationResponse>(
+      connection_->list_organization_data_integration_configurations(organization_id, options), {});
 }
 
 Future<workos::DataIntegrationConfigurationResponse>

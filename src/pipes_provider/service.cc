@@ -26,7 +26,7 @@ class PipesProviderConnectionImpl final : public PipesProviderConnection {
   explicit PipesProviderConnectionImpl(std::shared_ptr<detail::ClientCore> core)
       : core_(std::move(core)) {}
 
-  Result<workos::DataIntegrationConfigurationListResponse>
+  Result<Page<workos::DataIntegrationConfigurationResponse>>
   list_organization_data_integration_configurations(std::string_view organization_id,
                                                     const RequestOptions& options) override;
   Result<workos::DataIntegrationConfigurationResponse>
@@ -39,12 +39,12 @@ class PipesProviderConnectionImpl final : public PipesProviderConnection {
   std::shared_ptr<detail::ClientCore> core_;
 };
 
-Result<workos::DataIntegrationConfigurationListResponse>
+Result<Page<workos::DataIntegrationConfigurationResponse>>
 PipesProviderConnectionImpl::list_organization_data_integration_configurations(
     std::string_view organization_id, const RequestOptions& options) {
   detail::ApiRequest req =
       requests::request_for_list_organization_data_integration_configurations(organization_id);
-  return detail::call<workos::DataIntegrationConfigurationListResponse>(
+  return detail::call<Page<workos::DataIntegrationConfigurationResponse>>(
       *core_, req, options, "DataIntegrationConfigurationListResponse");
 }
 
@@ -63,7 +63,7 @@ PipesProviderConnectionImpl::update_organization_data_integration_configuration(
 
 PipesProviderConnection::~PipesProviderConnection() = default;
 
-Result<workos::DataIntegrationConfigurationListResponse>
+Result<Page<workos::DataIntegrationConfigurationResponse>>
 PipesProviderConnection::list_organization_data_integration_configurations(std::string_view,
                                                                            const RequestOptions&) {
   return requests::not_implemented(
@@ -86,10 +86,12 @@ std::shared_ptr<PipesProviderConnection> make_pipes_provider_connection(
 PipesProviderService::PipesProviderService(std::shared_ptr<PipesProviderConnection> connection)
     : connection_(std::move(connection)) {}
 
-Result<workos::DataIntegrationConfigurationListResponse>
+Result<Page<workos::DataIntegrationConfigurationResponse>>
 PipesProviderService::list_organization_data_integration_configurations(
     std::string_view organization_id, const RequestOptions& options) const {
-  return connection_->list_organization_data_integration_configurations(organization_id, options);
+  Result<Page<workos::DataIntegrationConfigurationResponse>> page =
+      connection_->list_organization_data_integration_configurations(organization_id, options);
+  return page;
 }
 
 Result<workos::DataIntegrationConfigurationResponse>

@@ -557,7 +557,7 @@ TEST(AuthorizationAsyncOperations, ListOrganizationRoles) {
   auto fake = std::make_shared<workos::testing::FakeTransport>();
   fake->enqueue_json(
       200,
-      R"json({"object":"list","data":[{"slug":"admin","object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]})json");
+      R"json({"object":"list","data":[{"slug":"admin","object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":null,"after":"cursor_after"}})json");
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   auto result = client.authorization().list_organization_roles("a/../b?x#").get();
@@ -570,11 +570,12 @@ TEST(AuthorizationAsyncOperations, ListOrganizationRoles) {
   EXPECT_EQ(workos::testing::header_value(request.headers, "Authorization"),
             "Bearer sk_test_generated");
   EXPECT_FALSE(request.has_body);
+  ASSERT_EQ(result->data.size(), 1u);
   EXPECT_TRUE(gen::json_equivalent(
-      workos::to_json(*result),
-      R"json({"object":"list","data":[{"slug":"admin","object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]})json",
+      workos::to_json(result->data[0]),
+      R"json({"slug":"admin","object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       true))
-      << workos::to_json(*result);
+      << workos::to_json(result->data[0]);
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
@@ -1399,7 +1400,7 @@ TEST(AuthorizationAsyncOperations, ListEnvironmentRoles) {
   auto fake = std::make_shared<workos::testing::FakeTransport>();
   fake->enqueue_json(
       200,
-      R"json({"object":"list","data":[{"slug":"admin","object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]})json");
+      R"json({"object":"list","data":[{"slug":"admin","object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}],"list_metadata":{"before":null,"after":"cursor_after"}})json");
   gen::Warnings warnings;
   workos::AsyncClient client(gen::client_options(fake, warnings));
   auto result = client.authorization().list_environment_roles().get();
@@ -1411,11 +1412,12 @@ TEST(AuthorizationAsyncOperations, ListEnvironmentRoles) {
   EXPECT_EQ(workos::testing::header_value(request.headers, "Authorization"),
             "Bearer sk_test_generated");
   EXPECT_FALSE(request.has_body);
+  ASSERT_EQ(result->data.size(), 1u);
   EXPECT_TRUE(gen::json_equivalent(
-      workos::to_json(*result),
-      R"json({"object":"list","data":[{"slug":"admin","object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"}]})json",
+      workos::to_json(result->data[0]),
+      R"json({"slug":"admin","object":"role","id":"role_01EHQMYV6MBK39QC5PZXHY59C3","name":"Admin","description":"Can manage all resources","type":"EnvironmentRole","resource_type_slug":"organization","permissions":["posts:read","posts:write"],"created_at":"2026-01-15T12:00:00.000Z","updated_at":"2026-01-15T12:00:00.000Z"})json",
       true))
-      << workos::to_json(*result);
+      << workos::to_json(result->data[0]);
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 

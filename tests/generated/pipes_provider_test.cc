@@ -24,7 +24,7 @@ TEST(PipesProviderOperations, ListOrganizationDataIntegrationConfigurations) {
   auto fake = std::make_shared<workos::testing::FakeTransport>();
   fake->enqueue_json(
       200,
-      R"json({"object":"list","data":[{"object":"data_integration_configuration","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","name":"GitHub","enabled":true,"scopes":["repo","user:email"],"config":{"account_identifier":"acme-prod"},"created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","credentials":{"credentials_type":"organization","has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"}}]})json");
+      R"json({"object":"list","data":[{"object":"data_integration_configuration","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","name":"GitHub","enabled":true,"scopes":["repo","user:email"],"config":{"account_identifier":"acme-prod"},"created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","credentials":{"credentials_type":"organization","has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"}}],"list_metadata":{"before":null,"after":"cursor_after"}})json");
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   auto result =
@@ -39,11 +39,12 @@ TEST(PipesProviderOperations, ListOrganizationDataIntegrationConfigurations) {
   EXPECT_EQ(workos::testing::header_value(request.headers, "Authorization"),
             "Bearer sk_test_generated");
   EXPECT_FALSE(request.has_body);
+  ASSERT_EQ(result->data.size(), 1u);
   EXPECT_TRUE(gen::json_equivalent(
-      workos::to_json(*result),
-      R"json({"object":"list","data":[{"object":"data_integration_configuration","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","name":"GitHub","enabled":true,"scopes":["repo","user:email"],"config":{"account_identifier":"acme-prod"},"created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","credentials":{"credentials_type":"organization","has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"}}]})json",
+      workos::to_json(result->data[0]),
+      R"json({"object":"data_integration_configuration","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"org_01EHZNVPK3SFK441A1RGBFSHRT","slug":"github","name":"GitHub","enabled":true,"scopes":["repo","user:email"],"config":{"account_identifier":"acme-prod"},"created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","credentials":{"credentials_type":"organization","has_credentials":true,"client_id":"client_01EHZNVPK3SFK441A1RGBFSHRT","client_secret_last_four":"1a2b","redirect_uri":"https://api.workos.com/data-integrations/github/dik_01EHZNVPK3SFK441A1RGBFSHRT/callback"}})json",
       true))
-      << workos::to_json(*result);
+      << workos::to_json(result->data[0]);
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 

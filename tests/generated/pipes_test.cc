@@ -469,7 +469,7 @@ TEST(PipesOperations, ListUserDataProviders) {
   auto fake = std::make_shared<workos::testing::FakeTransport>();
   fake->enqueue_json(
       200,
-      R"json({"object":"list","data":[{"object":"data_provider","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}}]})json");
+      R"json({"object":"list","data":[{"object":"data_provider","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}}],"list_metadata":{"before":null,"after":"cursor_after"}})json");
   gen::Warnings warnings;
   workos::Client client(gen::client_options(fake, warnings));
   workos::pipes::ListUserDataProvidersParams params;
@@ -485,11 +485,12 @@ TEST(PipesOperations, ListUserDataProviders) {
   EXPECT_EQ(workos::testing::header_value(request.headers, "Authorization"),
             "Bearer sk_test_generated");
   EXPECT_FALSE(request.has_body);
+  ASSERT_EQ(result->data.size(), 1u);
   EXPECT_TRUE(gen::json_equivalent(
-      workos::to_json(*result),
-      R"json({"object":"list","data":[{"object":"data_provider","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}}]})json",
+      workos::to_json(result->data[0]),
+      R"json({"object":"data_provider","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}})json",
       true))
-      << workos::to_json(*result);
+      << workos::to_json(result->data[0]);
   EXPECT_TRUE(warnings.lines().empty()) << warnings.joined();
 }
 
@@ -1108,57 +1109,57 @@ TEST(ModelDataIntegrationList, ToleratesDriftAndRejectsWrongTypes) {
       "object");
 }
 
-TEST(ModelDataIntegrationsListResponseDataConnectedAccount, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::DataIntegrationsListResponseDataConnectedAccount>(
-      "DataIntegrationsListResponseDataConnectedAccount",
+TEST(ModelListUserDataProvidersItemConnectedAccount, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ListUserDataProvidersItemConnectedAccount>(
+      "ListUserDataProvidersItemConnectedAccount",
       R"json({"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"})json");
 }
 
-TEST(ModelDataIntegrationsListResponseDataConnectedAccount, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::DataIntegrationsListResponseDataConnectedAccount>(
-      "DataIntegrationsListResponseDataConnectedAccount",
+TEST(ModelListUserDataProvidersItemConnectedAccount, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ListUserDataProvidersItemConnectedAccount>(
+      "ListUserDataProvidersItemConnectedAccount",
       R"json({"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"__unknown_enum_value__","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example","__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::DataIntegrationsListResponseDataConnectedAccount& v) {
+      [](const workos::ListUserDataProvidersItemConnectedAccount& v) {
         return v.auth_method.value().is_unknown() &&
                v.auth_method.value().wire() == "__unknown_enum_value__";
       });
-  gen::expect_missing_required_warns<workos::DataIntegrationsListResponseDataConnectedAccount>(
-      "DataIntegrationsListResponseDataConnectedAccount",
+  gen::expect_missing_required_warns<workos::ListUserDataProvidersItemConnectedAccount>(
+      "ListUserDataProvidersItemConnectedAccount",
       R"json({"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"})json",
       "object");
-  gen::expect_missing_required_warns<workos::DataIntegrationsListResponseDataConnectedAccount>(
-      "DataIntegrationsListResponseDataConnectedAccount",
+  gen::expect_missing_required_warns<workos::ListUserDataProvidersItemConnectedAccount>(
+      "ListUserDataProvidersItemConnectedAccount",
       R"json({"object":null,"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"})json",
       "object");
-  gen::expect_wrong_type_fails<workos::DataIntegrationsListResponseDataConnectedAccount>(
-      "DataIntegrationsListResponseDataConnectedAccount",
+  gen::expect_wrong_type_fails<workos::ListUserDataProvidersItemConnectedAccount>(
+      "ListUserDataProvidersItemConnectedAccount",
       R"json({"object":12345,"id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"})json",
       "object");
 }
 
-TEST(ModelDataIntegrationsListResponseData, RoundTripsTheSpecExample) {
-  gen::expect_round_trip<workos::DataIntegrationsListResponseData>(
-      "DataIntegrationsListResponseData",
+TEST(ModelListUserDataProvidersItem, RoundTripsTheSpecExample) {
+  gen::expect_round_trip<workos::ListUserDataProvidersItem>(
+      "ListUserDataProvidersItem",
       R"json({"object":"data_provider","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}})json");
 }
 
-TEST(ModelDataIntegrationsListResponseData, ToleratesDriftAndRejectsWrongTypes) {
-  gen::expect_unknowns_survive<workos::DataIntegrationsListResponseData>(
-      "DataIntegrationsListResponseData",
+TEST(ModelListUserDataProvidersItem, ToleratesDriftAndRejectsWrongTypes) {
+  gen::expect_unknowns_survive<workos::ListUserDataProvidersItem>(
+      "ListUserDataProvidersItem",
       R"json({"object":"data_provider","id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"__unknown_enum_value__","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"},"__unknown_field__":{"nested":[1,2,3]}})json",
-      [](const workos::DataIntegrationsListResponseData& v) {
+      [](const workos::ListUserDataProvidersItem& v) {
         return v.ownership.is_unknown() && v.ownership.wire() == "__unknown_enum_value__";
       });
-  gen::expect_missing_required_warns<workos::DataIntegrationsListResponseData>(
-      "DataIntegrationsListResponseData",
+  gen::expect_missing_required_warns<workos::ListUserDataProvidersItem>(
+      "ListUserDataProvidersItem",
       R"json({"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}})json",
       "object");
-  gen::expect_missing_required_warns<workos::DataIntegrationsListResponseData>(
-      "DataIntegrationsListResponseData",
+  gen::expect_missing_required_warns<workos::ListUserDataProvidersItem>(
+      "ListUserDataProvidersItem",
       R"json({"object":null,"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}})json",
       "object");
-  gen::expect_wrong_type_fails<workos::DataIntegrationsListResponseData>(
-      "DataIntegrationsListResponseData",
+  gen::expect_wrong_type_fails<workos::ListUserDataProvidersItem>(
+      "ListUserDataProvidersItem",
       R"json({"object":12345,"id":"data_integration_01EHZNVPK3SFK441A1RGBFSHRT","name":"GitHub","description":"Connect your GitHub account to access repositories.","slug":"github","integration_type":"github","credentials_type":"oauth2","scopes":["repo","user:email"],"auth_methods":["oauth"],"ownership":"userland_user","created_at":"2024-01-15T10:30:00.000Z","updated_at":"2024-01-15T10:30:00.000Z","integrationType":"example","credentialsType":"example","createdAt":"example","updatedAt":"example","connected_account":{"object":"connected_account","id":"data_installation_01EHZNVPK3SFK441A1RGBFSHRT","user_id":"user_01EHZNVPK3SFK441A1RGBFSHRT","organization_id":"example","scopes":["repo","user:email"],"auth_method":"oauth","api_key_last_4":"example","client_id":"3MVG9dZJodJWxft2VoStSCVwPFsx0eDcpVc","client_secret_last_4":"cdef","config":{"instance_url":"https://example.my.salesforce.com"},"state":"connected","created_at":"2024-01-16T14:20:00.000Z","updated_at":"2024-01-16T14:20:00.000Z","userlandUserId":"example","organizationId":"example","createdAt":"example","updatedAt":"example"}})json",
       "object");
 }
@@ -1397,19 +1398,18 @@ TEST(PipesEnums, RoundTripKnownAndUnknownWireValues) {
       workos::DataIntegrationCredentialsResponseInactiveError::from_wire("__unknown_enum_value__")
           .wire(),
       "__unknown_enum_value__");
-  EXPECT_EQ(workos::DataIntegrationsListResponseDataOwnership::from_wire("userland_user").wire(),
+  EXPECT_EQ(workos::ListUserDataProvidersItemOwnership::from_wire("userland_user").wire(),
             "userland_user");
-  EXPECT_EQ(workos::DataIntegrationsListResponseDataOwnership::from_wire("userland_user"),
-            workos::DataIntegrationsListResponseDataOwnership::kUserlandUser);
-  EXPECT_EQ(workos::DataIntegrationsListResponseDataOwnership::from_wire("organization").wire(),
+  EXPECT_EQ(workos::ListUserDataProvidersItemOwnership::from_wire("userland_user"),
+            workos::ListUserDataProvidersItemOwnership::kUserlandUser);
+  EXPECT_EQ(workos::ListUserDataProvidersItemOwnership::from_wire("organization").wire(),
             "organization");
-  EXPECT_EQ(workos::DataIntegrationsListResponseDataOwnership::from_wire("organization"),
-            workos::DataIntegrationsListResponseDataOwnership::kOrganization);
-  EXPECT_TRUE(workos::DataIntegrationsListResponseDataOwnership::from_wire("__unknown_enum_value__")
-                  .is_unknown());
-  EXPECT_EQ(
-      workos::DataIntegrationsListResponseDataOwnership::from_wire("__unknown_enum_value__").wire(),
-      "__unknown_enum_value__");
+  EXPECT_EQ(workos::ListUserDataProvidersItemOwnership::from_wire("organization"),
+            workos::ListUserDataProvidersItemOwnership::kOrganization);
+  EXPECT_TRUE(
+      workos::ListUserDataProvidersItemOwnership::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::ListUserDataProvidersItemOwnership::from_wire("__unknown_enum_value__").wire(),
+            "__unknown_enum_value__");
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include <workos/client_base.h>
+#include <workos/client.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/version.h>
 
@@ -126,9 +126,17 @@ TEST_F(EnvTest, PublicClientNeedsClientIdAndRefusesAKey) {
   EXPECT_EQ(r.error().kind(), ErrorKind::kConfiguration);
 }
 
-TEST_F(EnvTest, ClientIdAloneIsEnough) {
+TEST_F(EnvTest, AClientIdAloneNeedsAPublicClient) {
   setenv("WORKOS_CLIENT_ID", "client_only", 1);
-  auto core = detail::ClientCore::create(base()).value();
+  // A confidential client without an API key fails when it is built, not at its first call.
+  auto missing = Client::create(base());
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().kind(), ErrorKind::kConfiguration);
+  EXPECT_NE(missing.error().message().find("no API key"), std::string::npos);
+  // The same configuration as a public client is fine.
+  ClientOptions o = base();
+  o.public_client = true;
+  auto core = detail::ClientCore::create(o).value();
   EXPECT_EQ(core->client_id(), "client_only");
   EXPECT_EQ(core->api_key(), "");
 }

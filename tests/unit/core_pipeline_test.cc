@@ -427,6 +427,7 @@ TEST_F(PipelineTest, PublicClientApiKeyCallFailsLocally) {
 TEST_F(PipelineTest, ClientIdOnlyClientCannotMakeApiKeyCalls) {
   ClientOptions o;
   o.client_id = "client_123";
+  o.public_client = true;  // a confidential client without a key is refused when built
   o.transport = fake;
   unsetenv("WORKOS_API_KEY");
   auto c = make_core(o);

@@ -98,8 +98,8 @@ class AsyncAuthorizationConnection {
                                                         const CreateOrganizationRoleParams& params,
                                                         const RequestOptions& options);
   /// Async `list_organization_roles` (see `AuthorizationConnection::list_organization_roles`).
-  virtual Future<workos::RoleList> list_organization_roles(std::string_view organization_id,
-                                                           const RequestOptions& options);
+  virtual Future<Page<workos::Role>> list_organization_roles(std::string_view organization_id,
+                                                             const RequestOptions& options);
   /// Async `get_organization_role` (see `AuthorizationConnection::get_organization_role`).
   virtual Future<workos::Role> get_organization_role(std::string_view organization_id,
                                                      std::string_view slug,
@@ -206,7 +206,7 @@ class AsyncAuthorizationConnection {
   virtual Future<workos::Role> create_environment_role(const CreateEnvironmentRoleParams& params,
                                                        const RequestOptions& options);
   /// Async `list_environment_roles` (see `AuthorizationConnection::list_environment_roles`).
-  virtual Future<workos::RoleList> list_environment_roles(const RequestOptions& options);
+  virtual Future<Page<workos::Role>> list_environment_roles(const RequestOptions& options);
   /// Async `get_environment_role` (see `AuthorizationConnection::get_environment_role`).
   virtual Future<workos::Role> get_environment_role(std::string_view slug,
                                                     const RequestOptions& options);
@@ -268,8 +268,8 @@ class AsyncAuthorizationService {
   /// the list will be removed.
   ///
   /// `PUT /authorization/groups/{group_id}/role_assignments` (operation
-  /// `AuthorizationGroupRoleAssignmentsController_replaceGroupRoleAssignments`). Returns one page;
-  /// `auto_paging()` on it fetches the following pages.
+  /// `AuthorizationGroupRoleAssignmentsController_replaceGroupRoleAssignments`). Returns the whole
+  /// list as one page (the API does not paginate it).
   Future<AsyncPage<workos::GroupRoleAssignment>> update_group_role_assignments(
       std::string_view group_id, const UpdateGroupRoleAssignmentsParams& params,
       const RequestOptions& options = {}) const;
@@ -406,9 +406,10 @@ class AsyncAuthorizationService {
   /// and custom roles, returned in priority order.
   ///
   /// `GET /authorization/organizations/{organizationId}/roles` (operation
-  /// `AuthorizationOrganizationRolesController_list`).
-  Future<workos::RoleList> list_organization_roles(std::string_view organization_id,
-                                                   const RequestOptions& options = {}) const;
+  /// `AuthorizationOrganizationRolesController_list`). Returns the whole list as one page (the API
+  /// does not paginate it).
+  Future<AsyncPage<workos::Role>> list_organization_roles(std::string_view organization_id,
+                                                          const RequestOptions& options = {}) const;
   /// Get a custom role
   ///
   /// Retrieve a role that applies to an organization by its slug. This can return either an
@@ -647,7 +648,8 @@ class AsyncAuthorizationService {
   /// List all environment roles in priority order.
   ///
   /// `GET /authorization/roles` (operation `AuthorizationRolesController_list`).
-  Future<workos::RoleList> list_environment_roles(const RequestOptions& options = {}) const;
+  /// Returns the whole list as one page (the API does not paginate it).
+  Future<AsyncPage<workos::Role>> list_environment_roles(const RequestOptions& options = {}) const;
   /// Get an environment role
   ///
   /// Get an environment role by its slug.

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -57,6 +58,11 @@ struct AssignRole {
   /// `by_external_id`).
   std::variant<workos::AssignRoleResourceTargetById, workos::AssignRoleResourceTargetByExternalId>
       resource_target;
+
+  /// Sets `resource_target` to the `by_id` variant: sends `resource_id` (and none of the others).
+  void set_resource_id(std::string value) {
+    resource_target = workos::AssignRoleResourceTargetById{std::move(value)};
+  }
 };
 
 /// The `AuthorizationCheck` object.
@@ -111,6 +117,11 @@ struct CheckAuthorization {
   /// `by_external_id`).
   std::variant<workos::AssignRoleResourceTargetById, workos::AssignRoleResourceTargetByExternalId>
       resource_target;
+
+  /// Sets `resource_target` to the `by_id` variant: sends `resource_id` (and none of the others).
+  void set_resource_id(std::string value) {
+    resource_target = workos::AssignRoleResourceTargetById{std::move(value)};
+  }
 };
 
 /// The `CreateAuthorizationPermission` object.
@@ -169,6 +180,12 @@ struct CreateAuthorizationResource {
   std::optional<std::variant<workos::CreateAuthorizationResourceParentResourceById,
                              workos::CreateAuthorizationResourceParentResourceByExternalId>>
       parent_resource;
+
+  /// Sets `parent_resource` to the `by_id` variant: sends `parent_resource_id` (and none of the
+  /// others).
+  void set_parent_resource_id(std::string value) {
+    parent_resource = workos::CreateAuthorizationResourceParentResourceById{std::move(value)};
+  }
 };
 
 /// The `CreateGroupRoleAssignment` object.
@@ -329,6 +346,11 @@ struct RemoveRole {
   /// `by_external_id`).
   std::variant<workos::AssignRoleResourceTargetById, workos::AssignRoleResourceTargetByExternalId>
       resource_target;
+
+  /// Sets `resource_target` to the `by_id` variant: sends `resource_id` (and none of the others).
+  void set_resource_id(std::string value) {
+    resource_target = workos::AssignRoleResourceTargetById{std::move(value)};
+  }
 };
 
 /// The `ReplaceGroupRoleAssignmentEntry` object.
@@ -466,6 +488,12 @@ struct UpdateAuthorizationResource {
   std::optional<std::variant<workos::UpdateAuthorizationResourceParentResourceById,
                              workos::CreateAuthorizationResourceParentResourceByExternalId>>
       parent_resource;
+
+  /// Sets `parent_resource` to the `by_id` variant: sends `parent_resource_id` (and none of the
+  /// others).
+  void set_parent_resource_id(std::string value) {
+    parent_resource = workos::UpdateAuthorizationResourceParentResourceById{std::move(value)};
+  }
 };
 
 /// The `UpdateOrganizationRole` object.

@@ -444,8 +444,8 @@ class AuthorizationConnection {
   /// the list will be removed.
   ///
   /// `PUT /authorization/groups/{group_id}/role_assignments` (operation
-  /// `AuthorizationGroupRoleAssignmentsController_replaceGroupRoleAssignments`). Returns one page;
-  /// `auto_paging()` on it fetches the following pages.
+  /// `AuthorizationGroupRoleAssignmentsController_replaceGroupRoleAssignments`). Returns the whole
+  /// list as one page (the API does not paginate it).
   virtual Result<Page<workos::GroupRoleAssignment>> update_group_role_assignments(
       std::string_view group_id, const UpdateGroupRoleAssignmentsParams& params,
       const RequestOptions& options);
@@ -581,9 +581,10 @@ class AuthorizationConnection {
   /// and custom roles, returned in priority order.
   ///
   /// `GET /authorization/organizations/{organizationId}/roles` (operation
-  /// `AuthorizationOrganizationRolesController_list`).
-  virtual Result<workos::RoleList> list_organization_roles(std::string_view organization_id,
-                                                           const RequestOptions& options);
+  /// `AuthorizationOrganizationRolesController_list`). Returns the whole list as one page (the API
+  /// does not paginate it).
+  virtual Result<Page<workos::Role>> list_organization_roles(std::string_view organization_id,
+                                                             const RequestOptions& options);
   /// Get a custom role
   ///
   /// Retrieve a role that applies to an organization by its slug. This can return either an
@@ -823,7 +824,8 @@ class AuthorizationConnection {
   /// List all environment roles in priority order.
   ///
   /// `GET /authorization/roles` (operation `AuthorizationRolesController_list`).
-  virtual Result<workos::RoleList> list_environment_roles(const RequestOptions& options);
+  /// Returns the whole list as one page (the API does not paginate it).
+  virtual Result<Page<workos::Role>> list_environment_roles(const RequestOptions& options);
   /// Get an environment role
   ///
   /// Get an environment role by its slug.
@@ -900,8 +902,8 @@ class AuthorizationService {
   /// the list will be removed.
   ///
   /// `PUT /authorization/groups/{group_id}/role_assignments` (operation
-  /// `AuthorizationGroupRoleAssignmentsController_replaceGroupRoleAssignments`). Returns one page;
-  /// `auto_paging()` on it fetches the following pages.
+  /// `AuthorizationGroupRoleAssignmentsController_replaceGroupRoleAssignments`). Returns the whole
+  /// list as one page (the API does not paginate it).
   Result<Page<workos::GroupRoleAssignment>> update_group_role_assignments(
       std::string_view group_id, const UpdateGroupRoleAssignmentsParams& params,
       const RequestOptions& options = {}) const;
@@ -1038,9 +1040,10 @@ class AuthorizationService {
   /// and custom roles, returned in priority order.
   ///
   /// `GET /authorization/organizations/{organizationId}/roles` (operation
-  /// `AuthorizationOrganizationRolesController_list`).
-  Result<workos::RoleList> list_organization_roles(std::string_view organization_id,
-                                                   const RequestOptions& options = {}) const;
+  /// `AuthorizationOrganizationRolesController_list`). Returns the whole list as one page (the API
+  /// does not paginate it).
+  Result<Page<workos::Role>> list_organization_roles(std::string_view organization_id,
+                                                     const RequestOptions& options = {}) const;
   /// Get a custom role
   ///
   /// Retrieve a role that applies to an organization by its slug. This can return either an
@@ -1279,7 +1282,8 @@ class AuthorizationService {
   /// List all environment roles in priority order.
   ///
   /// `GET /authorization/roles` (operation `AuthorizationRolesController_list`).
-  Result<workos::RoleList> list_environment_roles(const RequestOptions& options = {}) const;
+  /// Returns the whole list as one page (the API does not paginate it).
+  Result<Page<workos::Role>> list_environment_roles(const RequestOptions& options = {}) const;
   /// Get an environment role
   ///
   /// Get an environment role by its slug.

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -49,6 +50,15 @@ struct CreateUserOrganizationMembership {
   std::optional<std::variant<workos::CreateUserOrganizationMembershipRoleSingle,
                              workos::CreateUserOrganizationMembershipRoleMultiple>>
       role;
+
+  /// Sets `role` to the `single` variant: sends `role_slug` (and none of the others).
+  void set_role_slug(std::string value) {
+    role = workos::CreateUserOrganizationMembershipRoleSingle{std::move(value)};
+  }
+  /// Sets `role` to the `multiple` variant: sends `role_slugs` (and none of the others).
+  void set_role_slugs(std::vector<std::string> value) {
+    role = workos::CreateUserOrganizationMembershipRoleMultiple{std::move(value)};
+  }
 };
 
 /// The `UpdateUserOrganizationMembership` object.
@@ -57,6 +67,15 @@ struct UpdateUserOrganizationMembership {
   std::optional<std::variant<workos::CreateUserOrganizationMembershipRoleSingle,
                              workos::CreateUserOrganizationMembershipRoleMultiple>>
       role;
+
+  /// Sets `role` to the `single` variant: sends `role_slug` (and none of the others).
+  void set_role_slug(std::string value) {
+    role = workos::CreateUserOrganizationMembershipRoleSingle{std::move(value)};
+  }
+  /// Sets `role` to the `multiple` variant: sends `role_slugs` (and none of the others).
+  void set_role_slugs(std::vector<std::string> value) {
+    role = workos::CreateUserOrganizationMembershipRoleMultiple{std::move(value)};
+  }
 };
 
 /// The `UserOrganizationMembership` object.

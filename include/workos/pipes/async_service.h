@@ -84,7 +84,7 @@ class AsyncPipesConnection {
       std::string_view user_id, std::string_view slug,
       const UpdateUserConnectedAccountParams& params, const RequestOptions& options);
   /// Async `list_user_data_providers` (see `PipesConnection::list_user_data_providers`).
-  virtual Future<workos::DataIntegrationsListResponse> list_user_data_providers(
+  virtual Future<Page<workos::ListUserDataProvidersItem>> list_user_data_providers(
       std::string_view user_id, const ListUserDataProvidersParams& params,
       const RequestOptions& options);
 };
@@ -257,8 +257,9 @@ class AsyncPipesService {
   /// account](/reference/pipes/connected-account) information where applicable.
   ///
   /// `GET /user_management/users/{user_id}/data_providers` (operation
-  /// `DataIntegrationsUserManagementController_getUserDataIntegrations`).
-  Future<workos::DataIntegrationsListResponse> list_user_data_providers(
+  /// `DataIntegrationsUserManagementController_getUserDataIntegrations`). Returns the whole list as
+  /// one page (the API does not paginate it).
+  Future<AsyncPage<workos::ListUserDataProvidersItem>> list_user_data_providers(
       std::string_view user_id, const ListUserDataProvidersParams& params = {},
       const RequestOptions& options = {}) const;
 

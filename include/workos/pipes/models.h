@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -925,7 +926,7 @@ struct DataIntegrationList {
 
 /// The user's [connected account](/reference/pipes/connected-account) for this provider, or `null`
 /// if the user has not connected.
-struct DataIntegrationsListResponseDataConnectedAccount {
+struct ListUserDataProvidersItemConnectedAccount {
   /// Distinguishes the connected account object.
   /// Always `connected_account`.
   std::string object = "connected_account";
@@ -982,9 +983,8 @@ struct DataIntegrationsListResponseDataConnectedAccount {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case DataIntegrationsListResponseDataOwnership::kUserlandUser: ...; default: ...;
-/// }`.
-class DataIntegrationsListResponseDataOwnership {
+/// `switch (v) { case ListUserDataProvidersItemOwnership::kUserlandUser: ...; default: ...; }`.
+class ListUserDataProvidersItemOwnership {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -994,39 +994,39 @@ class DataIntegrationsListResponseDataOwnership {
   };
 
   /// `kUnknown` with empty wire text.
-  DataIntegrationsListResponseDataOwnership() = default;
+  ListUserDataProvidersItemOwnership() = default;
   /// A known value.
-  DataIntegrationsListResponseDataOwnership(Value value)
+  ListUserDataProvidersItemOwnership(Value value)
       : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static DataIntegrationsListResponseDataOwnership from_wire(std::string_view wire);
+  static ListUserDataProvidersItemOwnership from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == DataIntegrationsListResponseDataOwnership::kUserlandUser` work.
+  /// Lets `switch (v)` and `v == ListUserDataProvidersItemOwnership::kUserlandUser` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const DataIntegrationsListResponseDataOwnership& a,
-                         const DataIntegrationsListResponseDataOwnership& b) noexcept {
+  friend bool operator==(const ListUserDataProvidersItemOwnership& a,
+                         const ListUserDataProvidersItemOwnership& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const DataIntegrationsListResponseDataOwnership& a,
-                         const DataIntegrationsListResponseDataOwnership& b) noexcept {
+  friend bool operator!=(const ListUserDataProvidersItemOwnership& a,
+                         const ListUserDataProvidersItemOwnership& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const DataIntegrationsListResponseDataOwnership& a, Value b) noexcept {
+  friend bool operator==(const ListUserDataProvidersItemOwnership& a, Value b) noexcept {
     return a.value_ == b;
   }
-  friend bool operator!=(const DataIntegrationsListResponseDataOwnership& a, Value b) noexcept {
+  friend bool operator!=(const ListUserDataProvidersItemOwnership& a, Value b) noexcept {
     return a.value_ != b;
   }
-  friend bool operator==(Value a, const DataIntegrationsListResponseDataOwnership& b) noexcept {
+  friend bool operator==(Value a, const ListUserDataProvidersItemOwnership& b) noexcept {
     return a == b.value_;
   }
-  friend bool operator!=(Value a, const DataIntegrationsListResponseDataOwnership& b) noexcept {
+  friend bool operator!=(Value a, const ListUserDataProvidersItemOwnership& b) noexcept {
     return a != b.value_;
   }
 
@@ -1035,8 +1035,8 @@ class DataIntegrationsListResponseDataOwnership {
   std::string unknown_;
 };
 
-/// The `DataIntegrationsListResponseData` object.
-struct DataIntegrationsListResponseData {
+/// The `ListUserDataProvidersItem` object.
+struct ListUserDataProvidersItem {
   /// Distinguishes the data provider object.
   /// Always `data_provider`.
   std::string object = "data_provider";
@@ -1060,7 +1060,7 @@ struct DataIntegrationsListResponseData {
   /// `client_credentials`, or a combination). Defaults to `["oauth"]` if absent.
   std::optional<std::vector<workos::DataIntegrationAuthMethod>> auth_methods;
   /// Whether the provider is owned by a user or organization.
-  workos::DataIntegrationsListResponseDataOwnership ownership;
+  workos::ListUserDataProvidersItemOwnership ownership;
   /// The timestamp when the provider was created.
   std::string created_at;
   /// The timestamp when the provider was last updated.
@@ -1075,7 +1075,7 @@ struct DataIntegrationsListResponseData {
   std::string updatedAt;
   /// The user's [connected account](/reference/pipes/connected-account) for this provider, or
   /// `null` if the user has not connected. Required; empty means `null`.
-  std::optional<workos::DataIntegrationsListResponseDataConnectedAccount> connected_account;
+  std::optional<workos::ListUserDataProvidersItemConnectedAccount> connected_account;
 };
 
 /// The `DataIntegrationsListResponse` object.
@@ -1086,7 +1086,7 @@ struct DataIntegrationsListResponse {
   /// A list of [providers](/reference/pipes/provider), each including a
   /// [`connected_account`](/reference/pipes/connected-account) field with the user's connection
   /// status.
-  std::vector<workos::DataIntegrationsListResponseData> data;
+  std::vector<workos::ListUserDataProvidersItem> data;
 };
 
 /// The `GetAccessTokenRequest` object.
@@ -1308,15 +1308,14 @@ Result<void> from_json(std::string_view json, DataIntegrationList& out);
 std::string to_json(const DataIntegrationList& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json,
-                       DataIntegrationsListResponseDataConnectedAccount& out);
+Result<void> from_json(std::string_view json, ListUserDataProvidersItemConnectedAccount& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const DataIntegrationsListResponseDataConnectedAccount& value);
+std::string to_json(const ListUserDataProvidersItemConnectedAccount& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
-Result<void> from_json(std::string_view json, DataIntegrationsListResponseData& out);
+Result<void> from_json(std::string_view json, ListUserDataProvidersItem& out);
 /// Encodes `value` as compact JSON text.
-std::string to_json(const DataIntegrationsListResponseData& value);
+std::string to_json(const ListUserDataProvidersItem& value);
 /// Decodes `json` into `out`; a DecodeError naming model and field when a value has the
 /// wrong JSON type or the text is not JSON.
 Result<void> from_json(std::string_view json, DataIntegrationsListResponse& out);

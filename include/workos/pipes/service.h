@@ -270,8 +270,9 @@ class PipesConnection {
   /// account](/reference/pipes/connected-account) information where applicable.
   ///
   /// `GET /user_management/users/{user_id}/data_providers` (operation
-  /// `DataIntegrationsUserManagementController_getUserDataIntegrations`).
-  virtual Result<workos::DataIntegrationsListResponse> list_user_data_providers(
+  /// `DataIntegrationsUserManagementController_getUserDataIntegrations`). Returns the whole list as
+  /// one page (the API does not paginate it).
+  virtual Result<Page<workos::ListUserDataProvidersItem>> list_user_data_providers(
       std::string_view user_id, const ListUserDataProvidersParams& params,
       const RequestOptions& options);
 };
@@ -443,8 +444,9 @@ class PipesService {
   /// account](/reference/pipes/connected-account) information where applicable.
   ///
   /// `GET /user_management/users/{user_id}/data_providers` (operation
-  /// `DataIntegrationsUserManagementController_getUserDataIntegrations`).
-  Result<workos::DataIntegrationsListResponse> list_user_data_providers(
+  /// `DataIntegrationsUserManagementController_getUserDataIntegrations`). Returns the whole list as
+  /// one page (the API does not paginate it).
+  Result<Page<workos::ListUserDataProvidersItem>> list_user_data_providers(
       std::string_view user_id, const ListUserDataProvidersParams& params = {},
       const RequestOptions& options = {}) const;
 

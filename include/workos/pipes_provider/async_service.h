@@ -31,7 +31,7 @@ class AsyncPipesProviderConnection {
 
   /// Async `list_organization_data_integration_configurations` (see
   /// `PipesProviderConnection::list_organization_data_integration_configurations`).
-  virtual Future<workos::DataIntegrationConfigurationListResponse>
+  virtual Future<Page<workos::DataIntegrationConfigurationResponse>>
   list_organization_data_integration_configurations(std::string_view organization_id,
                                                     const RequestOptions& options);
   /// Async `update_organization_data_integration_configuration` (see
@@ -66,8 +66,9 @@ class AsyncPipesProviderService {
   /// applicable.
   ///
   /// `GET /organizations/{organizationId}/data_integration_configurations` (operation
-  /// `ProviderController_listForOrganization`).
-  Future<workos::DataIntegrationConfigurationListResponse>
+  /// `ProviderController_listForOrganization`). Returns the whole list as one page (the API does
+  /// not paginate it).
+  Future<AsyncPage<workos::DataIntegrationConfigurationResponse>>
   list_organization_data_integration_configurations(std::string_view organization_id,
                                                     const RequestOptions& options = {}) const;
   /// Configure a provider for an organization

@@ -46,8 +46,9 @@ class PipesProviderConnection {
   /// applicable.
   ///
   /// `GET /organizations/{organizationId}/data_integration_configurations` (operation
-  /// `ProviderController_listForOrganization`).
-  virtual Result<workos::DataIntegrationConfigurationListResponse>
+  /// `ProviderController_listForOrganization`). Returns the whole list as one page (the API does
+  /// not paginate it).
+  virtual Result<Page<workos::DataIntegrationConfigurationResponse>>
   list_organization_data_integration_configurations(std::string_view organization_id,
                                                     const RequestOptions& options);
   /// Configure a provider for an organization
@@ -85,8 +86,9 @@ class PipesProviderService {
   /// applicable.
   ///
   /// `GET /organizations/{organizationId}/data_integration_configurations` (operation
-  /// `ProviderController_listForOrganization`).
-  Result<workos::DataIntegrationConfigurationListResponse>
+  /// `ProviderController_listForOrganization`). Returns the whole list as one page (the API does
+  /// not paginate it).
+  Result<Page<workos::DataIntegrationConfigurationResponse>>
   list_organization_data_integration_configurations(std::string_view organization_id,
                                                     const RequestOptions& options = {}) const;
   /// Configure a provider for an organization

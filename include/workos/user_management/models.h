@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -742,6 +743,11 @@ struct CreateUser {
   /// Mutually exclusive fields `password`: set exactly one variant (`plaintext`, `hashed`) or none.
   std::optional<std::variant<workos::CreateUserPasswordPlaintext, workos::CreateUserPasswordHashed>>
       password;
+
+  /// Sets `password` to the `plaintext` variant: sends `password` (and none of the others).
+  void set_password(std::string value) {
+    password = workos::CreateUserPasswordPlaintext{std::move(value)};
+  }
 };
 
 /// The `CreateUserApiKey` object.
@@ -1323,6 +1329,11 @@ struct UpdateUser {
   /// Mutually exclusive fields `password`: set exactly one variant (`plaintext`, `hashed`) or none.
   std::optional<std::variant<workos::UpdateUserPasswordPlaintext, workos::CreateUserPasswordHashed>>
       password;
+
+  /// Sets `password` to the `plaintext` variant: sends `password` (and none of the others).
+  void set_password(std::string value) {
+    password = workos::UpdateUserPasswordPlaintext{std::move(value)};
+  }
 };
 
 /// The `UserApiKey` object.

@@ -153,7 +153,7 @@ class AsyncVaultService {
   /// Retrieve all versions for a specific object.
   ///
   /// `GET /vault/v1/kv/{id}/versions` (operation `JumpWireWeb.DataVaultController.versions`).
-  /// Returns one page; `auto_paging()` on it fetches the following pages.
+  /// Returns the whole list as one page (the API does not paginate it).
   Future<AsyncPage<workos::ObjectVersion>> list_kv_versions(
       std::string_view id, const RequestOptions& options = {}) const;
 

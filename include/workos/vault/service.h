@@ -151,7 +151,7 @@ class VaultConnection {
   /// Retrieve all versions for a specific object.
   ///
   /// `GET /vault/v1/kv/{id}/versions` (operation `JumpWireWeb.DataVaultController.versions`).
-  /// Returns one page; `auto_paging()` on it fetches the following pages.
+  /// Returns the whole list as one page (the API does not paginate it).
   virtual Result<Page<workos::ObjectVersion>> list_kv_versions(std::string_view id,
                                                                const RequestOptions& options);
 };
@@ -245,7 +245,7 @@ class VaultService {
   /// Retrieve all versions for a specific object.
   ///
   /// `GET /vault/v1/kv/{id}/versions` (operation `JumpWireWeb.DataVaultController.versions`).
-  /// Returns one page; `auto_paging()` on it fetches the following pages.
+  /// Returns the whole list as one page (the API does not paginate it).
   Result<Page<workos::ObjectVersion>> list_kv_versions(std::string_view id,
                                                        const RequestOptions& options = {}) const;
 

@@ -97,7 +97,7 @@ class MockAuthorizationConnection : public workos::authorization::AuthorizationC
                const workos::authorization::CreateOrganizationRoleParams& params,
                const RequestOptions& options),
               (override));
-  MOCK_METHOD((Result<workos::RoleList>), list_organization_roles,
+  MOCK_METHOD((Result<Page<workos::Role>>), list_organization_roles,
               (std::string_view organization_id, const RequestOptions& options), (override));
   MOCK_METHOD((Result<workos::Role>), get_organization_role,
               (std::string_view organization_id, std::string_view slug,
@@ -207,7 +207,7 @@ class MockAuthorizationConnection : public workos::authorization::AuthorizationC
               (const workos::authorization::CreateEnvironmentRoleParams& params,
                const RequestOptions& options),
               (override));
-  MOCK_METHOD((Result<workos::RoleList>), list_environment_roles, (const RequestOptions& options),
+  MOCK_METHOD((Result<Page<workos::Role>>), list_environment_roles, (const RequestOptions& options),
               (override));
   MOCK_METHOD((Result<workos::Role>), get_environment_role,
               (std::string_view slug, const RequestOptions& options), (override));

@@ -83,7 +83,7 @@ class MockPipesConnection : public workos::pipes::PipesConnection {
                const workos::pipes::UpdateUserConnectedAccountParams& params,
                const RequestOptions& options),
               (override));
-  MOCK_METHOD((Result<workos::DataIntegrationsListResponse>), list_user_data_providers,
+  MOCK_METHOD((Result<Page<workos::ListUserDataProvidersItem>>), list_user_data_providers,
               (std::string_view user_id, const workos::pipes::ListUserDataProvidersParams& params,
                const RequestOptions& options),
               (override));

@@ -24,7 +24,7 @@ namespace workos::mocks {
 /// @endcode
 class MockPipesProviderConnection : public workos::pipes_provider::PipesProviderConnection {
  public:
-  MOCK_METHOD((Result<workos::DataIntegrationConfigurationListResponse>),
+  MOCK_METHOD((Result<Page<workos::DataIntegrationConfigurationResponse>>),
               list_organization_data_integration_configurations,
               (std::string_view organization_id, const RequestOptions& options), (override));
   MOCK_METHOD(
