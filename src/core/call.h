@@ -117,11 +117,15 @@ class ClientCore {
   /// Adds the call's response metadata (status, request id, truncated redacted body) to a
   /// DecodeError made while decoding `response`.
   Error decode_error(const Error& error, const ResponseInfo& response) const;
-  /// The DecodeError of `ClientOptions::strict_decoding` for an answer that decoded with
-  /// `warnings` (required fields missing): code `missing_required_field`, the first warning and
-  /// how many more, plus the response metadata.
-  Error strict_decode_error(const std::vector<std::string>& warnings,
-                            const ResponseInfo& response) const;
+  /// Logs each decoding warning and keeps it in `warnings`.
+  std::function<void(const std::string&)> warning_sink(std::vector<std::string>& warnings) const;
+  /// `response` once decoded with `warnings` (required fields missing): unchanged when there
+  /// are none, a copy listing them in `decode_warnings`, or with
+  /// `ClientOptions::strict_decoding` a DecodeError (code `missing_required_field`, the first
+  /// warning and how many more, plus the response metadata). Out of line: every decoded type
+  /// shares it.
+  Result<std::shared_ptr<const ResponseInfo>> with_decode_warnings(
+      std::vector<std::string> warnings, std::shared_ptr<const ResponseInfo> response) const;
   /// Builds the absolute URL for `request` (base URL resolution + path + query).
   std::string url_for(const ApiRequest& request, const RequestOptions& options) const;
 
@@ -148,17 +152,13 @@ Result<T> decode_response(const ClientCore& core,
   if (!response) return response.error();
   T out;
   std::vector<std::string> warnings;
-  std::function<void(const std::string&)> warn = [&core, &warnings](const std::string& w) {
-    core.log(LogLevel::kWarning, w);
-    warnings.push_back(w);
-  };
+  const std::function<void(const std::string&)> warn = core.warning_sink(warnings);
   Result<void> decoded = json::decode_document((*response)->body, model, out, &warn);
   if (!decoded) return core.decode_error(decoded.error(), **response);
-  if (warnings.empty()) return Result<T>(std::move(out), std::move(*response));
-  if (core.options().strict_decoding) return core.strict_decode_error(warnings, **response);
-  auto info = std::make_shared<ResponseInfo>(**response);
-  info->decode_warnings = std::move(warnings);
-  return Result<T>(std::move(out), std::move(info));
+  Result<std::shared_ptr<const ResponseInfo>> info =
+      core.with_decode_warnings(std::move(warnings), std::move(*response));
+  if (!info) return info.error();
+  return Result<T>(std::move(out), std::move(*info));
 }
 
 /// `decode_response` for operations some of whose 2xx answers have no body: an empty body is an

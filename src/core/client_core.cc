@@ -244,13 +244,27 @@ Error ClientCore::decode_error(const Error& error, const ResponseInfo& response)
   return Error(std::move(info));
 }
 
-Error ClientCore::strict_decode_error(const std::vector<std::string>& warnings,
-                                      const ResponseInfo& response) const {
-  std::string message = "strict decoding: " + warnings.front();
-  if (warnings.size() > 1) message += " (and " + std::to_string(warnings.size() - 1) + " more)";
-  ErrorInfo info = Error(ErrorKind::kDecode, std::move(message)).info();
-  info.code = "missing_required_field";
-  return decode_error(Error(std::move(info)), response);
+std::function<void(const std::string&)> ClientCore::warning_sink(
+    std::vector<std::string>& warnings) const {
+  return [this, &warnings](const std::string& w) {
+    log(LogLevel::kWarning, w);
+    warnings.push_back(w);
+  };
+}
+
+Result<std::shared_ptr<const ResponseInfo>> ClientCore::with_decode_warnings(
+    std::vector<std::string> warnings, std::shared_ptr<const ResponseInfo> response) const {
+  if (warnings.empty()) return response;
+  if (options_.strict_decoding) {
+    std::string message = "strict decoding: " + warnings.front();
+    if (warnings.size() > 1) message += " (and " + std::to_string(warnings.size() - 1) + " more)";
+    ErrorInfo info = Error(ErrorKind::kDecode, std::move(message)).info();
+    info.code = "missing_required_field";
+    return decode_error(Error(std::move(info)), *response);
+  }
+  auto copy = std::make_shared<ResponseInfo>(*response);
+  copy->decode_warnings = std::move(warnings);
+  return std::shared_ptr<const ResponseInfo>(std::move(copy));
 }
 
 Result<std::shared_ptr<const ResponseInfo>> ClientCore::execute(
