@@ -1,5 +1,5 @@
 // Copyright workos-cpp authors. Handwritten.
-// webhooks::sign (and its testing aliases): the header WorkOS would send.
+// webhooks::sign: the `WorkOS-Signature` header WorkOS would send (and its testing aliases).
 
 #include <workos/signing/signature.h>
 #include <workos/signing/webhooks.h>
@@ -8,11 +8,11 @@
 #include <string>
 
 namespace workos {
+namespace {
 
-namespace testing {
-
-std::string sign_webhook_ms(std::string_view payload, std::string_view secret,
-                            std::int64_t timestamp_ms) {
+// `t=<timestamp_ms>, v1=<hex>` for `payload` signed with `secret`.
+std::string header_at(std::int64_t timestamp_ms, std::string_view payload,
+                      std::string_view secret) {
   std::string header = "t=";
   header += std::to_string(timestamp_ms);
   header += ", v1=";
@@ -20,16 +20,21 @@ std::string sign_webhook_ms(std::string_view payload, std::string_view secret,
   return header;
 }
 
-std::string sign_webhook(std::string_view payload, std::string_view secret,
-                         std::chrono::system_clock::time_point timestamp) {
-  return sign_webhook_ms(payload, secret, signing::to_unix_ms(timestamp));
-}
-
-}  // namespace testing
+}  // namespace
 
 std::string webhooks::sign(std::string_view payload, std::string_view secret,
                            std::chrono::system_clock::time_point timestamp) {
-  return testing::sign_webhook(payload, secret, timestamp);
+  return header_at(signing::to_unix_ms(timestamp), payload, secret);
+}
+
+std::string testing::sign_webhook_ms(std::string_view payload, std::string_view secret,
+                                     std::int64_t timestamp_ms) {
+  return header_at(timestamp_ms, payload, secret);
+}
+
+std::string testing::sign_webhook(std::string_view payload, std::string_view secret,
+                                  std::chrono::system_clock::time_point timestamp) {
+  return webhooks::sign(payload, secret, timestamp);
 }
 
 }  // namespace workos
