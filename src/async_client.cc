@@ -2,6 +2,7 @@
 // `workos::AsyncClient`: the slots its services are built in on first use (each accessor
 // lives with its module).
 
+#include <workos/actions/actions_client.h>
 #include <workos/async_client.h>
 #include <workos/passwordless/async_passwordless.h>
 
@@ -23,6 +24,11 @@ AsyncClient::AsyncClient(const Client& client, AsyncClientOptions async_options,
                          AsyncClientConnections connections)
     : AsyncClientBase(client, std::move(async_options)),
       services_(std::make_shared<Services>(std::move(connections))) {}
+
+const workos::actions::ActionsClient& AsyncClient::actions() const noexcept {
+  static const workos::actions::ActionsClient helpers;
+  return helpers;
+}
 
 const workos::passwordless::AsyncPasswordlessService& AsyncClient::passwordless() const noexcept {
   return services_->passwordless.get<workos::passwordless::AsyncPasswordlessService>([this] {

@@ -2,6 +2,7 @@
 // `workos::Client`: configuration and the slots its services are built in on first use
 // (each accessor lives with its module, so a program links only the modules it calls).
 
+#include <workos/actions/actions_client.h>
 #include <workos/client.h>
 #include <workos/passwordless/passwordless.h>
 
@@ -27,6 +28,11 @@ Result<Client> Client::create(ClientOptions options, ClientConnections connectio
   Result<std::shared_ptr<detail::ClientCore>> core = ClientBase::make_core(std::move(options));
   if (!core) return core.error();
   return Client(std::move(*core), std::move(connections));
+}
+
+const workos::actions::ActionsClient& Client::actions() const noexcept {
+  static const workos::actions::ActionsClient helpers;
+  return helpers;
 }
 
 const workos::passwordless::PasswordlessService& Client::passwordless() const noexcept {

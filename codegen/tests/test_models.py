@@ -131,6 +131,56 @@ class Enums(unittest.TestCase):
                       field(model(b, "B"), "q").type.model.final())
 
 
+class ShortNames(unittest.TestCase):
+    def named(self, schemas, config=None):
+        b = build(schemas, config)
+        ir.name_short(b.models, [], set((config or {}).get("renames", {}).values()))
+        return b
+
+    def test_a_two_word_field_names_its_enum(self):
+        b = self.named({"CreateThingRequest": {"type": "object", "properties": {
+            "hash_type": {"type": "string", "enum": ["bcrypt", "scrypt"]}}}})
+        e = field(model(b, "CreateThingRequest"), "hash_type").type.model.final()
+        self.assertEqual(e.name, "HashType")
+
+    def test_a_one_word_field_keeps_its_owner(self):
+        b = self.named({"Directory": {"type": "object", "properties": {
+            "state": {"type": "string", "enum": ["active", "inactive"]}}}})
+        e = field(model(b, "Directory"), "state").type.model.final()
+        self.assertEqual(e.name, "DirectoryState")
+
+    def test_two_value_sets_with_one_field_name_keep_their_owners(self):
+        b = self.named({
+            "A": {"type": "object", "properties": {
+                "connection_type": {"type": "string", "enum": ["x", "y"]}}},
+            "B": {"type": "object", "properties": {
+                "connection_type": {"type": "string", "enum": ["x", "y", "z"]}}}})
+        self.assertEqual(field(model(b, "A"), "connection_type").type.model.final().name,
+                         "AConnectionType")
+        self.assertEqual(field(model(b, "B"), "connection_type").type.model.final().name,
+                         "BConnectionType")
+
+    def test_a_group_variant_is_named_after_its_group(self):
+        s = {"type": "object", "properties": {"email": {"type": "string"}},
+             "x-mutually-exclusive-body-groups": {"role": {
+                 "optional": True,
+                 "variants": {"single": ["role_slug"], "multiple": ["role_slugs"]}}},
+             "allOf": [{"oneOf": [
+                 {"properties": {"role_slug": {"type": "string"}}},
+                 {"properties": {"role_slugs": {"type": "array",
+                                                "items": {"type": "string"}}}}]}]}
+        b = self.named({"CreateMembership": s})
+        g = model(b, "CreateMembership").groups[0]
+        self.assertEqual([vm.final().name for _, vm in g.variants], ["RoleSingle", "RoleMultiple"])
+
+    def test_a_configured_rename_wins(self):
+        b = self.named({"CreateHook": {"type": "object", "properties": {
+            "events": {"type": "array", "items": {"type": "string", "enum": ["a.b"]}}}}},
+            {"renames": {"CreateHookEvent": "HookEvent"}})
+        t = field(model(b, "CreateHook"), "events").type
+        self.assertEqual(t.inner.model.final().name, "HookEvent")
+
+
 def _alt(tag_prop, value, extra=None):
     props = {tag_prop: {"type": "string", "const": value}}
     props.update(extra or {})

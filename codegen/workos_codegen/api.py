@@ -40,6 +40,8 @@ def analyze(spec, names_list, config):
     b.build_components()
     api.ops = ops_mod.load_operations(spec, names_list, b)
     api.folded = ir.fold(b.models)
+    ir.name_short(b.models, config.get("reserved_names", []),
+                  set(config.get("renames", {}).values()))
     for e in names_list:
         if e["module"] not in api.modules:
             api.modules.append(e["module"])

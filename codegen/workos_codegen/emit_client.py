@@ -20,7 +20,7 @@ def _accessors(api, extensions):
             continue
         if name in api.modules:
             raise ValueError("extension %s: an extra service may not reuse a module name" % name)
-        out.append((name, ext["class"], ext["header"], "extra"))
+        out.append((name, ext["class"], ext["header"], "local" if ext.get("local") else "extra"))
     return out
 
 
@@ -69,7 +69,7 @@ def emit_client_header(api, extensions):
                "#include <workos/result.h>\n")
     out.append("\n#include <memory>\n\nnamespace workos {\n\n")
     types = [cls for _, cls, _, _ in acc]
-    types += [_connection_of(api, n, c, k, extensions) for n, c, _, k in acc]
+    types += [_connection_of(api, n, c, k, extensions) for n, c, _, k in acc if k != "local"]
     out.append(_forward_declarations(set(types)))
     out.append("""
 /// What the services of a `Client` call through: one connection per service. A service whose
@@ -86,6 +86,8 @@ def emit_client_header(api, extensions):
 struct ClientConnections {
 """)
     for name, cls, _, kind in acc:
+        if kind == "local":
+            continue
         ct = _connection_of(api, name, cls, kind, extensions)
         if kind == "extra":
             out.append("  /// `%s()` is this service when set (its methods are virtual).\n" % name)
@@ -124,7 +126,10 @@ class Client : public ClientBase {
 
 """)
     for name, cls, _, kind in acc:
-        if kind == "extra":
+        if kind == "local":
+            out.append("  /// The `%s` helpers: local work, no request (not in the OpenAPI spec)."
+                       "\n" % name)
+        elif kind == "extra":
             out.append("  /// The `%s` helpers (not in the OpenAPI spec).\n" % name)
         else:
             out.append("  /// The `%s` service.\n" % name)
@@ -150,7 +155,7 @@ def emit_client_source(api, extensions):
     out = [BANNER + "\n", "// `workos::Client`: configuration and the slots its services are "
            "built in on first use\n// (each accessor lives with its module, so a program links "
            "only the modules it calls).\n\n"]
-    extra_headers = sorted(set(h for _, _, h, k in acc if k == "extra"))
+    extra_headers = sorted(set(h for _, _, h, k in acc if k in ("extra", "local")))
     out.append("#include <workos/client.h>\n")
     out.append("".join("#include <%s>\n" % h for h in extra_headers))
     out.append('\n#include "client_services.h"\n\n#include <memory>\n#include <utility>\n\n')
@@ -176,8 +181,16 @@ Result<Client> Client::create(ClientOptions options, ClientConnections connectio
     for name, cls, _, kind in acc:
         if kind == "extra":
             out.append(client_accessor(api, extensions, name) + "\n")
+        elif kind == "local":
+            out.append(_local_accessor("Client", cls, name))
     out.append("}  // namespace workos\n")
     return "".join(out)
+
+
+def _local_accessor(client, cls, name):
+    """A stateless helper class: one shared instance, no connection, nothing built per client."""
+    return ("const %s& %s::%s() const noexcept {\n  static const %s helpers;\n  return helpers;\n"
+            "}\n\n" % (cls, client, name, cls))
 
 
 def _find(acc, name):
@@ -283,13 +296,15 @@ def emit_client_services(api, extensions):
     out.append("namespace workos {\n\nstruct Client::Services {\n"
                "  explicit Services(ClientConnections c) : connections(std::move(c)) {}\n\n"
                "  const ClientConnections connections;\n")
-    for name, _, _, _ in acc:
-        out.append("  detail::LazyService %s;\n" % name)
+    for name, _, _, kind in acc:
+        if kind != "local":
+            out.append("  detail::LazyService %s;\n" % name)
     out.append("};\n\nstruct AsyncClient::Services {\n"
                "  explicit Services(AsyncClientConnections c) : connections(std::move(c)) {}\n\n"
                "  const AsyncClientConnections connections;\n")
-    for name, _, _, _ in aacc:
-        out.append("  detail::LazyService %s;\n" % name)
+    for name, _, _, kind in aacc:
+        if kind != "local":
+            out.append("  detail::LazyService %s;\n" % name)
     out.append("};\n\n}  // namespace workos\n")
     return "".join(out)
 
@@ -338,9 +353,12 @@ def _async_accessors(api, extensions):
                         "workos/%s/async_service.h" % m, "generated"))
     for name in sorted(extensions):
         ext = extensions[name]
-        if name.startswith("_") or not ext.get("extra") or not ext.get("async_class"):
+        if name.startswith("_") or not ext.get("extra"):
             continue
-        out.append((name, ext["async_class"], ext["async_header"], "extra"))
+        if ext.get("local"):
+            out.append((name, ext["class"], ext["header"], "local"))
+        elif ext.get("async_class"):
+            out.append((name, ext["async_class"], ext["async_header"], "extra"))
     return out
 
 
@@ -354,7 +372,8 @@ def emit_async_client_header(api, extensions):
     out.append("#include <workos/async/async_client_base.h>\n#include <workos/client.h>\n"
                "#include <workos/options.h>\n")
     out.append("\n#include <memory>\n\nnamespace workos {\n\n")
-    types = [cls for _, cls, _, _ in acc] + [_async_connection_of(n, c, k) for n, c, _, k in acc]
+    types = [cls for _, cls, _, _ in acc]
+    types += [_async_connection_of(n, c, k) for n, c, _, k in acc if k != "local"]
     out.append(_forward_declarations(set(types)))
     out.append("""
 /// What the services of an `AsyncClient` call through, as `ClientConnections` does for
@@ -363,6 +382,8 @@ def emit_async_client_header(api, extensions):
 struct AsyncClientConnections {
 """)
     for name, cls, _, kind in acc:
+        if kind == "local":
+            continue
         if kind == "extra":
             out.append("  /// `%s()` is this service when set (its methods are virtual).\n" % name)
         else:
@@ -399,7 +420,10 @@ class AsyncClient : public AsyncClientBase {
 
 """)
     for name, cls, _, kind in acc:
-        if kind == "extra":
+        if kind == "local":
+            out.append("  /// The `%s` helpers: local work, no request, so the same helpers as "
+                       "`Client::%s()`.\n" % (name, name))
+        elif kind == "extra":
             out.append("  /// The async `%s` helpers (not in the OpenAPI spec).\n" % name)
         else:
             out.append("  /// The async `%s` service.\n" % name)
@@ -423,7 +447,7 @@ def emit_async_client_source(api, extensions):
     acc = _async_accessors(api, extensions)
     out = [BANNER + "\n", "// `workos::AsyncClient`: the slots its services are built in on "
            "first use (each accessor\n// lives with its module).\n\n"]
-    extra_headers = sorted(set(h for _, _, h, k in acc if k == "extra"))
+    extra_headers = sorted(set(h for _, _, h, k in acc if k in ("extra", "local")))
     out.append("#include <workos/async_client.h>\n")
     out.append("".join("#include <%s>\n" % h for h in extra_headers))
     out.append('\n#include "client_services.h"\n\n#include <memory>\n#include <utility>\n\n')
@@ -444,5 +468,7 @@ AsyncClient::AsyncClient(const Client& client, AsyncClientOptions async_options,
     for name, cls, _, kind in acc:
         if kind == "extra":
             out.append(async_client_accessor_parts(api, extensions, name)[1] + "\n")
+        elif kind == "local":
+            out.append(_local_accessor("AsyncClient", cls, name))
     out.append("}  // namespace workos\n")
     return "".join(out)

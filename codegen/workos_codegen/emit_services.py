@@ -73,7 +73,7 @@ def param_fields(o):
         taken.add("body")
     out = []
     for p in o.query + o.headers:
-        n = N.field_identifier(p.wire)
+        n = p.cpp_name or N.field_identifier(p.wire)
         while n in taken:
             n += "_param"
         taken.add(n)
@@ -168,6 +168,24 @@ def op_doc(o, indent=""):
     return cpp.doc(lines, indent)
 
 
+def sole_required_string(o, fields, bs):
+    """The member name when a request has exactly one value the caller must give and it is a
+    string (`CreateOrganizationParams::name`); such parameters get a constructor from it."""
+    req = []
+    if bs is not None:
+        req += [(f.name, cpp.field_type_cpp(f, bs)) for f in bs.fields
+                if f.required and not f.has_const() and not cpp.default_init(f, bs)]
+        req += [(g.name, None) for g in bs.groups if not g.optional]
+    req += [(pf.name, pf.cpp_type()) for pf in fields
+            if pf.p.required and not pf.init() and pf.p.wire != "client_id"]
+    req += [(g.name, None) for g in o.param_groups if not g.optional]
+    if o.body_kind in ("union", "other") and o.body_required:
+        req.append(("body", None))
+    if len(req) == 1 and req[0][1] == "std::string":
+        return req[0][0]
+    return None
+
+
 def emit_param_struct(o):
     out = []
     fields, groups = param_fields(o)
@@ -192,6 +210,15 @@ def emit_param_struct(o):
         out.append(".\n")
     base = " : workos::%s" % bs.name if bs is not None else ""
     out.append("struct %s%s {\n" % (o.params_name, base))
+    only = sole_required_string(o, fields, bs)
+    if only is not None:
+        out.append("  /// Empty parameters: set the fields one by one.\n  %s() = default;\n"
+                   % o.params_name)
+        out.append("  /// The parameters with their one required field, `%s`, set (so a call reads "
+                   "`%s({\"...\"})`).\n" % (only, o.name))
+        out.append("  // NOLINTNEXTLINE(google-explicit-constructor): `{\"...\"}` builds it.\n"
+                   "  %s(std::string %s_value) { this->%s = std::move(%s_value); }\n"
+                   % (o.params_name, only, only, only))
     for pf in fields:
         d = N.doc_lines(pf.p.description) or ["`%s`." % pf.p.wire]
         if pf.p.location == "header":
@@ -247,8 +274,8 @@ def emit_header(api, module, config):
     out.append("#include <workos/%s/models.h>\n#include <workos/options.h>\n#include "
                "<workos/page.h>\n#include <workos/result.h>\n\n" % module)
     out.append("#include <cstdint>\n#include <map>\n#include <memory>\n#include <optional>\n"
-               "#include <string>\n#include <string_view>\n#include <variant>\n#include <vector>"
-               "\n\n")
+               "#include <string>\n#include <string_view>\n#include <utility>\n#include <variant>\n"
+               "#include <vector>\n\n")
     out.append("namespace workos {\n\n/// The `%s` service: models in namespace `workos`, calls "
                "here.\nnamespace %s {\n\n" % (module, module))
     for o in ops:

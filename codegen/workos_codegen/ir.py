@@ -67,6 +67,7 @@ class Model:
         self.in_request = False
         self.in_response = False
         self.fragment = False
+        self.short_name = None  # the name without its owner's, taken when free (`name_short`)
 
     def final(self):
         m = self
@@ -137,6 +138,15 @@ class Enum(Model):
         self.values = list(values)
         self.example = NO_EXAMPLE
         self.enumerators = N.enumerator_names(self.values)
+
+
+def tag_enum_field(t, wire, array):
+    """Records on an inline enum the name of the field that holds it (see `name_short`)."""
+    while t is not None and t.kind == "array":
+        t = t.inner
+    if t is not None and t.kind == "model" and isinstance(t.model, Enum) and \
+            not t.model.component:
+        t.model.short_name = N.pascal(N.singular(wire) if array else wire)
 
 
 class UnionAlt:
@@ -436,6 +446,7 @@ class Builder:
         if isinstance(raw, dict) and raw.get("type") == "array":
             child_hint = owner + N.pascal(N.singular(wire))
         t, nullable = self.type_of(ps, child_hint)
+        tag_enum_field(t, wire, isinstance(raw, dict) and raw.get("type") == "array")
         desc = None
         const = NO_CONST
         example = NO_EXAMPLE
@@ -556,6 +567,7 @@ class Builder:
                       "description": "Variant `%s` of the `%s` group: sets %s." % (
                           vname, gname, ", ".join("`%s`" % f for f in fl))}
                 vm = self.struct(vs, m.name + N.pascal(gname) + N.pascal(vname), fragment=True)
+                vm.short_name = N.pascal(gname) + N.pascal(vname)
                 variants.append((vname, vm))
             m.groups.append(Group(gname, bool(g.get("optional")), variants))
         m.assign_field_names()
@@ -822,6 +834,47 @@ def fold(models):
             m.replaced_by = target
             folded += 1
     return folded
+
+
+def name_short(models, reserved, kept):
+    """Drops the owner's name from an inline name where it says nothing: an enum is named after
+    the field that holds it (`PasswordHashType`, `CertificateType`) when that name has two words
+    or more, and a variant of a mutually exclusive group after the group and the variant
+    (`PasswordPlaintext`, `RoleSingle`), in both cases when every place the type serves gives
+    it that one name, no other type claims it and no other type has it. Other inline names keep
+    the owner's (`DirectoryState`, not a bare `State`). Names in `kept` (the configured renames)
+    stay. Returns the number of renamed types."""
+    shorts = {}
+    for m in models:
+        if m.short_name and not m.component:
+            shorts.setdefault(id(m.final()), set()).add(m.short_name)
+    finals = []
+    seen = set()
+    for m in models:
+        f = m.final()
+        if id(f) not in seen:
+            seen.add(id(f))
+            finals.append(f)
+    claims = {}
+    for m in finals:
+        ss = shorts.get(id(m), set())
+        if len(ss) == 1:
+            c = next(iter(ss))
+            claims[c] = claims.get(c, 0) + 1
+    taken = set(m.name for m in finals) | set(reserved)
+    renamed = 0
+    for m in finals:
+        ss = shorts.get(id(m), set())
+        if m.component or m.name in kept or len(ss) != 1:
+            continue
+        c = next(iter(ss))
+        if sum(1 for ch in c if ch.isupper()) < 2 or claims.get(c) != 1 or c in taken:
+            continue
+        taken.discard(m.name)
+        m.name = c
+        taken.add(c)
+        renamed += 1
+    return renamed
 
 
 def walk_type(t, visit):

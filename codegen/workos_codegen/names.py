@@ -137,6 +137,8 @@ def singular(word):
     lw = w.lower()
     if lw.endswith("data") or lw.endswith("metadata") or lw.endswith("ss") or lw.endswith("us"):
         return w
+    if lw.endswith("uses"):
+        return w[:-2]
     if lw.endswith("ies") and len(w) > 3:
         return w[:-3] + "y"
     for suffix in ("sses", "xes", "ches", "shes"):

@@ -18,6 +18,7 @@ class Param:
         self.schema = schema
         self.nullable = nullable
         self.name = None
+        self.cpp_name = None  # a configured C++ name (one name per concept across modules)
         self.const = schema.get("const", ir.NO_CONST) if isinstance(schema, dict) else ir.NO_CONST
         self.example = ir.NO_EXAMPLE
         if isinstance(schema, dict) and "example" in schema:
@@ -165,12 +166,14 @@ def _params(o, raw, item, builder):
         schema = p.get("schema", {"type": "string"})
         hint = o.prefix + N.pascal(p["name"])
         t, nullable = builder.type_of(schema, hint)
+        ir.tag_enum_field(t, p["name"], schema.get("type") == "array")
         prm = Param(p["name"], p["in"], t, bool(p.get("required")), p.get("description"),
                     schema, nullable)
         if "example" in p:
             prm.example = p["example"]
         prm.explode = p.get("explode", p.get("style", "form") == "form")
         prm.deprecated = bool(p.get("deprecated") or schema.get("deprecated"))
+        prm.cpp_name = builder.config.get("param_names", {}).get(o.op_id, {}).get(p["name"])
         by_wire[p["name"]] = prm
         if p["in"] == "path":
             prm.name = N.snake(p["name"])

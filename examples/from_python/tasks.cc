@@ -13,9 +13,7 @@ namespace from_python {
 
 std::string create_organization(const workos::Client& client) {
   // [START create_organization]
-  workos::organizations::CreateOrganizationParams params;
-  params.name = "Acme";
-  auto org = client.organizations().create_organization(params).value();
+  auto org = client.organizations().create_organization({"Acme"}).value();
   // [END create_organization]
   return org.id;
 }

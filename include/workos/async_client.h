@@ -14,6 +14,9 @@
 
 namespace workos {
 
+namespace actions {
+class ActionsClient;
+}  // namespace actions
 namespace admin_portal {
 class AsyncAdminPortalConnection;
 class AsyncAdminPortalService;
@@ -241,6 +244,8 @@ class AsyncClient : public AsyncClientBase {
   const workos::webhooks::AsyncWebhooksClient& webhooks() const noexcept;
   /// The async `widgets` service.
   const workos::widgets::AsyncWidgetsService& widgets() const noexcept;
+  /// The `actions` helpers: local work, no request, so the same helpers as `Client::actions()`.
+  const workos::actions::ActionsClient& actions() const noexcept;
   /// The async `passwordless` helpers (not in the OpenAPI spec).
   const workos::passwordless::AsyncPasswordlessService& passwordless() const noexcept;
   /// Alias of `multi_factor_auth()`.

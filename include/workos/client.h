@@ -14,6 +14,9 @@
 
 namespace workos {
 
+namespace actions {
+class ActionsClient;
+}  // namespace actions
 namespace admin_portal {
 class AdminPortalConnection;
 class AdminPortalService;
@@ -250,6 +253,8 @@ class Client : public ClientBase {
   const workos::webhooks::WebhooksClient& webhooks() const noexcept;
   /// The `widgets` service.
   const workos::widgets::WidgetsService& widgets() const noexcept;
+  /// The `actions` helpers: local work, no request (not in the OpenAPI spec).
+  const workos::actions::ActionsClient& actions() const noexcept;
   /// The `passwordless` helpers (not in the OpenAPI spec).
   const workos::passwordless::PasswordlessService& passwordless() const noexcept;
   /// Alias of `multi_factor_auth()`.

@@ -9,6 +9,7 @@
 /// umbrella's compile time); include `<workos/events/service.h>` (and
 /// `<workos/events/async_service.h>`) where you use it.
 
+#include <workos/actions/actions_client.h>
 #include <workos/admin_portal/async_service.h>
 #include <workos/admin_portal/service.h>
 #include <workos/agents/async_service.h>

@@ -93,36 +93,33 @@ void write(Writer& w, const workos::AddRolePermission& o) {
   w.end_object();
 }
 
-bool read_field(std::string_view k, Value v, workos::AssignRoleResourceTargetByExternalId& o,
+bool read_field(std::string_view k, Value v, workos::ResourceTargetByExternalId& o,
                 DecodeContext& c) {
   if (k == "resource_external_id") {
-    field(c, "AssignRoleResourceTargetByExternalId", "resource_external_id", v,
-          o.resource_external_id, true);
+    field(c, "ResourceTargetByExternalId", "resource_external_id", v, o.resource_external_id, true);
     return true;
   }
   if (k == "resource_type_slug") {
-    field(c, "AssignRoleResourceTargetByExternalId", "resource_type_slug", v, o.resource_type_slug,
-          true);
+    field(c, "ResourceTargetByExternalId", "resource_type_slug", v, o.resource_type_slug, true);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::AssignRoleResourceTargetByExternalId& o) {
+void write_fields(Writer& w, const workos::ResourceTargetByExternalId& o) {
   member(w, "resource_external_id", o.resource_external_id);
   member(w, "resource_type_slug", o.resource_type_slug);
 }
 
-bool read_field(std::string_view k, Value v, workos::AssignRoleResourceTargetById& o,
-                DecodeContext& c) {
+bool read_field(std::string_view k, Value v, workos::ResourceTargetById& o, DecodeContext& c) {
   if (k == "resource_id") {
-    field(c, "AssignRoleResourceTargetById", "resource_id", v, o.resource_id, true);
+    field(c, "ResourceTargetById", "resource_id", v, o.resource_id, true);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::AssignRoleResourceTargetById& o) {
+void write_fields(Writer& w, const workos::ResourceTargetById& o) {
   member(w, "resource_id", o.resource_id);
 }
 
@@ -130,9 +127,9 @@ void read(Value v, workos::AssignRole& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
-  workos::AssignRoleResourceTargetById g0_0;
+  workos::ResourceTargetById g0_0;
   bool g0_0_seen = false;
-  workos::AssignRoleResourceTargetByExternalId g0_1;
+  workos::ResourceTargetByExternalId g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
@@ -303,9 +300,9 @@ void read(Value v, workos::CheckAuthorization& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
-  workos::AssignRoleResourceTargetById g0_0;
+  workos::ResourceTargetById g0_0;
   bool g0_0_seen = false;
-  workos::AssignRoleResourceTargetByExternalId g0_1;
+  workos::ResourceTargetByExternalId g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
@@ -382,28 +379,6 @@ void write(Writer& w, const workos::CreateAuthorizationPermission& o) {
 }
 
 bool read_field(std::string_view k, Value v,
-                workos::CreateAuthorizationResourceParentResourceByExternalId& o,
-                DecodeContext& c) {
-  if (k == "parent_resource_external_id") {
-    field(c, "CreateAuthorizationResourceParentResourceByExternalId", "parent_resource_external_id",
-          v, o.parent_resource_external_id, true);
-    return true;
-  }
-  if (k == "parent_resource_type_slug") {
-    field(c, "CreateAuthorizationResourceParentResourceByExternalId", "parent_resource_type_slug",
-          v, o.parent_resource_type_slug, true);
-    return true;
-  }
-  return false;
-}
-
-void write_fields(Writer& w,
-                  const workos::CreateAuthorizationResourceParentResourceByExternalId& o) {
-  member(w, "parent_resource_external_id", o.parent_resource_external_id);
-  member(w, "parent_resource_type_slug", o.parent_resource_type_slug);
-}
-
-bool read_field(std::string_view k, Value v,
                 workos::CreateAuthorizationResourceParentResourceById& o, DecodeContext& c) {
   if (k == "parent_resource_id") {
     field(c, "CreateAuthorizationResourceParentResourceById", "parent_resource_id", v,
@@ -418,13 +393,33 @@ void write_fields(Writer& w, const workos::CreateAuthorizationResourceParentReso
   write(w, o.parent_resource_id);
 }
 
+bool read_field(std::string_view k, Value v, workos::ParentResourceByExternalId& o,
+                DecodeContext& c) {
+  if (k == "parent_resource_external_id") {
+    field(c, "ParentResourceByExternalId", "parent_resource_external_id", v,
+          o.parent_resource_external_id, true);
+    return true;
+  }
+  if (k == "parent_resource_type_slug") {
+    field(c, "ParentResourceByExternalId", "parent_resource_type_slug", v,
+          o.parent_resource_type_slug, true);
+    return true;
+  }
+  return false;
+}
+
+void write_fields(Writer& w, const workos::ParentResourceByExternalId& o) {
+  member(w, "parent_resource_external_id", o.parent_resource_external_id);
+  member(w, "parent_resource_type_slug", o.parent_resource_type_slug);
+}
+
 void read(Value v, workos::CreateAuthorizationResource& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
   workos::CreateAuthorizationResourceParentResourceById g0_0;
   bool g0_0_seen = false;
-  workos::CreateAuthorizationResourceParentResourceByExternalId g0_1;
+  workos::ParentResourceByExternalId g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
@@ -740,9 +735,9 @@ void read(Value v, workos::RemoveRole& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
-  workos::AssignRoleResourceTargetById g0_0;
+  workos::ResourceTargetById g0_0;
   bool g0_0_seen = false;
-  workos::AssignRoleResourceTargetByExternalId g0_1;
+  workos::ResourceTargetByExternalId g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
@@ -997,7 +992,7 @@ void read(Value v, workos::UpdateAuthorizationResource& o, DecodeContext& c) {
   if (!r.ok()) return;
   workos::UpdateAuthorizationResourceParentResourceById g0_0;
   bool g0_0_seen = false;
-  workos::CreateAuthorizationResourceParentResourceByExternalId g0_1;
+  workos::ParentResourceByExternalId g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;

@@ -13,12 +13,11 @@ namespace workos::detail::json {
 
 void read(Value v, workos::AddRolePermission& out, DecodeContext& c);
 void write(Writer& w, const workos::AddRolePermission& v);
-bool read_field(std::string_view key, Value v, workos::AssignRoleResourceTargetByExternalId& out,
+bool read_field(std::string_view key, Value v, workos::ResourceTargetByExternalId& out,
                 DecodeContext& c);
-void write_fields(Writer& w, const workos::AssignRoleResourceTargetByExternalId& v);
-bool read_field(std::string_view key, Value v, workos::AssignRoleResourceTargetById& out,
-                DecodeContext& c);
-void write_fields(Writer& w, const workos::AssignRoleResourceTargetById& v);
+void write_fields(Writer& w, const workos::ResourceTargetByExternalId& v);
+bool read_field(std::string_view key, Value v, workos::ResourceTargetById& out, DecodeContext& c);
+void write_fields(Writer& w, const workos::ResourceTargetById& v);
 void read(Value v, workos::AssignRole& out, DecodeContext& c);
 void write(Writer& w, const workos::AssignRole& v);
 void read(Value v, workos::AuthorizationCheck& out, DecodeContext& c);
@@ -32,13 +31,11 @@ void write(Writer& w, const workos::CheckAuthorization& v);
 void read(Value v, workos::CreateAuthorizationPermission& out, DecodeContext& c);
 void write(Writer& w, const workos::CreateAuthorizationPermission& v);
 bool read_field(std::string_view key, Value v,
-                workos::CreateAuthorizationResourceParentResourceByExternalId& out,
-                DecodeContext& c);
-void write_fields(Writer& w,
-                  const workos::CreateAuthorizationResourceParentResourceByExternalId& v);
-bool read_field(std::string_view key, Value v,
                 workos::CreateAuthorizationResourceParentResourceById& out, DecodeContext& c);
 void write_fields(Writer& w, const workos::CreateAuthorizationResourceParentResourceById& v);
+bool read_field(std::string_view key, Value v, workos::ParentResourceByExternalId& out,
+                DecodeContext& c);
+void write_fields(Writer& w, const workos::ParentResourceByExternalId& v);
 void read(Value v, workos::CreateAuthorizationResource& out, DecodeContext& c);
 void write(Writer& w, const workos::CreateAuthorizationResource& v);
 void read(Value v, workos::CreateGroupRoleAssignment& out, DecodeContext& c);

@@ -510,16 +510,15 @@ std::string_view OrganizationDomainState::wire() const noexcept {
   }
 }
 
-OrganizationDomainVerificationStrategy OrganizationDomainVerificationStrategy::from_wire(
-    std::string_view wire) {
+VerificationStrategy VerificationStrategy::from_wire(std::string_view wire) {
   if (wire == "dns") return kDns;
   if (wire == "manual") return kManual;
-  OrganizationDomainVerificationStrategy out;
+  VerificationStrategy out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view OrganizationDomainVerificationStrategy::wire() const noexcept {
+std::string_view VerificationStrategy::wire() const noexcept {
   switch (value_) {
     case kDns:
       return "dns";
@@ -1904,13 +1903,13 @@ void write(Writer& w, const workos::OrganizationDomainState& v) {
   w.string(v.wire());
 }
 
-void read(Value v, workos::OrganizationDomainVerificationStrategy& o, DecodeContext& c) {
+void read(Value v, workos::VerificationStrategy& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::OrganizationDomainVerificationStrategy::from_wire(s);
+  o = workos::VerificationStrategy::from_wire(s);
 }
 
-void write(Writer& w, const workos::OrganizationDomainVerificationStrategy& v) {
+void write(Writer& w, const workos::VerificationStrategy& v) {
   w.string(v.wire());
 }
 

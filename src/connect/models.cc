@@ -101,16 +101,15 @@ const workos::CreateApplicationRequestUnknown* CreateApplicationRequest::as_unkn
   return std::get_if<2>(&value);
 }
 
-ListApplicationsRegistrationTypes ListApplicationsRegistrationTypes::from_wire(
-    std::string_view wire) {
+RegistrationType RegistrationType::from_wire(std::string_view wire) {
   if (wire == "dynamic") return kDynamic;
   if (wire == "authenticated") return kAuthenticated;
-  ListApplicationsRegistrationTypes out;
+  RegistrationType out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view ListApplicationsRegistrationTypes::wire() const noexcept {
+std::string_view RegistrationType::wire() const noexcept {
   switch (value_) {
     case kDynamic:
       return "dynamic";
@@ -358,16 +357,6 @@ void write(Writer& w, const workos::ListApplicationClientSecretsResponse& o) {
   w.end_object();
 }
 
-void read(Value v, workos::ListApplicationsRegistrationTypes& o, DecodeContext& c) {
-  std::string_view s;
-  if (!read_enum_text(v, s, c)) return;
-  o = workos::ListApplicationsRegistrationTypes::from_wire(s);
-}
-
-void write(Writer& w, const workos::ListApplicationsRegistrationTypes& v) {
-  w.string(v.wire());
-}
-
 void read(Value v, workos::NewConnectApplicationSecret& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
@@ -423,6 +412,16 @@ void write(Writer& w, const workos::NewConnectApplicationSecret& o) {
   member(w, "updated_at", o.updated_at);
   member(w, "secret", o.secret);
   w.end_object();
+}
+
+void read(Value v, workos::RegistrationType& o, DecodeContext& c) {
+  std::string_view s;
+  if (!read_enum_text(v, s, c)) return;
+  o = workos::RegistrationType::from_wire(s);
+}
+
+void write(Writer& w, const workos::RegistrationType& v) {
+  w.string(v.wire());
 }
 
 void read(Value v, workos::UpdateOAuthApplication& o, DecodeContext& c) {

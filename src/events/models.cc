@@ -11,6 +11,69 @@
 
 namespace workos {
 
+AccessType AccessType::from_wire(std::string_view wire) {
+  if (wire == "none") return kNone;
+  if (wire == "some") return kSome;
+  if (wire == "all") return kAll;
+  AccessType out;
+  out.unknown_ = std::string(wire);
+  return out;
+}
+
+std::string_view AccessType::wire() const noexcept {
+  switch (value_) {
+    case kNone:
+      return "none";
+    case kSome:
+      return "some";
+    case kAll:
+      return "all";
+    default:
+      return unknown_;
+  }
+}
+
+ActorSource ActorSource::from_wire(std::string_view wire) {
+  if (wire == "api") return kApi;
+  if (wire == "dashboard") return kDashboard;
+  ActorSource out;
+  out.unknown_ = std::string(wire);
+  return out;
+}
+
+std::string_view ActorSource::wire() const noexcept {
+  switch (value_) {
+    case kApi:
+      return "api";
+    case kDashboard:
+      return "dashboard";
+    default:
+      return unknown_;
+  }
+}
+
+CertificateType CertificateType::from_wire(std::string_view wire) {
+  if (wire == "ResponseSigning") return kResponseSigning;
+  if (wire == "RequestSigning") return kRequestSigning;
+  if (wire == "ResponseEncryption") return kResponseEncryption;
+  CertificateType out;
+  out.unknown_ = std::string(wire);
+  return out;
+}
+
+std::string_view CertificateType::wire() const noexcept {
+  switch (value_) {
+    case kResponseSigning:
+      return "ResponseSigning";
+    case kRequestSigning:
+      return "RequestSigning";
+    case kResponseEncryption:
+      return "ResponseEncryption";
+    default:
+      return unknown_;
+  }
+}
+
 EventContextActorSource EventContextActorSource::from_wire(std::string_view wire) {
   if (wire == "api") return kApi;
   if (wire == "dashboard") return kDashboard;
@@ -164,179 +227,39 @@ std::string_view EventAuthenticationRadarRiskDetectedDataAction::wire() const no
   }
 }
 
-EventConnectionDeletedDataConnectionType EventConnectionDeletedDataConnectionType::from_wire(
-    std::string_view wire) {
-  if (wire == "ADFSSAML") return kADFSSAML;
-  if (wire == "AdpOidc") return kAdpOidc;
-  if (wire == "AppleOAuth") return kAppleOAuth;
-  if (wire == "Auth0Migration") return kAuth0Migration;
-  if (wire == "Auth0SAML") return kAuth0SAML;
-  if (wire == "AzureSAML") return kAzureSAML;
-  if (wire == "BitbucketOAuth") return kBitbucketOAuth;
-  if (wire == "CasSAML") return kCasSAML;
-  if (wire == "ClassLinkSAML") return kClassLinkSAML;
-  if (wire == "CleverOIDC") return kCleverOIDC;
-  if (wire == "CloudflareSAML") return kCloudflareSAML;
-  if (wire == "CyberArkSAML") return kCyberArkSAML;
-  if (wire == "DiscordOAuth") return kDiscordOAuth;
-  if (wire == "DuoSAML") return kDuoSAML;
-  if (wire == "EntraIdOIDC") return kEntraIdOIDC;
-  if (wire == "GenericOIDC") return kGenericOIDC;
-  if (wire == "GenericSAML") return kGenericSAML;
-  if (wire == "GitHubOAuth") return kGitHubOAuth;
-  if (wire == "GitLabOAuth") return kGitLabOAuth;
-  if (wire == "GoogleOAuth") return kGoogleOAuth;
-  if (wire == "GoogleOIDC") return kGoogleOIDC;
-  if (wire == "GoogleSAML") return kGoogleSAML;
-  if (wire == "GrokOAuth") return kGrokOAuth;
-  if (wire == "XOAuth") return kXOAuth;
-  if (wire == "IntuitOAuth") return kIntuitOAuth;
-  if (wire == "JumpCloudSAML") return kJumpCloudSAML;
-  if (wire == "KeycloakSAML") return kKeycloakSAML;
-  if (wire == "LastPassSAML") return kLastPassSAML;
-  if (wire == "LinkedInOAuth") return kLinkedInOAuth;
-  if (wire == "LoginGovOidc") return kLoginGovOidc;
-  if (wire == "MagicLink") return kMagicLink;
-  if (wire == "MicrosoftOAuth") return kMicrosoftOAuth;
-  if (wire == "MiniOrangeSAML") return kMiniOrangeSAML;
-  if (wire == "NetIqSAML") return kNetIqSAML;
-  if (wire == "OktaOIDC") return kOktaOIDC;
-  if (wire == "OktaSAML") return kOktaSAML;
-  if (wire == "OneLoginSAML") return kOneLoginSAML;
-  if (wire == "OracleSAML") return kOracleSAML;
-  if (wire == "PingFederateSAML") return kPingFederateSAML;
-  if (wire == "PingOneSAML") return kPingOneSAML;
-  if (wire == "RipplingSAML") return kRipplingSAML;
-  if (wire == "SalesforceSAML") return kSalesforceSAML;
-  if (wire == "ShibbolethGenericSAML") return kShibbolethGenericSAML;
-  if (wire == "ShibbolethSAML") return kShibbolethSAML;
-  if (wire == "SimpleSamlPhpSAML") return kSimpleSamlPhpSAML;
-  if (wire == "SalesforceOAuth") return kSalesforceOAuth;
-  if (wire == "SlackOAuth") return kSlackOAuth;
-  if (wire == "TestIdp") return kTestIdp;
-  if (wire == "VercelMarketplaceOAuth") return kVercelMarketplaceOAuth;
-  if (wire == "VercelOAuth") return kVercelOAuth;
-  if (wire == "VMwareSAML") return kVMwareSAML;
-  if (wire == "XeroOAuth") return kXeroOAuth;
-  EventConnectionDeletedDataConnectionType out;
-  out.unknown_ = std::string(wire);
-  return out;
-}
-
-std::string_view EventConnectionDeletedDataConnectionType::wire() const noexcept {
-  switch (value_) {
-    case kADFSSAML:
-      return "ADFSSAML";
-    case kAdpOidc:
-      return "AdpOidc";
-    case kAppleOAuth:
-      return "AppleOAuth";
-    case kAuth0Migration:
-      return "Auth0Migration";
-    case kAuth0SAML:
-      return "Auth0SAML";
-    case kAzureSAML:
-      return "AzureSAML";
-    case kBitbucketOAuth:
-      return "BitbucketOAuth";
-    case kCasSAML:
-      return "CasSAML";
-    case kClassLinkSAML:
-      return "ClassLinkSAML";
-    case kCleverOIDC:
-      return "CleverOIDC";
-    case kCloudflareSAML:
-      return "CloudflareSAML";
-    case kCyberArkSAML:
-      return "CyberArkSAML";
-    case kDiscordOAuth:
-      return "DiscordOAuth";
-    case kDuoSAML:
-      return "DuoSAML";
-    case kEntraIdOIDC:
-      return "EntraIdOIDC";
-    case kGenericOIDC:
-      return "GenericOIDC";
-    case kGenericSAML:
-      return "GenericSAML";
-    case kGitHubOAuth:
-      return "GitHubOAuth";
-    case kGitLabOAuth:
-      return "GitLabOAuth";
-    case kGoogleOAuth:
-      return "GoogleOAuth";
-    case kGoogleOIDC:
-      return "GoogleOIDC";
-    case kGoogleSAML:
-      return "GoogleSAML";
-    case kGrokOAuth:
-      return "GrokOAuth";
-    case kXOAuth:
-      return "XOAuth";
-    case kIntuitOAuth:
-      return "IntuitOAuth";
-    case kJumpCloudSAML:
-      return "JumpCloudSAML";
-    case kKeycloakSAML:
-      return "KeycloakSAML";
-    case kLastPassSAML:
-      return "LastPassSAML";
-    case kLinkedInOAuth:
-      return "LinkedInOAuth";
-    case kLoginGovOidc:
-      return "LoginGovOidc";
-    case kMagicLink:
-      return "MagicLink";
-    case kMicrosoftOAuth:
-      return "MicrosoftOAuth";
-    case kMiniOrangeSAML:
-      return "MiniOrangeSAML";
-    case kNetIqSAML:
-      return "NetIqSAML";
-    case kOktaOIDC:
-      return "OktaOIDC";
-    case kOktaSAML:
-      return "OktaSAML";
-    case kOneLoginSAML:
-      return "OneLoginSAML";
-    case kOracleSAML:
-      return "OracleSAML";
-    case kPingFederateSAML:
-      return "PingFederateSAML";
-    case kPingOneSAML:
-      return "PingOneSAML";
-    case kRipplingSAML:
-      return "RipplingSAML";
-    case kSalesforceSAML:
-      return "SalesforceSAML";
-    case kShibbolethGenericSAML:
-      return "ShibbolethGenericSAML";
-    case kShibbolethSAML:
-      return "ShibbolethSAML";
-    case kSimpleSamlPhpSAML:
-      return "SimpleSamlPhpSAML";
-    case kSalesforceOAuth:
-      return "SalesforceOAuth";
-    case kSlackOAuth:
-      return "SlackOAuth";
-    case kTestIdp:
-      return "TestIdp";
-    case kVercelMarketplaceOAuth:
-      return "VercelMarketplaceOAuth";
-    case kVercelOAuth:
-      return "VercelOAuth";
-    case kVMwareSAML:
-      return "VMwareSAML";
-    case kXeroOAuth:
-      return "XeroOAuth";
-    default:
-      return unknown_;
-  }
-}
-
 }  // namespace workos
 
 namespace workos::detail::json {
+
+void read(Value v, workos::AccessType& o, DecodeContext& c) {
+  std::string_view s;
+  if (!read_enum_text(v, s, c)) return;
+  o = workos::AccessType::from_wire(s);
+}
+
+void write(Writer& w, const workos::AccessType& v) {
+  w.string(v.wire());
+}
+
+void read(Value v, workos::ActorSource& o, DecodeContext& c) {
+  std::string_view s;
+  if (!read_enum_text(v, s, c)) return;
+  o = workos::ActorSource::from_wire(s);
+}
+
+void write(Writer& w, const workos::ActorSource& v) {
+  w.string(v.wire());
+}
+
+void read(Value v, workos::CertificateType& o, DecodeContext& c) {
+  std::string_view s;
+  if (!read_enum_text(v, s, c)) return;
+  o = workos::CertificateType::from_wire(s);
+}
+
+void write(Writer& w, const workos::CertificateType& v) {
+  w.string(v.wire());
+}
 
 void read(Value v, workos::DirectoryUser& o, DecodeContext& c) {
   ObjectReader r(v, c);
@@ -4076,16 +3999,6 @@ void write(Writer& w, const workos::EventConnectionActivatedDataDomain& o) {
   member(w, "id", o.id);
   member(w, "domain", o.domain);
   w.end_object();
-}
-
-void read(Value v, workos::EventConnectionDeletedDataConnectionType& o, DecodeContext& c) {
-  std::string_view s;
-  if (!read_enum_text(v, s, c)) return;
-  o = workos::EventConnectionDeletedDataConnectionType::from_wire(s);
-}
-
-void write(Writer& w, const workos::EventConnectionDeletedDataConnectionType& v) {
-  w.string(v.wire());
 }
 
 }  // namespace workos::detail::json

@@ -33,26 +33,6 @@ std::string_view VaultByokKeyProvider::wire() const noexcept {
   }
 }
 
-EventVaultDekReadDataActorSource EventVaultDekReadDataActorSource::from_wire(
-    std::string_view wire) {
-  if (wire == "api") return kApi;
-  if (wire == "dashboard") return kDashboard;
-  EventVaultDekReadDataActorSource out;
-  out.unknown_ = std::string(wire);
-  return out;
-}
-
-std::string_view EventVaultDekReadDataActorSource::wire() const noexcept {
-  switch (value_) {
-    case kApi:
-      return "api";
-    case kDashboard:
-      return "dashboard";
-    default:
-      return unknown_;
-  }
-}
-
 WaitlistUserState WaitlistUserState::from_wire(std::string_view wire) {
   if (wire == "pending") return kPending;
   if (wire == "approved") return kApproved;
@@ -3462,16 +3442,6 @@ void write(Writer& w, const workos::EventVaultByokKeyVerificationCompleted& o) {
   member(w, "created_at", o.created_at);
   member(w, "context", o.context);
   w.end_object();
-}
-
-void read(Value v, workos::EventVaultDekReadDataActorSource& o, DecodeContext& c) {
-  std::string_view s;
-  if (!read_enum_text(v, s, c)) return;
-  o = workos::EventVaultDekReadDataActorSource::from_wire(s);
-}
-
-void write(Writer& w, const workos::EventVaultDekReadDataActorSource& v) {
-  w.string(v.wire());
 }
 
 void read(Value v, workos::EventVaultDataCreatedData& o, DecodeContext& c) {

@@ -11,6 +11,12 @@
 
 namespace workos::detail::json {
 
+void read(Value v, workos::AccessType& out, DecodeContext& c);
+void write(Writer& w, const workos::AccessType& v);
+void read(Value v, workos::ActorSource& out, DecodeContext& c);
+void write(Writer& w, const workos::ActorSource& v);
+void read(Value v, workos::CertificateType& out, DecodeContext& c);
+void write(Writer& w, const workos::CertificateType& v);
 void read(Value v, workos::DirectoryUser& out, DecodeContext& c);
 void write(Writer& w, const workos::DirectoryUser& v);
 void read(Value v, workos::EventActionAuthenticationDeniedData& out, DecodeContext& c);
@@ -181,10 +187,6 @@ void read(Value v, workos::EventConnectionDeletedData& out, DecodeContext& c);
 void write(Writer& w, const workos::EventConnectionDeletedData& v);
 void read(Value v, workos::EventConnectionDeleted& out, DecodeContext& c);
 void write(Writer& w, const workos::EventConnectionDeleted& v);
-void read(Value v, workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType& out,
-          DecodeContext& c);
-void write(Writer& w,
-           const workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType& v);
 void read(Value v, workos::EventConnectionSamlCertificateRenewalRequiredDataCertificate& out,
           DecodeContext& c);
 void write(Writer& w,
@@ -258,8 +260,6 @@ void read(Value v, workos::EventFlagCreated& out, DecodeContext& c);
 void write(Writer& w, const workos::EventFlagCreated& v);
 void read(Value v, workos::EventFlagDeleted& out, DecodeContext& c);
 void write(Writer& w, const workos::EventFlagDeleted& v);
-void read(Value v, workos::EventFlagRuleUpdatedContextAccessType& out, DecodeContext& c);
-void write(Writer& w, const workos::EventFlagRuleUpdatedContextAccessType& v);
 void read(Value v, workos::EventFlagRuleUpdatedContextConfiguredTargetsUser& out, DecodeContext& c);
 void write(Writer& w, const workos::EventFlagRuleUpdatedContextConfiguredTargetsUser& v);
 void read(Value v, workos::EventFlagRuleUpdatedContextConfiguredTargets& out, DecodeContext& c);
@@ -405,8 +405,6 @@ void read(Value v, workos::EventVaultByokKeyVerificationCompletedData& out, Deco
 void write(Writer& w, const workos::EventVaultByokKeyVerificationCompletedData& v);
 void read(Value v, workos::EventVaultByokKeyVerificationCompleted& out, DecodeContext& c);
 void write(Writer& w, const workos::EventVaultByokKeyVerificationCompleted& v);
-void read(Value v, workos::EventVaultDekReadDataActorSource& out, DecodeContext& c);
-void write(Writer& w, const workos::EventVaultDekReadDataActorSource& v);
 void read(Value v, workos::EventVaultDataCreatedData& out, DecodeContext& c);
 void write(Writer& w, const workos::EventVaultDataCreatedData& v);
 void read(Value v, workos::EventVaultDataCreated& out, DecodeContext& c);

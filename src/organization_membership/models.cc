@@ -13,29 +13,27 @@ namespace workos {}  // namespace workos
 
 namespace workos::detail::json {
 
-bool read_field(std::string_view k, Value v,
-                workos::CreateUserOrganizationMembershipRoleMultiple& o, DecodeContext& c) {
+bool read_field(std::string_view k, Value v, workos::RoleMultiple& o, DecodeContext& c) {
   if (k == "role_slugs") {
-    field(c, "CreateUserOrganizationMembershipRoleMultiple", "role_slugs", v, o.role_slugs, true);
+    field(c, "RoleMultiple", "role_slugs", v, o.role_slugs, true);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipRoleMultiple& o) {
+void write_fields(Writer& w, const workos::RoleMultiple& o) {
   member(w, "role_slugs", o.role_slugs);
 }
 
-bool read_field(std::string_view k, Value v, workos::CreateUserOrganizationMembershipRoleSingle& o,
-                DecodeContext& c) {
+bool read_field(std::string_view k, Value v, workos::RoleSingle& o, DecodeContext& c) {
   if (k == "role_slug") {
-    field(c, "CreateUserOrganizationMembershipRoleSingle", "role_slug", v, o.role_slug, true);
+    field(c, "RoleSingle", "role_slug", v, o.role_slug, true);
     return true;
   }
   return false;
 }
 
-void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipRoleSingle& o) {
+void write_fields(Writer& w, const workos::RoleSingle& o) {
   member(w, "role_slug", o.role_slug);
 }
 
@@ -43,9 +41,9 @@ void read(Value v, workos::CreateUserOrganizationMembership& o, DecodeContext& c
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
-  workos::CreateUserOrganizationMembershipRoleSingle g0_0;
+  workos::RoleSingle g0_0;
   bool g0_0_seen = false;
-  workos::CreateUserOrganizationMembershipRoleMultiple g0_1;
+  workos::RoleMultiple g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
@@ -95,9 +93,9 @@ void write(Writer& w, const workos::CreateUserOrganizationMembership& o) {
 void read(Value v, workos::UpdateUserOrganizationMembership& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
-  workos::CreateUserOrganizationMembershipRoleSingle g0_0;
+  workos::RoleSingle g0_0;
   bool g0_0_seen = false;
-  workos::CreateUserOrganizationMembershipRoleMultiple g0_1;
+  workos::RoleMultiple g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;

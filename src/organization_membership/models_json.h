@@ -11,12 +11,10 @@
 
 namespace workos::detail::json {
 
-bool read_field(std::string_view key, Value v,
-                workos::CreateUserOrganizationMembershipRoleMultiple& out, DecodeContext& c);
-void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipRoleMultiple& v);
-bool read_field(std::string_view key, Value v,
-                workos::CreateUserOrganizationMembershipRoleSingle& out, DecodeContext& c);
-void write_fields(Writer& w, const workos::CreateUserOrganizationMembershipRoleSingle& v);
+bool read_field(std::string_view key, Value v, workos::RoleMultiple& out, DecodeContext& c);
+void write_fields(Writer& w, const workos::RoleMultiple& v);
+bool read_field(std::string_view key, Value v, workos::RoleSingle& out, DecodeContext& c);
+void write_fields(Writer& w, const workos::RoleSingle& v);
 void read(Value v, workos::CreateUserOrganizationMembership& out, DecodeContext& c);
 void write(Writer& w, const workos::CreateUserOrganizationMembership& v);
 void read(Value v, workos::UpdateUserOrganizationMembership& out, DecodeContext& c);

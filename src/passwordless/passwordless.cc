@@ -59,7 +59,7 @@ void write(detail::json::Writer& w, const CreateSessionParams& params) {
   json::member(w, "email", params.email);
   json::member(w, "redirect_uri", params.redirect_uri);
   json::member(w, "state", params.state);
-  json::member(w, "connection", params.connection);
+  json::member(w, "connection", params.connection_id);
   json::member(w, "expires_in", params.expires_in);
   w.end_object();
 }

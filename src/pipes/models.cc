@@ -11,6 +11,25 @@
 
 namespace workos {
 
+AuthenticateVia AuthenticateVia::from_wire(std::string_view wire) {
+  if (wire == "request_body") return kRequestBody;
+  if (wire == "basic_auth_header") return kBasicAuthHeader;
+  AuthenticateVia out;
+  out.unknown_ = std::string(wire);
+  return out;
+}
+
+std::string_view AuthenticateVia::wire() const noexcept {
+  switch (value_) {
+    case kRequestBody:
+      return "request_body";
+    case kBasicAuthHeader:
+      return "basic_auth_header";
+    default:
+      return unknown_;
+  }
+}
+
 ConnectedAccountState ConnectedAccountState::from_wire(std::string_view wire) {
   if (wire == "connected") return kConnected;
   if (wire == "needs_reauthorization") return kNeedsReauthorization;
@@ -50,26 +69,6 @@ std::string_view DataIntegrationAuthMethod::wire() const noexcept {
       return "api_key";
     case kClientCredentials:
       return "client_credentials";
-    default:
-      return unknown_;
-  }
-}
-
-CustomProviderDefinitionAuthenticateVia CustomProviderDefinitionAuthenticateVia::from_wire(
-    std::string_view wire) {
-  if (wire == "request_body") return kRequestBody;
-  if (wire == "basic_auth_header") return kBasicAuthHeader;
-  CustomProviderDefinitionAuthenticateVia out;
-  out.unknown_ = std::string(wire);
-  return out;
-}
-
-std::string_view CustomProviderDefinitionAuthenticateVia::wire() const noexcept {
-  switch (value_) {
-    case kRequestBody:
-      return "request_body";
-    case kBasicAuthHeader:
-      return "basic_auth_header";
     default:
       return unknown_;
   }
@@ -397,6 +396,16 @@ void write(Writer& w, const workos::ApiKeyInstallation& o) {
   w.end_object();
 }
 
+void read(Value v, workos::AuthenticateVia& o, DecodeContext& c) {
+  std::string_view s;
+  if (!read_enum_text(v, s, c)) return;
+  o = workos::AuthenticateVia::from_wire(s);
+}
+
+void write(Writer& w, const workos::AuthenticateVia& v) {
+  w.string(v.wire());
+}
+
 void read(Value v, workos::AuthorizeDataIntegrationRequest& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
@@ -548,16 +557,6 @@ void write(Writer& w, const workos::ConnectedAccountInput& o) {
   member(w, "scopes", o.scopes);
   member(w, "state", o.state);
   w.end_object();
-}
-
-void read(Value v, workos::CustomProviderDefinitionAuthenticateVia& o, DecodeContext& c) {
-  std::string_view s;
-  if (!read_enum_text(v, s, c)) return;
-  o = workos::CustomProviderDefinitionAuthenticateVia::from_wire(s);
-}
-
-void write(Writer& w, const workos::CustomProviderDefinitionAuthenticateVia& v) {
-  w.string(v.wire());
 }
 
 void read(Value v, workos::CustomProviderDefinition& o, DecodeContext& c) {

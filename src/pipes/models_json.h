@@ -13,6 +13,8 @@ namespace workos::detail::json {
 
 void read(Value v, workos::ApiKeyInstallation& out, DecodeContext& c);
 void write(Writer& w, const workos::ApiKeyInstallation& v);
+void read(Value v, workos::AuthenticateVia& out, DecodeContext& c);
+void write(Writer& w, const workos::AuthenticateVia& v);
 void read(Value v, workos::AuthorizeDataIntegrationRequest& out, DecodeContext& c);
 void write(Writer& w, const workos::AuthorizeDataIntegrationRequest& v);
 void read(Value v, workos::ConnectedAccountState& out, DecodeContext& c);
@@ -23,8 +25,6 @@ void read(Value v, workos::ConnectedAccount& out, DecodeContext& c);
 void write(Writer& w, const workos::ConnectedAccount& v);
 void read(Value v, workos::ConnectedAccountInput& out, DecodeContext& c);
 void write(Writer& w, const workos::ConnectedAccountInput& v);
-void read(Value v, workos::CustomProviderDefinitionAuthenticateVia& out, DecodeContext& c);
-void write(Writer& w, const workos::CustomProviderDefinitionAuthenticateVia& v);
 void read(Value v, workos::CustomProviderDefinition& out, DecodeContext& c);
 void write(Writer& w, const workos::CustomProviderDefinition& v);
 void read(Value v, workos::DataIntegrationCredentialsInputType& out, DecodeContext& c);

@@ -11,17 +11,16 @@
 
 namespace workos {
 
-DataIntegrationCredentialsCredentialsType DataIntegrationCredentialsCredentialsType::from_wire(
-    std::string_view wire) {
+CredentialsType CredentialsType::from_wire(std::string_view wire) {
   if (wire == "shared") return kShared;
   if (wire == "custom") return kCustom;
   if (wire == "organization") return kOrganization;
-  DataIntegrationCredentialsCredentialsType out;
+  CredentialsType out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view DataIntegrationCredentialsCredentialsType::wire() const noexcept {
+std::string_view CredentialsType::wire() const noexcept {
   switch (value_) {
     case kShared:
       return "shared";
@@ -67,13 +66,13 @@ void write(Writer& w, const workos::ConfigureDataIntegrationBody& o) {
   w.end_object();
 }
 
-void read(Value v, workos::DataIntegrationCredentialsCredentialsType& o, DecodeContext& c) {
+void read(Value v, workos::CredentialsType& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::DataIntegrationCredentialsCredentialsType::from_wire(s);
+  o = workos::CredentialsType::from_wire(s);
 }
 
-void write(Writer& w, const workos::DataIntegrationCredentialsCredentialsType& v) {
+void write(Writer& w, const workos::CredentialsType& v) {
   w.string(v.wire());
 }
 

@@ -13,8 +13,8 @@ namespace workos::detail::json {
 
 void read(Value v, workos::ConfigureDataIntegrationBody& out, DecodeContext& c);
 void write(Writer& w, const workos::ConfigureDataIntegrationBody& v);
-void read(Value v, workos::DataIntegrationCredentialsCredentialsType& out, DecodeContext& c);
-void write(Writer& w, const workos::DataIntegrationCredentialsCredentialsType& v);
+void read(Value v, workos::CredentialsType& out, DecodeContext& c);
+void write(Writer& w, const workos::CredentialsType& v);
 void read(Value v, workos::DataIntegrationCredentials& out, DecodeContext& c);
 void write(Writer& w, const workos::DataIntegrationCredentials& v);
 void read(Value v, workos::DataIntegrationConfigurationResponse& out, DecodeContext& c);

@@ -90,8 +90,8 @@ inline detail::ApiRequest request_for_get_authorization_url(const GetAuthorizati
   q.add("redirect_uri", params.redirect_uri);
   q.add("response_type", params.response_type);
   q.add("state", params.state);
-  q.add("connection", params.connection);
-  q.add("organization", params.organization);
+  q.add("connection", params.connection_id);
+  q.add("organization", params.organization_id);
   q.add("domain_hint", params.domain_hint);
   q.add("login_hint", params.login_hint);
   q.add("nonce", params.nonce);

@@ -60,7 +60,7 @@ Result<AuthorizationUrlWithPkce> sso_authorization_url_with_pkce(
     const std::function<Result<std::string>(const workos::sso::GetAuthorizationUrlParams&)>&
         build) {
   workos::sso::GetAuthorizationUrlParams params = in;
-  if (!params.provider && !params.connection && !params.organization) {
+  if (!params.provider && !params.connection_id && !params.organization_id) {
     return Error(ErrorKind::kInvalidArgument,
                  "get_authorization_url_with_pkce needs a provider, connection or organization");
   }

@@ -215,8 +215,7 @@ const workos::AuthenticateRequestUnknown* AuthenticateRequest::as_unknown() cons
   return std::get_if<10>(&value);
 }
 
-AuthenticateResponseAuthenticationMethod AuthenticateResponseAuthenticationMethod::from_wire(
-    std::string_view wire) {
+AuthenticationMethod AuthenticationMethod::from_wire(std::string_view wire) {
   if (wire == "SSO") return kSSO;
   if (wire == "Password") return kPassword;
   if (wire == "Passkey") return kPasskey;
@@ -241,12 +240,12 @@ AuthenticateResponseAuthenticationMethod AuthenticateResponseAuthenticationMetho
   if (wire == "MagicAuth") return kMagicAuth;
   if (wire == "Impersonation") return kImpersonation;
   if (wire == "MigratedSession") return kMigratedSession;
-  AuthenticateResponseAuthenticationMethod out;
+  AuthenticationMethod out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view AuthenticateResponseAuthenticationMethod::wire() const noexcept {
+std::string_view AuthenticationMethod::wire() const noexcept {
   switch (value_) {
     case kSSO:
       return "SSO";
@@ -301,8 +300,7 @@ std::string_view AuthenticateResponseAuthenticationMethod::wire() const noexcept
   }
 }
 
-CreateUserPasswordHashedPasswordHashType CreateUserPasswordHashedPasswordHashType::from_wire(
-    std::string_view wire) {
+PasswordHashType PasswordHashType::from_wire(std::string_view wire) {
   if (wire == "bcrypt") return kBcrypt;
   if (wire == "firebase-scrypt") return kFirebaseScrypt;
   if (wire == "ssha") return kSsha;
@@ -310,12 +308,12 @@ CreateUserPasswordHashedPasswordHashType CreateUserPasswordHashedPasswordHashTyp
   if (wire == "scrypt") return kScrypt;
   if (wire == "pbkdf2") return kPbkdf2;
   if (wire == "argon2") return kArgon2;
-  CreateUserPasswordHashedPasswordHashType out;
+  PasswordHashType out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view CreateUserPasswordHashedPasswordHashType::wire() const noexcept {
+std::string_view PasswordHashType::wire() const noexcept {
   switch (value_) {
     case kBcrypt:
       return "bcrypt";
@@ -336,16 +334,15 @@ std::string_view CreateUserPasswordHashedPasswordHashType::wire() const noexcept
   }
 }
 
-CreateUserPasswordHashedPasswordSaltPosition
-CreateUserPasswordHashedPasswordSaltPosition::from_wire(std::string_view wire) {
+PasswordSaltPosition PasswordSaltPosition::from_wire(std::string_view wire) {
   if (wire == "prefix") return kPrefix;
   if (wire == "suffix") return kSuffix;
-  CreateUserPasswordHashedPasswordSaltPosition out;
+  PasswordSaltPosition out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view CreateUserPasswordHashedPasswordSaltPosition::wire() const noexcept {
+std::string_view PasswordSaltPosition::wire() const noexcept {
   switch (value_) {
     case kPrefix:
       return "prefix";
@@ -1467,13 +1464,13 @@ void write(Writer& w, const workos::AuthenticateRequest& o) {
   }
 }
 
-void read(Value v, workos::AuthenticateResponseAuthenticationMethod& o, DecodeContext& c) {
+void read(Value v, workos::AuthenticationMethod& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::AuthenticateResponseAuthenticationMethod::from_wire(s);
+  o = workos::AuthenticationMethod::from_wire(s);
 }
 
-void write(Writer& w, const workos::AuthenticateResponseAuthenticationMethod& v) {
+void write(Writer& w, const workos::AuthenticationMethod& v) {
   w.string(v.wire());
 }
 
@@ -1895,50 +1892,6 @@ void write(Writer& w, const workos::CreateRedirectUri& o) {
   w.end_object();
 }
 
-void read(Value v, workos::CreateUserPasswordHashedPasswordHashType& o, DecodeContext& c) {
-  std::string_view s;
-  if (!read_enum_text(v, s, c)) return;
-  o = workos::CreateUserPasswordHashedPasswordHashType::from_wire(s);
-}
-
-void write(Writer& w, const workos::CreateUserPasswordHashedPasswordHashType& v) {
-  w.string(v.wire());
-}
-
-void read(Value v, workos::CreateUserPasswordHashedPasswordSaltPosition& o, DecodeContext& c) {
-  std::string_view s;
-  if (!read_enum_text(v, s, c)) return;
-  o = workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire(s);
-}
-
-void write(Writer& w, const workos::CreateUserPasswordHashedPasswordSaltPosition& v) {
-  w.string(v.wire());
-}
-
-bool read_field(std::string_view k, Value v, workos::CreateUserPasswordHashed& o,
-                DecodeContext& c) {
-  if (k == "password_hash") {
-    field(c, "CreateUserPasswordHashed", "password_hash", v, o.password_hash, true);
-    return true;
-  }
-  if (k == "password_hash_type") {
-    field(c, "CreateUserPasswordHashed", "password_hash_type", v, o.password_hash_type, true);
-    return true;
-  }
-  if (k == "password_salt_position") {
-    field(c, "CreateUserPasswordHashed", "password_salt_position", v, o.password_salt_position,
-          false);
-    return true;
-  }
-  return false;
-}
-
-void write_fields(Writer& w, const workos::CreateUserPasswordHashed& o) {
-  member(w, "password_hash", o.password_hash);
-  member(w, "password_hash_type", o.password_hash_type);
-  member(w, "password_salt_position", o.password_salt_position);
-}
-
 bool read_field(std::string_view k, Value v, workos::CreateUserPasswordPlaintext& o,
                 DecodeContext& c) {
   if (k == "password") {
@@ -1953,13 +1906,55 @@ void write_fields(Writer& w, const workos::CreateUserPasswordPlaintext& o) {
   write(w, o.password);
 }
 
+void read(Value v, workos::PasswordHashType& o, DecodeContext& c) {
+  std::string_view s;
+  if (!read_enum_text(v, s, c)) return;
+  o = workos::PasswordHashType::from_wire(s);
+}
+
+void write(Writer& w, const workos::PasswordHashType& v) {
+  w.string(v.wire());
+}
+
+void read(Value v, workos::PasswordSaltPosition& o, DecodeContext& c) {
+  std::string_view s;
+  if (!read_enum_text(v, s, c)) return;
+  o = workos::PasswordSaltPosition::from_wire(s);
+}
+
+void write(Writer& w, const workos::PasswordSaltPosition& v) {
+  w.string(v.wire());
+}
+
+bool read_field(std::string_view k, Value v, workos::PasswordHashed& o, DecodeContext& c) {
+  if (k == "password_hash") {
+    field(c, "PasswordHashed", "password_hash", v, o.password_hash, true);
+    return true;
+  }
+  if (k == "password_hash_type") {
+    field(c, "PasswordHashed", "password_hash_type", v, o.password_hash_type, true);
+    return true;
+  }
+  if (k == "password_salt_position") {
+    field(c, "PasswordHashed", "password_salt_position", v, o.password_salt_position, false);
+    return true;
+  }
+  return false;
+}
+
+void write_fields(Writer& w, const workos::PasswordHashed& o) {
+  member(w, "password_hash", o.password_hash);
+  member(w, "password_hash_type", o.password_hash_type);
+  member(w, "password_salt_position", o.password_salt_position);
+}
+
 void read(Value v, workos::CreateUser& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
   workos::CreateUserPasswordPlaintext g0_0;
   bool g0_0_seen = false;
-  workos::CreateUserPasswordHashed g0_1;
+  workos::PasswordHashed g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
@@ -2907,7 +2902,7 @@ void read(Value v, workos::UpdateUser& o, DecodeContext& c) {
   if (!r.ok()) return;
   workos::UpdateUserPasswordPlaintext g0_0;
   bool g0_0_seen = false;
-  workos::CreateUserPasswordHashed g0_1;
+  workos::PasswordHashed g0_1;
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;

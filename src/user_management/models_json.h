@@ -33,8 +33,8 @@ void read(Value v, workos::AuthenticateRequestRefreshToken& out, DecodeContext& 
 void write(Writer& w, const workos::AuthenticateRequestRefreshToken& v);
 void read(Value v, workos::AuthenticateRequest& out, DecodeContext& c);
 void write(Writer& w, const workos::AuthenticateRequest& v);
-void read(Value v, workos::AuthenticateResponseAuthenticationMethod& out, DecodeContext& c);
-void write(Writer& w, const workos::AuthenticateResponseAuthenticationMethod& v);
+void read(Value v, workos::AuthenticationMethod& out, DecodeContext& c);
+void write(Writer& w, const workos::AuthenticationMethod& v);
 void read(Value v, workos::AuthenticateResponse& out, DecodeContext& c);
 void write(Writer& w, const workos::AuthenticateResponse& v);
 void read(Value v, workos::ListUserAuthorizedApplicationsItem& out, DecodeContext& c);
@@ -61,16 +61,15 @@ void read(Value v, workos::CreatePasswordResetToken& out, DecodeContext& c);
 void write(Writer& w, const workos::CreatePasswordResetToken& v);
 void read(Value v, workos::CreateRedirectUri& out, DecodeContext& c);
 void write(Writer& w, const workos::CreateRedirectUri& v);
-void read(Value v, workos::CreateUserPasswordHashedPasswordHashType& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateUserPasswordHashedPasswordHashType& v);
-void read(Value v, workos::CreateUserPasswordHashedPasswordSaltPosition& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateUserPasswordHashedPasswordSaltPosition& v);
-bool read_field(std::string_view key, Value v, workos::CreateUserPasswordHashed& out,
-                DecodeContext& c);
-void write_fields(Writer& w, const workos::CreateUserPasswordHashed& v);
 bool read_field(std::string_view key, Value v, workos::CreateUserPasswordPlaintext& out,
                 DecodeContext& c);
 void write_fields(Writer& w, const workos::CreateUserPasswordPlaintext& v);
+void read(Value v, workos::PasswordHashType& out, DecodeContext& c);
+void write(Writer& w, const workos::PasswordHashType& v);
+void read(Value v, workos::PasswordSaltPosition& out, DecodeContext& c);
+void write(Writer& w, const workos::PasswordSaltPosition& v);
+bool read_field(std::string_view key, Value v, workos::PasswordHashed& out, DecodeContext& c);
+void write_fields(Writer& w, const workos::PasswordHashed& v);
 void read(Value v, workos::CreateUser& out, DecodeContext& c);
 void write(Writer& w, const workos::CreateUser& v);
 void read(Value v, workos::CreateUserApiKey& out, DecodeContext& c);

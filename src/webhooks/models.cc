@@ -11,7 +11,7 @@
 
 namespace workos {
 
-CreateWebhookEndpointEvent CreateWebhookEndpointEvent::from_wire(std::string_view wire) {
+WebhookEvent WebhookEvent::from_wire(std::string_view wire) {
   if (wire == "agent.registration.created") return kAgentRegistrationCreated;
   if (wire == "agent.registration.claim.attempt.created")
     return kAgentRegistrationClaimAttemptCreated;
@@ -113,12 +113,12 @@ CreateWebhookEndpointEvent CreateWebhookEndpointEvent::from_wire(std::string_vie
   if (wire == "waitlist_user.approved") return kWaitlistUserApproved;
   if (wire == "waitlist_user.created") return kWaitlistUserCreated;
   if (wire == "waitlist_user.denied") return kWaitlistUserDenied;
-  CreateWebhookEndpointEvent out;
+  WebhookEvent out;
   out.unknown_ = std::string(wire);
   return out;
 }
 
-std::string_view CreateWebhookEndpointEvent::wire() const noexcept {
+std::string_view WebhookEvent::wire() const noexcept {
   switch (value_) {
     case kAgentRegistrationCreated:
       return "agent.registration.created";
@@ -334,13 +334,13 @@ std::string_view WebhookEndpointJsonStatus::wire() const noexcept {
 
 namespace workos::detail::json {
 
-void read(Value v, workos::CreateWebhookEndpointEvent& o, DecodeContext& c) {
+void read(Value v, workos::WebhookEvent& o, DecodeContext& c) {
   std::string_view s;
   if (!read_enum_text(v, s, c)) return;
-  o = workos::CreateWebhookEndpointEvent::from_wire(s);
+  o = workos::WebhookEvent::from_wire(s);
 }
 
-void write(Writer& w, const workos::CreateWebhookEndpointEvent& v) {
+void write(Writer& w, const workos::WebhookEvent& v) {
   w.string(v.wire());
 }
 

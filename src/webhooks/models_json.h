@@ -11,8 +11,8 @@
 
 namespace workos::detail::json {
 
-void read(Value v, workos::CreateWebhookEndpointEvent& out, DecodeContext& c);
-void write(Writer& w, const workos::CreateWebhookEndpointEvent& v);
+void read(Value v, workos::WebhookEvent& out, DecodeContext& c);
+void write(Writer& w, const workos::WebhookEvent& v);
 void read(Value v, workos::CreateWebhookEndpoint& out, DecodeContext& c);
 void write(Writer& w, const workos::CreateWebhookEndpoint& v);
 void read(Value v, workos::WebhookEndpointJsonStatus& out, DecodeContext& c);

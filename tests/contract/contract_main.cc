@@ -718,8 +718,8 @@ Outcome op_connect_list_applications(const workos::Client& client) {
   params.after = std::string("xxx_01HXYZ987654321KJIHGFEDCBA");
   params.limit = std::int64_t{10};
   params.order = workos::PaginationOrder::from_wire("desc");
-  params.registration_types = std::vector<workos::ListApplicationsRegistrationTypes>{
-      workos::ListApplicationsRegistrationTypes::from_wire("authenticated")};
+  params.registration_types =
+      std::vector<workos::RegistrationType>{workos::RegistrationType::from_wire("authenticated")};
   params.organization_id = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
   auto result = client.connect().list_applications(params);
   if (!result) return failed(result.error());
@@ -1358,8 +1358,8 @@ Outcome op_sso_get_authorization_url(const workos::Client& client) {
   params.redirect_uri = std::string("https://example.com/callback");
   params.response_type = std::string("code");
   params.state = std::string("dj1kUXc0dzlXZ1hjUQ==");
-  params.connection = std::string("conn_01E4ZCR3C56J083X43JQXF3JK5");
-  params.organization = std::string("org_01EHQMYV6MBK39QC5PZXHY59C3");
+  params.connection_id = std::string("conn_01E4ZCR3C56J083X43JQXF3JK5");
+  params.organization_id = std::string("org_01EHQMYV6MBK39QC5PZXHY59C3");
   params.domain_hint = std::string("example.com");
   params.login_hint = std::string("user@example.com");
   params.nonce = std::string("abc123def456");

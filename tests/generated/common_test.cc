@@ -849,17 +849,14 @@ TEST(CommonEnums, RoundTripKnownAndUnknownWireValues) {
   EXPECT_TRUE(workos::OrganizationDomainState::from_wire("__unknown_enum_value__").is_unknown());
   EXPECT_EQ(workos::OrganizationDomainState::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
-  EXPECT_EQ(workos::OrganizationDomainVerificationStrategy::from_wire("dns").wire(), "dns");
-  EXPECT_EQ(workos::OrganizationDomainVerificationStrategy::from_wire("dns"),
-            workos::OrganizationDomainVerificationStrategy::kDns);
-  EXPECT_EQ(workos::OrganizationDomainVerificationStrategy::from_wire("manual").wire(), "manual");
-  EXPECT_EQ(workos::OrganizationDomainVerificationStrategy::from_wire("manual"),
-            workos::OrganizationDomainVerificationStrategy::kManual);
-  EXPECT_TRUE(workos::OrganizationDomainVerificationStrategy::from_wire("__unknown_enum_value__")
-                  .is_unknown());
-  EXPECT_EQ(
-      workos::OrganizationDomainVerificationStrategy::from_wire("__unknown_enum_value__").wire(),
-      "__unknown_enum_value__");
+  EXPECT_EQ(workos::VerificationStrategy::from_wire("dns").wire(), "dns");
+  EXPECT_EQ(workos::VerificationStrategy::from_wire("dns"), workos::VerificationStrategy::kDns);
+  EXPECT_EQ(workos::VerificationStrategy::from_wire("manual").wire(), "manual");
+  EXPECT_EQ(workos::VerificationStrategy::from_wire("manual"),
+            workos::VerificationStrategy::kManual);
+  EXPECT_TRUE(workos::VerificationStrategy::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::VerificationStrategy::from_wire("__unknown_enum_value__").wire(),
+            "__unknown_enum_value__");
   EXPECT_EQ(workos::PaginationOrder::from_wire("normal").wire(), "normal");
   EXPECT_EQ(workos::PaginationOrder::from_wire("normal"), workos::PaginationOrder::kNormal);
   EXPECT_EQ(workos::PaginationOrder::from_wire("desc").wire(), "desc");

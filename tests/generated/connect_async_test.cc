@@ -69,8 +69,8 @@ TEST(ConnectAsyncOperations, ListApplications) {
   params.after = std::string("xxx_01HXYZ987654321KJIHGFEDCBA");
   params.limit = std::int64_t{10};
   params.order = workos::PaginationOrder::from_wire("desc");
-  params.registration_types = std::vector<workos::ListApplicationsRegistrationTypes>{
-      workos::ListApplicationsRegistrationTypes::from_wire("authenticated")};
+  params.registration_types =
+      std::vector<workos::RegistrationType>{workos::RegistrationType::from_wire("authenticated")};
   params.organization_id = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
   auto result = client.connect().list_applications(params).get();
   ASSERT_TRUE(result) << result.error().message();

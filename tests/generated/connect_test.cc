@@ -68,8 +68,8 @@ TEST(ConnectOperations, ListApplications) {
   params.after = std::string("xxx_01HXYZ987654321KJIHGFEDCBA");
   params.limit = std::int64_t{10};
   params.order = workos::PaginationOrder::from_wire("desc");
-  params.registration_types = std::vector<workos::ListApplicationsRegistrationTypes>{
-      workos::ListApplicationsRegistrationTypes::from_wire("authenticated")};
+  params.registration_types =
+      std::vector<workos::RegistrationType>{workos::RegistrationType::from_wire("authenticated")};
   params.organization_id = std::string("org_01EHZNVPK3SFK441A1RGBFSHRT");
   auto result = client.connect().list_applications(params);
   ASSERT_TRUE(result) << result.error().message();
@@ -603,16 +603,13 @@ TEST(ModelUserManagementLoginRequest, ToleratesDriftAndRejectsWrongTypes) {
 }
 
 TEST(ConnectEnums, RoundTripKnownAndUnknownWireValues) {
-  EXPECT_EQ(workos::ListApplicationsRegistrationTypes::from_wire("dynamic").wire(), "dynamic");
-  EXPECT_EQ(workos::ListApplicationsRegistrationTypes::from_wire("dynamic"),
-            workos::ListApplicationsRegistrationTypes::kDynamic);
-  EXPECT_EQ(workos::ListApplicationsRegistrationTypes::from_wire("authenticated").wire(),
-            "authenticated");
-  EXPECT_EQ(workos::ListApplicationsRegistrationTypes::from_wire("authenticated"),
-            workos::ListApplicationsRegistrationTypes::kAuthenticated);
-  EXPECT_TRUE(
-      workos::ListApplicationsRegistrationTypes::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::ListApplicationsRegistrationTypes::from_wire("__unknown_enum_value__").wire(),
+  EXPECT_EQ(workos::RegistrationType::from_wire("dynamic").wire(), "dynamic");
+  EXPECT_EQ(workos::RegistrationType::from_wire("dynamic"), workos::RegistrationType::kDynamic);
+  EXPECT_EQ(workos::RegistrationType::from_wire("authenticated").wire(), "authenticated");
+  EXPECT_EQ(workos::RegistrationType::from_wire("authenticated"),
+            workos::RegistrationType::kAuthenticated);
+  EXPECT_TRUE(workos::RegistrationType::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::RegistrationType::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
 }
 

@@ -5507,6 +5507,34 @@ TEST(ModelEventList, ToleratesDriftAndRejectsWrongTypes) {
 }
 
 TEST(EventsEnums, RoundTripKnownAndUnknownWireValues) {
+  EXPECT_EQ(workos::AccessType::from_wire("none").wire(), "none");
+  EXPECT_EQ(workos::AccessType::from_wire("none"), workos::AccessType::kNone);
+  EXPECT_EQ(workos::AccessType::from_wire("some").wire(), "some");
+  EXPECT_EQ(workos::AccessType::from_wire("some"), workos::AccessType::kSome);
+  EXPECT_EQ(workos::AccessType::from_wire("all").wire(), "all");
+  EXPECT_EQ(workos::AccessType::from_wire("all"), workos::AccessType::kAll);
+  EXPECT_TRUE(workos::AccessType::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::AccessType::from_wire("__unknown_enum_value__").wire(),
+            "__unknown_enum_value__");
+  EXPECT_EQ(workos::ActorSource::from_wire("api").wire(), "api");
+  EXPECT_EQ(workos::ActorSource::from_wire("api"), workos::ActorSource::kApi);
+  EXPECT_EQ(workos::ActorSource::from_wire("dashboard").wire(), "dashboard");
+  EXPECT_EQ(workos::ActorSource::from_wire("dashboard"), workos::ActorSource::kDashboard);
+  EXPECT_TRUE(workos::ActorSource::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::ActorSource::from_wire("__unknown_enum_value__").wire(),
+            "__unknown_enum_value__");
+  EXPECT_EQ(workos::CertificateType::from_wire("ResponseSigning").wire(), "ResponseSigning");
+  EXPECT_EQ(workos::CertificateType::from_wire("ResponseSigning"),
+            workos::CertificateType::kResponseSigning);
+  EXPECT_EQ(workos::CertificateType::from_wire("RequestSigning").wire(), "RequestSigning");
+  EXPECT_EQ(workos::CertificateType::from_wire("RequestSigning"),
+            workos::CertificateType::kRequestSigning);
+  EXPECT_EQ(workos::CertificateType::from_wire("ResponseEncryption").wire(), "ResponseEncryption");
+  EXPECT_EQ(workos::CertificateType::from_wire("ResponseEncryption"),
+            workos::CertificateType::kResponseEncryption);
+  EXPECT_TRUE(workos::CertificateType::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::CertificateType::from_wire("__unknown_enum_value__").wire(),
+            "__unknown_enum_value__");
   EXPECT_EQ(workos::EventContextActorSource::from_wire("api").wire(), "api");
   EXPECT_EQ(workos::EventContextActorSource::from_wire("api"),
             workos::EventContextActorSource::kApi);
@@ -5786,38 +5814,6 @@ TEST(EventsEnums, RoundTripKnownAndUnknownWireValues) {
       workos::EventConnectionDeletedDataState::from_wire("__unknown_enum_value__").is_unknown());
   EXPECT_EQ(workos::EventConnectionDeletedDataState::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
-  EXPECT_EQ(workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType::from_wire(
-                "ResponseSigning")
-                .wire(),
-            "ResponseSigning");
-  EXPECT_EQ(workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType::from_wire(
-                "ResponseSigning"),
-            workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType::
-                kResponseSigning);
-  EXPECT_EQ(workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType::from_wire(
-                "RequestSigning")
-                .wire(),
-            "RequestSigning");
-  EXPECT_EQ(
-      workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType::from_wire(
-          "RequestSigning"),
-      workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType::kRequestSigning);
-  EXPECT_EQ(workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType::from_wire(
-                "ResponseEncryption")
-                .wire(),
-            "ResponseEncryption");
-  EXPECT_EQ(workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType::from_wire(
-                "ResponseEncryption"),
-            workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType::
-                kResponseEncryption);
-  EXPECT_TRUE(
-      workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType::from_wire(
-          "__unknown_enum_value__")
-          .is_unknown());
-  EXPECT_EQ(workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType::from_wire(
-                "__unknown_enum_value__")
-                .wire(),
-            "__unknown_enum_value__");
   EXPECT_EQ(workos::EventDsyncDeletedDataState::from_wire("active").wire(), "active");
   EXPECT_EQ(workos::EventDsyncDeletedDataState::from_wire("active"),
             workos::EventDsyncDeletedDataState::kActive);
@@ -5919,20 +5915,6 @@ TEST(EventsEnums, RoundTripKnownAndUnknownWireValues) {
   EXPECT_TRUE(workos::EventDsyncDeletedDataType::from_wire("__unknown_enum_value__").is_unknown());
   EXPECT_EQ(workos::EventDsyncDeletedDataType::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
-  EXPECT_EQ(workos::EventFlagRuleUpdatedContextAccessType::from_wire("none").wire(), "none");
-  EXPECT_EQ(workos::EventFlagRuleUpdatedContextAccessType::from_wire("none"),
-            workos::EventFlagRuleUpdatedContextAccessType::kNone);
-  EXPECT_EQ(workos::EventFlagRuleUpdatedContextAccessType::from_wire("some").wire(), "some");
-  EXPECT_EQ(workos::EventFlagRuleUpdatedContextAccessType::from_wire("some"),
-            workos::EventFlagRuleUpdatedContextAccessType::kSome);
-  EXPECT_EQ(workos::EventFlagRuleUpdatedContextAccessType::from_wire("all").wire(), "all");
-  EXPECT_EQ(workos::EventFlagRuleUpdatedContextAccessType::from_wire("all"),
-            workos::EventFlagRuleUpdatedContextAccessType::kAll);
-  EXPECT_TRUE(workos::EventFlagRuleUpdatedContextAccessType::from_wire("__unknown_enum_value__")
-                  .is_unknown());
-  EXPECT_EQ(
-      workos::EventFlagRuleUpdatedContextAccessType::from_wire("__unknown_enum_value__").wire(),
-      "__unknown_enum_value__");
   EXPECT_EQ(workos::EventOrganizationDomainVerificationFailedDataReason::from_wire(
                 "domain_verification_period_expired")
                 .wire(),
@@ -5967,16 +5949,6 @@ TEST(EventsEnums, RoundTripKnownAndUnknownWireValues) {
             workos::VaultByokKeyProvider::kAZUREKEYVAULT);
   EXPECT_TRUE(workos::VaultByokKeyProvider::from_wire("__unknown_enum_value__").is_unknown());
   EXPECT_EQ(workos::VaultByokKeyProvider::from_wire("__unknown_enum_value__").wire(),
-            "__unknown_enum_value__");
-  EXPECT_EQ(workos::EventVaultDekReadDataActorSource::from_wire("api").wire(), "api");
-  EXPECT_EQ(workos::EventVaultDekReadDataActorSource::from_wire("api"),
-            workos::EventVaultDekReadDataActorSource::kApi);
-  EXPECT_EQ(workos::EventVaultDekReadDataActorSource::from_wire("dashboard").wire(), "dashboard");
-  EXPECT_EQ(workos::EventVaultDekReadDataActorSource::from_wire("dashboard"),
-            workos::EventVaultDekReadDataActorSource::kDashboard);
-  EXPECT_TRUE(
-      workos::EventVaultDekReadDataActorSource::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::EventVaultDekReadDataActorSource::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
   EXPECT_EQ(workos::WaitlistUserState::from_wire("pending").wire(), "pending");
   EXPECT_EQ(workos::WaitlistUserState::from_wire("pending"), workos::WaitlistUserState::kPending);

@@ -181,23 +181,16 @@ TEST(ModelDataIntegrationConfigurationListResponse, ToleratesDriftAndRejectsWron
 }
 
 TEST(PipesProviderEnums, RoundTripKnownAndUnknownWireValues) {
-  EXPECT_EQ(workos::DataIntegrationCredentialsCredentialsType::from_wire("shared").wire(),
-            "shared");
-  EXPECT_EQ(workos::DataIntegrationCredentialsCredentialsType::from_wire("shared"),
-            workos::DataIntegrationCredentialsCredentialsType::kShared);
-  EXPECT_EQ(workos::DataIntegrationCredentialsCredentialsType::from_wire("custom").wire(),
-            "custom");
-  EXPECT_EQ(workos::DataIntegrationCredentialsCredentialsType::from_wire("custom"),
-            workos::DataIntegrationCredentialsCredentialsType::kCustom);
-  EXPECT_EQ(workos::DataIntegrationCredentialsCredentialsType::from_wire("organization").wire(),
-            "organization");
-  EXPECT_EQ(workos::DataIntegrationCredentialsCredentialsType::from_wire("organization"),
-            workos::DataIntegrationCredentialsCredentialsType::kOrganization);
-  EXPECT_TRUE(workos::DataIntegrationCredentialsCredentialsType::from_wire("__unknown_enum_value__")
-                  .is_unknown());
-  EXPECT_EQ(
-      workos::DataIntegrationCredentialsCredentialsType::from_wire("__unknown_enum_value__").wire(),
-      "__unknown_enum_value__");
+  EXPECT_EQ(workos::CredentialsType::from_wire("shared").wire(), "shared");
+  EXPECT_EQ(workos::CredentialsType::from_wire("shared"), workos::CredentialsType::kShared);
+  EXPECT_EQ(workos::CredentialsType::from_wire("custom").wire(), "custom");
+  EXPECT_EQ(workos::CredentialsType::from_wire("custom"), workos::CredentialsType::kCustom);
+  EXPECT_EQ(workos::CredentialsType::from_wire("organization").wire(), "organization");
+  EXPECT_EQ(workos::CredentialsType::from_wire("organization"),
+            workos::CredentialsType::kOrganization);
+  EXPECT_TRUE(workos::CredentialsType::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::CredentialsType::from_wire("__unknown_enum_value__").wire(),
+            "__unknown_enum_value__");
 }
 
 }  // namespace

@@ -1299,6 +1299,15 @@ TEST(ModelUpdateDataIntegrationClientCredentialsRequest, ToleratesDriftAndReject
 }
 
 TEST(PipesEnums, RoundTripKnownAndUnknownWireValues) {
+  EXPECT_EQ(workos::AuthenticateVia::from_wire("request_body").wire(), "request_body");
+  EXPECT_EQ(workos::AuthenticateVia::from_wire("request_body"),
+            workos::AuthenticateVia::kRequestBody);
+  EXPECT_EQ(workos::AuthenticateVia::from_wire("basic_auth_header").wire(), "basic_auth_header");
+  EXPECT_EQ(workos::AuthenticateVia::from_wire("basic_auth_header"),
+            workos::AuthenticateVia::kBasicAuthHeader);
+  EXPECT_TRUE(workos::AuthenticateVia::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::AuthenticateVia::from_wire("__unknown_enum_value__").wire(),
+            "__unknown_enum_value__");
   EXPECT_EQ(workos::ConnectedAccountState::from_wire("connected").wire(), "connected");
   EXPECT_EQ(workos::ConnectedAccountState::from_wire("connected"),
             workos::ConnectedAccountState::kConnected);
@@ -1325,19 +1334,6 @@ TEST(PipesEnums, RoundTripKnownAndUnknownWireValues) {
   EXPECT_TRUE(workos::DataIntegrationAuthMethod::from_wire("__unknown_enum_value__").is_unknown());
   EXPECT_EQ(workos::DataIntegrationAuthMethod::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
-  EXPECT_EQ(workos::CustomProviderDefinitionAuthenticateVia::from_wire("request_body").wire(),
-            "request_body");
-  EXPECT_EQ(workos::CustomProviderDefinitionAuthenticateVia::from_wire("request_body"),
-            workos::CustomProviderDefinitionAuthenticateVia::kRequestBody);
-  EXPECT_EQ(workos::CustomProviderDefinitionAuthenticateVia::from_wire("basic_auth_header").wire(),
-            "basic_auth_header");
-  EXPECT_EQ(workos::CustomProviderDefinitionAuthenticateVia::from_wire("basic_auth_header"),
-            workos::CustomProviderDefinitionAuthenticateVia::kBasicAuthHeader);
-  EXPECT_TRUE(workos::CustomProviderDefinitionAuthenticateVia::from_wire("__unknown_enum_value__")
-                  .is_unknown());
-  EXPECT_EQ(
-      workos::CustomProviderDefinitionAuthenticateVia::from_wire("__unknown_enum_value__").wire(),
-      "__unknown_enum_value__");
   EXPECT_EQ(workos::DataIntegrationCredentialsInputType::from_wire("custom").wire(), "custom");
   EXPECT_EQ(workos::DataIntegrationCredentialsInputType::from_wire("custom"),
             workos::DataIntegrationCredentialsInputType::kCustom);

@@ -126,8 +126,8 @@ TEST(SsoOperations, GetAuthorizationUrl) {
   params.redirect_uri = std::string("https://example.com/callback");
   params.response_type = std::string("code");
   params.state = std::string("dj1kUXc0dzlXZ1hjUQ==");
-  params.connection = std::string("conn_01E4ZCR3C56J083X43JQXF3JK5");
-  params.organization = std::string("org_01EHQMYV6MBK39QC5PZXHY59C3");
+  params.connection_id = std::string("conn_01E4ZCR3C56J083X43JQXF3JK5");
+  params.organization_id = std::string("org_01EHQMYV6MBK39QC5PZXHY59C3");
   params.domain_hint = std::string("example.com");
   params.login_hint = std::string("user@example.com");
   params.nonce = std::string("abc123def456");

@@ -2645,149 +2645,108 @@ TEST(ModelVerifyEmailResponse, ToleratesDriftAndRejectsWrongTypes) {
 }
 
 TEST(UserManagementEnums, RoundTripKnownAndUnknownWireValues) {
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("SSO").wire(), "SSO");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("SSO"),
-            workos::AuthenticateResponseAuthenticationMethod::kSSO);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("Password").wire(),
-            "Password");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("Password"),
-            workos::AuthenticateResponseAuthenticationMethod::kPassword);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("Passkey").wire(),
-            "Passkey");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("Passkey"),
-            workos::AuthenticateResponseAuthenticationMethod::kPasskey);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("AppleOAuth").wire(),
-            "AppleOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("AppleOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kAppleOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("BitbucketOAuth").wire(),
-            "BitbucketOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("BitbucketOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kBitbucketOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("CrossAppAuth").wire(),
-            "CrossAppAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("CrossAppAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kCrossAppAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("DiscordOAuth").wire(),
-            "DiscordOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("DiscordOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kDiscordOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("ExternalAuth").wire(),
-            "ExternalAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("ExternalAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kExternalAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("GitHubOAuth").wire(),
-            "GitHubOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("GitHubOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kGitHubOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("GitLabOAuth").wire(),
-            "GitLabOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("GitLabOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kGitLabOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("GoogleOAuth").wire(),
-            "GoogleOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("GoogleOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kGoogleOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("GrokOAuth").wire(),
-            "GrokOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("GrokOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kGrokOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("XOAuth").wire(), "XOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("XOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kXOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("IntuitOAuth").wire(),
-            "IntuitOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("IntuitOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kIntuitOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("LinkedInOAuth").wire(),
-            "LinkedInOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("LinkedInOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kLinkedInOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("MicrosoftOAuth").wire(),
-            "MicrosoftOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("MicrosoftOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kMicrosoftOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("SalesforceOAuth").wire(),
-            "SalesforceOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("SalesforceOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kSalesforceOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("SlackOAuth").wire(),
-            "SlackOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("SlackOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kSlackOAuth);
-  EXPECT_EQ(
-      workos::AuthenticateResponseAuthenticationMethod::from_wire("VercelMarketplaceOAuth").wire(),
-      "VercelMarketplaceOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("VercelMarketplaceOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kVercelMarketplaceOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("VercelOAuth").wire(),
-            "VercelOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("VercelOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kVercelOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("XeroOAuth").wire(),
-            "XeroOAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("XeroOAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kXeroOAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("MagicAuth").wire(),
-            "MagicAuth");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("MagicAuth"),
-            workos::AuthenticateResponseAuthenticationMethod::kMagicAuth);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("Impersonation").wire(),
-            "Impersonation");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("Impersonation"),
-            workos::AuthenticateResponseAuthenticationMethod::kImpersonation);
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("MigratedSession").wire(),
-            "MigratedSession");
-  EXPECT_EQ(workos::AuthenticateResponseAuthenticationMethod::from_wire("MigratedSession"),
-            workos::AuthenticateResponseAuthenticationMethod::kMigratedSession);
-  EXPECT_TRUE(workos::AuthenticateResponseAuthenticationMethod::from_wire("__unknown_enum_value__")
-                  .is_unknown());
-  EXPECT_EQ(
-      workos::AuthenticateResponseAuthenticationMethod::from_wire("__unknown_enum_value__").wire(),
-      "__unknown_enum_value__");
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("bcrypt").wire(), "bcrypt");
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("bcrypt"),
-            workos::CreateUserPasswordHashedPasswordHashType::kBcrypt);
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("firebase-scrypt").wire(),
-            "firebase-scrypt");
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("firebase-scrypt"),
-            workos::CreateUserPasswordHashedPasswordHashType::kFirebaseScrypt);
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("ssha").wire(), "ssha");
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("ssha"),
-            workos::CreateUserPasswordHashedPasswordHashType::kSsha);
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("ssha256").wire(),
-            "ssha256");
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("ssha256"),
-            workos::CreateUserPasswordHashedPasswordHashType::kSsha256);
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("scrypt").wire(), "scrypt");
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("scrypt"),
-            workos::CreateUserPasswordHashedPasswordHashType::kScrypt);
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("pbkdf2").wire(), "pbkdf2");
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("pbkdf2"),
-            workos::CreateUserPasswordHashedPasswordHashType::kPbkdf2);
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("argon2").wire(), "argon2");
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordHashType::from_wire("argon2"),
-            workos::CreateUserPasswordHashedPasswordHashType::kArgon2);
-  EXPECT_TRUE(workos::CreateUserPasswordHashedPasswordHashType::from_wire("__unknown_enum_value__")
-                  .is_unknown());
-  EXPECT_EQ(
-      workos::CreateUserPasswordHashedPasswordHashType::from_wire("__unknown_enum_value__").wire(),
-      "__unknown_enum_value__");
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("prefix").wire(),
-            "prefix");
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("prefix"),
-            workos::CreateUserPasswordHashedPasswordSaltPosition::kPrefix);
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("suffix").wire(),
-            "suffix");
-  EXPECT_EQ(workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("suffix"),
-            workos::CreateUserPasswordHashedPasswordSaltPosition::kSuffix);
-  EXPECT_TRUE(
-      workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("__unknown_enum_value__")
-          .is_unknown());
-  EXPECT_EQ(
-      workos::CreateUserPasswordHashedPasswordSaltPosition::from_wire("__unknown_enum_value__")
-          .wire(),
-      "__unknown_enum_value__");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("SSO").wire(), "SSO");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("SSO"), workos::AuthenticationMethod::kSSO);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("Password").wire(), "Password");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("Password"),
+            workos::AuthenticationMethod::kPassword);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("Passkey").wire(), "Passkey");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("Passkey"),
+            workos::AuthenticationMethod::kPasskey);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("AppleOAuth").wire(), "AppleOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("AppleOAuth"),
+            workos::AuthenticationMethod::kAppleOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("BitbucketOAuth").wire(), "BitbucketOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("BitbucketOAuth"),
+            workos::AuthenticationMethod::kBitbucketOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("CrossAppAuth").wire(), "CrossAppAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("CrossAppAuth"),
+            workos::AuthenticationMethod::kCrossAppAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("DiscordOAuth").wire(), "DiscordOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("DiscordOAuth"),
+            workos::AuthenticationMethod::kDiscordOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("ExternalAuth").wire(), "ExternalAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("ExternalAuth"),
+            workos::AuthenticationMethod::kExternalAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("GitHubOAuth").wire(), "GitHubOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("GitHubOAuth"),
+            workos::AuthenticationMethod::kGitHubOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("GitLabOAuth").wire(), "GitLabOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("GitLabOAuth"),
+            workos::AuthenticationMethod::kGitLabOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("GoogleOAuth").wire(), "GoogleOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("GoogleOAuth"),
+            workos::AuthenticationMethod::kGoogleOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("GrokOAuth").wire(), "GrokOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("GrokOAuth"),
+            workos::AuthenticationMethod::kGrokOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("XOAuth").wire(), "XOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("XOAuth"),
+            workos::AuthenticationMethod::kXOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("IntuitOAuth").wire(), "IntuitOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("IntuitOAuth"),
+            workos::AuthenticationMethod::kIntuitOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("LinkedInOAuth").wire(), "LinkedInOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("LinkedInOAuth"),
+            workos::AuthenticationMethod::kLinkedInOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("MicrosoftOAuth").wire(), "MicrosoftOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("MicrosoftOAuth"),
+            workos::AuthenticationMethod::kMicrosoftOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("SalesforceOAuth").wire(), "SalesforceOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("SalesforceOAuth"),
+            workos::AuthenticationMethod::kSalesforceOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("SlackOAuth").wire(), "SlackOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("SlackOAuth"),
+            workos::AuthenticationMethod::kSlackOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("VercelMarketplaceOAuth").wire(),
+            "VercelMarketplaceOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("VercelMarketplaceOAuth"),
+            workos::AuthenticationMethod::kVercelMarketplaceOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("VercelOAuth").wire(), "VercelOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("VercelOAuth"),
+            workos::AuthenticationMethod::kVercelOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("XeroOAuth").wire(), "XeroOAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("XeroOAuth"),
+            workos::AuthenticationMethod::kXeroOAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("MagicAuth").wire(), "MagicAuth");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("MagicAuth"),
+            workos::AuthenticationMethod::kMagicAuth);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("Impersonation").wire(), "Impersonation");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("Impersonation"),
+            workos::AuthenticationMethod::kImpersonation);
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("MigratedSession").wire(), "MigratedSession");
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("MigratedSession"),
+            workos::AuthenticationMethod::kMigratedSession);
+  EXPECT_TRUE(workos::AuthenticationMethod::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::AuthenticationMethod::from_wire("__unknown_enum_value__").wire(),
+            "__unknown_enum_value__");
+  EXPECT_EQ(workos::PasswordHashType::from_wire("bcrypt").wire(), "bcrypt");
+  EXPECT_EQ(workos::PasswordHashType::from_wire("bcrypt"), workos::PasswordHashType::kBcrypt);
+  EXPECT_EQ(workos::PasswordHashType::from_wire("firebase-scrypt").wire(), "firebase-scrypt");
+  EXPECT_EQ(workos::PasswordHashType::from_wire("firebase-scrypt"),
+            workos::PasswordHashType::kFirebaseScrypt);
+  EXPECT_EQ(workos::PasswordHashType::from_wire("ssha").wire(), "ssha");
+  EXPECT_EQ(workos::PasswordHashType::from_wire("ssha"), workos::PasswordHashType::kSsha);
+  EXPECT_EQ(workos::PasswordHashType::from_wire("ssha256").wire(), "ssha256");
+  EXPECT_EQ(workos::PasswordHashType::from_wire("ssha256"), workos::PasswordHashType::kSsha256);
+  EXPECT_EQ(workos::PasswordHashType::from_wire("scrypt").wire(), "scrypt");
+  EXPECT_EQ(workos::PasswordHashType::from_wire("scrypt"), workos::PasswordHashType::kScrypt);
+  EXPECT_EQ(workos::PasswordHashType::from_wire("pbkdf2").wire(), "pbkdf2");
+  EXPECT_EQ(workos::PasswordHashType::from_wire("pbkdf2"), workos::PasswordHashType::kPbkdf2);
+  EXPECT_EQ(workos::PasswordHashType::from_wire("argon2").wire(), "argon2");
+  EXPECT_EQ(workos::PasswordHashType::from_wire("argon2"), workos::PasswordHashType::kArgon2);
+  EXPECT_TRUE(workos::PasswordHashType::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::PasswordHashType::from_wire("__unknown_enum_value__").wire(),
+            "__unknown_enum_value__");
+  EXPECT_EQ(workos::PasswordSaltPosition::from_wire("prefix").wire(), "prefix");
+  EXPECT_EQ(workos::PasswordSaltPosition::from_wire("prefix"),
+            workos::PasswordSaltPosition::kPrefix);
+  EXPECT_EQ(workos::PasswordSaltPosition::from_wire("suffix").wire(), "suffix");
+  EXPECT_EQ(workos::PasswordSaltPosition::from_wire("suffix"),
+            workos::PasswordSaltPosition::kSuffix);
+  EXPECT_TRUE(workos::PasswordSaltPosition::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::PasswordSaltPosition::from_wire("__unknown_enum_value__").wire(),
+            "__unknown_enum_value__");
   EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("af").wire(), "af");
   EXPECT_EQ(workos::CreateUserInviteOptionsLocale::from_wire("af"),
             workos::CreateUserInviteOptionsLocale::kAf);

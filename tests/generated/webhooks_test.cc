@@ -244,400 +244,326 @@ TEST(ModelWebhookEndpointList, ToleratesDriftAndRejectsWrongTypes) {
 }
 
 TEST(WebhooksEnums, RoundTripKnownAndUnknownWireValues) {
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.created").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.created").wire(),
             "agent.registration.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.created"),
-            workos::CreateWebhookEndpointEvent::kAgentRegistrationCreated);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.claim.attempt.created")
-          .wire(),
-      "agent.registration.claim.attempt.created");
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.claim.attempt.created"),
-      workos::CreateWebhookEndpointEvent::kAgentRegistrationClaimAttemptCreated);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.claim.completed").wire(),
-      "agent.registration.claim.completed");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.claim.completed"),
-            workos::CreateWebhookEndpointEvent::kAgentRegistrationClaimCompleted);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.credential.issued").wire(),
-      "agent.registration.credential.issued");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.credential.issued"),
-            workos::CreateWebhookEndpointEvent::kAgentRegistrationCredentialIssued);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.deleted").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.created"),
+            workos::WebhookEvent::kAgentRegistrationCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.claim.attempt.created").wire(),
+            "agent.registration.claim.attempt.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.claim.attempt.created"),
+            workos::WebhookEvent::kAgentRegistrationClaimAttemptCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.claim.completed").wire(),
+            "agent.registration.claim.completed");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.claim.completed"),
+            workos::WebhookEvent::kAgentRegistrationClaimCompleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.credential.issued").wire(),
+            "agent.registration.credential.issued");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.credential.issued"),
+            workos::WebhookEvent::kAgentRegistrationCredentialIssued);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.deleted").wire(),
             "agent.registration.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.deleted"),
-            workos::CreateWebhookEndpointEvent::kAgentRegistrationDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.refreshed").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.deleted"),
+            workos::WebhookEvent::kAgentRegistrationDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.refreshed").wire(),
             "agent.registration.refreshed");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.refreshed"),
-            workos::CreateWebhookEndpointEvent::kAgentRegistrationRefreshed);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.expired").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.refreshed"),
+            workos::WebhookEvent::kAgentRegistrationRefreshed);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.expired").wire(),
             "agent.registration.expired");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.expired"),
-            workos::CreateWebhookEndpointEvent::kAgentRegistrationExpired);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.organization.switched")
-          .wire(),
-      "agent.registration.organization.switched");
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("agent.registration.organization.switched"),
-      workos::CreateWebhookEndpointEvent::kAgentRegistrationOrganizationSwitched);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.revoked").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.expired"),
+            workos::WebhookEvent::kAgentRegistrationExpired);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.organization.switched").wire(),
+            "agent.registration.organization.switched");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.organization.switched"),
+            workos::WebhookEvent::kAgentRegistrationOrganizationSwitched);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.revoked").wire(),
             "agent.registration.revoked");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("agent.registration.revoked"),
-            workos::CreateWebhookEndpointEvent::kAgentRegistrationRevoked);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("authentication.email_verification_succeeded")
-          .wire(),
-      "authentication.email_verification_succeeded");
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("authentication.email_verification_succeeded"),
-      workos::CreateWebhookEndpointEvent::kAuthenticationEmailVerificationSucceeded);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("authentication.magic_auth_failed").wire(),
-      "authentication.magic_auth_failed");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.magic_auth_failed"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationMagicAuthFailed);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("authentication.magic_auth_succeeded").wire(),
-      "authentication.magic_auth_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.magic_auth_succeeded"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationMagicAuthSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.mfa_succeeded").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("agent.registration.revoked"),
+            workos::WebhookEvent::kAgentRegistrationRevoked);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.email_verification_succeeded").wire(),
+            "authentication.email_verification_succeeded");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.email_verification_succeeded"),
+            workos::WebhookEvent::kAuthenticationEmailVerificationSucceeded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.magic_auth_failed").wire(),
+            "authentication.magic_auth_failed");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.magic_auth_failed"),
+            workos::WebhookEvent::kAuthenticationMagicAuthFailed);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.magic_auth_succeeded").wire(),
+            "authentication.magic_auth_succeeded");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.magic_auth_succeeded"),
+            workos::WebhookEvent::kAuthenticationMagicAuthSucceeded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.mfa_succeeded").wire(),
             "authentication.mfa_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.mfa_succeeded"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationMfaSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.oauth_failed").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.mfa_succeeded"),
+            workos::WebhookEvent::kAuthenticationMfaSucceeded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.oauth_failed").wire(),
             "authentication.oauth_failed");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.oauth_failed"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationOauthFailed);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.oauth_succeeded").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.oauth_failed"),
+            workos::WebhookEvent::kAuthenticationOauthFailed);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.oauth_succeeded").wire(),
             "authentication.oauth_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.oauth_succeeded"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationOauthSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.password_failed").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.oauth_succeeded"),
+            workos::WebhookEvent::kAuthenticationOauthSucceeded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.password_failed").wire(),
             "authentication.password_failed");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.password_failed"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationPasswordFailed);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("authentication.password_succeeded").wire(),
-      "authentication.password_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.password_succeeded"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationPasswordSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.passkey_failed").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.password_failed"),
+            workos::WebhookEvent::kAuthenticationPasswordFailed);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.password_succeeded").wire(),
+            "authentication.password_succeeded");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.password_succeeded"),
+            workos::WebhookEvent::kAuthenticationPasswordSucceeded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.passkey_failed").wire(),
             "authentication.passkey_failed");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.passkey_failed"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationPasskeyFailed);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("authentication.passkey_succeeded").wire(),
-      "authentication.passkey_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.passkey_succeeded"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationPasskeySucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_failed").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.passkey_failed"),
+            workos::WebhookEvent::kAuthenticationPasskeyFailed);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.passkey_succeeded").wire(),
+            "authentication.passkey_succeeded");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.passkey_succeeded"),
+            workos::WebhookEvent::kAuthenticationPasskeySucceeded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.sso_failed").wire(),
             "authentication.sso_failed");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_failed"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationSsoFailed);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_started").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.sso_failed"),
+            workos::WebhookEvent::kAuthenticationSsoFailed);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.sso_started").wire(),
             "authentication.sso_started");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_started"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationSsoStarted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_succeeded").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.sso_started"),
+            workos::WebhookEvent::kAuthenticationSsoStarted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.sso_succeeded").wire(),
             "authentication.sso_succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_succeeded"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationSsoSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_timed_out").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.sso_succeeded"),
+            workos::WebhookEvent::kAuthenticationSsoSucceeded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.sso_timed_out").wire(),
             "authentication.sso_timed_out");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.sso_timed_out"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationSsoTimedOut);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("radar.challenge_created").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.sso_timed_out"),
+            workos::WebhookEvent::kAuthenticationSsoTimedOut);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("radar.challenge_created").wire(),
             "radar.challenge_created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("radar.challenge_created"),
-            workos::CreateWebhookEndpointEvent::kRadarChallengeCreated);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("authentication.radar_risk_detected").wire(),
-      "authentication.radar_risk_detected");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("authentication.radar_risk_detected"),
-            workos::CreateWebhookEndpointEvent::kAuthenticationRadarRiskDetected);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("authentication.reauthentication_succeeded")
-          .wire(),
-      "authentication.reauthentication_succeeded");
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("authentication.reauthentication_succeeded"),
-      workos::CreateWebhookEndpointEvent::kAuthenticationReauthenticationSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.created").wire(),
-            "api_key.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.created"),
-            workos::CreateWebhookEndpointEvent::kApiKeyCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.revoked").wire(),
-            "api_key.revoked");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.revoked"),
-            workos::CreateWebhookEndpointEvent::kApiKeyRevoked);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.updated").wire(),
-            "api_key.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("api_key.updated"),
-            workos::CreateWebhookEndpointEvent::kApiKeyUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.activated").wire(),
-            "connection.activated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.activated"),
-            workos::CreateWebhookEndpointEvent::kConnectionActivated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.deactivated").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("radar.challenge_created"),
+            workos::WebhookEvent::kRadarChallengeCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.radar_risk_detected").wire(),
+            "authentication.radar_risk_detected");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.radar_risk_detected"),
+            workos::WebhookEvent::kAuthenticationRadarRiskDetected);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.reauthentication_succeeded").wire(),
+            "authentication.reauthentication_succeeded");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("authentication.reauthentication_succeeded"),
+            workos::WebhookEvent::kAuthenticationReauthenticationSucceeded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("api_key.created").wire(), "api_key.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("api_key.created"),
+            workos::WebhookEvent::kApiKeyCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("api_key.revoked").wire(), "api_key.revoked");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("api_key.revoked"),
+            workos::WebhookEvent::kApiKeyRevoked);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("api_key.updated").wire(), "api_key.updated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("api_key.updated"),
+            workos::WebhookEvent::kApiKeyUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("connection.activated").wire(), "connection.activated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("connection.activated"),
+            workos::WebhookEvent::kConnectionActivated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("connection.deactivated").wire(),
             "connection.deactivated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.deactivated"),
-            workos::CreateWebhookEndpointEvent::kConnectionDeactivated);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("connection.saml_certificate_renewal_required")
-          .wire(),
-      "connection.saml_certificate_renewal_required");
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("connection.saml_certificate_renewal_required"),
-      workos::CreateWebhookEndpointEvent::kConnectionSamlCertificateRenewalRequired);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("connection.saml_certificate_renewed").wire(),
-      "connection.saml_certificate_renewed");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.saml_certificate_renewed"),
-            workos::CreateWebhookEndpointEvent::kConnectionSamlCertificateRenewed);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.deleted").wire(),
-            "connection.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("connection.deleted"),
-            workos::CreateWebhookEndpointEvent::kConnectionDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.activated").wire(),
-            "dsync.activated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.activated"),
-            workos::CreateWebhookEndpointEvent::kDsyncActivated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.deleted").wire(), "dsync.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.deleted"),
-            workos::CreateWebhookEndpointEvent::kDsyncDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.created").wire(),
-            "dsync.group.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.created"),
-            workos::CreateWebhookEndpointEvent::kDsyncGroupCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.deleted").wire(),
-            "dsync.group.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.deleted"),
-            workos::CreateWebhookEndpointEvent::kDsyncGroupDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.updated").wire(),
-            "dsync.group.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.updated"),
-            workos::CreateWebhookEndpointEvent::kDsyncGroupUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.user_added").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("connection.deactivated"),
+            workos::WebhookEvent::kConnectionDeactivated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("connection.saml_certificate_renewal_required").wire(),
+            "connection.saml_certificate_renewal_required");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("connection.saml_certificate_renewal_required"),
+            workos::WebhookEvent::kConnectionSamlCertificateRenewalRequired);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("connection.saml_certificate_renewed").wire(),
+            "connection.saml_certificate_renewed");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("connection.saml_certificate_renewed"),
+            workos::WebhookEvent::kConnectionSamlCertificateRenewed);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("connection.deleted").wire(), "connection.deleted");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("connection.deleted"),
+            workos::WebhookEvent::kConnectionDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.activated").wire(), "dsync.activated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.activated"),
+            workos::WebhookEvent::kDsyncActivated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.deleted").wire(), "dsync.deleted");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.deleted"), workos::WebhookEvent::kDsyncDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.group.created").wire(), "dsync.group.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.group.created"),
+            workos::WebhookEvent::kDsyncGroupCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.group.deleted").wire(), "dsync.group.deleted");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.group.deleted"),
+            workos::WebhookEvent::kDsyncGroupDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.group.updated").wire(), "dsync.group.updated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.group.updated"),
+            workos::WebhookEvent::kDsyncGroupUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.group.user_added").wire(),
             "dsync.group.user_added");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.user_added"),
-            workos::CreateWebhookEndpointEvent::kDsyncGroupUserAdded);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.user_removed").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.group.user_added"),
+            workos::WebhookEvent::kDsyncGroupUserAdded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.group.user_removed").wire(),
             "dsync.group.user_removed");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.group.user_removed"),
-            workos::CreateWebhookEndpointEvent::kDsyncGroupUserRemoved);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.created").wire(),
-            "dsync.user.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.created"),
-            workos::CreateWebhookEndpointEvent::kDsyncUserCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.deleted").wire(),
-            "dsync.user.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.deleted"),
-            workos::CreateWebhookEndpointEvent::kDsyncUserDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.updated").wire(),
-            "dsync.user.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("dsync.user.updated"),
-            workos::CreateWebhookEndpointEvent::kDsyncUserUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("email_verification.created").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.group.user_removed"),
+            workos::WebhookEvent::kDsyncGroupUserRemoved);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.user.created").wire(), "dsync.user.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.user.created"),
+            workos::WebhookEvent::kDsyncUserCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.user.deleted").wire(), "dsync.user.deleted");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.user.deleted"),
+            workos::WebhookEvent::kDsyncUserDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.user.updated").wire(), "dsync.user.updated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("dsync.user.updated"),
+            workos::WebhookEvent::kDsyncUserUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("email_verification.created").wire(),
             "email_verification.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("email_verification.created"),
-            workos::CreateWebhookEndpointEvent::kEmailVerificationCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.created").wire(), "group.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.created"),
-            workos::CreateWebhookEndpointEvent::kGroupCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.deleted").wire(), "group.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.deleted"),
-            workos::CreateWebhookEndpointEvent::kGroupDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.member_added").wire(),
-            "group.member_added");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.member_added"),
-            workos::CreateWebhookEndpointEvent::kGroupMemberAdded);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.member_removed").wire(),
-            "group.member_removed");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.member_removed"),
-            workos::CreateWebhookEndpointEvent::kGroupMemberRemoved);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.updated").wire(), "group.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("group.updated"),
-            workos::CreateWebhookEndpointEvent::kGroupUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.created").wire(), "flag.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.created"),
-            workos::CreateWebhookEndpointEvent::kFlagCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.deleted").wire(), "flag.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.deleted"),
-            workos::CreateWebhookEndpointEvent::kFlagDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.updated").wire(), "flag.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.updated"),
-            workos::CreateWebhookEndpointEvent::kFlagUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.rule_updated").wire(),
-            "flag.rule_updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("flag.rule_updated"),
-            workos::CreateWebhookEndpointEvent::kFlagRuleUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.accepted").wire(),
-            "invitation.accepted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.accepted"),
-            workos::CreateWebhookEndpointEvent::kInvitationAccepted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.created").wire(),
-            "invitation.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.created"),
-            workos::CreateWebhookEndpointEvent::kInvitationCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.resent").wire(),
-            "invitation.resent");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.resent"),
-            workos::CreateWebhookEndpointEvent::kInvitationResent);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.revoked").wire(),
-            "invitation.revoked");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("invitation.revoked"),
-            workos::CreateWebhookEndpointEvent::kInvitationRevoked);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("magic_auth.created").wire(),
-            "magic_auth.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("magic_auth.created"),
-            workos::CreateWebhookEndpointEvent::kMagicAuthCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.created").wire(),
-            "organization.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.created"),
-            workos::CreateWebhookEndpointEvent::kOrganizationCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.deleted").wire(),
-            "organization.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.deleted"),
-            workos::CreateWebhookEndpointEvent::kOrganizationDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.updated").wire(),
-            "organization.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization.updated"),
-            workos::CreateWebhookEndpointEvent::kOrganizationUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.created").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("email_verification.created"),
+            workos::WebhookEvent::kEmailVerificationCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("group.created").wire(), "group.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("group.created"), workos::WebhookEvent::kGroupCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("group.deleted").wire(), "group.deleted");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("group.deleted"), workos::WebhookEvent::kGroupDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("group.member_added").wire(), "group.member_added");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("group.member_added"),
+            workos::WebhookEvent::kGroupMemberAdded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("group.member_removed").wire(), "group.member_removed");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("group.member_removed"),
+            workos::WebhookEvent::kGroupMemberRemoved);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("group.updated").wire(), "group.updated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("group.updated"), workos::WebhookEvent::kGroupUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("flag.created").wire(), "flag.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("flag.created"), workos::WebhookEvent::kFlagCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("flag.deleted").wire(), "flag.deleted");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("flag.deleted"), workos::WebhookEvent::kFlagDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("flag.updated").wire(), "flag.updated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("flag.updated"), workos::WebhookEvent::kFlagUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("flag.rule_updated").wire(), "flag.rule_updated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("flag.rule_updated"),
+            workos::WebhookEvent::kFlagRuleUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("invitation.accepted").wire(), "invitation.accepted");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("invitation.accepted"),
+            workos::WebhookEvent::kInvitationAccepted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("invitation.created").wire(), "invitation.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("invitation.created"),
+            workos::WebhookEvent::kInvitationCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("invitation.resent").wire(), "invitation.resent");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("invitation.resent"),
+            workos::WebhookEvent::kInvitationResent);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("invitation.revoked").wire(), "invitation.revoked");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("invitation.revoked"),
+            workos::WebhookEvent::kInvitationRevoked);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("magic_auth.created").wire(), "magic_auth.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("magic_auth.created"),
+            workos::WebhookEvent::kMagicAuthCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization.created").wire(), "organization.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization.created"),
+            workos::WebhookEvent::kOrganizationCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization.deleted").wire(), "organization.deleted");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization.deleted"),
+            workos::WebhookEvent::kOrganizationDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization.updated").wire(), "organization.updated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization.updated"),
+            workos::WebhookEvent::kOrganizationUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_domain.created").wire(),
             "organization_domain.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.created"),
-            workos::CreateWebhookEndpointEvent::kOrganizationDomainCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.deleted").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_domain.created"),
+            workos::WebhookEvent::kOrganizationDomainCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_domain.deleted").wire(),
             "organization_domain.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.deleted"),
-            workos::CreateWebhookEndpointEvent::kOrganizationDomainDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.updated").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_domain.deleted"),
+            workos::WebhookEvent::kOrganizationDomainDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_domain.updated").wire(),
             "organization_domain.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.updated"),
-            workos::CreateWebhookEndpointEvent::kOrganizationDomainUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.verified").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_domain.updated"),
+            workos::WebhookEvent::kOrganizationDomainUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_domain.verified").wire(),
             "organization_domain.verified");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.verified"),
-            workos::CreateWebhookEndpointEvent::kOrganizationDomainVerified);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_domain.verification_failed")
-                .wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_domain.verified"),
+            workos::WebhookEvent::kOrganizationDomainVerified);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_domain.verification_failed").wire(),
             "organization_domain.verification_failed");
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("organization_domain.verification_failed"),
-      workos::CreateWebhookEndpointEvent::kOrganizationDomainVerificationFailed);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("password_reset.created").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_domain.verification_failed"),
+            workos::WebhookEvent::kOrganizationDomainVerificationFailed);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("password_reset.created").wire(),
             "password_reset.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("password_reset.created"),
-            workos::CreateWebhookEndpointEvent::kPasswordResetCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("password_reset.succeeded").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("password_reset.created"),
+            workos::WebhookEvent::kPasswordResetCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("password_reset.succeeded").wire(),
             "password_reset.succeeded");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("password_reset.succeeded"),
-            workos::CreateWebhookEndpointEvent::kPasswordResetSucceeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.created").wire(), "user.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.created"),
-            workos::CreateWebhookEndpointEvent::kUserCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.updated").wire(), "user.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.updated"),
-            workos::CreateWebhookEndpointEvent::kUserUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.deleted").wire(), "user.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("user.deleted"),
-            workos::CreateWebhookEndpointEvent::kUserDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.created").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("password_reset.succeeded"),
+            workos::WebhookEvent::kPasswordResetSucceeded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("user.created").wire(), "user.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("user.created"), workos::WebhookEvent::kUserCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("user.updated").wire(), "user.updated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("user.updated"), workos::WebhookEvent::kUserUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("user.deleted").wire(), "user.deleted");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("user.deleted"), workos::WebhookEvent::kUserDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_membership.created").wire(),
             "organization_membership.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.created"),
-            workos::CreateWebhookEndpointEvent::kOrganizationMembershipCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.deleted").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_membership.created"),
+            workos::WebhookEvent::kOrganizationMembershipCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_membership.deleted").wire(),
             "organization_membership.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.deleted"),
-            workos::CreateWebhookEndpointEvent::kOrganizationMembershipDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.updated").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_membership.deleted"),
+            workos::WebhookEvent::kOrganizationMembershipDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_membership.updated").wire(),
             "organization_membership.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_membership.updated"),
-            workos::CreateWebhookEndpointEvent::kOrganizationMembershipUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.created").wire(), "role.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.created"),
-            workos::CreateWebhookEndpointEvent::kRoleCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.deleted").wire(), "role.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.deleted"),
-            workos::CreateWebhookEndpointEvent::kRoleDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.updated").wire(), "role.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("role.updated"),
-            workos::CreateWebhookEndpointEvent::kRoleUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.created").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_membership.updated"),
+            workos::WebhookEvent::kOrganizationMembershipUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("role.created").wire(), "role.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("role.created"), workos::WebhookEvent::kRoleCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("role.deleted").wire(), "role.deleted");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("role.deleted"), workos::WebhookEvent::kRoleDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("role.updated").wire(), "role.updated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("role.updated"), workos::WebhookEvent::kRoleUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_role.created").wire(),
             "organization_role.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.created"),
-            workos::CreateWebhookEndpointEvent::kOrganizationRoleCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.deleted").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_role.created"),
+            workos::WebhookEvent::kOrganizationRoleCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_role.deleted").wire(),
             "organization_role.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.deleted"),
-            workos::CreateWebhookEndpointEvent::kOrganizationRoleDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.updated").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_role.deleted"),
+            workos::WebhookEvent::kOrganizationRoleDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_role.updated").wire(),
             "organization_role.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("organization_role.updated"),
-            workos::CreateWebhookEndpointEvent::kOrganizationRoleUpdated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.created").wire(),
-            "permission.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.created"),
-            workos::CreateWebhookEndpointEvent::kPermissionCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.deleted").wire(),
-            "permission.deleted");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.deleted"),
-            workos::CreateWebhookEndpointEvent::kPermissionDeleted);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.updated").wire(),
-            "permission.updated");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("permission.updated"),
-            workos::CreateWebhookEndpointEvent::kPermissionUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("organization_role.updated"),
+            workos::WebhookEvent::kOrganizationRoleUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("permission.created").wire(), "permission.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("permission.created"),
+            workos::WebhookEvent::kPermissionCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("permission.deleted").wire(), "permission.deleted");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("permission.deleted"),
+            workos::WebhookEvent::kPermissionDeleted);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("permission.updated").wire(), "permission.updated");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("permission.updated"),
+            workos::WebhookEvent::kPermissionUpdated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("pipes.connected_account.connected").wire(),
+            "pipes.connected_account.connected");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("pipes.connected_account.connected"),
+            workos::WebhookEvent::kPipesConnectedAccountConnected);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("pipes.connected_account.connection_failed").wire(),
+            "pipes.connected_account.connection_failed");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("pipes.connected_account.connection_failed"),
+            workos::WebhookEvent::kPipesConnectedAccountConnectionFailed);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("pipes.connected_account.disconnected").wire(),
+            "pipes.connected_account.disconnected");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("pipes.connected_account.disconnected"),
+            workos::WebhookEvent::kPipesConnectedAccountDisconnected);
   EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.connected").wire(),
-      "pipes.connected_account.connected");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.connected"),
-            workos::CreateWebhookEndpointEvent::kPipesConnectedAccountConnected);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.connection_failed")
-          .wire(),
-      "pipes.connected_account.connection_failed");
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.connection_failed"),
-      workos::CreateWebhookEndpointEvent::kPipesConnectedAccountConnectionFailed);
-  EXPECT_EQ(
-      workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.disconnected").wire(),
-      "pipes.connected_account.disconnected");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("pipes.connected_account.disconnected"),
-            workos::CreateWebhookEndpointEvent::kPipesConnectedAccountDisconnected);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire(
-                "pipes.connected_account.reauthorization_needed")
-                .wire(),
-            "pipes.connected_account.reauthorization_needed");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire(
-                "pipes.connected_account.reauthorization_needed"),
-            workos::CreateWebhookEndpointEvent::kPipesConnectedAccountReauthorizationNeeded);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("session.created").wire(),
-            "session.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("session.created"),
-            workos::CreateWebhookEndpointEvent::kSessionCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("session.revoked").wire(),
-            "session.revoked");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("session.revoked"),
-            workos::CreateWebhookEndpointEvent::kSessionRevoked);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.approved").wire(),
+      workos::WebhookEvent::from_wire("pipes.connected_account.reauthorization_needed").wire(),
+      "pipes.connected_account.reauthorization_needed");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("pipes.connected_account.reauthorization_needed"),
+            workos::WebhookEvent::kPipesConnectedAccountReauthorizationNeeded);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("session.created").wire(), "session.created");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("session.created"),
+            workos::WebhookEvent::kSessionCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("session.revoked").wire(), "session.revoked");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("session.revoked"),
+            workos::WebhookEvent::kSessionRevoked);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("waitlist_user.approved").wire(),
             "waitlist_user.approved");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.approved"),
-            workos::CreateWebhookEndpointEvent::kWaitlistUserApproved);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.created").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("waitlist_user.approved"),
+            workos::WebhookEvent::kWaitlistUserApproved);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("waitlist_user.created").wire(),
             "waitlist_user.created");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.created"),
-            workos::CreateWebhookEndpointEvent::kWaitlistUserCreated);
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.denied").wire(),
-            "waitlist_user.denied");
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("waitlist_user.denied"),
-            workos::CreateWebhookEndpointEvent::kWaitlistUserDenied);
-  EXPECT_TRUE(workos::CreateWebhookEndpointEvent::from_wire("__unknown_enum_value__").is_unknown());
-  EXPECT_EQ(workos::CreateWebhookEndpointEvent::from_wire("__unknown_enum_value__").wire(),
+  EXPECT_EQ(workos::WebhookEvent::from_wire("waitlist_user.created"),
+            workos::WebhookEvent::kWaitlistUserCreated);
+  EXPECT_EQ(workos::WebhookEvent::from_wire("waitlist_user.denied").wire(), "waitlist_user.denied");
+  EXPECT_EQ(workos::WebhookEvent::from_wire("waitlist_user.denied"),
+            workos::WebhookEvent::kWaitlistUserDenied);
+  EXPECT_TRUE(workos::WebhookEvent::from_wire("__unknown_enum_value__").is_unknown());
+  EXPECT_EQ(workos::WebhookEvent::from_wire("__unknown_enum_value__").wire(),
             "__unknown_enum_value__");
   EXPECT_EQ(workos::WebhookEndpointJsonStatus::from_wire("enabled").wire(), "enabled");
   EXPECT_EQ(workos::WebhookEndpointJsonStatus::from_wire("enabled"),

@@ -211,7 +211,7 @@ TEST(AsyncHelpersSso, PublicClientsUsePkce) {
   EXPECT_EQ(workos::testing::header_value(f.fake->last_request().headers, "authorization"), "");
 
   sso::GetAuthorizationUrlParams p;
-  p.connection = "conn_1";
+  p.connection_id = "conn_1";
   p.redirect_uri = "https://app.example.com/callback";
   Result<auth::AuthorizationUrlWithPkce> url = sso.get_authorization_url_with_pkce(p);
   ASSERT_TRUE(url) << url.error().to_string();

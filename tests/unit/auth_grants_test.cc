@@ -374,18 +374,29 @@ TEST_F(AuthGrants, LogoutUrlsAreBuiltWithoutARequest) {
   EXPECT_EQ(fake->request_count(), 0u);
 }
 
+TEST_F(AuthGrants, ARequestWithOneRequiredStringIsBuiltFromIt) {
+  TestClient client(options());
+  auto url = client.sso().get_logout_url({"logout_tok_1"});
+  ASSERT_TRUE(url) << url.error().message();
+  EXPECT_EQ(query_of(*url)["token"], "logout_tok_1");
+  workos::sso::GetLogoutUrlParams empty;
+  EXPECT_TRUE(empty.token.empty());
+}
+
 TEST_F(AuthGrants, SsoUrlWithPkce) {
   TestClient client(options());
   const auto& sso = client.sso();
   workos::sso::GetAuthorizationUrlParams p;
-  p.connection = "conn_1";
+  p.connection_id = "conn_1";
+  p.organization_id = "org_1";
   p.redirect_uri = "https://app.example.com/sso/callback";
   auto r = sso.get_authorization_url_with_pkce(p);
   ASSERT_TRUE(r) << r.error().message();
   EXPECT_EQ(r->url.rfind("https://api.workos.com/sso/authorize?", 0), 0u) << r->url;
   auto q = query_of(r->url);
   EXPECT_EQ(q["client_id"], "client_123");
-  EXPECT_EQ(q["connection"], "conn_1");
+  EXPECT_EQ(q["connection"], "conn_1");  // the wire names stay the spec's
+  EXPECT_EQ(q["organization"], "org_1");
   EXPECT_EQ(q["response_type"], "code");
   EXPECT_EQ(q["state"], r->state);
   EXPECT_EQ(q["code_challenge"], workos::auth::code_challenge_s256(r->code_verifier));

@@ -83,7 +83,7 @@ TEST(Passwordless, CreateSessionOmitsUnsetOptionalFields) {
   f.fake->enqueue_json(201, kSession);
   workos::passwordless::CreateSessionParams p;
   p.email = "a@example.com";
-  p.connection = "conn_123";
+  p.connection_id = "conn_123";
   ASSERT_TRUE(f.service->create_session(p));
   EXPECT_EQ(f.fake->last_request().body,
             R"({"type":"MagicLink","email":"a@example.com","connection":"conn_123"})");

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -26,7 +27,16 @@ namespace admin_portal {
 
 /// Parameters of `AdminPortalService::generate_link`: the request body fields (from
 /// `workos::GenerateLink`).
-struct GenerateLinkParams : workos::GenerateLink {};
+struct GenerateLinkParams : workos::GenerateLink {
+  /// Empty parameters: set the fields one by one.
+  GenerateLinkParams() = default;
+  /// The parameters with their one required field, `organization`, set (so a call reads
+  /// `generate_link({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  GenerateLinkParams(std::string organization_value) {
+    this->organization = std::move(organization_value);
+  }
+};
 
 /// The seam under `AdminPortalService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `AdminPortalService` adds it above). Derive from it to fake or mock the service

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -26,7 +27,14 @@ namespace api_keys {
 
 /// Parameters of `ApiKeysService::create_validation`: the request body fields (from
 /// `workos::ValidateApiKey`).
-struct CreateValidationParams : workos::ValidateApiKey {};
+struct CreateValidationParams : workos::ValidateApiKey {
+  /// Empty parameters: set the fields one by one.
+  CreateValidationParams() = default;
+  /// The parameters with their one required field, `value`, set (so a call reads
+  /// `create_validation({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateValidationParams(std::string value_value) { this->value = std::move(value_value); }
+};
 
 /// Parameters of `ApiKeysService::create_api_key_expire`: the request body fields (from
 /// `workos::ExpireApiKey`).
@@ -48,7 +56,14 @@ struct ListOrganizationApiKeysParams {
 
 /// Parameters of `ApiKeysService::create_organization_api_key`: the request body fields (from
 /// `workos::CreateOrganizationApiKey`).
-struct CreateOrganizationApiKeyParams : workos::CreateOrganizationApiKey {};
+struct CreateOrganizationApiKeyParams : workos::CreateOrganizationApiKey {
+  /// Empty parameters: set the fields one by one.
+  CreateOrganizationApiKeyParams() = default;
+  /// The parameters with their one required field, `name`, set (so a call reads
+  /// `create_organization_api_key({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateOrganizationApiKeyParams(std::string name_value) { this->name = std::move(name_value); }
+};
 
 /// The seam under `ApiKeysService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `ApiKeysService` adds it above). Derive from it to fake or mock the service

@@ -31,7 +31,7 @@ struct AddRolePermission {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct AssignRoleResourceTargetByExternalId {
+struct ResourceTargetByExternalId {
   /// The external ID of the resource. Required with `resource_type_slug`. Mutually exclusive with
   /// `resource_id`.
   std::string resource_external_id;
@@ -44,7 +44,7 @@ struct AssignRoleResourceTargetByExternalId {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct AssignRoleResourceTargetById {
+struct ResourceTargetById {
   /// The ID of the resource. Mutually exclusive with `resource_external_id` and
   /// `resource_type_slug`.
   std::string resource_id;
@@ -56,12 +56,11 @@ struct AssignRole {
   std::string role_slug;
   /// Mutually exclusive fields `resource_target`: set exactly one variant (`by_id`,
   /// `by_external_id`).
-  std::variant<workos::AssignRoleResourceTargetById, workos::AssignRoleResourceTargetByExternalId>
-      resource_target;
+  std::variant<workos::ResourceTargetById, workos::ResourceTargetByExternalId> resource_target;
 
   /// Sets `resource_target` to the `by_id` variant: sends `resource_id` (and none of the others).
   void set_resource_id(std::string value) {
-    resource_target = workos::AssignRoleResourceTargetById{std::move(value)};
+    resource_target = workos::ResourceTargetById{std::move(value)};
   }
 };
 
@@ -115,12 +114,11 @@ struct CheckAuthorization {
   std::string permission_slug;
   /// Mutually exclusive fields `resource_target`: set exactly one variant (`by_id`,
   /// `by_external_id`).
-  std::variant<workos::AssignRoleResourceTargetById, workos::AssignRoleResourceTargetByExternalId>
-      resource_target;
+  std::variant<workos::ResourceTargetById, workos::ResourceTargetByExternalId> resource_target;
 
   /// Sets `resource_target` to the `by_id` variant: sends `resource_id` (and none of the others).
   void set_resource_id(std::string value) {
-    resource_target = workos::AssignRoleResourceTargetById{std::move(value)};
+    resource_target = workos::ResourceTargetById{std::move(value)};
   }
 };
 
@@ -138,20 +136,6 @@ struct CreateAuthorizationPermission {
   std::optional<std::string> resource_type_slug;
 };
 
-/// Variant `by_external_id` of the `parent_resource` group: sets `parent_resource_external_id`,
-/// `parent_resource_type_slug`.
-///
-/// One variant of a group of mutually exclusive request fields: its fields are sent
-/// inline in the enclosing object.
-struct CreateAuthorizationResourceParentResourceByExternalId {
-  /// The external ID of the parent resource. Required with `parent_resource_type_slug`. Mutually
-  /// exclusive with `parent_resource_id`.
-  std::string parent_resource_external_id;
-  /// The resource type slug of the parent resource. Required with `parent_resource_external_id`.
-  /// Mutually exclusive with `parent_resource_id`.
-  std::string parent_resource_type_slug;
-};
-
 /// Variant `by_id` of the `parent_resource` group: sets `parent_resource_id`.
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
@@ -160,6 +144,20 @@ struct CreateAuthorizationResourceParentResourceById {
   /// The ID of the parent resource. Mutually exclusive with `parent_resource_external_id` and
   /// `parent_resource_type_slug`. Required; empty means `null`.
   std::optional<std::string> parent_resource_id;
+};
+
+/// Variant `by_external_id` of the `parent_resource` group: sets `parent_resource_external_id`,
+/// `parent_resource_type_slug`.
+///
+/// One variant of a group of mutually exclusive request fields: its fields are sent
+/// inline in the enclosing object.
+struct ParentResourceByExternalId {
+  /// The external ID of the parent resource. Required with `parent_resource_type_slug`. Mutually
+  /// exclusive with `parent_resource_id`.
+  std::string parent_resource_external_id;
+  /// The resource type slug of the parent resource. Required with `parent_resource_external_id`.
+  /// Mutually exclusive with `parent_resource_id`.
+  std::string parent_resource_type_slug;
 };
 
 /// The `CreateAuthorizationResource` object.
@@ -178,7 +176,7 @@ struct CreateAuthorizationResource {
   /// Mutually exclusive fields `parent_resource`: set exactly one variant (`by_id`,
   /// `by_external_id`) or none.
   std::optional<std::variant<workos::CreateAuthorizationResourceParentResourceById,
-                             workos::CreateAuthorizationResourceParentResourceByExternalId>>
+                             workos::ParentResourceByExternalId>>
       parent_resource;
 
   /// Sets `parent_resource` to the `by_id` variant: sends `parent_resource_id` (and none of the
@@ -344,12 +342,11 @@ struct RemoveRole {
   std::string role_slug;
   /// Mutually exclusive fields `resource_target`: set exactly one variant (`by_id`,
   /// `by_external_id`).
-  std::variant<workos::AssignRoleResourceTargetById, workos::AssignRoleResourceTargetByExternalId>
-      resource_target;
+  std::variant<workos::ResourceTargetById, workos::ResourceTargetByExternalId> resource_target;
 
   /// Sets `resource_target` to the `by_id` variant: sends `resource_id` (and none of the others).
   void set_resource_id(std::string value) {
-    resource_target = workos::AssignRoleResourceTargetById{std::move(value)};
+    resource_target = workos::ResourceTargetById{std::move(value)};
   }
 };
 
@@ -486,7 +483,7 @@ struct UpdateAuthorizationResource {
   /// Mutually exclusive fields `parent_resource`: set exactly one variant (`by_id`,
   /// `by_external_id`) or none.
   std::optional<std::variant<workos::UpdateAuthorizationResourceParentResourceById,
-                             workos::CreateAuthorizationResourceParentResourceByExternalId>>
+                             workos::ParentResourceByExternalId>>
       parent_resource;
 
   /// Sets `parent_resource` to the `by_id` variant: sends `parent_resource_id` (and none of the

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -46,7 +47,16 @@ struct ListGroupRoleAssignmentsParams {
 
 /// Parameters of `AuthorizationService::create_group_role_assignment`: the request body fields
 /// (from `workos::CreateGroupRoleAssignment`).
-struct CreateGroupRoleAssignmentParams : workos::CreateGroupRoleAssignment {};
+struct CreateGroupRoleAssignmentParams : workos::CreateGroupRoleAssignment {
+  /// Empty parameters: set the fields one by one.
+  CreateGroupRoleAssignmentParams() = default;
+  /// The parameters with their one required field, `role_slug`, set (so a call reads
+  /// `create_group_role_assignment({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateGroupRoleAssignmentParams(std::string role_slug_value) {
+    this->role_slug = std::move(role_slug_value);
+  }
+};
 
 /// Parameters of `AuthorizationService::update_group_role_assignments`: the request body fields
 /// (from `workos::ReplaceGroupRoleAssignments`).
@@ -54,7 +64,16 @@ struct UpdateGroupRoleAssignmentsParams : workos::ReplaceGroupRoleAssignments {}
 
 /// Parameters of `AuthorizationService::delete_group_role_assignments`: the request body fields
 /// (from `workos::DeleteGroupRoleAssignmentsByCriteria`).
-struct DeleteGroupRoleAssignmentsParams : workos::DeleteGroupRoleAssignmentsByCriteria {};
+struct DeleteGroupRoleAssignmentsParams : workos::DeleteGroupRoleAssignmentsByCriteria {
+  /// Empty parameters: set the fields one by one.
+  DeleteGroupRoleAssignmentsParams() = default;
+  /// The parameters with their one required field, `role_slug`, set (so a call reads
+  /// `delete_group_role_assignments({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  DeleteGroupRoleAssignmentsParams(std::string role_slug_value) {
+    this->role_slug = std::move(role_slug_value);
+  }
+};
 
 /// Parameters of `AuthorizationService::check`: the request body fields (from
 /// `workos::CheckAuthorization`).
@@ -183,7 +202,14 @@ struct RemoveRoleParams : workos::RemoveRole {};
 
 /// Parameters of `AuthorizationService::create_organization_role`: the request body fields (from
 /// `workos::CreateOrganizationRole`).
-struct CreateOrganizationRoleParams : workos::CreateOrganizationRole {};
+struct CreateOrganizationRoleParams : workos::CreateOrganizationRole {
+  /// Empty parameters: set the fields one by one.
+  CreateOrganizationRoleParams() = default;
+  /// The parameters with their one required field, `name`, set (so a call reads
+  /// `create_organization_role({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateOrganizationRoleParams(std::string name_value) { this->name = std::move(name_value); }
+};
 
 /// Parameters of `AuthorizationService::update_organization_role`: the request body fields (from
 /// `workos::UpdateOrganizationRole`).
@@ -195,7 +221,16 @@ struct SetOrganizationRolePermissionsParams : workos::SetRolePermissions {};
 
 /// Parameters of `AuthorizationService::add_organization_role_permission`: the request body fields
 /// (from `workos::AddRolePermission`).
-struct AddOrganizationRolePermissionParams : workos::AddRolePermission {};
+struct AddOrganizationRolePermissionParams : workos::AddRolePermission {
+  /// Empty parameters: set the fields one by one.
+  AddOrganizationRolePermissionParams() = default;
+  /// The parameters with their one required field, `slug`, set (so a call reads
+  /// `add_organization_role_permission({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  AddOrganizationRolePermissionParams(std::string slug_value) {
+    this->slug = std::move(slug_value);
+  }
+};
 
 /// Parameters of `AuthorizationService::update_resource_by_external_id`: the request body fields
 /// (from `workos::UpdateAuthorizationResource`).
@@ -210,6 +245,14 @@ struct DeleteResourceByExternalIdParams {
 
 /// Parameters of `AuthorizationService::list_memberships_for_resource_by_external_id`.
 struct ListMembershipsForResourceByExternalIdParams {
+  /// Empty parameters: set the fields one by one.
+  ListMembershipsForResourceByExternalIdParams() = default;
+  /// The parameters with their one required field, `permission_slug`, set (so a call reads
+  /// `list_memberships_for_resource_by_external_id({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  ListMembershipsForResourceByExternalIdParams(std::string permission_slug_value) {
+    this->permission_slug = std::move(permission_slug_value);
+  }
   /// An object ID that defines your place in the list. When the ID is not present, you are at the
   /// end of the list. For example, if you make a list request and receive 100 objects, ending with
   /// `"obj_123"`, your subsequent call can include `before="obj_123"` to fetch a new batch of
@@ -346,6 +389,14 @@ struct DeleteResourceParams {
 
 /// Parameters of `AuthorizationService::list_memberships_for_resource`.
 struct ListMembershipsForResourceParams {
+  /// Empty parameters: set the fields one by one.
+  ListMembershipsForResourceParams() = default;
+  /// The parameters with their one required field, `permission_slug`, set (so a call reads
+  /// `list_memberships_for_resource({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  ListMembershipsForResourceParams(std::string permission_slug_value) {
+    this->permission_slug = std::move(permission_slug_value);
+  }
   /// An object ID that defines your place in the list. When the ID is not present, you are at the
   /// end of the list. For example, if you make a list request and receive 100 objects, ending with
   /// `"obj_123"`, your subsequent call can include `before="obj_123"` to fetch a new batch of
@@ -406,7 +457,14 @@ struct SetEnvironmentRolePermissionsParams : workos::SetRolePermissions {};
 
 /// Parameters of `AuthorizationService::add_environment_role_permission`: the request body fields
 /// (from `workos::AddRolePermission`).
-struct AddEnvironmentRolePermissionParams : workos::AddRolePermission {};
+struct AddEnvironmentRolePermissionParams : workos::AddRolePermission {
+  /// Empty parameters: set the fields one by one.
+  AddEnvironmentRolePermissionParams() = default;
+  /// The parameters with their one required field, `slug`, set (so a call reads
+  /// `add_environment_role_permission({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  AddEnvironmentRolePermissionParams(std::string slug_value) { this->slug = std::move(slug_value); }
+};
 
 /// The seam under `AuthorizationService`: one virtual function per operation, one HTTP call each
 /// (no pagination: `AuthorizationService` adds it above). Derive from it to fake or mock the

@@ -1049,8 +1049,8 @@ class OrganizationDomainState {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case OrganizationDomainVerificationStrategy::kDns: ...; default: ...; }`.
-class OrganizationDomainVerificationStrategy {
+/// `switch (v) { case VerificationStrategy::kDns: ...; default: ...; }`.
+class VerificationStrategy {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -1060,41 +1060,30 @@ class OrganizationDomainVerificationStrategy {
   };
 
   /// `kUnknown` with empty wire text.
-  OrganizationDomainVerificationStrategy() = default;
+  VerificationStrategy() = default;
   /// A known value.
-  OrganizationDomainVerificationStrategy(Value value)
-      : value_(value) {}  // NOLINT(google-explicit-constructor)
+  VerificationStrategy(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static OrganizationDomainVerificationStrategy from_wire(std::string_view wire);
+  static VerificationStrategy from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == OrganizationDomainVerificationStrategy::kDns` work.
+  /// Lets `switch (v)` and `v == VerificationStrategy::kDns` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const OrganizationDomainVerificationStrategy& a,
-                         const OrganizationDomainVerificationStrategy& b) noexcept {
+  friend bool operator==(const VerificationStrategy& a, const VerificationStrategy& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const OrganizationDomainVerificationStrategy& a,
-                         const OrganizationDomainVerificationStrategy& b) noexcept {
+  friend bool operator!=(const VerificationStrategy& a, const VerificationStrategy& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const OrganizationDomainVerificationStrategy& a, Value b) noexcept {
-    return a.value_ == b;
-  }
-  friend bool operator!=(const OrganizationDomainVerificationStrategy& a, Value b) noexcept {
-    return a.value_ != b;
-  }
-  friend bool operator==(Value a, const OrganizationDomainVerificationStrategy& b) noexcept {
-    return a == b.value_;
-  }
-  friend bool operator!=(Value a, const OrganizationDomainVerificationStrategy& b) noexcept {
-    return a != b.value_;
-  }
+  friend bool operator==(const VerificationStrategy& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const VerificationStrategy& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const VerificationStrategy& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const VerificationStrategy& b) noexcept { return a != b.value_; }
 
  private:
   Value value_ = kUnknown;
@@ -1119,7 +1108,7 @@ struct OrganizationDomainStandAlone {
   /// Validation token to be used in DNS TXT record.
   std::optional<std::string> verification_token;
   /// Strategy used to verify the domain.
-  std::optional<workos::OrganizationDomainVerificationStrategy> verification_strategy;
+  std::optional<workos::VerificationStrategy> verification_strategy;
   /// An ISO 8601 timestamp.
   workos::Timestamp created_at;
   /// An ISO 8601 timestamp.

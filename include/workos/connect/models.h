@@ -147,62 +147,6 @@ struct ListApplicationClientSecretsResponse {
   workos::Timestamp updated_at;
 };
 
-/// Values of `ListApplicationsRegistrationTypes`.
-///
-/// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
-/// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case ListApplicationsRegistrationTypes::kDynamic: ...; default: ...; }`.
-class ListApplicationsRegistrationTypes {
- public:
-  /// The values known to this SDK version.
-  enum Value {
-    kUnknown = 0,    ///< A value unknown to this SDK version (see `wire()`).
-    kDynamic,        ///< `dynamic`
-    kAuthenticated,  ///< `authenticated`
-  };
-
-  /// `kUnknown` with empty wire text.
-  ListApplicationsRegistrationTypes() = default;
-  /// A known value.
-  ListApplicationsRegistrationTypes(Value value)
-      : value_(value) {}  // NOLINT(google-explicit-constructor)
-  /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static ListApplicationsRegistrationTypes from_wire(std::string_view wire);
-  /// The wire text: the spec's string for a known value, the received text otherwise.
-  std::string_view wire() const noexcept;
-  /// The known value, or `kUnknown`.
-  Value value() const noexcept { return value_; }
-  /// True when the wire text is not one of the known values.
-  bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == ListApplicationsRegistrationTypes::kDynamic` work.
-  operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
-  /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const ListApplicationsRegistrationTypes& a,
-                         const ListApplicationsRegistrationTypes& b) noexcept {
-    return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
-  }
-  friend bool operator!=(const ListApplicationsRegistrationTypes& a,
-                         const ListApplicationsRegistrationTypes& b) noexcept {
-    return !(a == b);
-  }
-  friend bool operator==(const ListApplicationsRegistrationTypes& a, Value b) noexcept {
-    return a.value_ == b;
-  }
-  friend bool operator!=(const ListApplicationsRegistrationTypes& a, Value b) noexcept {
-    return a.value_ != b;
-  }
-  friend bool operator==(Value a, const ListApplicationsRegistrationTypes& b) noexcept {
-    return a == b.value_;
-  }
-  friend bool operator!=(Value a, const ListApplicationsRegistrationTypes& b) noexcept {
-    return a != b.value_;
-  }
-
- private:
-  Value value_ = kUnknown;
-  std::string unknown_;
-};
-
 /// The `NewConnectApplicationSecret` object.
 struct NewConnectApplicationSecret {
   /// Distinguishes the connect application secret object.
@@ -221,6 +165,51 @@ struct NewConnectApplicationSecret {
   workos::Timestamp updated_at;
   /// The plaintext secret value. Only returned at creation time and cannot be retrieved later.
   std::string secret;
+};
+
+/// Values of `RegistrationType`.
+///
+/// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
+/// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
+/// `switch (v) { case RegistrationType::kDynamic: ...; default: ...; }`.
+class RegistrationType {
+ public:
+  /// The values known to this SDK version.
+  enum Value {
+    kUnknown = 0,    ///< A value unknown to this SDK version (see `wire()`).
+    kDynamic,        ///< `dynamic`
+    kAuthenticated,  ///< `authenticated`
+  };
+
+  /// `kUnknown` with empty wire text.
+  RegistrationType() = default;
+  /// A known value.
+  RegistrationType(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
+  static RegistrationType from_wire(std::string_view wire);
+  /// The wire text: the spec's string for a known value, the received text otherwise.
+  std::string_view wire() const noexcept;
+  /// The known value, or `kUnknown`.
+  Value value() const noexcept { return value_; }
+  /// True when the wire text is not one of the known values.
+  bool is_unknown() const noexcept { return value_ == kUnknown; }
+  /// Lets `switch (v)` and `v == RegistrationType::kDynamic` work.
+  operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  /// Same value and, for unknown values, same wire text.
+  friend bool operator==(const RegistrationType& a, const RegistrationType& b) noexcept {
+    return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
+  }
+  friend bool operator!=(const RegistrationType& a, const RegistrationType& b) noexcept {
+    return !(a == b);
+  }
+  friend bool operator==(const RegistrationType& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const RegistrationType& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const RegistrationType& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const RegistrationType& b) noexcept { return a != b.value_; }
+
+ private:
+  Value value_ = kUnknown;
+  std::string unknown_;
 };
 
 /// The `UpdateOAuthApplication` object.

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -49,7 +50,7 @@ struct ListApplicationsParams {
   /// Filter Connect Applications by registration type. Specify multiple as a comma-separated list
   /// (e.g. `registration_types=dynamic,authenticated`). Defaults to `authenticated` only when not
   /// specified.
-  std::optional<std::vector<workos::ListApplicationsRegistrationTypes>> registration_types;
+  std::optional<std::vector<workos::RegistrationType>> registration_types;
   /// Filter Connect Applications by organization ID.
   std::optional<std::string> organization_id;
 };

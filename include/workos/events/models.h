@@ -20,6 +20,139 @@
 
 namespace workos {
 
+/// The access type of the flag rule.
+///
+/// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
+/// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
+/// `switch (v) { case AccessType::kNone: ...; default: ...; }`.
+class AccessType {
+ public:
+  /// The values known to this SDK version.
+  enum Value {
+    kUnknown = 0,  ///< A value unknown to this SDK version (see `wire()`).
+    kNone,         ///< `none`
+    kSome,         ///< `some`
+    kAll,          ///< `all`
+  };
+
+  /// `kUnknown` with empty wire text.
+  AccessType() = default;
+  /// A known value.
+  AccessType(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
+  static AccessType from_wire(std::string_view wire);
+  /// The wire text: the spec's string for a known value, the received text otherwise.
+  std::string_view wire() const noexcept;
+  /// The known value, or `kUnknown`.
+  Value value() const noexcept { return value_; }
+  /// True when the wire text is not one of the known values.
+  bool is_unknown() const noexcept { return value_ == kUnknown; }
+  /// Lets `switch (v)` and `v == AccessType::kNone` work.
+  operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  /// Same value and, for unknown values, same wire text.
+  friend bool operator==(const AccessType& a, const AccessType& b) noexcept {
+    return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
+  }
+  friend bool operator!=(const AccessType& a, const AccessType& b) noexcept { return !(a == b); }
+  friend bool operator==(const AccessType& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const AccessType& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const AccessType& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const AccessType& b) noexcept { return a != b.value_; }
+
+ private:
+  Value value_ = kUnknown;
+  std::string unknown_;
+};
+
+/// Values of `ActorSource`.
+///
+/// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
+/// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
+/// `switch (v) { case ActorSource::kApi: ...; default: ...; }`.
+class ActorSource {
+ public:
+  /// The values known to this SDK version.
+  enum Value {
+    kUnknown = 0,  ///< A value unknown to this SDK version (see `wire()`).
+    kApi,          ///< `api`
+    kDashboard,    ///< `dashboard`
+  };
+
+  /// `kUnknown` with empty wire text.
+  ActorSource() = default;
+  /// A known value.
+  ActorSource(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
+  static ActorSource from_wire(std::string_view wire);
+  /// The wire text: the spec's string for a known value, the received text otherwise.
+  std::string_view wire() const noexcept;
+  /// The known value, or `kUnknown`.
+  Value value() const noexcept { return value_; }
+  /// True when the wire text is not one of the known values.
+  bool is_unknown() const noexcept { return value_ == kUnknown; }
+  /// Lets `switch (v)` and `v == ActorSource::kApi` work.
+  operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  /// Same value and, for unknown values, same wire text.
+  friend bool operator==(const ActorSource& a, const ActorSource& b) noexcept {
+    return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
+  }
+  friend bool operator!=(const ActorSource& a, const ActorSource& b) noexcept { return !(a == b); }
+  friend bool operator==(const ActorSource& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const ActorSource& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const ActorSource& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const ActorSource& b) noexcept { return a != b.value_; }
+
+ private:
+  Value value_ = kUnknown;
+  std::string unknown_;
+};
+
+/// The type of the SAML certificate.
+///
+/// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
+/// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
+/// `switch (v) { case CertificateType::kResponseSigning: ...; default: ...; }`.
+class CertificateType {
+ public:
+  /// The values known to this SDK version.
+  enum Value {
+    kUnknown = 0,         ///< A value unknown to this SDK version (see `wire()`).
+    kResponseSigning,     ///< `ResponseSigning`
+    kRequestSigning,      ///< `RequestSigning`
+    kResponseEncryption,  ///< `ResponseEncryption`
+  };
+
+  /// `kUnknown` with empty wire text.
+  CertificateType() = default;
+  /// A known value.
+  CertificateType(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
+  static CertificateType from_wire(std::string_view wire);
+  /// The wire text: the spec's string for a known value, the received text otherwise.
+  std::string_view wire() const noexcept;
+  /// The known value, or `kUnknown`.
+  Value value() const noexcept { return value_; }
+  /// True when the wire text is not one of the known values.
+  bool is_unknown() const noexcept { return value_ == kUnknown; }
+  /// Lets `switch (v)` and `v == CertificateType::kResponseSigning` work.
+  operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  /// Same value and, for unknown values, same wire text.
+  friend bool operator==(const CertificateType& a, const CertificateType& b) noexcept {
+    return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
+  }
+  friend bool operator!=(const CertificateType& a, const CertificateType& b) noexcept {
+    return !(a == b);
+  }
+  friend bool operator==(const CertificateType& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const CertificateType& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const CertificateType& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const CertificateType& b) noexcept { return a != b.value_; }
+
+ private:
+  Value value_ = kUnknown;
+  std::string unknown_;
+};
+
 /// The `DirectoryUser` object.
 struct DirectoryUser {
   /// Distinguishes the Directory User object.
@@ -1873,81 +2006,10 @@ struct EventConnectionDeleted {
   std::optional<workos::EventContext> context;
 };
 
-/// The type of the SAML certificate.
-///
-/// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
-/// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case
-/// EventConnectionSamlCertificateRenewedDataCertificateCertificateType::kResponseSigning: ...;
-/// default: ...; }`.
-class EventConnectionSamlCertificateRenewedDataCertificateCertificateType {
- public:
-  /// The values known to this SDK version.
-  enum Value {
-    kUnknown = 0,         ///< A value unknown to this SDK version (see `wire()`).
-    kResponseSigning,     ///< `ResponseSigning`
-    kRequestSigning,      ///< `RequestSigning`
-    kResponseEncryption,  ///< `ResponseEncryption`
-  };
-
-  /// `kUnknown` with empty wire text.
-  EventConnectionSamlCertificateRenewedDataCertificateCertificateType() = default;
-  /// A known value.
-  EventConnectionSamlCertificateRenewedDataCertificateCertificateType(Value value)
-      : value_(value) {}  // NOLINT(google-explicit-constructor)
-  /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static EventConnectionSamlCertificateRenewedDataCertificateCertificateType from_wire(
-      std::string_view wire);
-  /// The wire text: the spec's string for a known value, the received text otherwise.
-  std::string_view wire() const noexcept;
-  /// The known value, or `kUnknown`.
-  Value value() const noexcept { return value_; }
-  /// True when the wire text is not one of the known values.
-  bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v ==
-  /// EventConnectionSamlCertificateRenewedDataCertificateCertificateType::kResponseSigning` work.
-  operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
-  /// Same value and, for unknown values, same wire text.
-  friend bool operator==(
-      const EventConnectionSamlCertificateRenewedDataCertificateCertificateType& a,
-      const EventConnectionSamlCertificateRenewedDataCertificateCertificateType& b) noexcept {
-    return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
-  }
-  friend bool operator!=(
-      const EventConnectionSamlCertificateRenewedDataCertificateCertificateType& a,
-      const EventConnectionSamlCertificateRenewedDataCertificateCertificateType& b) noexcept {
-    return !(a == b);
-  }
-  friend bool operator==(
-      const EventConnectionSamlCertificateRenewedDataCertificateCertificateType& a,
-      Value b) noexcept {
-    return a.value_ == b;
-  }
-  friend bool operator!=(
-      const EventConnectionSamlCertificateRenewedDataCertificateCertificateType& a,
-      Value b) noexcept {
-    return a.value_ != b;
-  }
-  friend bool operator==(
-      Value a,
-      const EventConnectionSamlCertificateRenewedDataCertificateCertificateType& b) noexcept {
-    return a == b.value_;
-  }
-  friend bool operator!=(
-      Value a,
-      const EventConnectionSamlCertificateRenewedDataCertificateCertificateType& b) noexcept {
-    return a != b.value_;
-  }
-
- private:
-  Value value_ = kUnknown;
-  std::string unknown_;
-};
-
 /// The SAML certificate details.
 struct EventConnectionSamlCertificateRenewalRequiredDataCertificate {
   /// The type of the SAML certificate.
-  workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType certificate_type;
+  workos::CertificateType certificate_type;
   /// An ISO 8601 timestamp.
   workos::Timestamp expiry_date;
   /// Whether the certificate has already expired.
@@ -1993,7 +2055,7 @@ struct EventConnectionSamlCertificateRenewalRequired {
 /// The renewed SAML certificate details.
 struct EventConnectionSamlCertificateRenewedDataCertificate {
   /// The type of the SAML certificate.
-  workos::EventConnectionSamlCertificateRenewedDataCertificateCertificateType certificate_type;
+  workos::CertificateType certificate_type;
   /// An ISO 8601 timestamp.
   workos::Timestamp expiry_date;
 };
@@ -2651,63 +2713,6 @@ struct EventFlagDeleted {
   workos::EventFlagCreatedContext context;
 };
 
-/// The access type of the flag rule.
-///
-/// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
-/// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case EventFlagRuleUpdatedContextAccessType::kNone: ...; default: ...; }`.
-class EventFlagRuleUpdatedContextAccessType {
- public:
-  /// The values known to this SDK version.
-  enum Value {
-    kUnknown = 0,  ///< A value unknown to this SDK version (see `wire()`).
-    kNone,         ///< `none`
-    kSome,         ///< `some`
-    kAll,          ///< `all`
-  };
-
-  /// `kUnknown` with empty wire text.
-  EventFlagRuleUpdatedContextAccessType() = default;
-  /// A known value.
-  EventFlagRuleUpdatedContextAccessType(Value value)
-      : value_(value) {}  // NOLINT(google-explicit-constructor)
-  /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static EventFlagRuleUpdatedContextAccessType from_wire(std::string_view wire);
-  /// The wire text: the spec's string for a known value, the received text otherwise.
-  std::string_view wire() const noexcept;
-  /// The known value, or `kUnknown`.
-  Value value() const noexcept { return value_; }
-  /// True when the wire text is not one of the known values.
-  bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == EventFlagRuleUpdatedContextAccessType::kNone` work.
-  operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
-  /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const EventFlagRuleUpdatedContextAccessType& a,
-                         const EventFlagRuleUpdatedContextAccessType& b) noexcept {
-    return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
-  }
-  friend bool operator!=(const EventFlagRuleUpdatedContextAccessType& a,
-                         const EventFlagRuleUpdatedContextAccessType& b) noexcept {
-    return !(a == b);
-  }
-  friend bool operator==(const EventFlagRuleUpdatedContextAccessType& a, Value b) noexcept {
-    return a.value_ == b;
-  }
-  friend bool operator!=(const EventFlagRuleUpdatedContextAccessType& a, Value b) noexcept {
-    return a.value_ != b;
-  }
-  friend bool operator==(Value a, const EventFlagRuleUpdatedContextAccessType& b) noexcept {
-    return a == b.value_;
-  }
-  friend bool operator!=(Value a, const EventFlagRuleUpdatedContextAccessType& b) noexcept {
-    return a != b.value_;
-  }
-
- private:
-  Value value_ = kUnknown;
-  std::string unknown_;
-};
-
 /// The `EventFlagRuleUpdatedContextConfiguredTargetsUser` object.
 struct EventFlagRuleUpdatedContextConfiguredTargetsUser {
   /// The ID of the user.
@@ -2727,7 +2732,7 @@ struct EventFlagRuleUpdatedContextConfiguredTargets {
 /// The previous context attributes of the flag rule.
 struct EventFlagRuleUpdatedContextPreviousAttributesContext {
   /// The previous access type of the flag rule.
-  std::optional<workos::EventFlagRuleUpdatedContextAccessType> access_type;
+  std::optional<workos::AccessType> access_type;
   /// The previous configured targets for the flag rule.
   std::optional<workos::EventFlagRuleUpdatedContextConfiguredTargets> configured_targets;
 };
@@ -2755,7 +2760,7 @@ struct EventFlagRuleUpdatedContext {
   /// The actor who performed the action.
   workos::EventContextActor actor;
   /// The access type of the flag rule.
-  workos::EventFlagRuleUpdatedContextAccessType access_type;
+  workos::AccessType access_type;
   /// The configured targets for the flag rule.
   workos::EventFlagRuleUpdatedContextConfiguredTargets configured_targets;
   /// Attributes that changed from their previous values.
@@ -4001,68 +4006,12 @@ struct EventVaultByokKeyVerificationCompleted {
   std::optional<workos::EventContext> context;
 };
 
-/// Values of `EventVaultDekReadDataActorSource`.
-///
-/// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
-/// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case EventVaultDekReadDataActorSource::kApi: ...; default: ...; }`.
-class EventVaultDekReadDataActorSource {
- public:
-  /// The values known to this SDK version.
-  enum Value {
-    kUnknown = 0,  ///< A value unknown to this SDK version (see `wire()`).
-    kApi,          ///< `api`
-    kDashboard,    ///< `dashboard`
-  };
-
-  /// `kUnknown` with empty wire text.
-  EventVaultDekReadDataActorSource() = default;
-  /// A known value.
-  EventVaultDekReadDataActorSource(Value value)
-      : value_(value) {}  // NOLINT(google-explicit-constructor)
-  /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static EventVaultDekReadDataActorSource from_wire(std::string_view wire);
-  /// The wire text: the spec's string for a known value, the received text otherwise.
-  std::string_view wire() const noexcept;
-  /// The known value, or `kUnknown`.
-  Value value() const noexcept { return value_; }
-  /// True when the wire text is not one of the known values.
-  bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == EventVaultDekReadDataActorSource::kApi` work.
-  operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
-  /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const EventVaultDekReadDataActorSource& a,
-                         const EventVaultDekReadDataActorSource& b) noexcept {
-    return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
-  }
-  friend bool operator!=(const EventVaultDekReadDataActorSource& a,
-                         const EventVaultDekReadDataActorSource& b) noexcept {
-    return !(a == b);
-  }
-  friend bool operator==(const EventVaultDekReadDataActorSource& a, Value b) noexcept {
-    return a.value_ == b;
-  }
-  friend bool operator!=(const EventVaultDekReadDataActorSource& a, Value b) noexcept {
-    return a.value_ != b;
-  }
-  friend bool operator==(Value a, const EventVaultDekReadDataActorSource& b) noexcept {
-    return a == b.value_;
-  }
-  friend bool operator!=(Value a, const EventVaultDekReadDataActorSource& b) noexcept {
-    return a != b.value_;
-  }
-
- private:
-  Value value_ = kUnknown;
-  std::string unknown_;
-};
-
 /// The event payload.
 struct EventVaultDataCreatedData {
   /// The unique identifier of the actor.
   std::string actor_id;
   /// `actor_source`.
-  workos::EventVaultDekReadDataActorSource actor_source;
+  workos::ActorSource actor_source;
   /// The name of the actor.
   std::string actor_name;
   /// The name of the key-value store.
@@ -4096,7 +4045,7 @@ struct EventVaultDataDeletedData {
   /// The unique identifier of the actor.
   std::string actor_id;
   /// `actor_source`.
-  workos::EventVaultDekReadDataActorSource actor_source;
+  workos::ActorSource actor_source;
   /// The name of the actor.
   std::string actor_name;
   /// The name of the key-value store.
@@ -4126,7 +4075,7 @@ struct EventVaultDataReadData {
   /// The unique identifier of the actor.
   std::string actor_id;
   /// `actor_source`.
-  workos::EventVaultDekReadDataActorSource actor_source;
+  workos::ActorSource actor_source;
   /// The name of the actor.
   std::string actor_name;
   /// The name of the key-value store.
@@ -4176,7 +4125,7 @@ struct EventVaultDekDecryptedData {
   /// The unique identifier of the actor.
   std::string actor_id;
   /// `actor_source`.
-  workos::EventVaultDekReadDataActorSource actor_source;
+  workos::ActorSource actor_source;
   /// The name of the actor.
   std::string actor_name;
   /// The unique identifier of the data encryption key.
@@ -4206,7 +4155,7 @@ struct EventVaultDekReadData {
   /// The unique identifier of the actor.
   std::string actor_id;
   /// `actor_source`.
-  workos::EventVaultDekReadDataActorSource actor_source;
+  workos::ActorSource actor_source;
   /// The name of the actor.
   std::string actor_name;
   /// The unique identifiers of the data encryption keys.
@@ -4238,7 +4187,7 @@ struct EventVaultKekCreatedData {
   /// The unique identifier of the actor.
   std::string actor_id;
   /// `actor_source`.
-  workos::EventVaultDekReadDataActorSource actor_source;
+  workos::ActorSource actor_source;
   /// The name of the actor.
   std::string actor_name;
   /// The name of the key encryption key.
@@ -4306,7 +4255,7 @@ struct EventVaultNamesListedData {
   /// The unique identifier of the actor.
   std::string actor_id;
   /// `actor_source`.
-  workos::EventVaultDekReadDataActorSource actor_source;
+  workos::ActorSource actor_source;
   /// The name of the actor.
   std::string actor_name;
 };

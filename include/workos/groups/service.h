@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -26,7 +27,14 @@ namespace groups {
 
 /// Parameters of `GroupsService::create_organization_group`: the request body fields (from
 /// `workos::CreateGroup`).
-struct CreateOrganizationGroupParams : workos::CreateGroup {};
+struct CreateOrganizationGroupParams : workos::CreateGroup {
+  /// Empty parameters: set the fields one by one.
+  CreateOrganizationGroupParams() = default;
+  /// The parameters with their one required field, `name`, set (so a call reads
+  /// `create_organization_group({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateOrganizationGroupParams(std::string name_value) { this->name = std::move(name_value); }
+};
 
 /// Parameters of `GroupsService::list_organization_groups`.
 struct ListOrganizationGroupsParams {
@@ -54,7 +62,16 @@ struct UpdateOrganizationGroupParams : workos::UpdateGroup {};
 
 /// Parameters of `GroupsService::create_group_organization_membership`: the request body fields
 /// (from `workos::CreateGroupMembership`).
-struct CreateGroupOrganizationMembershipParams : workos::CreateGroupMembership {};
+struct CreateGroupOrganizationMembershipParams : workos::CreateGroupMembership {
+  /// Empty parameters: set the fields one by one.
+  CreateGroupOrganizationMembershipParams() = default;
+  /// The parameters with their one required field, `organization_membership_id`, set (so a call
+  /// reads `create_group_organization_membership({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateGroupOrganizationMembershipParams(std::string organization_membership_id_value) {
+    this->organization_membership_id = std::move(organization_membership_id_value);
+  }
+};
 
 /// Parameters of `GroupsService::list_group_organization_memberships`.
 struct ListGroupOrganizationMembershipsParams {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -26,7 +27,14 @@ namespace multi_factor_auth {
 
 /// Parameters of `MultiFactorAuthService::verify_challenge`: the request body fields (from
 /// `workos::VerifyEmailAddress`).
-struct VerifyChallengeParams : workos::VerifyEmailAddress {};
+struct VerifyChallengeParams : workos::VerifyEmailAddress {
+  /// Empty parameters: set the fields one by one.
+  VerifyChallengeParams() = default;
+  /// The parameters with their one required field, `code`, set (so a call reads
+  /// `verify_challenge({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  VerifyChallengeParams(std::string code_value) { this->code = std::move(code_value); }
+};
 
 /// Parameters of `MultiFactorAuthService::enroll_factor`: the request body fields (from
 /// `workos::EnrollFactorRequest`).

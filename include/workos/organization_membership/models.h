@@ -24,7 +24,7 @@ namespace workos {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct CreateUserOrganizationMembershipRoleMultiple {
+struct RoleMultiple {
   /// An array of role identifiers. Limited to one role when Multiple Roles is disabled. Mutually
   /// exclusive with `role_slug`.
   std::vector<std::string> role_slugs;
@@ -34,7 +34,7 @@ struct CreateUserOrganizationMembershipRoleMultiple {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct CreateUserOrganizationMembershipRoleSingle {
+struct RoleSingle {
   /// A single role identifier. Defaults to `member` or the explicit default role. Mutually
   /// exclusive with `role_slugs`.
   std::string role_slug;
@@ -47,34 +47,26 @@ struct CreateUserOrganizationMembership {
   /// The ID of the [organization](/reference/organization) which the user belongs to.
   std::string organization_id;
   /// Mutually exclusive fields `role`: set exactly one variant (`single`, `multiple`) or none.
-  std::optional<std::variant<workos::CreateUserOrganizationMembershipRoleSingle,
-                             workos::CreateUserOrganizationMembershipRoleMultiple>>
-      role;
+  std::optional<std::variant<workos::RoleSingle, workos::RoleMultiple>> role;
 
   /// Sets `role` to the `single` variant: sends `role_slug` (and none of the others).
-  void set_role_slug(std::string value) {
-    role = workos::CreateUserOrganizationMembershipRoleSingle{std::move(value)};
-  }
+  void set_role_slug(std::string value) { role = workos::RoleSingle{std::move(value)}; }
   /// Sets `role` to the `multiple` variant: sends `role_slugs` (and none of the others).
   void set_role_slugs(std::vector<std::string> value) {
-    role = workos::CreateUserOrganizationMembershipRoleMultiple{std::move(value)};
+    role = workos::RoleMultiple{std::move(value)};
   }
 };
 
 /// The `UpdateUserOrganizationMembership` object.
 struct UpdateUserOrganizationMembership {
   /// Mutually exclusive fields `role`: set exactly one variant (`single`, `multiple`) or none.
-  std::optional<std::variant<workos::CreateUserOrganizationMembershipRoleSingle,
-                             workos::CreateUserOrganizationMembershipRoleMultiple>>
-      role;
+  std::optional<std::variant<workos::RoleSingle, workos::RoleMultiple>> role;
 
   /// Sets `role` to the `single` variant: sends `role_slug` (and none of the others).
-  void set_role_slug(std::string value) {
-    role = workos::CreateUserOrganizationMembershipRoleSingle{std::move(value)};
-  }
+  void set_role_slug(std::string value) { role = workos::RoleSingle{std::move(value)}; }
   /// Sets `role` to the `multiple` variant: sends `role_slugs` (and none of the others).
   void set_role_slugs(std::vector<std::string> value) {
-    role = workos::CreateUserOrganizationMembershipRoleMultiple{std::move(value)};
+    role = workos::RoleMultiple{std::move(value)};
   }
 };
 

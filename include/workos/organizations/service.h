@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -50,7 +51,14 @@ struct ListOrganizationsParams {
 
 /// Parameters of `OrganizationsService::create_organization`: the request body fields (from
 /// `workos::OrganizationInput`).
-struct CreateOrganizationParams : workos::OrganizationInput {};
+struct CreateOrganizationParams : workos::OrganizationInput {
+  /// Empty parameters: set the fields one by one.
+  CreateOrganizationParams() = default;
+  /// The parameters with their one required field, `name`, set (so a call reads
+  /// `create_organization({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateOrganizationParams(std::string name_value) { this->name = std::move(name_value); }
+};
 
 /// Parameters of `OrganizationsService::update_organization`: the request body fields (from
 /// `workos::UpdateOrganization`).

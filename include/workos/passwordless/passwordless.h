@@ -52,8 +52,9 @@ struct CreateSessionParams {
   std::optional<std::string> redirect_uri;
   /// Opaque value returned to `redirect_uri` unchanged.
   std::optional<std::string> state;
-  /// Connection to use (a Magic Link connection id), when the environment has several.
-  std::optional<std::string> connection;
+  /// Connection to use (a Magic Link connection id), when the environment has several (sent as
+  /// `connection`).
+  std::optional<std::string> connection_id;
   /// Lifetime of the link in seconds (the API's default when unset).
   std::optional<std::int64_t> expires_in;
 };

@@ -30,6 +30,51 @@ struct ApiKeyInstallation {
   std::optional<std::string> organization_id;
 };
 
+/// How client credentials are sent when exchanging authorization codes and refreshing tokens.
+///
+/// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
+/// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
+/// `switch (v) { case AuthenticateVia::kRequestBody: ...; default: ...; }`.
+class AuthenticateVia {
+ public:
+  /// The values known to this SDK version.
+  enum Value {
+    kUnknown = 0,      ///< A value unknown to this SDK version (see `wire()`).
+    kRequestBody,      ///< `request_body`
+    kBasicAuthHeader,  ///< `basic_auth_header`
+  };
+
+  /// `kUnknown` with empty wire text.
+  AuthenticateVia() = default;
+  /// A known value.
+  AuthenticateVia(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
+  static AuthenticateVia from_wire(std::string_view wire);
+  /// The wire text: the spec's string for a known value, the received text otherwise.
+  std::string_view wire() const noexcept;
+  /// The known value, or `kUnknown`.
+  Value value() const noexcept { return value_; }
+  /// True when the wire text is not one of the known values.
+  bool is_unknown() const noexcept { return value_ == kUnknown; }
+  /// Lets `switch (v)` and `v == AuthenticateVia::kRequestBody` work.
+  operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  /// Same value and, for unknown values, same wire text.
+  friend bool operator==(const AuthenticateVia& a, const AuthenticateVia& b) noexcept {
+    return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
+  }
+  friend bool operator!=(const AuthenticateVia& a, const AuthenticateVia& b) noexcept {
+    return !(a == b);
+  }
+  friend bool operator==(const AuthenticateVia& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const AuthenticateVia& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const AuthenticateVia& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const AuthenticateVia& b) noexcept { return a != b.value_; }
+
+ private:
+  Value value_ = kUnknown;
+  std::string unknown_;
+};
+
 /// The `AuthorizeDataIntegrationRequest` object.
 struct AuthorizeDataIntegrationRequest {
   /// The ID of the user to authorize.
@@ -210,62 +255,6 @@ struct ConnectedAccountInput {
   std::optional<workos::ConnectedAccountInputState> state;
 };
 
-/// How client credentials are sent when exchanging authorization codes and refreshing tokens.
-///
-/// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
-/// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case CustomProviderDefinitionAuthenticateVia::kRequestBody: ...; default: ...; }`.
-class CustomProviderDefinitionAuthenticateVia {
- public:
-  /// The values known to this SDK version.
-  enum Value {
-    kUnknown = 0,      ///< A value unknown to this SDK version (see `wire()`).
-    kRequestBody,      ///< `request_body`
-    kBasicAuthHeader,  ///< `basic_auth_header`
-  };
-
-  /// `kUnknown` with empty wire text.
-  CustomProviderDefinitionAuthenticateVia() = default;
-  /// A known value.
-  CustomProviderDefinitionAuthenticateVia(Value value)
-      : value_(value) {}  // NOLINT(google-explicit-constructor)
-  /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static CustomProviderDefinitionAuthenticateVia from_wire(std::string_view wire);
-  /// The wire text: the spec's string for a known value, the received text otherwise.
-  std::string_view wire() const noexcept;
-  /// The known value, or `kUnknown`.
-  Value value() const noexcept { return value_; }
-  /// True when the wire text is not one of the known values.
-  bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == CustomProviderDefinitionAuthenticateVia::kRequestBody` work.
-  operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
-  /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const CustomProviderDefinitionAuthenticateVia& a,
-                         const CustomProviderDefinitionAuthenticateVia& b) noexcept {
-    return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
-  }
-  friend bool operator!=(const CustomProviderDefinitionAuthenticateVia& a,
-                         const CustomProviderDefinitionAuthenticateVia& b) noexcept {
-    return !(a == b);
-  }
-  friend bool operator==(const CustomProviderDefinitionAuthenticateVia& a, Value b) noexcept {
-    return a.value_ == b;
-  }
-  friend bool operator!=(const CustomProviderDefinitionAuthenticateVia& a, Value b) noexcept {
-    return a.value_ != b;
-  }
-  friend bool operator==(Value a, const CustomProviderDefinitionAuthenticateVia& b) noexcept {
-    return a == b.value_;
-  }
-  friend bool operator!=(Value a, const CustomProviderDefinitionAuthenticateVia& b) noexcept {
-    return a != b.value_;
-  }
-
- private:
-  Value value_ = kUnknown;
-  std::string unknown_;
-};
-
 /// The `CustomProviderDefinition` object.
 struct CustomProviderDefinition {
   /// A descriptive name for the custom provider.
@@ -292,7 +281,7 @@ struct CustomProviderDefinition {
   /// The Content-Type used when exchanging the token request.
   std::optional<std::string> token_body_content_type;
   /// How client credentials are sent when exchanging authorization codes and refreshing tokens.
-  std::optional<workos::CustomProviderDefinitionAuthenticateVia> authenticate_via;
+  std::optional<workos::AuthenticateVia> authenticate_via;
 };
 
 /// The credentials type. `custom` uses your own OAuth app credentials; `organization` has each
@@ -426,7 +415,7 @@ struct DataIntegrationCustomProvider {
   /// The Content-Type used when exchanging the token request.
   std::string token_body_content_type;
   /// How client credentials are sent when exchanging authorization codes and refreshing tokens.
-  workos::CustomProviderDefinitionAuthenticateVia authenticate_via;
+  workos::AuthenticateVia authenticate_via;
 };
 
 /// The tenant installation created when an API key was supplied at creation time; `null` otherwise.
@@ -1122,7 +1111,7 @@ struct UpdateCustomProviderDefinition {
   /// The Content-Type used when exchanging the token request.
   std::optional<std::string> token_body_content_type;
   /// How client credentials are sent when exchanging authorization codes and refreshing tokens.
-  std::optional<workos::CustomProviderDefinitionAuthenticateVia> authenticate_via;
+  std::optional<workos::AuthenticateVia> authenticate_via;
 };
 
 /// The `UpdateDataIntegration` object.

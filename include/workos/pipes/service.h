@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -26,7 +27,16 @@ namespace pipes {
 
 /// Parameters of `PipesService::create_data_integration`: the request body fields (from
 /// `workos::CreateDataIntegration`).
-struct CreateDataIntegrationParams : workos::CreateDataIntegration {};
+struct CreateDataIntegrationParams : workos::CreateDataIntegration {
+  /// Empty parameters: set the fields one by one.
+  CreateDataIntegrationParams() = default;
+  /// The parameters with their one required field, `provider`, set (so a call reads
+  /// `create_data_integration({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateDataIntegrationParams(std::string provider_value) {
+    this->provider = std::move(provider_value);
+  }
+};
 
 /// Parameters of `PipesService::list_data_integrations`.
 struct ListDataIntegrationsParams {
@@ -58,7 +68,16 @@ struct UpdateDataIntegrationApiKeyParams : workos::UpdateDataIntegrationApiKeyRe
 
 /// Parameters of `PipesService::authorize_data_integration`: the request body fields (from
 /// `workos::AuthorizeDataIntegrationRequest`).
-struct AuthorizeDataIntegrationParams : workos::AuthorizeDataIntegrationRequest {};
+struct AuthorizeDataIntegrationParams : workos::AuthorizeDataIntegrationRequest {
+  /// Empty parameters: set the fields one by one.
+  AuthorizeDataIntegrationParams() = default;
+  /// The parameters with their one required field, `user_id`, set (so a call reads
+  /// `authorize_data_integration({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  AuthorizeDataIntegrationParams(std::string user_id_value) {
+    this->user_id = std::move(user_id_value);
+  }
+};
 
 /// Parameters of `PipesService::update_data_integration_client_credentials`: the request body
 /// fields (from `workos::UpdateDataIntegrationClientCredentialsRequest`).
@@ -67,11 +86,27 @@ struct UpdateDataIntegrationClientCredentialsParams
 
 /// Parameters of `PipesService::create_data_integration_credential`: the request body fields (from
 /// `workos::GetAccessTokenRequest`).
-struct CreateDataIntegrationCredentialParams : workos::GetAccessTokenRequest {};
+struct CreateDataIntegrationCredentialParams : workos::GetAccessTokenRequest {
+  /// Empty parameters: set the fields one by one.
+  CreateDataIntegrationCredentialParams() = default;
+  /// The parameters with their one required field, `user_id`, set (so a call reads
+  /// `create_data_integration_credential({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateDataIntegrationCredentialParams(std::string user_id_value) {
+    this->user_id = std::move(user_id_value);
+  }
+};
 
 /// Parameters of `PipesService::get_access_token`: the request body fields (from
 /// `workos::GetAccessTokenRequest`).
-struct GetAccessTokenParams : workos::GetAccessTokenRequest {};
+struct GetAccessTokenParams : workos::GetAccessTokenRequest {
+  /// Empty parameters: set the fields one by one.
+  GetAccessTokenParams() = default;
+  /// The parameters with their one required field, `user_id`, set (so a call reads
+  /// `get_access_token({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  GetAccessTokenParams(std::string user_id_value) { this->user_id = std::move(user_id_value); }
+};
 
 /// Parameters of `PipesService::get_user_connected_account`.
 struct GetUserConnectedAccountParams {

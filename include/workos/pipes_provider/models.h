@@ -45,8 +45,8 @@ struct ConfigureDataIntegrationBody {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case DataIntegrationCredentialsCredentialsType::kShared: ...; default: ...; }`.
-class DataIntegrationCredentialsCredentialsType {
+/// `switch (v) { case CredentialsType::kShared: ...; default: ...; }`.
+class CredentialsType {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -57,41 +57,30 @@ class DataIntegrationCredentialsCredentialsType {
   };
 
   /// `kUnknown` with empty wire text.
-  DataIntegrationCredentialsCredentialsType() = default;
+  CredentialsType() = default;
   /// A known value.
-  DataIntegrationCredentialsCredentialsType(Value value)
-      : value_(value) {}  // NOLINT(google-explicit-constructor)
+  CredentialsType(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static DataIntegrationCredentialsCredentialsType from_wire(std::string_view wire);
+  static CredentialsType from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == DataIntegrationCredentialsCredentialsType::kShared` work.
+  /// Lets `switch (v)` and `v == CredentialsType::kShared` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const DataIntegrationCredentialsCredentialsType& a,
-                         const DataIntegrationCredentialsCredentialsType& b) noexcept {
+  friend bool operator==(const CredentialsType& a, const CredentialsType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const DataIntegrationCredentialsCredentialsType& a,
-                         const DataIntegrationCredentialsCredentialsType& b) noexcept {
+  friend bool operator!=(const CredentialsType& a, const CredentialsType& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const DataIntegrationCredentialsCredentialsType& a, Value b) noexcept {
-    return a.value_ == b;
-  }
-  friend bool operator!=(const DataIntegrationCredentialsCredentialsType& a, Value b) noexcept {
-    return a.value_ != b;
-  }
-  friend bool operator==(Value a, const DataIntegrationCredentialsCredentialsType& b) noexcept {
-    return a == b.value_;
-  }
-  friend bool operator!=(Value a, const DataIntegrationCredentialsCredentialsType& b) noexcept {
-    return a != b.value_;
-  }
+  friend bool operator==(const CredentialsType& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const CredentialsType& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const CredentialsType& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const CredentialsType& b) noexcept { return a != b.value_; }
 
  private:
   Value value_ = kUnknown;
@@ -102,7 +91,7 @@ class DataIntegrationCredentialsCredentialsType {
 /// credentials are supplied by the organization; absent otherwise.
 struct DataIntegrationCredentials {
   /// The credentials type for this integration (e.g., `shared`, `custom`, or `organization`).
-  workos::DataIntegrationCredentialsCredentialsType credentials_type;
+  workos::CredentialsType credentials_type;
   /// Whether the organization has supplied OAuth credentials for this integration.
   bool has_credentials = false;
   /// The OAuth client ID supplied by the organization, or `null` when none is configured.

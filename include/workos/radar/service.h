@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -34,11 +35,25 @@ struct UpdateAttemptParams : workos::UpdateAttemptRequest {};
 
 /// Parameters of `RadarService::add_list_entry`: the request body fields (from
 /// `workos::AddListEntryRequest`).
-struct AddListEntryParams : workos::AddListEntryRequest {};
+struct AddListEntryParams : workos::AddListEntryRequest {
+  /// Empty parameters: set the fields one by one.
+  AddListEntryParams() = default;
+  /// The parameters with their one required field, `entry`, set (so a call reads
+  /// `add_list_entry({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  AddListEntryParams(std::string entry_value) { this->entry = std::move(entry_value); }
+};
 
 /// Parameters of `RadarService::remove_list_entry`: the request body fields (from
 /// `workos::AddListEntryRequest`).
-struct RemoveListEntryParams : workos::AddListEntryRequest {};
+struct RemoveListEntryParams : workos::AddListEntryRequest {
+  /// Empty parameters: set the fields one by one.
+  RemoveListEntryParams() = default;
+  /// The parameters with their one required field, `entry`, set (so a call reads
+  /// `remove_list_entry({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  RemoveListEntryParams(std::string entry_value) { this->entry = std::move(entry_value); }
+};
 
 /// The seam under `RadarService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `RadarService` adds it above). Derive from it to fake or mock the service

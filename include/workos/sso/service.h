@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -48,6 +49,14 @@ struct ListConnectionsParams {
 
 /// Parameters of `SsoService::get_authorization_url`.
 struct GetAuthorizationUrlParams {
+  /// Empty parameters: set the fields one by one.
+  GetAuthorizationUrlParams() = default;
+  /// The parameters with their one required field, `redirect_uri`, set (so a call reads
+  /// `get_authorization_url({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  GetAuthorizationUrlParams(std::string redirect_uri_value) {
+    this->redirect_uri = std::move(redirect_uri_value);
+  }
   /// Additional scopes to request from the identity provider. Applicable when using OAuth or OpenID
   /// Connect connections.
   std::optional<std::vector<std::string>> provider_scopes;
@@ -81,14 +90,14 @@ struct GetAuthorizationUrlParams {
   ///
   /// You can persist the WorkOS connection ID with application user or team identifiers. WorkOS
   /// will use the connection indicated by the connection parameter to direct the user to the
-  /// corresponding IdP for authentication.
-  std::optional<std::string> connection;
+  /// corresponding IdP for authentication. Query parameter `connection`.
+  std::optional<std::string> connection_id;
   /// Used to initiate SSO for an organization. The value should be a WorkOS organization ID.
   ///
   /// You can persist the WorkOS organization ID with application user or team identifiers. WorkOS
   /// will use the organization ID to determine the appropriate connection and the IdP to direct the
-  /// user to for authentication.
-  std::optional<std::string> organization;
+  /// user to for authentication. Query parameter `organization`.
+  std::optional<std::string> organization_id;
   /// Can be used to pre-fill the domain field when initiating authentication with Microsoft OAuth
   /// or with a Google SAML connection type.
   std::optional<std::string> domain_hint;
@@ -106,6 +115,12 @@ struct GetAuthorizationUrlParams {
 
 /// Parameters of `SsoService::get_logout_url`.
 struct GetLogoutUrlParams {
+  /// Empty parameters: set the fields one by one.
+  GetLogoutUrlParams() = default;
+  /// The parameters with their one required field, `token`, set (so a call reads
+  /// `get_logout_url({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  GetLogoutUrlParams(std::string token_value) { this->token = std::move(token_value); }
   /// The logout token returned from the [Logout Authorize](/reference/sso/logout/authorize)
   /// endpoint.
   std::string token;
@@ -113,7 +128,16 @@ struct GetLogoutUrlParams {
 
 /// Parameters of `SsoService::authorize_logout`: the request body fields (from
 /// `workos::AuthorizeLogoutRequest`).
-struct AuthorizeLogoutParams : workos::AuthorizeLogoutRequest {};
+struct AuthorizeLogoutParams : workos::AuthorizeLogoutRequest {
+  /// Empty parameters: set the fields one by one.
+  AuthorizeLogoutParams() = default;
+  /// The parameters with their one required field, `profile_id`, set (so a call reads
+  /// `authorize_logout({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  AuthorizeLogoutParams(std::string profile_id_value) {
+    this->profile_id = std::move(profile_id_value);
+  }
+};
 
 /// Parameters of `SsoService::get_profile_and_token`: the request body fields (from
 /// `workos::TokenQuery`).

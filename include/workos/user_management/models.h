@@ -337,8 +337,8 @@ struct AuthenticateRequest {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case AuthenticateResponseAuthenticationMethod::kSSO: ...; default: ...; }`.
-class AuthenticateResponseAuthenticationMethod {
+/// `switch (v) { case AuthenticationMethod::kSSO: ...; default: ...; }`.
+class AuthenticationMethod {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -370,41 +370,30 @@ class AuthenticateResponseAuthenticationMethod {
   };
 
   /// `kUnknown` with empty wire text.
-  AuthenticateResponseAuthenticationMethod() = default;
+  AuthenticationMethod() = default;
   /// A known value.
-  AuthenticateResponseAuthenticationMethod(Value value)
-      : value_(value) {}  // NOLINT(google-explicit-constructor)
+  AuthenticationMethod(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static AuthenticateResponseAuthenticationMethod from_wire(std::string_view wire);
+  static AuthenticationMethod from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == AuthenticateResponseAuthenticationMethod::kSSO` work.
+  /// Lets `switch (v)` and `v == AuthenticationMethod::kSSO` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const AuthenticateResponseAuthenticationMethod& a,
-                         const AuthenticateResponseAuthenticationMethod& b) noexcept {
+  friend bool operator==(const AuthenticationMethod& a, const AuthenticationMethod& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const AuthenticateResponseAuthenticationMethod& a,
-                         const AuthenticateResponseAuthenticationMethod& b) noexcept {
+  friend bool operator!=(const AuthenticationMethod& a, const AuthenticationMethod& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const AuthenticateResponseAuthenticationMethod& a, Value b) noexcept {
-    return a.value_ == b;
-  }
-  friend bool operator!=(const AuthenticateResponseAuthenticationMethod& a, Value b) noexcept {
-    return a.value_ != b;
-  }
-  friend bool operator==(Value a, const AuthenticateResponseAuthenticationMethod& b) noexcept {
-    return a == b.value_;
-  }
-  friend bool operator!=(Value a, const AuthenticateResponseAuthenticationMethod& b) noexcept {
-    return a != b.value_;
-  }
+  friend bool operator==(const AuthenticationMethod& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const AuthenticationMethod& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const AuthenticationMethod& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const AuthenticationMethod& b) noexcept { return a != b.value_; }
 
  private:
   Value value_ = kUnknown;
@@ -424,7 +413,7 @@ struct AuthenticateResponse {
   /// [Exchange this token](/reference/authkit/authentication/refresh-token) for a new access token.
   std::string refresh_token;
   /// The authentication method used to initiate the session.
-  std::optional<workos::AuthenticateResponseAuthenticationMethod> authentication_method;
+  std::optional<workos::AuthenticationMethod> authentication_method;
   /// Information about the impersonator if this session was created via impersonation.
   std::optional<workos::ListSessionsItemImpersonator> impersonator;
   /// The OAuth tokens from the identity provider, if applicable.
@@ -560,13 +549,23 @@ struct CreateRedirectUri {
   std::string uri;
 };
 
+/// Variant `plaintext` of the `password` group: sets `password`.
+///
+/// One variant of a group of mutually exclusive request fields: its fields are sent
+/// inline in the enclosing object.
+struct CreateUserPasswordPlaintext {
+  /// The password to set for the user. Mutually exclusive with `password_hash`,
+  /// `password_hash_type`, and `password_salt_position`. Required; empty means `null`.
+  std::optional<std::string> password;
+};
+
 /// The algorithm originally used to hash the password, used when providing a `password_hash`.
 /// Required with `password_hash`. Mutually exclusive with `password`.
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case CreateUserPasswordHashedPasswordHashType::kBcrypt: ...; default: ...; }`.
-class CreateUserPasswordHashedPasswordHashType {
+/// `switch (v) { case PasswordHashType::kBcrypt: ...; default: ...; }`.
+class PasswordHashType {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -581,41 +580,30 @@ class CreateUserPasswordHashedPasswordHashType {
   };
 
   /// `kUnknown` with empty wire text.
-  CreateUserPasswordHashedPasswordHashType() = default;
+  PasswordHashType() = default;
   /// A known value.
-  CreateUserPasswordHashedPasswordHashType(Value value)
-      : value_(value) {}  // NOLINT(google-explicit-constructor)
+  PasswordHashType(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static CreateUserPasswordHashedPasswordHashType from_wire(std::string_view wire);
+  static PasswordHashType from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == CreateUserPasswordHashedPasswordHashType::kBcrypt` work.
+  /// Lets `switch (v)` and `v == PasswordHashType::kBcrypt` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const CreateUserPasswordHashedPasswordHashType& a,
-                         const CreateUserPasswordHashedPasswordHashType& b) noexcept {
+  friend bool operator==(const PasswordHashType& a, const PasswordHashType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const CreateUserPasswordHashedPasswordHashType& a,
-                         const CreateUserPasswordHashedPasswordHashType& b) noexcept {
+  friend bool operator!=(const PasswordHashType& a, const PasswordHashType& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const CreateUserPasswordHashedPasswordHashType& a, Value b) noexcept {
-    return a.value_ == b;
-  }
-  friend bool operator!=(const CreateUserPasswordHashedPasswordHashType& a, Value b) noexcept {
-    return a.value_ != b;
-  }
-  friend bool operator==(Value a, const CreateUserPasswordHashedPasswordHashType& b) noexcept {
-    return a == b.value_;
-  }
-  friend bool operator!=(Value a, const CreateUserPasswordHashedPasswordHashType& b) noexcept {
-    return a != b.value_;
-  }
+  friend bool operator==(const PasswordHashType& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const PasswordHashType& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const PasswordHashType& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const PasswordHashType& b) noexcept { return a != b.value_; }
 
  private:
   Value value_ = kUnknown;
@@ -629,8 +617,8 @@ class CreateUserPasswordHashedPasswordHashType {
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case CreateUserPasswordHashedPasswordSaltPosition::kPrefix: ...; default: ...; }`.
-class CreateUserPasswordHashedPasswordSaltPosition {
+/// `switch (v) { case PasswordSaltPosition::kPrefix: ...; default: ...; }`.
+class PasswordSaltPosition {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -640,41 +628,30 @@ class CreateUserPasswordHashedPasswordSaltPosition {
   };
 
   /// `kUnknown` with empty wire text.
-  CreateUserPasswordHashedPasswordSaltPosition() = default;
+  PasswordSaltPosition() = default;
   /// A known value.
-  CreateUserPasswordHashedPasswordSaltPosition(Value value)
-      : value_(value) {}  // NOLINT(google-explicit-constructor)
+  PasswordSaltPosition(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static CreateUserPasswordHashedPasswordSaltPosition from_wire(std::string_view wire);
+  static PasswordSaltPosition from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == CreateUserPasswordHashedPasswordSaltPosition::kPrefix` work.
+  /// Lets `switch (v)` and `v == PasswordSaltPosition::kPrefix` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const CreateUserPasswordHashedPasswordSaltPosition& a,
-                         const CreateUserPasswordHashedPasswordSaltPosition& b) noexcept {
+  friend bool operator==(const PasswordSaltPosition& a, const PasswordSaltPosition& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const CreateUserPasswordHashedPasswordSaltPosition& a,
-                         const CreateUserPasswordHashedPasswordSaltPosition& b) noexcept {
+  friend bool operator!=(const PasswordSaltPosition& a, const PasswordSaltPosition& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const CreateUserPasswordHashedPasswordSaltPosition& a, Value b) noexcept {
-    return a.value_ == b;
-  }
-  friend bool operator!=(const CreateUserPasswordHashedPasswordSaltPosition& a, Value b) noexcept {
-    return a.value_ != b;
-  }
-  friend bool operator==(Value a, const CreateUserPasswordHashedPasswordSaltPosition& b) noexcept {
-    return a == b.value_;
-  }
-  friend bool operator!=(Value a, const CreateUserPasswordHashedPasswordSaltPosition& b) noexcept {
-    return a != b.value_;
-  }
+  friend bool operator==(const PasswordSaltPosition& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const PasswordSaltPosition& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const PasswordSaltPosition& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const PasswordSaltPosition& b) noexcept { return a != b.value_; }
 
  private:
   Value value_ = kUnknown;
@@ -686,28 +663,18 @@ class CreateUserPasswordHashedPasswordSaltPosition {
 ///
 /// One variant of a group of mutually exclusive request fields: its fields are sent
 /// inline in the enclosing object.
-struct CreateUserPasswordHashed {
+struct PasswordHashed {
   /// The hashed password to set for the user. Required with `password_hash_type`. Mutually
   /// exclusive with `password`.
   std::string password_hash;
   /// The algorithm originally used to hash the password, used when providing a `password_hash`.
   /// Required with `password_hash`. Mutually exclusive with `password`.
-  workos::CreateUserPasswordHashedPasswordHashType password_hash_type;
+  workos::PasswordHashType password_hash_type;
   /// The position of the salt relative to the password when the `password_hash` digest was
   /// computed: `prefix` for `hash(salt + password)` or `suffix` for `hash(password + salt)`. Only
   /// supported with the `ssha256` hash type and only valid when a `password_hash` is provided.
   /// Defaults to `suffix`. Mutually exclusive with `password`.
-  std::optional<workos::CreateUserPasswordHashedPasswordSaltPosition> password_salt_position;
-};
-
-/// Variant `plaintext` of the `password` group: sets `password`.
-///
-/// One variant of a group of mutually exclusive request fields: its fields are sent
-/// inline in the enclosing object.
-struct CreateUserPasswordPlaintext {
-  /// The password to set for the user. Mutually exclusive with `password_hash`,
-  /// `password_hash_type`, and `password_salt_position`. Required; empty means `null`.
-  std::optional<std::string> password;
+  std::optional<workos::PasswordSaltPosition> password_salt_position;
 };
 
 /// The `CreateUser` object.
@@ -741,8 +708,7 @@ struct CreateUser {
   /// An optional Radar signals ID to correlate client-side signals with this request.
   std::optional<std::string> signals_id;
   /// Mutually exclusive fields `password`: set exactly one variant (`plaintext`, `hashed`) or none.
-  std::optional<std::variant<workos::CreateUserPasswordPlaintext, workos::CreateUserPasswordHashed>>
-      password;
+  std::optional<std::variant<workos::CreateUserPasswordPlaintext, workos::PasswordHashed>> password;
 
   /// Sets `password` to the `plaintext` variant: sends `password` (and none of the others).
   void set_password(std::string value) {
@@ -1327,8 +1293,7 @@ struct UpdateUser {
   /// Not sent unless set; `workos::null` sends `null`.
   workos::Settable<std::string> locale;
   /// Mutually exclusive fields `password`: set exactly one variant (`plaintext`, `hashed`) or none.
-  std::optional<std::variant<workos::UpdateUserPasswordPlaintext, workos::CreateUserPasswordHashed>>
-      password;
+  std::optional<std::variant<workos::UpdateUserPasswordPlaintext, workos::PasswordHashed>> password;
 
   /// Sets `password` to the `plaintext` variant: sends `password` (and none of the others).
   void set_password(std::string value) {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -32,6 +33,14 @@ struct CreateAuthenticateParams {
 
 /// Parameters of `UserManagementService::get_authorization_url`.
 struct GetAuthorizationUrlParams {
+  /// Empty parameters: set the fields one by one.
+  GetAuthorizationUrlParams() = default;
+  /// The parameters with their one required field, `redirect_uri`, set (so a call reads
+  /// `get_authorization_url({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  GetAuthorizationUrlParams(std::string redirect_uri_value) {
+    this->redirect_uri = std::move(redirect_uri_value);
+  }
   /// The only valid PKCE code challenge method is `"S256"`. Required when specifying a
   /// `code_challenge`.
   std::optional<std::string> code_challenge_method;
@@ -74,11 +83,25 @@ struct GetAuthorizationUrlParams {
 
 /// Parameters of `UserManagementService::create_device`: the request body fields (from
 /// `workos::CreateDeviceRequest`).
-struct CreateDeviceParams : workos::CreateDeviceRequest {};
+struct CreateDeviceParams : workos::CreateDeviceRequest {
+  /// Empty parameters: set the fields one by one.
+  CreateDeviceParams() = default;
+  /// The parameters with their one required field, `client_id`, set (so a call reads
+  /// `create_device({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateDeviceParams(std::string client_id_value) { this->client_id = std::move(client_id_value); }
+};
 
 /// Parameters of `UserManagementService::create_cors_origin`: the request body fields (from
 /// `workos::CreateCorsOrigin`).
-struct CreateCorsOriginParams : workos::CreateCorsOrigin {};
+struct CreateCorsOriginParams : workos::CreateCorsOrigin {
+  /// Empty parameters: set the fields one by one.
+  CreateCorsOriginParams() = default;
+  /// The parameters with their one required field, `origin`, set (so a call reads
+  /// `create_cors_origin({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateCorsOriginParams(std::string origin_value) { this->origin = std::move(origin_value); }
+};
 
 /// Parameters of `UserManagementService::list_cors_origins`.
 struct ListCorsOriginsParams {
@@ -126,7 +149,14 @@ struct ListInvitationsParams {
 
 /// Parameters of `UserManagementService::send_invitation`: the request body fields (from
 /// `workos::CreateUserInviteOptions`).
-struct SendInvitationParams : workos::CreateUserInviteOptions {};
+struct SendInvitationParams : workos::CreateUserInviteOptions {
+  /// Empty parameters: set the fields one by one.
+  SendInvitationParams() = default;
+  /// The parameters with their one required field, `email`, set (so a call reads
+  /// `send_invitation({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  SendInvitationParams(std::string email_value) { this->email = std::move(email_value); }
+};
 
 /// Parameters of `UserManagementService::resend_invitation`: the request body fields (from
 /// `workos::ResendUserInviteOptions`).
@@ -134,15 +164,36 @@ struct ResendInvitationParams : workos::ResendUserInviteOptions {};
 
 /// Parameters of `UserManagementService::update_jwt_template`: the request body fields (from
 /// `workos::UpdateJwtTemplate`).
-struct UpdateJwtTemplateParams : workos::UpdateJwtTemplate {};
+struct UpdateJwtTemplateParams : workos::UpdateJwtTemplate {
+  /// Empty parameters: set the fields one by one.
+  UpdateJwtTemplateParams() = default;
+  /// The parameters with their one required field, `content`, set (so a call reads
+  /// `update_jwt_template({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  UpdateJwtTemplateParams(std::string content_value) { this->content = std::move(content_value); }
+};
 
 /// Parameters of `UserManagementService::create_magic_auth`: the request body fields (from
 /// `workos::CreateMagicCodeAndReturn`).
-struct CreateMagicAuthParams : workos::CreateMagicCodeAndReturn {};
+struct CreateMagicAuthParams : workos::CreateMagicCodeAndReturn {
+  /// Empty parameters: set the fields one by one.
+  CreateMagicAuthParams() = default;
+  /// The parameters with their one required field, `email`, set (so a call reads
+  /// `create_magic_auth({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateMagicAuthParams(std::string email_value) { this->email = std::move(email_value); }
+};
 
 /// Parameters of `UserManagementService::reset_password`: the request body fields (from
 /// `workos::CreatePasswordResetToken`).
-struct ResetPasswordParams : workos::CreatePasswordResetToken {};
+struct ResetPasswordParams : workos::CreatePasswordResetToken {
+  /// Empty parameters: set the fields one by one.
+  ResetPasswordParams() = default;
+  /// The parameters with their one required field, `email`, set (so a call reads
+  /// `reset_password({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  ResetPasswordParams(std::string email_value) { this->email = std::move(email_value); }
+};
 
 /// Parameters of `UserManagementService::confirm_password_reset`: the request body fields (from
 /// `workos::CreatePasswordReset`).
@@ -154,7 +205,14 @@ struct CreateRadarChallengeParams : workos::SendRadarSmsChallenge {};
 
 /// Parameters of `UserManagementService::create_redirect_uri`: the request body fields (from
 /// `workos::CreateRedirectUri`).
-struct CreateRedirectUriParams : workos::CreateRedirectUri {};
+struct CreateRedirectUriParams : workos::CreateRedirectUri {
+  /// Empty parameters: set the fields one by one.
+  CreateRedirectUriParams() = default;
+  /// The parameters with their one required field, `uri`, set (so a call reads
+  /// `create_redirect_uri({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateRedirectUriParams(std::string uri_value) { this->uri = std::move(uri_value); }
+};
 
 /// Parameters of `UserManagementService::list_redirect_uris`.
 struct ListRedirectUrisParams {
@@ -178,6 +236,14 @@ struct ListRedirectUrisParams {
 
 /// Parameters of `UserManagementService::get_logout_url`.
 struct GetLogoutUrlParams {
+  /// Empty parameters: set the fields one by one.
+  GetLogoutUrlParams() = default;
+  /// The parameters with their one required field, `session_id`, set (so a call reads
+  /// `get_logout_url({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  GetLogoutUrlParams(std::string session_id_value) {
+    this->session_id = std::move(session_id_value);
+  }
   /// The ID of the session. This can be extracted from the `sid` claim of the access token.
   std::string session_id;
   /// The URL to redirect the user to after logout.
@@ -186,7 +252,16 @@ struct GetLogoutUrlParams {
 
 /// Parameters of `UserManagementService::revoke_session`: the request body fields (from
 /// `workos::RevokeSession`).
-struct RevokeSessionParams : workos::RevokeSession {};
+struct RevokeSessionParams : workos::RevokeSession {
+  /// Empty parameters: set the fields one by one.
+  RevokeSessionParams() = default;
+  /// The parameters with their one required field, `session_id`, set (so a call reads
+  /// `revoke_session({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  RevokeSessionParams(std::string session_id_value) {
+    this->session_id = std::move(session_id_value);
+  }
+};
 
 /// Parameters of `UserManagementService::list_users`.
 struct ListUsersParams {
@@ -217,7 +292,14 @@ struct ListUsersParams {
 
 /// Parameters of `UserManagementService::create_user`: the request body fields (from
 /// `workos::CreateUser`).
-struct CreateUserParams : workos::CreateUser {};
+struct CreateUserParams : workos::CreateUser {
+  /// Empty parameters: set the fields one by one.
+  CreateUserParams() = default;
+  /// The parameters with their one required field, `email`, set (so a call reads
+  /// `create_user({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateUserParams(std::string email_value) { this->email = std::move(email_value); }
+};
 
 /// Parameters of `UserManagementService::update_user`: the request body fields (from
 /// `workos::UpdateUser`).
@@ -225,15 +307,38 @@ struct UpdateUserParams : workos::UpdateUser {};
 
 /// Parameters of `UserManagementService::confirm_email_change`: the request body fields (from
 /// `workos::ConfirmEmailChange`).
-struct ConfirmEmailChangeParams : workos::ConfirmEmailChange {};
+struct ConfirmEmailChangeParams : workos::ConfirmEmailChange {
+  /// Empty parameters: set the fields one by one.
+  ConfirmEmailChangeParams() = default;
+  /// The parameters with their one required field, `code`, set (so a call reads
+  /// `confirm_email_change({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  ConfirmEmailChangeParams(std::string code_value) { this->code = std::move(code_value); }
+};
 
 /// Parameters of `UserManagementService::send_email_change`: the request body fields (from
 /// `workos::SendEmailChange`).
-struct SendEmailChangeParams : workos::SendEmailChange {};
+struct SendEmailChangeParams : workos::SendEmailChange {
+  /// Empty parameters: set the fields one by one.
+  SendEmailChangeParams() = default;
+  /// The parameters with their one required field, `new_email`, set (so a call reads
+  /// `send_email_change({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  SendEmailChangeParams(std::string new_email_value) {
+    this->new_email = std::move(new_email_value);
+  }
+};
 
 /// Parameters of `UserManagementService::verify_email`: the request body fields (from
 /// `workos::VerifyEmailAddress`).
-struct VerifyEmailParams : workos::VerifyEmailAddress {};
+struct VerifyEmailParams : workos::VerifyEmailAddress {
+  /// Empty parameters: set the fields one by one.
+  VerifyEmailParams() = default;
+  /// The parameters with their one required field, `code`, set (so a call reads
+  /// `verify_email({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  VerifyEmailParams(std::string code_value) { this->code = std::move(code_value); }
+};
 
 /// Parameters of `UserManagementService::list_sessions`.
 struct ListSessionsParams {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -30,7 +31,14 @@ struct CreateDataKeyParams : workos::CreateDataKeyRequest {};
 
 /// Parameters of `VaultService::create_decrypt`: the request body fields (from
 /// `workos::DecryptRequest`).
-struct CreateDecryptParams : workos::DecryptRequest {};
+struct CreateDecryptParams : workos::DecryptRequest {
+  /// Empty parameters: set the fields one by one.
+  CreateDecryptParams() = default;
+  /// The parameters with their one required field, `keys`, set (so a call reads
+  /// `create_decrypt({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  CreateDecryptParams(std::string keys_value) { this->keys = std::move(keys_value); }
+};
 
 /// Parameters of `VaultService::create_rekey`: the request body fields (from
 /// `workos::RekeyRequest`).
@@ -64,7 +72,14 @@ struct DeleteKvParams {
 
 /// Parameters of `VaultService::update_kv`: the request body fields (from
 /// `workos::UpdateObjectRequest`).
-struct UpdateKvParams : workos::UpdateObjectRequest {};
+struct UpdateKvParams : workos::UpdateObjectRequest {
+  /// Empty parameters: set the fields one by one.
+  UpdateKvParams() = default;
+  /// The parameters with their one required field, `value`, set (so a call reads
+  /// `update_kv({"..."})`).
+  // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
+  UpdateKvParams(std::string value_value) { this->value = std::move(value_value); }
+};
 
 /// The seam under `VaultService`: one virtual function per operation, one HTTP call each (no
 /// pagination: `VaultService` adds it above). Derive from it to fake or mock the service

@@ -20,12 +20,12 @@
 
 namespace workos {
 
-/// Values of `CreateWebhookEndpointEvent`.
+/// Values of `WebhookEvent`.
 ///
 /// An open enum: a value this SDK does not know decodes to `kUnknown` and keeps its wire
 /// text, which `wire()` returns and encoding writes back unchanged. Switch on it directly:
-/// `switch (v) { case CreateWebhookEndpointEvent::kAgentRegistrationCreated: ...; default: ...; }`.
-class CreateWebhookEndpointEvent {
+/// `switch (v) { case WebhookEvent::kAgentRegistrationCreated: ...; default: ...; }`.
+class WebhookEvent {
  public:
   /// The values known to this SDK version.
   enum Value {
@@ -126,40 +126,30 @@ class CreateWebhookEndpointEvent {
   };
 
   /// `kUnknown` with empty wire text.
-  CreateWebhookEndpointEvent() = default;
+  WebhookEvent() = default;
   /// A known value.
-  CreateWebhookEndpointEvent(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+  WebhookEvent(Value value) : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// The value for wire text `wire`; unknown text gives `kUnknown` and is kept.
-  static CreateWebhookEndpointEvent from_wire(std::string_view wire);
+  static WebhookEvent from_wire(std::string_view wire);
   /// The wire text: the spec's string for a known value, the received text otherwise.
   std::string_view wire() const noexcept;
   /// The known value, or `kUnknown`.
   Value value() const noexcept { return value_; }
   /// True when the wire text is not one of the known values.
   bool is_unknown() const noexcept { return value_ == kUnknown; }
-  /// Lets `switch (v)` and `v == CreateWebhookEndpointEvent::kAgentRegistrationCreated` work.
+  /// Lets `switch (v)` and `v == WebhookEvent::kAgentRegistrationCreated` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
   /// Same value and, for unknown values, same wire text.
-  friend bool operator==(const CreateWebhookEndpointEvent& a,
-                         const CreateWebhookEndpointEvent& b) noexcept {
+  friend bool operator==(const WebhookEvent& a, const WebhookEvent& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
   }
-  friend bool operator!=(const CreateWebhookEndpointEvent& a,
-                         const CreateWebhookEndpointEvent& b) noexcept {
+  friend bool operator!=(const WebhookEvent& a, const WebhookEvent& b) noexcept {
     return !(a == b);
   }
-  friend bool operator==(const CreateWebhookEndpointEvent& a, Value b) noexcept {
-    return a.value_ == b;
-  }
-  friend bool operator!=(const CreateWebhookEndpointEvent& a, Value b) noexcept {
-    return a.value_ != b;
-  }
-  friend bool operator==(Value a, const CreateWebhookEndpointEvent& b) noexcept {
-    return a == b.value_;
-  }
-  friend bool operator!=(Value a, const CreateWebhookEndpointEvent& b) noexcept {
-    return a != b.value_;
-  }
+  friend bool operator==(const WebhookEvent& a, Value b) noexcept { return a.value_ == b; }
+  friend bool operator!=(const WebhookEvent& a, Value b) noexcept { return a.value_ != b; }
+  friend bool operator==(Value a, const WebhookEvent& b) noexcept { return a == b.value_; }
+  friend bool operator!=(Value a, const WebhookEvent& b) noexcept { return a != b.value_; }
 
  private:
   Value value_ = kUnknown;
@@ -171,7 +161,7 @@ struct CreateWebhookEndpoint {
   /// The HTTPS URL where webhooks will be sent.
   std::string endpoint_url;
   /// The events that the Webhook Endpoint is subscribed to.
-  std::vector<workos::CreateWebhookEndpointEvent> events;
+  std::vector<workos::WebhookEvent> events;
 };
 
 /// Whether the Webhook Endpoint is enabled or disabled.
@@ -236,7 +226,7 @@ struct UpdateWebhookEndpoint {
   /// Whether the Webhook Endpoint is enabled or disabled.
   std::optional<workos::WebhookEndpointJsonStatus> status;
   /// The events that the Webhook Endpoint is subscribed to.
-  std::optional<std::vector<workos::CreateWebhookEndpointEvent>> events;
+  std::optional<std::vector<workos::WebhookEvent>> events;
 };
 
 /// The `WebhookEndpointJson` object.

@@ -1,7 +1,9 @@
 // Copyright workos-cpp authors. Handwritten.
 // The delivery helpers on client.webhooks() (and the async client's): sign a body, verify it,
-// decode it into the Event union; the REST operations stay beside them.
+// decode it into the Event union; the REST operations stay beside them. The Actions helpers on
+// client.actions(): verify and decode an Actions request, sign the verdict.
 
+#include <workos/actions/actions_client.h>
 #include <workos/async_client.h>
 #include <workos/client.h>
 #include <workos/events/models.h>
@@ -75,6 +77,41 @@ TEST(WebhooksClientHelpers, TheAsyncClientCarriesTheSameHelpers) {
   auto event = webhooks.construct_event(kBody, header, kSecret);
   ASSERT_TRUE(event) << event.error().to_string();
   EXPECT_EQ(event->created_at().text(), "2026-01-15T12:00:01.000Z");
+}
+
+constexpr char kActionBody[] =
+    R"({"id":"01HZACTION","object":"authentication_action_context",)"
+    R"("user":{"object":"user","id":"user_01","email":"a@example.com"},"ip_address":"10.0.0.1"})";
+
+TEST(ActionsClientHelpers, VerifyTheRequestAndSignTheVerdict) {
+  workos::Client client(options());
+  const auto& actions = client.actions();
+  const std::string header = client.webhooks().sign(kActionBody, kSecret);
+  auto action = actions.construct_action(kActionBody, header, kSecret);
+  ASSERT_TRUE(action) << action.error().to_string();
+  EXPECT_EQ(action->id, "01HZACTION");
+  EXPECT_EQ(action->type(), workos::actions::ActionType::kAuthentication);
+  EXPECT_EQ(action->ip_address.value_or(""), "10.0.0.1");
+  EXPECT_FALSE(actions.construct_action(kActionBody, header, "whsec_other"));
+
+  auto response = actions.sign_response(workos::actions::ActionType::kAuthentication,
+                                        workos::actions::Verdict::kDeny, "Closed", kSecret);
+  ASSERT_TRUE(response) << response.error().to_string();
+  EXPECT_EQ(response->object, "authentication_action_response");
+  const std::string signed_part =
+      "t=" + std::to_string(response->payload.timestamp) + ", v1=" + response->signature;
+  EXPECT_TRUE(actions.verify_header(response->payload_json, signed_part, kSecret));
+  EXPECT_FALSE(actions.sign_response(workos::actions::ActionType::kAuthentication,
+                                     workos::actions::Verdict::kAllow, "", ""));
+}
+
+TEST(ActionsClientHelpers, TheAsyncClientHasTheSameOne) {
+  workos::Client client(options());
+  workos::AsyncClient async_client(client);
+  const std::string header = client.webhooks().sign(kActionBody, kSecret);
+  auto action = async_client.actions().construct_action(kActionBody, header, kSecret);
+  ASSERT_TRUE(action) << action.error().to_string();
+  EXPECT_EQ(action->id, "01HZACTION");
 }
 
 }  // namespace
