@@ -138,6 +138,10 @@ struct RequestOptions {
   /// a value with a control character is refused (`kInvalidArgument`, nothing sent).
   Headers extra_headers;
   std::string base_url;  ///< Overrides the client's base URL for this call.
+  /// The API key of this call instead of the client's (one client serving several WorkOS
+  /// environments). Redacted from logs, errors and hooks' log lines like the client's key; a
+  /// key with a space or a control character is refused (`kInvalidArgument`, nothing sent).
+  std::string api_key;
   /// Overall deadline across attempts, relative to the start of the call.
   std::optional<std::chrono::milliseconds> deadline;
   /// Cancels the call (between attempts, during backoff and, with libcurl, mid-transfer).

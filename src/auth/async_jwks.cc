@@ -21,10 +21,8 @@ namespace {
 
 using Fetch = std::function<Future<std::string>()>;
 
-Fetch async_fetcher(std::shared_ptr<workos::detail::AsyncCore> core, RequestOptions request) {
-  return [core = std::move(core), request = std::move(request)] {
-    return fetch_jwks_async(core, request);
-  };
+Fetch async_fetcher(std::shared_ptr<workos::detail::AsyncCore> core, JwksOptions jwks) {
+  return [core = std::move(core), jwks = std::move(jwks)] { return fetch_jwks_async(core, jwks); };
 }
 
 // One key lookup: steps the cache until it answers; fetches (once) or waits for another
@@ -80,15 +78,16 @@ class AsyncKeyLookup : public std::enable_shared_from_this<AsyncKeyLookup> {
 }  // namespace
 
 Future<std::string> fetch_jwks_async(const std::shared_ptr<workos::detail::AsyncCore>& core,
-                                     const RequestOptions& options) {
+                                     const JwksOptions& jwks) {
   if (!core) {
     return ready_async<std::string>(
         core, Error(ErrorKind::kConfiguration,
                     "the JWKS cannot be fetched: no async client behind this helper"));
   }
-  if (auto e = jwks_client_id_error(core->client())) return ready_async<std::string>(core, *e);
-  return workos::detail::call_async_raw(core, jwks_request(core->client()),
-                                        jwks_fetch_options(core->client(), options))
+  if (auto e = jwks_client_id_error(core->client(), jwks.url))
+    return ready_async<std::string>(core, *e);
+  return workos::detail::call_async_raw(core, jwks_request(core->client(), jwks.url),
+                                        jwks_fetch_options(core->client(), jwks))
       .then(inline_executor(),
             [](Result<std::shared_ptr<const ResponseInfo>> r) -> Result<std::string> {
               if (!r) return r.error();
@@ -103,7 +102,7 @@ Future<AccessTokenClaims> verify_async(std::shared_ptr<const TokenVerifierCore> 
   if (!kid) return ready_async<AccessTokenClaims>(core, kid.error());
   std::shared_ptr<Promise<AccessTokenClaims>> promise = make_async_promise<AccessTokenClaims>(core);
   Future<AccessTokenClaims> future = promise->get_future();
-  Fetch fetch = async_fetcher(core, verifier->jwks()->options().request);
+  Fetch fetch = async_fetcher(core, verifier->jwks()->options());
   auto lookup = std::make_shared<AsyncKeyLookup>(
       verifier->jwks(), std::move(*kid), std::move(fetch), core,
       [promise, verifier, token = std::move(token), allow_expired](KeyLookup key) {
@@ -140,7 +139,7 @@ Future<void> refresh_jwks_async(std::shared_ptr<const TokenVerifierCore> verifie
     case JwksCache::Step::kWait:
       break;
     case JwksCache::Step::kFetch:
-      static_cast<void>(async_fetcher(core, cache->options().request)().then(
+      static_cast<void>(async_fetcher(core, cache->options())().then(
           inline_executor(), [cache, finish](Result<std::string> body) {
             cache->complete_fetch(body);
             finish();

@@ -22,10 +22,11 @@ class AsyncCore;
 
 namespace workos::auth::detail {
 
-/// Fetches the JWKS body (`GET /sso/jwks/{client_id}`, no Authorization) on the event loop of
-/// `core`. Errors: kConfiguration (no core, no client id), the call's errors.
+/// Fetches the JWKS body (`jwks.url`, by default `GET /sso/jwks/{client_id}`; no
+/// Authorization) on the event loop of `core`. Errors: kConfiguration (no core, no client id),
+/// the call's errors.
 Future<std::string> fetch_jwks_async(const std::shared_ptr<workos::detail::AsyncCore>& core,
-                                     const RequestOptions& options);
+                                     const JwksOptions& jwks);
 
 /// Verifies `token` with `verifier`'s checks and JWKS cache; a missing key set is fetched on
 /// the loop of `core`. Ready at once when the key is cached. With `allow_expired` an expired

@@ -441,22 +441,37 @@ std::optional<Error> JwksCache::last_error() const {
 
 // ---- fetching through the pipeline -----------------------------------------------------------
 
-workos::detail::ApiRequest jwks_request(const workos::detail::ClientCore& core) {
+namespace {
+// A `JwksOptions::url` that names a whole URL (not a path on the client's base URL).
+bool absolute(const std::string& url) {
+  return !url.empty() && url.front() != '/';
+}
+}  // namespace
+
+workos::detail::ApiRequest jwks_request(const workos::detail::ClientCore& core,
+                                        const std::string& url) {
   workos::detail::ApiRequest req;
   req.method = "GET";
-  req.path = "/sso/jwks/" + workos::detail::encode_path_segment(core.client_id());
+  if (url.empty()) {
+    req.path = "/sso/jwks/" + workos::detail::encode_path_segment(core.client_id());
+  } else if (!absolute(url)) {
+    req.path = url;
+  }  // else: the whole URL is the fetch's base URL (jwks_fetch_options)
   req.auth = workos::detail::AuthMode::kNone;  // the spec lists no security for this path
   return req;
 }
 
-std::optional<Error> jwks_client_id_error(const workos::detail::ClientCore& core) {
-  if (!core.client_id().empty()) return std::nullopt;
+std::optional<Error> jwks_client_id_error(const workos::detail::ClientCore& core,
+                                          const std::string& url) {
+  if (!url.empty() || !core.client_id().empty()) return std::nullopt;
   return Error(ErrorKind::kConfiguration,
                "a client id is needed to fetch the JWKS (set ClientOptions::client_id or "
                "WORKOS_CLIENT_ID)");
 }
 
-RequestOptions jwks_fetch_options(const workos::detail::ClientCore& core, RequestOptions options) {
+RequestOptions jwks_fetch_options(const workos::detail::ClientCore& core, const JwksOptions& jwks) {
+  RequestOptions options = jwks.request;
+  if (absolute(jwks.url)) options.base_url = jwks.url;
   // The fetch runs on the hot path (a token verify waits for it): a hung endpoint must cost
   // seconds, not the client's 60 s timeout times four attempts. Values the caller set in
   // JwksOptions::request win, except that at most one retry is made.
@@ -469,17 +484,18 @@ RequestOptions jwks_fetch_options(const workos::detail::ClientCore& core, Reques
   return options;
 }
 
-Result<std::string> fetch_jwks(const workos::detail::ClientCore& core,
-                               const RequestOptions& options) {
-  if (auto e = jwks_client_id_error(core)) return *e;
+Result<std::string> fetch_jwks(const workos::detail::ClientCore& core, const JwksOptions& jwks) {
+  if (auto e = jwks_client_id_error(core, jwks.url)) return *e;
   Result<std::shared_ptr<const ResponseInfo>> response =
-      core.execute(jwks_request(core), jwks_fetch_options(core, options));
+      core.execute(jwks_request(core, jwks.url), jwks_fetch_options(core, jwks));
   if (!response) return response.error();
   return (*response)->body;
 }
 
-std::string jwks_url(const workos::detail::ClientCore& core) {
-  return core.url_for(jwks_request(core), RequestOptions{});
+std::string jwks_url(const workos::detail::ClientCore& core, const std::string& url) {
+  RequestOptions options;
+  if (absolute(url)) options.base_url = url;
+  return core.url_for(jwks_request(core, url), options);
 }
 
 }  // namespace workos::auth::detail

@@ -179,21 +179,23 @@ class JwksCache {
 /// The options of a JWKS fetch for `core`'s client: `options` with the hot-path limits filled
 /// in where unset (5 s per attempt, an 11 s deadline, a 1 MiB answer) and at most one retry
 /// (the client's retry count when lower).
-RequestOptions jwks_fetch_options(const workos::detail::ClientCore& core, RequestOptions options);
+RequestOptions jwks_fetch_options(const workos::detail::ClientCore& core, const JwksOptions& jwks);
 
-/// Fetches `{base}/sso/jwks/{client_id}` through `core`'s pipeline (no Authorization header),
-/// with `jwks_fetch_options(options)`.
-Result<std::string> fetch_jwks(const workos::detail::ClientCore& core,
-                               const RequestOptions& options);
+/// Fetches `jwks.url` (by default `{base}/sso/jwks/{client_id}`) through `core`'s pipeline (no
+/// Authorization header), with `jwks_fetch_options(jwks)`.
+Result<std::string> fetch_jwks(const workos::detail::ClientCore& core, const JwksOptions& jwks);
 
-/// The JWKS URL of `core`'s client id.
-std::string jwks_url(const workos::detail::ClientCore& core);
+/// The JWKS URL: `url` (a path on the client's base URL, or a whole URL), by default the one of
+/// `core`'s client id.
+std::string jwks_url(const workos::detail::ClientCore& core, const std::string& url = {});
 
-/// The request of the JWKS fetch (`GET /sso/jwks/{client_id}`, no Authorization), shared by
-/// the sync and the async fetch.
-workos::detail::ApiRequest jwks_request(const workos::detail::ClientCore& core);
+/// The request of the JWKS fetch (`GET /sso/jwks/{client_id}` or `url`, no Authorization),
+/// shared by the sync and the async fetch.
+workos::detail::ApiRequest jwks_request(const workos::detail::ClientCore& core,
+                                        const std::string& url);
 
-/// The kConfiguration error of a client without a client id, or nullopt.
-std::optional<Error> jwks_client_id_error(const workos::detail::ClientCore& core);
+/// The kConfiguration error of a client without a client id when `url` is empty, or nullopt.
+std::optional<Error> jwks_client_id_error(const workos::detail::ClientCore& core,
+                                          const std::string& url);
 
 }  // namespace workos::auth::detail

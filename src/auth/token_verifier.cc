@@ -1,6 +1,6 @@
 // Copyright workos-cpp authors. Handwritten.
 // Access-token verification: RS256 only, kid lookup in the cached JWKS, time claims with leeway,
-// optional issuer / audience.
+// optional issuers / audiences.
 
 #include "auth/token_verifier.h"
 #include "core/core_access.h"
@@ -10,6 +10,11 @@
 #include "core/call.h"
 #include "core/enum_names.h"
 #include "crypto/encoding.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace workos::auth {
 
@@ -80,6 +85,16 @@ std::chrono::system_clock::time_point wall_now(const TokenVerifyOptions& o) {
   return o.now ? o.now() : std::chrono::system_clock::now();
 }
 
+// True when nothing is expected, or when one of `got` is `one` or one of `any`.
+bool accepted(const std::optional<std::string>& one, const std::vector<std::string>& any,
+              const std::vector<std::string>& got) {
+  if (!one && any.empty()) return true;
+  for (const auto& g : got) {
+    if ((one && g == *one) || std::find(any.begin(), any.end(), g) != any.end()) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 TokenVerifierCore::TokenVerifierCore(std::shared_ptr<workos::detail::ClientCore> core,
@@ -92,11 +107,11 @@ TokenVerifierCore::TokenVerifierCore(std::shared_ptr<workos::detail::ClientCore>
   if (core_) {
     // Holds the core weakly: the shared cache may outlive this verifier but not the reverse.
     std::weak_ptr<workos::detail::ClientCore> weak = core_;
-    RequestOptions request = jwks_->options().request;
-    fetcher_ = [weak, request]() -> Result<std::string> {
+    JwksOptions jwks = jwks_->options();
+    fetcher_ = [weak, jwks]() -> Result<std::string> {
       auto core = weak.lock();
       if (!core) return Error(ErrorKind::kCancelled, "the client was destroyed");
-      return fetch_jwks(*core, request);
+      return fetch_jwks(*core, jwks);
     };
   } else {
     fetcher_ = []() -> Result<std::string> {
@@ -130,7 +145,7 @@ Result<std::string> TokenVerifierCore::check_header(std::string_view token) cons
   if (!header.has_kid || header.kid.empty()) {
     return token_error(TokenFailure::kMissingKeyId, "the token header has no kid");
   }
-  if (core_ && core_->client_id().empty()) {
+  if (core_ && core_->client_id().empty() && jwks_->options().url.empty()) {
     return Error(ErrorKind::kConfiguration,
                  "a client id is needed to verify access tokens (set ClientOptions::client_id or "
                  "WORKOS_CLIENT_ID)");
@@ -180,16 +195,12 @@ Result<AccessTokenClaims> TokenVerifierCore::check_with_key(std::string_view tok
   if (claims.iat && *claims.iat > now + leeway) {
     return token_error(TokenFailure::kIssuedInFuture, "the token was issued in the future (iat)");
   }
-  if (options_.issuer && claims.iss != *options_.issuer) {
-    return token_error(TokenFailure::kInvalidIssuer, "the token issuer is not the expected one");
+  if (!accepted(options_.issuer, options_.issuers, {claims.iss})) {
+    return token_error(TokenFailure::kInvalidIssuer, "the token issuer is not an expected one");
   }
-  if (options_.audience) {
-    bool found = false;
-    for (const auto& a : claims.aud) found = found || a == *options_.audience;
-    if (!found) {
-      return token_error(TokenFailure::kInvalidAudience,
-                         "the token audience does not include the expected one");
-    }
+  if (!accepted(options_.audience, options_.audiences, claims.aud)) {
+    return token_error(TokenFailure::kInvalidAudience,
+                       "the token audience does not include an expected one");
   }
   return claims;
 }
@@ -204,14 +215,14 @@ Result<AccessTokenClaims> TokenVerifierCore::verify(std::string_view token,
 }
 
 Result<void> TokenVerifierCore::refresh() const {
-  if (core_ && core_->client_id().empty()) {
+  if (core_ && core_->client_id().empty() && jwks_->options().url.empty()) {
     return Error(ErrorKind::kConfiguration, "a client id is needed to fetch the JWKS");
   }
   return jwks_->refresh(fetcher_);
 }
 
 std::string TokenVerifierCore::jwks_url() const {
-  return core_ ? detail::jwks_url(*core_) : std::string();
+  return core_ ? detail::jwks_url(*core_, jwks_->options().url) : std::string();
 }
 
 std::shared_ptr<JwksCache> shared_jwks_cache(

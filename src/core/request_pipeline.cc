@@ -98,7 +98,7 @@ CallPlan::CallPlan(const ClientCore& core, const ApiRequest& api, const RequestO
 Error CallPlan::local_error(ErrorKind kind, std::string message) const {
   ErrorInfo info;
   info.kind = kind;
-  info.message = redact(message, core_.api_key());
+  info.message = redact(message, api_key_);
   info.method = request_.method;
   info.url = redacted_url_;
   info.attempts = attempts_;
@@ -109,7 +109,8 @@ std::optional<Error> CallPlan::build(const ApiRequest& api, const RequestOptions
   const ClientOptions& co = core_.options();
   request_.method = api.method ? api.method : "GET";
   request_.url = core_.url_for(api, options);
-  redacted_url_ = redact_url(request_.url, core_.api_key());
+  api_key_ = options.api_key.empty() ? core_.api_key() : options.api_key;
+  redacted_url_ = redact_url(request_.url, api_key_);
   request_.cancellation = options.cancellation;
   timeout_ = options.timeout ? *options.timeout : co.timeout.value_or(std::chrono::seconds(60));
   max_retries_ = std::max(0, options.max_retries.value_or(co.max_retries));
@@ -128,22 +129,28 @@ std::optional<Error> CallPlan::build(const ApiRequest& api, const RequestOptions
 
   Headers& h = request_.headers;
   h.reserve(6 + options.extra_headers.size());
+  if (!is_clean_header_value(api_key_) || api_key_.find(' ') != std::string::npos) {
+    api_key_.clear();  // never echoed, never sent
+    return local_error(ErrorKind::kInvalidArgument,
+                       "RequestOptions::api_key contains a space or a control character");
+  }
+  const bool own_key = !options.api_key.empty();
   switch (api.auth) {
     case AuthMode::kApiKey:
-      if (core_.is_public_client()) {
+      if (core_.is_public_client() && !own_key) {
         return local_error(ErrorKind::kConfiguration,
                            "this operation needs the API key; a public client cannot call it");
       }
-      if (core_.api_key().empty()) {
+      if (api_key_.empty()) {
         return local_error(ErrorKind::kConfiguration,
                            "this operation needs an API key: set ClientOptions::api_key or "
                            "WORKOS_API_KEY");
       }
-      h.emplace_back("Authorization", "Bearer " + core_.api_key());
+      h.emplace_back("Authorization", "Bearer " + api_key_);
       break;
     case AuthMode::kApiKeyIfAny:
-      if (!core_.is_public_client() && !core_.api_key().empty())
-        h.emplace_back("Authorization", "Bearer " + core_.api_key());
+      if ((own_key || !core_.is_public_client()) && !api_key_.empty())
+        h.emplace_back("Authorization", "Bearer " + api_key_);
       break;
     case AuthMode::kNone:
       break;
@@ -208,8 +215,8 @@ std::optional<Error> CallPlan::before_attempt() {
     std::string line = "request " + request_.method + " " + redacted_url_ + " attempt " +
                        std::to_string(attempts_) + "/" + std::to_string(max_retries_ + 1) +
                        " timeout " + ms_text(timeout) + "\n" +
-                       format_headers(request_.headers, core_.api_key());
-    if (request_.has_body) line += "\n" + redact(request_.body, core_.api_key());
+                       format_headers(request_.headers, api_key_);
+    if (request_.has_body) line += "\n" + redact(request_.body, api_key_);
     core_.log(LogLevel::kDebug, line);
   }
   return std::nullopt;
@@ -217,7 +224,7 @@ std::optional<Error> CallPlan::before_attempt() {
 
 Error CallPlan::transport_error(const Error& e) const {
   ErrorInfo info = e.info();
-  info.message = redact(info.message, core_.api_key());
+  info.message = redact(info.message, api_key_);
   info.method = request_.method;
   info.url = redacted_url_;
   info.attempts = attempts_;
@@ -249,7 +256,7 @@ CallPlan::Step CallPlan::after_attempt(Result<HttpResponse> answer) {
       step.result.emplace(std::shared_ptr<const ResponseInfo>(std::move(info)));
       return step;
     }
-    Error error(map_http_error(r, request_.method, request_.url, attempts_, core_.api_key(),
+    Error error(map_http_error(r, request_.method, request_.url, attempts_, api_key_,
                                core_.options().clock.wall_now()));
     if (!retryable_status(retry_class_, r.status)) {
       if (core_.log_enabled(LogLevel::kInfo))

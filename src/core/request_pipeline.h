@@ -90,6 +90,7 @@ class CallPlan {
   const ClientCore& core_;
   std::optional<Error> prepare_error_;
   HttpRequest request_;
+  std::string api_key_;  // RequestOptions::api_key, else the client's; redacted everywhere
   std::string redacted_url_;
   std::chrono::milliseconds timeout_{60000};
   int max_retries_ = 0;

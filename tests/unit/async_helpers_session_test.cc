@@ -92,7 +92,8 @@ struct AsyncHelpersSession : ::testing::Test, Keys {
 
   void SetUp() override {
     fake->set_handler([this](const HttpRequest& r) -> Result<HttpResponse> {
-      if (r.url.find("/sso/jwks/") != std::string::npos) {
+      if (r.url.find("/sso/jwks/") != std::string::npos ||
+          r.url.find("/oauth2/jwks") != std::string::npos) {
         ++jwks_calls;
         if (!detail::on_event_loop_thread()) ++jwks_off_loop;
         if (on_jwks) return on_jwks(r);
@@ -199,6 +200,33 @@ TEST_F(AsyncHelpersSession, VerifierFailures) {
   Result<void> refresh = async_helpers::await(own.refresh_jwks());
   ASSERT_FALSE(refresh);
   EXPECT_EQ(refresh.error().status(), 500);
+}
+
+TEST_F(AsyncHelpersSession, AVerifierFetchesAnyJwksUrlAndAcceptsSeveralIssuers) {
+  AsyncClient client(options());
+  auth::TokenVerifyOptions checks;
+  checks.issuers = {"https://auth.example.com", "https://api.workos.com"};
+  checks.audiences = {"client_123"};
+  auth::JwksOptions m2m;
+  m2m.url = "/oauth2/jwks";
+  auth::AsyncAccessTokenVerifier verifier(client, checks, m2m);
+  EXPECT_EQ(verifier.jwks_url(), "https://api.workos.com/oauth2/jwks");
+  TestClaims with_audience;
+  with_audience.extra = R"(,"aud":"client_123")";
+  Result<auth::AccessTokenClaims> claims =
+      async_helpers::await(verifier.verify(token(with_audience)));
+  ASSERT_TRUE(claims) << claims.error().message();
+  EXPECT_EQ(jwks_calls.load(), 1);
+  EXPECT_EQ(fake->last_request().url, "https://api.workos.com/oauth2/jwks");
+
+  TestClaims stranger = with_audience;
+  stranger.iss = "https://evil.example.com";
+  Result<auth::AccessTokenClaims> bad_iss = async_helpers::await(verifier.verify(token(stranger)));
+  ASSERT_FALSE(bad_iss);
+  EXPECT_EQ(auth::token_failure(bad_iss.error()), TokenFailure::kInvalidIssuer);
+  Result<auth::AccessTokenClaims> no_aud = async_helpers::await(verifier.verify(token()));
+  ASSERT_FALSE(no_aud);
+  EXPECT_EQ(auth::token_failure(no_aud.error()), TokenFailure::kInvalidAudience);
 }
 
 TEST_F(AsyncHelpersSession, RefreshJwksFetchesAndAFixedSetNeverDoes) {

@@ -70,6 +70,58 @@ TEST_F(AuthJwks, FetchesOnceThroughTheClientTransportWithoutAuthorization) {
   EXPECT_EQ(verifier.jwks_url(), "https://api.workos.com/sso/jwks/client_123");
 }
 
+TEST_F(AuthJwks, AnyJwksUrlSeveralIssuersAndSeveralAudiences) {
+  fake->enqueue_json(200, jwks({key_a}));
+  TestClient client(options());
+  workos::auth::TokenVerifyOptions checks;
+  checks.issuer = "https://api.workos.com";
+  checks.issuers = {"https://auth.example.com"};
+  checks.audiences = {"aud_a", "aud_b"};
+  workos::auth::JwksOptions from;
+  from.url = "https://auth.example.com/oauth2/jwks";
+  AccessTokenVerifier verifier(client, checks, from);
+  EXPECT_EQ(verifier.jwks_url(), "https://auth.example.com/oauth2/jwks");
+  const auto now = clock.clock().wall_now();
+
+  TestClaims custom_domain;
+  custom_domain.iss = "https://auth.example.com";
+  custom_domain.extra = R"(,"aud":["x","aud_b"])";
+  auto r = verifier.verify(mint_access_token(*key_a, custom_domain, now));
+  ASSERT_TRUE(r) << r.error().message();
+  ASSERT_EQ(fake->request_count(), 1u);
+  EXPECT_EQ(fake->last_request().url, "https://auth.example.com/oauth2/jwks");
+  EXPECT_EQ(workos::testing::header_value(fake->last_request().headers, "authorization"), "");
+
+  TestClaims default_domain;
+  default_domain.extra = R"(,"aud":"aud_a")";
+  EXPECT_TRUE(verifier.verify(mint_access_token(*key_a, default_domain, now)));
+
+  TestClaims stranger = custom_domain;
+  stranger.iss = "https://evil.example.com";
+  auto bad_iss = verifier.verify(mint_access_token(*key_a, stranger, now));
+  ASSERT_FALSE(bad_iss);
+  EXPECT_EQ(workos::auth::token_failure(bad_iss.error()), TokenFailure::kInvalidIssuer);
+
+  TestClaims wrong_audience = custom_domain;
+  wrong_audience.extra = R"(,"aud":"aud_c")";
+  auto bad_aud = verifier.verify(mint_access_token(*key_a, wrong_audience, now));
+  ASSERT_FALSE(bad_aud);
+  EXPECT_EQ(workos::auth::token_failure(bad_aud.error()), TokenFailure::kInvalidAudience);
+  EXPECT_EQ(fake->request_count(), 1u);
+}
+
+TEST_F(AuthJwks, AJwksPathIsTakenOnTheClientsBaseUrlAndNeedsNoClientId) {
+  fake->enqueue_json(200, jwks({key_a}));
+  workos::ClientOptions o = options();
+  o.client_id.clear();
+  TestClient client(o);
+  workos::auth::JwksOptions m2m;
+  m2m.url = "/oauth2/jwks";
+  AccessTokenVerifier verifier(client, {}, m2m);
+  ASSERT_TRUE(verifier.verify(token(*key_a)));
+  EXPECT_EQ(fake->last_request().url, "https://api.workos.com/oauth2/jwks");
+}
+
 TEST_F(AuthJwks, VerifiersOfOneClientShareTheCache) {
   fake->enqueue_json(200, jwks({key_a}));
   TestClient client(options());

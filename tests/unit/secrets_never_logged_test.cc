@@ -10,6 +10,7 @@
 #include <workos/client.h>
 #include <workos/error.h>
 #include <workos/options.h>
+#include <workos/organizations/service.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/user_management/user_management_client.h>
 #include <workos/vault/vault_client.h>
@@ -36,7 +37,8 @@ const std::string kCode = "SeCrEtCoDe0123456789";
 const std::string kPassword = "SeCrEtPaSsWoRd!0123";
 const std::string kDeviceCode = "SeCrEtDeViCeCoDe0123456789";
 const std::string kVaultValue = "SeCrEtVaUlTvAlUe0123456789";
-const std::string kDataKey = "U2VDckV0RGF0YUtleTAxMjM0NTY3ODk=";  // base64, like a real key
+const std::string kDataKey = "U2VDckV0RGF0YUtleTAxMjM0NTY3ODk=";       // base64, like a real key
+const std::string kCallApiKey = "sk_test_SeCrEtPeRcAlLkEy0123456789";  // RequestOptions::api_key
 
 struct Secret {
   const char* name;
@@ -48,7 +50,7 @@ std::vector<Secret> secrets() {
           {"access token", kAccessToken}, {"refresh token", kRefreshToken},
           {"authorization code", kCode},  {"password", kPassword},
           {"device_code", kDeviceCode},   {"vault value", kVaultValue},
-          {"vault data_key", kDataKey}};
+          {"vault data_key", kDataKey},   {"per-call API key", kCallApiKey}};
 }
 
 class SecretsNeverLogged : public ::testing::Test {
@@ -236,6 +238,32 @@ TEST_F(SecretsNeverLogged, VaultValuesAndDataKeys) {
   auto encrypted = client.vault().encrypt(kVaultValue, {{"organization_id", "org_1"}});
   ASSERT_FALSE(encrypted);
   record(encrypted.error(), "vault encrypt");
+  expect_no_secret();
+}
+
+TEST_F(SecretsNeverLogged, APerCallApiKeyIsSentAndNeverShown) {
+  auto client = workos::Client::create(options).value();
+  workos::RequestOptions call;
+  call.api_key = kCallApiKey;
+  fake->enqueue_json(401, R"({"message":"Invalid API key )" + kCallApiKey + R"("})");
+  auto org = client.organizations().get_organization("org_1", call);
+  ASSERT_FALSE(org);
+  EXPECT_EQ(workos::testing::header_value(fake->last_request().headers, "authorization"),
+            "Bearer " + kCallApiKey);
+  record(org.error(), "get_organization (per-call key)");
+  // Without it, the client's key is sent.
+  fake->enqueue_json(200, R"({"object":"organization","id":"org_1","name":"Acme"})");
+  ASSERT_TRUE(client.organizations().get_organization("org_1"));
+  EXPECT_EQ(workos::testing::header_value(fake->last_request().headers, "authorization"),
+            "Bearer " + kApiKey);
+  // A key that would break the header is refused before anything is sent.
+  call.api_key = kCallApiKey + "\r\nX: y";
+  const std::size_t sent = fake->request_count();
+  auto bad = client.organizations().get_organization("org_1", call);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().kind(), workos::ErrorKind::kInvalidArgument);
+  EXPECT_EQ(fake->request_count(), sent);
+  record(bad.error(), "get_organization (bad per-call key)");
   expect_no_secret();
 }
 

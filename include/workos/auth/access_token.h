@@ -89,17 +89,27 @@ struct AccessTokenClaims {
 struct TokenVerifyOptions {
   /// Tolerated clock skew for `exp`, `nbf` and `iat` (WorkOS and your server may disagree).
   std::chrono::seconds leeway{10};
-  /// Expected `iss`; unset = not checked.
+  /// Expected `iss`; unset (and `issuers` empty) = not checked.
   std::optional<std::string> issuer;
-  /// Expected audience (must be one of `aud`); unset = not checked.
+  /// Further accepted issuers (a custom AuthKit domain beside the default one, M2M tokens):
+  /// `iss` must be `issuer` or one of these.
+  std::vector<std::string> issuers;
+  /// Expected audience (must be one of `aud`); unset (and `audiences` empty) = not checked.
   std::optional<std::string> audience;
+  /// Further accepted audiences: one of `aud` must be `audience` or one of these.
+  std::vector<std::string> audiences;
   /// Wall clock used for `exp` / `nbf` / `iat`; null = the client's
   /// `ClientOptions::clock.wall_now`, else `std::chrono::system_clock::now`.
   std::function<std::chrono::system_clock::time_point()> now;
 };
 
-/// How the JWKS (`{base_url}/sso/jwks/{client_id}`) is cached.
+/// Where the JWKS comes from and how it is cached.
 struct JwksOptions {
+  /// The key set's location. Empty: `{base_url}/sso/jwks/{client_id}` (WorkOS access tokens).
+  /// A path (`"/oauth2/jwks"`, the keys of M2M and Connect tokens) is taken on the client's base
+  /// URL; a whole URL (`"https://auth.example.com/oauth2/jwks"`, a custom AuthKit domain) is
+  /// fetched as it is. Always through the client's pipeline, never with the API key.
+  std::string url;
   /// A fetched key set is fresh for this long; after it a request refreshes it (the stale set
   /// keeps serving while one thread fetches).
   std::chrono::seconds ttl{600};
