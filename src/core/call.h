@@ -76,9 +76,10 @@ enum class AuthMode {
 /// One logical API call (all attempts share it).
 struct ApiRequest {
   const char* method = "GET";
-  std::string path;                 ///< Starts with '/', already encoded.
-  std::string query;                ///< Encoded query without '?', or empty.
-  std::optional<std::string> body;  ///< JSON text; `std::nullopt` = no body.
+  std::string path;                               ///< Starts with '/', already encoded.
+  std::string query;                              ///< Encoded query without '?', or empty.
+  std::optional<std::string> body;                ///< The body; `std::nullopt` = no body.
+  const char* content_type = "application/json";  ///< Of `body`.
   /// Absolute base URL from the spec's operation `servers` (e.g. `https://auth.workos.com`),
   /// used instead of the client's base URL unless `RequestOptions::base_url` is set or the
   /// client was configured with a non-default base URL (a mock server, a proxy): then the

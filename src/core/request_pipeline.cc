@@ -168,7 +168,7 @@ std::optional<Error> CallPlan::build(const ApiRequest& api, const RequestOptions
   if (api.body) {
     request_.body = *api.body;
     request_.has_body = true;
-    h.emplace_back("Content-Type", "application/json");
+    h.emplace_back("Content-Type", api.content_type);
   }
   if (!is_clean_header_value(options.idempotency_key)) {
     return local_error(ErrorKind::kInvalidArgument,
