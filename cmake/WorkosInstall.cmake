@@ -148,6 +148,13 @@ if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
 else()
   set(WORKOS_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
 endif()
+# The project's home page in the pkg-config files: only when one is configured (no URL is
+# better than a wrong one).
+if(WORKOS_HOMEPAGE_URL)
+  set(WORKOS_PC_URL_LINE "URL: ${WORKOS_HOMEPAGE_URL}")
+else()
+  set(WORKOS_PC_URL_LINE "")
+endif()
 # Keep the prefix placeholder for the install step below.
 set(WORKOS_PC_PREFIX "@WORKOS_PC_PREFIX@")
 configure_file("${CMAKE_CURRENT_LIST_DIR}/workos.pc.in" "${PROJECT_BINARY_DIR}/workos.pc.in.cmake"

@@ -813,6 +813,16 @@ def emit_async_source(api, module, config, accessor=None):
     return "".join(out)
 
 
+def _cursor_lines(o, names):
+    """The body of a page fetcher that sets the cursor: `after`, or `before` walking back."""
+    if "before" not in names:
+        raise ir.SpecError("%s: a paginated list without a `before` parameter" % o.op_id)
+    after, before = names["after"].name, names["before"].name
+    return ["next.%s = cursor;" % after, "next.%s.reset();" % before,
+            "if (direction == PageDirection::kBefore) std::swap(next.%s, next.%s);" % (after,
+                                                                                     before)]
+
+
 def _async_page_body(o, api, svc):
     fields, _ = param_fields(o)
     names = {pf.p.wire: pf for pf in fields}
@@ -827,11 +837,10 @@ def _async_page_body(o, api, svc):
         caps.append("access_token = std::string(access_token)")
     caps += ["params", "options"]
     lines = ["  return detail::to_async_page<%s>(" % t, "      %s," % first]
-    lines.append("      [%s](const std::string& cursor) {" % ", ".join(caps))
+    lines.append("      [%s](const std::string& cursor, PageDirection direction) {" %
+                 ", ".join(caps))
     lines.append("        %s next = params;" % o.params_name)
-    lines.append("        next.%s = cursor;" % names["after"].name)
-    if "before" in names:
-        lines.append("        next.%s.reset();" % names["before"].name)
+    lines += ["        " + x for x in _cursor_lines(o, names)]
     lines.append("        return %s(connection).%s(%s);" % (
         svc, o.name, ", ".join([p.name for p in o.path_params] +
                                (["access_token"] if o.security == "access_token" else []) +
@@ -859,11 +868,10 @@ def _page_body(o, api, svc, conn):
         caps.append("access_token = std::string(access_token)")
     caps += ["params", "options"]
     lines.append("  if (page) {")
-    lines.append("    page->set_fetcher([%s](const std::string& cursor) {" % ", ".join(caps))
+    lines.append("    page->set_fetcher([%s](const std::string& cursor, PageDirection direction) {"
+                 % ", ".join(caps))
     lines.append("      %s next = params;" % o.params_name)
-    lines.append("      next.%s = cursor;" % names["after"].name)
-    if "before" in names:
-        lines.append("      next.%s.reset();" % names["before"].name)
+    lines += ["      " + x for x in _cursor_lines(o, names)]
     lines.append("      return %s(connection).%s(%s);" % (
         svc, o.name, ", ".join([p.name for p in o.path_params] +
                                (["access_token"] if o.security == "access_token" else []) +

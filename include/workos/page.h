@@ -7,6 +7,7 @@
 
 #include <workos/result.h>
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <iterator>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -25,18 +27,43 @@ struct ListMetadata {
   std::optional<std::string> after;   ///< Cursor of the next page, if any.
 };
 
+/// Which cursor a walk follows: `after` (the pages that follow, the default) or `before` (the
+/// pages that precede).
+enum class PageDirection {
+  kAfter,   ///< `list_metadata.after`, sent as `after`.
+  kBefore,  ///< `list_metadata.before`, sent as `before`.
+};
+
+/// How `Page<T>::auto_paging` walks.
+struct AutoPagingOptions {
+  /// Stop after this many items (unset: every item); no page past the limit is fetched.
+  std::optional<std::size_t> max_items;
+  /// At most this many page requests per second (0: as fast as the answers come), to keep a
+  /// long walk under the API's rate limit. The wait happens in the loop's `++`.
+  double pages_per_second = 0;
+  /// `kBefore` walks the pages before the starting one.
+  PageDirection direction = PageDirection::kAfter;
+  /// How the pace waits; empty = `std::this_thread::sleep_for` (tests record it instead).
+  std::function<void(std::chrono::milliseconds)> sleep;
+};
+
 /// One page of a list operation. Value type; thread-compatible.
 ///
 /// @code
 /// auto page = client.organizations().list_organizations({}).value();
 /// for (const auto& org : page.data) ...;                  // this page only
 /// for (const auto& org : page.auto_paging()) ...;         // this page and all that follow
+///
+/// workos::AutoPagingOptions gently;                        // at most 500 items, 2 pages/s
+/// gently.max_items = 500;
+/// gently.pages_per_second = 2;
+/// for (const auto& org : page.auto_paging(gently)) ...;
 /// @endcode
 template <class T>
 class Page {
  public:
-  /// Fetches the page after `cursor` with the original parameters (minus `before`).
-  using Fetcher = std::function<Result<Page<T>>(const std::string& cursor)>;
+  /// Fetches the page after (or, with `kBefore`, before) `cursor` with the original parameters.
+  using Fetcher = std::function<Result<Page<T>>(const std::string& cursor, PageDirection)>;
 
   /// The items of this page.
   std::vector<T> data;
@@ -47,10 +74,19 @@ class Page {
   bool has_more() const noexcept {
     return list_metadata.after.has_value() && !list_metadata.after->empty();
   }
+  /// True when the API reported a previous page (`list_metadata.before` is set and not empty).
+  bool has_previous() const noexcept {
+    return list_metadata.before.has_value() && !list_metadata.before->empty();
+  }
   /// The next page; an error when `!has_more()` or when the page was built without a fetcher.
   Result<Page<T>> next_page() const {
     if (!has_more() || !fetcher_) return Error(ErrorKind::kInvalidArgument, "no next page");
-    return fetcher_(*list_metadata.after);
+    return fetcher_(*list_metadata.after, PageDirection::kAfter);
+  }
+  /// The previous page; an error when `!has_previous()` or without a fetcher.
+  Result<Page<T>> previous_page() const {
+    if (!has_previous() || !fetcher_) return Error(ErrorKind::kInvalidArgument, "no previous page");
+    return fetcher_(*list_metadata.before, PageDirection::kBefore);
   }
 
   /// Set by the service that made the page (so auto-paging also works on mocked pages).
@@ -60,11 +96,14 @@ class Page {
 
   /// See `auto_paging()`.
   class AutoPager;
-  /// A range over every item of this page and every page after it. A failed fetch throws its
+  /// A range over every item of this page and every page after it (before it with
+  /// `PageDirection::kBefore`), within `options`' item limit and pace. A failed fetch throws its
   /// typed exception from the iterator's `++`; without exceptions the loop ends and
   /// `AutoPager::error()` holds the error. A server that hands out a cursor already followed
   /// (A, B, A, ...) ends the walk with a `kDecode` error instead of looping forever.
-  AutoPager auto_paging() const { return AutoPager(*this); }
+  AutoPager auto_paging(AutoPagingOptions options = {}) const {
+    return AutoPager(*this, std::move(options));
+  }
 
  private:
   Fetcher fetcher_;
@@ -77,8 +116,10 @@ class Page<T>::AutoPager {
 
  public:
   /// Starts at `first`.
-  explicit AutoPager(Page<T> first) : state_(std::make_shared<State>()) {
+  explicit AutoPager(Page<T> first, AutoPagingOptions options = {})
+      : state_(std::make_shared<State>()) {
     state_->page = std::move(first);
+    state_->options = std::move(options);
   }
 
   /// Input iterator over the items; `++` may fetch the next page.
@@ -99,6 +140,7 @@ class Page<T>::AutoPager {
     /// Next item (fetching the next page when this one is done).
     iterator& operator++() {
       ++state_->index;
+      ++state_->taken;
       state_->skip_empty_pages();
       return *this;
     }
@@ -128,18 +170,44 @@ class Page<T>::AutoPager {
 
   /// The error that ended the iteration early (only without exceptions), if any.
   const std::optional<Error>& error() const noexcept { return state_->error; }
-  /// The cursor to resume from: the `after` cursor of the page being iterated.
-  std::optional<std::string> cursor() const { return state_->page.list_metadata.after; }
+  /// The cursor to resume from: the `after` (or, walking back, `before`) cursor of the page
+  /// being iterated.
+  std::optional<std::string> cursor() const { return state_->next_cursor(); }
   /// The page currently being iterated.
   const Page<T>& current_page() const noexcept { return state_->page; }
 
  private:
   struct State {
     Page<T> page;
+    AutoPagingOptions options;
     std::size_t index = 0;
+    std::size_t taken = 0;  // items handed out
     std::optional<Error> error;
     std::set<std::string> followed;  // every cursor fetched so far
-    bool done() const { return error.has_value() || index >= page.data.size(); }
+    std::optional<std::chrono::steady_clock::time_point> last_fetch;
+    bool limited() const { return options.max_items && taken >= *options.max_items; }
+    bool done() const { return error.has_value() || limited() || index >= page.data.size(); }
+    std::optional<std::string> next_cursor() const {
+      return options.direction == PageDirection::kBefore ? page.list_metadata.before
+                                                         : page.list_metadata.after;
+    }
+    // Waits until the next request keeps to `pages_per_second`.
+    void pace() {
+      if (options.pages_per_second > 0 && last_fetch) {
+        const auto gap = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(1.0 / options.pages_per_second));
+        const auto elapsed = std::chrono::steady_clock::now() - *last_fetch;
+        if (elapsed < gap) {
+          const auto wait = std::chrono::ceil<std::chrono::milliseconds>(gap - elapsed);
+          if (options.sleep) {
+            options.sleep(wait);
+          } else {
+            std::this_thread::sleep_for(wait);
+          }
+        }
+      }
+      last_fetch = std::chrono::steady_clock::now();
+    }
     void fail(Error e) {
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
       detail::throw_error(e);
@@ -148,8 +216,11 @@ class Page<T>::AutoPager {
 #endif
     }
     void skip_empty_pages() {
-      while (!error && index >= page.data.size() && page.has_more() && page.fetcher()) {
-        const std::string& cursor = *page.list_metadata.after;
+      for (;;) {
+        if (error || limited() || index < page.data.size() || !page.fetcher()) return;
+        const std::optional<std::string> next = next_cursor();
+        if (!next || next->empty()) return;
+        const std::string& cursor = *next;
         if (!followed.insert(cursor).second) {
           fail(Error(ErrorKind::kDecode,
                      "auto-paging stopped: the server returned the list "
@@ -157,12 +228,15 @@ class Page<T>::AutoPager {
                          cursor + "' a second time"));
           return;
         }
-        Result<Page<T>> next = page.next_page();
-        if (!next) {
-          fail(next.error());
+        pace();
+        Result<Page<T>> fetched = page.fetcher()(cursor, options.direction);
+        if (!fetched) {
+          fail(fetched.error());
           return;
         }
-        page = std::move(*next);
+        Fetcher fetcher = page.fetcher();
+        page = std::move(*fetched);
+        if (!page.fetcher()) page.set_fetcher(std::move(fetcher));
         index = 0;
       }
     }

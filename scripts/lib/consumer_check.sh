@@ -120,6 +120,18 @@ if [[ "${WORKOS_SKIP_SHARED:-0}" != 1 ]]; then
   cmake --install "$shared_dir" --prefix "$shared_prefix" >"$tmp/install-shared.log" 2>&1 \
     || { cat "$tmp/install-shared.log"; die "cmake --install $shared_dir failed"; }
   info "installed shared library into a temporary prefix"
+  # The soname follows docs/adr/0013-versioning.md: major.minor before 1.0, the major after.
+  so="$(find "$shared_prefix" -name 'libworkos.so' | head -n 1)"
+  [[ -n "$so" ]] || die "libworkos.so was not installed"
+  soname="$(objdump -p "$so" | awk '$1 == "SONAME" { print $2 }')"
+  read -r major minor < <(sed -n 's/^#define WORKOS_VERSION_STRING "\([0-9]*\)\.\([0-9]*\)\..*/\1 \2/p' \
+    "$WORKOS_ROOT/include/workos/version.h")
+  if [[ "$major" == 0 ]]; then want="libworkos.so.0.$minor"; else want="libworkos.so.$major"; fi
+  [[ "$soname" == "$want" ]] || die "soname is '$soname', the versioning policy says '$want'"
+  grep -q '^URL: https://github.com/workos/workos-cpp' "$shared_prefix"/lib*/pkgconfig/workos.pc \
+    "$shared_prefix"/lib/*/pkgconfig/workos.pc 2>/dev/null \
+    && die "workos.pc names a repository URL that does not exist"
+  info "soname $soname"
   consumer_build "$shared_prefix" shared-cxx17 -DCMAKE_CXX_STANDARD=17
   pkgconfig_build "$shared_prefix" shared ""
 fi

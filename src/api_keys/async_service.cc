@@ -141,11 +141,12 @@ Future<AsyncPage<workos::OrganizationApiKey>> AsyncApiKeysService::list_organiza
     const RequestOptions& options) const {
   return detail::to_async_page<workos::OrganizationApiKey>(
       connection_->list_organization_api_keys(organization_id, params, options),
-      [connection = connection_, organization_id = std::string(organization_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, organization_id = std::string(organization_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListOrganizationApiKeysParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncApiKeysService(connection)
             .list_organization_api_keys(organization_id, next, options);
       });

@@ -140,10 +140,11 @@ Result<Page<workos::OrganizationApiKey>> ApiKeysService::list_organization_api_k
       connection_->list_organization_api_keys(organization_id, params, options);
   if (page) {
     page->set_fetcher([connection = connection_, organization_id = std::string(organization_id),
-                       params, options](const std::string& cursor) {
+                       params, options](const std::string& cursor, PageDirection direction) {
       ListOrganizationApiKeysParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return ApiKeysService(connection).list_organization_api_keys(organization_id, next, options);
     });
   }

@@ -176,10 +176,12 @@ Future<AsyncPage<workos::AuditLogActionJson>> AsyncAuditLogsService::list_action
     const ListActionsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::AuditLogActionJson>(
       connection_->list_actions(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListActionsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuditLogsService(connection).list_actions(next, options);
       });
 }
@@ -195,11 +197,12 @@ Future<AsyncPage<workos::AuditLogSchemaJson>> AsyncAuditLogsService::list_action
     const RequestOptions& options) const {
   return detail::to_async_page<workos::AuditLogSchemaJson>(
       connection_->list_action_schemas(action_name, params, options),
-      [connection = connection_, action_name = std::string(action_name), params,
-       options](const std::string& cursor) {
+      [connection = connection_, action_name = std::string(action_name), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListActionSchemasParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuditLogsService(connection).list_action_schemas(action_name, next, options);
       });
 }

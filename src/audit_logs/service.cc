@@ -169,10 +169,12 @@ Result<Page<workos::AuditLogActionJson>> AuditLogsService::list_actions(
     const ListActionsParams& params, const RequestOptions& options) const {
   Result<Page<workos::AuditLogActionJson>> page = connection_->list_actions(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListActionsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuditLogsService(connection).list_actions(next, options);
     });
   }
@@ -192,10 +194,11 @@ Result<Page<workos::AuditLogSchemaJson>> AuditLogsService::list_action_schemas(
       connection_->list_action_schemas(action_name, params, options);
   if (page) {
     page->set_fetcher([connection = connection_, action_name = std::string(action_name), params,
-                       options](const std::string& cursor) {
+                       options](const std::string& cursor, PageDirection direction) {
       ListActionSchemasParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuditLogsService(connection).list_action_schemas(action_name, next, options);
     });
   }

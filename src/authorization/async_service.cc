@@ -827,11 +827,12 @@ AsyncAuthorizationService::list_group_role_assignments(std::string_view group_id
                                                        const RequestOptions& options) const {
   return detail::to_async_page<workos::GroupRoleAssignment>(
       connection_->list_group_role_assignments(group_id, params, options),
-      [connection = connection_, group_id = std::string(group_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, group_id = std::string(group_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListGroupRoleAssignmentsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuthorizationService(connection)
             .list_group_role_assignments(group_id, next, options);
       });
@@ -883,10 +884,11 @@ AsyncAuthorizationService::list_resources_for_membership(
       connection_->list_resources_for_membership(organization_membership_id, params, options),
       [connection = connection_,
        organization_membership_id = std::string(organization_membership_id), params,
-       options](const std::string& cursor) {
+       options](const std::string& cursor, PageDirection direction) {
         ListResourcesForMembershipParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuthorizationService(connection)
             .list_resources_for_membership(organization_membership_id, next, options);
       });
@@ -902,10 +904,12 @@ AsyncAuthorizationService::list_effective_permissions(std::string_view organizat
                                               options),
       [connection = connection_,
        organization_membership_id = std::string(organization_membership_id),
-       resource_id = std::string(resource_id), params, options](const std::string& cursor) {
+       resource_id = std::string(resource_id), params,
+       options](const std::string& cursor, PageDirection direction) {
         ListEffectivePermissionsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuthorizationService(connection)
             .list_effective_permissions(organization_membership_id, resource_id, next, options);
       });
@@ -922,10 +926,11 @@ AsyncAuthorizationService::list_effective_permissions_by_external_id(
       [connection = connection_,
        organization_membership_id = std::string(organization_membership_id),
        resource_type_slug = std::string(resource_type_slug), external_id = std::string(external_id),
-       params, options](const std::string& cursor) {
+       params, options](const std::string& cursor, PageDirection direction) {
         ListEffectivePermissionsByExternalIdParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuthorizationService(connection)
             .list_effective_permissions_by_external_id(
                 organization_membership_id, resource_type_slug, external_id, next, options);
@@ -939,10 +944,11 @@ Future<AsyncPage<workos::UserRoleAssignment>> AsyncAuthorizationService::list_ro
       connection_->list_role_assignments(organization_membership_id, params, options),
       [connection = connection_,
        organization_membership_id = std::string(organization_membership_id), params,
-       options](const std::string& cursor) {
+       options](const std::string& cursor, PageDirection direction) {
         ListRoleAssignmentsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuthorizationService(connection)
             .list_role_assignments(organization_membership_id, next, options);
       });
@@ -1047,10 +1053,11 @@ AsyncAuthorizationService::list_memberships_for_resource_by_external_id(
                                                                 external_id, params, options),
       [connection = connection_, organization_id = std::string(organization_id),
        resource_type_slug = std::string(resource_type_slug), external_id = std::string(external_id),
-       params, options](const std::string& cursor) {
+       params, options](const std::string& cursor, PageDirection direction) {
         ListMembershipsForResourceByExternalIdParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuthorizationService(connection)
             .list_memberships_for_resource_by_external_id(organization_id, resource_type_slug,
                                                           external_id, next, options);
@@ -1067,10 +1074,11 @@ AsyncAuthorizationService::list_role_assignments_for_resource_by_external_id(
           organization_id, resource_type_slug, external_id, params, options),
       [connection = connection_, organization_id = std::string(organization_id),
        resource_type_slug = std::string(resource_type_slug), external_id = std::string(external_id),
-       params, options](const std::string& cursor) {
+       params, options](const std::string& cursor, PageDirection direction) {
         ListRoleAssignmentsForResourceByExternalIdParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuthorizationService(connection)
             .list_role_assignments_for_resource_by_external_id(organization_id, resource_type_slug,
                                                                external_id, next, options);
@@ -1081,10 +1089,12 @@ Future<AsyncPage<workos::AuthorizationPermission>> AsyncAuthorizationService::li
     const ListPermissionsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::AuthorizationPermission>(
       connection_->list_permissions(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListPermissionsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuthorizationService(connection).list_permissions(next, options);
       });
 }
@@ -1114,10 +1124,12 @@ Future<AsyncPage<workos::AuthorizationResource>> AsyncAuthorizationService::list
     const ListResourcesParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::AuthorizationResource>(
       connection_->list_resources(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListResourcesParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuthorizationService(connection).list_resources(next, options);
       });
 }
@@ -1150,11 +1162,12 @@ AsyncAuthorizationService::list_memberships_for_resource(
     const RequestOptions& options) const {
   return detail::to_async_page<workos::UserOrganizationMembershipBaseWithUser>(
       connection_->list_memberships_for_resource(resource_id, params, options),
-      [connection = connection_, resource_id = std::string(resource_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, resource_id = std::string(resource_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListMembershipsForResourceParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuthorizationService(connection)
             .list_memberships_for_resource(resource_id, next, options);
       });
@@ -1166,11 +1179,12 @@ AsyncAuthorizationService::list_role_assignments_for_resource(
     const RequestOptions& options) const {
   return detail::to_async_page<workos::UserRoleAssignment>(
       connection_->list_role_assignments_for_resource(resource_id, params, options),
-      [connection = connection_, resource_id = std::string(resource_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, resource_id = std::string(resource_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListRoleAssignmentsForResourceParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncAuthorizationService(connection)
             .list_role_assignments_for_resource(resource_id, next, options);
       });

@@ -767,11 +767,12 @@ Result<Page<workos::GroupRoleAssignment>> AuthorizationService::list_group_role_
   Result<Page<workos::GroupRoleAssignment>> page =
       connection_->list_group_role_assignments(group_id, params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, group_id = std::string(group_id), params,
-                       options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, group_id = std::string(group_id), params, options](
+                          const std::string& cursor, PageDirection direction) {
       ListGroupRoleAssignmentsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuthorizationService(connection).list_group_role_assignments(group_id, next, options);
     });
   }
@@ -824,10 +825,11 @@ Result<Page<workos::AuthorizationResource>> AuthorizationService::list_resources
   if (page) {
     page->set_fetcher([connection = connection_,
                        organization_membership_id = std::string(organization_membership_id), params,
-                       options](const std::string& cursor) {
+                       options](const std::string& cursor, PageDirection direction) {
       ListResourcesForMembershipParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuthorizationService(connection)
           .list_resources_for_membership(organization_membership_id, next, options);
     });
@@ -844,10 +846,11 @@ Result<Page<workos::AuthorizationPermission>> AuthorizationService::list_effecti
     page->set_fetcher([connection = connection_,
                        organization_membership_id = std::string(organization_membership_id),
                        resource_id = std::string(resource_id), params,
-                       options](const std::string& cursor) {
+                       options](const std::string& cursor, PageDirection direction) {
       ListEffectivePermissionsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuthorizationService(connection)
           .list_effective_permissions(organization_membership_id, resource_id, next, options);
     });
@@ -868,10 +871,11 @@ AuthorizationService::list_effective_permissions_by_external_id(
                        organization_membership_id = std::string(organization_membership_id),
                        resource_type_slug = std::string(resource_type_slug),
                        external_id = std::string(external_id), params,
-                       options](const std::string& cursor) {
+                       options](const std::string& cursor, PageDirection direction) {
       ListEffectivePermissionsByExternalIdParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuthorizationService(connection)
           .list_effective_permissions_by_external_id(organization_membership_id, resource_type_slug,
                                                      external_id, next, options);
@@ -888,10 +892,11 @@ Result<Page<workos::UserRoleAssignment>> AuthorizationService::list_role_assignm
   if (page) {
     page->set_fetcher([connection = connection_,
                        organization_membership_id = std::string(organization_membership_id), params,
-                       options](const std::string& cursor) {
+                       options](const std::string& cursor, PageDirection direction) {
       ListRoleAssignmentsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuthorizationService(connection)
           .list_role_assignments(organization_membership_id, next, options);
     });
@@ -1001,10 +1006,11 @@ AuthorizationService::list_memberships_for_resource_by_external_id(
     page->set_fetcher([connection = connection_, organization_id = std::string(organization_id),
                        resource_type_slug = std::string(resource_type_slug),
                        external_id = std::string(external_id), params,
-                       options](const std::string& cursor) {
+                       options](const std::string& cursor, PageDirection direction) {
       ListMembershipsForResourceByExternalIdParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuthorizationService(connection)
           .list_memberships_for_resource_by_external_id(organization_id, resource_type_slug,
                                                         external_id, next, options);
@@ -1025,10 +1031,11 @@ AuthorizationService::list_role_assignments_for_resource_by_external_id(
     page->set_fetcher([connection = connection_, organization_id = std::string(organization_id),
                        resource_type_slug = std::string(resource_type_slug),
                        external_id = std::string(external_id), params,
-                       options](const std::string& cursor) {
+                       options](const std::string& cursor, PageDirection direction) {
       ListRoleAssignmentsForResourceByExternalIdParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuthorizationService(connection)
           .list_role_assignments_for_resource_by_external_id(organization_id, resource_type_slug,
                                                              external_id, next, options);
@@ -1042,10 +1049,12 @@ Result<Page<workos::AuthorizationPermission>> AuthorizationService::list_permiss
   Result<Page<workos::AuthorizationPermission>> page =
       connection_->list_permissions(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListPermissionsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuthorizationService(connection).list_permissions(next, options);
     });
   }
@@ -1077,10 +1086,12 @@ Result<Page<workos::AuthorizationResource>> AuthorizationService::list_resources
     const ListResourcesParams& params, const RequestOptions& options) const {
   Result<Page<workos::AuthorizationResource>> page = connection_->list_resources(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListResourcesParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuthorizationService(connection).list_resources(next, options);
     });
   }
@@ -1117,10 +1128,11 @@ AuthorizationService::list_memberships_for_resource(std::string_view resource_id
       connection_->list_memberships_for_resource(resource_id, params, options);
   if (page) {
     page->set_fetcher([connection = connection_, resource_id = std::string(resource_id), params,
-                       options](const std::string& cursor) {
+                       options](const std::string& cursor, PageDirection direction) {
       ListMembershipsForResourceParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuthorizationService(connection)
           .list_memberships_for_resource(resource_id, next, options);
     });
@@ -1135,10 +1147,11 @@ Result<Page<workos::UserRoleAssignment>> AuthorizationService::list_role_assignm
       connection_->list_role_assignments_for_resource(resource_id, params, options);
   if (page) {
     page->set_fetcher([connection = connection_, resource_id = std::string(resource_id), params,
-                       options](const std::string& cursor) {
+                       options](const std::string& cursor, PageDirection direction) {
       ListRoleAssignmentsForResourceParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return AuthorizationService(connection)
           .list_role_assignments_for_resource(resource_id, next, options);
     });

@@ -184,10 +184,12 @@ Future<AsyncPage<workos::ConnectApplication>> AsyncConnectService::list_applicat
     const ListApplicationsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::ConnectApplication>(
       connection_->list_applications(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListApplicationsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncConnectService(connection).list_applications(next, options);
       });
 }

@@ -173,10 +173,12 @@ Result<Page<workos::ConnectApplication>> ConnectService::list_applications(
     const ListApplicationsParams& params, const RequestOptions& options) const {
   Result<Page<workos::ConnectApplication>> page = connection_->list_applications(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListApplicationsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return ConnectService(connection).list_applications(next, options);
     });
   }

@@ -147,10 +147,12 @@ Future<AsyncPage<workos::Directory>> AsyncDirectorySyncService::list_directories
     const ListDirectoriesParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::Directory>(
       connection_->list_directories(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListDirectoriesParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncDirectorySyncService(connection).list_directories(next, options);
       });
 }
@@ -169,10 +171,12 @@ Future<AsyncPage<workos::DirectoryGroup>> AsyncDirectorySyncService::list_groups
     const ListGroupsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::DirectoryGroup>(
       connection_->list_groups(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListGroupsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncDirectorySyncService(connection).list_groups(next, options);
       });
 }
@@ -186,10 +190,12 @@ Future<AsyncPage<workos::DirectoryUserWithGroups>> AsyncDirectorySyncService::li
     const ListUsersParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::DirectoryUserWithGroups>(
       connection_->list_users(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListUsersParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncDirectorySyncService(connection).list_users(next, options);
       });
 }

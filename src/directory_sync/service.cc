@@ -138,10 +138,12 @@ Result<Page<workos::Directory>> DirectorySyncService::list_directories(
     const ListDirectoriesParams& params, const RequestOptions& options) const {
   Result<Page<workos::Directory>> page = connection_->list_directories(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListDirectoriesParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return DirectorySyncService(connection).list_directories(next, options);
     });
   }
@@ -162,10 +164,12 @@ Result<Page<workos::DirectoryGroup>> DirectorySyncService::list_groups(
     const ListGroupsParams& params, const RequestOptions& options) const {
   Result<Page<workos::DirectoryGroup>> page = connection_->list_groups(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListGroupsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return DirectorySyncService(connection).list_groups(next, options);
     });
   }
@@ -181,10 +185,12 @@ Result<Page<workos::DirectoryUserWithGroups>> DirectorySyncService::list_users(
     const ListUsersParams& params, const RequestOptions& options) const {
   Result<Page<workos::DirectoryUserWithGroups>> page = connection_->list_users(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListUsersParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return DirectorySyncService(connection).list_users(next, options);
     });
   }

@@ -60,10 +60,12 @@ Future<AsyncPage<workos::Event>> AsyncEventsService::list_events(
     const ListEventsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::Event>(
       connection_->list_events(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListEventsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncEventsService(connection).list_events(next, options);
       });
 }

@@ -59,10 +59,12 @@ Result<Page<workos::Event>> EventsService::list_events(const ListEventsParams& p
                                                        const RequestOptions& options) const {
   Result<Page<workos::Event>> page = connection_->list_events(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListEventsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return EventsService(connection).list_events(next, options);
     });
   }

@@ -166,10 +166,12 @@ Future<AsyncPage<workos::Flag>> AsyncFeatureFlagsService::list_feature_flags(
     const ListFeatureFlagsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::Flag>(
       connection_->list_feature_flags(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListFeatureFlagsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncFeatureFlagsService(connection).list_feature_flags(next, options);
       });
 }
@@ -206,11 +208,12 @@ Future<AsyncPage<workos::Flag>> AsyncFeatureFlagsService::list_organization_feat
     const RequestOptions& options) const {
   return detail::to_async_page<workos::Flag>(
       connection_->list_organization_feature_flags(organization_id, params, options),
-      [connection = connection_, organization_id = std::string(organization_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, organization_id = std::string(organization_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListOrganizationFeatureFlagsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncFeatureFlagsService(connection)
             .list_organization_feature_flags(organization_id, next, options);
       });
@@ -221,11 +224,12 @@ Future<AsyncPage<workos::Flag>> AsyncFeatureFlagsService::list_user_feature_flag
     const RequestOptions& options) const {
   return detail::to_async_page<workos::Flag>(
       connection_->list_user_feature_flags(user_id, params, options),
-      [connection = connection_, user_id = std::string(user_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, user_id = std::string(user_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListUserFeatureFlagsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncFeatureFlagsService(connection).list_user_feature_flags(user_id, next, options);
       });
 }

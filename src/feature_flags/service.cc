@@ -158,10 +158,12 @@ Result<Page<workos::Flag>> FeatureFlagsService::list_feature_flags(
     const ListFeatureFlagsParams& params, const RequestOptions& options) const {
   Result<Page<workos::Flag>> page = connection_->list_feature_flags(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListFeatureFlagsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return FeatureFlagsService(connection).list_feature_flags(next, options);
     });
   }
@@ -202,10 +204,11 @@ Result<Page<workos::Flag>> FeatureFlagsService::list_organization_feature_flags(
       connection_->list_organization_feature_flags(organization_id, params, options);
   if (page) {
     page->set_fetcher([connection = connection_, organization_id = std::string(organization_id),
-                       params, options](const std::string& cursor) {
+                       params, options](const std::string& cursor, PageDirection direction) {
       ListOrganizationFeatureFlagsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return FeatureFlagsService(connection)
           .list_organization_feature_flags(organization_id, next, options);
     });
@@ -218,11 +221,12 @@ Result<Page<workos::Flag>> FeatureFlagsService::list_user_feature_flags(
     const RequestOptions& options) const {
   Result<Page<workos::Flag>> page = connection_->list_user_feature_flags(user_id, params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, user_id = std::string(user_id), params,
-                       options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, user_id = std::string(user_id), params, options](
+                          const std::string& cursor, PageDirection direction) {
       ListUserFeatureFlagsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return FeatureFlagsService(connection).list_user_feature_flags(user_id, next, options);
     });
   }

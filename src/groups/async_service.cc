@@ -197,11 +197,12 @@ Future<AsyncPage<workos::Group>> AsyncGroupsService::list_organization_groups(
     const RequestOptions& options) const {
   return detail::to_async_page<workos::Group>(
       connection_->list_organization_groups(organization_id, params, options),
-      [connection = connection_, organization_id = std::string(organization_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, organization_id = std::string(organization_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListOrganizationGroupsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncGroupsService(connection)
             .list_organization_groups(organization_id, next, options);
       });
@@ -239,10 +240,12 @@ AsyncGroupsService::list_group_organization_memberships(
   return detail::to_async_page<workos::ListGroupOrganizationMembershipsItem>(
       connection_->list_group_organization_memberships(organization_id, group_id, params, options),
       [connection = connection_, organization_id = std::string(organization_id),
-       group_id = std::string(group_id), params, options](const std::string& cursor) {
+       group_id = std::string(group_id), params,
+       options](const std::string& cursor, PageDirection direction) {
         ListGroupOrganizationMembershipsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncGroupsService(connection)
             .list_group_organization_memberships(organization_id, group_id, next, options);
       });

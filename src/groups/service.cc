@@ -191,10 +191,11 @@ Result<Page<workos::Group>> GroupsService::list_organization_groups(
       connection_->list_organization_groups(organization_id, params, options);
   if (page) {
     page->set_fetcher([connection = connection_, organization_id = std::string(organization_id),
-                       params, options](const std::string& cursor) {
+                       params, options](const std::string& cursor, PageDirection direction) {
       ListOrganizationGroupsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return GroupsService(connection).list_organization_groups(organization_id, next, options);
     });
   }
@@ -235,10 +236,11 @@ GroupsService::list_group_organization_memberships(
   if (page) {
     page->set_fetcher([connection = connection_, organization_id = std::string(organization_id),
                        group_id = std::string(group_id), params,
-                       options](const std::string& cursor) {
+                       options](const std::string& cursor, PageDirection direction) {
       ListGroupOrganizationMembershipsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return GroupsService(connection)
           .list_group_organization_memberships(organization_id, group_id, next, options);
     });

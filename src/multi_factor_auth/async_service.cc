@@ -196,11 +196,12 @@ Future<AsyncPage<workos::AuthenticationFactor>> AsyncMultiFactorAuthService::lis
     const RequestOptions& options) const {
   return detail::to_async_page<workos::AuthenticationFactor>(
       connection_->list_user_auth_factors(userland_user_id, params, options),
-      [connection = connection_, userland_user_id = std::string(userland_user_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, userland_user_id = std::string(userland_user_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListUserAuthFactorsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncMultiFactorAuthService(connection)
             .list_user_auth_factors(userland_user_id, next, options);
       });

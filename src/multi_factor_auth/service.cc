@@ -188,10 +188,11 @@ Result<Page<workos::AuthenticationFactor>> MultiFactorAuthService::list_user_aut
       connection_->list_user_auth_factors(userland_user_id, params, options);
   if (page) {
     page->set_fetcher([connection = connection_, userland_user_id = std::string(userland_user_id),
-                       params, options](const std::string& cursor) {
+                       params, options](const std::string& cursor, PageDirection direction) {
       ListUserAuthFactorsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return MultiFactorAuthService(connection)
           .list_user_auth_factors(userland_user_id, next, options);
     });

@@ -186,10 +186,12 @@ AsyncOrganizationMembershipService::list_organization_memberships(
     const ListOrganizationMembershipsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::UserOrganizationMembership>(
       connection_->list_organization_memberships(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListOrganizationMembershipsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncOrganizationMembershipService(connection)
             .list_organization_memberships(next, options);
       });
@@ -237,11 +239,12 @@ AsyncOrganizationMembershipService::list_organization_membership_groups(
     const RequestOptions& options) const {
   return detail::to_async_page<workos::Group>(
       connection_->list_organization_membership_groups(om_id, params, options),
-      [connection = connection_, om_id = std::string(om_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, om_id = std::string(om_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListOrganizationMembershipGroupsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncOrganizationMembershipService(connection)
             .list_organization_membership_groups(om_id, next, options);
       });

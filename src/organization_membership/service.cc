@@ -184,10 +184,12 @@ OrganizationMembershipService::list_organization_memberships(
   Result<Page<workos::UserOrganizationMembership>> page =
       connection_->list_organization_memberships(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListOrganizationMembershipsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return OrganizationMembershipService(connection).list_organization_memberships(next, options);
     });
   }
@@ -236,11 +238,12 @@ Result<Page<workos::Group>> OrganizationMembershipService::list_organization_mem
   Result<Page<workos::Group>> page =
       connection_->list_organization_membership_groups(om_id, params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, om_id = std::string(om_id), params,
-                       options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, om_id = std::string(om_id), params, options](
+                          const std::string& cursor, PageDirection direction) {
       ListOrganizationMembershipGroupsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return OrganizationMembershipService(connection)
           .list_organization_membership_groups(om_id, next, options);
     });

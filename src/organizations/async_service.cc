@@ -167,10 +167,12 @@ Future<AsyncPage<workos::Organization>> AsyncOrganizationsService::list_organiza
     const ListOrganizationsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::Organization>(
       connection_->list_organizations(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListOrganizationsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncOrganizationsService(connection).list_organizations(next, options);
       });
 }
@@ -212,11 +214,12 @@ AsyncOrganizationsService::list_authorized_applications(
     const RequestOptions& options) const {
   return detail::to_async_page<workos::ListAuthorizedApplicationsItem>(
       connection_->list_authorized_applications(organization_id, params, options),
-      [connection = connection_, organization_id = std::string(organization_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, organization_id = std::string(organization_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListAuthorizedApplicationsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncOrganizationsService(connection)
             .list_authorized_applications(organization_id, next, options);
       });

@@ -157,10 +157,12 @@ Result<Page<workos::Organization>> OrganizationsService::list_organizations(
     const ListOrganizationsParams& params, const RequestOptions& options) const {
   Result<Page<workos::Organization>> page = connection_->list_organizations(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListOrganizationsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return OrganizationsService(connection).list_organizations(next, options);
     });
   }
@@ -206,10 +208,11 @@ OrganizationsService::list_authorized_applications(std::string_view organization
       connection_->list_authorized_applications(organization_id, params, options);
   if (page) {
     page->set_fetcher([connection = connection_, organization_id = std::string(organization_id),
-                       params, options](const std::string& cursor) {
+                       params, options](const std::string& cursor, PageDirection direction) {
       ListAuthorizedApplicationsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return OrganizationsService(connection)
           .list_authorized_applications(organization_id, next, options);
     });

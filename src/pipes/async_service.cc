@@ -301,10 +301,12 @@ Future<AsyncPage<workos::DataIntegration>> AsyncPipesService::list_data_integrat
     const ListDataIntegrationsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::DataIntegration>(
       connection_->list_data_integrations(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListDataIntegrationsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncPipesService(connection).list_data_integrations(next, options);
       });
 }

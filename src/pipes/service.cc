@@ -280,10 +280,12 @@ Result<Page<workos::DataIntegration>> PipesService::list_data_integrations(
     const ListDataIntegrationsParams& params, const RequestOptions& options) const {
   Result<Page<workos::DataIntegration>> page = connection_->list_data_integrations(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListDataIntegrationsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return PipesService(connection).list_data_integrations(next, options);
     });
   }

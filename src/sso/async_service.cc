@@ -158,10 +158,12 @@ Future<AsyncPage<workos::Connection>> AsyncSsoService::list_connections(
     const ListConnectionsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::Connection>(
       connection_->list_connections(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListConnectionsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncSsoService(connection).list_connections(next, options);
       });
 }

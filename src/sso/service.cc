@@ -147,10 +147,12 @@ Result<Page<workos::Connection>> SsoService::list_connections(const ListConnecti
                                                               const RequestOptions& options) const {
   Result<Page<workos::Connection>> page = connection_->list_connections(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListConnectionsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return SsoService(connection).list_connections(next, options);
     });
   }

@@ -717,10 +717,12 @@ Future<AsyncPage<workos::CorsOriginResponse>> AsyncUserManagementService::list_c
     const ListCorsOriginsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::CorsOriginResponse>(
       connection_->list_cors_origins(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListCorsOriginsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncUserManagementService(connection).list_cors_origins(next, options);
       });
 }
@@ -734,10 +736,12 @@ Future<AsyncPage<workos::UserInvite>> AsyncUserManagementService::list_invitatio
     const ListInvitationsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::UserInvite>(
       connection_->list_invitations(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListInvitationsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncUserManagementService(connection).list_invitations(next, options);
       });
 }
@@ -827,10 +831,12 @@ Future<AsyncPage<workos::RedirectUri>> AsyncUserManagementService::list_redirect
     const ListRedirectUrisParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::RedirectUri>(
       connection_->list_redirect_uris(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListRedirectUrisParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncUserManagementService(connection).list_redirect_uris(next, options);
       });
 }
@@ -854,10 +860,12 @@ Future<AsyncPage<workos::User>> AsyncUserManagementService::list_users(
     const ListUsersParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::User>(
       connection_->list_users(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListUsersParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncUserManagementService(connection).list_users(next, options);
       });
 }
@@ -919,10 +927,12 @@ Future<AsyncPage<workos::ListSessionsItem>> AsyncUserManagementService::list_ses
     std::string_view id, const ListSessionsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::ListSessionsItem>(
       connection_->list_sessions(id, params, options),
-      [connection = connection_, id = std::string(id), params, options](const std::string& cursor) {
+      [connection = connection_, id = std::string(id), params, options](const std::string& cursor,
+                                                                        PageDirection direction) {
         ListSessionsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncUserManagementService(connection).list_sessions(id, next, options);
       });
 }
@@ -932,11 +942,12 @@ Future<AsyncPage<workos::UserApiKey>> AsyncUserManagementService::list_user_api_
     const RequestOptions& options) const {
   return detail::to_async_page<workos::UserApiKey>(
       connection_->list_user_api_keys(user_id, params, options),
-      [connection = connection_, user_id = std::string(user_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, user_id = std::string(user_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListUserApiKeysParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncUserManagementService(connection).list_user_api_keys(user_id, next, options);
       });
 }
@@ -953,11 +964,12 @@ AsyncUserManagementService::list_user_authorized_applications(
     const RequestOptions& options) const {
   return detail::to_async_page<workos::ListUserAuthorizedApplicationsItem>(
       connection_->list_user_authorized_applications(user_id, params, options),
-      [connection = connection_, user_id = std::string(user_id), params,
-       options](const std::string& cursor) {
+      [connection = connection_, user_id = std::string(user_id), params, options](
+          const std::string& cursor, PageDirection direction) {
         ListUserAuthorizedApplicationsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncUserManagementService(connection)
             .list_user_authorized_applications(user_id, next, options);
       });

@@ -664,10 +664,12 @@ Result<Page<workos::CorsOriginResponse>> UserManagementService::list_cors_origin
     const ListCorsOriginsParams& params, const RequestOptions& options) const {
   Result<Page<workos::CorsOriginResponse>> page = connection_->list_cors_origins(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListCorsOriginsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return UserManagementService(connection).list_cors_origins(next, options);
     });
   }
@@ -683,10 +685,12 @@ Result<Page<workos::UserInvite>> UserManagementService::list_invitations(
     const ListInvitationsParams& params, const RequestOptions& options) const {
   Result<Page<workos::UserInvite>> page = connection_->list_invitations(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListInvitationsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return UserManagementService(connection).list_invitations(next, options);
     });
   }
@@ -778,10 +782,12 @@ Result<Page<workos::RedirectUri>> UserManagementService::list_redirect_uris(
     const ListRedirectUrisParams& params, const RequestOptions& options) const {
   Result<Page<workos::RedirectUri>> page = connection_->list_redirect_uris(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListRedirectUrisParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return UserManagementService(connection).list_redirect_uris(next, options);
     });
   }
@@ -807,10 +813,12 @@ Result<Page<workos::User>> UserManagementService::list_users(const ListUsersPara
                                                              const RequestOptions& options) const {
   Result<Page<workos::User>> page = connection_->list_users(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListUsersParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return UserManagementService(connection).list_users(next, options);
     });
   }
@@ -873,11 +881,12 @@ Result<Page<workos::ListSessionsItem>> UserManagementService::list_sessions(
     std::string_view id, const ListSessionsParams& params, const RequestOptions& options) const {
   Result<Page<workos::ListSessionsItem>> page = connection_->list_sessions(id, params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, id = std::string(id), params,
-                       options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, id = std::string(id), params, options](
+                          const std::string& cursor, PageDirection direction) {
       ListSessionsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return UserManagementService(connection).list_sessions(id, next, options);
     });
   }
@@ -889,11 +898,12 @@ Result<Page<workos::UserApiKey>> UserManagementService::list_user_api_keys(
     const RequestOptions& options) const {
   Result<Page<workos::UserApiKey>> page = connection_->list_user_api_keys(user_id, params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, user_id = std::string(user_id), params,
-                       options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, user_id = std::string(user_id), params, options](
+                          const std::string& cursor, PageDirection direction) {
       ListUserApiKeysParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return UserManagementService(connection).list_user_api_keys(user_id, next, options);
     });
   }
@@ -913,11 +923,12 @@ UserManagementService::list_user_authorized_applications(
   Result<Page<workos::ListUserAuthorizedApplicationsItem>> page =
       connection_->list_user_authorized_applications(user_id, params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, user_id = std::string(user_id), params,
-                       options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, user_id = std::string(user_id), params, options](
+                          const std::string& cursor, PageDirection direction) {
       ListUserAuthorizedApplicationsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return UserManagementService(connection)
           .list_user_authorized_applications(user_id, next, options);
     });

@@ -218,10 +218,12 @@ Future<AsyncPage<workos::ObjectSummary>> AsyncVaultService::list_kv(
     const ListKvParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::ObjectSummary>(
       connection_->list_kv(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListKvParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncVaultService(connection).list_kv(next, options);
       });
 }

@@ -204,10 +204,12 @@ Result<Page<workos::ObjectSummary>> VaultService::list_kv(const ListKvParams& pa
                                                           const RequestOptions& options) const {
   Result<Page<workos::ObjectSummary>> page = connection_->list_kv(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListKvParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return VaultService(connection).list_kv(next, options);
     });
   }

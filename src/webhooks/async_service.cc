@@ -106,10 +106,12 @@ Future<AsyncPage<workos::WebhookEndpointJson>> AsyncWebhooksService::list_webhoo
     const ListWebhookEndpointsParams& params, const RequestOptions& options) const {
   return detail::to_async_page<workos::WebhookEndpointJson>(
       connection_->list_webhook_endpoints(params, options),
-      [connection = connection_, params, options](const std::string& cursor) {
+      [connection = connection_, params, options](const std::string& cursor,
+                                                  PageDirection direction) {
         ListWebhookEndpointsParams next = params;
         next.after = cursor;
         next.before.reset();
+        if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
         return AsyncWebhooksService(connection).list_webhook_endpoints(next, options);
       });
 }

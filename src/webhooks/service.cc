@@ -101,10 +101,12 @@ Result<Page<workos::WebhookEndpointJson>> WebhooksService::list_webhook_endpoint
   Result<Page<workos::WebhookEndpointJson>> page =
       connection_->list_webhook_endpoints(params, options);
   if (page) {
-    page->set_fetcher([connection = connection_, params, options](const std::string& cursor) {
+    page->set_fetcher([connection = connection_, params, options](const std::string& cursor,
+                                                                  PageDirection direction) {
       ListWebhookEndpointsParams next = params;
       next.after = cursor;
       next.before.reset();
+      if (direction == PageDirection::kBefore) std::swap(next.after, next.before);
       return WebhooksService(connection).list_webhook_endpoints(next, options);
     });
   }

@@ -36,7 +36,7 @@ struct Pages {
     by_cursor[cursor] = page(std::move(items), std::move(after));
   }
   AsyncPage<int>::Fetcher fetcher() {
-    return [this](const std::string& cursor) -> Future<AsyncPage<int>> {
+    return [this](const std::string& cursor, PageDirection) -> Future<AsyncPage<int>> {
       std::lock_guard<std::mutex> lock(mutex);
       fetched.push_back(cursor);
       if (auto it = failing.find(cursor); it != failing.end())

@@ -116,7 +116,10 @@ Result<Page<Item>> list_items(const std::shared_ptr<detail::ClientCore>& core,
   req.query = q.str();
   Result<Page<Item>> page = detail::call<Page<Item>>(*core, req, {}, "ItemList");
   if (page) {
-    page->set_fetcher([core](const std::string& cursor) { return list_items(core, cursor); });
+    page->set_fetcher([core](const std::string& cursor, PageDirection direction) {
+      return direction == PageDirection::kBefore ? list_items(core, std::nullopt, cursor)
+                                                 : list_items(core, cursor);
+    });
   }
   return page;
 }
@@ -203,7 +206,7 @@ TEST_F(CallTest, MockedPageDrivesAutoPagingWithoutTransport) {
   Page<Item> p;
   p.data = {{"a", ""}};
   p.list_metadata.after = "next";
-  p.set_fetcher([](const std::string& cursor) -> Result<Page<Item>> {
+  p.set_fetcher([](const std::string& cursor, PageDirection) -> Result<Page<Item>> {
     Page<Item> q;
     q.data = {{"b-" + cursor, ""}};
     return q;

@@ -41,14 +41,16 @@ struct AsyncPagingOptions {
   /// Start fetching the next page as soon as a page is handed out, so it is (often) ready when
   /// the current one has been consumed. At most one page is fetched ahead.
   bool prefetch = false;
+  /// `kBefore` walks the pages before the starting one (following `list_metadata.before`).
+  PageDirection direction = PageDirection::kAfter;
 };
 
 /// One page of a list operation of the async client. Value type; thread-compatible.
 template <class T>
 class AsyncPage {
  public:
-  /// Fetches the page after `cursor` with the original parameters (minus `before`).
-  using Fetcher = std::function<Future<AsyncPage<T>>(const std::string& cursor)>;
+  /// Fetches the page after (or, with `kBefore`, before) `cursor` with the original parameters.
+  using Fetcher = std::function<Future<AsyncPage<T>>(const std::string& cursor, PageDirection)>;
 
   std::vector<T> data;
   ListMetadata list_metadata;
@@ -70,7 +72,19 @@ class AsyncPage {
     if (!has_more() || !fetcher_)
       return make_ready_future(
           Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no next page")));
-    return fetcher_(*list_metadata.after);
+    return fetcher_(*list_metadata.after, PageDirection::kAfter);
+  }
+  /// True when the API reported a previous page (`list_metadata.before` set and not empty).
+  bool has_previous() const noexcept {
+    return list_metadata.before.has_value() && !list_metadata.before->empty();
+  }
+  /// Starts fetching the previous page; an error future when `!has_previous()` or without a
+  /// fetcher.
+  Future<AsyncPage<T>> previous_page() const {
+    if (!has_previous() || !fetcher_)
+      return make_ready_future(
+          Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no previous page")));
+    return fetcher_(*list_metadata.before, PageDirection::kBefore);
   }
 
   /// Set by the service that made the page (so auto-paging also works on mocked pages).
@@ -126,11 +140,11 @@ class AsyncPager {
       }
     }
     if (first) {
-      if (!first->data.empty() || !first->has_more()) {
+      const std::optional<std::string> next_cursor = cursor_of(st, *first);
+      if (!first->data.empty() || !next_cursor) {
         f = make_ready_future(Result<Out>(deliver(st, std::move(*first))));
       } else {
-        f = fetch_after(st, first->fetcher(),
-                        follow(st, *first->list_metadata.after, first->fetcher()));
+        f = fetch_after(st, first->fetcher(), follow(st, *next_cursor, first->fetcher()));
       }
     } else {
       Future<AsyncPage<T>> next;
@@ -186,10 +200,11 @@ class AsyncPager {
         });
   }
 
-  /// The cursor to resume from (the `after` of the last page handed out), if any.
+  /// The cursor to resume from (the `after`, or walking back the `before`, of the last page
+  /// handed out), if any.
   std::optional<std::string> cursor() const {
     std::lock_guard<std::mutex> lock(state_->mutex);
-    if (state_->first) return state_->first->list_metadata.after;
+    if (state_->first) return cursor_of(state_, *state_->first);
     return state_->after;
   }
 
@@ -208,6 +223,16 @@ class AsyncPager {
     }
   };
 
+  // The cursor a walk in `st`'s direction follows from `page`, when there is one.
+  static std::optional<std::string> cursor_of(const std::shared_ptr<State>& st,
+                                              const AsyncPage<T>& page) {
+    const std::optional<std::string>& c = st->options.direction == PageDirection::kBefore
+                                              ? page.list_metadata.before
+                                              : page.list_metadata.after;
+    if (!c || c->empty()) return std::nullopt;
+    return c;
+  }
+
   // Fetches the page after `cursor`, or fails when that cursor was followed before.
   static Future<AsyncPage<T>> follow(const std::shared_ptr<State>& st, const std::string& cursor,
                                      const typename AsyncPage<T>::Fetcher& fetcher) {
@@ -225,16 +250,17 @@ class AsyncPager {
       return make_ready_future(
           Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no next page")));
     }
-    return fetcher(cursor);
+    return fetcher(cursor, st->options.direction);
   }
 
   // Records `page` as handed out and, with prefetch, starts fetching the one after it.
   static std::optional<AsyncPage<T>> deliver(const std::shared_ptr<State>& st, AsyncPage<T> page) {
     Future<AsyncPage<T>> ahead;
-    if (st->options.prefetch && page.has_more() && page.fetcher())
-      ahead = follow(st, *page.list_metadata.after, page.fetcher());
+    const std::optional<std::string> next_cursor = cursor_of(st, page);
+    if (st->options.prefetch && next_cursor && page.fetcher())
+      ahead = follow(st, *next_cursor, page.fetcher());
     std::lock_guard<std::mutex> lock(st->mutex);
-    st->after = page.list_metadata.after;
+    st->after = next_cursor;
     st->fetcher = page.fetcher();
     st->prefetched = std::move(ahead);
     return std::optional<AsyncPage<T>>(std::move(page));
@@ -249,9 +275,9 @@ class AsyncPager {
       if (!r) return make_ready_future(Result<Out>(r.error()));
       AsyncPage<T> page = std::move(*r);
       if (!page.fetcher()) page.set_fetcher(fetcher);
-      if (page.data.empty() && page.has_more()) {
+      if (const auto next_cursor = cursor_of(st, page); page.data.empty() && next_cursor) {
         auto next_fetcher = page.fetcher();
-        return fetch_after(st, next_fetcher, follow(st, *page.list_metadata.after, next_fetcher));
+        return fetch_after(st, next_fetcher, follow(st, *next_cursor, next_fetcher));
       }
       if (page.data.empty()) {
         std::lock_guard<std::mutex> lock(st->mutex);
