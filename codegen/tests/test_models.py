@@ -173,6 +173,13 @@ class ShortNames(unittest.TestCase):
         g = model(b, "CreateMembership").groups[0]
         self.assertEqual([vm.final().name for _, vm in g.variants], ["RoleSingle", "RoleMultiple"])
 
+    def test_a_configured_field_name_keeps_the_wire_name(self):
+        b = build({"GenerateLink": {"type": "object", "properties": {
+            "organization": {"type": "string"}}, "required": ["organization"]}},
+            {"field_names": {"GenerateLink": {"organization": "organization_id"}}})
+        f = field(model(b, "GenerateLink"), "organization")
+        self.assertEqual((f.wire, f.name), ("organization", "organization_id"))
+
     def test_a_configured_rename_wins(self):
         b = self.named({"CreateHook": {"type": "object", "properties": {
             "events": {"type": "array", "items": {"type": "string", "enum": ["a.b"]}}}}},

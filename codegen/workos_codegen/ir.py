@@ -116,9 +116,18 @@ class Struct(Model):
         self.groups = []
         self.example = NO_EXAMPLE
 
-    def assign_field_names(self):
+    def assign_field_names(self, overrides=None):
+        """C++ member names from the wire names; `overrides` (config `field_names`) maps a wire
+        name to another member name where the spec names one concept differently across
+        modules."""
         wires = [f.wire for f in self.fields]
         mapping = N.unique_field_names(wires)
+        for wire, name in (overrides or {}).items():
+            if wire not in mapping:
+                raise SpecError("field_names: %s has no field %s" % (self.name, wire))
+            if name in mapping.values():
+                raise SpecError("field_names: %s.%s is taken" % (self.name, name))
+            mapping[wire] = name
         for f in self.fields:
             f.name = mapping[f.wire]
         taken = set(mapping.values())
@@ -437,7 +446,7 @@ class Builder:
         required = list(dict.fromkeys(s.get("required", [])))
         for wire, ps in (s.get("properties") or {}).items():
             m.fields.append(self.field(m.name, wire, ps, wire in required))
-        m.assign_field_names()
+        m.assign_field_names(self.config.get("field_names", {}).get(m.name))
         return m
 
     def field(self, owner, wire, ps, required):

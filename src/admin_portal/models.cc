@@ -71,7 +71,7 @@ void read(Value v, workos::GenerateLink& o, DecodeContext& c) {
       field(c, "GenerateLink", "success_url", f.value, o.success_url, false);
     } else if (k == "organization") {
       seen[0] |= std::uint64_t{1} << 0;
-      field(c, "GenerateLink", "organization", f.value, o.organization, true);
+      field(c, "GenerateLink", "organization", f.value, o.organization_id, true);
     } else if (k == "intent") {
       field(c, "GenerateLink", "intent", f.value, o.intent, false);
     } else if (k == "it_contact_emails") {
@@ -85,7 +85,7 @@ void write(Writer& w, const workos::GenerateLink& o) {
   w.begin_object();
   member(w, "return_url", o.return_url);
   member(w, "success_url", o.success_url);
-  member(w, "organization", o.organization);
+  member(w, "organization", o.organization_id);
   member(w, "intent", o.intent);
   member(w, "it_contact_emails", o.it_contact_emails);
   w.end_object();

@@ -87,7 +87,8 @@ struct GenerateLink {
   /// configured on the [Redirects](https://dashboard.workos.com/redirects) page will be used.
   std::optional<std::string> success_url;
   /// An [Organization](/reference/organization) identifier.
-  std::string organization;
+  /// JSON field `organization`.
+  std::string organization_id;
   /// The intent of the Admin Portal.
   ///         - `sso` - Launch Admin Portal for creating SSO connections
   ///         - `dsync` - Launch Admin Portal for creating Directory Sync connections

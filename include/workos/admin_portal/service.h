@@ -30,11 +30,11 @@ namespace admin_portal {
 struct GenerateLinkParams : workos::GenerateLink {
   /// Empty parameters: set the fields one by one.
   GenerateLinkParams() = default;
-  /// The parameters with their one required field, `organization`, set (so a call reads
+  /// The parameters with their one required field, `organization_id`, set (so a call reads
   /// `generate_link({"..."})`).
   // NOLINTNEXTLINE(google-explicit-constructor): `{"..."}` builds it.
-  GenerateLinkParams(std::string organization_value) {
-    this->organization = std::move(organization_value);
+  GenerateLinkParams(std::string organization_id_value) {
+    this->organization_id = std::move(organization_id_value);
   }
 };
 

@@ -69,10 +69,7 @@ class AsyncPage {
   /// Starts fetching the next page. An error future (`kInvalidArgument`) when `!has_more()` or
   /// the page has no fetcher.
   Future<AsyncPage<T>> next_page() const {
-    if (!has_more() || !fetcher_)
-      return make_ready_future(
-          Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no next page")));
-    return fetcher_(*list_metadata.after, PageDirection::kAfter);
+    return fetch(has_more(), list_metadata.after, PageDirection::kAfter, "no next page");
   }
   /// True when the API reported a previous page (`list_metadata.before` set and not empty).
   bool has_previous() const noexcept {
@@ -81,10 +78,7 @@ class AsyncPage {
   /// Starts fetching the previous page; an error future when `!has_previous()` or without a
   /// fetcher.
   Future<AsyncPage<T>> previous_page() const {
-    if (!has_previous() || !fetcher_)
-      return make_ready_future(
-          Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no previous page")));
-    return fetcher_(*list_metadata.before, PageDirection::kBefore);
+    return fetch(has_previous(), list_metadata.before, PageDirection::kBefore, "no previous page");
   }
 
   /// Set by the service that made the page (so auto-paging also works on mocked pages).
@@ -101,6 +95,13 @@ class AsyncPage {
   }
 
  private:
+  Future<AsyncPage<T>> fetch(bool there, const std::optional<std::string>& cursor,
+                             PageDirection direction, const char* none) const {
+    if (!there || !fetcher_)
+      return make_ready_future(Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, none)));
+    return fetcher_(*cursor, direction);
+  }
+
   Fetcher fetcher_;
 };
 

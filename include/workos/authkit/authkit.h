@@ -1,0 +1,159 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+/// @file
+/// `workos::authkit::AuthKit`: route protection for any C++ web server. Given what a request
+/// carries (its Cookie header, path, address), it answers "signed in as ...", "refreshed: set
+/// this cookie", or "sign in: redirect here", and it handles the sign-in redirect, the callback
+/// (code -> sealed session cookie -> redirect) and the sign-out. Framework-agnostic: the answers
+/// are `Set-Cookie` values and `Location`s your server sends. See docs/auth.md ("Protecting
+/// routes").
+///
+/// @code
+/// auto authkit = workos::authkit::AuthKit::create(client, options).value();
+/// workos::authkit::IncomingRequest in;
+/// in.target = req.target;                       // "/reports?id=7"
+/// in.cookie_header = req.get_header_value("Cookie");
+/// auto decision = authkit.protect(in);
+/// for (const auto& c : decision.set_cookies) res.headers.emplace("Set-Cookie", c);
+/// if (!decision) return redirect(res, decision.redirect_to);   // to AuthKit
+/// render_for(decision.user->user_id, decision.user->permissions);
+/// @endcode
+
+#include <workos/auth/access_token.h>
+#include <workos/auth/session.h>
+#include <workos/client.h>
+#include <workos/result.h>
+#include <workos/user_management/models.h>
+#include <workos/user_management/service.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace workos::authkit {
+
+/// How the session and sign-in cookies are set and where the browser goes.
+struct AuthKitOptions {
+  /// The callback URL registered in the WorkOS dashboard (required).
+  std::string redirect_uri;
+  /// Seals the cookies (required; at least 32 characters, e.g. `openssl rand -base64 32`).
+  std::string cookie_password;
+  /// The session cookie's name.
+  std::string session_cookie = "wos-session";
+  /// The short-lived cookie that carries the PKCE verifier, the state and the return path
+  /// between the sign-in redirect and the callback (sealed).
+  std::string sign_in_cookie = "wos-auth-verifier";
+  /// `Secure` on every cookie (turn off only for plain-http local development).
+  bool secure_cookies = true;
+  /// `Path` of the cookies.
+  std::string cookie_path = "/";
+  /// `Max-Age` of the session cookie (the refresh token keeps the session alive that long).
+  std::chrono::seconds session_max_age{400L * 24 * 3600};
+  /// `Max-Age` of the sign-in cookie: how long a sign-in may take.
+  std::chrono::seconds sign_in_max_age{600};
+  /// Where the callback sends the browser when the sign-in started without a return path.
+  std::string after_sign_in = "/";
+  /// Where the WorkOS logout sends the browser afterwards (`return_to`; empty: WorkOS's
+  /// default). Also where `sign_out` goes when there is no session to end.
+  std::string after_sign_out;
+};
+
+/// What a request carries that AuthKit needs.
+struct IncomingRequest {
+  /// The request target: path and query (`/reports?id=7`); the path becomes the return path.
+  std::string target = "/";
+  /// The whole `Cookie` header (may be empty).
+  std::string cookie_header;
+  /// The client's address and user agent, passed to WorkOS with token requests (Radar).
+  std::string ip_address;
+  std::string user_agent;
+};
+
+/// Who is signed in, from the verified access token (and the user in the cookie).
+struct SignedInUser {
+  std::string user_id;
+  std::string session_id;
+  std::optional<std::string> organization_id;
+  std::optional<std::string> role;
+  std::vector<std::string> roles;
+  std::vector<std::string> permissions;
+  std::vector<std::string> entitlements;
+  std::vector<std::string> feature_flags;
+  /// Set when a WorkOS dashboard user is impersonating this user.
+  std::optional<auth::TokenActor> impersonator;
+  /// The user stored in the cookie, when it holds one.
+  std::optional<workos::User> user;
+  /// The verified access token (to call your other services).
+  std::string access_token;
+};
+
+/// The answer for one request.
+struct Decision {
+  enum class Outcome {
+    kSignedIn,   ///< Valid session: serve the request.
+    kRefreshed,  ///< The access token was refreshed: serve it, and send `set_cookies`.
+    kSignIn,     ///< No valid session: send `set_cookies` and redirect to `redirect_to`.
+  };
+  Outcome outcome = Outcome::kSignIn;
+  std::optional<SignedInUser> user;      ///< With kSignedIn and kRefreshed.
+  std::vector<std::string> set_cookies;  ///< `Set-Cookie` values to send with the answer.
+  std::string redirect_to;               ///< With kSignIn: the AuthKit sign-in URL.
+  /// With kSignIn: why (`kNoSessionCookieProvided`, `kRefreshDenied`, ...).
+  auth::SessionFailure reason = auth::SessionFailure::kNone;
+  /// True when the request may be served.
+  explicit operator bool() const noexcept { return outcome != Outcome::kSignIn; }
+};
+
+/// A redirect with the cookies to set on it.
+struct Redirect {
+  std::string location;
+  std::vector<std::string> set_cookies;
+  std::optional<SignedInUser> user;  ///< After a callback: who signed in.
+};
+
+/// Route protection over a `Client`'s user-management helpers. Thread-safe; cheap to copy.
+class AuthKit {
+ public:
+  /// Errors (`kConfiguration`): no `redirect_uri`, a cookie password shorter than 32
+  /// characters, cookie names that are not HTTP tokens.
+  [[nodiscard]] static Result<AuthKit> create(const Client& client, AuthKitOptions options);
+
+  /// Checks the session cookie: kSignedIn, kRefreshed (expired access token refreshed; the new
+  /// cookie in `set_cookies`), or kSignIn with the AuthKit URL (the request's path is where the
+  /// callback returns to). A session that cannot be refreshed (`kRefreshDenied`) also clears
+  /// the cookie.
+  Decision protect(const IncomingRequest& request) const;
+  /// The redirect that starts a sign-in: the AuthKit URL, and the sealed sign-in cookie (PKCE
+  /// verifier, state, `return_to`). `return_to` must be a path on this site (`/x`); anything
+  /// else becomes `after_sign_in`.
+  [[nodiscard]] Result<Redirect> sign_in(const IncomingRequest& request,
+                                         std::string_view return_to = {}) const;
+  /// The callback (`code` and `state` in `request.target`'s query): checks the state against
+  /// the sign-in cookie, exchanges the code with its PKCE verifier, seals the session into the
+  /// session cookie, clears the sign-in cookie and returns to where the sign-in started.
+  /// Errors: `kInvalidArgument` for a missing or mismatched state or code (answer 400), the
+  /// code exchange's errors (answer 401).
+  [[nodiscard]] Result<Redirect> handle_callback(const IncomingRequest& request) const;
+  /// Clears the session cookie and sends the browser to the WorkOS logout URL of the session
+  /// (or to `after_sign_out` when there is none).
+  Redirect sign_out(const IncomingRequest& request) const;
+
+  /// The value of cookie `name` in a `Cookie` header, or empty.
+  static std::string cookie_value(std::string_view cookie_header, std::string_view name);
+  /// A `Set-Cookie` value with this AuthKit's attributes (`HttpOnly; SameSite=Lax; Path;
+  /// Max-Age`, `Secure` unless turned off); an empty `value` with max-age 0 deletes it.
+  std::string set_cookie(std::string_view name, std::string_view value,
+                         std::chrono::seconds max_age) const;
+
+ private:
+  AuthKit(Client client, AuthKitOptions options);
+  Client client_;
+  AuthKitOptions options_;
+  std::shared_ptr<user_management::GetAuthorizationUrlParams> authorize_;
+};
+
+}  // namespace workos::authkit
