@@ -238,4 +238,22 @@ TEST(AsyncOrganizations, AnAsyncHelperClientSendsItsGrantsThroughItsConnection) 
   EXPECT_EQ(users->grant_client_id, "client_async_connections");
 }
 
+TEST(AsyncOrganizations, APerCallApiKeyIsSentInsteadOfTheClients) {
+  test::LoopbackServer server;
+  serve_three_pages(server);
+  AsyncClient client(options_for(server));
+  RequestOptions other;
+  other.api_key = "sk_test_other_environment";
+  ASSERT_TRUE(client.organizations().list_organizations({}, other).get());
+  ASSERT_TRUE(client.organizations().list_organizations({}).get());
+  const auto reqs = server.requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  const auto header = [](const test::RecordedRequest& r) {
+    auto it = r.headers.find("Authorization");
+    return it == r.headers.end() ? std::string() : it->second;
+  };
+  EXPECT_EQ(header(reqs[0]), "Bearer sk_test_other_environment");
+  EXPECT_EQ(header(reqs[1]), std::string("Bearer ") + test::kTestApiKey);
+}
+
 }  // namespace async_organizations_test
