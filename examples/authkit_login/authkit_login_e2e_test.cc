@@ -16,9 +16,12 @@
 
 #include "core/json.h"
 #include "support/auth_test_keys.h"
+#include "support/http_test_helpers.h"
 #include "support/loopback_server.h"
 
 namespace {
+
+using workos::test::json_string;
 
 using workos::test::auth::TestClaims;
 using workos::test::auth::TestRsaKey;
@@ -26,14 +29,6 @@ using workos::test::auth::TestRsaKey;
 const std::string kClientId = "client_e2e";
 const std::string kApiKey = "sk_test_e2e_secret";
 const std::string kPassword = "e2e-cookie-password-with-32+characters";
-
-std::string json_string(const std::string& body, const char* key) {
-  workos::detail::json::Value root;
-  if (!workos::detail::json::parse(workos::detail::json::JsonText(body), "test", root)) return {};
-  std::string_view s;
-  if (root[key].get_string().get(s) != simdjson::SUCCESS) return {};
-  return std::string(s);
-}
 
 // The WorkOS side: AuthKit authorize (redirects straight back with a code), the authenticate
 // endpoint (authorization_code with PKCE, refresh_token with rotation), JWKS, logout.

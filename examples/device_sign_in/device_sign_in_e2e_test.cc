@@ -15,22 +15,17 @@
 
 #include "core/json.h"
 #include "support/auth_test_keys.h"
+#include "support/http_test_helpers.h"
 #include "support/loopback_server.h"
 
 namespace {
+
+using workos::test::json_string;
 
 using workos::test::auth::TestClaims;
 using workos::test::auth::TestRsaKey;
 
 const std::string kClientId = "client_device_e2e";
-
-std::string json_string(const std::string& body, const char* key) {
-  workos::detail::json::Value root;
-  if (!workos::detail::json::parse(workos::detail::json::JsonText(body), "test", root)) return {};
-  std::string_view s;
-  if (root[key].get_string().get(s) != simdjson::SUCCESS) return {};
-  return std::string(s);
-}
 
 class FakeWorkOS {
  public:

@@ -50,10 +50,6 @@ Result<ClientCredentialsToken> decode_token(const ResponseInfo& response) {
   return token;
 }
 
-bool whole_url(const std::string& url) {
-  return !url.empty() && url.front() != '/';
-}
-
 }  // namespace
 
 ClientCredentialsState::ClientCredentialsState(
@@ -88,7 +84,7 @@ std::optional<ClientCredentialsToken> ClientCredentialsState::fresh() const {
 workos::detail::ApiRequest ClientCredentialsState::request() const {
   workos::detail::ApiRequest req;
   req.method = "POST";
-  if (!whole_url(options_.token_url)) {
+  if (!workos::detail::is_whole_url(options_.token_url)) {
     req.path = options_.token_url.empty() ? "/oauth2/token" : options_.token_url;
   }
   req.auth = workos::detail::AuthMode::kNone;  // the application's secret authenticates
@@ -108,7 +104,7 @@ workos::detail::ApiRequest ClientCredentialsState::request() const {
 
 RequestOptions ClientCredentialsState::request_options() const {
   RequestOptions options = options_.request;
-  if (whole_url(options_.token_url)) options.base_url = options_.token_url;
+  if (workos::detail::is_whole_url(options_.token_url)) options.base_url = options_.token_url;
   return options;
 }
 

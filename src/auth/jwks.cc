@@ -441,20 +441,13 @@ std::optional<Error> JwksCache::last_error() const {
 
 // ---- fetching through the pipeline -----------------------------------------------------------
 
-namespace {
-// A `JwksOptions::url` that names a whole URL (not a path on the client's base URL).
-bool absolute(const std::string& url) {
-  return !url.empty() && url.front() != '/';
-}
-}  // namespace
-
 workos::detail::ApiRequest jwks_request(const workos::detail::ClientCore& core,
                                         const std::string& url) {
   workos::detail::ApiRequest req;
   req.method = "GET";
   if (url.empty()) {
     req.path = "/sso/jwks/" + workos::detail::encode_path_segment(core.client_id());
-  } else if (!absolute(url)) {
+  } else if (!workos::detail::is_whole_url(url)) {
     req.path = url;
   }  // else: the whole URL is the fetch's base URL (jwks_fetch_options)
   req.auth = workos::detail::AuthMode::kNone;  // the spec lists no security for this path
@@ -471,7 +464,7 @@ std::optional<Error> jwks_client_id_error(const workos::detail::ClientCore& core
 
 RequestOptions jwks_fetch_options(const workos::detail::ClientCore& core, const JwksOptions& jwks) {
   RequestOptions options = jwks.request;
-  if (absolute(jwks.url)) options.base_url = jwks.url;
+  if (workos::detail::is_whole_url(jwks.url)) options.base_url = jwks.url;
   // The fetch runs on the hot path (a token verify waits for it): a hung endpoint must cost
   // seconds, not the client's 60 s timeout times four attempts. Values the caller set in
   // JwksOptions::request win, except that at most one retry is made.
@@ -494,7 +487,7 @@ Result<std::string> fetch_jwks(const workos::detail::ClientCore& core, const Jwk
 
 std::string jwks_url(const workos::detail::ClientCore& core, const std::string& url) {
   RequestOptions options;
-  if (absolute(url)) options.base_url = url;
+  if (workos::detail::is_whole_url(url)) options.base_url = url;
   return core.url_for(jwks_request(core, url), options);
 }
 

@@ -89,6 +89,13 @@ struct ApiRequest {
   std::string bearer_token;  ///< With `AuthMode::kBearerToken`.
 };
 
+/// True when `url`, given where a path on the client's base URL or a whole URL may stand
+/// (`JwksOptions::url`, `ClientCredentialsOptions::token_url`), is a whole URL: not empty and not
+/// starting with `/`. A whole URL goes in `RequestOptions::base_url` with an empty path.
+inline bool is_whole_url(std::string_view url) noexcept {
+  return !url.empty() && url.front() != '/';
+}
+
 /// Shared state of one client and its copies: resolved options, transport, logger, RNG.
 /// Thread-safe.
 class ClientCore {

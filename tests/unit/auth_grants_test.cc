@@ -14,11 +14,14 @@
 #include "core/core_access.h"
 #include "core/json.h"
 #include "support/auth_test_client.h"
+#include "support/http_test_helpers.h"
 
 // Brace-initialised params (`{"code", "token"}`) leave the optional members empty on purpose.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 namespace {
+
+using workos::test::query_of;
 
 using workos::test::auth::TestClient;
 using workos::testing::FakeTransport;
@@ -44,37 +47,6 @@ std::map<std::string, std::string> members(const std::string& body) {
       out[std::string(f.key)] = std::string(s);
     else
       out[std::string(f.key)] = simdjson::minify(f.value);
-  }
-  return out;
-}
-
-// Decoded query parameters of a URL.
-std::map<std::string, std::string> query_of(const std::string& url) {
-  std::map<std::string, std::string> out;
-  auto q = url.find('?');
-  if (q == std::string::npos) return out;
-  std::string rest = url.substr(q + 1);
-  auto decode = [](const std::string& s) {
-    std::string o;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '%' && i + 2 < s.size()) {
-        o += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-        i += 2;
-      } else {
-        o += s[i];
-      }
-    }
-    return o;
-  };
-  std::size_t start = 0;
-  while (start <= rest.size()) {
-    auto amp = rest.find('&', start);
-    std::string pair =
-        rest.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
-    auto eq = pair.find('=');
-    out[decode(pair.substr(0, eq))] = eq == std::string::npos ? "" : decode(pair.substr(eq + 1));
-    if (amp == std::string::npos) break;
-    start = amp + 1;
   }
   return out;
 }

@@ -18,8 +18,12 @@
 
 #include "core/json.h"
 #include "support/auth_test_keys.h"
+#include "support/http_test_helpers.h"
 
 namespace {
+
+using workos::test::json_string;
+using workos::test::query_of;
 
 using workos::authkit::AuthKit;
 using workos::authkit::Decision;
@@ -29,41 +33,6 @@ using workos::test::auth::TestRsaKey;
 using workos::testing::FakeTransport;
 
 const std::string kPassword = "authkit-test-cookie-password-32-chars!!";
-
-std::string json_string(const std::string& body, const char* key) {
-  workos::detail::json::Value root;
-  if (!workos::detail::json::parse(workos::detail::json::JsonText(body), "test", root)) return {};
-  std::string_view s;
-  if (root[key].get_string().get(s) != simdjson::SUCCESS) return {};
-  return std::string(s);
-}
-
-// "a=1&b=%2F" of a URL -> map (percent-decoded).
-std::map<std::string, std::string> query_of(const std::string& url) {
-  std::map<std::string, std::string> out;
-  std::string rest = url.substr(url.find('?') + 1);
-  auto decode = [](const std::string& s) {
-    std::string o;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '%' && i + 2 < s.size()) {
-        o += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-        i += 2;
-      } else {
-        o += s[i];
-      }
-    }
-    return o;
-  };
-  while (!rest.empty()) {
-    const auto amp = rest.find('&');
-    const std::string pair = rest.substr(0, amp);
-    const auto eq = pair.find('=');
-    out[decode(pair.substr(0, eq))] = eq == std::string::npos ? "" : decode(pair.substr(eq + 1));
-    if (amp == std::string::npos) break;
-    rest = rest.substr(amp + 1);
-  }
-  return out;
-}
 
 // "name=value; Path=/; ..." -> {name, value}.
 std::pair<std::string, std::string> cookie_of(const std::string& set_cookie) {
