@@ -70,19 +70,19 @@ struct IncomingRequest {
   std::string cookie_header;
   /// The client's address and user agent, passed to WorkOS with token requests (Radar).
   std::string ip_address;
-  std::string user_agent;
+  std::string user_agent;  ///< The client's `User-Agent`.
 };
 
 /// Who is signed in, from the verified access token (and the user in the cookie).
 struct SignedInUser {
-  std::string user_id;
-  std::string session_id;
-  std::optional<std::string> organization_id;
-  std::optional<std::string> role;
-  std::vector<std::string> roles;
-  std::vector<std::string> permissions;
-  std::vector<std::string> entitlements;
-  std::vector<std::string> feature_flags;
+  std::string user_id;                         ///< `sub`: the user (`user_...`).
+  std::string session_id;                      ///< `sid`: the session (`session_...`).
+  std::optional<std::string> organization_id;  ///< The organization the session is scoped to.
+  std::optional<std::string> role;             ///< The user's role slug there.
+  std::vector<std::string> roles;              ///< All role slugs.
+  std::vector<std::string> permissions;        ///< Permission slugs.
+  std::vector<std::string> entitlements;       ///< Entitlement slugs.
+  std::vector<std::string> feature_flags;      ///< Feature flags carried by the token.
   /// Set when a WorkOS dashboard user is impersonating this user.
   std::optional<auth::TokenActor> impersonator;
   /// The user stored in the cookie, when it holds one.
@@ -93,12 +93,13 @@ struct SignedInUser {
 
 /// The answer for one request.
 struct Decision {
+  /// What the server should do.
   enum class Outcome {
     kSignedIn,   ///< Valid session: serve the request.
     kRefreshed,  ///< The access token was refreshed: serve it, and send `set_cookies`.
     kSignIn,     ///< No valid session: send `set_cookies` and redirect to `redirect_to`.
   };
-  Outcome outcome = Outcome::kSignIn;
+  Outcome outcome = Outcome::kSignIn;    ///< What to do with the request.
   std::optional<SignedInUser> user;      ///< With kSignedIn and kRefreshed.
   std::vector<std::string> set_cookies;  ///< `Set-Cookie` values to send with the answer.
   std::string redirect_to;               ///< With kSignIn: the AuthKit sign-in URL.
@@ -110,9 +111,9 @@ struct Decision {
 
 /// A redirect with the cookies to set on it.
 struct Redirect {
-  std::string location;
-  std::vector<std::string> set_cookies;
-  std::optional<SignedInUser> user;  ///< After a callback: who signed in.
+  std::string location;                  ///< Where to send the browser (`Location`).
+  std::vector<std::string> set_cookies;  ///< `Set-Cookie` values to send with the redirect.
+  std::optional<SignedInUser> user;      ///< After a callback: who signed in.
 };
 
 /// Route protection over a `Client`'s user-management helpers. Thread-safe; cheap to copy.

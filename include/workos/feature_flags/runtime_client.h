@@ -56,14 +56,16 @@ struct FlagCustomTarget {
 
 /// One flag as the runtime endpoint describes it.
 struct FlagEntry {
-  std::string slug;
-  bool enabled = false;        ///< Off: the flag is false for everyone.
-  bool default_value = false;  ///< The value when no target of the context matches.
-  std::vector<FlagTarget> users;
-  std::vector<FlagTarget> organizations;
-  std::vector<FlagCustomTarget> custom_targets;
+  std::string slug;                       ///< The flag's slug (`new-dashboard`).
+  bool enabled = false;                   ///< Off: the flag is false for everyone.
+  bool default_value = false;             ///< The value when no target of the context matches.
+  std::vector<FlagTarget> users;          ///< Users it is turned on for.
+  std::vector<FlagTarget> organizations;  ///< Organizations it is turned on for.
+  std::vector<FlagCustomTarget> custom_targets;  ///< Targets of custom types.
 
+  /// Same slug, switches and targets (in the same order).
   friend bool operator==(const FlagEntry& a, const FlagEntry& b);
+  /// Negation of `==`.
   friend bool operator!=(const FlagEntry& a, const FlagEntry& b) { return !(a == b); }
 };
 
@@ -72,23 +74,24 @@ struct FlagEntry {
 /// that mixes the forms matches no target (the flag's default applies); an invalid target type
 /// (not `[a-z][a-z0-9_-]{0,63}`) or id (not `[A-Za-z0-9._:-]{1,255}`, or `.` / `..`) is ignored.
 struct EvaluationContext {
-  std::optional<std::string> user_id;
-  std::optional<std::string> organization_id;
+  std::optional<std::string> user_id;          ///< The user (`user_...`).
+  std::optional<std::string> organization_id;  ///< The organization (`org_...`).
   std::map<std::string, std::string> targets;  ///< Target type -> id.
 };
 
 /// A flag whose entry changed between two polls (added: no `previous`; removed: no `current`).
 struct FlagChange {
-  std::string slug;
-  std::optional<FlagEntry> previous;
-  std::optional<FlagEntry> current;
+  std::string slug;                   ///< The flag that changed.
+  std::optional<FlagEntry> previous;  ///< Its entry before (none: added).
+  std::optional<FlagEntry> current;   ///< Its entry now (none: removed).
 };
 
 /// Counters of the polling.
 struct RuntimeStats {
-  std::uint64_t polls = 0;        ///< Polls started.
-  std::uint64_t poll_errors = 0;  ///< Polls that failed.
-  std::optional<std::chrono::system_clock::time_point> last_poll;
+  std::uint64_t polls = 0;                                         ///< Polls started.
+  std::uint64_t poll_errors = 0;                                   ///< Polls that failed.
+  std::optional<std::chrono::system_clock::time_point> last_poll;  ///< When the last poll began.
+  /// When the last poll that loaded the flags ended.
   std::optional<std::chrono::system_clock::time_point> last_successful_poll;
   /// Time since the last successful poll.
   std::optional<std::chrono::milliseconds> cache_age;
