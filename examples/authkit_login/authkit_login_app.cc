@@ -55,7 +55,7 @@ std::string html_escape(const std::string& s) {
 }  // namespace
 
 std::string cookie_value(const httplib::Request& req, const std::string& name) {
-  return workos::authkit::AuthKit::cookie_value(req.get_header_value("Cookie"), name);
+  return workos::authkit::cookie_value(req.get_header_value("Cookie"), name);
 }
 
 void register_routes(httplib::Server& server, const workos::Client& client,

@@ -44,7 +44,7 @@ struct AutoPagingOptions {
   /// `kBefore` walks the pages before the starting one.
   PageDirection direction = PageDirection::kAfter;
   /// How the pace waits; empty = `std::this_thread::sleep_for` (tests record it instead).
-  std::function<void(std::chrono::milliseconds)> sleep;
+  std::function<void(std::chrono::milliseconds)> sleep = nullptr;
 };
 
 /// One page of a list operation. Value type; thread-compatible.

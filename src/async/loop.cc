@@ -4,6 +4,8 @@
 
 #include "async/loop.h"
 
+#include <workos/async/async_page.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <exception>
@@ -257,6 +259,27 @@ void LoopImpl::shutdown() {
     return;
   }
   for (auto& w : workers_) w->join_unless_self();
+}
+
+}  // namespace workos::detail
+
+namespace workos::detail {
+
+std::weak_ptr<void> current_loop_handle() {
+  LoopWorker* w = current_worker();
+  if (!w) return {};
+  return w->weak_from_this();
+}
+
+Future<void> delay_on_loop(const std::weak_ptr<void>& loop, std::chrono::milliseconds delay) {
+  std::shared_ptr<LoopWorker> worker = std::static_pointer_cast<LoopWorker>(loop.lock());
+  if (!worker || delay.count() <= 0) return make_ready_future();
+  auto promise = std::make_shared<Promise<void>>();
+  Future<void> waited = promise->get_future();
+  // Timers belong to the worker's thread; a worker that is gone fires them at once.
+  worker->post(
+      [worker, delay, promise] { worker->add_timer(delay, [promise] { promise->set_value(); }); });
+  return waited;
 }
 
 }  // namespace workos::detail

@@ -1,260 +1,60 @@
 // Copyright workos-cpp authors. Handwritten.
-// Route protection: the session cookie checked (and refreshed) per request, the sign-in
-// redirect with a sealed PKCE cookie, the callback and the sign-out, as Set-Cookie values and
-// Locations for any web server.
+// Route protection over the blocking client: the steps of AuthKitCore, each wait a call.
 
 #include <workos/authkit/authkit.h>
 #include <workos/user_management/user_management_client.h>
 
-#include <curl/curl.h>
-
 #include <memory>
 #include <utility>
 
-#include "core/json.h"
+#include "authkit/authkit_core.h"
 
 namespace workos::authkit {
-namespace {
 
-bool is_cookie_name(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_' || c == '.';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-// A path on this site: "/x", never "//host" or "/\host" (an open redirect).
-bool local_path(std::string_view p) {
-  return !p.empty() && p[0] == '/' && (p.size() == 1 || (p[1] != '/' && p[1] != '\\'));
-}
-
-// The percent-decoded value of query parameter `name` in `target`, or empty.
-std::string query_param(std::string_view target, std::string_view name) {
-  const auto q = target.find('?');
-  if (q == std::string_view::npos) return {};
-  std::string_view rest = target.substr(q + 1);
-  while (!rest.empty()) {
-    const auto amp = rest.find('&');
-    const std::string_view pair = rest.substr(0, amp);
-    const auto eq = pair.find('=');
-    if (pair.substr(0, eq) == name && eq != std::string_view::npos) {
-      const std::string_view raw = pair.substr(eq + 1);
-      int length = 0;
-      std::unique_ptr<char, decltype(&curl_free)> decoded(
-          curl_easy_unescape(nullptr, raw.data(), static_cast<int>(raw.size()), &length),
-          &curl_free);
-      return decoded ? std::string(decoded.get(), static_cast<std::size_t>(length)) : std::string();
-    }
-    if (amp == std::string_view::npos) break;
-    rest = rest.substr(amp + 1);
-  }
-  return {};
-}
-
-SignedInUser signed_in(const auth::SessionAuthentication& a) {
-  SignedInUser u;
-  u.user_id = a.claims.sub;
-  u.session_id = a.claims.sid;
-  u.organization_id = a.claims.org_id;
-  u.role = a.claims.role;
-  u.roles = a.claims.roles;
-  u.permissions = a.claims.permissions;
-  u.entitlements = a.claims.entitlements;
-  u.feature_flags = a.claims.feature_flags;
-  u.impersonator = a.claims.act;
-  u.user = a.user;
-  u.access_token = a.access_token;
-  return u;
-}
-
-// What the sign-in cookie carries between the redirect and the callback.
-struct SignInState {
-  std::string state;
-  std::string verifier;
-  std::string return_to;
-};
-
-std::string sign_in_json(const SignInState& s) {
-  detail::json::Writer w;
-  w.begin_object();
-  w.key("state");
-  w.string(s.state);
-  w.key("verifier");
-  w.string(s.verifier);
-  w.key("return_to");
-  w.string(s.return_to);
-  w.end_object();
-  return w.take();
-}
-
-std::optional<SignInState> read_sign_in(const std::string& json) {
-  detail::json::Value root;
-  if (!detail::json::parse(detail::json::JsonText(json), "sign-in cookie", root)) return {};
-  SignInState s;
-  std::string_view v;
-  if (root["state"].get_string().get(v) != simdjson::SUCCESS) return {};
-  s.state = std::string(v);
-  if (root["verifier"].get_string().get(v) != simdjson::SUCCESS) return {};
-  s.verifier = std::string(v);
-  if (root["return_to"].get_string().get(v) == simdjson::SUCCESS) s.return_to = std::string(v);
-  return s;
-}
-
-}  // namespace
-
-AuthKit::AuthKit(Client client, AuthKitOptions options)
-    : client_(std::move(client)),
-      options_(std::move(options)),
-      authorize_(std::make_shared<user_management::GetAuthorizationUrlParams>()) {
-  // Built once: AuthKit as the provider, the callback as the redirect URI.
-  authorize_->provider = UserManagementGetAuthorizationUrlProvider::kAuthkit;
-  authorize_->redirect_uri = options_.redirect_uri;
-}
+AuthKit::AuthKit(Client client, std::shared_ptr<const detail::AuthKitCore> core)
+    : client_(std::move(client)), core_(std::move(core)) {}
 
 Result<AuthKit> AuthKit::create(const Client& client, AuthKitOptions options) {
-  if (options.redirect_uri.empty())
-    return Error(ErrorKind::kConfiguration, "AuthKitOptions::redirect_uri is required");
-  if (options.cookie_password.size() < 32) {
-    return Error(ErrorKind::kConfiguration,
-                 "AuthKitOptions::cookie_password must have at least 32 characters");
-  }
-  if (!is_cookie_name(options.session_cookie) || !is_cookie_name(options.sign_in_cookie)) {
-    return Error(ErrorKind::kConfiguration,
-                 "AuthKitOptions: cookie names must be letters, digits, '-', '_' or '.'");
-  }
-  if (!local_path(options.after_sign_in)) options.after_sign_in = "/";
-  return AuthKit(client, std::move(options));
+  auto core = detail::AuthKitCore::create(std::move(options));
+  if (!core) return core.error();
+  return AuthKit(client, std::move(*core));
 }
 
-std::string AuthKit::cookie_value(std::string_view header, std::string_view name) {
-  while (!header.empty()) {
-    const auto semi = header.find(';');
-    std::string_view part = header.substr(0, semi);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
-        part[name.size()] == '=') {
-      return std::string(part.substr(name.size() + 1));
-    }
-    if (semi == std::string_view::npos) break;
-    header.remove_prefix(semi + 1);
-  }
-  return {};
-}
-
-std::string AuthKit::set_cookie(std::string_view name, std::string_view value,
-                                std::chrono::seconds max_age) const {
-  std::string out(name);
-  out += "=";
-  out += value;
-  out += "; Path=" + options_.cookie_path +
-         "; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age.count());
-  if (options_.secure_cookies) out += "; Secure";
-  return out;
+const AuthKitOptions& AuthKit::options() const noexcept {
+  return core_->options();
 }
 
 Result<Redirect> AuthKit::sign_in(const IncomingRequest& request,
                                   std::string_view return_to) const {
-  auto url = client_.user_management().get_authorization_url_with_pkce(*authorize_);
-  if (!url) return url.error();
-  SignInState s;
-  s.state = url->state;
-  s.verifier = url->code_verifier;
-  s.return_to = local_path(return_to) ? std::string(return_to) : options_.after_sign_in;
-  auto sealed = auth::seal_data(sign_in_json(s), options_.cookie_password);
-  if (!sealed) return sealed.error();
   static_cast<void>(request);
-  Redirect out;
-  out.location = std::move(url->url);
-  out.set_cookies.push_back(set_cookie(options_.sign_in_cookie, *sealed, options_.sign_in_max_age));
-  return out;
+  return core_->sign_in(
+      client_.user_management().get_authorization_url_with_pkce(core_->authorize()), return_to);
 }
 
 Decision AuthKit::protect(const IncomingRequest& request) const {
-  Decision d;
-  auto session = client_.user_management().load_sealed_session(
-      cookie_value(request.cookie_header, options_.session_cookie), options_.cookie_password);
+  auto session = client_.user_management().load_sealed_session(core_->session_cookie(request),
+                                                               core_->options().cookie_password);
   auth::SessionAuthentication a = session.authenticate();
-  if (!a && a.reason == auth::SessionFailure::kInvalidJwt) {
-    // Usually an expired access token: refresh it, and hand the browser the new cookie.
-    auth::RefreshOptions ro;
-    if (!request.ip_address.empty()) ro.ip_address = request.ip_address;
-    if (!request.user_agent.empty()) ro.user_agent = request.user_agent;
-    auth::SessionRefresh refreshed = session.refresh(ro);
-    if (refreshed) {
-      d.outcome = Decision::Outcome::kRefreshed;
-      d.user = signed_in(refreshed);
-      d.set_cookies.push_back(
-          set_cookie(options_.session_cookie, refreshed.sealed_session, options_.session_max_age));
-      return d;
-    }
+  if (detail::AuthKitCore::wants_refresh(a)) {
+    auth::SessionRefresh refreshed = session.refresh(detail::AuthKitCore::refresh_options(request));
+    if (refreshed) return core_->refreshed(refreshed);
     a = refreshed;
   }
-  if (a) {
-    d.outcome = Decision::Outcome::kSignedIn;
-    d.user = signed_in(a);
-    return d;
-  }
-  d.reason = a.reason;
-  if (a.reason == auth::SessionFailure::kRefreshDenied ||
-      a.reason == auth::SessionFailure::kInvalidSessionCookie) {
-    d.set_cookies.push_back(set_cookie(options_.session_cookie, "", std::chrono::seconds(0)));
-  }
-  const std::string_view target = request.target;
-  auto start = sign_in(request, target.substr(0, target.find('?')));
-  if (start) {
-    d.redirect_to = std::move(start->location);
-    for (auto& c : start->set_cookies) d.set_cookies.push_back(std::move(c));
-  }
-  return d;
+  return core_->decide(a,
+                       [&] { return sign_in(request, detail::AuthKitCore::return_path(request)); });
 }
 
 Result<Redirect> AuthKit::handle_callback(const IncomingRequest& request) const {
-  const std::string code = query_param(request.target, "code");
-  const std::string state = query_param(request.target, "state");
-  std::optional<SignInState> expected;
-  if (auto json = auth::unseal_data(cookie_value(request.cookie_header, options_.sign_in_cookie),
-                                    options_.cookie_password)) {
-    expected = read_sign_in(*json);
-  }
-  if (code.empty() || !expected || state.empty() || state != expected->state) {
-    return Error(ErrorKind::kInvalidArgument,
-                 "invalid sign-in callback: the state does not match the sign-in cookie");
-  }
-  user_management::AuthenticateWithCodeParams p;
-  p.code = code;
-  p.code_verifier = expected->verifier;
-  if (!request.ip_address.empty()) p.ip_address = request.ip_address;
-  if (!request.user_agent.empty()) p.user_agent = request.user_agent;
-  auto answer = client_.user_management().authenticate_with_code(p);
-  if (!answer) return answer.error();
-  auto sealed = auth::seal_session_from_auth_response(*answer, options_.cookie_password);
-  if (!sealed) return sealed.error();
-  Redirect out;
-  out.location = local_path(expected->return_to) ? expected->return_to : options_.after_sign_in;
-  out.set_cookies.push_back(set_cookie(options_.session_cookie, *sealed, options_.session_max_age));
-  out.set_cookies.push_back(set_cookie(options_.sign_in_cookie, "", std::chrono::seconds(0)));
-  SignedInUser u;
-  u.user_id = answer->user.id;
-  u.organization_id = answer->organization_id;
-  u.user = answer->user;
-  u.access_token = answer->access_token;
-  out.user = std::move(u);
-  return out;
+  auto callback = core_->callback(request);
+  if (!callback) return callback.error();
+  return core_->callback_done(client_.user_management().authenticate_with_code(callback->params),
+                              callback->return_to);
 }
 
 Redirect AuthKit::sign_out(const IncomingRequest& request) const {
-  Redirect out;
-  auto session = client_.user_management().load_sealed_session(
-      cookie_value(request.cookie_header, options_.session_cookie), options_.cookie_password);
-  std::optional<std::string> return_to;
-  if (!options_.after_sign_out.empty()) return_to = options_.after_sign_out;
-  auto url = session.get_logout_url(return_to);
-  out.location = url ? *url : (options_.after_sign_out.empty() ? "/" : options_.after_sign_out);
-  out.set_cookies.push_back(set_cookie(options_.session_cookie, "", std::chrono::seconds(0)));
-  return out;
+  auto session = client_.user_management().load_sealed_session(core_->session_cookie(request),
+                                                               core_->options().cookie_password);
+  return core_->signed_out(session.get_logout_url(core_->logout_return_to()));
 }
 
 }  // namespace workos::authkit

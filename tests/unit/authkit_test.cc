@@ -1,10 +1,13 @@
 // Copyright workos-cpp authors. Handwritten.
-// Route protection (workos::authkit) through the fake transport: the sign-in redirect and its
+// Route protection (workos::authkit) through the fake transport, each case through both
+// clients (AuthKit over Client, AsyncAuthKit over AsyncClient): the sign-in redirect and its
 // sealed PKCE cookie, the callback (state check, PKCE code exchange, session cookie, return
 // path), signed-in and refreshed decisions with the token's claims, a denied refresh, the
 // sign-out, cookie attributes, and the configuration checks.
 
+#include <workos/async_client.h>
 #include <workos/auth/pkce.h>
+#include <workos/authkit/async_authkit.h>
 #include <workos/authkit/authkit.h>
 #include <workos/client.h>
 #include <workos/testing/fake_transport.h>
@@ -14,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "core/json.h"
@@ -25,6 +29,7 @@ namespace {
 using workos::test::json_string;
 using workos::test::query_of;
 
+using workos::authkit::AsyncAuthKit;
 using workos::authkit::AuthKit;
 using workos::authkit::Decision;
 using workos::authkit::IncomingRequest;
@@ -41,7 +46,34 @@ std::pair<std::string, std::string> cookie_of(const std::string& set_cookie) {
   return {set_cookie.substr(0, eq), set_cookie.substr(eq + 1, semi - eq - 1)};
 }
 
-struct AuthKitTest : ::testing::Test {
+// One face for both kinds: the blocking AuthKit, or AsyncAuthKit's futures waited on (bounded,
+// so a future that never completes fails the test instead of hanging it).
+struct Kit {
+  std::optional<AuthKit> sync;
+  std::optional<AsyncAuthKit> async;
+
+  template <class T>
+  static workos::Result<T> wait(workos::Future<T> f) {
+    if (!f.wait_for(std::chrono::seconds(20)))
+      return workos::Error(workos::ErrorKind::kTimeout, "the future did not complete in time");
+    return f.get();
+  }
+  Decision protect(const IncomingRequest& r) const {
+    return sync ? sync->protect(r) : wait(async->protect(r)).value();
+  }
+  workos::Result<workos::authkit::Redirect> sign_in(const IncomingRequest& r,
+                                                    std::string_view return_to) const {
+    return sync ? sync->sign_in(r, return_to) : async->sign_in(r, return_to);
+  }
+  workos::Result<workos::authkit::Redirect> handle_callback(const IncomingRequest& r) const {
+    return sync ? sync->handle_callback(r) : wait(async->handle_callback(r));
+  }
+  workos::authkit::Redirect sign_out(const IncomingRequest& r) const {
+    return sync ? sync->sign_out(r) : wait(async->sign_out(r)).value();
+  }
+};
+
+struct AuthKitTest : ::testing::TestWithParam<bool> {
   std::shared_ptr<const TestRsaKey> key = TestRsaKey::shared("authkit_key");
   std::shared_ptr<FakeTransport> fake = std::make_shared<FakeTransport>();
   std::mutex mu;
@@ -87,6 +119,23 @@ struct AuthKitTest : ::testing::Test {
     o.max_retries = 0;
     return workos::Client(o);
   }
+  // An AuthKit of the kind under test (GetParam(): async).
+  workos::Result<Kit> make(const workos::authkit::AuthKitOptions& o) {
+    Kit kit;
+    if (GetParam()) {
+      if (!async_client) async_client.emplace(client());
+      auto k = AsyncAuthKit::create(*async_client, o);
+      if (!k) return k.error();
+      kit.async = std::move(*k);
+    } else {
+      auto k = AuthKit::create(client(), o);
+      if (!k) return k.error();
+      kit.sync = std::move(*k);
+    }
+    return kit;
+  }
+  std::optional<workos::AsyncClient> async_client;
+
   workos::authkit::AuthKitOptions options() {
     workos::authkit::AuthKitOptions o;
     o.redirect_uri = "https://app.example.com/callback";
@@ -96,7 +145,7 @@ struct AuthKitTest : ::testing::Test {
   }
   // Signs in from `target`: protect() -> AuthKit URL -> callback. Returns the callback's
   // redirect (session cookie in it).
-  workos::authkit::Redirect sign_in_from(const AuthKit& authkit, const std::string& target) {
+  workos::authkit::Redirect sign_in_from(const Kit& authkit, const std::string& target) {
     IncomingRequest first;
     first.target = target;
     Decision d = authkit.protect(first);
@@ -117,8 +166,8 @@ struct AuthKitTest : ::testing::Test {
   }
 };
 
-TEST_F(AuthKitTest, SignInCallbackThenSignedInWithTheClaims) {
-  auto authkit = AuthKit::create(client(), options()).value();
+TEST_P(AuthKitTest, SignInCallbackThenSignedInWithTheClaims) {
+  auto authkit = make(options()).value();
   IncomingRequest first;
   first.target = "/reports?id=7";
   Decision d = authkit.protect(first);
@@ -161,9 +210,9 @@ TEST_F(AuthKitTest, SignInCallbackThenSignedInWithTheClaims) {
   EXPECT_FALSE(u.impersonator);
 }
 
-TEST_F(AuthKitTest, AnExpiredAccessTokenIsRefreshedAndADeniedRefreshSignsOut) {
+TEST_P(AuthKitTest, AnExpiredAccessTokenIsRefreshedAndADeniedRefreshSignsOut) {
   expired_tokens = true;
-  auto authkit = AuthKit::create(client(), options()).value();
+  auto authkit = make(options()).value();
   auto done = sign_in_from(authkit, "/");
   IncomingRequest next;
   next.cookie_header = "wos-session=" + cookie_of(done.set_cookies.at(0)).second;
@@ -188,8 +237,8 @@ TEST_F(AuthKitTest, AnExpiredAccessTokenIsRefreshedAndADeniedRefreshSignsOut) {
   EXPECT_FALSE(denied.redirect_to.empty());
 }
 
-TEST_F(AuthKitTest, AForgedCallbackAndAnOpenRedirectAreRefused) {
-  auto authkit = AuthKit::create(client(), options()).value();
+TEST_P(AuthKitTest, AForgedCallbackAndAnOpenRedirectAreRefused) {
+  auto authkit = make(options()).value();
   IncomingRequest forged;
   forged.target = "/callback?code=x&state=forged";
   auto r = authkit.handle_callback(forged);
@@ -203,8 +252,8 @@ TEST_F(AuthKitTest, AForgedCallbackAndAnOpenRedirectAreRefused) {
   EXPECT_EQ(done.location, "/");
 }
 
-TEST_F(AuthKitTest, SignOutClearsTheCookieAndEndsTheSession) {
-  auto authkit = AuthKit::create(client(), options()).value();
+TEST_P(AuthKitTest, SignOutClearsTheCookieAndEndsTheSession) {
+  auto authkit = make(options()).value();
   auto done = sign_in_from(authkit, "/");
   IncomingRequest out;
   out.cookie_header = "wos-session=" + cookie_of(done.set_cookies.at(0)).second;
@@ -219,18 +268,25 @@ TEST_F(AuthKitTest, SignOutClearsTheCookieAndEndsTheSession) {
   EXPECT_EQ(authkit.sign_out(IncomingRequest{}).location, "https://app.example.com/");
 }
 
-TEST_F(AuthKitTest, ConfigurationIsCheckedAtCreation) {
+TEST_P(AuthKitTest, ConfigurationIsCheckedAtCreation) {
   auto o = options();
   o.cookie_password = "short";
-  EXPECT_EQ(AuthKit::create(client(), o).error().kind(), workos::ErrorKind::kConfiguration);
+  EXPECT_EQ(make(o).error().kind(), workos::ErrorKind::kConfiguration);
   o = options();
   o.redirect_uri.clear();
-  EXPECT_FALSE(AuthKit::create(client(), o));
+  EXPECT_FALSE(make(o));
   o = options();
   o.session_cookie = "bad name";
-  EXPECT_FALSE(AuthKit::create(client(), o));
-  EXPECT_EQ(AuthKit::cookie_value("a=1; wos-session=xyz; b=2", "wos-session"), "xyz");
-  EXPECT_EQ(AuthKit::cookie_value("wos-sessionx=1", "wos-session"), "");
+  EXPECT_FALSE(make(o));
+  EXPECT_EQ(workos::authkit::cookie_value("a=1; wos-session=xyz; b=2", "wos-session"), "xyz");
+  EXPECT_EQ(workos::authkit::cookie_value("wos-sessionx=1", "wos-session"), "");
+  EXPECT_EQ(make(options()).value().sign_in(IncomingRequest{}, "/x").value().set_cookies.size(),
+            1u);
 }
+
+INSTANTIATE_TEST_SUITE_P(BothClients, AuthKitTest, ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool>& i) {
+                           return i.param ? std::string("Async") : std::string("Sync");
+                         });
 
 }  // namespace

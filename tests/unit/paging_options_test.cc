@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
-// Auto-paging options: an item cap that fetches no page past it, a pace between page requests,
-// walking back with `before` (hand-built pages, then a generated list through the fake transport,
-// sync and async), and previous_page().
+// Auto-paging options: an item cap that fetches no page past it, a pace between page requests
+// (sync, and async on the event loop's timers), walking back with `before` (hand-built pages,
+// then a generated list through the fake transport, sync and async), and previous_page().
 
 #include <workos/async/async_page.h>
 #include <workos/async_client.h>
@@ -149,6 +149,76 @@ TEST(PagingOptions, TheAsyncPagerWalksBackToo) {
   ASSERT_EQ(items->size(), 2u);
   EXPECT_EQ(items->at(1).id, "org_b");
   EXPECT_NE(fake->last_request().url.find("before=org_c"), std::string::npos);
+}
+
+// Async twin of Chain: pages answered at once (no event loop), so only the `wait` hook paces.
+struct AsyncChain {
+  std::vector<std::string> fetched;
+
+  workos::AsyncPage<std::string> page(int i) {
+    Chain sync;
+    workos::AsyncPage<std::string> p(sync.page(i));
+    p.set_fetcher([this](const std::string& cursor, PageDirection d) {
+      fetched.push_back((d == PageDirection::kBefore ? "before:" : "after:") + cursor);
+      return workos::make_ready_future(
+          Result<workos::AsyncPage<std::string>>(page(cursor.back() - '0')));
+    });
+    return p;
+  }
+};
+
+TEST(PagingOptions, TheAsyncPacePassesEachWaitToTheHook) {
+  AsyncChain chain;
+  std::vector<std::chrono::milliseconds> waits;
+  workos::AsyncPagingOptions o;
+  o.pages_per_second = 4;
+  o.wait = [&](std::chrono::milliseconds d) {
+    waits.push_back(d);
+    return workos::make_ready_future();
+  };
+  auto items = chain.page(0).auto_paging(o).collect().get();
+  ASSERT_TRUE(items) << items.error().to_string();
+  EXPECT_EQ(items->size(), 8u);
+  EXPECT_EQ(chain.fetched.size(), 3u);
+  ASSERT_EQ(waits.size(), 2u);
+  for (auto w : waits) {
+    EXPECT_GT(w.count(), 0);
+    EXPECT_LE(w.count(), 250);
+  }
+  waits.clear();
+  o.pages_per_second = 0;
+  ASSERT_TRUE(chain.page(0).auto_paging(o).collect().get());
+  EXPECT_TRUE(waits.empty());
+}
+
+TEST(PagingOptions, TheAsyncPaceWaitsOnTheEventLoop) {
+  // Four pages from a real async client: the walk makes three requests, and with 20 pages a
+  // second the third cannot leave before two gaps of 50 ms have passed since the walk began (a
+  // lower bound the loop's timers guarantee; nothing here measures speed).
+  auto fake = std::make_shared<FakeTransport>();
+  fake->set_handler([](const workos::HttpRequest& r) -> Result<workos::HttpResponse> {
+    // org_1 first; the page after org_N holds org_N+1; org_4 is the last.
+    const auto at = r.url.find("after=org_");
+    const int n = at == std::string::npos ? 1 : r.url[at + 10] - '0' + 1;
+    const std::string id = "org_" + std::to_string(n);
+    return FakeTransport::json(200,
+                               R"({"object":"list","data":[{"object":"organization","id":")" + id +
+                                   R"(","name":"N"}],"list_metadata":{"before":null,"after":)" +
+                                   (n == 4 ? std::string("null") : "\"" + id + "\"") + "}}");
+  });
+  workos::AsyncClient client(fake_options(fake));
+  auto page = client.organizations().list_organizations({}).get();
+  ASSERT_TRUE(page) << page.error().to_string();
+  workos::AsyncPagingOptions o;
+  o.pages_per_second = 20;
+  const auto start = std::chrono::steady_clock::now();
+  auto items = std::move(*page).auto_paging(o).collect().get();
+  const auto took = std::chrono::steady_clock::now() - start;
+  ASSERT_TRUE(items) << items.error().to_string();
+  ASSERT_EQ(items->size(), 4u);
+  EXPECT_EQ(items->back().id, "org_4");
+  EXPECT_EQ(fake->request_count(), 4u);
+  EXPECT_GE(took, std::chrono::milliseconds(99));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <workos/page.h>
 #include <workos/result.h>
 
+#include <chrono>
 #include <cstddef>
 #include <exception>
 #include <functional>
@@ -36,6 +37,15 @@ namespace workos {
 template <class T>
 class AsyncPager;
 
+namespace detail {
+/// The event-loop worker the calling thread runs, as a handle to schedule waits on later
+/// (empty off a loop thread).
+std::weak_ptr<void> current_loop_handle();
+/// A future that completes after `delay` on the worker behind `loop` (a timer: no thread
+/// sleeps); ready at once when `loop` is empty or gone, or `delay` is not positive.
+Future<void> delay_on_loop(const std::weak_ptr<void>& loop, std::chrono::milliseconds delay);
+}  // namespace detail
+
 /// Options of `AsyncPage<T>::auto_paging`.
 struct AsyncPagingOptions {
   /// Start fetching the next page as soon as a page is handed out, so it is (often) ready when
@@ -43,6 +53,13 @@ struct AsyncPagingOptions {
   bool prefetch = false;
   /// `kBefore` walks the pages before the starting one (following `list_metadata.before`).
   PageDirection direction = PageDirection::kAfter;
+  /// At most this many page requests per second (0: as fast as the answers come), to keep a
+  /// long walk under the API's rate limit. The waits are timers of the event loop the pages
+  /// arrive on; no thread sleeps.
+  double pages_per_second = 0;
+  /// How a pace wait is taken; empty = a timer on the event loop. Pages that do not come from
+  /// an event loop (a mock answering at once) are paced only through this.
+  std::function<Future<void>(std::chrono::milliseconds)> wait = nullptr;
 };
 
 /// One page of a list operation of the async client. Value type; thread-compatible.
@@ -219,6 +236,8 @@ class AsyncPager {
     std::set<std::string> followed;  // every cursor fetched so far
     Future<AsyncPage<T>> prefetched;
     bool busy = false;
+    std::optional<std::chrono::steady_clock::time_point> last_fetch;  // with a pace
+    std::weak_ptr<void> loop;  // where the pages arrive: the pace's timers run there
     ~State() {
       if (prefetched.valid()) prefetched.cancel();  // nobody will read it
     }
@@ -234,13 +253,25 @@ class AsyncPager {
     return c;
   }
 
-  // Fetches the page after `cursor`, or fails when that cursor was followed before.
+  // Fetches the page after `cursor` (after the pace's wait), or fails when that cursor was
+  // followed before.
   static Future<AsyncPage<T>> follow(const std::shared_ptr<State>& st, const std::string& cursor,
                                      const typename AsyncPage<T>::Fetcher& fetcher) {
     bool repeated = false;
+    std::chrono::milliseconds pause{0};
+    std::weak_ptr<void> loop;
     {
       std::lock_guard<std::mutex> lock(st->mutex);
       repeated = !st->followed.insert(cursor).second;
+      if (!repeated && st->options.pages_per_second > 0) {
+        const auto now = std::chrono::steady_clock::now();
+        const auto gap = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(1.0 / st->options.pages_per_second));
+        if (st->last_fetch && now - *st->last_fetch < gap)
+          pause = std::chrono::ceil<std::chrono::milliseconds>(gap - (now - *st->last_fetch));
+        st->last_fetch = now;  // moved to when the request leaves, after the wait
+        loop = st->loop;
+      }
     }
     if (repeated) {
       return make_ready_future(Result<AsyncPage<T>>(
@@ -251,7 +282,22 @@ class AsyncPager {
       return make_ready_future(
           Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no next page")));
     }
-    return fetcher(cursor, st->options.direction);
+    const PageDirection direction = st->options.direction;
+    if (pause.count() <= 0) return fetcher(cursor, direction);
+    Future<void> waited =
+        st->options.wait ? st->options.wait(pause) : detail::delay_on_loop(loop, pause);
+    return waited.then(inline_executor(),
+                       [weak = std::weak_ptr<State>(st), fetcher, cursor,
+                        direction](Result<void> r) -> Future<AsyncPage<T>> {
+                         std::shared_ptr<State> alive = weak.lock();
+                         if (!alive) r = Error(ErrorKind::kCancelled, "auto-paging was dropped");
+                         if (!r) return make_ready_future(Result<AsyncPage<T>>(r.error()));
+                         {
+                           std::lock_guard<std::mutex> lock(alive->mutex);
+                           alive->last_fetch = std::chrono::steady_clock::now();
+                         }
+                         return fetcher(cursor, direction);
+                       });
   }
 
   // Records `page` as handed out and, with prefetch, starts fetching the one after it.
@@ -273,6 +319,12 @@ class AsyncPager {
                                                          Future<AsyncPage<T>> next) {
     using Out = std::optional<AsyncPage<T>>;
     return next.then(inline_executor(), [st, fetcher](Result<AsyncPage<T>> r) -> Future<Out> {
+      if (st->options.pages_per_second > 0) {
+        if (std::weak_ptr<void> here = detail::current_loop_handle(); !here.expired()) {
+          std::lock_guard<std::mutex> lock(st->mutex);
+          st->loop = std::move(here);
+        }
+      }
       if (!r) return make_ready_future(Result<Out>(r.error()));
       AsyncPage<T> page = std::move(*r);
       if (!page.fetcher()) page.set_fetcher(fetcher);
