@@ -185,3 +185,4 @@ if(WORKOS_INSTALLED_MOCKS)
     DESTINATION "${WORKOS_INSTALL_PKGCONFIGDIR}"
     COMPONENT workos_development)
 endif()
+include("${CMAKE_CURRENT_LIST_DIR}/WorkosPackage.cmake")

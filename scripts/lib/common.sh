@@ -161,7 +161,7 @@ configure_sanitizer_tree() {
 # examples, bench and mocks that codegen/MANIFEST does not list), relative to the repository.
 handwritten_sources() {
   (cd "$WORKOS_ROOT" \
-    && find src include tests examples bench mocks -type f \( -name '*.h' -o -name '*.cc' \) \
+    && find src include tests examples bench mocks ports -type f \( -name '*.h' -o -name '*.cc' \) \
          -not -path 'tests/fuzz/corpus/*' \
     | LC_ALL=C sort | grep -vxF -f <(grep -v '^#' codegen/MANIFEST))
 }

@@ -8,6 +8,9 @@
 # time also examples/consumer/simdjson_user.cc, a program that uses simdjson itself.
 # Then the same for a shared build of the library (BUILD_SHARED_LIBS=ON; compiled objects come
 # from ccache, so this costs mostly a link). WORKOS_SKIP_SHARED=1 skips the shared part.
+# Then the Debian packages of both trees (scripts/package), unpacked into an empty root, with
+# the consumer built against them through find_package and pkg-config, and lintian over them
+# (WORKOS_SKIP_PACKAGES=1 skips this part).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -47,18 +50,24 @@ consumer_build() {
 }
 
 # pkgconfig_build <prefix> <name> <extra pkg-config flags>: the same program through workos.pc.
+# PC_RELOCATE=1: the .pc files name another prefix (/usr, in a package unpacked below <prefix>):
+# pkg-config --define-prefix takes it from where the file is.
 pkgconfig_build() {
   local prefix="$1" name="$2" flags="$3"
   local pcdir
   pcdir="$(dirname "$(find "$prefix" -name workos.pc -print -quit)")"
   [[ -f "$pcdir/workos.pc" ]] || die "consumer: workos.pc not installed below $prefix"
-  local cflags libs
-  cflags="$(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags workos)" \
+  local cflags libs relocate=""
+  [[ "${PC_RELOCATE:-0}" == 1 ]] && relocate="--define-prefix"
+  # shellcheck disable=SC2086
+  cflags="$(PKG_CONFIG_PATH="$pcdir" pkg-config $relocate --cflags workos)" \
     || die "pkg-config --cflags workos failed"
-  libs="$(PKG_CONFIG_PATH="$pcdir" pkg-config --libs $flags workos)" \
+  # shellcheck disable=SC2086
+  libs="$(PKG_CONFIG_PATH="$pcdir" pkg-config $relocate --libs $flags workos)" \
     || die "pkg-config --libs $flags workos failed"
   local libdir
-  libdir="$(PKG_CONFIG_PATH="$pcdir" pkg-config --variable=libdir workos)"
+  # shellcheck disable=SC2086
+  libdir="$(PKG_CONFIG_PATH="$pcdir" pkg-config $relocate --variable=libdir workos)"
   local exe="$tmp/consumer-pc-$name"
   # shellcheck disable=SC2086
   g++ -std=c++17 -Wall -Wextra -Werror $cflags "$consumer_src/main.cc" -o "$exe" $libs \
@@ -134,4 +143,40 @@ if [[ "${WORKOS_SKIP_SHARED:-0}" != 1 ]]; then
   info "soname $soname"
   consumer_build "$shared_prefix" shared-cxx17 -DCMAKE_CXX_STANDARD=17
   pkgconfig_build "$shared_prefix" shared ""
+
+  # --- Debian packages of the two trees above (scripts/package), unpacked into an empty root --
+  if [[ "${WORKOS_SKIP_PACKAGES:-0}" != 1 ]]; then
+    bash "$WORKOS_ROOT/scripts/package" --static "$main_dir" --shared "$shared_dir" \
+      --out "$build_root/packages"
+    root="$tmp/debroot"
+    mkdir -p "$root"
+    for deb in "$build_root"/packages/*.deb; do
+      dpkg-deb -x "$deb" "$root" || die "dpkg-deb -x $(basename "$deb") failed"
+    done
+    [[ -L "$(find "$root" -name libworkos.so -print -quit)" ]] \
+      || die "libworkos-dev has no libworkos.so link"
+    info "unpacked $(ls "$build_root"/packages/*.deb | wc -l) packages into an empty root"
+    consumer_build "$root/usr" deb-cxx17 -DCMAKE_CXX_STANDARD=17
+    PC_RELOCATE=1 pkgconfig_build "$root/usr" deb ""
+    # The test program of the vcpkg port and the Conan recipe (ports/), built the same way.
+    pcdir="$(dirname "$(find "$root" -name workos.pc -print -quit)")"
+    # shellcheck disable=SC2046
+    g++ -std=c++17 -Wall -Wextra -Werror "$WORKOS_ROOT/ports/conan/test_package/main.cc" \
+      -o "$tmp/ports-test" $(PKG_CONFIG_PATH="$pcdir" pkg-config --define-prefix --cflags --libs workos) \
+      -Wl,-rpath,"$(PKG_CONFIG_PATH="$pcdir" pkg-config --define-prefix --variable=libdir workos)" \
+      || die "ports/conan/test_package/main.cc does not build against the packages"
+    out="$("$tmp/ports-test" 2>&1)" || { echo "$out"; die "the ports' test program failed"; }
+    info "ports test program: $out"
+    # lintian: errors fail the check; warnings are listed (docs/adr/0014-packages.md explains
+    # the ones left).
+    if command -v lintian >/dev/null 2>&1; then
+      lint="$(lintian --tag-display-limit 0 "$build_root"/packages/*.deb 2>&1 || true)"
+      lint="$(grep -v "root privileges" <<<"$lint" || true)"
+      [[ -n "$lint" ]] && printf '%s\n' "$lint" | sed 's/^/    lintian: /'
+      grep -q '^E: ' <<<"$lint" && die "lintian reports errors in the packages"
+      info "lintian: $(grep -c '^W: ' <<<"$lint" || true) warning(s), no error"
+    else
+      die "lintian not found (Debian package lintian; scripts/setup installs it)"
+    fi
+  fi
 fi
