@@ -51,7 +51,8 @@ def emit_enum(e):
     out.append("  /// Lets `switch (v)` and `v == %s::%s` work.\n  operator Value() const noexcept "
                "{ return value_; }  // NOLINT(google-explicit-constructor)\n" % (
                    e.name, e.enumerators[e.values[0]]))
-    out.append("  /// Same value and, for unknown values, same wire text.\n")
+    # One member group, so the reference documents all six comparisons with the first's text.
+    out.append("  ///@{\n  /// Same value and, for unknown values, same wire text.\n")
     out.append("  friend bool operator==(const %s& a, const %s& b) noexcept {\n"
                "    return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == "
                "b.unknown_);\n  }\n" % (e.name, e.name))
@@ -64,7 +65,7 @@ def emit_enum(e):
     out.append("  friend bool operator==(Value a, const %s& b) noexcept { return a == b.value_; }\n"
                % e.name)
     out.append("  friend bool operator!=(Value a, const %s& b) noexcept { return a != b.value_; }\n"
-               % e.name)
+               "  ///@}\n" % e.name)
     out.append("\n private:\n  Value value_ = kUnknown;\n  std::string unknown_;\n};\n\n")
     return "".join(out)
 

@@ -45,15 +45,15 @@ enum class AuthFlowKind {
 
 /// Every field an error can carry. Built by the library; users read it through `Error`.
 struct ErrorInfo {
-  ErrorKind kind = ErrorKind::kApi;
-  int status = 0;                 ///< HTTP status, 0 when there was no HTTP answer.
-  std::string code;               ///< Body `code`, e.g. `"invalid_credentials"`.
-  std::string message;            ///< Human-readable, already redacted.
-  std::string error;              ///< Body `error` (OAuth style), e.g. `"invalid_grant"`.
-  std::string error_description;  ///< Body `error_description`.
-  std::string param;              ///< Body `param`, when the API names the faulty parameter.
-  std::string errors_json;        ///< Body `errors` array as compact JSON text, or empty.
-  std::string request_id;         ///< `X-Request-ID` response header.
+  ErrorKind kind = ErrorKind::kApi;  ///< What failed (see `ErrorKind`).
+  int status = 0;                    ///< HTTP status, 0 when there was no HTTP answer.
+  std::string code;                  ///< Body `code`, e.g. `"invalid_credentials"`.
+  std::string message;               ///< Human-readable, already redacted.
+  std::string error;                 ///< Body `error` (OAuth style), e.g. `"invalid_grant"`.
+  std::string error_description;     ///< Body `error_description`.
+  std::string param;                 ///< Body `param`, when the API names the faulty parameter.
+  std::string errors_json;           ///< Body `errors` array as compact JSON text, or empty.
+  std::string request_id;            ///< `X-Request-ID` response header.
   std::optional<std::chrono::seconds> retry_after;  ///< From `Retry-After`, when present.
   std::string raw_body;  ///< The response body as received (redacted), or empty.
   std::string method;    ///< HTTP method of the failed call.
@@ -61,18 +61,18 @@ struct ErrorInfo {
   int attempts = 0;      ///< How many attempts were made (1 = no retry).
 
   // Authentication-flow fields (403 / 400 answers of the authenticate endpoints).
-  AuthFlowKind auth_flow = AuthFlowKind::kNone;
-  std::string pending_authentication_token;
-  std::string email_verification_id;
-  std::string email;
-  std::string user_json;                    ///< `user` object as JSON text, or empty.
-  std::string authentication_factors_json;  ///< `authentication_factors` as JSON text.
-  std::string organizations_json;           ///< `organizations` as JSON text.
-  std::vector<std::string> connection_ids;  ///< `connection_ids` (SSO required).
-  std::vector<std::string> auth_methods;    ///< Allowed auth methods, when listed.
-  std::string radar_challenge_json;         ///< Radar challenge details as JSON text.
-  std::string radar_challenge_id;           ///< `radar_challenge_id`, when sent.
-  std::string radar_auth_attempt_id;        ///< `radar_auth_attempt_id`, when sent.
+  AuthFlowKind auth_flow = AuthFlowKind::kNone;  ///< Which step the flow asks for next.
+  std::string pending_authentication_token;      ///< To continue the flow.
+  std::string email_verification_id;             ///< With an email-verification step.
+  std::string email;                             ///< The user's email, when the answer names it.
+  std::string user_json;                         ///< `user` object as JSON text, or empty.
+  std::string authentication_factors_json;       ///< `authentication_factors` as JSON text.
+  std::string organizations_json;                ///< `organizations` as JSON text.
+  std::vector<std::string> connection_ids;       ///< `connection_ids` (SSO required).
+  std::vector<std::string> auth_methods;         ///< Allowed auth methods, when listed.
+  std::string radar_challenge_json;              ///< Radar challenge details as JSON text.
+  std::string radar_challenge_id;                ///< `radar_challenge_id`, when sent.
+  std::string radar_auth_attempt_id;             ///< `radar_auth_attempt_id`, when sent.
 };
 
 /// An error value. Cheap to copy (shares one immutable `ErrorInfo`). Thread-safe to read.

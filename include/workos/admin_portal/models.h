@@ -60,6 +60,7 @@ class GenerateLinkIntent {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == GenerateLinkIntent::kSso` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const GenerateLinkIntent& a, const GenerateLinkIntent& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -71,6 +72,7 @@ class GenerateLinkIntent {
   friend bool operator!=(const GenerateLinkIntent& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const GenerateLinkIntent& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const GenerateLinkIntent& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -42,8 +42,8 @@ struct AsyncClientOptions {
   /// transport called on the loop thread (fine for in-memory fakes; a slow one stalls the loop).
   std::shared_ptr<AsyncTransport> transport;
   /// Connection bounds of the client's own loop (see `EventLoopOptions`).
-  long max_total_connections = 0;
-  long max_host_connections = 0;
+  long max_total_connections = 0;  ///< In all; 0: the loop's default.
+  long max_host_connections = 0;   ///< Per host; 0: the loop's default.
 };
 
 /// The handwritten base of `AsyncClient`: shares the configuration (and the `ClientCore`) of a
@@ -60,10 +60,14 @@ class AsyncClientBase {
   /// Resolves `options` like `Client` does; on a configuration error throws
   /// `ConfigurationError` (aborts with the message when exceptions are disabled).
   explicit AsyncClientBase(ClientOptions options, AsyncClientOptions async_options = {});
+  ///@{
+  /// Copies share the client (see the class comment); a moved-from client is only assigned to
+  /// or destroyed.
   AsyncClientBase(const AsyncClientBase&) = default;
   AsyncClientBase& operator=(const AsyncClientBase&) = default;
   AsyncClientBase(AsyncClientBase&&) noexcept = default;
   AsyncClientBase& operator=(AsyncClientBase&&) noexcept = default;
+  ///@}
   ~AsyncClientBase();
 
   /// Resolved options (environment and defaults applied), shared with the sync client.

@@ -69,8 +69,8 @@ class AsyncPage {
   /// Fetches the page after (or, with `kBefore`, before) `cursor` with the original parameters.
   using Fetcher = std::function<Future<AsyncPage<T>>(const std::string& cursor, PageDirection)>;
 
-  std::vector<T> data;
-  ListMetadata list_metadata;
+  std::vector<T> data;         ///< The items of this page.
+  ListMetadata list_metadata;  ///< The cursors before and after this page.
 
   AsyncPage() = default;
   /// Takes the items and cursors of `page`, fetching further pages with `fetcher`.
@@ -100,6 +100,7 @@ class AsyncPage {
 
   /// Set by the service that made the page (so auto-paging also works on mocked pages).
   void set_fetcher(Fetcher fetcher) { fetcher_ = std::move(fetcher); }
+  /// The fetcher of the following pages (empty on a page built by hand).
   const Fetcher& fetcher() const noexcept { return fetcher_; }
 
   /// Every item of this page and every page after it, fetched on demand.
@@ -128,6 +129,7 @@ class AsyncPage {
 template <class T>
 class AsyncPager {
  public:
+  /// Walks from `first` on (see `AsyncPage::auto_paging`).
   AsyncPager(AsyncPage<T> first, AsyncPagingOptions options) : state_(std::make_shared<State>()) {
     state_->options = options;
     state_->first.emplace(std::move(first));

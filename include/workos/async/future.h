@@ -340,12 +340,15 @@ struct CoroutinePromise<void> : CoroutinePromiseBase<void> {
 template <class T>
 class [[nodiscard]] Future {
  public:
-  using value_type = T;
+  using value_type = T;  ///< The value the future completes with (in a `Result<T>`).
 
   /// An empty future (`valid()` is false).
   Future() = default;
+  ///@{
+  /// Moves the future; the moved-from one is empty.
   Future(Future&&) noexcept = default;
   Future& operator=(Future&&) noexcept = default;
+  ///@}
   Future(const Future&) = delete;
   Future& operator=(const Future&) = delete;
 
@@ -491,7 +494,10 @@ class Promise {
     state_->fallback = std::move(fallback);
     state_->executor = std::move(executor);
   }
+  /// Moves the promise; the moved-from one has no state.
   Promise(Promise&&) noexcept = default;
+  /// Moves the promise; a promise replaced before it completed fails its future (as one
+  /// destroyed before it completed does).
   Promise& operator=(Promise&& other) noexcept {
     if (this != &other) {
       abandon();

@@ -203,6 +203,7 @@ class AuditLogExportJsonState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AuditLogExportJsonState::kPending` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AuditLogExportJsonState& a,
                          const AuditLogExportJsonState& b) noexcept {
@@ -224,6 +225,7 @@ class AuditLogExportJsonState {
   friend bool operator!=(Value a, const AuditLogExportJsonState& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -66,19 +66,19 @@ struct TokenActor {
 
 /// The claims of a verified WorkOS access token. Value type; thread-safe to read.
 struct AccessTokenClaims {
-  std::string iss;                    ///< Issuer.
-  std::string sub;                    ///< Subject: the user id (`user_...`).
-  std::string sid;                    ///< Session id (`session_...`), used for the logout URL.
-  std::string jti;                    ///< Token id.
-  std::vector<std::string> aud;       ///< Audience (a string `aud` becomes one element).
-  std::optional<std::string> org_id;  ///< Organization the session is scoped to.
-  std::optional<std::string> role;    ///< The user's role slug in that organization.
-  std::vector<std::string> roles;     ///< All role slugs.
-  std::vector<std::string> permissions;
-  std::vector<std::string> entitlements;  ///< Entitlement slugs.
-  std::vector<std::string> feature_flags;
-  std::optional<TokenActor> act;                ///< Set when the session is an impersonation.
-  std::chrono::system_clock::time_point exp{};  ///< Expiry.
+  std::string iss;                         ///< Issuer.
+  std::string sub;                         ///< Subject: the user id (`user_...`).
+  std::string sid;                         ///< Session id (`session_...`), used for the logout URL.
+  std::string jti;                         ///< Token id.
+  std::vector<std::string> aud;            ///< Audience (a string `aud` becomes one element).
+  std::optional<std::string> org_id;       ///< Organization the session is scoped to.
+  std::optional<std::string> role;         ///< The user's role slug in that organization.
+  std::vector<std::string> roles;          ///< All role slugs.
+  std::vector<std::string> permissions;    ///< Permission slugs.
+  std::vector<std::string> entitlements;   ///< Entitlement slugs.
+  std::vector<std::string> feature_flags;  ///< Feature flags enabled for the session.
+  std::optional<TokenActor> act;           ///< Set when the session is an impersonation.
+  std::chrono::system_clock::time_point exp{};               ///< Expiry.
   std::optional<std::chrono::system_clock::time_point> iat;  ///< Issued at.
   std::optional<std::chrono::system_clock::time_point> nbf;  ///< Not before.
   std::string kid;       ///< Header `kid` of the key that signed the token.

@@ -46,7 +46,7 @@ struct DevicePollOptions {
   /// Radar: the IP address passed with each device-code grant.
   std::optional<std::string> ip_address;
   std::optional<std::string> user_agent;  ///< Radar: the user agent.
-  std::optional<std::string> device_id;
+  std::optional<std::string> device_id;   ///< Radar: the device id.
   /// Called after each poll that did not finish the flow. Must not throw.
   std::function<void(DevicePollStatus status, std::chrono::seconds next_interval)> on_poll;
   /// Per-request options of each poll.

@@ -29,8 +29,9 @@ struct PkcePair {
   std::string code_challenge_method = "S256";
 };
 
-/// Shortest and longest code verifier RFC 7636 §4.1 allows.
+/// Shortest code verifier RFC 7636 §4.1 allows.
 inline constexpr std::size_t kMinCodeVerifierLength = 43;
+/// Longest code verifier RFC 7636 §4.1 allows.
 inline constexpr std::size_t kMaxCodeVerifierLength = 128;
 
 /// A new code verifier of `length` characters (base64url alphabet, a subset of the RFC 7636

@@ -103,6 +103,7 @@ struct SessionAuthentication {
   /// The access token (JWT).
   std::string access_token;
 
+  /// `authenticated`.
   explicit operator bool() const noexcept { return authenticated; }
   /// The session id (`claims.sid`).
   const std::string& session_id() const noexcept { return claims.sid; }

@@ -309,6 +309,7 @@ class ListMembershipsForResourceAssignment {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ListMembershipsForResourceAssignment::kDirect` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ListMembershipsForResourceAssignment& a,
                          const ListMembershipsForResourceAssignment& b) noexcept {
@@ -330,6 +331,7 @@ class ListMembershipsForResourceAssignment {
   friend bool operator!=(Value a, const ListMembershipsForResourceAssignment& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -398,6 +400,7 @@ class RoleType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == RoleType::kEnvironmentRole` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const RoleType& a, const RoleType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -407,6 +410,7 @@ class RoleType {
   friend bool operator!=(const RoleType& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const RoleType& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const RoleType& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -580,6 +584,7 @@ class UserRoleAssignmentSourceType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == UserRoleAssignmentSourceType::kDirect` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const UserRoleAssignmentSourceType& a,
                          const UserRoleAssignmentSourceType& b) noexcept {
@@ -601,6 +606,7 @@ class UserRoleAssignmentSourceType {
   friend bool operator!=(Value a, const UserRoleAssignmentSourceType& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -55,6 +55,7 @@ class AddListEntryAction {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AddListEntryAction::kBlock` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AddListEntryAction& a, const AddListEntryAction& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -66,6 +67,7 @@ class AddListEntryAction {
   friend bool operator!=(const AddListEntryAction& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const AddListEntryAction& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const AddListEntryAction& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -101,6 +103,7 @@ class AgentRegistrationKind {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AgentRegistrationKind::kAnonymous` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AgentRegistrationKind& a, const AgentRegistrationKind& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -112,6 +115,7 @@ class AgentRegistrationKind {
   friend bool operator!=(const AgentRegistrationKind& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const AgentRegistrationKind& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const AgentRegistrationKind& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -148,6 +152,7 @@ class AgentRegistrationStatus {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AgentRegistrationStatus::kUnverified` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AgentRegistrationStatus& a,
                          const AgentRegistrationStatus& b) noexcept {
@@ -169,6 +174,7 @@ class AgentRegistrationStatus {
   friend bool operator!=(Value a, const AgentRegistrationStatus& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -550,6 +556,7 @@ class ConnectedAccountInputState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ConnectedAccountInputState::kConnected` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ConnectedAccountInputState& a,
                          const ConnectedAccountInputState& b) noexcept {
@@ -571,6 +578,7 @@ class ConnectedAccountInputState {
   friend bool operator!=(Value a, const ConnectedAccountInputState& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -605,6 +613,7 @@ class ConnectionStatus {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ConnectionStatus::kLinked` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ConnectionStatus& a, const ConnectionStatus& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -616,6 +625,7 @@ class ConnectionStatus {
   friend bool operator!=(const ConnectionStatus& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const ConnectionStatus& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const ConnectionStatus& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -650,6 +660,7 @@ class CreateAttemptRequestAction {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == CreateAttemptRequestAction::kSignUp` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const CreateAttemptRequestAction& a,
                          const CreateAttemptRequestAction& b) noexcept {
@@ -671,6 +682,7 @@ class CreateAttemptRequestAction {
   friend bool operator!=(Value a, const CreateAttemptRequestAction& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -752,6 +764,7 @@ class DirectoryUserState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == DirectoryUserState::kActive` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const DirectoryUserState& a, const DirectoryUserState& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -763,6 +776,7 @@ class DirectoryUserState {
   friend bool operator!=(const DirectoryUserState& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const DirectoryUserState& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const DirectoryUserState& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -861,6 +875,7 @@ class ListSessionsItemAuthMethod {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ListSessionsItemAuthMethod::kCrossAppAuth` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ListSessionsItemAuthMethod& a,
                          const ListSessionsItemAuthMethod& b) noexcept {
@@ -882,6 +897,7 @@ class ListSessionsItemAuthMethod {
   friend bool operator!=(Value a, const ListSessionsItemAuthMethod& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -926,6 +942,7 @@ class ListSessionsItemStatus {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ListSessionsItemStatus::kActive` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ListSessionsItemStatus& a,
                          const ListSessionsItemStatus& b) noexcept {
@@ -947,6 +964,7 @@ class ListSessionsItemStatus {
   friend bool operator!=(Value a, const ListSessionsItemStatus& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -1018,6 +1036,7 @@ class OrganizationDomainState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == OrganizationDomainState::kFailed` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const OrganizationDomainState& a,
                          const OrganizationDomainState& b) noexcept {
@@ -1039,6 +1058,7 @@ class OrganizationDomainState {
   friend bool operator!=(Value a, const OrganizationDomainState& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -1073,6 +1093,7 @@ class VerificationStrategy {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == VerificationStrategy::kDns` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const VerificationStrategy& a, const VerificationStrategy& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -1084,6 +1105,7 @@ class VerificationStrategy {
   friend bool operator!=(const VerificationStrategy& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const VerificationStrategy& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const VerificationStrategy& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -1144,6 +1166,7 @@ class PaginationOrder {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == PaginationOrder::kNormal` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const PaginationOrder& a, const PaginationOrder& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -1155,6 +1178,7 @@ class PaginationOrder {
   friend bool operator!=(const PaginationOrder& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const PaginationOrder& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const PaginationOrder& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -1251,6 +1275,7 @@ class UserInviteState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == UserInviteState::kPending` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const UserInviteState& a, const UserInviteState& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -1262,6 +1287,7 @@ class UserInviteState {
   friend bool operator!=(const UserInviteState& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const UserInviteState& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const UserInviteState& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -1309,6 +1335,7 @@ class UserOrganizationMembershipStatus {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == UserOrganizationMembershipStatus::kActive` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const UserOrganizationMembershipStatus& a,
                          const UserOrganizationMembershipStatus& b) noexcept {
@@ -1330,6 +1357,7 @@ class UserOrganizationMembershipStatus {
   friend bool operator!=(Value a, const UserOrganizationMembershipStatus& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -195,6 +195,7 @@ class RegistrationType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == RegistrationType::kDynamic` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const RegistrationType& a, const RegistrationType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -206,6 +207,7 @@ class RegistrationType {
   friend bool operator!=(const RegistrationType& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const RegistrationType& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const RegistrationType& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -67,6 +67,7 @@ class DirectoryState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == DirectoryState::kLinked` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const DirectoryState& a, const DirectoryState& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -78,6 +79,7 @@ class DirectoryState {
   friend bool operator!=(const DirectoryState& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const DirectoryState& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const DirectoryState& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -131,6 +133,7 @@ class DirectoryType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == DirectoryType::kAzureScimV20` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const DirectoryType& a, const DirectoryType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -142,6 +145,7 @@ class DirectoryType {
   friend bool operator!=(const DirectoryType& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const DirectoryType& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const DirectoryType& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -49,6 +49,7 @@ class AccessType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AccessType::kNone` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AccessType& a, const AccessType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -58,6 +59,7 @@ class AccessType {
   friend bool operator!=(const AccessType& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const AccessType& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const AccessType& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -92,6 +94,7 @@ class ActorSource {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ActorSource::kApi` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ActorSource& a, const ActorSource& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -101,6 +104,7 @@ class ActorSource {
   friend bool operator!=(const ActorSource& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const ActorSource& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const ActorSource& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -136,6 +140,7 @@ class CertificateType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == CertificateType::kResponseSigning` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const CertificateType& a, const CertificateType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -147,6 +152,7 @@ class CertificateType {
   friend bool operator!=(const CertificateType& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const CertificateType& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const CertificateType& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -260,6 +266,7 @@ class EventContextActorSource {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == EventContextActorSource::kApi` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const EventContextActorSource& a,
                          const EventContextActorSource& b) noexcept {
@@ -281,6 +288,7 @@ class EventContextActorSource {
   friend bool operator!=(Value a, const EventContextActorSource& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -514,6 +522,7 @@ class EventAgentRegistrationCreatedDataMethod {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == EventAgentRegistrationCreatedDataMethod::kAnonymous` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const EventAgentRegistrationCreatedDataMethod& a,
                          const EventAgentRegistrationCreatedDataMethod& b) noexcept {
@@ -535,6 +544,7 @@ class EventAgentRegistrationCreatedDataMethod {
   friend bool operator!=(Value a, const EventAgentRegistrationCreatedDataMethod& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -1433,6 +1443,7 @@ class EventAuthenticationRadarRiskDetectedDataAction {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == EventAuthenticationRadarRiskDetectedDataAction::kSignup` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const EventAuthenticationRadarRiskDetectedDataAction& a,
                          const EventAuthenticationRadarRiskDetectedDataAction& b) noexcept {
@@ -1458,6 +1469,7 @@ class EventAuthenticationRadarRiskDetectedDataAction {
                          const EventAuthenticationRadarRiskDetectedDataAction& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -1818,6 +1830,7 @@ class EventConnectionDeletedDataConnectionType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == EventConnectionDeletedDataConnectionType::kADFSSAML` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const EventConnectionDeletedDataConnectionType& a,
                          const EventConnectionDeletedDataConnectionType& b) noexcept {
@@ -1839,6 +1852,7 @@ class EventConnectionDeletedDataConnectionType {
   friend bool operator!=(Value a, const EventConnectionDeletedDataConnectionType& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -1877,6 +1891,7 @@ class EventConnectionDeletedDataState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == EventConnectionDeletedDataState::kDraft` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const EventConnectionDeletedDataState& a,
                          const EventConnectionDeletedDataState& b) noexcept {
@@ -1898,6 +1913,7 @@ class EventConnectionDeletedDataState {
   friend bool operator!=(Value a, const EventConnectionDeletedDataState& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -2130,6 +2146,7 @@ class EventDsyncDeletedDataState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == EventDsyncDeletedDataState::kActive` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const EventDsyncDeletedDataState& a,
                          const EventDsyncDeletedDataState& b) noexcept {
@@ -2151,6 +2168,7 @@ class EventDsyncDeletedDataState {
   friend bool operator!=(Value a, const EventDsyncDeletedDataState& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -2206,6 +2224,7 @@ class EventDsyncDeletedDataType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == EventDsyncDeletedDataType::kAzureScimV20` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const EventDsyncDeletedDataType& a,
                          const EventDsyncDeletedDataType& b) noexcept {
@@ -2227,6 +2246,7 @@ class EventDsyncDeletedDataType {
   friend bool operator!=(Value a, const EventDsyncDeletedDataType& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -3226,6 +3246,7 @@ class EventOrganizationDomainVerificationFailedDataReason {
   /// Lets `switch (v)` and `v ==
   /// EventOrganizationDomainVerificationFailedDataReason::kDomainVerificationPeriodExpired` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const EventOrganizationDomainVerificationFailedDataReason& a,
                          const EventOrganizationDomainVerificationFailedDataReason& b) noexcept {
@@ -3251,6 +3272,7 @@ class EventOrganizationDomainVerificationFailedDataReason {
                          const EventOrganizationDomainVerificationFailedDataReason& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -3935,6 +3957,7 @@ class VaultByokKeyProvider {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == VaultByokKeyProvider::kAWSKMS` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const VaultByokKeyProvider& a, const VaultByokKeyProvider& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -3946,6 +3969,7 @@ class VaultByokKeyProvider {
   friend bool operator!=(const VaultByokKeyProvider& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const VaultByokKeyProvider& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const VaultByokKeyProvider& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -4307,6 +4331,7 @@ class WaitlistUserState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == WaitlistUserState::kPending` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const WaitlistUserState& a, const WaitlistUserState& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -4318,6 +4343,7 @@ class WaitlistUserState {
   friend bool operator!=(const WaitlistUserState& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const WaitlistUserState& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const WaitlistUserState& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -49,8 +49,8 @@ struct FlagTarget {
 
 /// A target of a custom type (`{"type":"team","id":"team_7"}`).
 struct FlagCustomTarget {
-  std::string type;  ///< Lowercase target type.
-  std::string id;
+  std::string type;      ///< Lowercase target type.
+  std::string id;        ///< The target's id.
   bool enabled = false;  ///< Only enabled targets count.
 };
 

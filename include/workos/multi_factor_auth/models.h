@@ -92,6 +92,7 @@ class AuthenticationFactorType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AuthenticationFactorType::kGenericOtp` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AuthenticationFactorType& a,
                          const AuthenticationFactorType& b) noexcept {
@@ -113,6 +114,7 @@ class AuthenticationFactorType {
   friend bool operator!=(Value a, const AuthenticationFactorType& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -215,6 +217,7 @@ class EnrollFactorRequestType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == EnrollFactorRequestType::kGenericOtp` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const EnrollFactorRequestType& a,
                          const EnrollFactorRequestType& b) noexcept {
@@ -236,6 +239,7 @@ class EnrollFactorRequestType {
   friend bool operator!=(Value a, const EnrollFactorRequestType& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -51,6 +51,7 @@ class AuditLogConfigurationLogStreamState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AuditLogConfigurationLogStreamState::kActive` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AuditLogConfigurationLogStreamState& a,
                          const AuditLogConfigurationLogStreamState& b) noexcept {
@@ -72,6 +73,7 @@ class AuditLogConfigurationLogStreamState {
   friend bool operator!=(Value a, const AuditLogConfigurationLogStreamState& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -112,6 +114,7 @@ class AuditLogConfigurationLogStreamType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AuditLogConfigurationLogStreamType::kAzureSentinel` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AuditLogConfigurationLogStreamType& a,
                          const AuditLogConfigurationLogStreamType& b) noexcept {
@@ -133,6 +136,7 @@ class AuditLogConfigurationLogStreamType {
   friend bool operator!=(Value a, const AuditLogConfigurationLogStreamType& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -183,6 +187,7 @@ class AuditLogConfigurationState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AuditLogConfigurationState::kActive` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AuditLogConfigurationState& a,
                          const AuditLogConfigurationState& b) noexcept {
@@ -204,6 +209,7 @@ class AuditLogConfigurationState {
   friend bool operator!=(Value a, const AuditLogConfigurationState& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -306,6 +312,7 @@ class OrganizationDomainDataState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == OrganizationDomainDataState::kPending` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const OrganizationDomainDataState& a,
                          const OrganizationDomainDataState& b) noexcept {
@@ -327,6 +334,7 @@ class OrganizationDomainDataState {
   friend bool operator!=(Value a, const OrganizationDomainDataState& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -34,10 +34,10 @@ namespace passwordless {
 
 /// A passwordless (Magic Link) session.
 struct PasswordlessSession {
-  std::string object;  ///< `"passwordless_session"`
-  std::string id;      ///< `passwordless_session_...`
-  std::string email;
-  Timestamp expires_at;
+  std::string object;    ///< `"passwordless_session"`
+  std::string id;        ///< `passwordless_session_...`
+  std::string email;     ///< Who the link is for.
+  Timestamp expires_at;  ///< When the link stops working.
   /// The Magic Link to send yourself (or let WorkOS send it with `send_session`).
   std::string link;
 };
@@ -61,8 +61,8 @@ struct CreateSessionParams {
 
 /// Answer of `send_session`.
 struct SendSessionResponse {
-  std::optional<bool> success;
-  std::optional<std::string> message;
+  std::optional<bool> success;         ///< Whether WorkOS sent the email.
+  std::optional<std::string> message;  ///< WorkOS's message, when it gives one.
 };
 
 /// The passwordless endpoints. A cheap value type (copies share the client's state);

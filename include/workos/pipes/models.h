@@ -58,6 +58,7 @@ class AuthenticateVia {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AuthenticateVia::kRequestBody` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AuthenticateVia& a, const AuthenticateVia& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -69,6 +70,7 @@ class AuthenticateVia {
   friend bool operator!=(const AuthenticateVia& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const AuthenticateVia& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const AuthenticateVia& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -122,6 +124,7 @@ class ConnectedAccountState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ConnectedAccountState::kConnected` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ConnectedAccountState& a, const ConnectedAccountState& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -133,6 +136,7 @@ class ConnectedAccountState {
   friend bool operator!=(const ConnectedAccountState& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const ConnectedAccountState& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const ConnectedAccountState& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -168,6 +172,7 @@ class DataIntegrationAuthMethod {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == DataIntegrationAuthMethod::kOauth` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const DataIntegrationAuthMethod& a,
                          const DataIntegrationAuthMethod& b) noexcept {
@@ -189,6 +194,7 @@ class DataIntegrationAuthMethod {
   friend bool operator!=(Value a, const DataIntegrationAuthMethod& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -314,6 +320,7 @@ class DataIntegrationCredentialsInputType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == DataIntegrationCredentialsInputType::kCustom` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const DataIntegrationCredentialsInputType& a,
                          const DataIntegrationCredentialsInputType& b) noexcept {
@@ -335,6 +342,7 @@ class DataIntegrationCredentialsInputType {
   friend bool operator!=(Value a, const DataIntegrationCredentialsInputType& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -477,6 +485,7 @@ class DataIntegrationState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == DataIntegrationState::kValid` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const DataIntegrationState& a, const DataIntegrationState& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -488,6 +497,7 @@ class DataIntegrationState {
   friend bool operator!=(const DataIntegrationState& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const DataIntegrationState& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const DataIntegrationState& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -595,6 +605,7 @@ class DataIntegrationAccessTokenResponseInactiveError {
   /// Lets `switch (v)` and `v ==
   /// DataIntegrationAccessTokenResponseInactiveError::kNeedsReauthorization` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const DataIntegrationAccessTokenResponseInactiveError& a,
                          const DataIntegrationAccessTokenResponseInactiveError& b) noexcept {
@@ -620,6 +631,7 @@ class DataIntegrationAccessTokenResponseInactiveError {
                          const DataIntegrationAccessTokenResponseInactiveError& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -775,6 +787,7 @@ class DataIntegrationCredentialsResponseInactiveError {
   /// Lets `switch (v)` and `v == DataIntegrationCredentialsResponseInactiveError::kNotInstalled`
   /// work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const DataIntegrationCredentialsResponseInactiveError& a,
                          const DataIntegrationCredentialsResponseInactiveError& b) noexcept {
@@ -800,6 +813,7 @@ class DataIntegrationCredentialsResponseInactiveError {
                          const DataIntegrationCredentialsResponseInactiveError& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -997,6 +1011,7 @@ class ListUserDataProvidersItemOwnership {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ListUserDataProvidersItemOwnership::kUserlandUser` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ListUserDataProvidersItemOwnership& a,
                          const ListUserDataProvidersItemOwnership& b) noexcept {
@@ -1018,6 +1033,7 @@ class ListUserDataProvidersItemOwnership {
   friend bool operator!=(Value a, const ListUserDataProvidersItemOwnership& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;

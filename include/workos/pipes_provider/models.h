@@ -70,6 +70,7 @@ class CredentialsType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == CredentialsType::kShared` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const CredentialsType& a, const CredentialsType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -81,6 +82,7 @@ class CredentialsType {
   friend bool operator!=(const CredentialsType& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const CredentialsType& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const CredentialsType& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;

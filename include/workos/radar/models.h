@@ -60,6 +60,7 @@ class AddListEntryType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AddListEntryType::kIpAddress` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AddListEntryType& a, const AddListEntryType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -71,6 +72,7 @@ class AddListEntryType {
   friend bool operator!=(const AddListEntryType& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const AddListEntryType& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const AddListEntryType& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -112,6 +114,7 @@ class CreateAttemptRequestAuthMethod {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == CreateAttemptRequestAuthMethod::kPassword` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const CreateAttemptRequestAuthMethod& a,
                          const CreateAttemptRequestAuthMethod& b) noexcept {
@@ -133,6 +136,7 @@ class CreateAttemptRequestAuthMethod {
   friend bool operator!=(Value a, const CreateAttemptRequestAuthMethod& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -196,6 +200,7 @@ class RadarStandaloneResponseControl {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == RadarStandaloneResponseControl::kBotDetection` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const RadarStandaloneResponseControl& a,
                          const RadarStandaloneResponseControl& b) noexcept {
@@ -217,6 +222,7 @@ class RadarStandaloneResponseControl {
   friend bool operator!=(Value a, const RadarStandaloneResponseControl& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -253,6 +259,7 @@ class RadarStandaloneResponseVerdict {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == RadarStandaloneResponseVerdict::kAllow` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const RadarStandaloneResponseVerdict& a,
                          const RadarStandaloneResponseVerdict& b) noexcept {
@@ -274,6 +281,7 @@ class RadarStandaloneResponseVerdict {
   friend bool operator!=(Value a, const RadarStandaloneResponseVerdict& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -63,8 +63,8 @@ const char* to_string(Verdict verdict) noexcept;
 
 /// The signed part of an Actions response.
 struct ActionResponsePayload {
-  std::int64_t timestamp = 0;  ///< Milliseconds since the Unix epoch.
-  Verdict verdict = Verdict::kAllow;
+  std::int64_t timestamp = 0;         ///< Milliseconds since the Unix epoch.
+  Verdict verdict = Verdict::kAllow;  ///< Allow or deny.
   /// Only with `kDeny` and a non-empty message (as the official SDKs send it).
   std::optional<std::string> error_message;
 };
@@ -73,7 +73,7 @@ struct ActionResponsePayload {
 struct ActionResponse {
   /// `authentication_action_response` or `user_registration_action_response`.
   std::string object;
-  ActionResponsePayload payload;
+  ActionResponsePayload payload;  ///< The verdict and its timestamp.
   /// The compact JSON of `payload` exactly as signed: `{"timestamp":..,"verdict":..[,
   /// "error_message":..]}`.
   std::string payload_json;
@@ -108,33 +108,33 @@ struct ActionResponse {
 
 /// `user_data` of a user-registration Action.
 struct ActionUserData {
-  std::string object;  ///< `"user_data"`
-  std::string email;
-  std::optional<std::string> name;
-  std::string first_name;
-  std::string last_name;
+  std::string object;               ///< `"user_data"`
+  std::string email;                ///< The email the user registers with.
+  std::optional<std::string> name;  ///< The full name, when given.
+  std::string first_name;           ///< First name (may be empty).
+  std::string last_name;            ///< Last name (may be empty).
 };
 
 /// The request body of an Action, after verification. Nested API objects (user,
 /// organization, membership, invitation) are kept as JSON text; decode them with the
 /// generated models when you need typed access.
 struct ActionContext {
-  std::string id;
+  std::string id;  ///< The Action request's id.
   /// `"authentication_action_context"` or `"user_registration_action_context"`.
   std::string object;
   // Authentication Actions.
-  RawJson user;                     ///< `user` (a User), empty when absent.
-  RawJson organization;             ///< `organization`, empty when absent.
-  RawJson organization_membership;  ///< `organization_membership`, empty when absent.
-  std::optional<std::string> issuer;
+  RawJson user;                       ///< `user` (a User), empty when absent.
+  RawJson organization;               ///< `organization`, empty when absent.
+  RawJson organization_membership;    ///< `organization_membership`, empty when absent.
+  std::optional<std::string> issuer;  ///< Who issued the authentication, when known.
   // User-registration Actions.
-  std::optional<ActionUserData> user_data;
-  RawJson invitation;  ///< `invitation`, empty when absent.
+  std::optional<ActionUserData> user_data;  ///< The registering user.
+  RawJson invitation;                       ///< `invitation`, empty when absent.
   // Both.
-  std::optional<std::string> authentication_method;
-  std::optional<std::string> ip_address;
-  std::optional<std::string> user_agent;
-  std::optional<std::string> device_fingerprint;
+  std::optional<std::string> authentication_method;  ///< E.g. `"Password"`, `"SSO"`.
+  std::optional<std::string> ip_address;             ///< The user's IP address.
+  std::optional<std::string> user_agent;             ///< The user's browser.
+  std::optional<std::string> device_fingerprint;     ///< Radar's device fingerprint.
   /// The whole body as received.
   RawJson raw;
 

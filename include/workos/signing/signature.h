@@ -59,6 +59,7 @@ class [[nodiscard]] VerifyResult {
 
   /// True when the signature is valid and fresh.
   bool ok() const noexcept { return failure_ == SignatureFailure::kNone; }
+  /// `ok()`.
   explicit operator bool() const noexcept { return ok(); }
   /// Why the check failed (`kNone` when it passed).
   SignatureFailure failure() const noexcept { return failure_; }

@@ -69,6 +69,7 @@ class ConnectionState {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ConnectionState::kRequiresType` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ConnectionState& a, const ConnectionState& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -80,6 +81,7 @@ class ConnectionState {
   friend bool operator!=(const ConnectionState& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const ConnectionState& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const ConnectionState& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -165,6 +167,7 @@ class ProfileConnectionType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ProfileConnectionType::kPending` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ProfileConnectionType& a, const ProfileConnectionType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -176,6 +179,7 @@ class ProfileConnectionType {
   friend bool operator!=(const ProfileConnectionType& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const ProfileConnectionType& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const ProfileConnectionType& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -296,6 +300,7 @@ class ListConnectionsConnectionType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ListConnectionsConnectionType::kADFSSAML` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ListConnectionsConnectionType& a,
                          const ListConnectionsConnectionType& b) noexcept {
@@ -317,6 +322,7 @@ class ListConnectionsConnectionType {
   friend bool operator!=(Value a, const ListConnectionsConnectionType& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -410,6 +416,7 @@ class SsoGetAuthorizationUrlProvider {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == SsoGetAuthorizationUrlProvider::kAppleOAuth` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const SsoGetAuthorizationUrlProvider& a,
                          const SsoGetAuthorizationUrlProvider& b) noexcept {
@@ -431,6 +438,7 @@ class SsoGetAuthorizationUrlProvider {
   friend bool operator!=(Value a, const SsoGetAuthorizationUrlProvider& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -383,6 +383,7 @@ class AuthenticationMethod {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == AuthenticationMethod::kSSO` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const AuthenticationMethod& a, const AuthenticationMethod& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -394,6 +395,7 @@ class AuthenticationMethod {
   friend bool operator!=(const AuthenticationMethod& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const AuthenticationMethod& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const AuthenticationMethod& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -593,6 +595,7 @@ class PasswordHashType {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == PasswordHashType::kBcrypt` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const PasswordHashType& a, const PasswordHashType& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -604,6 +607,7 @@ class PasswordHashType {
   friend bool operator!=(const PasswordHashType& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const PasswordHashType& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const PasswordHashType& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -641,6 +645,7 @@ class PasswordSaltPosition {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == PasswordSaltPosition::kPrefix` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const PasswordSaltPosition& a, const PasswordSaltPosition& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -652,6 +657,7 @@ class PasswordSaltPosition {
   friend bool operator!=(const PasswordSaltPosition& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const PasswordSaltPosition& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const PasswordSaltPosition& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -849,6 +855,7 @@ class CreateUserInviteOptionsLocale {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == CreateUserInviteOptionsLocale::kAf` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const CreateUserInviteOptionsLocale& a,
                          const CreateUserInviteOptionsLocale& b) noexcept {
@@ -870,6 +877,7 @@ class CreateUserInviteOptionsLocale {
   friend bool operator!=(Value a, const CreateUserInviteOptionsLocale& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -1035,6 +1043,7 @@ class GetUserIdentitiesResponseProvider {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == GetUserIdentitiesResponseProvider::kAppleOAuth` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const GetUserIdentitiesResponseProvider& a,
                          const GetUserIdentitiesResponseProvider& b) noexcept {
@@ -1056,6 +1065,7 @@ class GetUserIdentitiesResponseProvider {
   friend bool operator!=(Value a, const GetUserIdentitiesResponseProvider& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -1462,6 +1472,7 @@ class UserManagementGetAuthorizationUrlProvider {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == UserManagementGetAuthorizationUrlProvider::kAuthkit` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const UserManagementGetAuthorizationUrlProvider& a,
                          const UserManagementGetAuthorizationUrlProvider& b) noexcept {
@@ -1483,6 +1494,7 @@ class UserManagementGetAuthorizationUrlProvider {
   friend bool operator!=(Value a, const UserManagementGetAuthorizationUrlProvider& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;

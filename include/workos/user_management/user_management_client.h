@@ -46,29 +46,40 @@ namespace workos::user_management {
 class UserManagementClient : public UserManagementService {
  public:
   // ---- grants (parameters in <workos/user_management/grants.h>) --------------------------------
+  /// `grant_type=password` (email + password; needs the client secret).
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_password(
       const AuthenticateWithPasswordParams& params, const RequestOptions& options = {}) const;
+  /// `grant_type=authorization_code` (with the secret, or with a `code_verifier`).
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_code(
       const AuthenticateWithCodeParams& params, const RequestOptions& options = {}) const;
+  /// The code exchange with a PKCE verifier; never sends the client secret.
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_code_pkce(
       const AuthenticateWithCodePkceParams& params, const RequestOptions& options = {}) const;
+  /// `grant_type=refresh_token` (the secret when the client has one).
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_refresh_token(
       const AuthenticateWithRefreshTokenParams& params, const RequestOptions& options = {}) const;
+  /// The Magic Auth code grant.
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_magic_auth(
       const AuthenticateWithMagicAuthParams& params, const RequestOptions& options = {}) const;
+  /// The email-verification code grant (after an `email_verification_required` answer).
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_email_verification(
       const AuthenticateWithEmailVerificationParams& params,
       const RequestOptions& options = {}) const;
+  /// The MFA TOTP grant (after an `mfa_challenge` answer).
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_totp(
       const AuthenticateWithTotpParams& params, const RequestOptions& options = {}) const;
+  /// The organization-selection grant (after `organization_selection_required`).
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_organization_selection(
       const AuthenticateWithOrganizationSelectionParams& params,
       const RequestOptions& options = {}) const;
+  /// One device-code grant (one poll); never sends the client secret.
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_device_code(
       const AuthenticateWithDeviceCodeParams& params, const RequestOptions& options = {}) const;
+  /// The Radar email-challenge code grant.
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_radar_email_challenge(
       const AuthenticateWithRadarEmailChallengeParams& params,
       const RequestOptions& options = {}) const;
+  /// The Radar SMS-challenge code grant.
   [[nodiscard]] Result<workos::AuthenticateResponse> authenticate_with_radar_sms_challenge(
       const AuthenticateWithRadarSmsChallengeParams& params,
       const RequestOptions& options = {}) const;

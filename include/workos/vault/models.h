@@ -99,6 +99,7 @@ class ListKvOrder {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == ListKvOrder::kAsc` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const ListKvOrder& a, const ListKvOrder& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -108,6 +109,7 @@ class ListKvOrder {
   friend bool operator!=(const ListKvOrder& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const ListKvOrder& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const ListKvOrder& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;

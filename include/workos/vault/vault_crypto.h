@@ -63,8 +63,8 @@ inline constexpr std::size_t kVaultDataKeySize = 32;
 
 /// The parts of an encrypted value. A plain value; thread-safe to read.
 struct EncryptedEnvelope {
-  std::array<unsigned char, kVaultIvSize> iv{};
-  std::array<unsigned char, kVaultTagSize> tag{};
+  std::array<unsigned char, kVaultIvSize> iv{};    ///< AES-GCM nonce.
+  std::array<unsigned char, kVaultTagSize> tag{};  ///< AES-GCM authentication tag.
   /// The encrypted data keys, raw bytes (as embedded in the value).
   std::string encrypted_keys;
   /// The AES-GCM ciphertext, raw bytes (same length as the plaintext).

@@ -139,6 +139,7 @@ class WebhookEvent {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == WebhookEvent::kAgentRegistrationCreated` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const WebhookEvent& a, const WebhookEvent& b) noexcept {
     return a.value_ == b.value_ && (a.value_ != kUnknown || a.unknown_ == b.unknown_);
@@ -150,6 +151,7 @@ class WebhookEvent {
   friend bool operator!=(const WebhookEvent& a, Value b) noexcept { return a.value_ != b; }
   friend bool operator==(Value a, const WebhookEvent& b) noexcept { return a == b.value_; }
   friend bool operator!=(Value a, const WebhookEvent& b) noexcept { return a != b.value_; }
+  ///@}
 
  private:
   Value value_ = kUnknown;
@@ -192,6 +194,7 @@ class WebhookEndpointJsonStatus {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == WebhookEndpointJsonStatus::kEnabled` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const WebhookEndpointJsonStatus& a,
                          const WebhookEndpointJsonStatus& b) noexcept {
@@ -213,6 +216,7 @@ class WebhookEndpointJsonStatus {
   friend bool operator!=(Value a, const WebhookEndpointJsonStatus& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;

@@ -53,6 +53,7 @@ class WidgetSessionTokenScope {
   bool is_unknown() const noexcept { return value_ == kUnknown; }
   /// Lets `switch (v)` and `v == WidgetSessionTokenScope::kWidgetsUsersTableManage` work.
   operator Value() const noexcept { return value_; }  // NOLINT(google-explicit-constructor)
+  ///@{
   /// Same value and, for unknown values, same wire text.
   friend bool operator==(const WidgetSessionTokenScope& a,
                          const WidgetSessionTokenScope& b) noexcept {
@@ -74,6 +75,7 @@ class WidgetSessionTokenScope {
   friend bool operator!=(Value a, const WidgetSessionTokenScope& b) noexcept {
     return a != b.value_;
   }
+  ///@}
 
  private:
   Value value_ = kUnknown;
