@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 
+#include "async_helpers_support.h"
 #include "core/json.h"
 #include "support/auth_test_keys.h"
 #include "support/http_test_helpers.h"
@@ -52,24 +53,18 @@ struct Kit {
   std::optional<AuthKit> sync;
   std::optional<AsyncAuthKit> async;
 
-  template <class T>
-  static workos::Result<T> wait(workos::Future<T> f) {
-    if (!f.wait_for(std::chrono::seconds(20)))
-      return workos::Error(workos::ErrorKind::kTimeout, "the future did not complete in time");
-    return f.get();
-  }
   Decision protect(const IncomingRequest& r) const {
-    return sync ? sync->protect(r) : wait(async->protect(r)).value();
+    return sync ? sync->protect(r) : async_helpers::await(async->protect(r)).value();
   }
   workos::Result<workos::authkit::Redirect> sign_in(const IncomingRequest& r,
                                                     std::string_view return_to) const {
     return sync ? sync->sign_in(r, return_to) : async->sign_in(r, return_to);
   }
   workos::Result<workos::authkit::Redirect> handle_callback(const IncomingRequest& r) const {
-    return sync ? sync->handle_callback(r) : wait(async->handle_callback(r));
+    return sync ? sync->handle_callback(r) : async_helpers::await(async->handle_callback(r));
   }
   workos::authkit::Redirect sign_out(const IncomingRequest& r) const {
-    return sync ? sync->sign_out(r) : wait(async->sign_out(r)).value();
+    return sync ? sync->sign_out(r) : async_helpers::await(async->sign_out(r)).value();
   }
 };
 
