@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <thread>
 
 namespace workos::detail {
 
@@ -272,10 +273,19 @@ std::weak_ptr<void> current_loop_handle() {
 }
 
 Future<void> delay_on_loop(const std::weak_ptr<void>& loop, std::chrono::milliseconds delay) {
+  if (delay.count() <= 0) return make_ready_future();
   std::shared_ptr<LoopWorker> worker = std::static_pointer_cast<LoopWorker>(loop.lock());
-  if (!worker || delay.count() <= 0) return make_ready_future();
   auto promise = std::make_shared<Promise<void>>();
   Future<void> waited = promise->get_future();
+  if (!worker) {
+    // No loop known yet (every answer so far completed before the pager waited on it, so no
+    // continuation ran on a loop thread): a short-lived thread takes this one wait.
+    std::thread([delay, promise] {
+      std::this_thread::sleep_for(delay);
+      promise->set_value();
+    }).detach();
+    return waited;
+  }
   // Timers belong to the worker's thread; a worker that is gone fires them at once.
   worker->post(
       [worker, delay, promise] { worker->add_timer(delay, [promise] { promise->set_value(); }); });
