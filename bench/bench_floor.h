@@ -33,7 +33,7 @@ inline void opt_str(simdjson::dom::element v, std::optional<std::string>& out) {
 
 inline void timestamp(simdjson::dom::element v, workos::Timestamp& out) {
   std::string_view s;
-  if (!v.get_string().get(s)) out = workos::Timestamp(std::string(s));
+  if (!v.get_string().get(s)) out = workos::Timestamp(s);
 }
 
 }  // namespace floor_detail

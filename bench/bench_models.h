@@ -203,4 +203,13 @@ inline std::string organization_json() {
          R"("updated_at":"2026-01-15T12:00:00.000Z","allow_profiles_outside_organization":false})";
 }
 
+/// A JSON webhook body of exactly `size` bytes (an event whose data is one long string).
+inline std::string webhook_payload(std::size_t size) {
+  std::string body = R"({"id":"event_01","event":"dsync.user.updated","data":{"blob":")";
+  while (body.size() + 3 < size) body += static_cast<char>('a' + body.size() % 26);
+  body += "\"}}";
+  body.resize(size, ' ');
+  return body;
+}
+
 }  // namespace bench

@@ -161,11 +161,11 @@ bool od_user(simdjson::ondemand::object obj, bench::User& u) {
     else if (k == "created_at") {
       std::string_view s;
       ok = !v.get_string().get(s);
-      u.created_at = workos::Timestamp(std::string(s));
+      u.created_at = workos::Timestamp(s);
     } else if (k == "updated_at") {
       std::string_view s;
       ok = !v.get_string().get(s);
-      u.updated_at = workos::Timestamp(std::string(s));
+      u.updated_at = workos::Timestamp(s);
     }
     if (!ok) return false;
   }

@@ -16,22 +16,15 @@
 #include <cstdint>
 #include <string>
 
+#include "bench_models.h"
+
 namespace {
 
 constexpr char kSecret[] = "whsec_bench_0123456789abcdefghijklmnopqrstuvwxyz";
 constexpr std::int64_t kT = 1760000000000;
 
-// A JSON-ish payload of exactly `size` bytes.
-std::string payload_of(std::size_t size) {
-  std::string body = R"({"id":"event_01","event":"dsync.user.updated","data":{"blob":")";
-  while (body.size() + 3 < size) body += static_cast<char>('a' + body.size() % 26);
-  body += "\"}}";
-  body.resize(size, ' ');
-  return body;
-}
-
 void BM_RawOpenSslHmac(benchmark::State& state) {
-  const std::string body = payload_of(static_cast<std::size_t>(state.range(0)));
+  const std::string body = bench::webhook_payload(static_cast<std::size_t>(state.range(0)));
   const std::string signed_text = std::to_string(kT) + "." + body;
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
@@ -45,7 +38,7 @@ void BM_RawOpenSslHmac(benchmark::State& state) {
 }
 
 void BM_VerifyHeader(benchmark::State& state) {
-  const std::string body = payload_of(static_cast<std::size_t>(state.range(0)));
+  const std::string body = bench::webhook_payload(static_cast<std::size_t>(state.range(0)));
   const std::string header = workos::testing::sign_webhook_ms(body, kSecret, kT);
   const auto now = std::chrono::system_clock::time_point(std::chrono::milliseconds(kT + 1000));
   for (auto _ : state) {
@@ -59,7 +52,7 @@ void BM_VerifyHeader(benchmark::State& state) {
 
 // A wrong signature costs the same HMAC; shown for completeness (no early exit on the hot path).
 void BM_VerifyHeaderMismatch(benchmark::State& state) {
-  const std::string body = payload_of(static_cast<std::size_t>(state.range(0)));
+  const std::string body = bench::webhook_payload(static_cast<std::size_t>(state.range(0)));
   const std::string header = "t=" + std::to_string(kT) + ", v1=" + std::string(64, '0');
   const auto now = std::chrono::system_clock::time_point(std::chrono::milliseconds(kT + 1000));
   for (auto _ : state) {

@@ -343,7 +343,7 @@ def _query_add(lines, indent, wire, t, expr, optional, explode):
         if inner.kind == "string" and not explode:
             lines.append("%sq.add(%s, %s);" % (indent, w, expr))
             return
-        conv = {"string": "x", "timestamp": "x.text()"}
+        conv = {"string": "x", "timestamp": "std::string(x.text())"}
         if inner.kind == "model" and isinstance(inner.model.final(), ir.Enum):
             item = "std::string(x.wire())"
         elif inner.kind in ("int", "number"):

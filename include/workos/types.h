@@ -5,6 +5,7 @@
 /// Value types used by the generated models: `Timestamp`, `RawJson`, `Settable<T>`.
 
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,25 +24,42 @@ class Timestamp {
  public:
   /// An empty timestamp (absent).
   Timestamp() = default;
-  /// Wraps wire text such as `"2026-01-15T12:00:00.000Z"`; not validated until converted.
-  explicit Timestamp(std::string text) : text_(std::move(text)) {}
+  /// Keeps wire text such as `"2026-01-15T12:00:00.000Z"`; not validated until converted.
+  explicit Timestamp(std::string_view text) { assign(text); }
   /// Formats `tp` as `YYYY-MM-DDTHH:MM:SS.mmmZ` (UTC, millisecond precision).
   static Timestamp from_time_point(std::chrono::system_clock::time_point tp);
 
   /// The wire text.
-  const std::string& text() const noexcept { return text_; }
+  std::string_view text() const noexcept {
+    return size_ <= kInline ? std::string_view(inline_, size_) : std::string_view(long_);
+  }
   /// True when there is no text.
-  bool empty() const noexcept { return text_.empty(); }
+  bool empty() const noexcept { return size_ == 0; }
   /// The instant, or `std::nullopt` when the text is not a valid RFC 3339 date-time.
   std::optional<std::chrono::system_clock::time_point> time_point() const;
 
   /// Equal when the wire texts are equal.
-  friend bool operator==(const Timestamp& a, const Timestamp& b) { return a.text_ == b.text_; }
+  friend bool operator==(const Timestamp& a, const Timestamp& b) { return a.text() == b.text(); }
   /// Negation of `==`.
   friend bool operator!=(const Timestamp& a, const Timestamp& b) { return !(a == b); }
 
  private:
-  std::string text_;
+  // Every date-time the API sends fits inline (24 characters with milliseconds, 35 at most with
+  // nanoseconds and an offset), so a decoded model allocates nothing for its timestamps; longer
+  // text is kept whole on the heap.
+  static constexpr std::size_t kInline = 38;
+  void assign(std::string_view text) {
+    if (text.size() <= kInline) {
+      text.copy(inline_, text.size());
+      size_ = static_cast<unsigned char>(text.size());
+    } else {
+      long_.assign(text);
+      size_ = kInline + 1;
+    }
+  }
+  unsigned char size_ = 0;
+  char inline_[kInline] = {};
+  std::string long_;
 };
 
 /// Free-form JSON (an object, array or scalar) kept as compact JSON text. Used for fields the

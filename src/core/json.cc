@@ -179,7 +179,7 @@ void read(Value v, Timestamp& out, DecodeContext& c) {
     c.type_error("string", v);
     return;
   }
-  out = Timestamp(std::string(s));
+  out = Timestamp(s);
 }
 
 void read(Value v, RawJson& out, DecodeContext& /*c*/) {

@@ -80,7 +80,7 @@ Timestamp Timestamp::from_time_point(std::chrono::system_clock::time_point tp) {
 // length (digits beyond nanoseconds are ignored) and `Z` or `+hh:mm` / `-hh:mm`. A lowercase
 // `t` / `z` and a space instead of `T` are accepted (RFC 3339 allows them).
 std::optional<std::chrono::system_clock::time_point> Timestamp::time_point() const {
-  const std::string_view s = text_;
+  const std::string_view s = text();
   int year, month, day, hour, minute, second;
   if (!digits(s, 0, 4, year) || s.size() < 19 || s[4] != '-' || !digits(s, 5, 2, month) ||
       s[7] != '-' || !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||

@@ -289,4 +289,32 @@ TEST(CoreTimestamp, FormatsAndParsesRfc3339) {
             "1969-12-31T23:59:59.999Z");
 }
 
+// Wire text of any length is kept whole, inline up to the longest date-time the API sends and on
+// the heap beyond it, and survives a decode, copies and a re-encode.
+TEST(CoreTimestamp, KeepsTextOfAnyLengthWhole) {
+  const std::string nanos_and_offset = "2024-01-02T05:04:05.123456789+02:00";
+  const std::string longer = "2024-01-02T03:04:05." + std::string(60, '1') + "Z";
+  for (const std::string& text :
+       {std::string(), std::string("2024-01-02T03:04:05.678Z"), nanos_and_offset,
+        std::string(38, '9'), std::string(39, '9'), longer}) {
+    const workos::Timestamp ts(text);
+    EXPECT_EQ(ts.text(), text);
+    EXPECT_EQ(ts.empty(), text.empty());
+    workos::Timestamp copy = ts;
+    EXPECT_EQ(copy, ts);
+    workos::Timestamp moved = std::move(copy);
+    EXPECT_EQ(moved.text(), text);
+  }
+  EXPECT_NE(workos::Timestamp(std::string(39, '9')), workos::Timestamp(std::string(38, '9')));
+  EXPECT_TRUE(workos::Timestamp(longer).time_point().has_value());
+
+  Org o;
+  ASSERT_TRUE(json::decode_document(R"({"id":"o","name":"n","created_at":")" + longer + R"("})",
+                                    "Organization", o));
+  EXPECT_EQ(o.created_at.text(), longer);
+  json::Writer w;
+  json::write(w, o.created_at);
+  EXPECT_EQ(w.str(), "\"" + longer + "\"");
+}
+
 }  // namespace core_json_test
