@@ -68,38 +68,38 @@ inline void read(json::Value v, User& o, json::DecodeContext& c) {
   std::uint64_t seen = 0;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (json::key_is(k, "object")) {
       seen |= 1;
       json::field(c, "User", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (json::key_is(k, "id")) {
       seen |= 2;
       json::field(c, "User", "id", f.value, o.id, true);
-    } else if (k == "first_name")
+    } else if (json::key_is(k, "first_name"))
       json::field(c, "User", "first_name", f.value, o.first_name, true);
-    else if (k == "last_name")
+    else if (json::key_is(k, "last_name"))
       json::field(c, "User", "last_name", f.value, o.last_name, true);
-    else if (k == "name")
+    else if (json::key_is(k, "name"))
       json::field(c, "User", "name", f.value, o.name, false);
-    else if (k == "profile_picture_url")
+    else if (json::key_is(k, "profile_picture_url"))
       json::field(c, "User", "profile_picture_url", f.value, o.profile_picture_url, true);
-    else if (k == "email") {
+    else if (json::key_is(k, "email")) {
       seen |= 4;
       json::field(c, "User", "email", f.value, o.email, true);
-    } else if (k == "email_verified") {
+    } else if (json::key_is(k, "email_verified")) {
       seen |= 8;
       json::field(c, "User", "email_verified", f.value, o.email_verified, true);
-    } else if (k == "external_id")
+    } else if (json::key_is(k, "external_id"))
       json::field(c, "User", "external_id", f.value, o.external_id, true);
-    else if (k == "metadata")
+    else if (json::key_is(k, "metadata"))
       json::field(c, "User", "metadata", f.value, o.metadata, false);
-    else if (k == "last_sign_in_at")
+    else if (json::key_is(k, "last_sign_in_at"))
       json::field(c, "User", "last_sign_in_at", f.value, o.last_sign_in_at, true);
-    else if (k == "locale")
+    else if (json::key_is(k, "locale"))
       json::field(c, "User", "locale", f.value, o.locale, false);
-    else if (k == "created_at") {
+    else if (json::key_is(k, "created_at")) {
       seen |= 16;
       json::field(c, "User", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (json::key_is(k, "updated_at")) {
       seen |= 32;
       json::field(c, "User", "updated_at", f.value, o.updated_at, true);
     }
@@ -117,22 +117,22 @@ inline void read(json::Value v, OrganizationDomain& o, json::DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object")
+    if (json::key_is(k, "object"))
       json::field(c, "OrganizationDomain", "object", f.value, o.object, true);
-    else if (k == "id")
+    else if (json::key_is(k, "id"))
       json::field(c, "OrganizationDomain", "id", f.value, o.id, true);
-    else if (k == "domain")
+    else if (json::key_is(k, "domain"))
       json::field(c, "OrganizationDomain", "domain", f.value, o.domain, true);
-    else if (k == "state")
+    else if (json::key_is(k, "state"))
       json::field(c, "OrganizationDomain", "state", f.value, o.state, true);
-    else if (k == "verification_strategy")
+    else if (json::key_is(k, "verification_strategy"))
       json::field(c, "OrganizationDomain", "verification_strategy", f.value,
                   o.verification_strategy, true);
-    else if (k == "organization_id")
+    else if (json::key_is(k, "organization_id"))
       json::field(c, "OrganizationDomain", "organization_id", f.value, o.organization_id, true);
-    else if (k == "created_at")
+    else if (json::key_is(k, "created_at"))
       json::field(c, "OrganizationDomain", "created_at", f.value, o.created_at, true);
-    else if (k == "updated_at")
+    else if (json::key_is(k, "updated_at"))
       json::field(c, "OrganizationDomain", "updated_at", f.value, o.updated_at, true);
   }
 }
@@ -142,25 +142,25 @@ inline void read(json::Value v, Organization& o, json::DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object")
+    if (json::key_is(k, "object"))
       json::field(c, "Organization", "object", f.value, o.object, true);
-    else if (k == "id")
+    else if (json::key_is(k, "id"))
       json::field(c, "Organization", "id", f.value, o.id, true);
-    else if (k == "name")
+    else if (json::key_is(k, "name"))
       json::field(c, "Organization", "name", f.value, o.name, true);
-    else if (k == "domains")
+    else if (json::key_is(k, "domains"))
       json::field(c, "Organization", "domains", f.value, o.domains, true);
-    else if (k == "metadata")
+    else if (json::key_is(k, "metadata"))
       json::field(c, "Organization", "metadata", f.value, o.metadata, true);
-    else if (k == "external_id")
+    else if (json::key_is(k, "external_id"))
       json::field(c, "Organization", "external_id", f.value, o.external_id, true);
-    else if (k == "stripe_customer_id")
+    else if (json::key_is(k, "stripe_customer_id"))
       json::field(c, "Organization", "stripe_customer_id", f.value, o.stripe_customer_id, false);
-    else if (k == "created_at")
+    else if (json::key_is(k, "created_at"))
       json::field(c, "Organization", "created_at", f.value, o.created_at, true);
-    else if (k == "updated_at")
+    else if (json::key_is(k, "updated_at"))
       json::field(c, "Organization", "updated_at", f.value, o.updated_at, true);
-    else if (k == "allow_profiles_outside_organization")
+    else if (json::key_is(k, "allow_profiles_outside_organization"))
       json::field(c, "Organization", "allow_profiles_outside_organization", f.value,
                   o.allow_profiles_outside_organization, false);
   }

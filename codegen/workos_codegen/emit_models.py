@@ -395,7 +395,7 @@ def _read_struct(m):
         out.append("bool read_field(std::string_view k, Value v, workos::%s& o, "
                    "DecodeContext& c) {\n" % m.name)
         for f in m.fields:
-            out.append("  if (k == %s) {\n    field(c, %s, %s, v, o.%s, %s);\n    return true;\n"
+            out.append("  if (key_is(k, %s)) {\n    field(c, %s, %s, v, o.%s, %s);\n    return true;\n"
                        "  }\n" % (N.cpp_string(f.wire), model_lit, N.cpp_string(f.wire), f.name,
                                   "true" if cpp.field_mode(f, m) == "plain" else "false"))
         out.append("  return false;\n}\n\n")
@@ -424,7 +424,7 @@ def _read_struct(m):
             if f.required:
                 mark = "    seen[%d] |= std::uint64_t{1} << %d;\n" % (ri // 64, ri % 64)
                 ri += 1
-            out.append("    %s (k == %s) {\n%s    field(c, %s, %s, f.value, o.%s, %s);\n" % (
+            out.append("    %s (key_is(k, %s)) {\n%s    field(c, %s, %s, f.value, o.%s, %s);\n" % (
                 kw, N.cpp_string(f.wire), mark, model_lit, N.cpp_string(f.wire), f.name,
                 "true" if cpp.field_mode(f, m) == "plain" else "false"))
         for gi, g in enumerate(m.groups):
@@ -600,7 +600,7 @@ def _union_json(u):
         if kept:
             out.append("  for (auto f : r.fields()) {\n    const std::string_view k = f.key;\n")
             for j, (name, wire) in enumerate(kept):
-                out.append("    %sif (k == %s)\n      field(c, %s, %s, f.value, u.%s, false);\n"
+                out.append("    %sif (key_is(k, %s))\n      field(c, %s, %s, f.value, u.%s, false);\n"
                            % ("else " if j else "", N.cpp_string(wire), N.cpp_string(u.name),
                               N.cpp_string(wire), name))
             out.append("  }\n")

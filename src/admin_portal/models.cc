@@ -65,16 +65,16 @@ void read(Value v, workos::GenerateLink& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "return_url") {
+    if (key_is(k, "return_url")) {
       field(c, "GenerateLink", "return_url", f.value, o.return_url, false);
-    } else if (k == "success_url") {
+    } else if (key_is(k, "success_url")) {
       field(c, "GenerateLink", "success_url", f.value, o.success_url, false);
-    } else if (k == "organization") {
+    } else if (key_is(k, "organization")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "GenerateLink", "organization", f.value, o.organization_id, true);
-    } else if (k == "intent") {
+    } else if (key_is(k, "intent")) {
       field(c, "GenerateLink", "intent", f.value, o.intent, false);
-    } else if (k == "it_contact_emails") {
+    } else if (key_is(k, "it_contact_emails")) {
       field(c, "GenerateLink", "it_contact_emails", f.value, o.it_contact_emails, false);
     }
   }
@@ -97,7 +97,7 @@ void read(Value v, workos::PortalLinkResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "link") {
+    if (key_is(k, "link")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "PortalLinkResponse", "link", f.value, o.link, true);
     }

@@ -107,13 +107,13 @@ void read(Value v, workos::AgentCredentialValidation& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "valid") {
+    if (key_is(k, "valid")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AgentCredentialValidation", "valid", f.value, o.valid, true);
-    } else if (k == "registration_id") {
+    } else if (key_is(k, "registration_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AgentCredentialValidation", "registration_id", f.value, o.registration_id, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AgentCredentialValidation", "expires_at", f.value, o.expires_at, false);
     }
@@ -142,17 +142,17 @@ void read(Value v, workos::AgentRegistrationAgentIdentity& o, DecodeContext& c) 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AgentRegistrationAgentIdentity", "id", f.value, o.id, true);
-    } else if (k == "userland_user_id") {
+    } else if (key_is(k, "userland_user_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AgentRegistrationAgentIdentity", "userland_user_id", f.value, o.userland_user_id,
             false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AgentRegistrationAgentIdentity", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AgentRegistrationAgentIdentity", "updated_at", f.value, o.updated_at, true);
     }
@@ -183,19 +183,19 @@ void read(Value v, workos::AgentRegistrationClaimClaimCompletion& o, DecodeConte
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AgentRegistrationClaimClaimCompletion", "id", f.value, o.id, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AgentRegistrationClaimClaimCompletion", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AgentRegistrationClaimClaimCompletion", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AgentRegistrationClaimClaimCompletion", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "claimed_at") {
+    } else if (key_is(k, "claimed_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AgentRegistrationClaimClaimCompletion", "claimed_at", f.value, o.claimed_at, true);
     }
@@ -228,19 +228,19 @@ void read(Value v, workos::AgentRegistrationClaim& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AgentRegistrationClaim", "id", f.value, o.id, true);
-    } else if (k == "claim_completion") {
+    } else if (key_is(k, "claim_completion")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AgentRegistrationClaim", "claim_completion", f.value, o.claim_completion, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AgentRegistrationClaim", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AgentRegistrationClaim", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AgentRegistrationClaim", "expires_at", f.value, o.expires_at, true);
     }
@@ -273,28 +273,28 @@ void read(Value v, workos::AgentRegistration& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AgentRegistration", "id", f.value, o.id, true);
-    } else if (k == "agent_identity") {
+    } else if (key_is(k, "agent_identity")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AgentRegistration", "agent_identity", f.value, o.agent_identity, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AgentRegistration", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AgentRegistration", "status", f.value, o.status, true);
-    } else if (k == "kind") {
+    } else if (key_is(k, "kind")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AgentRegistration", "kind", f.value, o.kind, true);
-    } else if (k == "claim") {
+    } else if (key_is(k, "claim")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "AgentRegistration", "claim", f.value, o.claim, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "AgentRegistration", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "AgentRegistration", "updated_at", f.value, o.updated_at, true);
     }
@@ -331,16 +331,16 @@ void read(Value v, workos::ClaimViewResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ClaimViewResponse", "id", f.value, o.id, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ClaimViewResponse", "status", f.value, o.status, true);
-    } else if (k == "user_code") {
+    } else if (key_is(k, "user_code")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ClaimViewResponse", "user_code", f.value, o.user_code, true);
-    } else if (k == "organizations") {
+    } else if (key_is(k, "organizations")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ClaimViewResponse", "organizations", f.value, o.organizations, true);
     }
@@ -367,13 +367,13 @@ void read(Value v, workos::CreateValidateRequestAccessToken& o, DecodeContext& c
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateValidateRequestAccessToken", "type", f.value, o.type, true);
-    } else if (k == "credential") {
+    } else if (key_is(k, "credential")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateValidateRequestAccessToken", "credential", f.value, o.credential, true);
-    } else if (k == "audience") {
+    } else if (key_is(k, "audience")) {
       field(c, "CreateValidateRequestAccessToken", "audience", f.value, o.audience, false);
     }
   }
@@ -397,10 +397,10 @@ void read(Value v, workos::CreateValidateRequestApiKey& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateValidateRequestApiKey", "type", f.value, o.type, true);
-    } else if (k == "credential") {
+    } else if (key_is(k, "credential")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateValidateRequestApiKey", "credential", f.value, o.credential, true);
     }
@@ -437,7 +437,7 @@ void read(Value v, workos::CreateValidateRequest& o, DecodeContext& c) {
   u.tag = tag_string(v, "type");
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "credential")
+    if (key_is(k, "credential"))
       field(c, "CreateValidateRequest", "credential", f.value, u.credential, false);
   }
   read(v, u.raw, c);
@@ -464,10 +464,10 @@ void read(Value v, workos::UpdateAttemptsRequestUser& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "email") {
+    if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UpdateAttemptsRequestUser", "email", f.value, o.email, true);
-    } else if (k == "external_id") {
+    } else if (key_is(k, "external_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UpdateAttemptsRequestUser", "external_id", f.value, o.external_id, true);
     }
@@ -491,17 +491,17 @@ void read(Value v, workos::UpdateAttemptsRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UpdateAttemptsRequest", "type", f.value, o.type, true);
-    } else if (k == "claim_attempt_token") {
+    } else if (key_is(k, "claim_attempt_token")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UpdateAttemptsRequest", "claim_attempt_token", f.value, o.claim_attempt_token,
             true);
-    } else if (k == "user") {
+    } else if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UpdateAttemptsRequest", "user", f.value, o.user, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "UpdateAttemptsRequest", "organization_id", f.value, o.organization_id, false);
     }
   }

@@ -19,34 +19,34 @@ void read(Value v, workos::ApiKey& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ApiKey", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ApiKey", "id", f.value, o.id, true);
-    } else if (k == "owner") {
+    } else if (key_is(k, "owner")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ApiKey", "owner", f.value, o.owner, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ApiKey", "name", f.value, o.name, true);
-    } else if (k == "obfuscated_value") {
+    } else if (key_is(k, "obfuscated_value")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ApiKey", "obfuscated_value", f.value, o.obfuscated_value, true);
-    } else if (k == "last_used_at") {
+    } else if (key_is(k, "last_used_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ApiKey", "last_used_at", f.value, o.last_used_at, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "ApiKey", "expires_at", f.value, o.expires_at, false);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "ApiKey", "permissions", f.value, o.permissions, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "ApiKey", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "ApiKey", "updated_at", f.value, o.updated_at, true);
     }
@@ -86,10 +86,10 @@ void read(Value v, workos::ApiKeyValidationResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "api_key") {
+    if (key_is(k, "api_key")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ApiKeyValidationResponse", "api_key", f.value, o.api_key, false);
-    } else if (k == "agent_registration_id") {
+    } else if (key_is(k, "agent_registration_id")) {
       field(c, "ApiKeyValidationResponse", "agent_registration_id", f.value,
             o.agent_registration_id, false);
     }
@@ -112,12 +112,12 @@ void read(Value v, workos::CreateOrganizationApiKey& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateOrganizationApiKey", "name", f.value, o.name, true);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       field(c, "CreateOrganizationApiKey", "permissions", f.value, o.permissions, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       field(c, "CreateOrganizationApiKey", "expires_at", f.value, o.expires_at, false);
     }
   }
@@ -137,7 +137,7 @@ void read(Value v, workos::ExpireApiKey& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "expires_at") {
+    if (key_is(k, "expires_at")) {
       field(c, "ExpireApiKey", "expires_at", f.value, o.expires_at, false);
     }
   }
@@ -155,34 +155,34 @@ void read(Value v, workos::OrganizationApiKey& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "OrganizationApiKey", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "OrganizationApiKey", "id", f.value, o.id, true);
-    } else if (k == "owner") {
+    } else if (key_is(k, "owner")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "OrganizationApiKey", "owner", f.value, o.owner, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "OrganizationApiKey", "name", f.value, o.name, true);
-    } else if (k == "obfuscated_value") {
+    } else if (key_is(k, "obfuscated_value")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "OrganizationApiKey", "obfuscated_value", f.value, o.obfuscated_value, true);
-    } else if (k == "last_used_at") {
+    } else if (key_is(k, "last_used_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "OrganizationApiKey", "last_used_at", f.value, o.last_used_at, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "OrganizationApiKey", "expires_at", f.value, o.expires_at, false);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "OrganizationApiKey", "permissions", f.value, o.permissions, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "OrganizationApiKey", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "OrganizationApiKey", "updated_at", f.value, o.updated_at, true);
     }
@@ -224,13 +224,13 @@ void read(Value v, workos::OrganizationApiKeyList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "OrganizationApiKeyList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "OrganizationApiKeyList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "OrganizationApiKeyList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -255,38 +255,38 @@ void read(Value v, workos::OrganizationApiKeyWithValue& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "OrganizationApiKeyWithValue", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "OrganizationApiKeyWithValue", "id", f.value, o.id, true);
-    } else if (k == "owner") {
+    } else if (key_is(k, "owner")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "OrganizationApiKeyWithValue", "owner", f.value, o.owner, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "OrganizationApiKeyWithValue", "name", f.value, o.name, true);
-    } else if (k == "obfuscated_value") {
+    } else if (key_is(k, "obfuscated_value")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "OrganizationApiKeyWithValue", "obfuscated_value", f.value, o.obfuscated_value,
             true);
-    } else if (k == "last_used_at") {
+    } else if (key_is(k, "last_used_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "OrganizationApiKeyWithValue", "last_used_at", f.value, o.last_used_at, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "OrganizationApiKeyWithValue", "expires_at", f.value, o.expires_at, false);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "OrganizationApiKeyWithValue", "permissions", f.value, o.permissions, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "OrganizationApiKeyWithValue", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "OrganizationApiKeyWithValue", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "value") {
+    } else if (key_is(k, "value")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "OrganizationApiKeyWithValue", "value", f.value, o.value, true);
     }
@@ -338,7 +338,7 @@ void read(Value v, workos::ValidateApiKey& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "value") {
+    if (key_is(k, "value")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ValidateApiKey", "value", f.value, o.value, true);
     }

@@ -46,7 +46,7 @@ void read(Value v, workos::AuditLogSchemaActor& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "metadata") {
+    if (key_is(k, "metadata")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogSchemaActor", "metadata", f.value, o.metadata, true);
     }
@@ -66,10 +66,10 @@ void read(Value v, workos::AuditLogSchemaTarget& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogSchemaTarget", "type", f.value, o.type, true);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "AuditLogSchemaTarget", "metadata", f.value, o.metadata, false);
     }
   }
@@ -89,20 +89,20 @@ void read(Value v, workos::AuditLogSchemaJson& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogSchemaJson", "object", f.value, o.object, true);
-    } else if (k == "version") {
+    } else if (key_is(k, "version")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuditLogSchemaJson", "version", f.value, o.version, true);
-    } else if (k == "actor") {
+    } else if (key_is(k, "actor")) {
       field(c, "AuditLogSchemaJson", "actor", f.value, o.actor, false);
-    } else if (k == "targets") {
+    } else if (key_is(k, "targets")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuditLogSchemaJson", "targets", f.value, o.targets, true);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "AuditLogSchemaJson", "metadata", f.value, o.metadata, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuditLogSchemaJson", "created_at", f.value, o.created_at, true);
     }
@@ -130,19 +130,19 @@ void read(Value v, workos::AuditLogActionJson& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogActionJson", "object", f.value, o.object, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuditLogActionJson", "name", f.value, o.name, true);
-    } else if (k == "schema") {
+    } else if (key_is(k, "schema")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuditLogActionJson", "schema", f.value, o.schema, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuditLogActionJson", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuditLogActionJson", "updated_at", f.value, o.updated_at, true);
     }
@@ -209,15 +209,15 @@ void read(Value v, workos::AuditLogEventActor& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogEventActor", "id", f.value, o.id, true);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuditLogEventActor", "type", f.value, o.type, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       field(c, "AuditLogEventActor", "name", f.value, o.name, false);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "AuditLogEventActor", "metadata", f.value, o.metadata, false);
     }
   }
@@ -240,10 +240,10 @@ void read(Value v, workos::AuditLogEventContext& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "location") {
+    if (key_is(k, "location")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogEventContext", "location", f.value, o.location, true);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "AuditLogEventContext", "user_agent", f.value, o.user_agent, false);
     }
   }
@@ -263,15 +263,15 @@ void read(Value v, workos::AuditLogEventTarget& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogEventTarget", "id", f.value, o.id, true);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuditLogEventTarget", "type", f.value, o.type, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       field(c, "AuditLogEventTarget", "name", f.value, o.name, false);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "AuditLogEventTarget", "metadata", f.value, o.metadata, false);
     }
   }
@@ -294,24 +294,24 @@ void read(Value v, workos::AuditLogEvent& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "action") {
+    if (key_is(k, "action")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogEvent", "action", f.value, o.action, true);
-    } else if (k == "occurred_at") {
+    } else if (key_is(k, "occurred_at")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuditLogEvent", "occurred_at", f.value, o.occurred_at, true);
-    } else if (k == "actor") {
+    } else if (key_is(k, "actor")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuditLogEvent", "actor", f.value, o.actor, true);
-    } else if (k == "targets") {
+    } else if (key_is(k, "targets")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuditLogEvent", "targets", f.value, o.targets, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuditLogEvent", "context", f.value, o.context, true);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "AuditLogEvent", "metadata", f.value, o.metadata, false);
-    } else if (k == "version") {
+    } else if (key_is(k, "version")) {
       field(c, "AuditLogEvent", "version", f.value, o.version, false);
     }
   }
@@ -340,7 +340,7 @@ void read(Value v, workos::AuditLogEventCreateResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "success") {
+    if (key_is(k, "success")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogEventCreateResponse", "success", f.value, o.success, true);
     }
@@ -361,10 +361,10 @@ void read(Value v, workos::AuditLogEventIngestion& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "organization_id") {
+    if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogEventIngestion", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuditLogEventIngestion", "event", f.value, o.event, true);
     }
@@ -387,24 +387,24 @@ void read(Value v, workos::AuditLogExportCreation& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "organization_id") {
+    if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogExportCreation", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "range_start") {
+    } else if (key_is(k, "range_start")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuditLogExportCreation", "range_start", f.value, o.range_start, true);
-    } else if (k == "range_end") {
+    } else if (key_is(k, "range_end")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuditLogExportCreation", "range_end", f.value, o.range_end, true);
-    } else if (k == "actions") {
+    } else if (key_is(k, "actions")) {
       field(c, "AuditLogExportCreation", "actions", f.value, o.actions, false);
-    } else if (k == "actors") {
+    } else if (key_is(k, "actors")) {
       field(c, "AuditLogExportCreation", "actors", f.value, o.actors, false);
-    } else if (k == "actor_names") {
+    } else if (key_is(k, "actor_names")) {
       field(c, "AuditLogExportCreation", "actor_names", f.value, o.actor_names, false);
-    } else if (k == "actor_ids") {
+    } else if (key_is(k, "actor_ids")) {
       field(c, "AuditLogExportCreation", "actor_ids", f.value, o.actor_ids, false);
-    } else if (k == "targets") {
+    } else if (key_is(k, "targets")) {
       field(c, "AuditLogExportCreation", "targets", f.value, o.targets, false);
     }
   }
@@ -445,21 +445,21 @@ void read(Value v, workos::AuditLogExportJson& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogExportJson", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuditLogExportJson", "id", f.value, o.id, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuditLogExportJson", "state", f.value, o.state, true);
-    } else if (k == "url") {
+    } else if (key_is(k, "url")) {
       field(c, "AuditLogExportJson", "url", f.value, o.url, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuditLogExportJson", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuditLogExportJson", "updated_at", f.value, o.updated_at, true);
     }
@@ -488,12 +488,12 @@ void read(Value v, workos::AuditLogSchema& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "actor") {
+    if (key_is(k, "actor")) {
       field(c, "AuditLogSchema", "actor", f.value, o.actor, false);
-    } else if (k == "targets") {
+    } else if (key_is(k, "targets")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogSchema", "targets", f.value, o.targets, true);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "AuditLogSchema", "metadata", f.value, o.metadata, false);
     }
   }
@@ -514,7 +514,7 @@ void read(Value v, workos::AuditLogsRetentionJson& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "retention_period_in_days") {
+    if (key_is(k, "retention_period_in_days")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogsRetentionJson", "retention_period_in_days", f.value,
             o.retention_period_in_days, false);
@@ -537,7 +537,7 @@ void read(Value v, workos::UpdateAuditLogsRetention& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "retention_period_in_days") {
+    if (key_is(k, "retention_period_in_days")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UpdateAuditLogsRetention", "retention_period_in_days", f.value,
             o.retention_period_in_days, true);

@@ -79,7 +79,7 @@ void read(Value v, workos::AddRolePermission& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "slug") {
+    if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AddRolePermission", "slug", f.value, o.slug, true);
     }
@@ -95,11 +95,11 @@ void write(Writer& w, const workos::AddRolePermission& o) {
 
 bool read_field(std::string_view k, Value v, workos::ResourceTargetByExternalId& o,
                 DecodeContext& c) {
-  if (k == "resource_external_id") {
+  if (key_is(k, "resource_external_id")) {
     field(c, "ResourceTargetByExternalId", "resource_external_id", v, o.resource_external_id, true);
     return true;
   }
-  if (k == "resource_type_slug") {
+  if (key_is(k, "resource_type_slug")) {
     field(c, "ResourceTargetByExternalId", "resource_type_slug", v, o.resource_type_slug, true);
     return true;
   }
@@ -112,7 +112,7 @@ void write_fields(Writer& w, const workos::ResourceTargetByExternalId& o) {
 }
 
 bool read_field(std::string_view k, Value v, workos::ResourceTargetById& o, DecodeContext& c) {
-  if (k == "resource_id") {
+  if (key_is(k, "resource_id")) {
     field(c, "ResourceTargetById", "resource_id", v, o.resource_id, true);
     return true;
   }
@@ -133,7 +133,7 @@ void read(Value v, workos::AssignRole& o, DecodeContext& c) {
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "role_slug") {
+    if (key_is(k, "role_slug")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AssignRole", "role_slug", f.value, o.role_slug, true);
     } else if (read_field(k, f.value, g0_0, c)) {
@@ -176,7 +176,7 @@ void read(Value v, workos::AuthorizationCheck& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "authorized") {
+    if (key_is(k, "authorized")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthorizationCheck", "authorized", f.value, o.authorized, true);
     }
@@ -196,34 +196,34 @@ void read(Value v, workos::AuthorizationResource& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthorizationResource", "object", f.value, o.object, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthorizationResource", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthorizationResource", "description", f.value, o.description, false);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthorizationResource", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "parent_resource_id") {
+    } else if (key_is(k, "parent_resource_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthorizationResource", "parent_resource_id", f.value, o.parent_resource_id, false);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "AuthorizationResource", "id", f.value, o.id, true);
-    } else if (k == "external_id") {
+    } else if (key_is(k, "external_id")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "AuthorizationResource", "external_id", f.value, o.external_id, true);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "AuthorizationResource", "resource_type_slug", f.value, o.resource_type_slug, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "AuthorizationResource", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "AuthorizationResource", "updated_at", f.value, o.updated_at, true);
     }
@@ -270,13 +270,13 @@ void read(Value v, workos::AuthorizationResourceList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthorizationResourceList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthorizationResourceList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthorizationResourceList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -306,7 +306,7 @@ void read(Value v, workos::CheckAuthorization& o, DecodeContext& c) {
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "permission_slug") {
+    if (key_is(k, "permission_slug")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CheckAuthorization", "permission_slug", f.value, o.permission_slug, true);
     } else if (read_field(k, f.value, g0_0, c)) {
@@ -350,15 +350,15 @@ void read(Value v, workos::CreateAuthorizationPermission& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "slug") {
+    if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateAuthorizationPermission", "slug", f.value, o.slug, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateAuthorizationPermission", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "CreateAuthorizationPermission", "description", f.value, o.description, false);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       field(c, "CreateAuthorizationPermission", "resource_type_slug", f.value, o.resource_type_slug,
             false);
     }
@@ -380,7 +380,7 @@ void write(Writer& w, const workos::CreateAuthorizationPermission& o) {
 
 bool read_field(std::string_view k, Value v,
                 workos::CreateAuthorizationResourceParentResourceById& o, DecodeContext& c) {
-  if (k == "parent_resource_id") {
+  if (key_is(k, "parent_resource_id")) {
     field(c, "CreateAuthorizationResourceParentResourceById", "parent_resource_id", v,
           o.parent_resource_id, false);
     return true;
@@ -395,12 +395,12 @@ void write_fields(Writer& w, const workos::CreateAuthorizationResourceParentReso
 
 bool read_field(std::string_view k, Value v, workos::ParentResourceByExternalId& o,
                 DecodeContext& c) {
-  if (k == "parent_resource_external_id") {
+  if (key_is(k, "parent_resource_external_id")) {
     field(c, "ParentResourceByExternalId", "parent_resource_external_id", v,
           o.parent_resource_external_id, true);
     return true;
   }
-  if (k == "parent_resource_type_slug") {
+  if (key_is(k, "parent_resource_type_slug")) {
     field(c, "ParentResourceByExternalId", "parent_resource_type_slug", v,
           o.parent_resource_type_slug, true);
     return true;
@@ -423,19 +423,19 @@ void read(Value v, workos::CreateAuthorizationResource& o, DecodeContext& c) {
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "external_id") {
+    if (key_is(k, "external_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateAuthorizationResource", "external_id", f.value, o.external_id, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateAuthorizationResource", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "CreateAuthorizationResource", "description", f.value, o.description, false);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "CreateAuthorizationResource", "resource_type_slug", f.value, o.resource_type_slug,
             true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "CreateAuthorizationResource", "organization_id", f.value, o.organization_id, true);
     } else if (read_field(k, f.value, g0_0, c)) {
@@ -487,15 +487,15 @@ void read(Value v, workos::CreateGroupRoleAssignment& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "role_slug") {
+    if (key_is(k, "role_slug")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateGroupRoleAssignment", "role_slug", f.value, o.role_slug, true);
-    } else if (k == "resource_id") {
+    } else if (key_is(k, "resource_id")) {
       field(c, "CreateGroupRoleAssignment", "resource_id", f.value, o.resource_id, false);
-    } else if (k == "resource_external_id") {
+    } else if (key_is(k, "resource_external_id")) {
       field(c, "CreateGroupRoleAssignment", "resource_external_id", f.value, o.resource_external_id,
             false);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       field(c, "CreateGroupRoleAssignment", "resource_type_slug", f.value, o.resource_type_slug,
             false);
     }
@@ -519,14 +519,14 @@ void read(Value v, workos::CreateOrganizationRole& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "slug") {
+    if (key_is(k, "slug")) {
       field(c, "CreateOrganizationRole", "slug", f.value, o.slug, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateOrganizationRole", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "CreateOrganizationRole", "description", f.value, o.description, false);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       field(c, "CreateOrganizationRole", "resource_type_slug", f.value, o.resource_type_slug,
             false);
     }
@@ -549,15 +549,15 @@ void read(Value v, workos::CreateRole& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "slug") {
+    if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateRole", "slug", f.value, o.slug, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateRole", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "CreateRole", "description", f.value, o.description, false);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       field(c, "CreateRole", "resource_type_slug", f.value, o.resource_type_slug, false);
     }
   }
@@ -580,16 +580,16 @@ void read(Value v, workos::DeleteGroupRoleAssignmentsByCriteria& o, DecodeContex
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "role_slug") {
+    if (key_is(k, "role_slug")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DeleteGroupRoleAssignmentsByCriteria", "role_slug", f.value, o.role_slug, true);
-    } else if (k == "resource_id") {
+    } else if (key_is(k, "resource_id")) {
       field(c, "DeleteGroupRoleAssignmentsByCriteria", "resource_id", f.value, o.resource_id,
             false);
-    } else if (k == "resource_external_id") {
+    } else if (key_is(k, "resource_external_id")) {
       field(c, "DeleteGroupRoleAssignmentsByCriteria", "resource_external_id", f.value,
             o.resource_external_id, false);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       field(c, "DeleteGroupRoleAssignmentsByCriteria", "resource_type_slug", f.value,
             o.resource_type_slug, false);
     }
@@ -613,13 +613,13 @@ void read(Value v, workos::UserRoleAssignmentResource& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserRoleAssignmentResource", "id", f.value, o.id, true);
-    } else if (k == "external_id") {
+    } else if (key_is(k, "external_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserRoleAssignmentResource", "external_id", f.value, o.external_id, true);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserRoleAssignmentResource", "resource_type_slug", f.value, o.resource_type_slug,
             true);
@@ -646,25 +646,25 @@ void read(Value v, workos::GroupRoleAssignment& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "GroupRoleAssignment", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "GroupRoleAssignment", "id", f.value, o.id, true);
-    } else if (k == "group_id") {
+    } else if (key_is(k, "group_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "GroupRoleAssignment", "group_id", f.value, o.group_id, true);
-    } else if (k == "role") {
+    } else if (key_is(k, "role")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "GroupRoleAssignment", "role", f.value, o.role, true);
-    } else if (k == "resource") {
+    } else if (key_is(k, "resource")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "GroupRoleAssignment", "resource", f.value, o.resource, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "GroupRoleAssignment", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "GroupRoleAssignment", "updated_at", f.value, o.updated_at, true);
     }
@@ -696,13 +696,13 @@ void read(Value v, workos::GroupRoleAssignmentList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "GroupRoleAssignmentList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "GroupRoleAssignmentList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "GroupRoleAssignmentList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -741,7 +741,7 @@ void read(Value v, workos::RemoveRole& o, DecodeContext& c) {
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "role_slug") {
+    if (key_is(k, "role_slug")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "RemoveRole", "role_slug", f.value, o.role_slug, true);
     } else if (read_field(k, f.value, g0_0, c)) {
@@ -784,15 +784,15 @@ void read(Value v, workos::ReplaceGroupRoleAssignmentEntry& o, DecodeContext& c)
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "role_slug") {
+    if (key_is(k, "role_slug")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ReplaceGroupRoleAssignmentEntry", "role_slug", f.value, o.role_slug, true);
-    } else if (k == "resource_id") {
+    } else if (key_is(k, "resource_id")) {
       field(c, "ReplaceGroupRoleAssignmentEntry", "resource_id", f.value, o.resource_id, false);
-    } else if (k == "resource_external_id") {
+    } else if (key_is(k, "resource_external_id")) {
       field(c, "ReplaceGroupRoleAssignmentEntry", "resource_external_id", f.value,
             o.resource_external_id, false);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       field(c, "ReplaceGroupRoleAssignmentEntry", "resource_type_slug", f.value,
             o.resource_type_slug, false);
     }
@@ -816,7 +816,7 @@ void read(Value v, workos::ReplaceGroupRoleAssignments& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "role_assignments") {
+    if (key_is(k, "role_assignments")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ReplaceGroupRoleAssignments", "role_assignments", f.value, o.role_assignments,
             true);
@@ -848,34 +848,34 @@ void read(Value v, workos::Role& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "slug") {
+    if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "Role", "slug", f.value, o.slug, true);
-    } else if (k == "object") {
+    } else if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "Role", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "Role", "id", f.value, o.id, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "Role", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "Role", "description", f.value, o.description, false);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "Role", "type", f.value, o.type, true);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "Role", "resource_type_slug", f.value, o.resource_type_slug, true);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "Role", "permissions", f.value, o.permissions, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "Role", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "Role", "updated_at", f.value, o.updated_at, true);
     }
@@ -914,10 +914,10 @@ void read(Value v, workos::RoleList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "RoleList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "RoleList", "data", f.value, o.data, true);
     }
@@ -939,7 +939,7 @@ void read(Value v, workos::SetRolePermissions& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "permissions") {
+    if (key_is(k, "permissions")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "SetRolePermissions", "permissions", f.value, o.permissions, true);
     }
@@ -958,9 +958,9 @@ void read(Value v, workos::UpdateAuthorizationPermission& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       field(c, "UpdateAuthorizationPermission", "name", f.value, o.name, false);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "UpdateAuthorizationPermission", "description", f.value, o.description, false);
     }
   }
@@ -975,7 +975,7 @@ void write(Writer& w, const workos::UpdateAuthorizationPermission& o) {
 
 bool read_field(std::string_view k, Value v,
                 workos::UpdateAuthorizationResourceParentResourceById& o, DecodeContext& c) {
-  if (k == "parent_resource_id") {
+  if (key_is(k, "parent_resource_id")) {
     field(c, "UpdateAuthorizationResourceParentResourceById", "parent_resource_id", v,
           o.parent_resource_id, true);
     return true;
@@ -996,9 +996,9 @@ void read(Value v, workos::UpdateAuthorizationResource& o, DecodeContext& c) {
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       field(c, "UpdateAuthorizationResource", "name", f.value, o.name, false);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "UpdateAuthorizationResource", "description", f.value, o.description, false);
     } else if (read_field(k, f.value, g0_0, c)) {
       g0_0_seen = true;
@@ -1037,9 +1037,9 @@ void read(Value v, workos::UpdateOrganizationRole& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       field(c, "UpdateOrganizationRole", "name", f.value, o.name, false);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "UpdateOrganizationRole", "description", f.value, o.description, false);
     }
   }
@@ -1057,9 +1057,9 @@ void read(Value v, workos::UpdateRole& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       field(c, "UpdateRole", "name", f.value, o.name, false);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "UpdateRole", "description", f.value, o.description, false);
     }
   }
@@ -1078,39 +1078,39 @@ void read(Value v, workos::UserOrganizationMembershipBaseWithUser& o, DecodeCont
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserOrganizationMembershipBaseWithUser", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserOrganizationMembershipBaseWithUser", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserOrganizationMembershipBaseWithUser", "user_id", f.value, o.user_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "UserOrganizationMembershipBaseWithUser", "organization_id", f.value,
             o.organization_id, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "UserOrganizationMembershipBaseWithUser", "status", f.value, o.status, true);
-    } else if (k == "directory_managed") {
+    } else if (key_is(k, "directory_managed")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "UserOrganizationMembershipBaseWithUser", "directory_managed", f.value,
             o.directory_managed, true);
-    } else if (k == "organization_name") {
+    } else if (key_is(k, "organization_name")) {
       field(c, "UserOrganizationMembershipBaseWithUser", "organization_name", f.value,
             o.organization_name, false);
-    } else if (k == "custom_attributes") {
+    } else if (key_is(k, "custom_attributes")) {
       field(c, "UserOrganizationMembershipBaseWithUser", "custom_attributes", f.value,
             o.custom_attributes, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "UserOrganizationMembershipBaseWithUser", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "UserOrganizationMembershipBaseWithUser", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "user") {
+    } else if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "UserOrganizationMembershipBaseWithUser", "user", f.value, o.user, true);
     }
@@ -1157,13 +1157,13 @@ void read(Value v, workos::UserOrganizationMembershipBaseWithUserList& o, Decode
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserOrganizationMembershipBaseWithUserList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserOrganizationMembershipBaseWithUserList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserOrganizationMembershipBaseWithUserList", "list_metadata", f.value,
             o.list_metadata, true);
@@ -1201,10 +1201,10 @@ void read(Value v, workos::UserRoleAssignmentSource& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserRoleAssignmentSource", "type", f.value, o.type, true);
-    } else if (k == "group_role_assignment_id") {
+    } else if (key_is(k, "group_role_assignment_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserRoleAssignmentSource", "group_role_assignment_id", f.value,
             o.group_role_assignment_id, false);
@@ -1229,29 +1229,29 @@ void read(Value v, workos::UserRoleAssignment& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserRoleAssignment", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserRoleAssignment", "id", f.value, o.id, true);
-    } else if (k == "organization_membership_id") {
+    } else if (key_is(k, "organization_membership_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserRoleAssignment", "organization_membership_id", f.value,
             o.organization_membership_id, true);
-    } else if (k == "role") {
+    } else if (key_is(k, "role")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "UserRoleAssignment", "role", f.value, o.role, true);
-    } else if (k == "resource") {
+    } else if (key_is(k, "resource")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "UserRoleAssignment", "resource", f.value, o.resource, true);
-    } else if (k == "source") {
+    } else if (key_is(k, "source")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "UserRoleAssignment", "source", f.value, o.source, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "UserRoleAssignment", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "UserRoleAssignment", "updated_at", f.value, o.updated_at, true);
     }
@@ -1286,13 +1286,13 @@ void read(Value v, workos::UserRoleAssignmentList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserRoleAssignmentList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserRoleAssignmentList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserRoleAssignmentList", "list_metadata", f.value, o.list_metadata, true);
     }

@@ -19,10 +19,10 @@ void read(Value v, workos::ClientApiToken& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "organization_id") {
+    if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ClientApiToken", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ClientApiToken", "user_id", f.value, o.user_id, true);
     }
@@ -44,7 +44,7 @@ void read(Value v, workos::ClientApiTokenResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "token") {
+    if (key_is(k, "token")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ClientApiTokenResponse", "token", f.value, o.token, true);
     }

@@ -665,10 +665,10 @@ void read(Value v, workos::Actor& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "Actor", "id", f.value, o.id, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "Actor", "name", f.value, o.name, true);
     }
@@ -720,10 +720,10 @@ void read(Value v, workos::ApiKeyOwnerOrganization& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ApiKeyOwnerOrganization", "type", f.value, o.type, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ApiKeyOwnerOrganization", "id", f.value, o.id, true);
     }
@@ -745,13 +745,13 @@ void read(Value v, workos::ApiKeyOwnerUser& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ApiKeyOwnerUser", "type", f.value, o.type, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ApiKeyOwnerUser", "id", f.value, o.id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ApiKeyOwnerUser", "organization_id", f.value, o.organization_id, true);
     }
@@ -789,7 +789,7 @@ void read(Value v, workos::ApiKeyOwner& o, DecodeContext& c) {
   u.tag = tag_string(v, "type");
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") field(c, "ApiKeyOwner", "id", f.value, u.id, false);
+    if (key_is(k, "id")) field(c, "ApiKeyOwner", "id", f.value, u.id, false);
   }
   read(v, u.raw, c);
   o.value.emplace<2>(std::move(u));
@@ -815,10 +815,10 @@ void read(Value v, workos::AuthMethodMismatchError& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "code") {
+    if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthMethodMismatchError", "code", f.value, o.code, true);
-    } else if (k == "message") {
+    } else if (key_is(k, "message")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthMethodMismatchError", "message", f.value, o.message, true);
     }
@@ -841,32 +841,32 @@ void read(Value v, workos::AuthorizationPermission& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthorizationPermission", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthorizationPermission", "id", f.value, o.id, true);
-    } else if (k == "slug") {
+    } else if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthorizationPermission", "slug", f.value, o.slug, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthorizationPermission", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthorizationPermission", "description", f.value, o.description, false);
-    } else if (k == "system") {
+    } else if (key_is(k, "system")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "AuthorizationPermission", "system", f.value, o.system, true);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "AuthorizationPermission", "resource_type_slug", f.value, o.resource_type_slug,
             true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "AuthorizationPermission", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "AuthorizationPermission", "updated_at", f.value, o.updated_at, true);
     }
@@ -907,10 +907,10 @@ void read(Value v, workos::FlagListListMetadata& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "before") {
+    if (key_is(k, "before")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "FlagListListMetadata", "before", f.value, o.before, false);
-    } else if (k == "after") {
+    } else if (key_is(k, "after")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "FlagListListMetadata", "after", f.value, o.after, false);
     }
@@ -934,13 +934,13 @@ void read(Value v, workos::AuthorizationPermissionList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthorizationPermissionList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthorizationPermissionList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthorizationPermissionList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -967,34 +967,34 @@ void read(Value v, workos::ConnectApplicationM2m& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ConnectApplicationM2m", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ConnectApplicationM2m", "id", f.value, o.id, true);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ConnectApplicationM2m", "client_id", f.value, o.client_id, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ConnectApplicationM2m", "description", f.value, o.description, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ConnectApplicationM2m", "name", f.value, o.name, true);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ConnectApplicationM2m", "scopes", f.value, o.scopes, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "ConnectApplicationM2m", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "ConnectApplicationM2m", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "application_type") {
+    } else if (key_is(k, "application_type")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "ConnectApplicationM2m", "application_type", f.value, o.application_type, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "ConnectApplicationM2m", "organization_id", f.value, o.organization_id, true);
     }
@@ -1039,10 +1039,10 @@ void read(Value v, workos::ConnectApplicationOauthFirstPartyRedirectUri& o, Deco
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "uri") {
+    if (key_is(k, "uri")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ConnectApplicationOauthFirstPartyRedirectUri", "uri", f.value, o.uri, true);
-    } else if (k == "default") {
+    } else if (key_is(k, "default")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ConnectApplicationOauthFirstPartyRedirectUri", "default", f.value, o.default_,
             true);
@@ -1067,51 +1067,51 @@ void read(Value v, workos::ConnectApplicationOauthDynamicallyRegistered& o, Deco
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "id", f.value, o.id, true);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "client_id", f.value, o.client_id,
             true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "description", f.value,
             o.description, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "name", f.value, o.name, true);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "scopes", f.value, o.scopes, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "updated_at", f.value, o.updated_at,
             true);
-    } else if (k == "application_type") {
+    } else if (key_is(k, "application_type")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "application_type", f.value,
             o.application_type, true);
-    } else if (k == "redirect_uris") {
+    } else if (key_is(k, "redirect_uris")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "redirect_uris", f.value,
             o.redirect_uris, true);
-    } else if (k == "uses_pkce") {
+    } else if (key_is(k, "uses_pkce")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "uses_pkce", f.value, o.uses_pkce,
             true);
-    } else if (k == "is_first_party") {
+    } else if (key_is(k, "is_first_party")) {
       seen[0] |= std::uint64_t{1} << 11;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "is_first_party", f.value,
             o.is_first_party, true);
-    } else if (k == "was_dynamically_registered") {
+    } else if (key_is(k, "was_dynamically_registered")) {
       seen[0] |= std::uint64_t{1} << 12;
       field(c, "ConnectApplicationOauthDynamicallyRegistered", "was_dynamically_registered",
             f.value, o.was_dynamically_registered, true);
@@ -1171,42 +1171,42 @@ void read(Value v, workos::ConnectApplicationOauthFirstParty& o, DecodeContext& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ConnectApplicationOauthFirstParty", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ConnectApplicationOauthFirstParty", "id", f.value, o.id, true);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ConnectApplicationOauthFirstParty", "client_id", f.value, o.client_id, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ConnectApplicationOauthFirstParty", "description", f.value, o.description, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ConnectApplicationOauthFirstParty", "name", f.value, o.name, true);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ConnectApplicationOauthFirstParty", "scopes", f.value, o.scopes, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "ConnectApplicationOauthFirstParty", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "ConnectApplicationOauthFirstParty", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "application_type") {
+    } else if (key_is(k, "application_type")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "ConnectApplicationOauthFirstParty", "application_type", f.value, o.application_type,
             true);
-    } else if (k == "redirect_uris") {
+    } else if (key_is(k, "redirect_uris")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "ConnectApplicationOauthFirstParty", "redirect_uris", f.value, o.redirect_uris,
             true);
-    } else if (k == "uses_pkce") {
+    } else if (key_is(k, "uses_pkce")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "ConnectApplicationOauthFirstParty", "uses_pkce", f.value, o.uses_pkce, true);
-    } else if (k == "is_first_party") {
+    } else if (key_is(k, "is_first_party")) {
       seen[0] |= std::uint64_t{1} << 11;
       field(c, "ConnectApplicationOauthFirstParty", "is_first_party", f.value, o.is_first_party,
             true);
@@ -1262,50 +1262,50 @@ void read(Value v, workos::ConnectApplicationOauthThirdParty& o, DecodeContext& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ConnectApplicationOauthThirdParty", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ConnectApplicationOauthThirdParty", "id", f.value, o.id, true);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ConnectApplicationOauthThirdParty", "client_id", f.value, o.client_id, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ConnectApplicationOauthThirdParty", "description", f.value, o.description, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ConnectApplicationOauthThirdParty", "name", f.value, o.name, true);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ConnectApplicationOauthThirdParty", "scopes", f.value, o.scopes, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "ConnectApplicationOauthThirdParty", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "ConnectApplicationOauthThirdParty", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "application_type") {
+    } else if (key_is(k, "application_type")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "ConnectApplicationOauthThirdParty", "application_type", f.value, o.application_type,
             true);
-    } else if (k == "redirect_uris") {
+    } else if (key_is(k, "redirect_uris")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "ConnectApplicationOauthThirdParty", "redirect_uris", f.value, o.redirect_uris,
             true);
-    } else if (k == "uses_pkce") {
+    } else if (key_is(k, "uses_pkce")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "ConnectApplicationOauthThirdParty", "uses_pkce", f.value, o.uses_pkce, true);
-    } else if (k == "is_first_party") {
+    } else if (key_is(k, "is_first_party")) {
       seen[0] |= std::uint64_t{1} << 11;
       field(c, "ConnectApplicationOauthThirdParty", "is_first_party", f.value, o.is_first_party,
             true);
-    } else if (k == "was_dynamically_registered") {
+    } else if (key_is(k, "was_dynamically_registered")) {
       seen[0] |= std::uint64_t{1} << 12;
       field(c, "ConnectApplicationOauthThirdParty", "was_dynamically_registered", f.value,
             o.was_dynamically_registered, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 13;
       field(c, "ConnectApplicationOauthThirdParty", "organization_id", f.value, o.organization_id,
             true);
@@ -1394,15 +1394,15 @@ void read(Value v, workos::ConnectApplication& o, DecodeContext& c) {
   u.tag = tag_string(v, "application_type");
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id")
+    if (key_is(k, "id"))
       field(c, "ConnectApplication", "id", f.value, u.id, false);
-    else if (k == "client_id")
+    else if (key_is(k, "client_id"))
       field(c, "ConnectApplication", "client_id", f.value, u.client_id, false);
-    else if (k == "name")
+    else if (key_is(k, "name"))
       field(c, "ConnectApplication", "name", f.value, u.name, false);
-    else if (k == "created_at")
+    else if (key_is(k, "created_at"))
       field(c, "ConnectApplication", "created_at", f.value, u.created_at, false);
-    else if (k == "updated_at")
+    else if (key_is(k, "updated_at"))
       field(c, "ConnectApplication", "updated_at", f.value, u.updated_at, false);
   }
   read(v, u.raw, c);
@@ -1435,13 +1435,13 @@ void read(Value v, workos::ConnectApplicationList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ConnectApplicationList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ConnectApplicationList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ConnectApplicationList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -1496,30 +1496,30 @@ void read(Value v, workos::DirectoryGroup& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DirectoryGroup", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DirectoryGroup", "id", f.value, o.id, true);
-    } else if (k == "idp_id") {
+    } else if (key_is(k, "idp_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DirectoryGroup", "idp_id", f.value, o.idp_id, true);
-    } else if (k == "directory_id") {
+    } else if (key_is(k, "directory_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DirectoryGroup", "directory_id", f.value, o.directory_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "DirectoryGroup", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "DirectoryGroup", "name", f.value, o.name, true);
-    } else if (k == "raw_attributes") {
+    } else if (key_is(k, "raw_attributes")) {
       field(c, "DirectoryGroup", "raw_attributes", f.value, o.raw_attributes, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "DirectoryGroup", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "DirectoryGroup", "updated_at", f.value, o.updated_at, true);
     }
@@ -1554,13 +1554,13 @@ void read(Value v, workos::DirectoryGroupList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DirectoryGroupList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DirectoryGroupList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DirectoryGroupList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -1584,11 +1584,11 @@ void read(Value v, workos::DirectoryUserEmail& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "primary") {
+    if (key_is(k, "primary")) {
       field(c, "DirectoryUserEmail", "primary", f.value, o.primary, false);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       field(c, "DirectoryUserEmail", "type", f.value, o.type, false);
-    } else if (k == "value") {
+    } else if (key_is(k, "value")) {
       field(c, "DirectoryUserEmail", "value", f.value, o.value, false);
     }
   }
@@ -1618,7 +1618,7 @@ void read(Value v, workos::ErrorBody& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "error") {
+    if (key_is(k, "error")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ErrorBody", "error", f.value, o.error, true);
     }
@@ -1638,7 +1638,7 @@ void read(Value v, workos::EventListListMetadata& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "after") {
+    if (key_is(k, "after")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventListListMetadata", "after", f.value, o.after, false);
     }
@@ -1659,13 +1659,13 @@ void read(Value v, workos::FlagOwner& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "email") {
+    if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "FlagOwner", "email", f.value, o.email, true);
-    } else if (k == "first_name") {
+    } else if (key_is(k, "first_name")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "FlagOwner", "first_name", f.value, o.first_name, false);
-    } else if (k == "last_name") {
+    } else if (key_is(k, "last_name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "FlagOwner", "last_name", f.value, o.last_name, false);
     }
@@ -1691,25 +1691,25 @@ void read(Value v, workos::Group& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "Group", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "Group", "id", f.value, o.id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "Group", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "Group", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "Group", "description", f.value, o.description, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "Group", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "Group", "updated_at", f.value, o.updated_at, true);
     }
@@ -1742,13 +1742,13 @@ void read(Value v, workos::GroupList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "GroupList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "GroupList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "GroupList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -1782,10 +1782,10 @@ void read(Value v, workos::ListSessionsItemImpersonator& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "email") {
+    if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ListSessionsItemImpersonator", "email", f.value, o.email, true);
-    } else if (k == "reason") {
+    } else if (key_is(k, "reason")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ListSessionsItemImpersonator", "reason", f.value, o.reason, false);
     }
@@ -1820,41 +1820,41 @@ void read(Value v, workos::ListSessionsItem& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ListSessionsItem", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ListSessionsItem", "id", f.value, o.id, true);
-    } else if (k == "impersonator") {
+    } else if (key_is(k, "impersonator")) {
       field(c, "ListSessionsItem", "impersonator", f.value, o.impersonator, false);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ListSessionsItem", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "ListSessionsItem", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ListSessionsItem", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ListSessionsItem", "user_id", f.value, o.user_id, true);
-    } else if (k == "auth_method") {
+    } else if (key_is(k, "auth_method")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ListSessionsItem", "auth_method", f.value, o.auth_method, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "ListSessionsItem", "status", f.value, o.status, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "ListSessionsItem", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "ended_at") {
+    } else if (key_is(k, "ended_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "ListSessionsItem", "ended_at", f.value, o.ended_at, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "ListSessionsItem", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "ListSessionsItem", "updated_at", f.value, o.updated_at, true);
     }
@@ -1919,33 +1919,33 @@ void read(Value v, workos::OrganizationDomainStandAlone& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "OrganizationDomainStandAlone", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "OrganizationDomainStandAlone", "id", f.value, o.id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "OrganizationDomainStandAlone", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "domain") {
+    } else if (key_is(k, "domain")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "OrganizationDomainStandAlone", "domain", f.value, o.domain, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       field(c, "OrganizationDomainStandAlone", "state", f.value, o.state, false);
-    } else if (k == "verification_prefix") {
+    } else if (key_is(k, "verification_prefix")) {
       field(c, "OrganizationDomainStandAlone", "verification_prefix", f.value,
             o.verification_prefix, false);
-    } else if (k == "verification_token") {
+    } else if (key_is(k, "verification_token")) {
       field(c, "OrganizationDomainStandAlone", "verification_token", f.value, o.verification_token,
             false);
-    } else if (k == "verification_strategy") {
+    } else if (key_is(k, "verification_strategy")) {
       field(c, "OrganizationDomainStandAlone", "verification_strategy", f.value,
             o.verification_strategy, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "OrganizationDomainStandAlone", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "OrganizationDomainStandAlone", "updated_at", f.value, o.updated_at, true);
     }
@@ -1995,7 +1995,7 @@ void read(Value v, workos::SlimRole& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "slug") {
+    if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "SlimRole", "slug", f.value, o.slug, true);
     }
@@ -2015,19 +2015,19 @@ void read(Value v, workos::SsoTokenResponseOauthTokens& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "provider") {
+    if (key_is(k, "provider")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "SsoTokenResponseOauthTokens", "provider", f.value, o.provider, true);
-    } else if (k == "refresh_token") {
+    } else if (key_is(k, "refresh_token")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "SsoTokenResponseOauthTokens", "refresh_token", f.value, o.refresh_token, true);
-    } else if (k == "access_token") {
+    } else if (key_is(k, "access_token")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "SsoTokenResponseOauthTokens", "access_token", f.value, o.access_token, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "SsoTokenResponseOauthTokens", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "SsoTokenResponseOauthTokens", "scopes", f.value, o.scopes, true);
     }
@@ -2060,43 +2060,43 @@ void read(Value v, workos::User& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "User", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "User", "id", f.value, o.id, true);
-    } else if (k == "first_name") {
+    } else if (key_is(k, "first_name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "User", "first_name", f.value, o.first_name, false);
-    } else if (k == "last_name") {
+    } else if (key_is(k, "last_name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "User", "last_name", f.value, o.last_name, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       field(c, "User", "name", f.value, o.name, false);
-    } else if (k == "profile_picture_url") {
+    } else if (key_is(k, "profile_picture_url")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "User", "profile_picture_url", f.value, o.profile_picture_url, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "User", "email", f.value, o.email, true);
-    } else if (k == "email_verified") {
+    } else if (key_is(k, "email_verified")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "User", "email_verified", f.value, o.email_verified, true);
-    } else if (k == "external_id") {
+    } else if (key_is(k, "external_id")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "User", "external_id", f.value, o.external_id, false);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "User", "metadata", f.value, o.metadata, false);
-    } else if (k == "last_sign_in_at") {
+    } else if (key_is(k, "last_sign_in_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "User", "last_sign_in_at", f.value, o.last_sign_in_at, false);
-    } else if (k == "locale") {
+    } else if (key_is(k, "locale")) {
       field(c, "User", "locale", f.value, o.locale, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "User", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "User", "updated_at", f.value, o.updated_at, true);
     }
@@ -2154,13 +2154,13 @@ void read(Value v, workos::UserList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -2194,7 +2194,7 @@ void read(Value v, workos::VerifyEmailAddress& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "code") {
+    if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "VerifyEmailAddress", "code", f.value, o.code, true);
     }

@@ -130,17 +130,17 @@ void read(Value v, workos::CreateM2MApplication& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateM2MApplication", "name", f.value, o.name, true);
-    } else if (k == "application_type") {
+    } else if (key_is(k, "application_type")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateM2MApplication", "application_type", f.value, o.application_type, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "CreateM2MApplication", "description", f.value, o.description, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       field(c, "CreateM2MApplication", "scopes", f.value, o.scopes, false);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "CreateM2MApplication", "organization_id", f.value, o.organization_id, true);
     }
@@ -168,10 +168,10 @@ void read(Value v, workos::RedirectUriInput& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "uri") {
+    if (key_is(k, "uri")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "RedirectUriInput", "uri", f.value, o.uri, true);
-    } else if (k == "default") {
+    } else if (key_is(k, "default")) {
       field(c, "RedirectUriInput", "default", f.value, o.default_, false);
     }
   }
@@ -191,24 +191,24 @@ void read(Value v, workos::CreateOAuthApplication& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateOAuthApplication", "name", f.value, o.name, true);
-    } else if (k == "application_type") {
+    } else if (key_is(k, "application_type")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateOAuthApplication", "application_type", f.value, o.application_type, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "CreateOAuthApplication", "description", f.value, o.description, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       field(c, "CreateOAuthApplication", "scopes", f.value, o.scopes, false);
-    } else if (k == "redirect_uris") {
+    } else if (key_is(k, "redirect_uris")) {
       field(c, "CreateOAuthApplication", "redirect_uris", f.value, o.redirect_uris, false);
-    } else if (k == "uses_pkce") {
+    } else if (key_is(k, "uses_pkce")) {
       field(c, "CreateOAuthApplication", "uses_pkce", f.value, o.uses_pkce, false);
-    } else if (k == "is_first_party") {
+    } else if (key_is(k, "is_first_party")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "CreateOAuthApplication", "is_first_party", f.value, o.is_first_party, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "CreateOAuthApplication", "organization_id", f.value, o.organization_id, false);
     }
   }
@@ -251,7 +251,7 @@ void read(Value v, workos::CreateApplicationRequest& o, DecodeContext& c) {
   u.tag = tag_string(v, "application_type");
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") field(c, "CreateApplicationRequest", "name", f.value, u.name, false);
+    if (key_is(k, "name")) field(c, "CreateApplicationRequest", "name", f.value, u.name, false);
   }
   read(v, u.raw, c);
   o.value.emplace<2>(std::move(u));
@@ -289,7 +289,7 @@ void read(Value v, workos::ExternalAuthCompleteResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "redirect_uri") {
+    if (key_is(k, "redirect_uri")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ExternalAuthCompleteResponse", "redirect_uri", f.value, o.redirect_uri, true);
     }
@@ -310,23 +310,23 @@ void read(Value v, workos::ListApplicationClientSecretsResponse& o, DecodeContex
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ListApplicationClientSecretsResponse", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ListApplicationClientSecretsResponse", "id", f.value, o.id, true);
-    } else if (k == "secret_hint") {
+    } else if (key_is(k, "secret_hint")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ListApplicationClientSecretsResponse", "secret_hint", f.value, o.secret_hint, true);
-    } else if (k == "last_used_at") {
+    } else if (key_is(k, "last_used_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ListApplicationClientSecretsResponse", "last_used_at", f.value, o.last_used_at,
             false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ListApplicationClientSecretsResponse", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ListApplicationClientSecretsResponse", "updated_at", f.value, o.updated_at, true);
     }
@@ -363,25 +363,25 @@ void read(Value v, workos::NewConnectApplicationSecret& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "NewConnectApplicationSecret", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "NewConnectApplicationSecret", "id", f.value, o.id, true);
-    } else if (k == "secret_hint") {
+    } else if (key_is(k, "secret_hint")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "NewConnectApplicationSecret", "secret_hint", f.value, o.secret_hint, true);
-    } else if (k == "last_used_at") {
+    } else if (key_is(k, "last_used_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "NewConnectApplicationSecret", "last_used_at", f.value, o.last_used_at, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "NewConnectApplicationSecret", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "NewConnectApplicationSecret", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "secret") {
+    } else if (key_is(k, "secret")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "NewConnectApplicationSecret", "secret", f.value, o.secret, true);
     }
@@ -429,13 +429,13 @@ void read(Value v, workos::UpdateOAuthApplication& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       field(c, "UpdateOAuthApplication", "name", f.value, o.name, false);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "UpdateOAuthApplication", "description", f.value, o.description, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       field(c, "UpdateOAuthApplication", "scopes", f.value, o.scopes, false);
-    } else if (k == "redirect_uris") {
+    } else if (key_is(k, "redirect_uris")) {
       field(c, "UpdateOAuthApplication", "redirect_uris", f.value, o.redirect_uris, false);
     }
   }
@@ -455,9 +455,9 @@ void read(Value v, workos::UserConsentOptionChoice& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "value") {
+    if (key_is(k, "value")) {
       field(c, "UserConsentOptionChoice", "value", f.value, o.value, false);
-    } else if (k == "label") {
+    } else if (key_is(k, "label")) {
       field(c, "UserConsentOptionChoice", "label", f.value, o.label, false);
     }
   }
@@ -476,16 +476,16 @@ void read(Value v, workos::UserConsentOption& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "claim") {
+    if (key_is(k, "claim")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserConsentOption", "claim", f.value, o.claim, true);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserConsentOption", "type", f.value, o.type, true);
-    } else if (k == "label") {
+    } else if (key_is(k, "label")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserConsentOption", "label", f.value, o.label, true);
-    } else if (k == "choices") {
+    } else if (key_is(k, "choices")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "UserConsentOption", "choices", f.value, o.choices, true);
     }
@@ -511,19 +511,19 @@ void read(Value v, workos::UserObject& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserObject", "id", f.value, o.id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserObject", "email", f.value, o.email, true);
-    } else if (k == "first_name") {
+    } else if (key_is(k, "first_name")) {
       field(c, "UserObject", "first_name", f.value, o.first_name, false);
-    } else if (k == "last_name") {
+    } else if (key_is(k, "last_name")) {
       field(c, "UserObject", "last_name", f.value, o.last_name, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       field(c, "UserObject", "name", f.value, o.name, false);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "UserObject", "metadata", f.value, o.metadata, false);
     }
   }
@@ -548,13 +548,13 @@ void read(Value v, workos::UserManagementLoginRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "external_auth_id") {
+    if (key_is(k, "external_auth_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserManagementLoginRequest", "external_auth_id", f.value, o.external_auth_id, true);
-    } else if (k == "user") {
+    } else if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserManagementLoginRequest", "user", f.value, o.user, true);
-    } else if (k == "user_consent_options") {
+    } else if (key_is(k, "user_consent_options")) {
       field(c, "UserManagementLoginRequest", "user_consent_options", f.value,
             o.user_consent_options, false);
     }

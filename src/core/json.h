@@ -21,7 +21,9 @@
 
 #include <simdjson.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <optional>
@@ -29,9 +31,24 @@
 #include <string_view>
 #include <vector>
 
+// The decode hot path is inlined whatever the including translation unit's inlining budget (a
+// generated models unit is large enough for GCC to stop inlining small helpers on its own).
+#if defined(__GNUC__)
+#define WORKOS_JSON_HOT inline __attribute__((always_inline))
+#else
+#define WORKOS_JSON_HOT inline
+#endif
+
 namespace workos::detail::json {
 
 using Value = simdjson::dom::element;
+
+/// True when a field's key is `name`: what the generated decoders dispatch on. The length is a
+/// constant, so this is a length check and a fixed-size compare the compiler expands in place.
+template <std::size_t N>
+WORKOS_JSON_HOT bool key_is(std::string_view key, const char (&name)[N]) noexcept {
+  return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
+}
 
 /// Decoding state for one document: the current path ("Organization.domains[0].state"), the
 /// first hard error, and warnings. Not thread-safe (one per decode).
@@ -42,7 +59,7 @@ class DecodeContext {
   /// Pushes a path component: a field name (".name") or an index ("[3]"). Inline and
   /// allocation-free for the first kInlineDepth levels: they run for every field of every
   /// decoded value, so they store into a fixed array (no capacity check, no temporary).
-  void push_field(std::string_view model, std::string_view field) {
+  WORKOS_JSON_HOT void push_field(std::string_view model, std::string_view field) {
     if (depth_ < kInlineDepth) {
       Component& p = inline_[depth_];
       p.model = model;
@@ -53,7 +70,7 @@ class DecodeContext {
     }
     ++depth_;
   }
-  void push_index(std::size_t index) {
+  WORKOS_JSON_HOT void push_index(std::size_t index) {
     if (depth_ < kInlineDepth) {
       Component& p = inline_[depth_];
       p.model = {};
@@ -64,7 +81,7 @@ class DecodeContext {
     }
     ++depth_;
   }
-  void pop() {
+  WORKOS_JSON_HOT void pop() {
     if (depth_ == 0) return;
     --depth_;
     if (depth_ >= kInlineDepth) overflow_.pop_back();
@@ -225,12 +242,12 @@ void read(Value v, Page<T>& out, DecodeContext& c) {
   if (!r.ok()) return;
   bool seen_data = false;
   for (auto f : r.fields()) {
-    if (f.key == "data") {
+    if (key_is(f.key, "data")) {
       c.push_field("Page", "data");
       read(f.value, out.data, c);
       c.pop();
       seen_data = true;
-    } else if (f.key == "list_metadata") {
+    } else if (key_is(f.key, "list_metadata")) {
       c.push_field("Page", "list_metadata");
       if (!f.value.is_null()) read(f.value, out.list_metadata, c);
       c.pop();

@@ -125,10 +125,10 @@ void read(Value v, workos::DirectoryMetadataUsers& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "active") {
+    if (key_is(k, "active")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DirectoryMetadataUsers", "active", f.value, o.active, true);
-    } else if (k == "inactive") {
+    } else if (key_is(k, "inactive")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DirectoryMetadataUsers", "inactive", f.value, o.inactive, true);
     }
@@ -151,10 +151,10 @@ void read(Value v, workos::DirectoryMetadata& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "users") {
+    if (key_is(k, "users")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DirectoryMetadata", "users", f.value, o.users, true);
-    } else if (k == "groups") {
+    } else if (key_is(k, "groups")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DirectoryMetadata", "groups", f.value, o.groups, true);
     }
@@ -196,35 +196,35 @@ void read(Value v, workos::Directory& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "Directory", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "Directory", "id", f.value, o.id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "Directory", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "external_key") {
+    } else if (key_is(k, "external_key")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "Directory", "external_key", f.value, o.external_key, true);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "Directory", "type", f.value, o.type, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "Directory", "state", f.value, o.state, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "Directory", "name", f.value, o.name, true);
-    } else if (k == "domain") {
+    } else if (key_is(k, "domain")) {
       field(c, "Directory", "domain", f.value, o.domain, false);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "Directory", "metadata", f.value, o.metadata, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "Directory", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "Directory", "updated_at", f.value, o.updated_at, true);
     }
@@ -262,13 +262,13 @@ void read(Value v, workos::DirectoryList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DirectoryList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DirectoryList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DirectoryList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -292,56 +292,56 @@ void read(Value v, workos::DirectoryUserWithGroups& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DirectoryUserWithGroups", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DirectoryUserWithGroups", "id", f.value, o.id, true);
-    } else if (k == "directory_id") {
+    } else if (key_is(k, "directory_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DirectoryUserWithGroups", "directory_id", f.value, o.directory_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DirectoryUserWithGroups", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "idp_id") {
+    } else if (key_is(k, "idp_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "DirectoryUserWithGroups", "idp_id", f.value, o.idp_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "DirectoryUserWithGroups", "email", f.value, o.email, false);
-    } else if (k == "first_name") {
+    } else if (key_is(k, "first_name")) {
       field(c, "DirectoryUserWithGroups", "first_name", f.value, o.first_name, false);
-    } else if (k == "last_name") {
+    } else if (key_is(k, "last_name")) {
       field(c, "DirectoryUserWithGroups", "last_name", f.value, o.last_name, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       field(c, "DirectoryUserWithGroups", "name", f.value, o.name, false);
-    } else if (k == "emails") {
+    } else if (key_is(k, "emails")) {
       field(c, "DirectoryUserWithGroups", "emails", f.value, o.emails, false);
-    } else if (k == "job_title") {
+    } else if (key_is(k, "job_title")) {
       field(c, "DirectoryUserWithGroups", "job_title", f.value, o.job_title, false);
-    } else if (k == "username") {
+    } else if (key_is(k, "username")) {
       field(c, "DirectoryUserWithGroups", "username", f.value, o.username, false);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "DirectoryUserWithGroups", "state", f.value, o.state, true);
-    } else if (k == "raw_attributes") {
+    } else if (key_is(k, "raw_attributes")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "DirectoryUserWithGroups", "raw_attributes", f.value, o.raw_attributes, true);
-    } else if (k == "custom_attributes") {
+    } else if (key_is(k, "custom_attributes")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "DirectoryUserWithGroups", "custom_attributes", f.value, o.custom_attributes, true);
-    } else if (k == "role") {
+    } else if (key_is(k, "role")) {
       field(c, "DirectoryUserWithGroups", "role", f.value, o.role, false);
-    } else if (k == "roles") {
+    } else if (key_is(k, "roles")) {
       field(c, "DirectoryUserWithGroups", "roles", f.value, o.roles, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "DirectoryUserWithGroups", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "DirectoryUserWithGroups", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "groups") {
+    } else if (key_is(k, "groups")) {
       seen[0] |= std::uint64_t{1} << 11;
       field(c, "DirectoryUserWithGroups", "groups", f.value, o.groups, true);
     }
@@ -399,13 +399,13 @@ void read(Value v, workos::DirectoryUserList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DirectoryUserList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DirectoryUserList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DirectoryUserList", "list_metadata", f.value, o.list_metadata, true);
     }

@@ -267,53 +267,53 @@ void read(Value v, workos::DirectoryUser& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DirectoryUser", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DirectoryUser", "id", f.value, o.id, true);
-    } else if (k == "directory_id") {
+    } else if (key_is(k, "directory_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DirectoryUser", "directory_id", f.value, o.directory_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DirectoryUser", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "idp_id") {
+    } else if (key_is(k, "idp_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "DirectoryUser", "idp_id", f.value, o.idp_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "DirectoryUser", "email", f.value, o.email, false);
-    } else if (k == "first_name") {
+    } else if (key_is(k, "first_name")) {
       field(c, "DirectoryUser", "first_name", f.value, o.first_name, false);
-    } else if (k == "last_name") {
+    } else if (key_is(k, "last_name")) {
       field(c, "DirectoryUser", "last_name", f.value, o.last_name, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       field(c, "DirectoryUser", "name", f.value, o.name, false);
-    } else if (k == "emails") {
+    } else if (key_is(k, "emails")) {
       field(c, "DirectoryUser", "emails", f.value, o.emails, false);
-    } else if (k == "job_title") {
+    } else if (key_is(k, "job_title")) {
       field(c, "DirectoryUser", "job_title", f.value, o.job_title, false);
-    } else if (k == "username") {
+    } else if (key_is(k, "username")) {
       field(c, "DirectoryUser", "username", f.value, o.username, false);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "DirectoryUser", "state", f.value, o.state, true);
-    } else if (k == "raw_attributes") {
+    } else if (key_is(k, "raw_attributes")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "DirectoryUser", "raw_attributes", f.value, o.raw_attributes, true);
-    } else if (k == "custom_attributes") {
+    } else if (key_is(k, "custom_attributes")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "DirectoryUser", "custom_attributes", f.value, o.custom_attributes, true);
-    } else if (k == "role") {
+    } else if (key_is(k, "role")) {
       field(c, "DirectoryUser", "role", f.value, o.role, false);
-    } else if (k == "roles") {
+    } else if (key_is(k, "roles")) {
       field(c, "DirectoryUser", "roles", f.value, o.roles, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "DirectoryUser", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "DirectoryUser", "updated_at", f.value, o.updated_at, true);
     }
@@ -363,34 +363,34 @@ void read(Value v, workos::EventActionAuthenticationDeniedData& o, DecodeContext
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "action_endpoint_id") {
+    if (key_is(k, "action_endpoint_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventActionAuthenticationDeniedData", "action_endpoint_id", f.value,
             o.action_endpoint_id, true);
-    } else if (k == "action_execution_id") {
+    } else if (key_is(k, "action_execution_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventActionAuthenticationDeniedData", "action_execution_id", f.value,
             o.action_execution_id, true);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventActionAuthenticationDeniedData", "type", f.value, o.type, true);
-    } else if (k == "verdict") {
+    } else if (key_is(k, "verdict")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventActionAuthenticationDeniedData", "verdict", f.value, o.verdict, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventActionAuthenticationDeniedData", "user_id", f.value, o.user_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventActionAuthenticationDeniedData", "organization_id", f.value, o.organization_id,
             false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventActionAuthenticationDeniedData", "email", f.value, o.email, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventActionAuthenticationDeniedData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventActionAuthenticationDeniedData", "user_agent", f.value, o.user_agent, false);
     }
@@ -448,13 +448,13 @@ void read(Value v, workos::EventContextActor& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventContextActor", "id", f.value, o.id, true);
-    } else if (k == "source") {
+    } else if (key_is(k, "source")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventContextActor", "source", f.value, o.source, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventContextActor", "name", f.value, o.name, false);
     }
@@ -479,12 +479,12 @@ void read(Value v, workos::EventContextGoogleAnalyticsSession& o, DecodeContext&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "containerId") {
+    if (key_is(k, "containerId")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventContextGoogleAnalyticsSession", "containerId", f.value, o.containerId, true);
-    } else if (k == "sessionId") {
+    } else if (key_is(k, "sessionId")) {
       field(c, "EventContextGoogleAnalyticsSession", "sessionId", f.value, o.sessionId, false);
-    } else if (k == "sessionNumber") {
+    } else if (key_is(k, "sessionNumber")) {
       field(c, "EventContextGoogleAnalyticsSession", "sessionNumber", f.value, o.sessionNumber,
             false);
     }
@@ -506,19 +506,19 @@ void read(Value v, workos::EventContext& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "google_analytics_client_id") {
+    if (key_is(k, "google_analytics_client_id")) {
       field(c, "EventContext", "google_analytics_client_id", f.value, o.google_analytics_client_id,
             false);
-    } else if (k == "google_analytics_sessions") {
+    } else if (key_is(k, "google_analytics_sessions")) {
       field(c, "EventContext", "google_analytics_sessions", f.value, o.google_analytics_sessions,
             false);
-    } else if (k == "ajs_anonymous_id") {
+    } else if (key_is(k, "ajs_anonymous_id")) {
       field(c, "EventContext", "ajs_anonymous_id", f.value, o.ajs_anonymous_id, false);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       field(c, "EventContext", "client_id", f.value, o.client_id, false);
-    } else if (k == "actor") {
+    } else if (key_is(k, "actor")) {
       field(c, "EventContext", "actor", f.value, o.actor, false);
-    } else if (k == "previous_attributes") {
+    } else if (key_is(k, "previous_attributes")) {
       field(c, "EventContext", "previous_attributes", f.value, o.previous_attributes, false);
     }
   }
@@ -541,22 +541,22 @@ void read(Value v, workos::EventActionAuthenticationDenied& o, DecodeContext& c)
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventActionAuthenticationDenied", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventActionAuthenticationDenied", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventActionAuthenticationDenied", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventActionAuthenticationDenied", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventActionAuthenticationDenied", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventActionAuthenticationDenied", "context", f.value, o.context, false);
     }
   }
@@ -589,31 +589,31 @@ void read(Value v, workos::EventActionUserRegistrationDeniedData& o, DecodeConte
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "action_endpoint_id") {
+    if (key_is(k, "action_endpoint_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventActionUserRegistrationDeniedData", "action_endpoint_id", f.value,
             o.action_endpoint_id, true);
-    } else if (k == "action_execution_id") {
+    } else if (key_is(k, "action_execution_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventActionUserRegistrationDeniedData", "action_execution_id", f.value,
             o.action_execution_id, true);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventActionUserRegistrationDeniedData", "type", f.value, o.type, true);
-    } else if (k == "verdict") {
+    } else if (key_is(k, "verdict")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventActionUserRegistrationDeniedData", "verdict", f.value, o.verdict, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventActionUserRegistrationDeniedData", "organization_id", f.value,
             o.organization_id, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventActionUserRegistrationDeniedData", "email", f.value, o.email, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventActionUserRegistrationDeniedData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventActionUserRegistrationDeniedData", "user_agent", f.value, o.user_agent, false);
     }
@@ -658,22 +658,22 @@ void read(Value v, workos::EventActionUserRegistrationDenied& o, DecodeContext& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventActionUserRegistrationDenied", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventActionUserRegistrationDenied", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventActionUserRegistrationDenied", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventActionUserRegistrationDenied", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventActionUserRegistrationDenied", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventActionUserRegistrationDenied", "context", f.value, o.context, false);
     }
   }
@@ -706,33 +706,33 @@ void read(Value v, workos::EventAgentRegistrationClaimAttemptCreatedData& o, Dec
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationClaimAttemptCreatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationClaimAttemptCreatedData", "id", f.value, o.id, true);
-    } else if (k == "agent_registration_id") {
+    } else if (key_is(k, "agent_registration_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationClaimAttemptCreatedData", "agent_registration_id", f.value,
             o.agent_registration_id, true);
-    } else if (k == "agent_registration_claim_id") {
+    } else if (key_is(k, "agent_registration_claim_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationClaimAttemptCreatedData", "agent_registration_claim_id",
             f.value, o.agent_registration_claim_id, true);
-    } else if (k == "login_hint") {
+    } else if (key_is(k, "login_hint")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationClaimAttemptCreatedData", "login_hint", f.value, o.login_hint,
             true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAgentRegistrationClaimAttemptCreatedData", "expires_at", f.value, o.expires_at,
             true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAgentRegistrationClaimAttemptCreatedData", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventAgentRegistrationClaimAttemptCreatedData", "updated_at", f.value, o.updated_at,
             true);
@@ -776,23 +776,23 @@ void read(Value v, workos::EventAgentRegistrationClaimAttemptCreated& o, DecodeC
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationClaimAttemptCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationClaimAttemptCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationClaimAttemptCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationClaimAttemptCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationClaimAttemptCreated", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAgentRegistrationClaimAttemptCreated", "context", f.value, o.context, false);
     }
   }
@@ -825,11 +825,11 @@ void read(Value v, workos::EventAgentRegistrationClaimCompletedDataClaimedBy& o,
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "user_id") {
+    if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationClaimCompletedDataClaimedBy", "user_id", f.value, o.user_id,
             true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationClaimCompletedDataClaimedBy", "organization_id", f.value,
             o.organization_id, false);
@@ -855,33 +855,33 @@ void read(Value v, workos::EventAgentRegistrationClaimCompletedData& o, DecodeCo
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationClaimCompletedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationClaimCompletedData", "id", f.value, o.id, true);
-    } else if (k == "agent_registration_id") {
+    } else if (key_is(k, "agent_registration_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationClaimCompletedData", "agent_registration_id", f.value,
             o.agent_registration_id, true);
-    } else if (k == "completed_by_attempt_id") {
+    } else if (key_is(k, "completed_by_attempt_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationClaimCompletedData", "completed_by_attempt_id", f.value,
             o.completed_by_attempt_id, true);
-    } else if (k == "claimed_by") {
+    } else if (key_is(k, "claimed_by")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationClaimCompletedData", "claimed_by", f.value, o.claimed_by,
             true);
-    } else if (k == "completed_at") {
+    } else if (key_is(k, "completed_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAgentRegistrationClaimCompletedData", "completed_at", f.value, o.completed_at,
             true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAgentRegistrationClaimCompletedData", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventAgentRegistrationClaimCompletedData", "updated_at", f.value, o.updated_at,
             true);
@@ -924,22 +924,22 @@ void read(Value v, workos::EventAgentRegistrationClaimCompleted& o, DecodeContex
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationClaimCompleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationClaimCompleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationClaimCompleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationClaimCompleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationClaimCompleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAgentRegistrationClaimCompleted", "context", f.value, o.context, false);
     }
   }
@@ -972,13 +972,13 @@ void read(Value v, workos::EventAgentRegistrationCreatedDataAgentIdentity& o, De
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationCreatedDataAgentIdentity", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationCreatedDataAgentIdentity", "id", f.value, o.id, true);
-    } else if (k == "userland_user_id") {
+    } else if (key_is(k, "userland_user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationCreatedDataAgentIdentity", "userland_user_id", f.value,
             o.userland_user_id, false);
@@ -1017,33 +1017,33 @@ void read(Value v, workos::EventAgentRegistrationCreatedData& o, DecodeContext& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationCreatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationCreatedData", "id", f.value, o.id, true);
-    } else if (k == "agent_identity") {
+    } else if (key_is(k, "agent_identity")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationCreatedData", "agent_identity", f.value, o.agent_identity,
             true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationCreatedData", "organization_id", f.value, o.organization_id,
             true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationCreatedData", "status", f.value, o.status, true);
-    } else if (k == "kind") {
+    } else if (key_is(k, "kind")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAgentRegistrationCreatedData", "kind", f.value, o.kind, true);
-    } else if (k == "method") {
+    } else if (key_is(k, "method")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAgentRegistrationCreatedData", "method", f.value, o.method, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventAgentRegistrationCreatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventAgentRegistrationCreatedData", "updated_at", f.value, o.updated_at, true);
     }
@@ -1088,22 +1088,22 @@ void read(Value v, workos::EventAgentRegistrationCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAgentRegistrationCreated", "context", f.value, o.context, false);
     }
   }
@@ -1137,15 +1137,15 @@ void read(Value v, workos::EventAgentRegistrationCredentialIssuedDataDetailAcces
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "kind") {
+    if (key_is(k, "kind")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationCredentialIssuedDataDetailAccessToken", "kind", f.value,
             o.kind, true);
-    } else if (k == "jti") {
+    } else if (key_is(k, "jti")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationCredentialIssuedDataDetailAccessToken", "jti", f.value, o.jti,
             true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationCredentialIssuedDataDetailAccessToken", "expires_at", f.value,
             o.expires_at, false);
@@ -1176,11 +1176,11 @@ void read(Value v, workos::EventAgentRegistrationCredentialIssuedDataDetailApiKe
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "kind") {
+    if (key_is(k, "kind")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationCredentialIssuedDataDetailApiKey", "kind", f.value, o.kind,
             true);
-    } else if (k == "api_key_id") {
+    } else if (key_is(k, "api_key_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationCredentialIssuedDataDetailApiKey", "api_key_id", f.value,
             o.api_key_id, true);
@@ -1240,24 +1240,24 @@ void read(Value v, workos::EventAgentRegistrationCredentialIssuedData& o, Decode
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationCredentialIssuedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationCredentialIssuedData", "id", f.value, o.id, true);
-    } else if (k == "agent_registration_id") {
+    } else if (key_is(k, "agent_registration_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationCredentialIssuedData", "agent_registration_id", f.value,
             o.agent_registration_id, true);
-    } else if (k == "detail") {
+    } else if (key_is(k, "detail")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationCredentialIssuedData", "detail", f.value, o.detail, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationCredentialIssuedData", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAgentRegistrationCredentialIssuedData", "updated_at", f.value, o.updated_at,
             true);
@@ -1294,22 +1294,22 @@ void read(Value v, workos::EventAgentRegistrationCredentialIssued& o, DecodeCont
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationCredentialIssued", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationCredentialIssued", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationCredentialIssued", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationCredentialIssued", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationCredentialIssued", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAgentRegistrationCredentialIssued", "context", f.value, o.context, false);
     }
   }
@@ -1342,7 +1342,7 @@ void read(Value v, workos::EventAgentRegistrationDeletedData& o, DecodeContext& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "agent_registration_id") {
+    if (key_is(k, "agent_registration_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationDeletedData", "agent_registration_id", f.value,
             o.agent_registration_id, true);
@@ -1364,22 +1364,22 @@ void read(Value v, workos::EventAgentRegistrationDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAgentRegistrationDeleted", "context", f.value, o.context, false);
     }
   }
@@ -1412,22 +1412,22 @@ void read(Value v, workos::EventAgentRegistrationExpired& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationExpired", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationExpired", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationExpired", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationExpired", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationExpired", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAgentRegistrationExpired", "context", f.value, o.context, false);
     }
   }
@@ -1460,15 +1460,15 @@ void read(Value v, workos::EventAgentRegistrationOrganizationSwitchedData& o, De
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "agent_registration_id") {
+    if (key_is(k, "agent_registration_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationOrganizationSwitchedData", "agent_registration_id", f.value,
             o.agent_registration_id, true);
-    } else if (k == "from_organization_id") {
+    } else if (key_is(k, "from_organization_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationOrganizationSwitchedData", "from_organization_id", f.value,
             o.from_organization_id, true);
-    } else if (k == "to_organization_id") {
+    } else if (key_is(k, "to_organization_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationOrganizationSwitchedData", "to_organization_id", f.value,
             o.to_organization_id, true);
@@ -1496,23 +1496,23 @@ void read(Value v, workos::EventAgentRegistrationOrganizationSwitched& o, Decode
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationOrganizationSwitched", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationOrganizationSwitched", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationOrganizationSwitched", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationOrganizationSwitched", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationOrganizationSwitched", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAgentRegistrationOrganizationSwitched", "context", f.value, o.context, false);
     }
   }
@@ -1545,22 +1545,22 @@ void read(Value v, workos::EventAgentRegistrationRefreshed& o, DecodeContext& c)
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationRefreshed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationRefreshed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationRefreshed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationRefreshed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationRefreshed", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAgentRegistrationRefreshed", "context", f.value, o.context, false);
     }
   }
@@ -1593,22 +1593,22 @@ void read(Value v, workos::EventAgentRegistrationRevoked& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAgentRegistrationRevoked", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAgentRegistrationRevoked", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAgentRegistrationRevoked", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAgentRegistrationRevoked", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAgentRegistrationRevoked", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAgentRegistrationRevoked", "context", f.value, o.context, false);
     }
   }
@@ -1641,34 +1641,34 @@ void read(Value v, workos::EventApiKeyCreatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventApiKeyCreatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventApiKeyCreatedData", "id", f.value, o.id, true);
-    } else if (k == "owner") {
+    } else if (key_is(k, "owner")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventApiKeyCreatedData", "owner", f.value, o.owner, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventApiKeyCreatedData", "name", f.value, o.name, true);
-    } else if (k == "obfuscated_value") {
+    } else if (key_is(k, "obfuscated_value")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventApiKeyCreatedData", "obfuscated_value", f.value, o.obfuscated_value, true);
-    } else if (k == "last_used_at") {
+    } else if (key_is(k, "last_used_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventApiKeyCreatedData", "last_used_at", f.value, o.last_used_at, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventApiKeyCreatedData", "expires_at", f.value, o.expires_at, false);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventApiKeyCreatedData", "permissions", f.value, o.permissions, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventApiKeyCreatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "EventApiKeyCreatedData", "updated_at", f.value, o.updated_at, true);
     }
@@ -1714,22 +1714,22 @@ void read(Value v, workos::EventApiKeyCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventApiKeyCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventApiKeyCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventApiKeyCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventApiKeyCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventApiKeyCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventApiKeyCreated", "context", f.value, o.context, false);
     }
   }
@@ -1757,22 +1757,22 @@ void read(Value v, workos::EventApiKeyRevoked& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventApiKeyRevoked", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventApiKeyRevoked", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventApiKeyRevoked", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventApiKeyRevoked", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventApiKeyRevoked", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventApiKeyRevoked", "context", f.value, o.context, false);
     }
   }
@@ -1800,7 +1800,7 @@ void read(Value v, workos::EventApiKeyUpdatedDataPreviousAttributes& o, DecodeCo
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "expires_at") {
+    if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventApiKeyUpdatedDataPreviousAttributes", "expires_at", f.value, o.expires_at,
             false);
@@ -1823,37 +1823,37 @@ void read(Value v, workos::EventApiKeyUpdatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventApiKeyUpdatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventApiKeyUpdatedData", "id", f.value, o.id, true);
-    } else if (k == "owner") {
+    } else if (key_is(k, "owner")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventApiKeyUpdatedData", "owner", f.value, o.owner, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventApiKeyUpdatedData", "name", f.value, o.name, true);
-    } else if (k == "obfuscated_value") {
+    } else if (key_is(k, "obfuscated_value")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventApiKeyUpdatedData", "obfuscated_value", f.value, o.obfuscated_value, true);
-    } else if (k == "last_used_at") {
+    } else if (key_is(k, "last_used_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventApiKeyUpdatedData", "last_used_at", f.value, o.last_used_at, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventApiKeyUpdatedData", "expires_at", f.value, o.expires_at, false);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventApiKeyUpdatedData", "permissions", f.value, o.permissions, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventApiKeyUpdatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "EventApiKeyUpdatedData", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "previous_attributes") {
+    } else if (key_is(k, "previous_attributes")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "EventApiKeyUpdatedData", "previous_attributes", f.value, o.previous_attributes,
             true);
@@ -1903,22 +1903,22 @@ void read(Value v, workos::EventApiKeyUpdated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventApiKeyUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventApiKeyUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventApiKeyUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventApiKeyUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventApiKeyUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventApiKeyUpdated", "context", f.value, o.context, false);
     }
   }
@@ -1946,10 +1946,10 @@ void read(Value v, workos::EventAuthenticationMfaFailedDataError& o, DecodeConte
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "code") {
+    if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationMfaFailedDataError", "code", f.value, o.code, true);
-    } else if (k == "message") {
+    } else if (key_is(k, "message")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationMfaFailedDataError", "message", f.value, o.message, true);
     }
@@ -1973,28 +1973,28 @@ void read(Value v, workos::EventAuthenticationEmailVerificationFailedData& o, De
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationEmailVerificationFailedData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationEmailVerificationFailedData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationEmailVerificationFailedData", "ip_address", f.value,
             o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationEmailVerificationFailedData", "user_agent", f.value,
             o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationEmailVerificationFailedData", "user_id", f.value, o.user_id,
             false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationEmailVerificationFailedData", "email", f.value, o.email, false);
-    } else if (k == "error") {
+    } else if (key_is(k, "error")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAuthenticationEmailVerificationFailedData", "error", f.value, o.error, true);
     }
@@ -2037,23 +2037,23 @@ void read(Value v, workos::EventAuthenticationEmailVerificationFailed& o, Decode
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationEmailVerificationFailed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationEmailVerificationFailed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationEmailVerificationFailed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationEmailVerificationFailed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationEmailVerificationFailed", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationEmailVerificationFailed", "context", f.value, o.context, false);
     }
   }
@@ -2086,26 +2086,26 @@ void read(Value v, workos::EventAuthenticationEmailVerificationSucceededData& o,
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationEmailVerificationSucceededData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationEmailVerificationSucceededData", "status", f.value, o.status,
             true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationEmailVerificationSucceededData", "ip_address", f.value,
             o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationEmailVerificationSucceededData", "user_agent", f.value,
             o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationEmailVerificationSucceededData", "user_id", f.value, o.user_id,
             true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationEmailVerificationSucceededData", "email", f.value, o.email,
             true);
@@ -2144,23 +2144,23 @@ void read(Value v, workos::EventAuthenticationEmailVerificationSucceeded& o, Dec
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationEmailVerificationSucceeded", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationEmailVerificationSucceeded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationEmailVerificationSucceeded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationEmailVerificationSucceeded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationEmailVerificationSucceeded", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationEmailVerificationSucceeded", "context", f.value, o.context,
             false);
     }
@@ -2194,27 +2194,27 @@ void read(Value v, workos::EventAuthenticationMagicAuthFailedData& o, DecodeCont
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationMagicAuthFailedData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationMagicAuthFailedData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationMagicAuthFailedData", "ip_address", f.value, o.ip_address,
             false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationMagicAuthFailedData", "user_agent", f.value, o.user_agent,
             false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationMagicAuthFailedData", "user_id", f.value, o.user_id, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationMagicAuthFailedData", "email", f.value, o.email, false);
-    } else if (k == "error") {
+    } else if (key_is(k, "error")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAuthenticationMagicAuthFailedData", "error", f.value, o.error, true);
     }
@@ -2257,22 +2257,22 @@ void read(Value v, workos::EventAuthenticationMagicAuthFailed& o, DecodeContext&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationMagicAuthFailed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationMagicAuthFailed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationMagicAuthFailed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationMagicAuthFailed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationMagicAuthFailed", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationMagicAuthFailed", "context", f.value, o.context, false);
     }
   }
@@ -2305,24 +2305,24 @@ void read(Value v, workos::EventAuthenticationMagicAuthSucceededData& o, DecodeC
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationMagicAuthSucceededData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationMagicAuthSucceededData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationMagicAuthSucceededData", "ip_address", f.value, o.ip_address,
             false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationMagicAuthSucceededData", "user_agent", f.value, o.user_agent,
             false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationMagicAuthSucceededData", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationMagicAuthSucceededData", "email", f.value, o.email, true);
     }
@@ -2360,22 +2360,22 @@ void read(Value v, workos::EventAuthenticationMagicAuthSucceeded& o, DecodeConte
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationMagicAuthSucceeded", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationMagicAuthSucceeded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationMagicAuthSucceeded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationMagicAuthSucceeded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationMagicAuthSucceeded", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationMagicAuthSucceeded", "context", f.value, o.context, false);
     }
   }
@@ -2408,25 +2408,25 @@ void read(Value v, workos::EventAuthenticationMfaFailedData& o, DecodeContext& c
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationMfaFailedData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationMfaFailedData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationMfaFailedData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationMfaFailedData", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationMfaFailedData", "user_id", f.value, o.user_id, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationMfaFailedData", "email", f.value, o.email, false);
-    } else if (k == "error") {
+    } else if (key_is(k, "error")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAuthenticationMfaFailedData", "error", f.value, o.error, true);
     }
@@ -2469,22 +2469,22 @@ void read(Value v, workos::EventAuthenticationMfaFailed& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationMfaFailed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationMfaFailed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationMfaFailed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationMfaFailed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationMfaFailed", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationMfaFailed", "context", f.value, o.context, false);
     }
   }
@@ -2517,22 +2517,22 @@ void read(Value v, workos::EventAuthenticationMfaSucceededData& o, DecodeContext
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationMfaSucceededData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationMfaSucceededData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationMfaSucceededData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationMfaSucceededData", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationMfaSucceededData", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationMfaSucceededData", "email", f.value, o.email, true);
     }
@@ -2570,22 +2570,22 @@ void read(Value v, workos::EventAuthenticationMfaSucceeded& o, DecodeContext& c)
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationMfaSucceeded", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationMfaSucceeded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationMfaSucceeded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationMfaSucceeded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationMfaSucceeded", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationMfaSucceeded", "context", f.value, o.context, false);
     }
   }
@@ -2618,25 +2618,25 @@ void read(Value v, workos::EventAuthenticationOauthFailedData& o, DecodeContext&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationOauthFailedData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationOauthFailedData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationOauthFailedData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationOauthFailedData", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationOauthFailedData", "user_id", f.value, o.user_id, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationOauthFailedData", "email", f.value, o.email, false);
-    } else if (k == "error") {
+    } else if (key_is(k, "error")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAuthenticationOauthFailedData", "error", f.value, o.error, true);
     }
@@ -2679,22 +2679,22 @@ void read(Value v, workos::EventAuthenticationOauthFailed& o, DecodeContext& c) 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationOauthFailed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationOauthFailed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationOauthFailed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationOauthFailed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationOauthFailed", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationOauthFailed", "context", f.value, o.context, false);
     }
   }
@@ -2727,22 +2727,22 @@ void read(Value v, workos::EventAuthenticationOauthSucceededData& o, DecodeConte
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationOauthSucceededData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationOauthSucceededData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationOauthSucceededData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationOauthSucceededData", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationOauthSucceededData", "user_id", f.value, o.user_id, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationOauthSucceededData", "email", f.value, o.email, true);
     }
@@ -2781,22 +2781,22 @@ void read(Value v, workos::EventAuthenticationOauthSucceeded& o, DecodeContext& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationOauthSucceeded", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationOauthSucceeded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationOauthSucceeded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationOauthSucceeded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationOauthSucceeded", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationOauthSucceeded", "context", f.value, o.context, false);
     }
   }
@@ -2829,25 +2829,25 @@ void read(Value v, workos::EventAuthenticationPasskeyFailedData& o, DecodeContex
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationPasskeyFailedData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationPasskeyFailedData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationPasskeyFailedData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationPasskeyFailedData", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationPasskeyFailedData", "user_id", f.value, o.user_id, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationPasskeyFailedData", "email", f.value, o.email, false);
-    } else if (k == "error") {
+    } else if (key_is(k, "error")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAuthenticationPasskeyFailedData", "error", f.value, o.error, true);
     }
@@ -2890,22 +2890,22 @@ void read(Value v, workos::EventAuthenticationPasskeyFailed& o, DecodeContext& c
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationPasskeyFailed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationPasskeyFailed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationPasskeyFailed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationPasskeyFailed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationPasskeyFailed", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationPasskeyFailed", "context", f.value, o.context, false);
     }
   }
@@ -2938,24 +2938,24 @@ void read(Value v, workos::EventAuthenticationPasskeySucceededData& o, DecodeCon
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationPasskeySucceededData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationPasskeySucceededData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationPasskeySucceededData", "ip_address", f.value, o.ip_address,
             false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationPasskeySucceededData", "user_agent", f.value, o.user_agent,
             false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationPasskeySucceededData", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationPasskeySucceededData", "email", f.value, o.email, true);
     }
@@ -2993,22 +2993,22 @@ void read(Value v, workos::EventAuthenticationPasskeySucceeded& o, DecodeContext
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationPasskeySucceeded", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationPasskeySucceeded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationPasskeySucceeded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationPasskeySucceeded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationPasskeySucceeded", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationPasskeySucceeded", "context", f.value, o.context, false);
     }
   }
@@ -3041,25 +3041,25 @@ void read(Value v, workos::EventAuthenticationPasswordFailedData& o, DecodeConte
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationPasswordFailedData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationPasswordFailedData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationPasswordFailedData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationPasswordFailedData", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationPasswordFailedData", "user_id", f.value, o.user_id, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationPasswordFailedData", "email", f.value, o.email, false);
-    } else if (k == "error") {
+    } else if (key_is(k, "error")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAuthenticationPasswordFailedData", "error", f.value, o.error, true);
     }
@@ -3102,22 +3102,22 @@ void read(Value v, workos::EventAuthenticationPasswordFailed& o, DecodeContext& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationPasswordFailed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationPasswordFailed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationPasswordFailed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationPasswordFailed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationPasswordFailed", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationPasswordFailed", "context", f.value, o.context, false);
     }
   }
@@ -3150,24 +3150,24 @@ void read(Value v, workos::EventAuthenticationPasswordSucceededData& o, DecodeCo
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationPasswordSucceededData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationPasswordSucceededData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationPasswordSucceededData", "ip_address", f.value, o.ip_address,
             false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationPasswordSucceededData", "user_agent", f.value, o.user_agent,
             false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationPasswordSucceededData", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationPasswordSucceededData", "email", f.value, o.email, true);
     }
@@ -3205,22 +3205,22 @@ void read(Value v, workos::EventAuthenticationPasswordSucceeded& o, DecodeContex
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationPasswordSucceeded", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationPasswordSucceeded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationPasswordSucceeded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationPasswordSucceeded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationPasswordSucceeded", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationPasswordSucceeded", "context", f.value, o.context, false);
     }
   }
@@ -3263,32 +3263,32 @@ void read(Value v, workos::EventAuthenticationRadarRiskDetectedData& o, DecodeCo
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "auth_method") {
+    if (key_is(k, "auth_method")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationRadarRiskDetectedData", "auth_method", f.value, o.auth_method,
             true);
-    } else if (k == "action") {
+    } else if (key_is(k, "action")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationRadarRiskDetectedData", "action", f.value, o.action, true);
-    } else if (k == "control") {
+    } else if (key_is(k, "control")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationRadarRiskDetectedData", "control", f.value, o.control, false);
-    } else if (k == "blocklist_type") {
+    } else if (key_is(k, "blocklist_type")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationRadarRiskDetectedData", "blocklist_type", f.value,
             o.blocklist_type, false);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationRadarRiskDetectedData", "ip_address", f.value, o.ip_address,
             false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationRadarRiskDetectedData", "user_agent", f.value, o.user_agent,
             false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAuthenticationRadarRiskDetectedData", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventAuthenticationRadarRiskDetectedData", "email", f.value, o.email, true);
     }
@@ -3334,22 +3334,22 @@ void read(Value v, workos::EventAuthenticationRadarRiskDetected& o, DecodeContex
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationRadarRiskDetected", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationRadarRiskDetected", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationRadarRiskDetected", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationRadarRiskDetected", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationRadarRiskDetected", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationRadarRiskDetected", "context", f.value, o.context, false);
     }
   }
@@ -3382,26 +3382,26 @@ void read(Value v, workos::EventAuthenticationReauthenticationSucceededData& o, 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationReauthenticationSucceededData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationReauthenticationSucceededData", "status", f.value, o.status,
             true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationReauthenticationSucceededData", "ip_address", f.value,
             o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationReauthenticationSucceededData", "user_agent", f.value,
             o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationReauthenticationSucceededData", "user_id", f.value, o.user_id,
             true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationReauthenticationSucceededData", "email", f.value, o.email, true);
     }
@@ -3439,23 +3439,23 @@ void read(Value v, workos::EventAuthenticationReauthenticationSucceeded& o, Deco
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationReauthenticationSucceeded", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationReauthenticationSucceeded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationReauthenticationSucceeded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationReauthenticationSucceeded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationReauthenticationSucceeded", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationReauthenticationSucceeded", "context", f.value, o.context,
             false);
     }
@@ -3489,15 +3489,15 @@ void read(Value v, workos::EventAuthenticationSsoFailedDataSso& o, DecodeContext
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "organization_id") {
+    if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationSsoFailedDataSso", "organization_id", f.value, o.organization_id,
             false);
-    } else if (k == "connection_id") {
+    } else if (key_is(k, "connection_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationSsoFailedDataSso", "connection_id", f.value, o.connection_id,
             false);
-    } else if (k == "session_id") {
+    } else if (key_is(k, "session_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationSsoFailedDataSso", "session_id", f.value, o.session_id, false);
     }
@@ -3527,28 +3527,28 @@ void read(Value v, workos::EventAuthenticationSsoFailedData& o, DecodeContext& c
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationSsoFailedData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationSsoFailedData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationSsoFailedData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationSsoFailedData", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationSsoFailedData", "user_id", f.value, o.user_id, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationSsoFailedData", "email", f.value, o.email, false);
-    } else if (k == "sso") {
+    } else if (key_is(k, "sso")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAuthenticationSsoFailedData", "sso", f.value, o.sso, true);
-    } else if (k == "error") {
+    } else if (key_is(k, "error")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventAuthenticationSsoFailedData", "error", f.value, o.error, true);
     }
@@ -3594,22 +3594,22 @@ void read(Value v, workos::EventAuthenticationSsoFailed& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationSsoFailed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationSsoFailed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationSsoFailed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationSsoFailed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationSsoFailed", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationSsoFailed", "context", f.value, o.context, false);
     }
   }
@@ -3642,25 +3642,25 @@ void read(Value v, workos::EventAuthenticationSsoStartedData& o, DecodeContext& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationSsoStartedData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationSsoStartedData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationSsoStartedData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationSsoStartedData", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationSsoStartedData", "user_id", f.value, o.user_id, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationSsoStartedData", "email", f.value, o.email, false);
-    } else if (k == "sso") {
+    } else if (key_is(k, "sso")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAuthenticationSsoStartedData", "sso", f.value, o.sso, true);
     }
@@ -3703,22 +3703,22 @@ void read(Value v, workos::EventAuthenticationSsoStarted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationSsoStarted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationSsoStarted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationSsoStarted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationSsoStarted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationSsoStarted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationSsoStarted", "context", f.value, o.context, false);
     }
   }
@@ -3751,25 +3751,25 @@ void read(Value v, workos::EventAuthenticationSsoSucceededData& o, DecodeContext
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationSsoSucceededData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationSsoSucceededData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationSsoSucceededData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationSsoSucceededData", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationSsoSucceededData", "user_id", f.value, o.user_id, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationSsoSucceededData", "email", f.value, o.email, true);
-    } else if (k == "sso") {
+    } else if (key_is(k, "sso")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAuthenticationSsoSucceededData", "sso", f.value, o.sso, true);
     }
@@ -3811,22 +3811,22 @@ void read(Value v, workos::EventAuthenticationSsoSucceeded& o, DecodeContext& c)
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationSsoSucceeded", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationSsoSucceeded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationSsoSucceeded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationSsoSucceeded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationSsoSucceeded", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationSsoSucceeded", "context", f.value, o.context, false);
     }
   }
@@ -3859,28 +3859,28 @@ void read(Value v, workos::EventAuthenticationSsoTimedOutData& o, DecodeContext&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationSsoTimedOutData", "type", f.value, o.type, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationSsoTimedOutData", "status", f.value, o.status, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationSsoTimedOutData", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationSsoTimedOutData", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationSsoTimedOutData", "user_id", f.value, o.user_id, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventAuthenticationSsoTimedOutData", "email", f.value, o.email, false);
-    } else if (k == "sso") {
+    } else if (key_is(k, "sso")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventAuthenticationSsoTimedOutData", "sso", f.value, o.sso, true);
-    } else if (k == "error") {
+    } else if (key_is(k, "error")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventAuthenticationSsoTimedOutData", "error", f.value, o.error, true);
     }
@@ -3926,22 +3926,22 @@ void read(Value v, workos::EventAuthenticationSsoTimedOut& o, DecodeContext& c) 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventAuthenticationSsoTimedOut", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventAuthenticationSsoTimedOut", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventAuthenticationSsoTimedOut", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventAuthenticationSsoTimedOut", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventAuthenticationSsoTimedOut", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventAuthenticationSsoTimedOut", "context", f.value, o.context, false);
     }
   }
@@ -3974,13 +3974,13 @@ void read(Value v, workos::EventConnectionActivatedDataDomain& o, DecodeContext&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionActivatedDataDomain", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionActivatedDataDomain", "id", f.value, o.id, true);
-    } else if (k == "domain") {
+    } else if (key_is(k, "domain")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventConnectionActivatedDataDomain", "domain", f.value, o.domain, true);
     }

@@ -369,37 +369,37 @@ void read(Value v, workos::EventConnectionActivatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionActivatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionActivatedData", "id", f.value, o.id, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventConnectionActivatedData", "state", f.value, o.state, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventConnectionActivatedData", "name", f.value, o.name, true);
-    } else if (k == "connection_type") {
+    } else if (key_is(k, "connection_type")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventConnectionActivatedData", "connection_type", f.value, o.connection_type, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "EventConnectionActivatedData", "organization_id", f.value, o.organization_id,
             false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventConnectionActivatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventConnectionActivatedData", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "external_key") {
+    } else if (key_is(k, "external_key")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventConnectionActivatedData", "external_key", f.value, o.external_key, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventConnectionActivatedData", "status", f.value, o.status, true);
-    } else if (k == "domains") {
+    } else if (key_is(k, "domains")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "EventConnectionActivatedData", "domains", f.value, o.domains, true);
     }
@@ -448,22 +448,22 @@ void read(Value v, workos::EventConnectionActivated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionActivated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionActivated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventConnectionActivated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventConnectionActivated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventConnectionActivated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventConnectionActivated", "context", f.value, o.context, false);
     }
   }
@@ -493,22 +493,22 @@ void read(Value v, workos::EventConnectionDeactivated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionDeactivated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionDeactivated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventConnectionDeactivated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventConnectionDeactivated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventConnectionDeactivated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventConnectionDeactivated", "context", f.value, o.context, false);
     }
   }
@@ -540,27 +540,27 @@ void read(Value v, workos::EventConnectionDeletedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionDeletedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionDeletedData", "id", f.value, o.id, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventConnectionDeletedData", "state", f.value, o.state, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventConnectionDeletedData", "name", f.value, o.name, true);
-    } else if (k == "connection_type") {
+    } else if (key_is(k, "connection_type")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventConnectionDeletedData", "connection_type", f.value, o.connection_type, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "EventConnectionDeletedData", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventConnectionDeletedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventConnectionDeletedData", "updated_at", f.value, o.updated_at, true);
     }
@@ -599,22 +599,22 @@ void read(Value v, workos::EventConnectionDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventConnectionDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventConnectionDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventConnectionDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventConnectionDeleted", "context", f.value, o.context, false);
     }
   }
@@ -644,15 +644,15 @@ void read(Value v, workos::EventConnectionSamlCertificateRenewalRequiredDataCert
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "certificate_type") {
+    if (key_is(k, "certificate_type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionSamlCertificateRenewalRequiredDataCertificate", "certificate_type",
             f.value, o.certificate_type, true);
-    } else if (k == "expiry_date") {
+    } else if (key_is(k, "expiry_date")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionSamlCertificateRenewalRequiredDataCertificate", "expiry_date",
             f.value, o.expiry_date, true);
-    } else if (k == "is_expired") {
+    } else if (key_is(k, "is_expired")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventConnectionSamlCertificateRenewalRequiredDataCertificate", "is_expired",
             f.value, o.is_expired, true);
@@ -685,10 +685,10 @@ void read(Value v, workos::EventConnectionSamlCertificateRenewedDataConnection& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionSamlCertificateRenewedDataConnection", "id", f.value, o.id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "EventConnectionSamlCertificateRenewedDataConnection", "organization_id", f.value,
             o.organization_id, false);
     }
@@ -710,15 +710,15 @@ void read(Value v, workos::EventConnectionSamlCertificateRenewalRequiredData& o,
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "connection") {
+    if (key_is(k, "connection")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionSamlCertificateRenewalRequiredData", "connection", f.value,
             o.connection, true);
-    } else if (k == "certificate") {
+    } else if (key_is(k, "certificate")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionSamlCertificateRenewalRequiredData", "certificate", f.value,
             o.certificate, true);
-    } else if (k == "days_until_expiry") {
+    } else if (key_is(k, "days_until_expiry")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventConnectionSamlCertificateRenewalRequiredData", "days_until_expiry", f.value,
             o.days_until_expiry, true);
@@ -746,23 +746,23 @@ void read(Value v, workos::EventConnectionSamlCertificateRenewalRequired& o, Dec
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionSamlCertificateRenewalRequired", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionSamlCertificateRenewalRequired", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventConnectionSamlCertificateRenewalRequired", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventConnectionSamlCertificateRenewalRequired", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventConnectionSamlCertificateRenewalRequired", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventConnectionSamlCertificateRenewalRequired", "context", f.value, o.context,
             false);
     }
@@ -797,11 +797,11 @@ void read(Value v, workos::EventConnectionSamlCertificateRenewedDataCertificate&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "certificate_type") {
+    if (key_is(k, "certificate_type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionSamlCertificateRenewedDataCertificate", "certificate_type", f.value,
             o.certificate_type, true);
-    } else if (k == "expiry_date") {
+    } else if (key_is(k, "expiry_date")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionSamlCertificateRenewedDataCertificate", "expiry_date", f.value,
             o.expiry_date, true);
@@ -826,15 +826,15 @@ void read(Value v, workos::EventConnectionSamlCertificateRenewedData& o, DecodeC
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "connection") {
+    if (key_is(k, "connection")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionSamlCertificateRenewedData", "connection", f.value, o.connection,
             true);
-    } else if (k == "certificate") {
+    } else if (key_is(k, "certificate")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionSamlCertificateRenewedData", "certificate", f.value, o.certificate,
             true);
-    } else if (k == "renewed_at") {
+    } else if (key_is(k, "renewed_at")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventConnectionSamlCertificateRenewedData", "renewed_at", f.value, o.renewed_at,
             true);
@@ -862,22 +862,22 @@ void read(Value v, workos::EventConnectionSamlCertificateRenewed& o, DecodeConte
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventConnectionSamlCertificateRenewed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventConnectionSamlCertificateRenewed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventConnectionSamlCertificateRenewed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventConnectionSamlCertificateRenewed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventConnectionSamlCertificateRenewed", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventConnectionSamlCertificateRenewed", "context", f.value, o.context, false);
     }
   }
@@ -910,13 +910,13 @@ void read(Value v, workos::EventDsyncActivatedDataDomain& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncActivatedDataDomain", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncActivatedDataDomain", "id", f.value, o.id, true);
-    } else if (k == "domain") {
+    } else if (key_is(k, "domain")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncActivatedDataDomain", "domain", f.value, o.domain, true);
     }
@@ -963,33 +963,33 @@ void read(Value v, workos::EventDsyncActivatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncActivatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncActivatedData", "id", f.value, o.id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "EventDsyncActivatedData", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncActivatedData", "type", f.value, o.type, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncActivatedData", "state", f.value, o.state, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncActivatedData", "name", f.value, o.name, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventDsyncActivatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventDsyncActivatedData", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "external_key") {
+    } else if (key_is(k, "external_key")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventDsyncActivatedData", "external_key", f.value, o.external_key, true);
-    } else if (k == "domains") {
+    } else if (key_is(k, "domains")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventDsyncActivatedData", "domains", f.value, o.domains, true);
     }
@@ -1030,22 +1030,22 @@ void read(Value v, workos::EventDsyncActivated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncActivated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncActivated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncActivated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncActivated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncActivated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncActivated", "context", f.value, o.context, false);
     }
   }
@@ -1073,27 +1073,27 @@ void read(Value v, workos::EventDsyncDeletedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncDeletedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncDeletedData", "id", f.value, o.id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "EventDsyncDeletedData", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncDeletedData", "type", f.value, o.type, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncDeletedData", "state", f.value, o.state, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncDeletedData", "name", f.value, o.name, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventDsyncDeletedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventDsyncDeletedData", "updated_at", f.value, o.updated_at, true);
     }
@@ -1128,22 +1128,22 @@ void read(Value v, workos::EventDsyncDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncDeleted", "context", f.value, o.context, false);
     }
   }
@@ -1171,22 +1171,22 @@ void read(Value v, workos::EventDsyncGroupCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncGroupCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncGroupCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncGroupCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncGroupCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncGroupCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncGroupCreated", "context", f.value, o.context, false);
     }
   }
@@ -1215,22 +1215,22 @@ void read(Value v, workos::EventDsyncGroupDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncGroupDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncGroupDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncGroupDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncGroupDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncGroupDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncGroupDeleted", "context", f.value, o.context, false);
     }
   }
@@ -1259,33 +1259,33 @@ void read(Value v, workos::EventDsyncGroupUpdatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncGroupUpdatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncGroupUpdatedData", "id", f.value, o.id, true);
-    } else if (k == "idp_id") {
+    } else if (key_is(k, "idp_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncGroupUpdatedData", "idp_id", f.value, o.idp_id, true);
-    } else if (k == "directory_id") {
+    } else if (key_is(k, "directory_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncGroupUpdatedData", "directory_id", f.value, o.directory_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncGroupUpdatedData", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventDsyncGroupUpdatedData", "name", f.value, o.name, true);
-    } else if (k == "raw_attributes") {
+    } else if (key_is(k, "raw_attributes")) {
       field(c, "EventDsyncGroupUpdatedData", "raw_attributes", f.value, o.raw_attributes, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventDsyncGroupUpdatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventDsyncGroupUpdatedData", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "previous_attributes") {
+    } else if (key_is(k, "previous_attributes")) {
       field(c, "EventDsyncGroupUpdatedData", "previous_attributes", f.value, o.previous_attributes,
             false);
     }
@@ -1328,22 +1328,22 @@ void read(Value v, workos::EventDsyncGroupUpdated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncGroupUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncGroupUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncGroupUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncGroupUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncGroupUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncGroupUpdated", "context", f.value, o.context, false);
     }
   }
@@ -1372,13 +1372,13 @@ void read(Value v, workos::EventDsyncGroupUserAddedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "directory_id") {
+    if (key_is(k, "directory_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncGroupUserAddedData", "directory_id", f.value, o.directory_id, true);
-    } else if (k == "user") {
+    } else if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncGroupUserAddedData", "user", f.value, o.user, true);
-    } else if (k == "group") {
+    } else if (key_is(k, "group")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncGroupUserAddedData", "group", f.value, o.group, true);
     }
@@ -1405,22 +1405,22 @@ void read(Value v, workos::EventDsyncGroupUserAdded& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncGroupUserAdded", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncGroupUserAdded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncGroupUserAdded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncGroupUserAdded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncGroupUserAdded", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncGroupUserAdded", "context", f.value, o.context, false);
     }
   }
@@ -1450,22 +1450,22 @@ void read(Value v, workos::EventDsyncGroupUserRemoved& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncGroupUserRemoved", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncGroupUserRemoved", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncGroupUserRemoved", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncGroupUserRemoved", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncGroupUserRemoved", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncGroupUserRemoved", "context", f.value, o.context, false);
     }
   }
@@ -1497,21 +1497,21 @@ void read(Value v, workos::EventDsyncTokenCreatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncTokenCreatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncTokenCreatedData", "id", f.value, o.id, true);
-    } else if (k == "directory_id") {
+    } else if (key_is(k, "directory_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncTokenCreatedData", "directory_id", f.value, o.directory_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "EventDsyncTokenCreatedData", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "token_suffix") {
+    } else if (key_is(k, "token_suffix")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncTokenCreatedData", "token_suffix", f.value, o.token_suffix, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncTokenCreatedData", "created_at", f.value, o.created_at, true);
     }
@@ -1544,22 +1544,22 @@ void read(Value v, workos::EventDsyncTokenCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncTokenCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncTokenCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncTokenCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncTokenCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncTokenCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncTokenCreated", "context", f.value, o.context, false);
     }
   }
@@ -1588,22 +1588,22 @@ void read(Value v, workos::EventDsyncTokenRevoked& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncTokenRevoked", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncTokenRevoked", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncTokenRevoked", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncTokenRevoked", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncTokenRevoked", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncTokenRevoked", "context", f.value, o.context, false);
     }
   }
@@ -1632,22 +1632,22 @@ void read(Value v, workos::EventDsyncUserCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncUserCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncUserCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncUserCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncUserCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncUserCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncUserCreated", "context", f.value, o.context, false);
     }
   }
@@ -1676,22 +1676,22 @@ void read(Value v, workos::EventDsyncUserDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncUserDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncUserDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncUserDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncUserDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncUserDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncUserDeleted", "context", f.value, o.context, false);
     }
   }
@@ -1720,57 +1720,57 @@ void read(Value v, workos::EventDsyncUserUpdatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncUserUpdatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncUserUpdatedData", "id", f.value, o.id, true);
-    } else if (k == "directory_id") {
+    } else if (key_is(k, "directory_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncUserUpdatedData", "directory_id", f.value, o.directory_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncUserUpdatedData", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "idp_id") {
+    } else if (key_is(k, "idp_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncUserUpdatedData", "idp_id", f.value, o.idp_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventDsyncUserUpdatedData", "email", f.value, o.email, false);
-    } else if (k == "first_name") {
+    } else if (key_is(k, "first_name")) {
       field(c, "EventDsyncUserUpdatedData", "first_name", f.value, o.first_name, false);
-    } else if (k == "last_name") {
+    } else if (key_is(k, "last_name")) {
       field(c, "EventDsyncUserUpdatedData", "last_name", f.value, o.last_name, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       field(c, "EventDsyncUserUpdatedData", "name", f.value, o.name, false);
-    } else if (k == "emails") {
+    } else if (key_is(k, "emails")) {
       field(c, "EventDsyncUserUpdatedData", "emails", f.value, o.emails, false);
-    } else if (k == "job_title") {
+    } else if (key_is(k, "job_title")) {
       field(c, "EventDsyncUserUpdatedData", "job_title", f.value, o.job_title, false);
-    } else if (k == "username") {
+    } else if (key_is(k, "username")) {
       field(c, "EventDsyncUserUpdatedData", "username", f.value, o.username, false);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventDsyncUserUpdatedData", "state", f.value, o.state, true);
-    } else if (k == "raw_attributes") {
+    } else if (key_is(k, "raw_attributes")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventDsyncUserUpdatedData", "raw_attributes", f.value, o.raw_attributes, true);
-    } else if (k == "custom_attributes") {
+    } else if (key_is(k, "custom_attributes")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventDsyncUserUpdatedData", "custom_attributes", f.value, o.custom_attributes,
             true);
-    } else if (k == "role") {
+    } else if (key_is(k, "role")) {
       field(c, "EventDsyncUserUpdatedData", "role", f.value, o.role, false);
-    } else if (k == "roles") {
+    } else if (key_is(k, "roles")) {
       field(c, "EventDsyncUserUpdatedData", "roles", f.value, o.roles, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "EventDsyncUserUpdatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "EventDsyncUserUpdatedData", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "previous_attributes") {
+    } else if (key_is(k, "previous_attributes")) {
       field(c, "EventDsyncUserUpdatedData", "previous_attributes", f.value, o.previous_attributes,
             false);
     }
@@ -1830,22 +1830,22 @@ void read(Value v, workos::EventDsyncUserUpdated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventDsyncUserUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventDsyncUserUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventDsyncUserUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventDsyncUserUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventDsyncUserUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventDsyncUserUpdated", "context", f.value, o.context, false);
     }
   }
@@ -1874,25 +1874,25 @@ void read(Value v, workos::EventEmailVerificationCreatedData& o, DecodeContext& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventEmailVerificationCreatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventEmailVerificationCreatedData", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventEmailVerificationCreatedData", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventEmailVerificationCreatedData", "email", f.value, o.email, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventEmailVerificationCreatedData", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventEmailVerificationCreatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventEmailVerificationCreatedData", "updated_at", f.value, o.updated_at, true);
     }
@@ -1931,22 +1931,22 @@ void read(Value v, workos::EventEmailVerificationCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventEmailVerificationCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventEmailVerificationCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventEmailVerificationCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventEmailVerificationCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventEmailVerificationCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventEmailVerificationCreated", "context", f.value, o.context, false);
     }
   }
@@ -1979,10 +1979,10 @@ void read(Value v, workos::EventFlagCreatedContext& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventFlagCreatedContext", "client_id", f.value, o.client_id, true);
-    } else if (k == "actor") {
+    } else if (key_is(k, "actor")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventFlagCreatedContext", "actor", f.value, o.actor, true);
     }
@@ -2005,40 +2005,40 @@ void read(Value v, workos::EventFlagCreatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventFlagCreatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventFlagCreatedData", "id", f.value, o.id, true);
-    } else if (k == "environment_id") {
+    } else if (key_is(k, "environment_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventFlagCreatedData", "environment_id", f.value, o.environment_id, true);
-    } else if (k == "slug") {
+    } else if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventFlagCreatedData", "slug", f.value, o.slug, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventFlagCreatedData", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventFlagCreatedData", "description", f.value, o.description, false);
-    } else if (k == "owner") {
+    } else if (key_is(k, "owner")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventFlagCreatedData", "owner", f.value, o.owner, false);
-    } else if (k == "tags") {
+    } else if (key_is(k, "tags")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventFlagCreatedData", "tags", f.value, o.tags, true);
-    } else if (k == "enabled") {
+    } else if (key_is(k, "enabled")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventFlagCreatedData", "enabled", f.value, o.enabled, true);
-    } else if (k == "default_value") {
+    } else if (key_is(k, "default_value")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "EventFlagCreatedData", "default_value", f.value, o.default_value, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "EventFlagCreatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 11;
       field(c, "EventFlagCreatedData", "updated_at", f.value, o.updated_at, true);
     }
@@ -2087,22 +2087,22 @@ void read(Value v, workos::EventFlagCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventFlagCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventFlagCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventFlagCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventFlagCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventFlagCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventFlagCreated", "context", f.value, o.context, true);
     }
@@ -2132,22 +2132,22 @@ void read(Value v, workos::EventFlagDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventFlagDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventFlagDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventFlagDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventFlagDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventFlagDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventFlagDeleted", "context", f.value, o.context, true);
     }
@@ -2177,10 +2177,10 @@ void read(Value v, workos::EventFlagRuleUpdatedContextConfiguredTargetsUser& o, 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventFlagRuleUpdatedContextConfiguredTargetsUser", "id", f.value, o.id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventFlagRuleUpdatedContextConfiguredTargetsUser", "email", f.value, o.email, true);
     }
@@ -2204,11 +2204,11 @@ void read(Value v, workos::EventFlagRuleUpdatedContextConfiguredTargets& o, Deco
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "organizations") {
+    if (key_is(k, "organizations")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventFlagRuleUpdatedContextConfiguredTargets", "organizations", f.value,
             o.organizations, true);
-    } else if (k == "users") {
+    } else if (key_is(k, "users")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventFlagRuleUpdatedContextConfiguredTargets", "users", f.value, o.users, true);
     }
@@ -2232,10 +2232,10 @@ void read(Value v, workos::EventFlagRuleUpdatedContextPreviousAttributesContext&
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "access_type") {
+    if (key_is(k, "access_type")) {
       field(c, "EventFlagRuleUpdatedContextPreviousAttributesContext", "access_type", f.value,
             o.access_type, false);
-    } else if (k == "configured_targets") {
+    } else if (key_is(k, "configured_targets")) {
       field(c, "EventFlagRuleUpdatedContextPreviousAttributesContext", "configured_targets",
             f.value, o.configured_targets, false);
     }
@@ -2254,10 +2254,10 @@ void read(Value v, workos::EventFlagRuleUpdatedContextPreviousAttributesData& o,
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "enabled") {
+    if (key_is(k, "enabled")) {
       field(c, "EventFlagRuleUpdatedContextPreviousAttributesData", "enabled", f.value, o.enabled,
             false);
-    } else if (k == "default_value") {
+    } else if (key_is(k, "default_value")) {
       field(c, "EventFlagRuleUpdatedContextPreviousAttributesData", "default_value", f.value,
             o.default_value, false);
     }
@@ -2276,9 +2276,9 @@ void read(Value v, workos::EventFlagRuleUpdatedContextPreviousAttributes& o, Dec
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "data") {
+    if (key_is(k, "data")) {
       field(c, "EventFlagRuleUpdatedContextPreviousAttributes", "data", f.value, o.data, false);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventFlagRuleUpdatedContextPreviousAttributes", "context", f.value, o.context,
             false);
     }
@@ -2298,20 +2298,20 @@ void read(Value v, workos::EventFlagRuleUpdatedContext& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventFlagRuleUpdatedContext", "client_id", f.value, o.client_id, true);
-    } else if (k == "actor") {
+    } else if (key_is(k, "actor")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventFlagRuleUpdatedContext", "actor", f.value, o.actor, true);
-    } else if (k == "access_type") {
+    } else if (key_is(k, "access_type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventFlagRuleUpdatedContext", "access_type", f.value, o.access_type, true);
-    } else if (k == "configured_targets") {
+    } else if (key_is(k, "configured_targets")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventFlagRuleUpdatedContext", "configured_targets", f.value, o.configured_targets,
             true);
-    } else if (k == "previous_attributes") {
+    } else if (key_is(k, "previous_attributes")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventFlagRuleUpdatedContext", "previous_attributes", f.value, o.previous_attributes,
             true);
@@ -2345,22 +2345,22 @@ void read(Value v, workos::EventFlagRuleUpdated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventFlagRuleUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventFlagRuleUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventFlagRuleUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventFlagRuleUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventFlagRuleUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventFlagRuleUpdated", "context", f.value, o.context, true);
     }
@@ -2390,17 +2390,17 @@ void read(Value v, workos::EventFlagUpdatedContextPreviousAttributesData& o, Dec
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       field(c, "EventFlagUpdatedContextPreviousAttributesData", "name", f.value, o.name, false);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "EventFlagUpdatedContextPreviousAttributesData", "description", f.value,
             o.description, false);
-    } else if (k == "tags") {
+    } else if (key_is(k, "tags")) {
       field(c, "EventFlagUpdatedContextPreviousAttributesData", "tags", f.value, o.tags, false);
-    } else if (k == "enabled") {
+    } else if (key_is(k, "enabled")) {
       field(c, "EventFlagUpdatedContextPreviousAttributesData", "enabled", f.value, o.enabled,
             false);
-    } else if (k == "default_value") {
+    } else if (key_is(k, "default_value")) {
       field(c, "EventFlagUpdatedContextPreviousAttributesData", "default_value", f.value,
             o.default_value, false);
     }
@@ -2422,7 +2422,7 @@ void read(Value v, workos::EventFlagUpdatedContextPreviousAttributes& o, DecodeC
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "data") {
+    if (key_is(k, "data")) {
       field(c, "EventFlagUpdatedContextPreviousAttributes", "data", f.value, o.data, false);
     }
   }
@@ -2440,13 +2440,13 @@ void read(Value v, workos::EventFlagUpdatedContext& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventFlagUpdatedContext", "client_id", f.value, o.client_id, true);
-    } else if (k == "actor") {
+    } else if (key_is(k, "actor")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventFlagUpdatedContext", "actor", f.value, o.actor, true);
-    } else if (k == "previous_attributes") {
+    } else if (key_is(k, "previous_attributes")) {
       field(c, "EventFlagUpdatedContext", "previous_attributes", f.value, o.previous_attributes,
             false);
     }
@@ -2470,22 +2470,22 @@ void read(Value v, workos::EventFlagUpdated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventFlagUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventFlagUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventFlagUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventFlagUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventFlagUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventFlagUpdated", "context", f.value, o.context, true);
     }
@@ -2515,22 +2515,22 @@ void read(Value v, workos::EventGroupCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventGroupCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventGroupCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventGroupCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventGroupCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventGroupCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventGroupCreated", "context", f.value, o.context, false);
     }
   }
@@ -2558,22 +2558,22 @@ void read(Value v, workos::EventGroupDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventGroupDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventGroupDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventGroupDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventGroupDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventGroupDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventGroupDeleted", "context", f.value, o.context, false);
     }
   }
@@ -2601,10 +2601,10 @@ void read(Value v, workos::EventGroupMemberAddedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "group_id") {
+    if (key_is(k, "group_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventGroupMemberAddedData", "group_id", f.value, o.group_id, true);
-    } else if (k == "organization_membership_id") {
+    } else if (key_is(k, "organization_membership_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventGroupMemberAddedData", "organization_membership_id", f.value,
             o.organization_membership_id, true);
@@ -2629,22 +2629,22 @@ void read(Value v, workos::EventGroupMemberAdded& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventGroupMemberAdded", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventGroupMemberAdded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventGroupMemberAdded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventGroupMemberAdded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventGroupMemberAdded", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventGroupMemberAdded", "context", f.value, o.context, false);
     }
   }
@@ -2673,22 +2673,22 @@ void read(Value v, workos::EventGroupMemberRemoved& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventGroupMemberRemoved", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventGroupMemberRemoved", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventGroupMemberRemoved", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventGroupMemberRemoved", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventGroupMemberRemoved", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventGroupMemberRemoved", "context", f.value, o.context, false);
     }
   }
@@ -2717,22 +2717,22 @@ void read(Value v, workos::EventGroupUpdated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventGroupUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventGroupUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventGroupUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventGroupUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventGroupUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventGroupUpdated", "context", f.value, o.context, false);
     }
   }
@@ -2760,43 +2760,43 @@ void read(Value v, workos::EventInvitationResentData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventInvitationResentData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventInvitationResentData", "id", f.value, o.id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventInvitationResentData", "email", f.value, o.email, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventInvitationResentData", "state", f.value, o.state, true);
-    } else if (k == "accepted_at") {
+    } else if (key_is(k, "accepted_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventInvitationResentData", "accepted_at", f.value, o.accepted_at, false);
-    } else if (k == "revoked_at") {
+    } else if (key_is(k, "revoked_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventInvitationResentData", "revoked_at", f.value, o.revoked_at, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventInvitationResentData", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventInvitationResentData", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "inviter_user_id") {
+    } else if (key_is(k, "inviter_user_id")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventInvitationResentData", "inviter_user_id", f.value, o.inviter_user_id, false);
-    } else if (k == "accepted_user_id") {
+    } else if (key_is(k, "accepted_user_id")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "EventInvitationResentData", "accepted_user_id", f.value, o.accepted_user_id, false);
-    } else if (k == "role_slug") {
+    } else if (key_is(k, "role_slug")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "EventInvitationResentData", "role_slug", f.value, o.role_slug, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 11;
       field(c, "EventInvitationResentData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 12;
       field(c, "EventInvitationResentData", "updated_at", f.value, o.updated_at, true);
     }
@@ -2858,22 +2858,22 @@ void read(Value v, workos::EventInvitationAccepted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventInvitationAccepted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventInvitationAccepted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventInvitationAccepted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventInvitationAccepted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventInvitationAccepted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventInvitationAccepted", "context", f.value, o.context, false);
     }
   }
@@ -2902,22 +2902,22 @@ void read(Value v, workos::EventInvitationCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventInvitationCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventInvitationCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventInvitationCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventInvitationCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventInvitationCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventInvitationCreated", "context", f.value, o.context, false);
     }
   }
@@ -2946,22 +2946,22 @@ void read(Value v, workos::EventInvitationResent& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventInvitationResent", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventInvitationResent", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventInvitationResent", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventInvitationResent", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventInvitationResent", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventInvitationResent", "context", f.value, o.context, false);
     }
   }
@@ -2990,22 +2990,22 @@ void read(Value v, workos::EventInvitationRevoked& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventInvitationRevoked", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventInvitationRevoked", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventInvitationRevoked", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventInvitationRevoked", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventInvitationRevoked", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventInvitationRevoked", "context", f.value, o.context, false);
     }
   }
@@ -3034,25 +3034,25 @@ void read(Value v, workos::EventMagicAuthCreatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventMagicAuthCreatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventMagicAuthCreatedData", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventMagicAuthCreatedData", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventMagicAuthCreatedData", "email", f.value, o.email, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventMagicAuthCreatedData", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventMagicAuthCreatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventMagicAuthCreatedData", "updated_at", f.value, o.updated_at, true);
     }
@@ -3090,22 +3090,22 @@ void read(Value v, workos::EventMagicAuthCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventMagicAuthCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventMagicAuthCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventMagicAuthCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventMagicAuthCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventMagicAuthCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventMagicAuthCreated", "context", f.value, o.context, false);
     }
   }
@@ -3134,31 +3134,31 @@ void read(Value v, workos::EventOrganizationCreatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationCreatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationCreatedData", "id", f.value, o.id, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationCreatedData", "name", f.value, o.name, true);
-    } else if (k == "domains") {
+    } else if (key_is(k, "domains")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationCreatedData", "domains", f.value, o.domains, true);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationCreatedData", "metadata", f.value, o.metadata, true);
-    } else if (k == "external_id") {
+    } else if (key_is(k, "external_id")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventOrganizationCreatedData", "external_id", f.value, o.external_id, false);
-    } else if (k == "stripe_customer_id") {
+    } else if (key_is(k, "stripe_customer_id")) {
       field(c, "EventOrganizationCreatedData", "stripe_customer_id", f.value, o.stripe_customer_id,
             false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventOrganizationCreatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventOrganizationCreatedData", "updated_at", f.value, o.updated_at, true);
     }
@@ -3202,22 +3202,22 @@ void read(Value v, workos::EventOrganizationCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationCreated", "context", f.value, o.context, false);
     }
   }
@@ -3247,22 +3247,22 @@ void read(Value v, workos::EventOrganizationDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationDeleted", "context", f.value, o.context, false);
     }
   }
@@ -3292,22 +3292,22 @@ void read(Value v, workos::EventOrganizationDomainCreated& o, DecodeContext& c) 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationDomainCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationDomainCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationDomainCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationDomainCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationDomainCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationDomainCreated", "context", f.value, o.context, false);
     }
   }
@@ -3340,22 +3340,22 @@ void read(Value v, workos::EventOrganizationDomainDeleted& o, DecodeContext& c) 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationDomainDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationDomainDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationDomainDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationDomainDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationDomainDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationDomainDeleted", "context", f.value, o.context, false);
     }
   }
@@ -3388,22 +3388,22 @@ void read(Value v, workos::EventOrganizationDomainUpdated& o, DecodeContext& c) 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationDomainUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationDomainUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationDomainUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationDomainUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationDomainUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationDomainUpdated", "context", f.value, o.context, false);
     }
   }
@@ -3447,10 +3447,10 @@ void read(Value v, workos::EventOrganizationDomainVerificationFailedData& o, Dec
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "reason") {
+    if (key_is(k, "reason")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationDomainVerificationFailedData", "reason", f.value, o.reason, true);
-    } else if (k == "organization_domain") {
+    } else if (key_is(k, "organization_domain")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationDomainVerificationFailedData", "organization_domain", f.value,
             o.organization_domain, true);
@@ -3475,23 +3475,23 @@ void read(Value v, workos::EventOrganizationDomainVerificationFailed& o, DecodeC
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationDomainVerificationFailed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationDomainVerificationFailed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationDomainVerificationFailed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationDomainVerificationFailed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationDomainVerificationFailed", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationDomainVerificationFailed", "context", f.value, o.context, false);
     }
   }
@@ -3524,22 +3524,22 @@ void read(Value v, workos::EventOrganizationDomainVerified& o, DecodeContext& c)
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationDomainVerified", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationDomainVerified", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationDomainVerified", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationDomainVerified", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationDomainVerified", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationDomainVerified", "context", f.value, o.context, false);
     }
   }
@@ -3572,39 +3572,39 @@ void read(Value v, workos::EventOrganizationMembershipCreatedData& o, DecodeCont
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationMembershipCreatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationMembershipCreatedData", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationMembershipCreatedData", "user_id", f.value, o.user_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationMembershipCreatedData", "organization_id", f.value,
             o.organization_id, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationMembershipCreatedData", "status", f.value, o.status, true);
-    } else if (k == "role") {
+    } else if (key_is(k, "role")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventOrganizationMembershipCreatedData", "role", f.value, o.role, true);
-    } else if (k == "roles") {
+    } else if (key_is(k, "roles")) {
       field(c, "EventOrganizationMembershipCreatedData", "roles", f.value, o.roles, false);
-    } else if (k == "custom_attributes") {
+    } else if (key_is(k, "custom_attributes")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventOrganizationMembershipCreatedData", "custom_attributes", f.value,
             o.custom_attributes, true);
-    } else if (k == "directory_managed") {
+    } else if (key_is(k, "directory_managed")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventOrganizationMembershipCreatedData", "directory_managed", f.value,
             o.directory_managed, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventOrganizationMembershipCreatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "EventOrganizationMembershipCreatedData", "updated_at", f.value, o.updated_at, true);
     }
@@ -3653,22 +3653,22 @@ void read(Value v, workos::EventOrganizationMembershipCreated& o, DecodeContext&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationMembershipCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationMembershipCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationMembershipCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationMembershipCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationMembershipCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationMembershipCreated", "context", f.value, o.context, false);
     }
   }
@@ -3701,22 +3701,22 @@ void read(Value v, workos::EventOrganizationMembershipDeleted& o, DecodeContext&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationMembershipDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationMembershipDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationMembershipDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationMembershipDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationMembershipDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationMembershipDeleted", "context", f.value, o.context, false);
     }
   }
@@ -3749,22 +3749,22 @@ void read(Value v, workos::EventOrganizationMembershipUpdated& o, DecodeContext&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationMembershipUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationMembershipUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationMembershipUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationMembershipUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationMembershipUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationMembershipUpdated", "context", f.value, o.context, false);
     }
   }
@@ -3797,33 +3797,33 @@ void read(Value v, workos::EventOrganizationRoleCreatedData& o, DecodeContext& c
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationRoleCreatedData", "object", f.value, o.object, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationRoleCreatedData", "organization_id", f.value, o.organization_id,
             true);
-    } else if (k == "slug") {
+    } else if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationRoleCreatedData", "slug", f.value, o.slug, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationRoleCreatedData", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationRoleCreatedData", "description", f.value, o.description, false);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventOrganizationRoleCreatedData", "resource_type_slug", f.value,
             o.resource_type_slug, true);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventOrganizationRoleCreatedData", "permissions", f.value, o.permissions, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventOrganizationRoleCreatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventOrganizationRoleCreatedData", "updated_at", f.value, o.updated_at, true);
     }
@@ -3869,22 +3869,22 @@ void read(Value v, workos::EventOrganizationRoleCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationRoleCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationRoleCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationRoleCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationRoleCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationRoleCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationRoleCreated", "context", f.value, o.context, false);
     }
   }
@@ -3917,22 +3917,22 @@ void read(Value v, workos::EventOrganizationRoleDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationRoleDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationRoleDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationRoleDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationRoleDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationRoleDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationRoleDeleted", "context", f.value, o.context, false);
     }
   }
@@ -3965,22 +3965,22 @@ void read(Value v, workos::EventOrganizationRoleUpdated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventOrganizationRoleUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventOrganizationRoleUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventOrganizationRoleUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventOrganizationRoleUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventOrganizationRoleUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventOrganizationRoleUpdated", "context", f.value, o.context, false);
     }
   }
@@ -3997,51 +3997,6 @@ void read(Value v, workos::EventOrganizationRoleUpdated& o, DecodeContext& c) {
 }
 
 void write(Writer& w, const workos::EventOrganizationRoleUpdated& o) {
-  w.begin_object();
-  member(w, "object", o.object);
-  member(w, "id", o.id);
-  member(w, "event", o.event);
-  member(w, "data", o.data);
-  member(w, "created_at", o.created_at);
-  member(w, "context", o.context);
-  w.end_object();
-}
-
-void read(Value v, workos::EventOrganizationUpdated& o, DecodeContext& c) {
-  ObjectReader r(v, c);
-  if (!r.ok()) return;
-  std::uint64_t seen[1] = {};
-  for (auto f : r.fields()) {
-    const std::string_view k = f.key;
-    if (k == "object") {
-      seen[0] |= std::uint64_t{1} << 0;
-      field(c, "EventOrganizationUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
-      seen[0] |= std::uint64_t{1} << 1;
-      field(c, "EventOrganizationUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
-      seen[0] |= std::uint64_t{1} << 2;
-      field(c, "EventOrganizationUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
-      seen[0] |= std::uint64_t{1} << 3;
-      field(c, "EventOrganizationUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
-      seen[0] |= std::uint64_t{1} << 4;
-      field(c, "EventOrganizationUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
-      field(c, "EventOrganizationUpdated", "context", f.value, o.context, false);
-    }
-  }
-  if (!(seen[0] & (std::uint64_t{1} << 0)))
-    c.missing_required("EventOrganizationUpdated", "object");
-  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("EventOrganizationUpdated", "id");
-  if (!(seen[0] & (std::uint64_t{1} << 2))) c.missing_required("EventOrganizationUpdated", "event");
-  if (!(seen[0] & (std::uint64_t{1} << 3))) c.missing_required("EventOrganizationUpdated", "data");
-  if (!(seen[0] & (std::uint64_t{1} << 4)))
-    c.missing_required("EventOrganizationUpdated", "created_at");
-}
-
-void write(Writer& w, const workos::EventOrganizationUpdated& o) {
   w.begin_object();
   member(w, "object", o.object);
   member(w, "id", o.id);
@@ -4691,14 +4646,6 @@ Result<void> from_json(std::string_view json, EventOrganizationRoleUpdated& out)
 }
 
 std::string to_json(const EventOrganizationRoleUpdated& value) {
-  return detail::json::encode_document(value);
-}
-
-Result<void> from_json(std::string_view json, EventOrganizationUpdated& out) {
-  return detail::json::decode_document(json, "EventOrganizationUpdated", out);
-}
-
-std::string to_json(const EventOrganizationUpdated& value) {
   return detail::json::encode_document(value);
 }
 

@@ -2167,28 +2167,73 @@ const workos::EventUnknown* Event::as_unknown() const noexcept {
 
 namespace workos::detail::json {
 
+void read(Value v, workos::EventOrganizationUpdated& o, DecodeContext& c) {
+  ObjectReader r(v, c);
+  if (!r.ok()) return;
+  std::uint64_t seen[1] = {};
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (key_is(k, "object")) {
+      seen[0] |= std::uint64_t{1} << 0;
+      field(c, "EventOrganizationUpdated", "object", f.value, o.object, true);
+    } else if (key_is(k, "id")) {
+      seen[0] |= std::uint64_t{1} << 1;
+      field(c, "EventOrganizationUpdated", "id", f.value, o.id, true);
+    } else if (key_is(k, "event")) {
+      seen[0] |= std::uint64_t{1} << 2;
+      field(c, "EventOrganizationUpdated", "event", f.value, o.event, true);
+    } else if (key_is(k, "data")) {
+      seen[0] |= std::uint64_t{1} << 3;
+      field(c, "EventOrganizationUpdated", "data", f.value, o.data, true);
+    } else if (key_is(k, "created_at")) {
+      seen[0] |= std::uint64_t{1} << 4;
+      field(c, "EventOrganizationUpdated", "created_at", f.value, o.created_at, true);
+    } else if (key_is(k, "context")) {
+      field(c, "EventOrganizationUpdated", "context", f.value, o.context, false);
+    }
+  }
+  if (!(seen[0] & (std::uint64_t{1} << 0)))
+    c.missing_required("EventOrganizationUpdated", "object");
+  if (!(seen[0] & (std::uint64_t{1} << 1))) c.missing_required("EventOrganizationUpdated", "id");
+  if (!(seen[0] & (std::uint64_t{1} << 2))) c.missing_required("EventOrganizationUpdated", "event");
+  if (!(seen[0] & (std::uint64_t{1} << 3))) c.missing_required("EventOrganizationUpdated", "data");
+  if (!(seen[0] & (std::uint64_t{1} << 4)))
+    c.missing_required("EventOrganizationUpdated", "created_at");
+}
+
+void write(Writer& w, const workos::EventOrganizationUpdated& o) {
+  w.begin_object();
+  member(w, "object", o.object);
+  member(w, "id", o.id);
+  member(w, "event", o.event);
+  member(w, "data", o.data);
+  member(w, "created_at", o.created_at);
+  member(w, "context", o.context);
+  w.end_object();
+}
+
 void read(Value v, workos::EventPasswordResetCreatedData& o, DecodeContext& c) {
   ObjectReader r(v, c);
   if (!r.ok()) return;
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventPasswordResetCreatedData", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventPasswordResetCreatedData", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventPasswordResetCreatedData", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventPasswordResetCreatedData", "email", f.value, o.email, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventPasswordResetCreatedData", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventPasswordResetCreatedData", "created_at", f.value, o.created_at, true);
     }
@@ -2224,22 +2269,22 @@ void read(Value v, workos::EventPasswordResetCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventPasswordResetCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventPasswordResetCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventPasswordResetCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventPasswordResetCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventPasswordResetCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventPasswordResetCreated", "context", f.value, o.context, false);
     }
   }
@@ -2270,22 +2315,22 @@ void read(Value v, workos::EventPasswordResetSucceeded& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventPasswordResetSucceeded", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventPasswordResetSucceeded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventPasswordResetSucceeded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventPasswordResetSucceeded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventPasswordResetSucceeded", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventPasswordResetSucceeded", "context", f.value, o.context, false);
     }
   }
@@ -2317,22 +2362,22 @@ void read(Value v, workos::EventPermissionCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventPermissionCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventPermissionCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventPermissionCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventPermissionCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventPermissionCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventPermissionCreated", "context", f.value, o.context, false);
     }
   }
@@ -2361,22 +2406,22 @@ void read(Value v, workos::EventPermissionDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventPermissionDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventPermissionDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventPermissionDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventPermissionDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventPermissionDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventPermissionDeleted", "context", f.value, o.context, false);
     }
   }
@@ -2405,22 +2450,22 @@ void read(Value v, workos::EventPermissionUpdated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventPermissionUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventPermissionUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventPermissionUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventPermissionUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventPermissionUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventPermissionUpdated", "context", f.value, o.context, false);
     }
   }
@@ -2449,35 +2494,35 @@ void read(Value v, workos::PipesConnectedAccount& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "PipesConnectedAccount", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "PipesConnectedAccount", "id", f.value, o.id, true);
-    } else if (k == "data_integration_id") {
+    } else if (key_is(k, "data_integration_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "PipesConnectedAccount", "data_integration_id", f.value, o.data_integration_id,
             true);
-    } else if (k == "provider_slug") {
+    } else if (key_is(k, "provider_slug")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "PipesConnectedAccount", "provider_slug", f.value, o.provider_slug, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "PipesConnectedAccount", "user_id", f.value, o.user_id, false);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "PipesConnectedAccount", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "PipesConnectedAccount", "scopes", f.value, o.scopes, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "PipesConnectedAccount", "state", f.value, o.state, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "PipesConnectedAccount", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "PipesConnectedAccount", "updated_at", f.value, o.updated_at, true);
     }
@@ -2522,22 +2567,22 @@ void read(Value v, workos::EventPipesConnectedAccountConnected& o, DecodeContext
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventPipesConnectedAccountConnected", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventPipesConnectedAccountConnected", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventPipesConnectedAccountConnected", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventPipesConnectedAccountConnected", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventPipesConnectedAccountConnected", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventPipesConnectedAccountConnected", "context", f.value, o.context, false);
     }
   }
@@ -2570,42 +2615,42 @@ void read(Value v, workos::EventPipesConnectedAccountConnectionFailedData& o, De
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventPipesConnectedAccountConnectionFailedData", "object", f.value, o.object, true);
-    } else if (k == "data_integration_id") {
+    } else if (key_is(k, "data_integration_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventPipesConnectedAccountConnectionFailedData", "data_integration_id", f.value,
             o.data_integration_id, true);
-    } else if (k == "provider_slug") {
+    } else if (key_is(k, "provider_slug")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventPipesConnectedAccountConnectionFailedData", "provider_slug", f.value,
             o.provider_slug, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventPipesConnectedAccountConnectionFailedData", "user_id", f.value, o.user_id,
             false);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventPipesConnectedAccountConnectionFailedData", "organization_id", f.value,
             o.organization_id, false);
-    } else if (k == "error_code") {
+    } else if (key_is(k, "error_code")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventPipesConnectedAccountConnectionFailedData", "error_code", f.value,
             o.error_code, true);
-    } else if (k == "error_reason") {
+    } else if (key_is(k, "error_reason")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EventPipesConnectedAccountConnectionFailedData", "error_reason", f.value,
             o.error_reason, false);
-    } else if (k == "provider_error") {
+    } else if (key_is(k, "provider_error")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EventPipesConnectedAccountConnectionFailedData", "provider_error", f.value,
             o.provider_error, false);
-    } else if (k == "provider_error_description") {
+    } else if (key_is(k, "provider_error_description")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "EventPipesConnectedAccountConnectionFailedData", "provider_error_description",
             f.value, o.provider_error_description, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "EventPipesConnectedAccountConnectionFailedData", "created_at", f.value,
             o.created_at, true);
@@ -2660,23 +2705,23 @@ void read(Value v, workos::EventPipesConnectedAccountConnectionFailed& o, Decode
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventPipesConnectedAccountConnectionFailed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventPipesConnectedAccountConnectionFailed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventPipesConnectedAccountConnectionFailed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventPipesConnectedAccountConnectionFailed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventPipesConnectedAccountConnectionFailed", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventPipesConnectedAccountConnectionFailed", "context", f.value, o.context, false);
     }
   }
@@ -2709,22 +2754,22 @@ void read(Value v, workos::EventPipesConnectedAccountDisconnected& o, DecodeCont
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventPipesConnectedAccountDisconnected", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventPipesConnectedAccountDisconnected", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventPipesConnectedAccountDisconnected", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventPipesConnectedAccountDisconnected", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventPipesConnectedAccountDisconnected", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventPipesConnectedAccountDisconnected", "context", f.value, o.context, false);
     }
   }
@@ -2757,24 +2802,24 @@ void read(Value v, workos::EventPipesConnectedAccountReauthorizationNeeded& o, D
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventPipesConnectedAccountReauthorizationNeeded", "object", f.value, o.object,
             true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventPipesConnectedAccountReauthorizationNeeded", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventPipesConnectedAccountReauthorizationNeeded", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventPipesConnectedAccountReauthorizationNeeded", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventPipesConnectedAccountReauthorizationNeeded", "created_at", f.value,
             o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventPipesConnectedAccountReauthorizationNeeded", "context", f.value, o.context,
             false);
     }
@@ -2808,17 +2853,17 @@ void read(Value v, workos::EventRadarChallengeCreatedData& o, DecodeContext& c) 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventRadarChallengeCreatedData", "type", f.value, o.type, true);
-    } else if (k == "radar_challenge_id") {
+    } else if (key_is(k, "radar_challenge_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventRadarChallengeCreatedData", "radar_challenge_id", f.value,
             o.radar_challenge_id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventRadarChallengeCreatedData", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventRadarChallengeCreatedData", "email", f.value, o.email, true);
     }
@@ -2848,22 +2893,22 @@ void read(Value v, workos::EventRadarChallengeCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventRadarChallengeCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventRadarChallengeCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventRadarChallengeCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventRadarChallengeCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventRadarChallengeCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventRadarChallengeCreated", "context", f.value, o.context, false);
     }
   }
@@ -2895,21 +2940,21 @@ void read(Value v, workos::EventRoleCreatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventRoleCreatedData", "object", f.value, o.object, true);
-    } else if (k == "slug") {
+    } else if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventRoleCreatedData", "slug", f.value, o.slug, true);
-    } else if (k == "resource_type_slug") {
+    } else if (key_is(k, "resource_type_slug")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventRoleCreatedData", "resource_type_slug", f.value, o.resource_type_slug, true);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       field(c, "EventRoleCreatedData", "permissions", f.value, o.permissions, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventRoleCreatedData", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventRoleCreatedData", "updated_at", f.value, o.updated_at, true);
     }
@@ -2941,22 +2986,22 @@ void read(Value v, workos::EventRoleCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventRoleCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventRoleCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventRoleCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventRoleCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventRoleCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventRoleCreated", "context", f.value, o.context, false);
     }
   }
@@ -2984,22 +3029,22 @@ void read(Value v, workos::EventRoleDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventRoleDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventRoleDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventRoleDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventRoleDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventRoleDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventRoleDeleted", "context", f.value, o.context, false);
     }
   }
@@ -3027,22 +3072,22 @@ void read(Value v, workos::EventRoleUpdated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventRoleUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventRoleUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventRoleUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventRoleUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventRoleUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventRoleUpdated", "context", f.value, o.context, false);
     }
   }
@@ -3070,22 +3115,22 @@ void read(Value v, workos::EventSessionCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventSessionCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventSessionCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventSessionCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventSessionCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventSessionCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventSessionCreated", "context", f.value, o.context, false);
     }
   }
@@ -3113,22 +3158,22 @@ void read(Value v, workos::EventSessionRevoked& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventSessionRevoked", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventSessionRevoked", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventSessionRevoked", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventSessionRevoked", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventSessionRevoked", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventSessionRevoked", "context", f.value, o.context, false);
     }
   }
@@ -3156,22 +3201,22 @@ void read(Value v, workos::EventUserCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventUserCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventUserCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventUserCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventUserCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventUserCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventUserCreated", "context", f.value, o.context, false);
     }
   }
@@ -3199,22 +3244,22 @@ void read(Value v, workos::EventUserDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventUserDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventUserDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventUserDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventUserDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventUserDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventUserDeleted", "context", f.value, o.context, false);
     }
   }
@@ -3242,22 +3287,22 @@ void read(Value v, workos::EventUserUpdated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventUserUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventUserUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventUserUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventUserUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventUserUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventUserUpdated", "context", f.value, o.context, false);
     }
   }
@@ -3295,10 +3340,10 @@ void read(Value v, workos::EventVaultByokKeyDeletedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "organization_id") {
+    if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultByokKeyDeletedData", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "key_provider") {
+    } else if (key_is(k, "key_provider")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultByokKeyDeletedData", "key_provider", f.value, o.key_provider, true);
     }
@@ -3322,22 +3367,22 @@ void read(Value v, workos::EventVaultByokKeyDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultByokKeyDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultByokKeyDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultByokKeyDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultByokKeyDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultByokKeyDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultByokKeyDeleted", "context", f.value, o.context, false);
     }
   }
@@ -3367,15 +3412,15 @@ void read(Value v, workos::EventVaultByokKeyVerificationCompletedData& o, Decode
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "organization_id") {
+    if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultByokKeyVerificationCompletedData", "organization_id", f.value,
             o.organization_id, true);
-    } else if (k == "key_provider") {
+    } else if (key_is(k, "key_provider")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultByokKeyVerificationCompletedData", "key_provider", f.value,
             o.key_provider, true);
-    } else if (k == "verified") {
+    } else if (key_is(k, "verified")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultByokKeyVerificationCompletedData", "verified", f.value, o.verified, true);
     }
@@ -3402,22 +3447,22 @@ void read(Value v, workos::EventVaultByokKeyVerificationCompleted& o, DecodeCont
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultByokKeyVerificationCompleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultByokKeyVerificationCompleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultByokKeyVerificationCompleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultByokKeyVerificationCompleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultByokKeyVerificationCompleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultByokKeyVerificationCompleted", "context", f.value, o.context, false);
     }
   }
@@ -3450,22 +3495,22 @@ void read(Value v, workos::EventVaultDataCreatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "actor_id") {
+    if (key_is(k, "actor_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultDataCreatedData", "actor_id", f.value, o.actor_id, true);
-    } else if (k == "actor_source") {
+    } else if (key_is(k, "actor_source")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultDataCreatedData", "actor_source", f.value, o.actor_source, true);
-    } else if (k == "actor_name") {
+    } else if (key_is(k, "actor_name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultDataCreatedData", "actor_name", f.value, o.actor_name, true);
-    } else if (k == "kv_name") {
+    } else if (key_is(k, "kv_name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultDataCreatedData", "kv_name", f.value, o.kv_name, true);
-    } else if (k == "key_id") {
+    } else if (key_is(k, "key_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultDataCreatedData", "key_id", f.value, o.key_id, true);
-    } else if (k == "key_context") {
+    } else if (key_is(k, "key_context")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EventVaultDataCreatedData", "key_context", f.value, o.key_context, true);
     }
@@ -3501,22 +3546,22 @@ void read(Value v, workos::EventVaultDataCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultDataCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultDataCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultDataCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultDataCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultDataCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultDataCreated", "context", f.value, o.context, false);
     }
   }
@@ -3545,16 +3590,16 @@ void read(Value v, workos::EventVaultDataDeletedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "actor_id") {
+    if (key_is(k, "actor_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultDataDeletedData", "actor_id", f.value, o.actor_id, true);
-    } else if (k == "actor_source") {
+    } else if (key_is(k, "actor_source")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultDataDeletedData", "actor_source", f.value, o.actor_source, true);
-    } else if (k == "actor_name") {
+    } else if (key_is(k, "actor_name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultDataDeletedData", "actor_name", f.value, o.actor_name, true);
-    } else if (k == "kv_name") {
+    } else if (key_is(k, "kv_name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultDataDeletedData", "kv_name", f.value, o.kv_name, true);
     }
@@ -3584,22 +3629,22 @@ void read(Value v, workos::EventVaultDataDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultDataDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultDataDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultDataDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultDataDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultDataDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultDataDeleted", "context", f.value, o.context, false);
     }
   }
@@ -3628,19 +3673,19 @@ void read(Value v, workos::EventVaultDataReadData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "actor_id") {
+    if (key_is(k, "actor_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultDataReadData", "actor_id", f.value, o.actor_id, true);
-    } else if (k == "actor_source") {
+    } else if (key_is(k, "actor_source")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultDataReadData", "actor_source", f.value, o.actor_source, true);
-    } else if (k == "actor_name") {
+    } else if (key_is(k, "actor_name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultDataReadData", "actor_name", f.value, o.actor_name, true);
-    } else if (k == "kv_name") {
+    } else if (key_is(k, "kv_name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultDataReadData", "kv_name", f.value, o.kv_name, true);
-    } else if (k == "key_id") {
+    } else if (key_is(k, "key_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultDataReadData", "key_id", f.value, o.key_id, true);
     }
@@ -3671,22 +3716,22 @@ void read(Value v, workos::EventVaultDataRead& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultDataRead", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultDataRead", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultDataRead", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultDataRead", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultDataRead", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultDataRead", "context", f.value, o.context, false);
     }
   }
@@ -3714,22 +3759,22 @@ void read(Value v, workos::EventVaultDataUpdated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultDataUpdated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultDataUpdated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultDataUpdated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultDataUpdated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultDataUpdated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultDataUpdated", "context", f.value, o.context, false);
     }
   }
@@ -3758,16 +3803,16 @@ void read(Value v, workos::EventVaultDekDecryptedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "actor_id") {
+    if (key_is(k, "actor_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultDekDecryptedData", "actor_id", f.value, o.actor_id, true);
-    } else if (k == "actor_source") {
+    } else if (key_is(k, "actor_source")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultDekDecryptedData", "actor_source", f.value, o.actor_source, true);
-    } else if (k == "actor_name") {
+    } else if (key_is(k, "actor_name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultDekDecryptedData", "actor_name", f.value, o.actor_name, true);
-    } else if (k == "key_id") {
+    } else if (key_is(k, "key_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultDekDecryptedData", "key_id", f.value, o.key_id, true);
     }
@@ -3797,22 +3842,22 @@ void read(Value v, workos::EventVaultDekDecrypted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultDekDecrypted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultDekDecrypted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultDekDecrypted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultDekDecrypted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultDekDecrypted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultDekDecrypted", "context", f.value, o.context, false);
     }
   }
@@ -3841,19 +3886,19 @@ void read(Value v, workos::EventVaultDekReadData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "actor_id") {
+    if (key_is(k, "actor_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultDekReadData", "actor_id", f.value, o.actor_id, true);
-    } else if (k == "actor_source") {
+    } else if (key_is(k, "actor_source")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultDekReadData", "actor_source", f.value, o.actor_source, true);
-    } else if (k == "actor_name") {
+    } else if (key_is(k, "actor_name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultDekReadData", "actor_name", f.value, o.actor_name, true);
-    } else if (k == "key_ids") {
+    } else if (key_is(k, "key_ids")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultDekReadData", "key_ids", f.value, o.key_ids, true);
-    } else if (k == "key_context") {
+    } else if (key_is(k, "key_context")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultDekReadData", "key_context", f.value, o.key_context, true);
     }
@@ -3884,22 +3929,22 @@ void read(Value v, workos::EventVaultDekRead& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultDekRead", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultDekRead", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultDekRead", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultDekRead", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultDekRead", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultDekRead", "context", f.value, o.context, false);
     }
   }
@@ -3927,19 +3972,19 @@ void read(Value v, workos::EventVaultKekCreatedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "actor_id") {
+    if (key_is(k, "actor_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultKekCreatedData", "actor_id", f.value, o.actor_id, true);
-    } else if (k == "actor_source") {
+    } else if (key_is(k, "actor_source")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultKekCreatedData", "actor_source", f.value, o.actor_source, true);
-    } else if (k == "actor_name") {
+    } else if (key_is(k, "actor_name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultKekCreatedData", "actor_name", f.value, o.actor_name, true);
-    } else if (k == "key_name") {
+    } else if (key_is(k, "key_name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultKekCreatedData", "key_name", f.value, o.key_name, true);
-    } else if (k == "key_id") {
+    } else if (key_is(k, "key_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultKekCreatedData", "key_id", f.value, o.key_id, true);
     }
@@ -3972,22 +4017,22 @@ void read(Value v, workos::EventVaultKekCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultKekCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultKekCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultKekCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultKekCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultKekCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultKekCreated", "context", f.value, o.context, false);
     }
   }
@@ -4016,22 +4061,22 @@ void read(Value v, workos::EventVaultKekDeleted& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultKekDeleted", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultKekDeleted", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultKekDeleted", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultKekDeleted", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultKekDeleted", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultKekDeleted", "context", f.value, o.context, false);
     }
   }
@@ -4060,22 +4105,22 @@ void read(Value v, workos::EventVaultMetadataRead& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultMetadataRead", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultMetadataRead", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultMetadataRead", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultMetadataRead", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultMetadataRead", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultMetadataRead", "context", f.value, o.context, false);
     }
   }
@@ -4104,13 +4149,13 @@ void read(Value v, workos::EventVaultNamesListedData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "actor_id") {
+    if (key_is(k, "actor_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultNamesListedData", "actor_id", f.value, o.actor_id, true);
-    } else if (k == "actor_source") {
+    } else if (key_is(k, "actor_source")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultNamesListedData", "actor_source", f.value, o.actor_source, true);
-    } else if (k == "actor_name") {
+    } else if (key_is(k, "actor_name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultNamesListedData", "actor_name", f.value, o.actor_name, true);
     }
@@ -4137,22 +4182,22 @@ void read(Value v, workos::EventVaultNamesListed& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventVaultNamesListed", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventVaultNamesListed", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventVaultNamesListed", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventVaultNamesListed", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventVaultNamesListed", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventVaultNamesListed", "context", f.value, o.context, false);
     }
   }
@@ -4191,27 +4236,27 @@ void read(Value v, workos::WaitlistUser& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "WaitlistUser", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "WaitlistUser", "id", f.value, o.id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "WaitlistUser", "email", f.value, o.email, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "WaitlistUser", "state", f.value, o.state, true);
-    } else if (k == "approved_at") {
+    } else if (key_is(k, "approved_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "WaitlistUser", "approved_at", f.value, o.approved_at, false);
-    } else if (k == "waitlist_id") {
+    } else if (key_is(k, "waitlist_id")) {
       field(c, "WaitlistUser", "waitlist_id", f.value, o.waitlist_id, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "WaitlistUser", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "WaitlistUser", "updated_at", f.value, o.updated_at, true);
     }
@@ -4245,22 +4290,22 @@ void read(Value v, workos::EventWaitlistUserApproved& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventWaitlistUserApproved", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventWaitlistUserApproved", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventWaitlistUserApproved", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventWaitlistUserApproved", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventWaitlistUserApproved", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventWaitlistUserApproved", "context", f.value, o.context, false);
     }
   }
@@ -4291,22 +4336,22 @@ void read(Value v, workos::EventWaitlistUserCreated& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventWaitlistUserCreated", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventWaitlistUserCreated", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventWaitlistUserCreated", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventWaitlistUserCreated", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventWaitlistUserCreated", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventWaitlistUserCreated", "context", f.value, o.context, false);
     }
   }
@@ -4336,22 +4381,22 @@ void read(Value v, workos::EventWaitlistUserDenied& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventWaitlistUserDenied", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventWaitlistUserDenied", "id", f.value, o.id, true);
-    } else if (k == "event") {
+    } else if (key_is(k, "event")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventWaitlistUserDenied", "event", f.value, o.event, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EventWaitlistUserDenied", "data", f.value, o.data, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EventWaitlistUserDenied", "created_at", f.value, o.created_at, true);
-    } else if (k == "context") {
+    } else if (key_is(k, "context")) {
       field(c, "EventWaitlistUserDenied", "context", f.value, o.context, false);
     }
   }
@@ -5047,11 +5092,11 @@ void read(Value v, workos::Event& o, DecodeContext& c) {
   u.tag = tag_string(v, "event");
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id")
+    if (key_is(k, "id"))
       field(c, "Event", "id", f.value, u.id, false);
-    else if (k == "created_at")
+    else if (key_is(k, "created_at"))
       field(c, "Event", "created_at", f.value, u.created_at, false);
-    else if (k == "data")
+    else if (key_is(k, "data"))
       field(c, "Event", "data", f.value, u.data, false);
   }
   read(v, u.raw, c);
@@ -5405,13 +5450,13 @@ void read(Value v, workos::EventList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EventList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EventList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EventList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -5432,6 +5477,14 @@ void write(Writer& w, const workos::EventList& o) {
 }  // namespace workos::detail::json
 
 namespace workos {
+
+Result<void> from_json(std::string_view json, EventOrganizationUpdated& out) {
+  return detail::json::decode_document(json, "EventOrganizationUpdated", out);
+}
+
+std::string to_json(const EventOrganizationUpdated& value) {
+  return detail::json::encode_document(value);
+}
 
 Result<void> from_json(std::string_view json, EventPasswordResetCreatedData& out) {
   return detail::json::decode_document(json, "EventPasswordResetCreatedData", out);

@@ -19,37 +19,37 @@ void read(Value v, workos::Flag& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "Flag", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "Flag", "id", f.value, o.id, true);
-    } else if (k == "slug") {
+    } else if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "Flag", "slug", f.value, o.slug, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "Flag", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "Flag", "description", f.value, o.description, false);
-    } else if (k == "owner") {
+    } else if (key_is(k, "owner")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "Flag", "owner", f.value, o.owner, false);
-    } else if (k == "tags") {
+    } else if (key_is(k, "tags")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "Flag", "tags", f.value, o.tags, true);
-    } else if (k == "enabled") {
+    } else if (key_is(k, "enabled")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "Flag", "enabled", f.value, o.enabled, true);
-    } else if (k == "default_value") {
+    } else if (key_is(k, "default_value")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "Flag", "default_value", f.value, o.default_value, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "Flag", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "Flag", "updated_at", f.value, o.updated_at, true);
     }
@@ -91,13 +91,13 @@ void read(Value v, workos::FlagList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "FlagList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "FlagList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "FlagList", "list_metadata", f.value, o.list_metadata, true);
     }

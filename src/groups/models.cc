@@ -19,10 +19,10 @@ void read(Value v, workos::CreateGroup& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateGroup", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "CreateGroup", "description", f.value, o.description, false);
     }
   }
@@ -42,7 +42,7 @@ void read(Value v, workos::CreateGroupMembership& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "organization_membership_id") {
+    if (key_is(k, "organization_membership_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateGroupMembership", "organization_membership_id", f.value,
             o.organization_membership_id, true);
@@ -64,36 +64,36 @@ void read(Value v, workos::ListGroupOrganizationMembershipsItem& o, DecodeContex
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ListGroupOrganizationMembershipsItem", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ListGroupOrganizationMembershipsItem", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ListGroupOrganizationMembershipsItem", "user_id", f.value, o.user_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ListGroupOrganizationMembershipsItem", "organization_id", f.value,
             o.organization_id, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ListGroupOrganizationMembershipsItem", "status", f.value, o.status, true);
-    } else if (k == "directory_managed") {
+    } else if (key_is(k, "directory_managed")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ListGroupOrganizationMembershipsItem", "directory_managed", f.value,
             o.directory_managed, true);
-    } else if (k == "organization_name") {
+    } else if (key_is(k, "organization_name")) {
       field(c, "ListGroupOrganizationMembershipsItem", "organization_name", f.value,
             o.organization_name, false);
-    } else if (k == "custom_attributes") {
+    } else if (key_is(k, "custom_attributes")) {
       field(c, "ListGroupOrganizationMembershipsItem", "custom_attributes", f.value,
             o.custom_attributes, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "ListGroupOrganizationMembershipsItem", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "ListGroupOrganizationMembershipsItem", "updated_at", f.value, o.updated_at, true);
     }
@@ -136,9 +136,9 @@ void read(Value v, workos::UpdateGroup& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       field(c, "UpdateGroup", "name", f.value, o.name, false);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "UpdateGroup", "description", f.value, o.description, false);
     }
   }
@@ -157,13 +157,13 @@ void read(Value v, workos::UserOrganizationMembershipBaseList& o, DecodeContext&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserOrganizationMembershipBaseList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserOrganizationMembershipBaseList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserOrganizationMembershipBaseList", "list_metadata", f.value, o.list_metadata,
             true);

@@ -68,24 +68,24 @@ void read(Value v, workos::AuthenticationChallenge& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticationChallenge", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticationChallenge", "id", f.value, o.id, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       field(c, "AuthenticationChallenge", "expires_at", f.value, o.expires_at, false);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       field(c, "AuthenticationChallenge", "code", f.value, o.code, false);
-    } else if (k == "authentication_factor_id") {
+    } else if (key_is(k, "authentication_factor_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticationChallenge", "authentication_factor_id", f.value,
             o.authentication_factor_id, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthenticationChallenge", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthenticationChallenge", "updated_at", f.value, o.updated_at, true);
     }
@@ -118,10 +118,10 @@ void read(Value v, workos::AuthenticationChallengeVerifyResponse& o, DecodeConte
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "challenge") {
+    if (key_is(k, "challenge")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticationChallengeVerifyResponse", "challenge", f.value, o.challenge, true);
-    } else if (k == "valid") {
+    } else if (key_is(k, "valid")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticationChallengeVerifyResponse", "valid", f.value, o.valid, true);
     }
@@ -145,7 +145,7 @@ void read(Value v, workos::AuthenticationFactorSms& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "phone_number") {
+    if (key_is(k, "phone_number")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticationFactorSms", "phone_number", f.value, o.phone_number, true);
     }
@@ -166,10 +166,10 @@ void read(Value v, workos::AuthenticationFactorTotp& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "issuer") {
+    if (key_is(k, "issuer")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticationFactorTotp", "issuer", f.value, o.issuer, true);
-    } else if (k == "user") {
+    } else if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticationFactorTotp", "user", f.value, o.user, true);
     }
@@ -202,25 +202,25 @@ void read(Value v, workos::AuthenticationFactor& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticationFactor", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticationFactor", "id", f.value, o.id, true);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticationFactor", "type", f.value, o.type, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       field(c, "AuthenticationFactor", "user_id", f.value, o.user_id, false);
-    } else if (k == "sms") {
+    } else if (key_is(k, "sms")) {
       field(c, "AuthenticationFactor", "sms", f.value, o.sms, false);
-    } else if (k == "totp") {
+    } else if (key_is(k, "totp")) {
       field(c, "AuthenticationFactor", "totp", f.value, o.totp, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthenticationFactor", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthenticationFactor", "updated_at", f.value, o.updated_at, true);
     }
@@ -253,19 +253,19 @@ void read(Value v, workos::AuthenticationFactorEnrolledTotp& o, DecodeContext& c
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "issuer") {
+    if (key_is(k, "issuer")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticationFactorEnrolledTotp", "issuer", f.value, o.issuer, true);
-    } else if (k == "user") {
+    } else if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticationFactorEnrolledTotp", "user", f.value, o.user, true);
-    } else if (k == "secret") {
+    } else if (key_is(k, "secret")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticationFactorEnrolledTotp", "secret", f.value, o.secret, true);
-    } else if (k == "qr_code") {
+    } else if (key_is(k, "qr_code")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthenticationFactorEnrolledTotp", "qr_code", f.value, o.qr_code, true);
-    } else if (k == "uri") {
+    } else if (key_is(k, "uri")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthenticationFactorEnrolledTotp", "uri", f.value, o.uri, true);
     }
@@ -298,25 +298,25 @@ void read(Value v, workos::AuthenticationFactorEnrolled& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticationFactorEnrolled", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticationFactorEnrolled", "id", f.value, o.id, true);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticationFactorEnrolled", "type", f.value, o.type, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       field(c, "AuthenticationFactorEnrolled", "user_id", f.value, o.user_id, false);
-    } else if (k == "sms") {
+    } else if (key_is(k, "sms")) {
       field(c, "AuthenticationFactorEnrolled", "sms", f.value, o.sms, false);
-    } else if (k == "totp") {
+    } else if (key_is(k, "totp")) {
       field(c, "AuthenticationFactorEnrolled", "totp", f.value, o.totp, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthenticationFactorEnrolled", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthenticationFactorEnrolled", "updated_at", f.value, o.updated_at, true);
     }
@@ -351,7 +351,7 @@ void read(Value v, workos::ChallengeAuthenticationFactor& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "sms_template") {
+    if (key_is(k, "sms_template")) {
       field(c, "ChallengeAuthenticationFactor", "sms_template", f.value, o.sms_template, false);
     }
   }
@@ -379,16 +379,16 @@ void read(Value v, workos::EnrollFactorRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EnrollFactorRequest", "type", f.value, o.type, true);
-    } else if (k == "phone_number") {
+    } else if (key_is(k, "phone_number")) {
       field(c, "EnrollFactorRequest", "phone_number", f.value, o.phone_number, false);
-    } else if (k == "totp_issuer") {
+    } else if (key_is(k, "totp_issuer")) {
       field(c, "EnrollFactorRequest", "totp_issuer", f.value, o.totp_issuer, false);
-    } else if (k == "totp_user") {
+    } else if (key_is(k, "totp_user")) {
       field(c, "EnrollFactorRequest", "totp_user", f.value, o.totp_user, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       field(c, "EnrollFactorRequest", "user_id", f.value, o.user_id, false);
     }
   }
@@ -411,14 +411,14 @@ void read(Value v, workos::EnrollUserAuthenticationFactor& o, DecodeContext& c) 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EnrollUserAuthenticationFactor", "type", f.value, o.type, true);
-    } else if (k == "totp_issuer") {
+    } else if (key_is(k, "totp_issuer")) {
       field(c, "EnrollUserAuthenticationFactor", "totp_issuer", f.value, o.totp_issuer, false);
-    } else if (k == "totp_user") {
+    } else if (key_is(k, "totp_user")) {
       field(c, "EnrollUserAuthenticationFactor", "totp_user", f.value, o.totp_user, false);
-    } else if (k == "totp_secret") {
+    } else if (key_is(k, "totp_secret")) {
       field(c, "EnrollUserAuthenticationFactor", "totp_secret", f.value, o.totp_secret, false);
     }
   }
@@ -441,11 +441,11 @@ void read(Value v, workos::UserAuthenticationFactorEnrollResponse& o, DecodeCont
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "authentication_factor") {
+    if (key_is(k, "authentication_factor")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserAuthenticationFactorEnrollResponse", "authentication_factor", f.value,
             o.authentication_factor, true);
-    } else if (k == "authentication_challenge") {
+    } else if (key_is(k, "authentication_challenge")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserAuthenticationFactorEnrollResponse", "authentication_challenge", f.value,
             o.authentication_challenge, true);
@@ -470,13 +470,13 @@ void read(Value v, workos::UserAuthenticationFactorList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserAuthenticationFactorList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserAuthenticationFactorList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserAuthenticationFactorList", "list_metadata", f.value, o.list_metadata, true);
     }

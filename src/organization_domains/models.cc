@@ -19,10 +19,10 @@ void read(Value v, workos::CreateOrganizationDomain& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "domain") {
+    if (key_is(k, "domain")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateOrganizationDomain", "domain", f.value, o.domain, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateOrganizationDomain", "organization_id", f.value, o.organization_id, true);
     }

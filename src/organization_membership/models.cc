@@ -14,7 +14,7 @@ namespace workos {}  // namespace workos
 namespace workos::detail::json {
 
 bool read_field(std::string_view k, Value v, workos::RoleMultiple& o, DecodeContext& c) {
-  if (k == "role_slugs") {
+  if (key_is(k, "role_slugs")) {
     field(c, "RoleMultiple", "role_slugs", v, o.role_slugs, true);
     return true;
   }
@@ -26,7 +26,7 @@ void write_fields(Writer& w, const workos::RoleMultiple& o) {
 }
 
 bool read_field(std::string_view k, Value v, workos::RoleSingle& o, DecodeContext& c) {
-  if (k == "role_slug") {
+  if (key_is(k, "role_slug")) {
     field(c, "RoleSingle", "role_slug", v, o.role_slug, true);
     return true;
   }
@@ -47,10 +47,10 @@ void read(Value v, workos::CreateUserOrganizationMembership& o, DecodeContext& c
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "user_id") {
+    if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateUserOrganizationMembership", "user_id", f.value, o.user_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateUserOrganizationMembership", "organization_id", f.value, o.organization_id,
             true);
@@ -135,44 +135,44 @@ void read(Value v, workos::UserOrganizationMembership& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserOrganizationMembership", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserOrganizationMembership", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserOrganizationMembership", "user_id", f.value, o.user_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "UserOrganizationMembership", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "UserOrganizationMembership", "status", f.value, o.status, true);
-    } else if (k == "directory_managed") {
+    } else if (key_is(k, "directory_managed")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "UserOrganizationMembership", "directory_managed", f.value, o.directory_managed,
             true);
-    } else if (k == "organization_name") {
+    } else if (key_is(k, "organization_name")) {
       field(c, "UserOrganizationMembership", "organization_name", f.value, o.organization_name,
             false);
-    } else if (k == "custom_attributes") {
+    } else if (key_is(k, "custom_attributes")) {
       field(c, "UserOrganizationMembership", "custom_attributes", f.value, o.custom_attributes,
             false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "UserOrganizationMembership", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "UserOrganizationMembership", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "role") {
+    } else if (key_is(k, "role")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "UserOrganizationMembership", "role", f.value, o.role, true);
-    } else if (k == "roles") {
+    } else if (key_is(k, "roles")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "UserOrganizationMembership", "roles", f.value, o.roles, true);
-    } else if (k == "user") {
+    } else if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "UserOrganizationMembership", "user", f.value, o.user, true);
     }
@@ -224,13 +224,13 @@ void read(Value v, workos::UserOrganizationMembershipList& o, DecodeContext& c) 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserOrganizationMembershipList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserOrganizationMembershipList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserOrganizationMembershipList", "list_metadata", f.value, o.list_metadata, true);
     }

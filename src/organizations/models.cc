@@ -143,20 +143,20 @@ void read(Value v, workos::AuditLogConfigurationLogStream& o, DecodeContext& c) 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogConfigurationLogStream", "id", f.value, o.id, true);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuditLogConfigurationLogStream", "type", f.value, o.type, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuditLogConfigurationLogStream", "state", f.value, o.state, true);
-    } else if (k == "last_synced_at") {
+    } else if (key_is(k, "last_synced_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuditLogConfigurationLogStream", "last_synced_at", f.value, o.last_synced_at,
             false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuditLogConfigurationLogStream", "created_at", f.value, o.created_at, true);
     }
@@ -200,17 +200,17 @@ void read(Value v, workos::AuditLogConfiguration& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "organization_id") {
+    if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuditLogConfiguration", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "retention_period_in_days") {
+    } else if (key_is(k, "retention_period_in_days")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuditLogConfiguration", "retention_period_in_days", f.value,
             o.retention_period_in_days, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuditLogConfiguration", "state", f.value, o.state, true);
-    } else if (k == "log_stream") {
+    } else if (key_is(k, "log_stream")) {
       field(c, "AuditLogConfiguration", "log_stream", f.value, o.log_stream, false);
     }
   }
@@ -236,22 +236,22 @@ void read(Value v, workos::ListAuthorizedApplicationsItem& o, DecodeContext& c) 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ListAuthorizedApplicationsItem", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ListAuthorizedApplicationsItem", "id", f.value, o.id, true);
-    } else if (k == "granted_scopes") {
+    } else if (key_is(k, "granted_scopes")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ListAuthorizedApplicationsItem", "granted_scopes", f.value, o.granted_scopes, true);
-    } else if (k == "oauth_resource") {
+    } else if (key_is(k, "oauth_resource")) {
       field(c, "ListAuthorizedApplicationsItem", "oauth_resource", f.value, o.oauth_resource,
             false);
-    } else if (k == "application") {
+    } else if (key_is(k, "application")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ListAuthorizedApplicationsItem", "application", f.value, o.application, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ListAuthorizedApplicationsItem", "user_id", f.value, o.user_id, true);
     }
@@ -285,33 +285,33 @@ void read(Value v, workos::Organization& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "Organization", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "Organization", "id", f.value, o.id, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "Organization", "name", f.value, o.name, true);
-    } else if (k == "domains") {
+    } else if (key_is(k, "domains")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "Organization", "domains", f.value, o.domains, true);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "Organization", "metadata", f.value, o.metadata, true);
-    } else if (k == "external_id") {
+    } else if (key_is(k, "external_id")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "Organization", "external_id", f.value, o.external_id, false);
-    } else if (k == "stripe_customer_id") {
+    } else if (key_is(k, "stripe_customer_id")) {
       field(c, "Organization", "stripe_customer_id", f.value, o.stripe_customer_id, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "Organization", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "Organization", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "allow_profiles_outside_organization") {
+    } else if (key_is(k, "allow_profiles_outside_organization")) {
       field(c, "Organization", "allow_profiles_outside_organization", f.value,
             o.allow_profiles_outside_organization, false);
     }
@@ -348,13 +348,13 @@ void read(Value v, workos::OrganizationAuthorizedConnectApplicationList& o, Deco
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "OrganizationAuthorizedConnectApplicationList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "OrganizationAuthorizedConnectApplicationList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "OrganizationAuthorizedConnectApplicationList", "list_metadata", f.value,
             o.list_metadata, true);
@@ -392,10 +392,10 @@ void read(Value v, workos::OrganizationDomainData& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "domain") {
+    if (key_is(k, "domain")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "OrganizationDomainData", "domain", f.value, o.domain, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "OrganizationDomainData", "state", f.value, o.state, true);
     }
@@ -417,19 +417,19 @@ void read(Value v, workos::OrganizationInput& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "OrganizationInput", "name", f.value, o.name, true);
-    } else if (k == "allow_profiles_outside_organization") {
+    } else if (key_is(k, "allow_profiles_outside_organization")) {
       field(c, "OrganizationInput", "allow_profiles_outside_organization", f.value,
             o.allow_profiles_outside_organization, false);
-    } else if (k == "domains") {
+    } else if (key_is(k, "domains")) {
       field(c, "OrganizationInput", "domains", f.value, o.domains, false);
-    } else if (k == "domain_data") {
+    } else if (key_is(k, "domain_data")) {
       field(c, "OrganizationInput", "domain_data", f.value, o.domain_data, false);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "OrganizationInput", "metadata", f.value, o.metadata, false);
-    } else if (k == "external_id") {
+    } else if (key_is(k, "external_id")) {
       field(c, "OrganizationInput", "external_id", f.value, o.external_id, false);
     }
   }
@@ -453,13 +453,13 @@ void read(Value v, workos::OrganizationList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "OrganizationList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "OrganizationList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "OrganizationList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -482,20 +482,20 @@ void read(Value v, workos::UpdateOrganization& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       field(c, "UpdateOrganization", "name", f.value, o.name, false);
-    } else if (k == "allow_profiles_outside_organization") {
+    } else if (key_is(k, "allow_profiles_outside_organization")) {
       field(c, "UpdateOrganization", "allow_profiles_outside_organization", f.value,
             o.allow_profiles_outside_organization, false);
-    } else if (k == "domains") {
+    } else if (key_is(k, "domains")) {
       field(c, "UpdateOrganization", "domains", f.value, o.domains, false);
-    } else if (k == "domain_data") {
+    } else if (key_is(k, "domain_data")) {
       field(c, "UpdateOrganization", "domain_data", f.value, o.domain_data, false);
-    } else if (k == "stripe_customer_id") {
+    } else if (key_is(k, "stripe_customer_id")) {
       field(c, "UpdateOrganization", "stripe_customer_id", f.value, o.stripe_customer_id, false);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "UpdateOrganization", "metadata", f.value, o.metadata, false);
-    } else if (k == "external_id") {
+    } else if (key_is(k, "external_id")) {
       field(c, "UpdateOrganization", "external_id", f.value, o.external_id, false);
     }
   }

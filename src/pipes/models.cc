@@ -374,13 +374,13 @@ void read(Value v, workos::ApiKeyInstallation& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "secret") {
+    if (key_is(k, "secret")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ApiKeyInstallation", "secret", f.value, o.secret, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ApiKeyInstallation", "user_id", f.value, o.user_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "ApiKeyInstallation", "organization_id", f.value, o.organization_id, false);
     }
   }
@@ -412,15 +412,15 @@ void read(Value v, workos::AuthorizeDataIntegrationRequest& o, DecodeContext& c)
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "user_id") {
+    if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthorizeDataIntegrationRequest", "user_id", f.value, o.user_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "AuthorizeDataIntegrationRequest", "organization_id", f.value, o.organization_id,
             false);
-    } else if (k == "return_to") {
+    } else if (key_is(k, "return_to")) {
       field(c, "AuthorizeDataIntegrationRequest", "return_to", f.value, o.return_to, false);
-    } else if (k == "config") {
+    } else if (key_is(k, "config")) {
       field(c, "AuthorizeDataIntegrationRequest", "config", f.value, o.config, false);
     }
   }
@@ -463,38 +463,38 @@ void read(Value v, workos::ConnectedAccount& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ConnectedAccount", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ConnectedAccount", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ConnectedAccount", "user_id", f.value, o.user_id, false);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ConnectedAccount", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ConnectedAccount", "scopes", f.value, o.scopes, true);
-    } else if (k == "auth_method") {
+    } else if (key_is(k, "auth_method")) {
       field(c, "ConnectedAccount", "auth_method", f.value, o.auth_method, false);
-    } else if (k == "api_key_last_4") {
+    } else if (key_is(k, "api_key_last_4")) {
       field(c, "ConnectedAccount", "api_key_last_4", f.value, o.api_key_last_4, false);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       field(c, "ConnectedAccount", "client_id", f.value, o.client_id, false);
-    } else if (k == "client_secret_last_4") {
+    } else if (key_is(k, "client_secret_last_4")) {
       field(c, "ConnectedAccount", "client_secret_last_4", f.value, o.client_secret_last_4, false);
-    } else if (k == "config") {
+    } else if (key_is(k, "config")) {
       field(c, "ConnectedAccount", "config", f.value, o.config, false);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ConnectedAccount", "state", f.value, o.state, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "ConnectedAccount", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "ConnectedAccount", "updated_at", f.value, o.updated_at, true);
     }
@@ -535,15 +535,15 @@ void read(Value v, workos::ConnectedAccountInput& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "access_token") {
+    if (key_is(k, "access_token")) {
       field(c, "ConnectedAccountInput", "access_token", f.value, o.access_token, false);
-    } else if (k == "refresh_token") {
+    } else if (key_is(k, "refresh_token")) {
       field(c, "ConnectedAccountInput", "refresh_token", f.value, o.refresh_token, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       field(c, "ConnectedAccountInput", "expires_at", f.value, o.expires_at, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       field(c, "ConnectedAccountInput", "scopes", f.value, o.scopes, false);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       field(c, "ConnectedAccountInput", "state", f.value, o.state, false);
     }
   }
@@ -565,34 +565,34 @@ void read(Value v, workos::CustomProviderDefinition& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CustomProviderDefinition", "name", f.value, o.name, true);
-    } else if (k == "authorization_url") {
+    } else if (key_is(k, "authorization_url")) {
       field(c, "CustomProviderDefinition", "authorization_url", f.value, o.authorization_url,
             false);
-    } else if (k == "token_url") {
+    } else if (key_is(k, "token_url")) {
       field(c, "CustomProviderDefinition", "token_url", f.value, o.token_url, false);
-    } else if (k == "refresh_token_url") {
+    } else if (key_is(k, "refresh_token_url")) {
       field(c, "CustomProviderDefinition", "refresh_token_url", f.value, o.refresh_token_url,
             false);
-    } else if (k == "pkce_enabled") {
+    } else if (key_is(k, "pkce_enabled")) {
       field(c, "CustomProviderDefinition", "pkce_enabled", f.value, o.pkce_enabled, false);
-    } else if (k == "request_scope_separator") {
+    } else if (key_is(k, "request_scope_separator")) {
       field(c, "CustomProviderDefinition", "request_scope_separator", f.value,
             o.request_scope_separator, false);
-    } else if (k == "scopes_required") {
+    } else if (key_is(k, "scopes_required")) {
       field(c, "CustomProviderDefinition", "scopes_required", f.value, o.scopes_required, false);
-    } else if (k == "client_secret_required") {
+    } else if (key_is(k, "client_secret_required")) {
       field(c, "CustomProviderDefinition", "client_secret_required", f.value,
             o.client_secret_required, false);
-    } else if (k == "additional_authorization_parameters") {
+    } else if (key_is(k, "additional_authorization_parameters")) {
       field(c, "CustomProviderDefinition", "additional_authorization_parameters", f.value,
             o.additional_authorization_parameters, false);
-    } else if (k == "token_body_content_type") {
+    } else if (key_is(k, "token_body_content_type")) {
       field(c, "CustomProviderDefinition", "token_body_content_type", f.value,
             o.token_body_content_type, false);
-    } else if (k == "authenticate_via") {
+    } else if (key_is(k, "authenticate_via")) {
       field(c, "CustomProviderDefinition", "authenticate_via", f.value, o.authenticate_via, false);
     }
   }
@@ -631,12 +631,12 @@ void read(Value v, workos::DataIntegrationCredentialsInput& o, DecodeContext& c)
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationCredentialsInput", "type", f.value, o.type, true);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       field(c, "DataIntegrationCredentialsInput", "client_id", f.value, o.client_id, false);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       field(c, "DataIntegrationCredentialsInput", "client_secret", f.value, o.client_secret, false);
     }
   }
@@ -658,24 +658,24 @@ void read(Value v, workos::CreateDataIntegration& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "provider") {
+    if (key_is(k, "provider")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateDataIntegration", "provider", f.value, o.provider, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       field(c, "CreateDataIntegration", "description", f.value, o.description, false);
-    } else if (k == "enabled") {
+    } else if (key_is(k, "enabled")) {
       field(c, "CreateDataIntegration", "enabled", f.value, o.enabled, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       field(c, "CreateDataIntegration", "scopes", f.value, o.scopes, false);
-    } else if (k == "auth_methods") {
+    } else if (key_is(k, "auth_methods")) {
       field(c, "CreateDataIntegration", "auth_methods", f.value, o.auth_methods, false);
-    } else if (k == "config") {
+    } else if (key_is(k, "config")) {
       field(c, "CreateDataIntegration", "config", f.value, o.config, false);
-    } else if (k == "credentials") {
+    } else if (key_is(k, "credentials")) {
       field(c, "CreateDataIntegration", "credentials", f.value, o.credentials, false);
-    } else if (k == "api_key") {
+    } else if (key_is(k, "api_key")) {
       field(c, "CreateDataIntegration", "api_key", f.value, o.api_key, false);
-    } else if (k == "custom_provider") {
+    } else if (key_is(k, "custom_provider")) {
       field(c, "CreateDataIntegration", "custom_provider", f.value, o.custom_provider, false);
     }
   }
@@ -702,44 +702,44 @@ void read(Value v, workos::DataIntegrationCustomProvider& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationCustomProvider", "name", f.value, o.name, true);
-    } else if (k == "authorization_url") {
+    } else if (key_is(k, "authorization_url")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationCustomProvider", "authorization_url", f.value, o.authorization_url,
             false);
-    } else if (k == "token_url") {
+    } else if (key_is(k, "token_url")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DataIntegrationCustomProvider", "token_url", f.value, o.token_url, false);
-    } else if (k == "refresh_token_url") {
+    } else if (key_is(k, "refresh_token_url")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DataIntegrationCustomProvider", "refresh_token_url", f.value, o.refresh_token_url,
             false);
-    } else if (k == "pkce_enabled") {
+    } else if (key_is(k, "pkce_enabled")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "DataIntegrationCustomProvider", "pkce_enabled", f.value, o.pkce_enabled, true);
-    } else if (k == "request_scope_separator") {
+    } else if (key_is(k, "request_scope_separator")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "DataIntegrationCustomProvider", "request_scope_separator", f.value,
             o.request_scope_separator, true);
-    } else if (k == "scopes_required") {
+    } else if (key_is(k, "scopes_required")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "DataIntegrationCustomProvider", "scopes_required", f.value, o.scopes_required,
             true);
-    } else if (k == "client_secret_required") {
+    } else if (key_is(k, "client_secret_required")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "DataIntegrationCustomProvider", "client_secret_required", f.value,
             o.client_secret_required, true);
-    } else if (k == "additional_authorization_parameters") {
+    } else if (key_is(k, "additional_authorization_parameters")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "DataIntegrationCustomProvider", "additional_authorization_parameters", f.value,
             o.additional_authorization_parameters, true);
-    } else if (k == "token_body_content_type") {
+    } else if (key_is(k, "token_body_content_type")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "DataIntegrationCustomProvider", "token_body_content_type", f.value,
             o.token_body_content_type, true);
-    } else if (k == "authenticate_via") {
+    } else if (key_is(k, "authenticate_via")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "DataIntegrationCustomProvider", "authenticate_via", f.value, o.authenticate_via,
             true);
@@ -794,16 +794,16 @@ void read(Value v, workos::DataIntegrationInstallation& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationInstallation", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationInstallation", "user_id", f.value, o.user_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DataIntegrationInstallation", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "api_key_last_4") {
+    } else if (key_is(k, "api_key_last_4")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DataIntegrationInstallation", "api_key_last_4", f.value, o.api_key_last_4, false);
     }
@@ -834,13 +834,13 @@ void read(Value v, workos::DataIntegrationOauthCredentials& o, DecodeContext& c)
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "type") {
+    if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationOauthCredentials", "type", f.value, o.type, true);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationOauthCredentials", "client_id", f.value, o.client_id, false);
-    } else if (k == "redacted_client_secret") {
+    } else if (key_is(k, "redacted_client_secret")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DataIntegrationOauthCredentials", "redacted_client_secret", f.value,
             o.redacted_client_secret, false);
@@ -880,52 +880,52 @@ void read(Value v, workos::DataIntegration& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegration", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegration", "id", f.value, o.id, true);
-    } else if (k == "slug") {
+    } else if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DataIntegration", "slug", f.value, o.slug, true);
-    } else if (k == "integration_type") {
+    } else if (key_is(k, "integration_type")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DataIntegration", "integration_type", f.value, o.integration_type, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "DataIntegration", "description", f.value, o.description, false);
-    } else if (k == "enabled") {
+    } else if (key_is(k, "enabled")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "DataIntegration", "enabled", f.value, o.enabled, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "DataIntegration", "state", f.value, o.state, true);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "DataIntegration", "scopes", f.value, o.scopes, false);
-    } else if (k == "redirect_uri") {
+    } else if (key_is(k, "redirect_uri")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "DataIntegration", "redirect_uri", f.value, o.redirect_uri, true);
-    } else if (k == "auth_methods") {
+    } else if (key_is(k, "auth_methods")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "DataIntegration", "auth_methods", f.value, o.auth_methods, true);
-    } else if (k == "credentials") {
+    } else if (key_is(k, "credentials")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "DataIntegration", "credentials", f.value, o.credentials, false);
-    } else if (k == "installation") {
+    } else if (key_is(k, "installation")) {
       seen[0] |= std::uint64_t{1} << 11;
       field(c, "DataIntegration", "installation", f.value, o.installation, false);
-    } else if (k == "config") {
+    } else if (key_is(k, "config")) {
       seen[0] |= std::uint64_t{1} << 12;
       field(c, "DataIntegration", "config", f.value, o.config, true);
-    } else if (k == "custom_provider") {
+    } else if (key_is(k, "custom_provider")) {
       seen[0] |= std::uint64_t{1} << 13;
       field(c, "DataIntegration", "custom_provider", f.value, o.custom_provider, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 14;
       field(c, "DataIntegration", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 15;
       field(c, "DataIntegration", "updated_at", f.value, o.updated_at, true);
     }
@@ -983,23 +983,23 @@ void read(Value v, workos::DataIntegrationAccessTokenResponseActiveAccessToken& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationAccessTokenResponseActiveAccessToken", "object", f.value, o.object,
             true);
-    } else if (k == "access_token") {
+    } else if (key_is(k, "access_token")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationAccessTokenResponseActiveAccessToken", "access_token", f.value,
             o.access_token, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DataIntegrationAccessTokenResponseActiveAccessToken", "expires_at", f.value,
             o.expires_at, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DataIntegrationAccessTokenResponseActiveAccessToken", "scopes", f.value, o.scopes,
             true);
-    } else if (k == "missing_scopes") {
+    } else if (key_is(k, "missing_scopes")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "DataIntegrationAccessTokenResponseActiveAccessToken", "missing_scopes", f.value,
             o.missing_scopes, true);
@@ -1034,10 +1034,10 @@ void read(Value v, workos::DataIntegrationAccessTokenResponseActive& o, DecodeCo
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "active") {
+    if (key_is(k, "active")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationAccessTokenResponseActive", "active", f.value, o.active, true);
-    } else if (k == "access_token") {
+    } else if (key_is(k, "access_token")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationAccessTokenResponseActive", "access_token", f.value, o.access_token,
             true);
@@ -1072,10 +1072,10 @@ void read(Value v, workos::DataIntegrationAccessTokenResponseInactive& o, Decode
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "active") {
+    if (key_is(k, "active")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationAccessTokenResponseInactive", "active", f.value, o.active, true);
-    } else if (k == "error") {
+    } else if (key_is(k, "error")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationAccessTokenResponseInactive", "error", f.value, o.error, true);
     }
@@ -1134,7 +1134,7 @@ void read(Value v, workos::DataIntegrationAuthorizeUrlResponse& o, DecodeContext
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "url") {
+    if (key_is(k, "url")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationAuthorizeUrlResponse", "url", f.value, o.url, true);
     }
@@ -1156,15 +1156,15 @@ void read(Value v, workos::DataIntegrationCredentialsResponseApiKeyCredential& o
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationCredentialsResponseApiKeyCredential", "object", f.value, o.object,
             true);
-    } else if (k == "auth_method") {
+    } else if (key_is(k, "auth_method")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationCredentialsResponseApiKeyCredential", "auth_method", f.value,
             o.auth_method, true);
-    } else if (k == "value") {
+    } else if (key_is(k, "value")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DataIntegrationCredentialsResponseApiKeyCredential", "value", f.value, o.value,
             true);
@@ -1192,10 +1192,10 @@ void read(Value v, workos::DataIntegrationCredentialsResponseApiKey& o, DecodeCo
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "active") {
+    if (key_is(k, "active")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationCredentialsResponseApiKey", "active", f.value, o.active, true);
-    } else if (k == "credential") {
+    } else if (key_is(k, "credential")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationCredentialsResponseApiKey", "credential", f.value, o.credential,
             true);
@@ -1221,31 +1221,31 @@ void read(Value v, workos::DataIntegrationCredentialsResponseClientCredentialsCr
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationCredentialsResponseClientCredentialsCredential", "object", f.value,
             o.object, true);
-    } else if (k == "auth_method") {
+    } else if (key_is(k, "auth_method")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationCredentialsResponseClientCredentialsCredential", "auth_method",
             f.value, o.auth_method, true);
-    } else if (k == "value") {
+    } else if (key_is(k, "value")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DataIntegrationCredentialsResponseClientCredentialsCredential", "value", f.value,
             o.value, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DataIntegrationCredentialsResponseClientCredentialsCredential", "expires_at",
             f.value, o.expires_at, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "DataIntegrationCredentialsResponseClientCredentialsCredential", "scopes", f.value,
             o.scopes, true);
-    } else if (k == "missing_scopes") {
+    } else if (key_is(k, "missing_scopes")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "DataIntegrationCredentialsResponseClientCredentialsCredential", "missing_scopes",
             f.value, o.missing_scopes, true);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "DataIntegrationCredentialsResponseClientCredentialsCredential", "metadata", f.value,
             o.metadata, true);
@@ -1291,11 +1291,11 @@ void read(Value v, workos::DataIntegrationCredentialsResponseClientCredentials& 
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "active") {
+    if (key_is(k, "active")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationCredentialsResponseClientCredentials", "active", f.value, o.active,
             true);
-    } else if (k == "credential") {
+    } else if (key_is(k, "credential")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationCredentialsResponseClientCredentials", "credential", f.value,
             o.credential, true);
@@ -1330,10 +1330,10 @@ void read(Value v, workos::DataIntegrationCredentialsResponseInactive& o, Decode
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "active") {
+    if (key_is(k, "active")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationCredentialsResponseInactive", "active", f.value, o.active, true);
-    } else if (k == "error") {
+    } else if (key_is(k, "error")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationCredentialsResponseInactive", "error", f.value, o.error, true);
     }
@@ -1357,27 +1357,27 @@ void read(Value v, workos::DataIntegrationCredentialsResponseOauthCredential& o,
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationCredentialsResponseOauthCredential", "object", f.value, o.object,
             true);
-    } else if (k == "auth_method") {
+    } else if (key_is(k, "auth_method")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationCredentialsResponseOauthCredential", "auth_method", f.value,
             o.auth_method, true);
-    } else if (k == "value") {
+    } else if (key_is(k, "value")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DataIntegrationCredentialsResponseOauthCredential", "value", f.value, o.value,
             true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DataIntegrationCredentialsResponseOauthCredential", "expires_at", f.value,
             o.expires_at, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "DataIntegrationCredentialsResponseOauthCredential", "scopes", f.value, o.scopes,
             true);
-    } else if (k == "missing_scopes") {
+    } else if (key_is(k, "missing_scopes")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "DataIntegrationCredentialsResponseOauthCredential", "missing_scopes", f.value,
             o.missing_scopes, true);
@@ -1415,10 +1415,10 @@ void read(Value v, workos::DataIntegrationCredentialsResponseOauth& o, DecodeCon
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "active") {
+    if (key_is(k, "active")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationCredentialsResponseOauth", "active", f.value, o.active, true);
-    } else if (k == "credential") {
+    } else if (key_is(k, "credential")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationCredentialsResponseOauth", "credential", f.value, o.credential,
             true);
@@ -1497,13 +1497,13 @@ void read(Value v, workos::DataIntegrationList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DataIntegrationList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -1528,60 +1528,60 @@ void read(Value v, workos::ListUserDataProvidersItemConnectedAccount& o, DecodeC
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ListUserDataProvidersItemConnectedAccount", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ListUserDataProvidersItemConnectedAccount", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ListUserDataProvidersItemConnectedAccount", "user_id", f.value, o.user_id, false);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ListUserDataProvidersItemConnectedAccount", "organization_id", f.value,
             o.organization_id, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ListUserDataProvidersItemConnectedAccount", "scopes", f.value, o.scopes, true);
-    } else if (k == "auth_method") {
+    } else if (key_is(k, "auth_method")) {
       field(c, "ListUserDataProvidersItemConnectedAccount", "auth_method", f.value, o.auth_method,
             false);
-    } else if (k == "api_key_last_4") {
+    } else if (key_is(k, "api_key_last_4")) {
       field(c, "ListUserDataProvidersItemConnectedAccount", "api_key_last_4", f.value,
             o.api_key_last_4, false);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       field(c, "ListUserDataProvidersItemConnectedAccount", "client_id", f.value, o.client_id,
             false);
-    } else if (k == "client_secret_last_4") {
+    } else if (key_is(k, "client_secret_last_4")) {
       field(c, "ListUserDataProvidersItemConnectedAccount", "client_secret_last_4", f.value,
             o.client_secret_last_4, false);
-    } else if (k == "config") {
+    } else if (key_is(k, "config")) {
       field(c, "ListUserDataProvidersItemConnectedAccount", "config", f.value, o.config, false);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ListUserDataProvidersItemConnectedAccount", "state", f.value, o.state, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "ListUserDataProvidersItemConnectedAccount", "created_at", f.value, o.created_at,
             true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "ListUserDataProvidersItemConnectedAccount", "updated_at", f.value, o.updated_at,
             true);
-    } else if (k == "userlandUserId") {
+    } else if (key_is(k, "userlandUserId")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "ListUserDataProvidersItemConnectedAccount", "userlandUserId", f.value,
             o.userlandUserId, false);
-    } else if (k == "organizationId") {
+    } else if (key_is(k, "organizationId")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "ListUserDataProvidersItemConnectedAccount", "organizationId", f.value,
             o.organizationId, false);
-    } else if (k == "createdAt") {
+    } else if (key_is(k, "createdAt")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "ListUserDataProvidersItemConnectedAccount", "createdAt", f.value, o.createdAt,
             true);
-    } else if (k == "updatedAt") {
+    } else if (key_is(k, "updatedAt")) {
       seen[0] |= std::uint64_t{1} << 11;
       field(c, "ListUserDataProvidersItemConnectedAccount", "updatedAt", f.value, o.updatedAt,
             true);
@@ -1655,54 +1655,54 @@ void read(Value v, workos::ListUserDataProvidersItem& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ListUserDataProvidersItem", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ListUserDataProvidersItem", "id", f.value, o.id, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ListUserDataProvidersItem", "name", f.value, o.name, true);
-    } else if (k == "description") {
+    } else if (key_is(k, "description")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ListUserDataProvidersItem", "description", f.value, o.description, false);
-    } else if (k == "slug") {
+    } else if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ListUserDataProvidersItem", "slug", f.value, o.slug, true);
-    } else if (k == "integration_type") {
+    } else if (key_is(k, "integration_type")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ListUserDataProvidersItem", "integration_type", f.value, o.integration_type, true);
-    } else if (k == "credentials_type") {
+    } else if (key_is(k, "credentials_type")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "ListUserDataProvidersItem", "credentials_type", f.value, o.credentials_type, true);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "ListUserDataProvidersItem", "scopes", f.value, o.scopes, false);
-    } else if (k == "auth_methods") {
+    } else if (key_is(k, "auth_methods")) {
       field(c, "ListUserDataProvidersItem", "auth_methods", f.value, o.auth_methods, false);
-    } else if (k == "ownership") {
+    } else if (key_is(k, "ownership")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "ListUserDataProvidersItem", "ownership", f.value, o.ownership, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "ListUserDataProvidersItem", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "ListUserDataProvidersItem", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "integrationType") {
+    } else if (key_is(k, "integrationType")) {
       seen[0] |= std::uint64_t{1} << 11;
       field(c, "ListUserDataProvidersItem", "integrationType", f.value, o.integrationType, true);
-    } else if (k == "credentialsType") {
+    } else if (key_is(k, "credentialsType")) {
       seen[0] |= std::uint64_t{1} << 12;
       field(c, "ListUserDataProvidersItem", "credentialsType", f.value, o.credentialsType, true);
-    } else if (k == "createdAt") {
+    } else if (key_is(k, "createdAt")) {
       seen[0] |= std::uint64_t{1} << 13;
       field(c, "ListUserDataProvidersItem", "createdAt", f.value, o.createdAt, true);
-    } else if (k == "updatedAt") {
+    } else if (key_is(k, "updatedAt")) {
       seen[0] |= std::uint64_t{1} << 14;
       field(c, "ListUserDataProvidersItem", "updatedAt", f.value, o.updatedAt, true);
-    } else if (k == "connected_account") {
+    } else if (key_is(k, "connected_account")) {
       seen[0] |= std::uint64_t{1} << 15;
       field(c, "ListUserDataProvidersItem", "connected_account", f.value, o.connected_account,
             false);
@@ -1770,10 +1770,10 @@ void read(Value v, workos::DataIntegrationsListResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationsListResponse", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationsListResponse", "data", f.value, o.data, true);
     }
@@ -1797,10 +1797,10 @@ void read(Value v, workos::GetAccessTokenRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "user_id") {
+    if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "GetAccessTokenRequest", "user_id", f.value, o.user_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "GetAccessTokenRequest", "organization_id", f.value, o.organization_id, false);
     }
   }
@@ -1819,34 +1819,34 @@ void read(Value v, workos::UpdateCustomProviderDefinition& o, DecodeContext& c) 
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       field(c, "UpdateCustomProviderDefinition", "name", f.value, o.name, false);
-    } else if (k == "authorization_url") {
+    } else if (key_is(k, "authorization_url")) {
       field(c, "UpdateCustomProviderDefinition", "authorization_url", f.value, o.authorization_url,
             false);
-    } else if (k == "token_url") {
+    } else if (key_is(k, "token_url")) {
       field(c, "UpdateCustomProviderDefinition", "token_url", f.value, o.token_url, false);
-    } else if (k == "refresh_token_url") {
+    } else if (key_is(k, "refresh_token_url")) {
       field(c, "UpdateCustomProviderDefinition", "refresh_token_url", f.value, o.refresh_token_url,
             false);
-    } else if (k == "pkce_enabled") {
+    } else if (key_is(k, "pkce_enabled")) {
       field(c, "UpdateCustomProviderDefinition", "pkce_enabled", f.value, o.pkce_enabled, false);
-    } else if (k == "request_scope_separator") {
+    } else if (key_is(k, "request_scope_separator")) {
       field(c, "UpdateCustomProviderDefinition", "request_scope_separator", f.value,
             o.request_scope_separator, false);
-    } else if (k == "scopes_required") {
+    } else if (key_is(k, "scopes_required")) {
       field(c, "UpdateCustomProviderDefinition", "scopes_required", f.value, o.scopes_required,
             false);
-    } else if (k == "client_secret_required") {
+    } else if (key_is(k, "client_secret_required")) {
       field(c, "UpdateCustomProviderDefinition", "client_secret_required", f.value,
             o.client_secret_required, false);
-    } else if (k == "additional_authorization_parameters") {
+    } else if (key_is(k, "additional_authorization_parameters")) {
       field(c, "UpdateCustomProviderDefinition", "additional_authorization_parameters", f.value,
             o.additional_authorization_parameters, false);
-    } else if (k == "token_body_content_type") {
+    } else if (key_is(k, "token_body_content_type")) {
       field(c, "UpdateCustomProviderDefinition", "token_body_content_type", f.value,
             o.token_body_content_type, false);
-    } else if (k == "authenticate_via") {
+    } else if (key_is(k, "authenticate_via")) {
       field(c, "UpdateCustomProviderDefinition", "authenticate_via", f.value, o.authenticate_via,
             false);
     }
@@ -1874,17 +1874,17 @@ void read(Value v, workos::UpdateDataIntegration& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "description") {
+    if (key_is(k, "description")) {
       field(c, "UpdateDataIntegration", "description", f.value, o.description, false);
-    } else if (k == "enabled") {
+    } else if (key_is(k, "enabled")) {
       field(c, "UpdateDataIntegration", "enabled", f.value, o.enabled, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       field(c, "UpdateDataIntegration", "scopes", f.value, o.scopes, false);
-    } else if (k == "credentials") {
+    } else if (key_is(k, "credentials")) {
       field(c, "UpdateDataIntegration", "credentials", f.value, o.credentials, false);
-    } else if (k == "api_key") {
+    } else if (key_is(k, "api_key")) {
       field(c, "UpdateDataIntegration", "api_key", f.value, o.api_key, false);
-    } else if (k == "custom_provider") {
+    } else if (key_is(k, "custom_provider")) {
       field(c, "UpdateDataIntegration", "custom_provider", f.value, o.custom_provider, false);
     }
   }
@@ -1907,13 +1907,13 @@ void read(Value v, workos::UpdateDataIntegrationApiKeyRequest& o, DecodeContext&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "user_id") {
+    if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UpdateDataIntegrationApiKeyRequest", "user_id", f.value, o.user_id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "UpdateDataIntegrationApiKeyRequest", "organization_id", f.value, o.organization_id,
             false);
-    } else if (k == "secret") {
+    } else if (key_is(k, "secret")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UpdateDataIntegrationApiKeyRequest", "secret", f.value, o.secret, true);
     }
@@ -1938,22 +1938,22 @@ void read(Value v, workos::UpdateDataIntegrationClientCredentialsRequest& o, Dec
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "user_id") {
+    if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UpdateDataIntegrationClientCredentialsRequest", "user_id", f.value, o.user_id,
             true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "UpdateDataIntegrationClientCredentialsRequest", "organization_id", f.value,
             o.organization_id, false);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UpdateDataIntegrationClientCredentialsRequest", "client_id", f.value, o.client_id,
             true);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UpdateDataIntegrationClientCredentialsRequest", "client_secret", f.value,
             o.client_secret, true);
-    } else if (k == "config") {
+    } else if (key_is(k, "config")) {
       field(c, "UpdateDataIntegrationClientCredentialsRequest", "config", f.value, o.config, false);
     }
   }

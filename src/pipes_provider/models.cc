@@ -42,15 +42,15 @@ void read(Value v, workos::ConfigureDataIntegrationBody& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "enabled") {
+    if (key_is(k, "enabled")) {
       field(c, "ConfigureDataIntegrationBody", "enabled", f.value, o.enabled, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       field(c, "ConfigureDataIntegrationBody", "scopes", f.value, o.scopes, false);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       field(c, "ConfigureDataIntegrationBody", "client_id", f.value, o.client_id, false);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       field(c, "ConfigureDataIntegrationBody", "client_secret", f.value, o.client_secret, false);
-    } else if (k == "config") {
+    } else if (key_is(k, "config")) {
       field(c, "ConfigureDataIntegrationBody", "config", f.value, o.config, false);
     }
   }
@@ -82,20 +82,20 @@ void read(Value v, workos::DataIntegrationCredentials& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "credentials_type") {
+    if (key_is(k, "credentials_type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationCredentials", "credentials_type", f.value, o.credentials_type, true);
-    } else if (k == "has_credentials") {
+    } else if (key_is(k, "has_credentials")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationCredentials", "has_credentials", f.value, o.has_credentials, true);
-    } else if (k == "client_id") {
+    } else if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DataIntegrationCredentials", "client_id", f.value, o.client_id, false);
-    } else if (k == "client_secret_last_four") {
+    } else if (key_is(k, "client_secret_last_four")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DataIntegrationCredentials", "client_secret_last_four", f.value,
             o.client_secret_last_four, false);
-    } else if (k == "redirect_uri") {
+    } else if (key_is(k, "redirect_uri")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "DataIntegrationCredentials", "redirect_uri", f.value, o.redirect_uri, true);
     }
@@ -130,38 +130,38 @@ void read(Value v, workos::DataIntegrationConfigurationResponse& o, DecodeContex
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationConfigurationResponse", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationConfigurationResponse", "id", f.value, o.id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DataIntegrationConfigurationResponse", "organization_id", f.value,
             o.organization_id, true);
-    } else if (k == "slug") {
+    } else if (key_is(k, "slug")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DataIntegrationConfigurationResponse", "slug", f.value, o.slug, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "DataIntegrationConfigurationResponse", "name", f.value, o.name, true);
-    } else if (k == "enabled") {
+    } else if (key_is(k, "enabled")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "DataIntegrationConfigurationResponse", "enabled", f.value, o.enabled, true);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "DataIntegrationConfigurationResponse", "scopes", f.value, o.scopes, false);
-    } else if (k == "config") {
+    } else if (key_is(k, "config")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "DataIntegrationConfigurationResponse", "config", f.value, o.config, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "DataIntegrationConfigurationResponse", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "DataIntegrationConfigurationResponse", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "credentials") {
+    } else if (key_is(k, "credentials")) {
       field(c, "DataIntegrationConfigurationResponse", "credentials", f.value, o.credentials,
             false);
     }
@@ -211,10 +211,10 @@ void read(Value v, workos::DataIntegrationConfigurationListResponse& o, DecodeCo
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DataIntegrationConfigurationListResponse", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DataIntegrationConfigurationListResponse", "data", f.value, o.data, true);
     }

@@ -148,7 +148,7 @@ void read(Value v, workos::AddListEntryRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "entry") {
+    if (key_is(k, "entry")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AddListEntryRequest", "entry", f.value, o.entry, true);
     }
@@ -188,22 +188,22 @@ void read(Value v, workos::CreateAttemptRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "ip_address") {
+    if (key_is(k, "ip_address")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateAttemptRequest", "ip_address", f.value, o.ip_address, true);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateAttemptRequest", "user_agent", f.value, o.user_agent, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "CreateAttemptRequest", "email", f.value, o.email, true);
-    } else if (k == "auth_method") {
+    } else if (key_is(k, "auth_method")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "CreateAttemptRequest", "auth_method", f.value, o.auth_method, true);
-    } else if (k == "action") {
+    } else if (key_is(k, "action")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "CreateAttemptRequest", "action", f.value, o.action, true);
-    } else if (k == "signals_id") {
+    } else if (key_is(k, "signals_id")) {
       field(c, "CreateAttemptRequest", "signals_id", f.value, o.signals_id, false);
     }
   }
@@ -234,7 +234,7 @@ void read(Value v, workos::RadarListEntryAlreadyPresentResponse& o, DecodeContex
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "message") {
+    if (key_is(k, "message")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "RadarListEntryAlreadyPresentResponse", "message", f.value, o.message, true);
     }
@@ -275,18 +275,18 @@ void read(Value v, workos::RadarStandaloneResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "verdict") {
+    if (key_is(k, "verdict")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "RadarStandaloneResponse", "verdict", f.value, o.verdict, true);
-    } else if (k == "reason") {
+    } else if (key_is(k, "reason")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "RadarStandaloneResponse", "reason", f.value, o.reason, true);
-    } else if (k == "attempt_id") {
+    } else if (key_is(k, "attempt_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "RadarStandaloneResponse", "attempt_id", f.value, o.attempt_id, true);
-    } else if (k == "control") {
+    } else if (key_is(k, "control")) {
       field(c, "RadarStandaloneResponse", "control", f.value, o.control, false);
-    } else if (k == "blocklist_type") {
+    } else if (key_is(k, "blocklist_type")) {
       field(c, "RadarStandaloneResponse", "blocklist_type", f.value, o.blocklist_type, false);
     }
   }
@@ -312,9 +312,9 @@ void read(Value v, workos::UpdateAttemptRequest& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "challenge_status") {
+    if (key_is(k, "challenge_status")) {
       field(c, "UpdateAttemptRequest", "challenge_status", f.value, o.challenge_status, false);
-    } else if (k == "attempt_status") {
+    } else if (key_is(k, "attempt_status")) {
       field(c, "UpdateAttemptRequest", "attempt_status", f.value, o.attempt_status, false);
     }
   }

@@ -439,7 +439,7 @@ void read(Value v, workos::AuthorizeLogoutRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "profile_id") {
+    if (key_is(k, "profile_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthorizeLogoutRequest", "profile_id", f.value, o.profile_id, true);
     }
@@ -460,13 +460,13 @@ void read(Value v, workos::ConnectionDomain& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ConnectionDomain", "id", f.value, o.id, true);
-    } else if (k == "object") {
+    } else if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ConnectionDomain", "object", f.value, o.object, true);
-    } else if (k == "domain") {
+    } else if (key_is(k, "domain")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ConnectionDomain", "domain", f.value, o.domain, true);
     }
@@ -510,33 +510,33 @@ void read(Value v, workos::Connection& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "Connection", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "Connection", "id", f.value, o.id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "Connection", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "connection_type") {
+    } else if (key_is(k, "connection_type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "Connection", "connection_type", f.value, o.connection_type, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "Connection", "name", f.value, o.name, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "Connection", "state", f.value, o.state, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "Connection", "status", f.value, o.status, true);
-    } else if (k == "domains") {
+    } else if (key_is(k, "domains")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "Connection", "domains", f.value, o.domains, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "Connection", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "Connection", "updated_at", f.value, o.updated_at, true);
     }
@@ -573,13 +573,13 @@ void read(Value v, workos::ConnectionList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ConnectionList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ConnectionList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ConnectionList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -613,45 +613,45 @@ void read(Value v, workos::Profile& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "Profile", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "Profile", "id", f.value, o.id, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "Profile", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "connection_id") {
+    } else if (key_is(k, "connection_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "Profile", "connection_id", f.value, o.connection_id, true);
-    } else if (k == "connection_type") {
+    } else if (key_is(k, "connection_type")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "Profile", "connection_type", f.value, o.connection_type, true);
-    } else if (k == "idp_id") {
+    } else if (key_is(k, "idp_id")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "Profile", "idp_id", f.value, o.idp_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "Profile", "email", f.value, o.email, true);
-    } else if (k == "first_name") {
+    } else if (key_is(k, "first_name")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "Profile", "first_name", f.value, o.first_name, false);
-    } else if (k == "last_name") {
+    } else if (key_is(k, "last_name")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "Profile", "last_name", f.value, o.last_name, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "Profile", "name", f.value, o.name, false);
-    } else if (k == "role") {
+    } else if (key_is(k, "role")) {
       field(c, "Profile", "role", f.value, o.role, false);
-    } else if (k == "roles") {
+    } else if (key_is(k, "roles")) {
       field(c, "Profile", "roles", f.value, o.roles, false);
-    } else if (k == "groups") {
+    } else if (key_is(k, "groups")) {
       field(c, "Profile", "groups", f.value, o.groups, false);
-    } else if (k == "custom_attributes") {
+    } else if (key_is(k, "custom_attributes")) {
       field(c, "Profile", "custom_attributes", f.value, o.custom_attributes, false);
-    } else if (k == "raw_attributes") {
+    } else if (key_is(k, "raw_attributes")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "Profile", "raw_attributes", f.value, o.raw_attributes, true);
     }
@@ -699,7 +699,7 @@ void read(Value v, workos::SsoAuthorizeUrlResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "url") {
+    if (key_is(k, "url")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "SsoAuthorizeUrlResponse", "url", f.value, o.url, true);
     }
@@ -729,10 +729,10 @@ void read(Value v, workos::SsoLogoutAuthorizeResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "logout_url") {
+    if (key_is(k, "logout_url")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "SsoLogoutAuthorizeResponse", "logout_url", f.value, o.logout_url, true);
-    } else if (k == "logout_token") {
+    } else if (key_is(k, "logout_token")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "SsoLogoutAuthorizeResponse", "logout_token", f.value, o.logout_token, true);
     }
@@ -756,19 +756,19 @@ void read(Value v, workos::SsoTokenResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "token_type") {
+    if (key_is(k, "token_type")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "SsoTokenResponse", "token_type", f.value, o.token_type, true);
-    } else if (k == "access_token") {
+    } else if (key_is(k, "access_token")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "SsoTokenResponse", "access_token", f.value, o.access_token, true);
-    } else if (k == "expires_in") {
+    } else if (key_is(k, "expires_in")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "SsoTokenResponse", "expires_in", f.value, o.expires_in, true);
-    } else if (k == "profile") {
+    } else if (key_is(k, "profile")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "SsoTokenResponse", "profile", f.value, o.profile, true);
-    } else if (k == "oauth_tokens") {
+    } else if (key_is(k, "oauth_tokens")) {
       field(c, "SsoTokenResponse", "oauth_tokens", f.value, o.oauth_tokens, false);
     }
   }
@@ -794,16 +794,16 @@ void read(Value v, workos::TokenQuery& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "TokenQuery", "client_id", f.value, o.client_id, true);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "TokenQuery", "client_secret", f.value, o.client_secret, true);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "TokenQuery", "code", f.value, o.code, true);
-    } else if (k == "grant_type") {
+    } else if (key_is(k, "grant_type")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "TokenQuery", "grant_type", f.value, o.grant_type, true);
     }

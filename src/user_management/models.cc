@@ -764,31 +764,31 @@ void read(Value v, workos::AuthenticateRequestAuthorizationCode& o, DecodeContex
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticateRequestAuthorizationCode", "client_id", f.value, o.client_id, true);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       field(c, "AuthenticateRequestAuthorizationCode", "client_secret", f.value, o.client_secret,
             false);
-    } else if (k == "grant_type") {
+    } else if (key_is(k, "grant_type")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticateRequestAuthorizationCode", "grant_type", f.value, o.grant_type, true);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticateRequestAuthorizationCode", "code", f.value, o.code, true);
-    } else if (k == "code_verifier") {
+    } else if (key_is(k, "code_verifier")) {
       field(c, "AuthenticateRequestAuthorizationCode", "code_verifier", f.value, o.code_verifier,
             false);
-    } else if (k == "invitation_token") {
+    } else if (key_is(k, "invitation_token")) {
       field(c, "AuthenticateRequestAuthorizationCode", "invitation_token", f.value,
             o.invitation_token, false);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "AuthenticateRequestAuthorizationCode", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "device_id") {
+    } else if (key_is(k, "device_id")) {
       field(c, "AuthenticateRequestAuthorizationCode", "device_id", f.value, o.device_id, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "AuthenticateRequestAuthorizationCode", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "signals_id") {
+    } else if (key_is(k, "signals_id")) {
       field(c, "AuthenticateRequestAuthorizationCode", "signals_id", f.value, o.signals_id, false);
     }
   }
@@ -821,20 +821,20 @@ void read(Value v, workos::AuthenticateRequestDeviceCode& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticateRequestDeviceCode", "client_id", f.value, o.client_id, true);
-    } else if (k == "grant_type") {
+    } else if (key_is(k, "grant_type")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticateRequestDeviceCode", "grant_type", f.value, o.grant_type, true);
-    } else if (k == "device_code") {
+    } else if (key_is(k, "device_code")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticateRequestDeviceCode", "device_code", f.value, o.device_code, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "AuthenticateRequestDeviceCode", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "device_id") {
+    } else if (key_is(k, "device_id")) {
       field(c, "AuthenticateRequestDeviceCode", "device_id", f.value, o.device_id, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "AuthenticateRequestDeviceCode", "user_agent", f.value, o.user_agent, false);
     }
   }
@@ -863,31 +863,31 @@ void read(Value v, workos::AuthenticateRequestEmailVerificationCode& o, DecodeCo
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticateRequestEmailVerificationCode", "client_id", f.value, o.client_id, true);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticateRequestEmailVerificationCode", "client_secret", f.value,
             o.client_secret, true);
-    } else if (k == "grant_type") {
+    } else if (key_is(k, "grant_type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticateRequestEmailVerificationCode", "grant_type", f.value, o.grant_type,
             true);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthenticateRequestEmailVerificationCode", "code", f.value, o.code, true);
-    } else if (k == "pending_authentication_token") {
+    } else if (key_is(k, "pending_authentication_token")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthenticateRequestEmailVerificationCode", "pending_authentication_token", f.value,
             o.pending_authentication_token, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "AuthenticateRequestEmailVerificationCode", "ip_address", f.value, o.ip_address,
             false);
-    } else if (k == "device_id") {
+    } else if (key_is(k, "device_id")) {
       field(c, "AuthenticateRequestEmailVerificationCode", "device_id", f.value, o.device_id,
             false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "AuthenticateRequestEmailVerificationCode", "user_agent", f.value, o.user_agent,
             false);
     }
@@ -923,31 +923,31 @@ void read(Value v, workos::AuthenticateRequestMagicAuthCode& o, DecodeContext& c
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticateRequestMagicAuthCode", "client_id", f.value, o.client_id, true);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticateRequestMagicAuthCode", "client_secret", f.value, o.client_secret, true);
-    } else if (k == "grant_type") {
+    } else if (key_is(k, "grant_type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticateRequestMagicAuthCode", "grant_type", f.value, o.grant_type, true);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthenticateRequestMagicAuthCode", "code", f.value, o.code, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthenticateRequestMagicAuthCode", "email", f.value, o.email, true);
-    } else if (k == "invitation_token") {
+    } else if (key_is(k, "invitation_token")) {
       field(c, "AuthenticateRequestMagicAuthCode", "invitation_token", f.value, o.invitation_token,
             false);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "AuthenticateRequestMagicAuthCode", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "device_id") {
+    } else if (key_is(k, "device_id")) {
       field(c, "AuthenticateRequestMagicAuthCode", "device_id", f.value, o.device_id, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "AuthenticateRequestMagicAuthCode", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "radar_auth_attempt_id") {
+    } else if (key_is(k, "radar_auth_attempt_id")) {
       field(c, "AuthenticateRequestMagicAuthCode", "radar_auth_attempt_id", f.value,
             o.radar_auth_attempt_id, false);
     }
@@ -985,31 +985,31 @@ void read(Value v, workos::AuthenticateRequestMfaTotp& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticateRequestMfaTotp", "client_id", f.value, o.client_id, true);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticateRequestMfaTotp", "client_secret", f.value, o.client_secret, true);
-    } else if (k == "grant_type") {
+    } else if (key_is(k, "grant_type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticateRequestMfaTotp", "grant_type", f.value, o.grant_type, true);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthenticateRequestMfaTotp", "code", f.value, o.code, true);
-    } else if (k == "pending_authentication_token") {
+    } else if (key_is(k, "pending_authentication_token")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthenticateRequestMfaTotp", "pending_authentication_token", f.value,
             o.pending_authentication_token, true);
-    } else if (k == "authentication_challenge_id") {
+    } else if (key_is(k, "authentication_challenge_id")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "AuthenticateRequestMfaTotp", "authentication_challenge_id", f.value,
             o.authentication_challenge_id, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "AuthenticateRequestMfaTotp", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "device_id") {
+    } else if (key_is(k, "device_id")) {
       field(c, "AuthenticateRequestMfaTotp", "device_id", f.value, o.device_id, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "AuthenticateRequestMfaTotp", "user_agent", f.value, o.user_agent, false);
     }
   }
@@ -1047,32 +1047,32 @@ void read(Value v, workos::AuthenticateRequestOrganizationSelection& o, DecodeCo
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticateRequestOrganizationSelection", "client_id", f.value, o.client_id, true);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticateRequestOrganizationSelection", "client_secret", f.value,
             o.client_secret, true);
-    } else if (k == "grant_type") {
+    } else if (key_is(k, "grant_type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticateRequestOrganizationSelection", "grant_type", f.value, o.grant_type,
             true);
-    } else if (k == "pending_authentication_token") {
+    } else if (key_is(k, "pending_authentication_token")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthenticateRequestOrganizationSelection", "pending_authentication_token", f.value,
             o.pending_authentication_token, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthenticateRequestOrganizationSelection", "organization_id", f.value,
             o.organization_id, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "AuthenticateRequestOrganizationSelection", "ip_address", f.value, o.ip_address,
             false);
-    } else if (k == "device_id") {
+    } else if (key_is(k, "device_id")) {
       field(c, "AuthenticateRequestOrganizationSelection", "device_id", f.value, o.device_id,
             false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "AuthenticateRequestOrganizationSelection", "user_agent", f.value, o.user_agent,
             false);
     }
@@ -1108,33 +1108,33 @@ void read(Value v, workos::AuthenticateRequestPassword& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticateRequestPassword", "client_id", f.value, o.client_id, true);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticateRequestPassword", "client_secret", f.value, o.client_secret, true);
-    } else if (k == "grant_type") {
+    } else if (key_is(k, "grant_type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticateRequestPassword", "grant_type", f.value, o.grant_type, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthenticateRequestPassword", "email", f.value, o.email, true);
-    } else if (k == "password") {
+    } else if (key_is(k, "password")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthenticateRequestPassword", "password", f.value, o.password, true);
-    } else if (k == "invitation_token") {
+    } else if (key_is(k, "invitation_token")) {
       field(c, "AuthenticateRequestPassword", "invitation_token", f.value, o.invitation_token,
             false);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "AuthenticateRequestPassword", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "device_id") {
+    } else if (key_is(k, "device_id")) {
       field(c, "AuthenticateRequestPassword", "device_id", f.value, o.device_id, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "AuthenticateRequestPassword", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "signals_id") {
+    } else if (key_is(k, "signals_id")) {
       field(c, "AuthenticateRequestPassword", "signals_id", f.value, o.signals_id, false);
-    } else if (k == "radar_auth_attempt_id") {
+    } else if (key_is(k, "radar_auth_attempt_id")) {
       field(c, "AuthenticateRequestPassword", "radar_auth_attempt_id", f.value,
             o.radar_auth_attempt_id, false);
     }
@@ -1173,36 +1173,36 @@ void read(Value v, workos::AuthenticateRequestRadarEmailChallengeCode& o, Decode
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticateRequestRadarEmailChallengeCode", "client_id", f.value, o.client_id,
             true);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticateRequestRadarEmailChallengeCode", "client_secret", f.value,
             o.client_secret, true);
-    } else if (k == "grant_type") {
+    } else if (key_is(k, "grant_type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticateRequestRadarEmailChallengeCode", "grant_type", f.value, o.grant_type,
             true);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthenticateRequestRadarEmailChallengeCode", "code", f.value, o.code, true);
-    } else if (k == "radar_challenge_id") {
+    } else if (key_is(k, "radar_challenge_id")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthenticateRequestRadarEmailChallengeCode", "radar_challenge_id", f.value,
             o.radar_challenge_id, true);
-    } else if (k == "pending_authentication_token") {
+    } else if (key_is(k, "pending_authentication_token")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "AuthenticateRequestRadarEmailChallengeCode", "pending_authentication_token",
             f.value, o.pending_authentication_token, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "AuthenticateRequestRadarEmailChallengeCode", "ip_address", f.value, o.ip_address,
             false);
-    } else if (k == "device_id") {
+    } else if (key_is(k, "device_id")) {
       field(c, "AuthenticateRequestRadarEmailChallengeCode", "device_id", f.value, o.device_id,
             false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "AuthenticateRequestRadarEmailChallengeCode", "user_agent", f.value, o.user_agent,
             false);
     }
@@ -1242,37 +1242,37 @@ void read(Value v, workos::AuthenticateRequestRadarSmsChallengeCode& o, DecodeCo
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticateRequestRadarSmsChallengeCode", "client_id", f.value, o.client_id, true);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticateRequestRadarSmsChallengeCode", "client_secret", f.value,
             o.client_secret, true);
-    } else if (k == "grant_type") {
+    } else if (key_is(k, "grant_type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticateRequestRadarSmsChallengeCode", "grant_type", f.value, o.grant_type,
             true);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "AuthenticateRequestRadarSmsChallengeCode", "code", f.value, o.code, true);
-    } else if (k == "verification_id") {
+    } else if (key_is(k, "verification_id")) {
       field(c, "AuthenticateRequestRadarSmsChallengeCode", "verification_id", f.value,
             o.verification_id, false);
-    } else if (k == "phone_number") {
+    } else if (key_is(k, "phone_number")) {
       field(c, "AuthenticateRequestRadarSmsChallengeCode", "phone_number", f.value, o.phone_number,
             false);
-    } else if (k == "pending_authentication_token") {
+    } else if (key_is(k, "pending_authentication_token")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "AuthenticateRequestRadarSmsChallengeCode", "pending_authentication_token", f.value,
             o.pending_authentication_token, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "AuthenticateRequestRadarSmsChallengeCode", "ip_address", f.value, o.ip_address,
             false);
-    } else if (k == "device_id") {
+    } else if (key_is(k, "device_id")) {
       field(c, "AuthenticateRequestRadarSmsChallengeCode", "device_id", f.value, o.device_id,
             false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "AuthenticateRequestRadarSmsChallengeCode", "user_agent", f.value, o.user_agent,
             false);
     }
@@ -1310,25 +1310,25 @@ void read(Value v, workos::AuthenticateRequestRefreshToken& o, DecodeContext& c)
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticateRequestRefreshToken", "client_id", f.value, o.client_id, true);
-    } else if (k == "client_secret") {
+    } else if (key_is(k, "client_secret")) {
       field(c, "AuthenticateRequestRefreshToken", "client_secret", f.value, o.client_secret, false);
-    } else if (k == "grant_type") {
+    } else if (key_is(k, "grant_type")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticateRequestRefreshToken", "grant_type", f.value, o.grant_type, true);
-    } else if (k == "refresh_token") {
+    } else if (key_is(k, "refresh_token")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticateRequestRefreshToken", "refresh_token", f.value, o.refresh_token, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "AuthenticateRequestRefreshToken", "organization_id", f.value, o.organization_id,
             false);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "AuthenticateRequestRefreshToken", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "device_id") {
+    } else if (key_is(k, "device_id")) {
       field(c, "AuthenticateRequestRefreshToken", "device_id", f.value, o.device_id, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "AuthenticateRequestRefreshToken", "user_agent", f.value, o.user_agent, false);
     }
   }
@@ -1420,7 +1420,8 @@ void read(Value v, workos::AuthenticateRequest& o, DecodeContext& c) {
   u.tag = tag_string(v, "grant_type");
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") field(c, "AuthenticateRequest", "client_id", f.value, u.client_id, false);
+    if (key_is(k, "client_id"))
+      field(c, "AuthenticateRequest", "client_id", f.value, u.client_id, false);
   }
   read(v, u.raw, c);
   o.value.emplace<10>(std::move(u));
@@ -1480,26 +1481,26 @@ void read(Value v, workos::AuthenticateResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "user") {
+    if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthenticateResponse", "user", f.value, o.user, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "AuthenticateResponse", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "authkit_authorization_code") {
+    } else if (key_is(k, "authkit_authorization_code")) {
       field(c, "AuthenticateResponse", "authkit_authorization_code", f.value,
             o.authkit_authorization_code, false);
-    } else if (k == "access_token") {
+    } else if (key_is(k, "access_token")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthenticateResponse", "access_token", f.value, o.access_token, true);
-    } else if (k == "refresh_token") {
+    } else if (key_is(k, "refresh_token")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthenticateResponse", "refresh_token", f.value, o.refresh_token, true);
-    } else if (k == "authentication_method") {
+    } else if (key_is(k, "authentication_method")) {
       field(c, "AuthenticateResponse", "authentication_method", f.value, o.authentication_method,
             false);
-    } else if (k == "impersonator") {
+    } else if (key_is(k, "impersonator")) {
       field(c, "AuthenticateResponse", "impersonator", f.value, o.impersonator, false);
-    } else if (k == "oauth_tokens") {
+    } else if (key_is(k, "oauth_tokens")) {
       field(c, "AuthenticateResponse", "oauth_tokens", f.value, o.oauth_tokens, false);
     }
   }
@@ -1529,20 +1530,20 @@ void read(Value v, workos::ListUserAuthorizedApplicationsItem& o, DecodeContext&
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ListUserAuthorizedApplicationsItem", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ListUserAuthorizedApplicationsItem", "id", f.value, o.id, true);
-    } else if (k == "granted_scopes") {
+    } else if (key_is(k, "granted_scopes")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ListUserAuthorizedApplicationsItem", "granted_scopes", f.value, o.granted_scopes,
             true);
-    } else if (k == "oauth_resource") {
+    } else if (key_is(k, "oauth_resource")) {
       field(c, "ListUserAuthorizedApplicationsItem", "oauth_resource", f.value, o.oauth_resource,
             false);
-    } else if (k == "application") {
+    } else if (key_is(k, "application")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ListUserAuthorizedApplicationsItem", "application", f.value, o.application, true);
     }
@@ -1573,13 +1574,13 @@ void read(Value v, workos::AuthorizedConnectApplicationList& o, DecodeContext& c
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "AuthorizedConnectApplicationList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "AuthorizedConnectApplicationList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "AuthorizedConnectApplicationList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -1606,7 +1607,7 @@ void read(Value v, workos::ConfirmEmailChange& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "code") {
+    if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ConfirmEmailChange", "code", f.value, o.code, true);
     }
@@ -1626,10 +1627,10 @@ void read(Value v, workos::ConfirmEmailChangeResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ConfirmEmailChangeResponse", "object", f.value, o.object, true);
-    } else if (k == "user") {
+    } else if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ConfirmEmailChangeResponse", "user", f.value, o.user, true);
     }
@@ -1653,19 +1654,19 @@ void read(Value v, workos::CorsOriginResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CorsOriginResponse", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CorsOriginResponse", "id", f.value, o.id, true);
-    } else if (k == "origin") {
+    } else if (key_is(k, "origin")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "CorsOriginResponse", "origin", f.value, o.origin, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "CorsOriginResponse", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "CorsOriginResponse", "updated_at", f.value, o.updated_at, true);
     }
@@ -1693,7 +1694,7 @@ void read(Value v, workos::CreateCorsOrigin& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "origin") {
+    if (key_is(k, "origin")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateCorsOrigin", "origin", f.value, o.origin, true);
     }
@@ -1713,7 +1714,7 @@ void read(Value v, workos::CreateDeviceRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "client_id") {
+    if (key_is(k, "client_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateDeviceRequest", "client_id", f.value, o.client_id, true);
     }
@@ -1733,31 +1734,31 @@ void read(Value v, workos::CreateMagicAuthResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateMagicAuthResponse", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateMagicAuthResponse", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "CreateMagicAuthResponse", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "CreateMagicAuthResponse", "email", f.value, o.email, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "CreateMagicAuthResponse", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "CreateMagicAuthResponse", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "CreateMagicAuthResponse", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "CreateMagicAuthResponse", "code", f.value, o.code, true);
-    } else if (k == "radar_auth_attempt_id") {
+    } else if (key_is(k, "radar_auth_attempt_id")) {
       field(c, "CreateMagicAuthResponse", "radar_auth_attempt_id", f.value, o.radar_auth_attempt_id,
             false);
     }
@@ -1796,19 +1797,19 @@ void read(Value v, workos::CreateMagicCodeAndReturn& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "email") {
+    if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateMagicCodeAndReturn", "email", f.value, o.email, true);
-    } else if (k == "invitation_token") {
+    } else if (key_is(k, "invitation_token")) {
       field(c, "CreateMagicCodeAndReturn", "invitation_token", f.value, o.invitation_token, false);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "CreateMagicCodeAndReturn", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "CreateMagicCodeAndReturn", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "radar_auth_attempt_id") {
+    } else if (key_is(k, "radar_auth_attempt_id")) {
       field(c, "CreateMagicCodeAndReturn", "radar_auth_attempt_id", f.value,
             o.radar_auth_attempt_id, false);
-    } else if (k == "signals_id") {
+    } else if (key_is(k, "signals_id")) {
       field(c, "CreateMagicCodeAndReturn", "signals_id", f.value, o.signals_id, false);
     }
   }
@@ -1832,10 +1833,10 @@ void read(Value v, workos::CreatePasswordReset& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "token") {
+    if (key_is(k, "token")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreatePasswordReset", "token", f.value, o.token, true);
-    } else if (k == "new_password") {
+    } else if (key_is(k, "new_password")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreatePasswordReset", "new_password", f.value, o.new_password, true);
     }
@@ -1858,7 +1859,7 @@ void read(Value v, workos::CreatePasswordResetToken& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "email") {
+    if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreatePasswordResetToken", "email", f.value, o.email, true);
     }
@@ -1878,7 +1879,7 @@ void read(Value v, workos::CreateRedirectUri& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "uri") {
+    if (key_is(k, "uri")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateRedirectUri", "uri", f.value, o.uri, true);
     }
@@ -1894,7 +1895,7 @@ void write(Writer& w, const workos::CreateRedirectUri& o) {
 
 bool read_field(std::string_view k, Value v, workos::CreateUserPasswordPlaintext& o,
                 DecodeContext& c) {
-  if (k == "password") {
+  if (key_is(k, "password")) {
     field(c, "CreateUserPasswordPlaintext", "password", v, o.password, false);
     return true;
   }
@@ -1927,15 +1928,15 @@ void write(Writer& w, const workos::PasswordSaltPosition& v) {
 }
 
 bool read_field(std::string_view k, Value v, workos::PasswordHashed& o, DecodeContext& c) {
-  if (k == "password_hash") {
+  if (key_is(k, "password_hash")) {
     field(c, "PasswordHashed", "password_hash", v, o.password_hash, true);
     return true;
   }
-  if (k == "password_hash_type") {
+  if (key_is(k, "password_hash_type")) {
     field(c, "PasswordHashed", "password_hash_type", v, o.password_hash_type, true);
     return true;
   }
-  if (k == "password_salt_position") {
+  if (key_is(k, "password_salt_position")) {
     field(c, "PasswordHashed", "password_salt_position", v, o.password_salt_position, false);
     return true;
   }
@@ -1958,26 +1959,26 @@ void read(Value v, workos::CreateUser& o, DecodeContext& c) {
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "email") {
+    if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateUser", "email", f.value, o.email, true);
-    } else if (k == "first_name") {
+    } else if (key_is(k, "first_name")) {
       field(c, "CreateUser", "first_name", f.value, o.first_name, false);
-    } else if (k == "last_name") {
+    } else if (key_is(k, "last_name")) {
       field(c, "CreateUser", "last_name", f.value, o.last_name, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       field(c, "CreateUser", "name", f.value, o.name, false);
-    } else if (k == "email_verified") {
+    } else if (key_is(k, "email_verified")) {
       field(c, "CreateUser", "email_verified", f.value, o.email_verified, false);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "CreateUser", "metadata", f.value, o.metadata, false);
-    } else if (k == "external_id") {
+    } else if (key_is(k, "external_id")) {
       field(c, "CreateUser", "external_id", f.value, o.external_id, false);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "CreateUser", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "CreateUser", "user_agent", f.value, o.user_agent, false);
-    } else if (k == "signals_id") {
+    } else if (key_is(k, "signals_id")) {
       field(c, "CreateUser", "signals_id", f.value, o.signals_id, false);
     } else if (read_field(k, f.value, g0_0, c)) {
       g0_0_seen = true;
@@ -2026,15 +2027,15 @@ void read(Value v, workos::CreateUserApiKey& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateUserApiKey", "name", f.value, o.name, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateUserApiKey", "organization_id", f.value, o.organization_id, true);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       field(c, "CreateUserApiKey", "permissions", f.value, o.permissions, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       field(c, "CreateUserApiKey", "expires_at", f.value, o.expires_at, false);
     }
   }
@@ -2068,18 +2069,18 @@ void read(Value v, workos::CreateUserInviteOptions& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "email") {
+    if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateUserInviteOptions", "email", f.value, o.email, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       field(c, "CreateUserInviteOptions", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "role_slug") {
+    } else if (key_is(k, "role_slug")) {
       field(c, "CreateUserInviteOptions", "role_slug", f.value, o.role_slug, false);
-    } else if (k == "expires_in_days") {
+    } else if (key_is(k, "expires_in_days")) {
       field(c, "CreateUserInviteOptions", "expires_in_days", f.value, o.expires_in_days, false);
-    } else if (k == "inviter_user_id") {
+    } else if (key_is(k, "inviter_user_id")) {
       field(c, "CreateUserInviteOptions", "inviter_user_id", f.value, o.inviter_user_id, false);
-    } else if (k == "locale") {
+    } else if (key_is(k, "locale")) {
       field(c, "CreateUserInviteOptions", "locale", f.value, o.locale, false);
     }
   }
@@ -2103,46 +2104,46 @@ void read(Value v, workos::CreateUserResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateUserResponse", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateUserResponse", "id", f.value, o.id, true);
-    } else if (k == "first_name") {
+    } else if (key_is(k, "first_name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "CreateUserResponse", "first_name", f.value, o.first_name, false);
-    } else if (k == "last_name") {
+    } else if (key_is(k, "last_name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "CreateUserResponse", "last_name", f.value, o.last_name, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       field(c, "CreateUserResponse", "name", f.value, o.name, false);
-    } else if (k == "profile_picture_url") {
+    } else if (key_is(k, "profile_picture_url")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "CreateUserResponse", "profile_picture_url", f.value, o.profile_picture_url, false);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "CreateUserResponse", "email", f.value, o.email, true);
-    } else if (k == "email_verified") {
+    } else if (key_is(k, "email_verified")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "CreateUserResponse", "email_verified", f.value, o.email_verified, true);
-    } else if (k == "external_id") {
+    } else if (key_is(k, "external_id")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "CreateUserResponse", "external_id", f.value, o.external_id, false);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "CreateUserResponse", "metadata", f.value, o.metadata, false);
-    } else if (k == "last_sign_in_at") {
+    } else if (key_is(k, "last_sign_in_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "CreateUserResponse", "last_sign_in_at", f.value, o.last_sign_in_at, false);
-    } else if (k == "locale") {
+    } else if (key_is(k, "locale")) {
       field(c, "CreateUserResponse", "locale", f.value, o.locale, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "CreateUserResponse", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "CreateUserResponse", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "radar_auth_attempt_id") {
+    } else if (key_is(k, "radar_auth_attempt_id")) {
       field(c, "CreateUserResponse", "radar_auth_attempt_id", f.value, o.radar_auth_attempt_id,
             false);
     }
@@ -2194,23 +2195,23 @@ void read(Value v, workos::DeviceAuthorizationResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "device_code") {
+    if (key_is(k, "device_code")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DeviceAuthorizationResponse", "device_code", f.value, o.device_code, true);
-    } else if (k == "user_code") {
+    } else if (key_is(k, "user_code")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DeviceAuthorizationResponse", "user_code", f.value, o.user_code, true);
-    } else if (k == "verification_uri") {
+    } else if (key_is(k, "verification_uri")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "DeviceAuthorizationResponse", "verification_uri", f.value, o.verification_uri,
             true);
-    } else if (k == "verification_uri_complete") {
+    } else if (key_is(k, "verification_uri_complete")) {
       field(c, "DeviceAuthorizationResponse", "verification_uri_complete", f.value,
             o.verification_uri_complete, false);
-    } else if (k == "expires_in") {
+    } else if (key_is(k, "expires_in")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "DeviceAuthorizationResponse", "expires_in", f.value, o.expires_in, true);
-    } else if (k == "interval") {
+    } else if (key_is(k, "interval")) {
       field(c, "DeviceAuthorizationResponse", "interval", f.value, o.interval, false);
     }
   }
@@ -2241,19 +2242,19 @@ void read(Value v, workos::EmailChange& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EmailChange", "object", f.value, o.object, true);
-    } else if (k == "user") {
+    } else if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EmailChange", "user", f.value, o.user, true);
-    } else if (k == "new_email") {
+    } else if (key_is(k, "new_email")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EmailChange", "new_email", f.value, o.new_email, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EmailChange", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EmailChange", "created_at", f.value, o.created_at, true);
     }
@@ -2281,28 +2282,28 @@ void read(Value v, workos::EmailVerification& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "EmailVerification", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "EmailVerification", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "EmailVerification", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "EmailVerification", "email", f.value, o.email, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "EmailVerification", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "EmailVerification", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "EmailVerification", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "EmailVerification", "code", f.value, o.code, true);
     }
@@ -2346,13 +2347,13 @@ void read(Value v, workos::GetUserIdentitiesResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "idp_id") {
+    if (key_is(k, "idp_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "GetUserIdentitiesResponse", "idp_id", f.value, o.idp_id, true);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "GetUserIdentitiesResponse", "type", f.value, o.type, true);
-    } else if (k == "provider") {
+    } else if (key_is(k, "provider")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "GetUserIdentitiesResponse", "provider", f.value, o.provider, true);
     }
@@ -2378,28 +2379,28 @@ void read(Value v, workos::JwksResponseKey& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "alg") {
+    if (key_is(k, "alg")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "JwksResponseKey", "alg", f.value, o.alg, true);
-    } else if (k == "kty") {
+    } else if (key_is(k, "kty")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "JwksResponseKey", "kty", f.value, o.kty, true);
-    } else if (k == "use") {
+    } else if (key_is(k, "use")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "JwksResponseKey", "use", f.value, o.use, true);
-    } else if (k == "x5c") {
+    } else if (key_is(k, "x5c")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "JwksResponseKey", "x5c", f.value, o.x5c, true);
-    } else if (k == "n") {
+    } else if (key_is(k, "n")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "JwksResponseKey", "n", f.value, o.n, true);
-    } else if (k == "e") {
+    } else if (key_is(k, "e")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "JwksResponseKey", "e", f.value, o.e, true);
-    } else if (k == "kid") {
+    } else if (key_is(k, "kid")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "JwksResponseKey", "kid", f.value, o.kid, true);
-    } else if (k == "x5t#S256") {
+    } else if (key_is(k, "x5t#S256")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "JwksResponseKey", "x5t#S256", f.value, o.x5t_s256, true);
     }
@@ -2433,7 +2434,7 @@ void read(Value v, workos::JwksResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "keys") {
+    if (key_is(k, "keys")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "JwksResponse", "keys", f.value, o.keys, true);
     }
@@ -2453,16 +2454,16 @@ void read(Value v, workos::JwtTemplate& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "JwtTemplate", "object", f.value, o.object, true);
-    } else if (k == "content") {
+    } else if (key_is(k, "content")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "JwtTemplate", "content", f.value, o.content, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "JwtTemplate", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "JwtTemplate", "updated_at", f.value, o.updated_at, true);
     }
@@ -2488,28 +2489,28 @@ void read(Value v, workos::MagicAuth& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "MagicAuth", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "MagicAuth", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "MagicAuth", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "MagicAuth", "email", f.value, o.email, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "MagicAuth", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "MagicAuth", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "MagicAuth", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "MagicAuth", "code", f.value, o.code, true);
     }
@@ -2543,28 +2544,28 @@ void read(Value v, workos::PasswordReset& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "PasswordReset", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "PasswordReset", "id", f.value, o.id, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "PasswordReset", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "PasswordReset", "email", f.value, o.email, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "PasswordReset", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "PasswordReset", "created_at", f.value, o.created_at, true);
-    } else if (k == "password_reset_token") {
+    } else if (key_is(k, "password_reset_token")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "PasswordReset", "password_reset_token", f.value, o.password_reset_token, true);
-    } else if (k == "password_reset_url") {
+    } else if (key_is(k, "password_reset_url")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "PasswordReset", "password_reset_url", f.value, o.password_reset_url, true);
     }
@@ -2600,31 +2601,31 @@ void read(Value v, workos::RadarChallenge& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "RadarChallenge", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "RadarChallenge", "id", f.value, o.id, true);
-    } else if (k == "type") {
+    } else if (key_is(k, "type")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "RadarChallenge", "type", f.value, o.type, true);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "RadarChallenge", "user_id", f.value, o.user_id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "RadarChallenge", "email", f.value, o.email, true);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "RadarChallenge", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "RadarChallenge", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "RadarChallenge", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "code") {
+    } else if (key_is(k, "code")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "RadarChallenge", "code", f.value, o.code, true);
     }
@@ -2660,22 +2661,22 @@ void read(Value v, workos::RedirectUri& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "RedirectUri", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "RedirectUri", "id", f.value, o.id, true);
-    } else if (k == "uri") {
+    } else if (key_is(k, "uri")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "RedirectUri", "uri", f.value, o.uri, true);
-    } else if (k == "default") {
+    } else if (key_is(k, "default")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "RedirectUri", "default", f.value, o.default_, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "RedirectUri", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "RedirectUri", "updated_at", f.value, o.updated_at, true);
     }
@@ -2704,7 +2705,7 @@ void read(Value v, workos::ResendUserInviteOptions& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "locale") {
+    if (key_is(k, "locale")) {
       field(c, "ResendUserInviteOptions", "locale", f.value, o.locale, false);
     }
   }
@@ -2722,7 +2723,7 @@ void read(Value v, workos::ResetPasswordResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "user") {
+    if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ResetPasswordResponse", "user", f.value, o.user, true);
     }
@@ -2742,7 +2743,7 @@ void read(Value v, workos::RevokeSession& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "session_id") {
+    if (key_is(k, "session_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "RevokeSession", "session_id", f.value, o.session_id, true);
     }
@@ -2762,7 +2763,7 @@ void read(Value v, workos::SendEmailChange& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "new_email") {
+    if (key_is(k, "new_email")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "SendEmailChange", "new_email", f.value, o.new_email, true);
     }
@@ -2782,19 +2783,19 @@ void read(Value v, workos::SendRadarSmsChallenge& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "user_id") {
+    if (key_is(k, "user_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "SendRadarSmsChallenge", "user_id", f.value, o.user_id, true);
-    } else if (k == "pending_authentication_token") {
+    } else if (key_is(k, "pending_authentication_token")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "SendRadarSmsChallenge", "pending_authentication_token", f.value,
             o.pending_authentication_token, true);
-    } else if (k == "phone_number") {
+    } else if (key_is(k, "phone_number")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "SendRadarSmsChallenge", "phone_number", f.value, o.phone_number, true);
-    } else if (k == "ip_address") {
+    } else if (key_is(k, "ip_address")) {
       field(c, "SendRadarSmsChallenge", "ip_address", f.value, o.ip_address, false);
-    } else if (k == "user_agent") {
+    } else if (key_is(k, "user_agent")) {
       field(c, "SendRadarSmsChallenge", "user_agent", f.value, o.user_agent, false);
     }
   }
@@ -2821,11 +2822,11 @@ void read(Value v, workos::SendRadarSmsChallengeResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "verification_id") {
+    if (key_is(k, "verification_id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "SendRadarSmsChallengeResponse", "verification_id", f.value, o.verification_id,
             true);
-    } else if (k == "phone_number") {
+    } else if (key_is(k, "phone_number")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "SendRadarSmsChallengeResponse", "phone_number", f.value, o.phone_number, true);
     }
@@ -2849,7 +2850,7 @@ void read(Value v, workos::SendVerificationEmailResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "user") {
+    if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "SendVerificationEmailResponse", "user", f.value, o.user, true);
     }
@@ -2870,7 +2871,7 @@ void read(Value v, workos::UpdateJwtTemplate& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "content") {
+    if (key_is(k, "content")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UpdateJwtTemplate", "content", f.value, o.content, true);
     }
@@ -2886,7 +2887,7 @@ void write(Writer& w, const workos::UpdateJwtTemplate& o) {
 
 bool read_field(std::string_view k, Value v, workos::UpdateUserPasswordPlaintext& o,
                 DecodeContext& c) {
-  if (k == "password") {
+  if (key_is(k, "password")) {
     field(c, "UpdateUserPasswordPlaintext", "password", v, o.password, true);
     return true;
   }
@@ -2906,21 +2907,21 @@ void read(Value v, workos::UpdateUser& o, DecodeContext& c) {
   bool g0_1_seen = false;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "email") {
+    if (key_is(k, "email")) {
       field(c, "UpdateUser", "email", f.value, o.email, false);
-    } else if (k == "first_name") {
+    } else if (key_is(k, "first_name")) {
       field(c, "UpdateUser", "first_name", f.value, o.first_name, false);
-    } else if (k == "last_name") {
+    } else if (key_is(k, "last_name")) {
       field(c, "UpdateUser", "last_name", f.value, o.last_name, false);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       field(c, "UpdateUser", "name", f.value, o.name, false);
-    } else if (k == "email_verified") {
+    } else if (key_is(k, "email_verified")) {
       field(c, "UpdateUser", "email_verified", f.value, o.email_verified, false);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       field(c, "UpdateUser", "metadata", f.value, o.metadata, false);
-    } else if (k == "external_id") {
+    } else if (key_is(k, "external_id")) {
       field(c, "UpdateUser", "external_id", f.value, o.external_id, false);
-    } else if (k == "locale") {
+    } else if (key_is(k, "locale")) {
       field(c, "UpdateUser", "locale", f.value, o.locale, false);
     } else if (read_field(k, f.value, g0_0, c)) {
       g0_0_seen = true;
@@ -2966,34 +2967,34 @@ void read(Value v, workos::UserApiKey& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserApiKey", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserApiKey", "id", f.value, o.id, true);
-    } else if (k == "owner") {
+    } else if (key_is(k, "owner")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserApiKey", "owner", f.value, o.owner, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "UserApiKey", "name", f.value, o.name, true);
-    } else if (k == "obfuscated_value") {
+    } else if (key_is(k, "obfuscated_value")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "UserApiKey", "obfuscated_value", f.value, o.obfuscated_value, true);
-    } else if (k == "last_used_at") {
+    } else if (key_is(k, "last_used_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "UserApiKey", "last_used_at", f.value, o.last_used_at, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "UserApiKey", "expires_at", f.value, o.expires_at, false);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "UserApiKey", "permissions", f.value, o.permissions, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "UserApiKey", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "UserApiKey", "updated_at", f.value, o.updated_at, true);
     }
@@ -3033,13 +3034,13 @@ void read(Value v, workos::UserApiKeyList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserApiKeyList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserApiKeyList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserApiKeyList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -3063,37 +3064,37 @@ void read(Value v, workos::UserApiKeyWithValue& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserApiKeyWithValue", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserApiKeyWithValue", "id", f.value, o.id, true);
-    } else if (k == "owner") {
+    } else if (key_is(k, "owner")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserApiKeyWithValue", "owner", f.value, o.owner, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "UserApiKeyWithValue", "name", f.value, o.name, true);
-    } else if (k == "obfuscated_value") {
+    } else if (key_is(k, "obfuscated_value")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "UserApiKeyWithValue", "obfuscated_value", f.value, o.obfuscated_value, true);
-    } else if (k == "last_used_at") {
+    } else if (key_is(k, "last_used_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "UserApiKeyWithValue", "last_used_at", f.value, o.last_used_at, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "UserApiKeyWithValue", "expires_at", f.value, o.expires_at, false);
-    } else if (k == "permissions") {
+    } else if (key_is(k, "permissions")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "UserApiKeyWithValue", "permissions", f.value, o.permissions, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "UserApiKeyWithValue", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "UserApiKeyWithValue", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "value") {
+    } else if (key_is(k, "value")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "UserApiKeyWithValue", "value", f.value, o.value, true);
     }
@@ -3138,49 +3139,49 @@ void read(Value v, workos::UserInvite& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserInvite", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserInvite", "id", f.value, o.id, true);
-    } else if (k == "email") {
+    } else if (key_is(k, "email")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserInvite", "email", f.value, o.email, true);
-    } else if (k == "state") {
+    } else if (key_is(k, "state")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "UserInvite", "state", f.value, o.state, true);
-    } else if (k == "accepted_at") {
+    } else if (key_is(k, "accepted_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "UserInvite", "accepted_at", f.value, o.accepted_at, false);
-    } else if (k == "revoked_at") {
+    } else if (key_is(k, "revoked_at")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "UserInvite", "revoked_at", f.value, o.revoked_at, false);
-    } else if (k == "expires_at") {
+    } else if (key_is(k, "expires_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "UserInvite", "expires_at", f.value, o.expires_at, true);
-    } else if (k == "organization_id") {
+    } else if (key_is(k, "organization_id")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "UserInvite", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "inviter_user_id") {
+    } else if (key_is(k, "inviter_user_id")) {
       seen[0] |= std::uint64_t{1} << 8;
       field(c, "UserInvite", "inviter_user_id", f.value, o.inviter_user_id, false);
-    } else if (k == "accepted_user_id") {
+    } else if (key_is(k, "accepted_user_id")) {
       seen[0] |= std::uint64_t{1} << 9;
       field(c, "UserInvite", "accepted_user_id", f.value, o.accepted_user_id, false);
-    } else if (k == "role_slug") {
+    } else if (key_is(k, "role_slug")) {
       seen[0] |= std::uint64_t{1} << 10;
       field(c, "UserInvite", "role_slug", f.value, o.role_slug, false);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 11;
       field(c, "UserInvite", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 12;
       field(c, "UserInvite", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "token") {
+    } else if (key_is(k, "token")) {
       seen[0] |= std::uint64_t{1} << 13;
       field(c, "UserInvite", "token", f.value, o.token, true);
-    } else if (k == "accept_invitation_url") {
+    } else if (key_is(k, "accept_invitation_url")) {
       seen[0] |= std::uint64_t{1} << 14;
       field(c, "UserInvite", "accept_invitation_url", f.value, o.accept_invitation_url, true);
     }
@@ -3235,13 +3236,13 @@ void read(Value v, workos::UserInviteList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UserInviteList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "UserInviteList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "UserInviteList", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -3275,7 +3276,7 @@ void read(Value v, workos::VerifyEmailResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "user") {
+    if (key_is(k, "user")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "VerifyEmailResponse", "user", f.value, o.user, true);
     }

@@ -40,7 +40,7 @@ void read(Value v, workos::CreateDataKeyRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "context") {
+    if (key_is(k, "context")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateDataKeyRequest", "context", f.value, o.context, true);
     }
@@ -60,16 +60,16 @@ void read(Value v, workos::CreateDataKeyResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "context") {
+    if (key_is(k, "context")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateDataKeyResponse", "context", f.value, o.context, true);
-    } else if (k == "data_key") {
+    } else if (key_is(k, "data_key")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateDataKeyResponse", "data_key", f.value, o.data_key, true);
-    } else if (k == "encrypted_keys") {
+    } else if (key_is(k, "encrypted_keys")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "CreateDataKeyResponse", "encrypted_keys", f.value, o.encrypted_keys, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "CreateDataKeyResponse", "id", f.value, o.id, true);
     }
@@ -96,13 +96,13 @@ void read(Value v, workos::CreateObjectRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "key_context") {
+    if (key_is(k, "key_context")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateObjectRequest", "key_context", f.value, o.key_context, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateObjectRequest", "name", f.value, o.name, true);
-    } else if (k == "value") {
+    } else if (key_is(k, "value")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "CreateObjectRequest", "value", f.value, o.value, true);
     }
@@ -127,7 +127,7 @@ void read(Value v, workos::DecryptRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "keys") {
+    if (key_is(k, "keys")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DecryptRequest", "keys", f.value, o.keys, true);
     }
@@ -147,10 +147,10 @@ void read(Value v, workos::DecryptResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "data_key") {
+    if (key_is(k, "data_key")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DecryptResponse", "data_key", f.value, o.data_key, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DecryptResponse", "id", f.value, o.id, true);
     }
@@ -172,10 +172,10 @@ void read(Value v, workos::DeleteObjectResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "name") {
+    if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "DeleteObjectResponse", "name", f.value, o.name, true);
-    } else if (k == "success") {
+    } else if (key_is(k, "success")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "DeleteObjectResponse", "success", f.value, o.success, true);
     }
@@ -207,25 +207,25 @@ void read(Value v, workos::ObjectMetadata& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "context") {
+    if (key_is(k, "context")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ObjectMetadata", "context", f.value, o.context, true);
-    } else if (k == "environment_id") {
+    } else if (key_is(k, "environment_id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ObjectMetadata", "environment_id", f.value, o.environment_id, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ObjectMetadata", "id", f.value, o.id, true);
-    } else if (k == "key_id") {
+    } else if (key_is(k, "key_id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ObjectMetadata", "key_id", f.value, o.key_id, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ObjectMetadata", "updated_at", f.value, o.updated_at, true);
-    } else if (k == "updated_by") {
+    } else if (key_is(k, "updated_by")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "ObjectMetadata", "updated_by", f.value, o.updated_by, true);
-    } else if (k == "version_id") {
+    } else if (key_is(k, "version_id")) {
       field(c, "ObjectMetadata", "version_id", f.value, o.version_id, false);
     }
   }
@@ -255,16 +255,16 @@ void read(Value v, workos::Object& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "Object", "id", f.value, o.id, true);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "Object", "metadata", f.value, o.metadata, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "Object", "name", f.value, o.name, true);
-    } else if (k == "value") {
+    } else if (key_is(k, "value")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "Object", "value", f.value, o.value, true);
     }
@@ -290,13 +290,13 @@ void read(Value v, workos::ObjectSummary& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ObjectSummary", "id", f.value, o.id, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ObjectSummary", "name", f.value, o.name, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       field(c, "ObjectSummary", "updated_at", f.value, o.updated_at, false);
     }
   }
@@ -318,10 +318,10 @@ void read(Value v, workos::ObjectListResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "data") {
+    if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ObjectListResponse", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ObjectListResponse", "list_metadata", f.value, o.list_metadata, true);
     }
@@ -344,19 +344,19 @@ void read(Value v, workos::ObjectVersion& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "created_at") {
+    if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ObjectVersion", "created_at", f.value, o.created_at, true);
-    } else if (k == "current_version") {
+    } else if (key_is(k, "current_version")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ObjectVersion", "current_version", f.value, o.current_version, true);
-    } else if (k == "etag") {
+    } else if (key_is(k, "etag")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ObjectVersion", "etag", f.value, o.etag, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "ObjectVersion", "id", f.value, o.id, true);
-    } else if (k == "size") {
+    } else if (key_is(k, "size")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "ObjectVersion", "size", f.value, o.size, true);
     }
@@ -384,13 +384,13 @@ void read(Value v, workos::ObjectWithoutValue& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "id") {
+    if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "ObjectWithoutValue", "id", f.value, o.id, true);
-    } else if (k == "metadata") {
+    } else if (key_is(k, "metadata")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "ObjectWithoutValue", "metadata", f.value, o.metadata, true);
-    } else if (k == "name") {
+    } else if (key_is(k, "name")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "ObjectWithoutValue", "name", f.value, o.name, true);
     }
@@ -414,10 +414,10 @@ void read(Value v, workos::RekeyRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "context") {
+    if (key_is(k, "context")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "RekeyRequest", "context", f.value, o.context, true);
-    } else if (k == "encrypted_keys") {
+    } else if (key_is(k, "encrypted_keys")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "RekeyRequest", "encrypted_keys", f.value, o.encrypted_keys, true);
     }
@@ -439,10 +439,10 @@ void read(Value v, workos::UpdateObjectRequest& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "value") {
+    if (key_is(k, "value")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "UpdateObjectRequest", "value", f.value, o.value, true);
-    } else if (k == "version_check") {
+    } else if (key_is(k, "version_check")) {
       field(c, "UpdateObjectRequest", "version_check", f.value, o.version_check, false);
     }
   }
@@ -462,10 +462,10 @@ void read(Value v, workos::VersionListResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "data") {
+    if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "VersionListResponse", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "VersionListResponse", "list_metadata", f.value, o.list_metadata, true);
     }

@@ -350,10 +350,10 @@ void read(Value v, workos::CreateWebhookEndpoint& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "endpoint_url") {
+    if (key_is(k, "endpoint_url")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "CreateWebhookEndpoint", "endpoint_url", f.value, o.endpoint_url, true);
-    } else if (k == "events") {
+    } else if (key_is(k, "events")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "CreateWebhookEndpoint", "events", f.value, o.events, true);
     }
@@ -385,11 +385,11 @@ void read(Value v, workos::UpdateWebhookEndpoint& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "endpoint_url") {
+    if (key_is(k, "endpoint_url")) {
       field(c, "UpdateWebhookEndpoint", "endpoint_url", f.value, o.endpoint_url, false);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       field(c, "UpdateWebhookEndpoint", "status", f.value, o.status, false);
-    } else if (k == "events") {
+    } else if (key_is(k, "events")) {
       field(c, "UpdateWebhookEndpoint", "events", f.value, o.events, false);
     }
   }
@@ -409,28 +409,28 @@ void read(Value v, workos::WebhookEndpointJson& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "WebhookEndpointJson", "object", f.value, o.object, true);
-    } else if (k == "id") {
+    } else if (key_is(k, "id")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "WebhookEndpointJson", "id", f.value, o.id, true);
-    } else if (k == "endpoint_url") {
+    } else if (key_is(k, "endpoint_url")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "WebhookEndpointJson", "endpoint_url", f.value, o.endpoint_url, true);
-    } else if (k == "secret") {
+    } else if (key_is(k, "secret")) {
       seen[0] |= std::uint64_t{1} << 3;
       field(c, "WebhookEndpointJson", "secret", f.value, o.secret, true);
-    } else if (k == "status") {
+    } else if (key_is(k, "status")) {
       seen[0] |= std::uint64_t{1} << 4;
       field(c, "WebhookEndpointJson", "status", f.value, o.status, true);
-    } else if (k == "events") {
+    } else if (key_is(k, "events")) {
       seen[0] |= std::uint64_t{1} << 5;
       field(c, "WebhookEndpointJson", "events", f.value, o.events, true);
-    } else if (k == "created_at") {
+    } else if (key_is(k, "created_at")) {
       seen[0] |= std::uint64_t{1} << 6;
       field(c, "WebhookEndpointJson", "created_at", f.value, o.created_at, true);
-    } else if (k == "updated_at") {
+    } else if (key_is(k, "updated_at")) {
       seen[0] |= std::uint64_t{1} << 7;
       field(c, "WebhookEndpointJson", "updated_at", f.value, o.updated_at, true);
     }
@@ -465,13 +465,13 @@ void read(Value v, workos::WebhookEndpointList& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "object") {
+    if (key_is(k, "object")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "WebhookEndpointList", "object", f.value, o.object, true);
-    } else if (k == "data") {
+    } else if (key_is(k, "data")) {
       seen[0] |= std::uint64_t{1} << 1;
       field(c, "WebhookEndpointList", "data", f.value, o.data, true);
-    } else if (k == "list_metadata") {
+    } else if (key_is(k, "list_metadata")) {
       seen[0] |= std::uint64_t{1} << 2;
       field(c, "WebhookEndpointList", "list_metadata", f.value, o.list_metadata, true);
     }

@@ -64,11 +64,11 @@ void read(Value v, workos::WidgetSessionToken& o, DecodeContext& c) {
   if (!r.ok()) return;
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "organization_id") {
+    if (key_is(k, "organization_id")) {
       field(c, "WidgetSessionToken", "organization_id", f.value, o.organization_id, false);
-    } else if (k == "user_id") {
+    } else if (key_is(k, "user_id")) {
       field(c, "WidgetSessionToken", "user_id", f.value, o.user_id, false);
-    } else if (k == "scopes") {
+    } else if (key_is(k, "scopes")) {
       field(c, "WidgetSessionToken", "scopes", f.value, o.scopes, false);
     }
   }
@@ -88,7 +88,7 @@ void read(Value v, workos::WidgetSessionTokenResponse& o, DecodeContext& c) {
   std::uint64_t seen[1] = {};
   for (auto f : r.fields()) {
     const std::string_view k = f.key;
-    if (k == "token") {
+    if (key_is(k, "token")) {
       seen[0] |= std::uint64_t{1} << 0;
       field(c, "WidgetSessionTokenResponse", "token", f.value, o.token, true);
     }
