@@ -148,7 +148,7 @@ configure_sanitizer_tree() {
       -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1" \
       -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
       -DWORKOS_SANITIZE=address,undefined -DWORKOS_FUZZ=ON -DWORKOS_WERROR=ON \
-      -DWORKOS_BUILD_TESTS=ON -DWORKOS_BUILD_EXAMPLES=OFF -DWORKOS_BUILD_BENCH=OFF \
+      -DWORKOS_BUILD_TESTS=ON -DWORKOS_BUILD_EXAMPLES=OFF -DWORKOS_BUILD_BENCH=OFF -DWORKOS_BUILD_CLI=OFF \
       -DWORKOS_INSTALL=OFF >"$log" 2>&1; then
     cat "$log" >&2
     rm -f "$log"
@@ -158,10 +158,11 @@ configure_sanitizer_tree() {
 }
 
 # handwritten_sources: the project's own C++ files (every .h / .cc below src, include, tests,
-# examples, bench and mocks that codegen/MANIFEST does not list), relative to the repository.
+# examples, bench, mocks, ports and cli that codegen/MANIFEST does not list), relative to the
+# repository.
 handwritten_sources() {
   (cd "$WORKOS_ROOT" \
-    && find src include tests examples bench mocks ports -type f \( -name '*.h' -o -name '*.cc' \) \
+    && find src include tests examples bench mocks ports cli -type f \( -name '*.h' -o -name '*.cc' \) \
          -not -path 'tests/fuzz/corpus/*' \
     | LC_ALL=C sort | grep -vxF -f <(grep -v '^#' codegen/MANIFEST))
 }

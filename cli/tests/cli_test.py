@@ -1,0 +1,199 @@
+# Copyright workos-cpp authors. Handwritten.
+"""The `workos` tool's local helpers against vectors made here, independently of the SDK
+(hashlib, hmac and Debian's python3-cryptography), its help, and its exit codes.
+
+    /usr/bin/python3 cli/tests/cli_test.py WORKOS_BINARY
+"""
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+WORKOS = None
+SECRET = "whsec_cli_test_0123456789abcdef"
+
+
+def run(*args, env=None, stdin=None):
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("WORKOS_")}
+    full_env.update(env or {})
+    p = subprocess.run([WORKOS, *args], capture_output=True, text=True, env=full_env,
+                       input=stdin, timeout=30)
+    return p.returncode, p.stdout, p.stderr
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+class Help(unittest.TestCase):
+    def test_help_lists_every_command(self):
+        code, out, _ = run("--help")
+        self.assertEqual(code, 0)
+        for words in ("pkce", "generate", "webhooks", "verify", "session", "unseal", "vault"):
+            self.assertIn(words, out)
+
+    def test_help_json_is_machine_readable(self):
+        code, out, _ = run("--help", "--json")
+        self.assertEqual(code, 0)
+        data = json.loads(out)
+        names = {(c["group"], c["name"]) for c in data["commands"]}
+        self.assertIn(("webhooks", "verify"), names)
+        self.assertEqual(len(names), 7)
+        self.assertEqual(set(data["exit_codes"]), {"0", "1", "2"})
+
+    def test_one_command_help(self):
+        code, out, _ = run("webhooks", "verify", "--help")
+        self.assertEqual(code, 0)
+        self.assertIn("--signature", out)
+        self.assertIn("WORKOS_WEBHOOK_SECRET", out)
+        code, out, _ = run("webhooks", "verify", "--help", "--json")
+        self.assertEqual(len(json.loads(out)["commands"]), 1)
+
+
+class Usage(unittest.TestCase):
+    def assert_usage(self, *args):
+        code, out, err = run(*args)
+        self.assertEqual(code, 2, err)
+        self.assertEqual(out, "")
+        self.assertEqual(json.loads(err)["error"]["kind"], "usage")
+
+    def test_unknown_command_flag_and_missing_values(self):
+        self.assert_usage("nope", "nothing")
+        self.assert_usage("pkce", "generate", "--colour", "red")
+        self.assert_usage("webhooks", "verify", "--payload", "{}")
+        self.assert_usage("webhooks", "sign", "--payload")
+        self.assert_usage("webhooks", "sign", "--payload", "x", "--secret", "s", "--timestamp", "1e3")
+        self.assert_usage("session", "seal", "--data", "{}", "--password", "p" * 40, "--format", "xml")
+        self.assert_usage("pkce", "generate", "--length", "20")
+        self.assert_usage("pkce")
+
+
+class Pkce(unittest.TestCase):
+    def test_challenge_is_the_s256_of_the_verifier(self):
+        for length in ("43", "128"):
+            code, out, _ = run("pkce", "generate", "--length", length)
+            self.assertEqual(code, 0)
+            pair = json.loads(out)
+            self.assertEqual(len(pair["code_verifier"]), int(length))
+            self.assertEqual(pair["code_challenge"],
+                             b64url(hashlib.sha256(pair["code_verifier"].encode()).digest()))
+            self.assertEqual(pair["code_challenge_method"], "S256")
+
+
+class Webhooks(unittest.TestCase):
+    payload = '{"id":"event_01","event":"user.created","data":{"id":"user_01"}}'
+
+    def expected(self, t):
+        mac = hmac.new(SECRET.encode(), ("%d.%s" % (t, self.payload)).encode(), hashlib.sha256)
+        return "t=%d, v1=%s" % (t, mac.hexdigest())
+
+    def test_sign_matches_hmac_sha256(self):
+        code, out, err = run("webhooks", "sign", "--payload", self.payload,
+                             "--timestamp", "1700000000000", env={"WORKOS_WEBHOOK_SECRET": SECRET})
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out)["header"], self.expected(1700000000000))
+        self.assertNotIn(SECRET, out + err)
+
+    def test_verify_accepts_a_good_signature_and_rejects_a_bad_one(self):
+        t = 1700000000000
+        header = self.expected(t)
+        day_ago = str(10 ** 10)  # seconds: the vector's timestamp is in the past
+        code, out, err = run("webhooks", "verify", "--payload", self.payload, "--signature",
+                             header, "--secret", SECRET, "--tolerance", day_ago)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out), {"valid": True, "timestamp_ms": t})
+
+        code, out, err = run("webhooks", "verify", "--payload", self.payload + " ", "--signature",
+                             header, "--secret", SECRET, "--tolerance", day_ago)
+        self.assertEqual(code, 1)
+        self.assertEqual(out, "")
+        error = json.loads(err)["error"]
+        self.assertEqual(error["kind"], "rejected")
+        self.assertIn("signature", error["code"])
+        self.assertNotIn(SECRET, err)
+
+        code, _, err = run("webhooks", "verify", "--payload", self.payload, "--signature", header,
+                           "--secret", SECRET)
+        self.assertEqual(code, 1)
+        self.assertIn("timestamp", json.loads(err)["error"]["code"])
+
+    def test_payload_and_secret_from_files_and_stdin(self):
+        path = os.path.join(os.environ.get("TMPDIR", "/tmp"), "workos-cli-test-secret-%d" % os.getpid())
+        with open(path, "w") as f:
+            f.write(SECRET)
+        try:
+            code, out, err = run("webhooks", "sign", "--payload", "-", "--secret", "@" + path,
+                                 "--timestamp", "1700000000000", stdin=self.payload)
+        finally:
+            os.unlink(path)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out)["header"], self.expected(1700000000000))
+
+
+class Sessions(unittest.TestCase):
+    data = '{"accessToken":"at","refreshToken":"rt","user":{"id":"user_01"}}'
+    password = "a-cookie-password-of-at-least-32-characters"
+
+    def test_iron_round_trip_and_wrong_password(self):
+        code, out, err = run("session", "seal", "--data", self.data,
+                             env={"WORKOS_COOKIE_PASSWORD": self.password})
+        self.assertEqual(code, 0, err)
+        cookie = json.loads(out)["cookie"]
+        self.assertTrue(cookie.startswith("Fe26.2*"))
+        code, out, err = run("session", "unseal", "--cookie", cookie, "--password", self.password)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out), json.loads(self.data))
+        code, out, err = run("session", "unseal", "--cookie", cookie, "--password", "x" * 40)
+        self.assertEqual(code, 1)
+        self.assertNotIn("x" * 40, err)
+
+    def test_fernet_cookie_made_by_python(self):
+        key = Fernet.generate_key().decode()
+        token = Fernet(key.encode()).encrypt(self.data.encode()).decode()
+        code, out, err = run("session", "unseal", "--format", "fernet", "--cookie", token,
+                             "--password", key)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out), json.loads(self.data))
+
+
+class Vault(unittest.TestCase):
+    def test_decrypts_a_value_made_by_python(self):
+        key = os.urandom(32)
+        keys = b"encrypted-data-key-blob"
+        iv = os.urandom(12)
+        sealed = AESGCM(key).encrypt(iv, b"4111 1111 1111 1111", b"user_123")
+        ciphertext, tag = sealed[:-16], sealed[-16:]
+        blob = base64.b64encode(iv + tag + bytes([len(keys)]) + keys + ciphertext).decode()
+        data_key = base64.b64encode(key).decode()
+        code, out, err = run("vault", "decrypt", "--ciphertext", blob, "--context", "user_123",
+                             env={"WORKOS_VAULT_DATA_KEY": data_key})
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out), {"plaintext": "4111 1111 1111 1111"})
+        code, _, err = run("vault", "decrypt", "--ciphertext", blob, "--context", "user_124",
+                           "--data-key", data_key)
+        self.assertEqual(code, 1)
+        self.assertEqual(json.loads(err)["error"]["code"], "vault_authentication_failed")
+
+    def test_round_trip(self):
+        data_key = base64.b64encode(os.urandom(32)).decode()
+        keys = base64.b64encode(b"keys").decode()
+        code, out, err = run("vault", "encrypt", "--data", "secret value", "--data-key", data_key,
+                             "--encrypted-keys", keys)
+        self.assertEqual(code, 0, err)
+        blob = json.loads(out)["ciphertext"]
+        code, out, err = run("vault", "decrypt", "--ciphertext", blob, "--data-key", data_key)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out)["plaintext"], "secret value")
+
+
+if __name__ == "__main__":
+    WORKOS = sys.argv.pop(1)
+    unittest.main()
