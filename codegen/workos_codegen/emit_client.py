@@ -81,7 +81,9 @@ def emit_client_header(api, extensions):
 /// auto orgs = std::make_shared<workos::mocks::MockOrganizationsConnection>();
 /// workos::ClientConnections connections;
 /// connections.organizations = orgs;
-/// workos::Client client(workos::ClientOptions{.api_key = "sk_test"}, connections);
+/// workos::ClientOptions options;
+/// options.api_key = "sk_test";
+/// workos::Client client(options, connections);
 /// @endcode
 struct ClientConnections {
 """)
@@ -377,8 +379,9 @@ def emit_async_client_header(api, extensions):
     out.append(_forward_declarations(set(types)))
     out.append("""
 /// What the services of an `AsyncClient` call through, as `ClientConnections` does for
-/// `Client`: a service whose connection is set (a fake, or a gMock mock of its async seam)
-/// receives every call of that service instead of HTTP.
+/// `Client`: a service whose connection is set (a fake deriving from the module's
+/// `Async<Module>Connection`, returning ready futures) receives every call of that service
+/// instead of HTTP. `workos::mocks` holds gMock mocks of the blocking connections only.
 struct AsyncClientConnections {
 """)
     for name, cls, _, kind in acc:

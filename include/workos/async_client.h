@@ -114,8 +114,9 @@ class AsyncWidgetsService;
 }  // namespace widgets
 
 /// What the services of an `AsyncClient` call through, as `ClientConnections` does for
-/// `Client`: a service whose connection is set (a fake, or a gMock mock of its async seam)
-/// receives every call of that service instead of HTTP.
+/// `Client`: a service whose connection is set (a fake deriving from the module's
+/// `Async<Module>Connection`, returning ready futures) receives every call of that service
+/// instead of HTTP. `workos::mocks` holds gMock mocks of the blocking connections only.
 struct AsyncClientConnections {
   /// `agents()` calls go through this connection when set.
   std::shared_ptr<workos::agents::AsyncAgentsConnection> agents;

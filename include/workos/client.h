@@ -122,7 +122,9 @@ class WidgetsService;
 /// auto orgs = std::make_shared<workos::mocks::MockOrganizationsConnection>();
 /// workos::ClientConnections connections;
 /// connections.organizations = orgs;
-/// workos::Client client(workos::ClientOptions{.api_key = "sk_test"}, connections);
+/// workos::ClientOptions options;
+/// options.api_key = "sk_test";
+/// workos::Client client(options, connections);
 /// @endcode
 struct ClientConnections {
   /// `agents()` calls go through this connection when set.

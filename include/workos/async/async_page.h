@@ -41,8 +41,9 @@ namespace detail {
 /// The event-loop worker the calling thread runs, as a handle to schedule waits on later
 /// (empty off a loop thread).
 std::weak_ptr<void> current_loop_handle();
-/// A future that completes after `delay` on the worker behind `loop` (a timer: no thread
-/// sleeps); ready at once when `loop` is empty or gone, or `delay` is not positive.
+/// A future that completes after `delay`: a timer on the worker behind `loop` (no thread
+/// sleeps; a worker that has stopped fires it at once), or the wait of a short-lived thread when
+/// `loop` is empty or gone; ready at once when `delay` is not positive.
 Future<void> delay_on_loop(const std::weak_ptr<void>& loop, std::chrono::milliseconds delay);
 }  // namespace detail
 
