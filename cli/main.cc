@@ -3,9 +3,12 @@
 // output and the exit codes, and the local helpers that need no network (PKCE, webhook
 // signatures, sealed sessions, vault encryption with a given key). docs/cli.md is its manual.
 
+#include <workos/auth/access_token.h>
 #include <workos/auth/pkce.h>
 #include <workos/auth/session_codec.h>
+#include <workos/client.h>
 #include <workos/signing/webhooks.h>
+#include <workos/transport.h>
 #include <workos/vault/vault_crypto.h>
 
 #include <unistd.h>
@@ -18,6 +21,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -36,6 +40,12 @@ enum Exit : int {
   kOk = 0,
   kRejected = 1,  // a verification answered "no": bad signature, stale timestamp, wrong key
   kUsage = 2,     // unknown command or flag, missing or malformed argument
+  kAuth = 3,      // the API refused the credentials (401, 403)
+  kNotFound = 4,  // 404
+  kRateLimited = 5,
+  kServer = 6,   // 5xx, or an answer that is not what the API promises
+  kNetwork = 7,  // no answer: connection refused or reset, DNS, TLS, timeout
+  kApi = 8,      // any other error answer of the API
 };
 
 // ---- the command table -----------------------------------------------------------------------
@@ -153,8 +163,36 @@ int fail(int exit_code, const std::string& kind, const std::string& code,
   std::exit(fail(kUsage, "usage", "usage", message + " (try --help)"));
 }
 
+// An SDK error, by kind (and by status for the API's answers).
 int fail(const workos::Error& e) {
-  return fail(kRejected, "rejected", e.code(), e.message());
+  using K = workos::ErrorKind;
+  switch (e.kind()) {
+    case K::kCrypto:
+      return fail(kRejected, "rejected", e.code(), e.message());
+    case K::kConfiguration:
+    case K::kInvalidArgument:
+      return fail(kUsage, "usage", e.code(), e.message());
+    case K::kConnection:
+    case K::kTimeout:
+    case K::kCancelled:
+      return fail(kNetwork, "network", e.code(), e.message());
+    case K::kDecode:
+      return fail(kServer, "server", e.code(), e.message());
+    case K::kApi:
+      break;
+  }
+  const int status = e.status();
+  if (status == 401 || status == 403) return fail(kAuth, "auth", e.code(), e.message());
+  if (status == 404) return fail(kNotFound, "not_found", e.code(), e.message());
+  if (status == 429) return fail(kRateLimited, "rate_limited", e.code(), e.message());
+  if (status >= 500) return fail(kServer, "server", e.code(), e.message());
+  return fail(kApi, "api", e.code(), e.message());
+}
+
+// A value read from a file or a terminal, without its trailing line break.
+std::string trimmed(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
 }
 
 // ---- local helpers -----------------------------------------------------------------------------
@@ -232,8 +270,7 @@ int session_seal(const Args& a) {
 }
 
 int session_unseal(const Args& a) {
-  std::string cookie = a.need("cookie");
-  while (!cookie.empty() && (cookie.back() == '\n' || cookie.back() == '\r')) cookie.pop_back();
+  const std::string cookie = trimmed(a.need("cookie"));
   auto plain = session_codec(a)->unseal(cookie);
   if (!plain) return fail(plain.error());
   print_json(*plain);
@@ -249,12 +286,69 @@ int vault_encrypt(const Args& a) {
 }
 
 int vault_decrypt(const Args& a) {
-  std::string blob = a.need("ciphertext");
-  while (!blob.empty() && (blob.back() == '\n' || blob.back() == '\r')) blob.pop_back();
+  const std::string blob = trimmed(a.need("ciphertext"));
   auto plain =
       workos::vault::decrypt_with_key(blob, a.need("data-key"), a.get("context").value_or(""));
   if (!plain) return fail(plain.error());
   print_strings({{"plaintext", *plain}});
+  return kOk;
+}
+
+// A transport that answers every request with one key set: `jwt verify --jwks @FILE`.
+class KeySetFile : public workos::Transport {
+ public:
+  explicit KeySetFile(std::string jwks) : jwks_(std::move(jwks)) {}
+  workos::Result<workos::HttpResponse> send(const workos::HttpRequest&) override {
+    workos::HttpResponse r;
+    r.status = 200;
+    r.headers.push_back({"Content-Type", "application/json"});
+    r.body = jwks_;
+    return r;
+  }
+
+ private:
+  std::string jwks_;
+};
+
+std::int64_t unix_seconds(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+int jwt_verify(const Args& a) {
+  const std::string token = trimmed(a.need("token"));
+  const std::string jwks = a.need("jwks");
+  workos::ClientOptions o;
+  o.api_key = "sk_unused_by_jwks_fetches";
+  o.client_id = a.get("client-id").value_or("client_unset");
+  o.max_retries = 0;
+  workos::auth::JwksOptions keys;
+  if (!jwks.empty() && jwks.front() == '{') {
+    o.transport = std::make_shared<KeySetFile>(jwks);
+    keys.url = "https://jwks.invalid/jwks";  // answered by KeySetFile, never fetched
+  } else if (jwks.rfind("https://", 0) == 0 || jwks.rfind("http://", 0) == 0) {
+    keys.url = trimmed(jwks);
+  } else {
+    usage_error("--jwks is an http(s) URL or @FILE holding a JSON key set");
+  }
+  workos::auth::TokenVerifyOptions checks;
+  if (auto issuer = a.get("issuer")) checks.issuer = *issuer;
+  if (auto audience = a.get("audience")) checks.audience = *audience;
+  workos::Client client(o);
+  workos::auth::AccessTokenVerifier verifier(client, checks, keys);
+  auto claims = verifier.verify(token);
+  if (!claims) return fail(claims.error());
+  json::Writer w;
+  w.begin_object();
+  w.key("valid");
+  w.boolean(true);
+  w.key("kid");
+  w.string(claims->kid);
+  w.key("exp");
+  w.integer(unix_seconds(claims->exp));
+  w.key("claims");
+  w.raw(claims->raw_json);
+  w.end_object();
+  print_json(w.str());
   return kOk;
 }
 
@@ -310,12 +404,33 @@ const std::vector<Command>& commands() {
         {"data-key", "The data key, base64 of 32 bytes.", true, "WORKOS_VAULT_DATA_KEY"},
         {"context", "The associated data given at encryption.", false, nullptr}},
        vault_decrypt},
+      {"jwt",
+       "verify",
+       "Verifies an RS256 access token against a key set (signature, times).",
+       {{"token", "The token: text, @FILE or -.", true, nullptr},
+        {"jwks", "The key set: an http(s) URL, or @FILE holding its JSON.", true, nullptr},
+        {"issuer", "Expected iss (default: not checked).", false, nullptr},
+        {"audience", "Expected aud (default: not checked).", false, nullptr},
+        {"client-id", "Client id the key set belongs to.", false, "WORKOS_CLIENT_ID"}},
+       jwt_verify},
   };
   return table;
 }
 
 // ---- help
 // ----------------------------------------------------------------------------------------
+
+const std::pair<int, const char*> kExitCodes[] = {
+    {kOk, "success"},
+    {kRejected, "rejected: a signature, token, cookie or ciphertext did not verify"},
+    {kUsage, "usage: unknown command or flag, missing or malformed argument"},
+    {kAuth, "auth: the API refused the credentials (401, 403)"},
+    {kNotFound, "not found (404)"},
+    {kRateLimited, "rate limited (429)"},
+    {kServer, "server: 5xx, or an answer that does not decode"},
+    {kNetwork, "network: no answer (refused, reset, DNS, TLS, timeout)"},
+    {kApi, "api: any other error answer"},
+};
 
 void help_json(const std::vector<const Command*>& list) {
   json::Writer w;
@@ -353,12 +468,10 @@ void help_json(const std::vector<const Command*>& list) {
   w.end_array();
   w.key("exit_codes");
   w.begin_object();
-  w.key("0");
-  w.string("success");
-  w.key("1");
-  w.string("rejected: a signature, cookie or ciphertext did not verify");
-  w.key("2");
-  w.string("usage: unknown command or flag, missing or malformed argument");
+  for (const auto& [code, meaning] : kExitCodes) {
+    w.key(std::to_string(code));
+    w.string(meaning);
+  }
   w.end_object();
   w.end_object();
   print_json(w.str());
@@ -380,7 +493,8 @@ void help_text(const std::vector<const Command*>& list) {
   for (const Command* c : list) std::printf("  %-10s %-8s %s\n", c->group, c->name, c->summary);
   std::printf(
       "\nOutput is JSON on standard output; errors are one JSON object on standard error.\n"
-      "Exit codes: 0 success, 1 rejected (did not verify), 2 usage.\n"
+      "Exit codes: 0 success, 1 rejected (did not verify), 2 usage, 3 auth, 4 not found,\n"
+      "5 rate limited, 6 server, 7 network, 8 other API error (--help --json lists them).\n"
       "Secret flags fall back to their environment variable and accept @FILE or - (stdin).\n");
 }
 

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import unittest
 
 from cryptography.fernet import Fernet
@@ -37,7 +38,7 @@ class Help(unittest.TestCase):
     def test_help_lists_every_command(self):
         code, out, _ = run("--help")
         self.assertEqual(code, 0)
-        for words in ("pkce", "generate", "webhooks", "verify", "session", "unseal", "vault"):
+        for words in ("pkce", "generate", "webhooks", "verify", "session", "unseal", "vault", "jwt"):
             self.assertIn(words, out)
 
     def test_help_json_is_machine_readable(self):
@@ -46,8 +47,8 @@ class Help(unittest.TestCase):
         data = json.loads(out)
         names = {(c["group"], c["name"]) for c in data["commands"]}
         self.assertIn(("webhooks", "verify"), names)
-        self.assertEqual(len(names), 7)
-        self.assertEqual(set(data["exit_codes"]), {"0", "1", "2"})
+        self.assertEqual(len(names), 8)
+        self.assertEqual(set(data["exit_codes"]), {str(n) for n in range(9)})
 
     def test_one_command_help(self):
         code, out, _ = run("webhooks", "verify", "--help")
@@ -192,6 +193,86 @@ class Vault(unittest.TestCase):
         code, out, err = run("vault", "decrypt", "--ciphertext", blob, "--data-key", data_key)
         self.assertEqual(code, 0, err)
         self.assertEqual(json.loads(out)["plaintext"], "secret value")
+
+
+class Jwt(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        from cryptography.hazmat.primitives.asymmetric import rsa
+        cls.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        numbers = cls.key.public_key().public_numbers()
+
+        def b64int(n):
+            return b64url(n.to_bytes((n.bit_length() + 7) // 8, "big"))
+        cls.jwks = json.dumps({"keys": [{"kty": "RSA", "use": "sig", "alg": "RS256",
+                                         "kid": "key_cli_test", "n": b64int(numbers.n),
+                                         "e": b64int(numbers.e)}]})
+        cls.path = os.path.join(os.environ.get("TMPDIR", "/tmp"),
+                                "workos-cli-test-jwks-%d.json" % os.getpid())
+        with open(cls.path, "w") as f:
+            f.write(cls.jwks)
+
+    @classmethod
+    def tearDownClass(cls):
+        os.unlink(cls.path)
+
+    def token(self, claims, kid="key_cli_test"):
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding
+        header = b64url(json.dumps({"alg": "RS256", "kid": kid, "typ": "JWT"}).encode())
+        payload = b64url(json.dumps(claims).encode())
+        signing_input = ("%s.%s" % (header, payload)).encode()
+        signature = self.key.sign(signing_input, padding.PKCS1v15(), hashes.SHA256())
+        return "%s.%s" % (signing_input.decode(), b64url(signature))
+
+    def claims(self, **extra):
+        now = int(time.time())
+        claims = {"iss": "https://api.workos.com/user_management/client_cli", "sub": "user_01",
+                  "sid": "session_01", "jti": "jti_01", "iat": now, "exp": now + 600}
+        claims.update(extra)
+        return claims
+
+    def test_verifies_a_token_signed_by_python(self):
+        code, out, err = run("jwt", "verify", "--token", self.token(self.claims()),
+                             "--jwks", "@" + self.path)
+        self.assertEqual(code, 0, err)
+        result = json.loads(out)
+        self.assertTrue(result["valid"])
+        self.assertEqual(result["kid"], "key_cli_test")
+        self.assertEqual(result["claims"]["sub"], "user_01")
+
+    def test_rejections_name_their_reason(self):
+        good = self.token(self.claims())
+        head, payload, sig = good.split(".")
+        forged = "%s.%s.%s" % (head, b64url(json.dumps(self.claims(sub="user_02")).encode()), sig)
+        cases = [
+            (forged, [], "invalid_signature"),
+            (self.token(self.claims(exp=int(time.time()) - 3600)), [], "token_expired"),
+            (self.token(self.claims(), kid="key_other"), [], "unknown_kid"),
+            (good, ["--issuer", "https://evil.example"], "invalid_issuer"),
+            ("not-a-token", [], "malformed_token"),
+        ]
+        for token, flags, expected in cases:
+            code, out, err = run("jwt", "verify", "--token", token, "--jwks", "@" + self.path,
+                                 *flags)
+            self.assertEqual(code, 1, (expected, err))
+            self.assertEqual(out, "")
+            self.assertEqual(json.loads(err)["error"]["code"], expected)
+
+    def test_key_set_location_is_checked(self):
+        code, _, err = run("jwt", "verify", "--token", "a.b.c", "--jwks", "keys.json")
+        self.assertEqual(code, 2, err)
+        # A key set that cannot be fetched is a network failure (exit 7), not a rejection: a
+        # loopback port nothing listens on refuses the connection at once.
+        import socket
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        s.close()
+        code, _, err = run("jwt", "verify", "--token", self.token(self.claims()), "--jwks",
+                           "http://127.0.0.1:%d/jwks" % port)
+        self.assertEqual(code, 7, err)
+        self.assertEqual(json.loads(err)["error"]["kind"], "network")
 
 
 if __name__ == "__main__":
