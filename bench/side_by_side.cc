@@ -62,6 +62,7 @@
 #include "bench_models.h"
 #include "common/models_json.h"
 #include "core/json.h"
+#include "crypto/encoding.h"
 
 // ---- allocation counting -------------------------------------------------------------------
 // The executable's malloc family wraps glibc's, so libcurl, OpenSSL, simdjson and the C++
@@ -158,41 +159,12 @@ int thread_count() {
 // ---- fixtures ------------------------------------------------------------------------------
 
 std::string b64url(std::string_view bytes) {
-  static const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  unsigned v = 0;
-  int bits = 0;
-  for (unsigned char c : bytes) {
-    v = (v << 8) | c;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += a[(v >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += a[(v << (6 - bits)) & 63];
-  return out;
+  return workos::auth::detail::base64url_encode(bytes);
 }
 
 std::string b64url_decode(std::string_view text) {
   std::string out;
-  unsigned v = 0;
-  int bits = 0;
-  for (char c : text) {
-    int d = -1;
-    if (c >= 'A' && c <= 'Z') d = c - 'A';
-    if (c >= 'a' && c <= 'z') d = c - 'a' + 26;
-    if (c >= '0' && c <= '9') d = c - '0' + 52;
-    if (c == '-') d = 62;
-    if (c == '_') d = 63;
-    if (d < 0) fail("bad base64url in a fixture");
-    v = (v << 6) | static_cast<unsigned>(d);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((v >> bits) & 0xff);
-    }
-  }
+  if (!workos::auth::detail::base64url_decode(text, out)) fail("bad base64url in a fixture");
   return out;
 }
 
