@@ -15,6 +15,9 @@ import sys
 import time
 import unittest
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from operations import OPERATIONS  # noqa: E402  (generated)
+
 from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -35,19 +38,31 @@ def b64url(data):
 
 
 class Help(unittest.TestCase):
-    def test_help_lists_every_command(self):
+    def test_help_lists_every_group_and_a_group_its_commands(self):
         code, out, _ = run("--help")
         self.assertEqual(code, 0)
-        for words in ("pkce", "generate", "webhooks", "verify", "session", "unseal", "vault", "jwt"):
-            self.assertIn(words, out)
+        for group in ("pkce", "webhooks", "session", "vault", "jwt", "organizations",
+                      "user-management"):
+            self.assertIn("\n  %s " % group, out)
+        code, out, _ = run("webhooks", "--help")
+        self.assertEqual(code, 0)
+        for command in ("sign", "verify", "create-webhook-endpoint"):
+            self.assertIn(" %s " % command, out)
 
     def test_help_json_is_machine_readable(self):
         code, out, _ = run("--help", "--json")
         self.assertEqual(code, 0)
         data = json.loads(out)
         names = {(c["group"], c["name"]) for c in data["commands"]}
-        self.assertIn(("webhooks", "verify"), names)
-        self.assertEqual(len(names), 8)
+        local = {("pkce", "generate"), ("webhooks", "sign"), ("webhooks", "verify"),
+                 ("session", "seal"), ("session", "unseal"), ("vault", "encrypt"),
+                 ("vault", "decrypt"), ("jwt", "verify")}
+        workflows = {("seed", ""), ("setup-org", ""), ("onboard-user", ""), ("debug-sso", ""),
+                     ("debug-sync", "")}
+        self.assertLessEqual(local | workflows, names)
+        # The local helpers, the workflows and one command per operation of the spec.
+        self.assertEqual(len(data["commands"]), len(local) + len(workflows) + len(OPERATIONS))
+        self.assertEqual(len(names), len(data["commands"]))
         self.assertEqual(set(data["exit_codes"]), {str(n) for n in range(9)})
 
     def test_one_command_help(self):

@@ -17,6 +17,7 @@ import tempfile
 import yaml
 
 from . import api as api_mod
+from . import emit_cli
 from . import emit_client
 from . import emit_contract
 from . import emit_fuzz
@@ -78,6 +79,7 @@ def build(spec, names_list, config, extensions):
     examples = Examples(api.builder)
     files.update(emit_tests.emit_all(api, config, extensions, examples))
     files.update(emit_contract.emit_all(api, config, examples))
+    files.update(emit_cli.emit_all(api, config, extensions, examples))
     files.update(emit_fuzz.emit_all(api))
     return files, api
 
