@@ -448,6 +448,20 @@ const std::vector<Flag>& api_flags(unsigned traits) {
   return cache.emplace(traits, std::move(out)).first->second;
 }
 
+std::vector<Flag> all_flags(const Command& c) {
+  std::vector<Flag> out = c.flags;
+  if (c.traits & kApiCall)
+    for (const Flag& shared : api_flags(c.traits))
+      if (std::none_of(c.flags.begin(), c.flags.end(),
+                       [&](const Flag& own) { return std::string(own.name) == shared.name; }))
+        out.push_back(shared);
+  return out;
+}
+
+std::string command_words(const Command& c) {
+  return std::string(c.group) + (*c.name != '\0' ? std::string(" ") + c.name : "");
+}
+
 // ---- answers ---------------------------------------------------------------------------------
 
 namespace {

@@ -90,10 +90,15 @@ struct Command {
 const std::vector<Command>& commands();
 void add_local_commands(std::vector<Command>& table);
 void add_workflow_commands(std::vector<Command>& table);
-void add_api_commands(std::vector<Command>& table);  // generated (cli/generated/commands.cc)
+void add_manual_commands(std::vector<Command>& table);  // man page, shell completion
+void add_api_commands(std::vector<Command>& table);     // generated (cli/generated/commands.cc)
 
 // The flags every API command takes besides its own (connection, output, paging, body).
 const std::vector<Flag>& api_flags(unsigned traits);
+// A command's own flags and, for an API command, the shared ones it does not redefine.
+std::vector<Flag> all_flags(const Command& c);
+// "group command", or "group" for a one-word command.
+std::string command_words(const Command& c);
 
 // ---- output and errors -----------------------------------------------------------------------
 

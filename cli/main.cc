@@ -52,15 +52,6 @@ const char* kind_name(Kind k) {
   return "string";
 }
 
-std::vector<Flag> all_flags(const Command& c) {
-  std::vector<Flag> out = c.flags;
-  if (c.traits & kApiCall) {
-    const std::vector<Flag>& more = api_flags(c.traits);
-    out.insert(out.end(), more.begin(), more.end());
-  }
-  return out;
-}
-
 void help_json(const std::vector<const Command*>& list) {
   json::Writer w;
   w.begin_object();
@@ -124,15 +115,10 @@ void help_json(const std::vector<const Command*>& list) {
   print_json(w.str());
 }
 
-// "group command", or "group" for a one-word command.
-std::string words_of(const Command& c) {
-  return std::string(c.group) + (*c.name != '\0' ? std::string(" ") + c.name : "");
-}
-
 void help_command(const Command& c) {
-  std::string usage = "workos " + words_of(c);
+  std::string usage = "workos " + command_words(c);
   for (const char* p : c.positional) usage += std::string(" <") + p + ">";
-  std::printf("%s — %s\n\nUsage: %s [--flag value ...]\n", ("workos " + words_of(c)).c_str(),
+  std::printf("%s — %s\n\nUsage: %s [--flag value ...]\n", ("workos " + command_words(c)).c_str(),
               c.summary, usage.c_str());
   if (c.http != nullptr) std::printf("HTTP:  %s\n", c.http);
   if (c.description != nullptr) std::printf("\n%s\n", c.description);
@@ -219,6 +205,7 @@ const std::vector<Command>& commands() {
     std::vector<Command> t;
     add_local_commands(t);
     add_workflow_commands(t);
+    add_manual_commands(t);
     add_api_commands(t);
     return t;
   }();
@@ -283,7 +270,7 @@ int main(int argc, char** argv) {
       usage_error("'workos " + lead[0] + "' needs a command (workos " + lead[0] + " --help)");
     usage_error("unknown command '" + lead[0] + " " + lead[1] + "'");
   }
-  const std::string title = "'workos " + words_of(*command) + "'";
+  const std::string title = "'workos " + command_words(*command) + "'";
   std::vector<std::string> positional;
   std::map<std::string, std::string> flags;
   for (std::size_t i = used; i < args.size(); ++i) {

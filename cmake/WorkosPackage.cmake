@@ -5,6 +5,8 @@
 #   libworkos-dev          headers, the static library, the CMake package, pkg-config files and
 #                          the mocks (component workos_development of a static build), plus the
 #                          libworkos.so link to the shared library
+#   workos-cli             the `workos` command-line tool, its man page and shell completions
+#                          (component workos_cli of a build with WORKOS_BUILD_CLI)
 #
 # One package set comes from two build trees (static and shared), so scripts/package runs cpack
 # with CPACK_INSTALL_CMAKE_PROJECTS naming both; a plain `cpack` in one tree packages that tree.
@@ -67,9 +69,17 @@ execute_process(COMMAND gzip -9nc "${PROJECT_SOURCE_DIR}/CHANGELOG.md"
 if(NOT _workos_gzip_rc1 EQUAL 0 OR NOT _workos_gzip_rc2 EQUAL 0)
   message(FATAL_ERROR "gzip failed: the package changelogs cannot be made")
 endif()
-foreach(_workos_pkg IN ITEMS runtime development)
+set(_workos_packages runtime development)
+if(TARGET workos_cli)
+  list(APPEND _workos_packages cli)
+  install(FILES "${_workos_copyright}" RENAME copyright
+    DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/workos-cli" COMPONENT workos_cli)
+endif()
+foreach(_workos_pkg IN LISTS _workos_packages)
   if(_workos_pkg STREQUAL "runtime")
     set(_workos_doc "${CMAKE_INSTALL_DATAROOTDIR}/doc/${_workos_runtime_package}")
+  elseif(_workos_pkg STREQUAL "cli")
+    set(_workos_doc "${CMAKE_INSTALL_DATAROOTDIR}/doc/workos-cli")
   else()
     set(_workos_doc "${CMAKE_INSTALL_DATAROOTDIR}/doc/libworkos-dev")
   endif()
@@ -96,6 +106,9 @@ set(CPACK_INSTALL_PREFIX "/usr")  # whatever prefix the trees were configured wi
 set(CPACK_SET_DESTDIR ON)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_COMPONENTS_ALL workos_runtime workos_development)
+if(TARGET workos_cli)
+  list(APPEND CPACK_COMPONENTS_ALL workos_cli)
+endif()
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION libs)
@@ -125,5 +138,14 @@ set(CPACK_DEBIAN_WORKOS_DEVELOPMENT_PACKAGE_SUGGESTS "libgmock-dev")
 set(CPACK_DEBIAN_WORKOS_DEVELOPMENT_DESCRIPTION "C++ SDK for the WorkOS API (development files)
 Headers, the static library, the CMake package (find_package(workos)), the
 pkg-config files and the GoogleMock mocks of the WorkOS C++ SDK.")
+
+set(CPACK_DEBIAN_WORKOS_CLI_PACKAGE_NAME "workos-cli")
+set(CPACK_DEBIAN_WORKOS_CLI_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_WORKOS_CLI_PACKAGE_SHLIBDEPS ON)  # libcurl4, libssl3, libsimdjson14, libstdc++6
+set(CPACK_DEBIAN_WORKOS_CLI_DESCRIPTION "command-line tool for the WorkOS API
+Every operation of the WorkOS API as a command (a table on a terminal, JSON
+when piped), workflows (seed, setup-org, onboard-user, debug-sso, debug-sync)
+and local helpers: PKCE, webhook signatures, sealed sessions, vault
+encryption, access-token verification. Built with the WorkOS C++ SDK.")
 
 include(CPack)

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -58,9 +59,10 @@ class Help(unittest.TestCase):
                  ("session", "seal"), ("session", "unseal"), ("vault", "encrypt"),
                  ("vault", "decrypt"), ("jwt", "verify")}
         workflows = {("seed", ""), ("setup-org", ""), ("onboard-user", ""), ("debug-sso", ""),
-                     ("debug-sync", "")}
+                     ("debug-sync", ""), ("man", ""), ("completion", "bash"),
+                     ("completion", "zsh")}
         self.assertLessEqual(local | workflows, names)
-        # The local helpers, the workflows and one command per operation of the spec.
+        # The local helpers, the workflows, the manual and one command per operation.
         self.assertEqual(len(data["commands"]), len(local) + len(workflows) + len(OPERATIONS))
         self.assertEqual(len(names), len(data["commands"]))
         self.assertEqual(set(data["exit_codes"]), {str(n) for n in range(9)})
@@ -288,6 +290,65 @@ class Jwt(unittest.TestCase):
                            "http://127.0.0.1:%d/jwks" % port)
         self.assertEqual(code, 7, err)
         self.assertEqual(json.loads(err)["error"]["kind"], "network")
+
+
+class Manual(unittest.TestCase):
+    """The man page and shell completion, written by the tool from its command table."""
+
+    @classmethod
+    def setUpClass(cls):
+        code, out, _ = run("--help", "--json")
+        cls.commands = json.loads(out)["commands"]
+
+    def test_the_man_page_is_clean_roff_with_every_command(self):
+        code, page, _ = run("man")
+        self.assertEqual(code, 0)
+        lint = subprocess.run(["groff", "-man", "-Tutf8", "-ww", "-z"], input=page,
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual((lint.returncode, lint.stderr), (0, ""))
+        # One long line per paragraph (no break inside a command's name); overstriking removed.
+        text = subprocess.run(["groff", "-man", "-Tutf8", "-rLL=2000n", "-P", "-c"],
+                              input=page, capture_output=True, text=True, timeout=60).stdout
+        text = re.sub(".\x08", "", text)
+        text = " ".join(text.replace("\u2010", "-").replace("\u2212", "-").split())
+        for c in self.commands:
+            words = " ".join(w for w in ("workos", c["group"], c["name"]) if w)
+            self.assertIn(words, text)
+        self.assertIn("EXIT STATUS", text)
+
+    def bash(self, *words):
+        script = ('source <("$WORKOS" completion bash); COMP_WORDS=(%s); '
+                  'COMP_CWORD=%d; _workos; printf "%%s\\n" "${COMPREPLY[@]}"' % (
+                      " ".join("'%s'" % w for w in words), len(words) - 1))
+        p = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60,
+                           env=dict(os.environ, WORKOS=WORKOS))
+        self.assertEqual((p.returncode, p.stderr), (0, ""))
+        return p.stdout.split()
+
+    def test_bash_completes_groups_commands_and_flags(self):
+        self.assertEqual(self.bash("workos", "organization"),
+                         ["organization-domains", "organizations", "organization-membership"])
+        self.assertEqual(self.bash("workos", "organizations", "list-o"), ["list-organizations"])
+        self.assertEqual(self.bash("workos", "organizations", "list-organizations", "--li"),
+                         ["--limit"])
+        self.assertEqual(self.bash("workos", "seed", "--f"), ["--file"])
+        self.assertEqual(self.bash("workos", "pkce", "generate", "--"), ["--length", "--help"])
+
+    def zsh(self, *words):
+        script = ('compadd() { [[ $1 == -- ]] && shift; print -l -- "$@"; }; compdef() { :; }; '
+                  'source <("$WORKOS" completion zsh); words=(%s); CURRENT=%d; _workos' % (
+                      " ".join("'%s'" % w for w in words), len(words)))
+        p = subprocess.run(["zsh", "-f", "-c", script], capture_output=True, text=True,
+                           timeout=60, env=dict(os.environ, WORKOS=WORKOS))
+        self.assertEqual((p.returncode, p.stderr), (0, ""))
+        return p.stdout.split()
+
+    def test_zsh_offers_the_words_of_each_position(self):
+        self.assertIn("user-management", self.zsh("workos", "u"))
+        self.assertIn("list-users", self.zsh("workos", "user-management", "l"))
+        self.assertIn("--organization-id",
+                      self.zsh("workos", "user-management", "list-users", "--o"))
+        self.assertEqual(self.zsh("workos", "jwt", "verify", "--")[:2], ["--token", "--jwks"])
 
 
 if __name__ == "__main__":

@@ -122,7 +122,7 @@ if [[ "${WORKOS_SKIP_SHARED:-0}" != 1 ]]; then
     "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=${WORKOS_TEST_RELWITHDEBINFO_FLAGS:--O2 -g -DNDEBUG}" \
     -DBUILD_SHARED_LIBS=ON \
     -DWORKOS_BUILD_TESTS=OFF -DWORKOS_BUILD_EXAMPLES=OFF -DWORKOS_BUILD_BENCH=OFF \
-    -DWORKOS_ENABLE_MOCKS=OFF >"$tmp/shared-configure.log" 2>&1 \
+    -DWORKOS_BUILD_CLI=OFF -DWORKOS_ENABLE_MOCKS=OFF >"$tmp/shared-configure.log" 2>&1 \
     || { cat "$tmp/shared-configure.log"; die "configure of the shared library failed"; }
   cmake --build "$shared_dir" -j "$jobs" >"$tmp/shared-build.log" 2>&1 \
     || { tail -n 50 "$tmp/shared-build.log"; die "build of the shared library failed"; }
@@ -156,6 +156,14 @@ if [[ "${WORKOS_SKIP_SHARED:-0}" != 1 ]]; then
     [[ -L "$(find "$root" -name libworkos.so -print -quit)" ]] \
       || die "libworkos-dev has no libworkos.so link"
     info "unpacked $(ls "$build_root"/packages/*.deb | wc -l) packages into an empty root"
+    if [[ -x "$main_dir/cli/workos" ]]; then
+      "$root/usr/bin/workos" pkce generate >/dev/null || die "the packaged workos tool does not run"
+      for f in share/man/man1/workos.1.gz share/bash-completion/completions/workos \
+               share/zsh/vendor-completions/_workos; do
+        [[ -f "$root/usr/$f" ]] || die "workos-cli lacks /usr/$f"
+      done
+      info "workos-cli: /usr/bin/workos runs; its man page and completions are in place"
+    fi
     consumer_build "$root/usr" deb-cxx17 -DCMAKE_CXX_STANDARD=17
     PC_RELOCATE=1 pkgconfig_build "$root/usr" deb ""
     # The test program of the vcpkg port and the Conan recipe (ports/), built the same way.
