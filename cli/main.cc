@@ -148,17 +148,26 @@ void help_text(const std::vector<const Command*>& list, bool top) {
       "Usage: workos <group> <command> [<id> ...] [--flag value ...]\n"
       "       workos [<group> [<command>]] --help [--json]\n\n");
   if (top) {
-    // One line per group: its name and how many commands it has.
-    std::vector<std::pair<std::string, int>> groups;
+    // One line per group: a one-word command's summary, else how many commands the group has.
+    struct Group {
+      std::string name;
+      int count;
+      const Command* first;
+    };
+    std::vector<Group> groups;
     for (const Command* c : list) {
       auto it = std::find_if(groups.begin(), groups.end(),
-                             [&](const auto& g) { return g.first == c->group; });
-      if (it == groups.end()) it = groups.insert(groups.end(), {c->group, 0});
-      ++it->second;
+                             [&](const Group& g) { return g.name == c->group; });
+      if (it == groups.end()) it = groups.insert(groups.end(), Group{c->group, 0, c});
+      ++it->count;
     }
-    std::printf("Groups (workos <group> --help lists the commands):\n");
-    for (const auto& [group, count] : groups)
-      std::printf("  %-24s %d command%s\n", group.c_str(), count, count == 1 ? "" : "s");
+    std::printf("Commands and groups (workos <group> --help lists a group's commands):\n");
+    for (const Group& g : groups) {
+      if (g.count == 1 && *g.first->name == '\0')
+        std::printf("  %-24s %s\n", g.name.c_str(), g.first->summary);
+      else
+        std::printf("  %-24s %d command%s\n", g.name.c_str(), g.count, g.count == 1 ? "" : "s");
+    }
   } else {
     std::printf("Commands:\n");
     for (const Command* c : list) std::printf("  %-10s %-38s %s\n", c->group, c->name, c->summary);
