@@ -81,10 +81,40 @@ int fail(int exit_code, const std::string& kind, const std::string& code,
   std::exit(fail(kUsage, "usage", "usage", message + " (try --help)"));
 }
 
+namespace {
+
+// The error's code: the API's (`code`, else `error`), else the SDK's class of failure.
+std::string code_of(const workos::Error& e) {
+  if (!e.code().empty()) return e.code();
+  if (!e.info().error.empty()) return e.info().error;
+  using K = workos::ErrorKind;
+  switch (e.kind()) {
+    case K::kApi:
+      return "http_" + std::to_string(e.status());
+    case K::kConfiguration:
+      return "configuration";
+    case K::kConnection:
+      return "connection";
+    case K::kTimeout:
+      return "timeout";
+    case K::kDecode:
+      return "decode";
+    case K::kCancelled:
+      return "cancelled";
+    case K::kInvalidArgument:
+      return "invalid_argument";
+    case K::kCrypto:
+      break;
+  }
+  return "crypto";
+}
+
+}  // namespace
+
 int fail(const workos::Error& e) {
   using K = workos::ErrorKind;
   const auto out = [&](int exit_code, const char* kind) {
-    return fail_with(exit_code, kind, e.code(), e.message(), e.status(), e.request_id());
+    return fail_with(exit_code, kind, code_of(e), e.message(), e.status(), e.request_id());
   };
   switch (e.kind()) {
     case K::kCrypto:
@@ -415,6 +445,12 @@ const workos::Client& Args::client() const {
     if (retries < 0 || retries > 10) usage_error("--max-retries is 0 to 10");
     o.max_retries = static_cast<int>(retries);
   }
+  if (has("timeout")) {
+    double seconds = 0;
+    convert("timeout", *get("timeout"), seconds);
+    if (!(seconds > 0 && seconds <= 3600)) usage_error("--timeout is more than 0 and at most 3600");
+    o.deadline = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+  }
   apply_profile(*this, o);
   workos::Result<workos::Client> made = workos::Client::create(std::move(o));
   if (!made) std::exit(fail(made.error()));
@@ -430,6 +466,8 @@ const std::vector<Flag>& api_flags(unsigned traits) {
       {"profile", "Profile of the profile file (default: default).", false, "WORKOS_PROFILE"},
       {"config", "Profile file (default ~/.config/workos/config.json).", false, nullptr},
       {"max-retries", "Retries of a failed attempt (default 3).", false, nullptr, Kind::kInteger},
+      {"timeout", "Seconds one command may take, retries included (default: 60 per attempt).",
+       false, nullptr, Kind::kNumber},
   };
   static const std::vector<Flag> body = {
       {"data", "The request body as JSON: text, @FILE or -; flags override its members."}};

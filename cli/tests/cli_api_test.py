@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import unittest
 import urllib.parse
 
@@ -80,6 +81,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if id_ in ERRORS:
                 self.answer(ERRORS[id_], {"message": "failed " + id_, "code": "code_" + id_},
                             "req_" + id_)
+            elif id_ == "org_slow":
+                time.sleep(3)
+                self.answer(200, org(id_))
             elif id_ == "org_bad":
                 self.answer(200, b"{not json")
             else:
@@ -264,6 +268,16 @@ class CliApi(unittest.TestCase):
                          "http://127.0.0.1:%d" % port, "--max-retries", "0")
         self.assertEqual(p.returncode, 7, p.stderr)
         self.assertEqual(self.error_of(p)["kind"], "network")
+
+    def test_timeout_bounds_the_whole_command(self):
+        # The server answers after 3 s: a success would mean the deadline was not kept.
+        p = self.run_cli("organizations", "get-organization", "org_slow", "--base-url", self.url,
+                         "--timeout", "0.5")
+        self.assertEqual(p.returncode, 7, p.stderr)
+        self.assertEqual(self.error_of(p)["kind"], "network")
+        self.assertIn("timeout", self.error_of(p)["code"])
+        p = self.api("organizations", "get-organization", "org_1", "--timeout", "0")
+        self.assertEqual(p.returncode, 2, p.stderr)
 
     def test_a_wrong_key_is_auth_and_never_printed(self):
         p = self.api("organizations", "get-organization", "org_1", key="sk_test_wrong_key_555")
