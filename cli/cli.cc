@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -42,6 +43,15 @@ void print_strings(std::initializer_list<std::pair<const char*, std::string>> me
 
 namespace {
 
+// Text for the error object: invalid UTF-8 (a malformed argument echoed in a message) becomes
+// `?`, so the object stays valid JSON.
+std::string utf8(std::string text) {
+  if (simdjson::validate_utf8(text.data(), text.size())) return text;
+  for (char& ch : text)
+    if (static_cast<unsigned char>(ch) >= 0x80) ch = '?';
+  return text;
+}
+
 int fail_with(int exit_code, const std::string& kind, const std::string& code,
               const std::string& message, int status, const std::string& request_id) {
   json::Writer w;
@@ -51,9 +61,9 @@ int fail_with(int exit_code, const std::string& kind, const std::string& code,
   w.key("kind");
   w.string(kind);
   w.key("code");
-  w.string(code);
+  w.string(utf8(code));
   w.key("message");
-  w.string(message);
+  w.string(utf8(message));
   w.key("exit_code");
   w.integer(exit_code);
   if (status != 0) {
@@ -152,23 +162,37 @@ const Flag* find_flag(const Command& command, const std::string& name) {
   return nullptr;
 }
 
-std::string expand(const std::string& value, const std::string& name) {
-  if (value == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
-  if (value.size() > 1 && value[0] == '@') {
+// A flag's value: `-` is standard input, `@FILE` the file's bytes, `@@...` a literal `@...`.
+// A secret (a flag with an environment variable) loses a trailing line break, as a key file
+// written by `echo` has one, and may not be empty.
+std::string expand(const std::string& value, const std::string& name, bool secret) {
+  std::string out;
+  if (value == "-") {
+    out.assign(std::istreambuf_iterator<char>(std::cin), {});
+  } else if (value.rfind("@@", 0) == 0) {
+    out = value.substr(1);
+  } else if (value.size() > 1 && value[0] == '@') {
     std::ifstream in(value.substr(1), std::ios::binary);
     if (!in) usage_error("--" + name + ": cannot read " + value.substr(1));
     std::ostringstream s;
     s << in.rdbuf();
-    return s.str();
+    out = s.str();
+  } else {
+    out = value;
   }
-  return value;
+  if (secret) {
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    if (out.empty()) usage_error("--" + name + " is empty");
+  }
+  return out;
 }
 
 }  // namespace
 
 std::optional<std::string> Args::get(const std::string& name) const {
-  if (auto it = values_.find(name); it != values_.end()) return expand(it->second, name);
   const Flag* flag = find_flag(command_, name);
+  if (auto it = values_.find(name); it != values_.end())
+    return expand(it->second, name, flag != nullptr && flag->env != nullptr);
   if (flag != nullptr && flag->env != nullptr)
     if (const char* v = std::getenv(flag->env)) return std::string(v);
   return std::nullopt;
@@ -206,7 +230,7 @@ void Args::convert(const char* name, const std::string& text, std::int64_t& out)
     if (used == text.size()) return;
   } catch (const std::exception&) {
   }
-  usage_error(std::string("--") + name + " is not an integer: '" + text + "'");
+  usage_error(std::string("--") + name + " is not an integer");
 }
 
 void Args::convert(const char* name, const std::string& text, double& out) const {
@@ -216,12 +240,12 @@ void Args::convert(const char* name, const std::string& text, double& out) const
     if (used == text.size()) return;
   } catch (const std::exception&) {
   }
-  usage_error(std::string("--") + name + " is not a number: '" + text + "'");
+  usage_error(std::string("--") + name + " is not a number");
 }
 
 void Args::convert(const char* name, const std::string& text, bool& out) const {
   if (text != "true" && text != "false")
-    usage_error(std::string("--") + name + " is true or false, not '" + text + "'");
+    usage_error(std::string("--") + name + " is true or false");
   out = text == "true";
 }
 
@@ -244,7 +268,7 @@ void Args::set(const char* name, std::optional<std::map<std::string, std::string
   for (const auto& [flag, value] : values_) {
     if (flag.rfind(prefix, 0) != 0) continue;
     if (!out) out.emplace();
-    (*out)[flag.substr(prefix.size())] = expand(value, flag);
+    (*out)[flag.substr(prefix.size())] = expand(value, flag, false);
   }
 }
 
@@ -269,7 +293,7 @@ std::string member_json(const Flag& flag, const std::string& name, const std::st
       simdjson::dom::parser parser;
       simdjson::dom::element e;
       if (parser.parse(text).get(e) != simdjson::SUCCESS)
-        usage_error("--" + name + " is not valid JSON: '" + text + "'");
+        usage_error("--" + name + " is not valid JSON");
       const bool ok = flag.kind == Kind::kJson ||
                       (flag.kind == Kind::kInteger && (e.is_int64() || e.is_uint64())) ||
                       (flag.kind == Kind::kNumber && e.is_number()) ||
@@ -278,7 +302,7 @@ std::string member_json(const Flag& flag, const std::string& name, const std::st
         const char* what = flag.kind == Kind::kInteger  ? "an integer"
                            : flag.kind == Kind::kNumber ? "a number"
                                                         : "true or false";
-        usage_error("--" + name + " is " + what + ", not '" + text + "'");
+        usage_error("--" + name + " is " + what);
       }
       return simdjson::minify(e);
     }
@@ -310,6 +334,9 @@ void write_merged(json::Writer& w, const simdjson::dom::element* base,
     else
       below[key].push_back(m);
   }
+  for (const auto& [key, json] : leaf)
+    if (below.count(key) != 0)
+      usage_error("the body member '" + key + "' is given whole and member by member");
   w.begin_object();
   simdjson::dom::object object;
   const bool has_base = base != nullptr && base->get(object) == simdjson::SUCCESS;
@@ -345,7 +372,7 @@ std::string Args::body_json() const {
     Member m;
     m.segments.push_back(flag->body);
     if (dot == std::string::npos) {
-      m.json = member_json(*flag, name, expand(value, name));
+      m.json = member_json(*flag, name, expand(value, name, flag->env != nullptr));
     } else {
       for (std::size_t start = dot + 1; start <= name.size();) {
         const std::size_t next = std::min(name.find('.', start), name.size());
@@ -353,7 +380,7 @@ std::string Args::body_json() const {
         start = next + 1;
       }
       json::Writer w;
-      w.string(expand(value, name));
+      w.string(expand(value, name, false));
       m.json = w.take();
     }
     members.push_back(std::move(m));
@@ -364,6 +391,26 @@ std::string Args::body_json() const {
   if (text) {
     if (parser.parse(*text).get(data) != simdjson::SUCCESS || !data.is_object())
       usage_error("--data is not a JSON object");
+  }
+  // Members neither the flags nor --data give: a flag's environment variable, else the
+  // connection's credentials (client_id: the client id; client_secret: the API key).
+  for (const Flag& f : command_.flags) {
+    simdjson::dom::element present;
+    if (f.body == nullptr || has(f.name) ||
+        (text && data[f.body].get(present) == simdjson::SUCCESS))
+      continue;
+    std::optional<std::string> value;
+    if (f.env != nullptr)
+      if (const char* v = std::getenv(f.env)) value = v;
+    const std::string member = f.body;
+    if (!value && member == "client_id" && !client().client_id().empty())
+      value = client().client_id();
+    if (!value && member == "client_secret" && !client().options().api_key.empty())
+      value = client().options().api_key;
+    if (!value) continue;
+    json::Writer w;
+    w.string(*value);
+    members.push_back(Member{{member}, w.take()});
   }
   for (const Flag& f : command_.flags) {
     if (f.body == nullptr || !f.required) continue;
@@ -449,7 +496,7 @@ const workos::Client& Args::client() const {
     double seconds = 0;
     convert("timeout", *get("timeout"), seconds);
     if (!(seconds > 0 && seconds <= 3600)) usage_error("--timeout is more than 0 and at most 3600");
-    o.deadline = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+    o.deadline = std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(seconds * 1000)));
   }
   apply_profile(*this, o);
   workos::Result<workos::Client> made = workos::Client::create(std::move(o));
@@ -466,7 +513,7 @@ const std::vector<Flag>& api_flags(unsigned traits) {
       {"profile", "Profile of the profile file (default: default).", false, "WORKOS_PROFILE"},
       {"config", "Profile file (default ~/.config/workos/config.json).", false, nullptr},
       {"max-retries", "Retries of a failed attempt (default 3).", false, nullptr, Kind::kInteger},
-      {"timeout", "Seconds one command may take, retries included (default: 60 per attempt).",
+      {"timeout", "Seconds each API call may take, retries included (default: 60 per attempt).",
        false, nullptr, Kind::kNumber},
   };
   static const std::vector<Flag> body = {
@@ -511,14 +558,23 @@ void print_request_id(const workos::ResponseInfo* response) {
     std::fprintf(stderr, "request-id: %.*s\n", static_cast<int>(id.size()), id.data());
 }
 
-// A cell's text: strings as they are, other scalars as JSON, containers as JSON cut short.
-std::string cell(simdjson::dom::element e) {
+// Text for a terminal: control characters (an escape sequence in a name the API returned)
+// shown as `?` instead of reaching the terminal.
+std::string printable(std::string text) {
+  for (char& ch : text)
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+  return text;
+}
+
+// A cell's text: strings as they are, other scalars as JSON, containers as JSON (cut short in a
+// list's columns when `cut`).
+std::string cell(simdjson::dom::element e, bool cut) {
   std::string_view s;
-  if (e.get(s) == simdjson::SUCCESS) return std::string(s);
+  if (e.get(s) == simdjson::SUCCESS) return printable(std::string(s));
   if (e.is_null()) return "";
   std::string text = simdjson::minify(e);
-  if (text.size() > 48) text = text.substr(0, 45) + "...";
-  return text;
+  if (cut && text.size() > 48) text = text.substr(0, 45) + "...";
+  return printable(std::move(text));
 }
 
 void print_rows(const std::vector<std::vector<std::string>>& rows) {
@@ -554,13 +610,13 @@ void print_list_table(const Args& a, simdjson::dom::array items) {
   for (const std::string& c : columns) {
     std::string head = c;
     std::transform(head.begin(), head.end(), head.begin(), ::toupper);
-    rows.back().push_back(head);
+    rows.back().push_back(printable(head));
   }
   for (simdjson::dom::element item : items) {
     rows.emplace_back();
     for (const std::string& c : columns) {
       simdjson::dom::element v;
-      rows.back().push_back(item[c].get(v) == simdjson::SUCCESS ? cell(v) : "");
+      rows.back().push_back(item[c].get(v) == simdjson::SUCCESS ? cell(v, true) : "");
     }
   }
   print_rows(rows);
@@ -583,11 +639,12 @@ void print_table(const Args& a, std::string_view body, bool list) {
   }
   simdjson::dom::object object;
   if (root.get(object) != simdjson::SUCCESS) {
-    std::printf("%s\n", cell(root).c_str());
+    std::printf("%s\n", cell(root, false).c_str());
     return;
   }
   std::vector<std::vector<std::string>> rows;
-  for (auto field : object) rows.push_back({std::string(field.key), cell(field.value)});
+  for (auto field : object)
+    rows.push_back({printable(std::string(field.key)), cell(field.value, false)});
   print_rows(rows);
 }
 

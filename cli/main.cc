@@ -258,6 +258,10 @@ int main(int argc, char** argv) {
       used = 1;
     }
   }
+  if (lead.empty() && !args.empty())
+    usage_error("the command comes first: workos <group> <command> [<id> ...] [--flag value ...]");
+  if (command == nullptr && lead.size() > 1 && !group.empty())
+    usage_error("unknown command '" + lead[0] + " " + lead[1] + "'");
   if (help || lead.empty()) {
     std::vector<const Command*> list;
     if (command != nullptr)
@@ -291,14 +295,21 @@ int main(int argc, char** argv) {
     const std::size_t eq = a.find('=');
     const std::string name = flag_name(a.substr(2, eq == std::string::npos ? eq : eq - 2));
     if (!known_flag(*command, name)) usage_error("unknown flag --" + name + " for " + title);
-    if (eq != std::string::npos)
-      flags[name] = a.substr(eq + 1);
-    else if (is_switch(*command, name))
-      flags[name] = "true";
-    else if (i + 1 < args.size())
-      flags[name] = args[++i];
-    else
+    std::string value;
+    if (is_switch(*command, name)) {
+      // --all, or --all=true / --all=false
+      value = eq == std::string::npos ? "true" : a.substr(eq + 1);
+      if (value != "true" && value != "false") usage_error("--" + name + " is true or false");
+      if (value == "false") continue;
+    } else if (eq != std::string::npos) {
+      value = a.substr(eq + 1);
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
       usage_error(a + " needs a value");
+    }
+    if (!flags.emplace(name, std::move(value)).second)
+      usage_error("--" + name + " is given twice (a list takes comma-separated values)");
   }
   if (positional.size() != command->positional.size()) {
     std::string want;

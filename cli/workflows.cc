@@ -126,6 +126,17 @@ int seed(const Args& a) {
     std::string_view v;
     return e[key].get(v) == simdjson::SUCCESS ? std::optional<std::string>(v) : std::nullopt;
   };
+  // The whole file is checked before the first call, so a mistake creates nothing.
+  for (simdjson::dom::element o : organizations) {
+    if (!text_of(o, "name")) usage_error("--file: every organization needs a \"name\"");
+    simdjson::dom::array list;
+    if (o["domains"].get(list) == simdjson::SUCCESS)
+      for (simdjson::dom::element d : list)
+        if (!d.is_string()) usage_error("--file: a domain is not a string");
+    if (o["users"].get(list) == simdjson::SUCCESS)
+      for (simdjson::dom::element u : list)
+        if (!text_of(u, "email")) usage_error("--file: every user needs an \"email\"");
+  }
   const workos::Client& client = a.client();
   json::Writer w;
   w.begin_object();
@@ -133,16 +144,13 @@ int seed(const Args& a) {
   w.begin_array();
   int status = kOk;
   for (simdjson::dom::element o : organizations) {
-    const std::optional<std::string> name = text_of(o, "name");
-    if (!name) usage_error("--file: every organization needs a \"name\"");
-    workos::organizations::CreateOrganizationParams create(*name);
+    workos::organizations::CreateOrganizationParams create(*text_of(o, "name"));
     simdjson::dom::array domains;
     if (o["domains"].get(domains) == simdjson::SUCCESS) {
       std::vector<workos::OrganizationDomainData> data;
       for (simdjson::dom::element d : domains) {
-        std::string_view domain;
-        if (d.get(domain) != simdjson::SUCCESS) usage_error("--file: a domain is not a string");
-        data.push_back({std::string(domain), workos::OrganizationDomainDataState::kPending});
+        data.push_back(
+            {std::string(std::string_view(d)), workos::OrganizationDomainDataState::kPending});
       }
       create.domain_data = std::move(data);
     }
@@ -162,7 +170,6 @@ int seed(const Args& a) {
     if (o["users"].get(users) == simdjson::SUCCESS) {
       for (simdjson::dom::element u : users) {
         const std::optional<std::string> email = text_of(u, "email");
-        if (!email) usage_error("--file: every user needs an \"email\"");
         auto done = onboard(client, {*email, org->id, text_of(u, "role"), text_of(u, "first_name"),
                                      text_of(u, "last_name")});
         if (!done) {

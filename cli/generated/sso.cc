@@ -144,8 +144,8 @@ void add_sso_commands(std::vector<Command>& table) {
          "Key/value pairs of query parameters to pass to the OAuth provider. As "
          "--provider-query-params.<key> value.",
          false, nullptr, Kind::kMap},
-        {"client-id", "The unique identifier of the WorkOS environment client.", true, nullptr,
-         Kind::kText},
+        {"client-id", "The unique identifier of the WorkOS environment client.", true,
+         "WORKOS_CLIENT_ID", Kind::kText},
         {"domain", "Deprecated.", false, nullptr, Kind::kText},
         {"provider",
          "Used to initiate OAuth authentication with various providers. One of: AppleOAuth, "
@@ -227,8 +227,8 @@ void add_sso_commands(std::vector<Command>& table) {
       {"sso",
        "get-profile-and-token",
        "Get a Profile and Token",
-       {{"client-id", "The client ID of the WorkOS environment.", true, nullptr, Kind::kText,
-         "client_id"},
+       {{"client-id", "The client ID of the WorkOS environment.", true, "WORKOS_CLIENT_ID",
+         Kind::kText, "client_id"},
         {"client-secret", "The client secret of the WorkOS environment.", true, nullptr,
          Kind::kText, "client_secret"},
         {"code", "The authorization code received from the authorization callback.", true, nullptr,

@@ -84,6 +84,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             elif id_ == "org_slow":
                 time.sleep(3)
                 self.answer(200, org(id_))
+            elif id_ == "org_esc":
+                self.answer(200, org(id_, "Evil\x1b[31m"))
             elif id_ == "org_bad":
                 self.answer(200, b"{not json")
             else:
@@ -127,7 +129,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length", "0"))
         body = json.loads(self.rfile.read(length) or b"null")
         Handler.received.append(("POST", self.path, body))
-        if not self.authorized():
+        if self.path != "/sso/token" and not self.authorized():  # the code exchange has no key
             return
         if self.path == "/organizations":
             if body.get("name") == "fail":
@@ -135,6 +137,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             else:
                 self.answer(201, org("org_" + body.get("name", "new").lower(), body["name"]),
                             "req_created")
+        elif self.path == "/sso/token":
+            self.answer(200, {"token_type": "Bearer", "access_token": "at_1", "expires_in": 600,
+                              "profile": {"object": "profile", "id": "prof_1"}})
         elif self.path == "/portal/generate_link":
             self.answer(201, {"link": "https://setup.workos.test/portal/launch?secret=x"})
         elif self.path == "/user_management/users":
@@ -305,7 +310,64 @@ class CliApi(unittest.TestCase):
         p = self.api("organizations", "create-organization", "--data", '{"name": 5}')
         self.assertIn("name", self.error_of(p)["message"])
 
+    def test_usage_errors_never_repeat_the_value(self):
+        p = self.api("user-management", "list-users", "--limit", "sk_live_looks_secret_1")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertNotIn("sk_live_looks_secret_1", p.stderr)
+
+    def test_switches_take_true_or_false_and_flags_come_once(self):
+        p = self.api("user-management", "list-users", "--all=false")
+        self.assertEqual((p.returncode, len(json.loads(p.stdout)["data"])), (0, 2), p.stderr)
+        p = self.api("user-management", "list-users", "--all=maybe")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        p = self.api("user-management", "list-users", "--email", "a@x", "--email", "b@x")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("twice", self.error_of(p)["message"])
+
+    def test_the_command_comes_first_and_must_exist(self):
+        p = self.run_cli("--base-url", self.url, "organizations", "list-organizations")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertEqual(self.error_of(p)["kind"], "usage")
+        p = self.run_cli("organizations", "no-such-command", "--help")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("no-such-command", self.error_of(p)["message"])
+
+    def test_an_empty_api_key_is_refused(self):
+        p = self.api("organizations", "get-organization", "org_1", "--api-key", "")
+        self.assertEqual(p.returncode, 2, p.stderr)
+
+    def test_a_table_never_sends_control_characters_to_the_terminal(self):
+        p = self.api("organizations", "get-organization", "org_esc", "--table")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertNotIn("\x1b", p.stdout)
+        self.assertIn("Evil?[31m", p.stdout)
+
+    def test_shared_flag_names_stay_the_connections(self):
+        p = self.run_cli("pipes", "update-data-integration", "--help", "--json")
+        flags = {f["name"]: f for f in json.loads(p.stdout)["commands"][0]["flags"]}
+        self.assertEqual(flags["body-api-key"]["body"], "api_key")
+        self.assertNotIn("body", flags["api-key"])
+
+    def test_credentials_in_a_body_come_from_the_connection(self):
+        p = self.api("sso", "get-profile-and-token", "--code", "code_1",
+                     env={"WORKOS_CLIENT_ID": "client_from_env"})
+        self.assertEqual(p.returncode, 0, p.stderr)
+        method, path, body = Handler.received[-1]
+        self.assertEqual(path, "/sso/token")
+        self.assertEqual((body["client_id"], body["client_secret"], body["code"]),
+                         ("client_from_env", API_KEY, "code_1"))
+
     # ---- the request body ----
+
+    def test_a_member_given_whole_and_by_parts_is_refused(self):
+        p = self.api("organizations", "create-organization", "--name", "x",
+                     "--metadata", '{"a": "1"}', "--metadata.b", "2")
+        self.assertEqual(p.returncode, 2, p.stderr)
+
+    def test_a_leading_at_sign_is_doubled_for_a_literal(self):
+        p = self.api("organizations", "create-organization", "--name", "@@acme")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(Handler.received[-1][2]["name"], "@acme")
 
     def test_body_flags_lay_over_data(self):
         p = self.api("organizations", "create-organization",
@@ -402,6 +464,13 @@ class CliApi(unittest.TestCase):
         self.assertEqual([(u["id"], u["created"], u["membership_id"]) for u in out[0]["users"]],
                          [("user_9", False, "om_user_9"), ("user_new", True, "om_user_new")])
 
+    def test_seed_checks_the_whole_file_before_creating_anything(self):
+        n = len(Handler.received)
+        path = self.write_seed([{"name": "Fine"}, {"users": [{"email": "a@example.com"}]}])
+        p = self.api("seed", "--file", path)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertEqual(self.posts(n), [])
+
     def test_seed_prints_what_it_made_before_a_failure(self):
         path = self.write_seed([{"name": "Kept"}, {"name": "fail"}, {"name": "Never"}])
         p = self.api("seed", "--file", path)
@@ -472,7 +541,7 @@ class CliApi(unittest.TestCase):
     def test_the_api_key_from_a_file(self):
         path = os.path.join(self.home, "key")
         with open(path, "w") as f:
-            f.write(API_KEY)
+            f.write(API_KEY + "\n")  # as `echo $KEY > key` writes it
         p = self.api("organizations", "get-organization", "org_1", "--api-key", "@" + path,
                      key=None)
         self.assertEqual(p.returncode, 0, p.stderr)

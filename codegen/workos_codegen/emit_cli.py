@@ -18,10 +18,13 @@ PREFERRED_COLUMNS = ["id", "name", "email", "slug", "key", "type", "state", "sta
                      "organization_id", "user_id", "event", "created_at"]
 MAX_COLUMNS = 5
 
-# Flags every API command already takes (cli/cli.cc api_flags); an operation's own flag of the
-# same name takes its place in the command (the same concept: the client id).
-SHARED_FLAGS = {"api-key", "client-id", "base-url", "profile", "config", "data", "all",
-                "access-token"}
+# Flags every API command already takes (cli/cli.cc api_flags, and the output switches of
+# cli/main.cc). An operation's parameter of the same name gets a prefixed flag
+# (`--body-api-key`, `--param-config`), except the client id: the same concept, so the
+# operation's flag takes the shared one's place and keeps its environment variable.
+SHARED_FLAGS = {"api-key", "client-id", "base-url", "profile", "config", "max-retries",
+                "timeout", "data", "all", "access-token", "help", "json", "table"}
+SAME_CONCEPT = {"client-id": "WORKOS_CLIENT_ID"}
 
 
 def group_name(module):
@@ -36,12 +39,19 @@ def flag_name(wire):
     return wire.replace("_", "-")
 
 
+def cli_flag(wire, prefix="param-"):
+    """The flag of a parameter or body member: its wire name, prefixed when a shared flag has
+    that name."""
+    name = flag_name(wire)
+    return prefix + name if name in SHARED_FLAGS and name not in SAME_CONCEPT else name
+
+
 def first_sentence(text, limit=160):
     """The first sentence of a spec description, on one line, for a flag's help."""
     if not text:
         return ""
     text = " ".join(str(text).split())
-    m = re.match(r"(.+?[.!?])(\s|$)", text)
+    m = re.match(r"(.+?(?<!e\.g)(?<!i\.e)(?<!etc)[.!?])(\s|$)", text)
     s = m.group(1) if m else text
     if len(s) > limit:
         s = s[:limit - 3].rstrip() + "..."
@@ -139,7 +149,7 @@ class CliOp:
                 continue  # a fixed value the SDK sends itself
             name = self._take(flag_name(p.wire))
             self.flags.append(_flag(name, _help(p.description, p.type, name), p.required,
-                                    query_kind(p.type)))
+                                    query_kind(p.type), env=SAME_CONCEPT.get(name)))
             body.append("a.set(%s, params.%s);" % (N.cpp_string(name), pf.name))
         for g in o.param_groups:
             first = True
@@ -172,7 +182,7 @@ class CliOp:
             for g in bs.groups:
                 for _, frag in g.variants:
                     for f in frag.fields:
-                        if flag_name(f.wire) not in self.names:
+                        if cli_flag(f.wire, "body-") not in self.names:
                             self._body_flag(f, False)
             body.append("a.body(static_cast<workos::%s&>(params));" % bs.name)
         elif o.body_kind in ("union", "other"):
@@ -198,16 +208,17 @@ class CliOp:
             body.append("return finish(a, %s);" % call)
         self.body = body
 
-    def _take(self, name):
+    def _take(self, name, prefix="param-"):
+        name = cli_flag(name.replace("-", "_"), prefix)
         if name in self.names:
             raise ValueError("%s: two parameters make the flag --%s" % (self.o.op_id, name))
         self.names.add(name)
         return name
 
     def _body_flag(self, f, required):
-        name = self._take(flag_name(f.wire))
+        name = self._take(flag_name(f.wire), "body-")
         self.flags.append(_flag(name, _help(f.description, f.type, name), required,
-                                body_kind(f.type), body=f.wire))
+                                body_kind(f.type), body=f.wire, env=SAME_CONCEPT.get(name)))
 
     def runner_name(self):
         return "run_%s" % self.o.name
@@ -292,13 +303,13 @@ def _invocation(api, o, ex, config):
             continue
         if isinstance(v, dict):
             for k, x in v.items():
-                argv += ["--%s.%s" % (flag_name(p.wire), k), _text(p.type, x)]
+                argv += ["--%s.%s" % (cli_flag(p.wire), k), _text(p.type, x)]
         else:
-            argv += ["--" + flag_name(p.wire), _text(p.type, v)]
+            argv += ["--" + cli_flag(p.wire), _text(p.type, v)]
     for g in o.param_groups:
         _, _, ps = g.variants[0]
         for p in ps:
-            argv += ["--" + flag_name(p.wire), _text(p.type, ex.param(p))]
+            argv += ["--" + cli_flag(p.wire), _text(p.type, ex.param(p))]
     if c.body is not None:
         argv += ["--data", json.dumps(c.body, sort_keys=True, separators=(",", ":"))]
     if o.security == "access_token":
