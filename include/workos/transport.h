@@ -65,13 +65,17 @@ struct HttpResponse {
 };
 
 /// Codes a transport puts in `Error::code()` of a failure without an HTTP answer. The first
-/// four say the request provably never reached the server, which lets the retry policy repeat
-/// even a POST (see `request_not_sent`); any other failure may have reached it.
+/// five say the request provably never reached the server (see `request_not_sent`), which lets
+/// the retry policy repeat even a POST, except after a certificate failure, which a retry cannot
+/// mend; any other failure may have reached the server.
 namespace transport_codes {
 inline constexpr char kDnsFailure[] = "dns_failure";          ///< Name resolution failed.
 inline constexpr char kConnectFailure[] = "connect_failure";  ///< TCP connect refused/failed.
 inline constexpr char kConnectTimeout[] = "connect_timeout";  ///< Timed out before sending.
 inline constexpr char kTlsHandshakeFailure[] = "tls_handshake_failure";  ///< TLS setup failed.
+/// The server's certificate was not trusted (verification, name, issuer, pinned key) or the
+/// client's own certificate or CA file is unusable: never retried.
+inline constexpr char kTlsCertificateFailure[] = "tls_certificate_failure";
 /// The answer body passed `HttpRequest::max_response_bytes`; never retried.
 inline constexpr char kResponseTooLarge[] = "response_too_large";
 }  // namespace transport_codes

@@ -27,7 +27,8 @@ bool request_not_sent(const Error& error) noexcept {
   if (error.status() != 0) return false;  // an HTTP answer: the server saw the request
   const std::string& c = error.code();
   return c == transport_codes::kDnsFailure || c == transport_codes::kConnectFailure ||
-         c == transport_codes::kConnectTimeout || c == transport_codes::kTlsHandshakeFailure;
+         c == transport_codes::kConnectTimeout || c == transport_codes::kTlsHandshakeFailure ||
+         c == transport_codes::kTlsCertificateFailure;
 }
 
 namespace detail {
@@ -122,12 +123,14 @@ constexpr CurlFailure kCurlFailures[] = {
     {CURLE_COULDNT_RESOLVE_PROXY, ErrorKind::kConnection, transport_codes::kDnsFailure},
     {CURLE_COULDNT_CONNECT, ErrorKind::kConnection, transport_codes::kConnectFailure},
     {CURLE_SSL_CONNECT_ERROR, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
-    {CURLE_PEER_FAILED_VERIFICATION, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
-    {CURLE_SSL_CERTPROBLEM, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
+    {CURLE_PEER_FAILED_VERIFICATION, ErrorKind::kConnection,
+     transport_codes::kTlsCertificateFailure},
+    {CURLE_SSL_CERTPROBLEM, ErrorKind::kConnection, transport_codes::kTlsCertificateFailure},
     {CURLE_SSL_CIPHER, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
-    {CURLE_SSL_CACERT_BADFILE, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
-    {CURLE_SSL_ISSUER_ERROR, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
-    {CURLE_SSL_PINNEDPUBKEYNOTMATCH, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
+    {CURLE_SSL_CACERT_BADFILE, ErrorKind::kConnection, transport_codes::kTlsCertificateFailure},
+    {CURLE_SSL_ISSUER_ERROR, ErrorKind::kConnection, transport_codes::kTlsCertificateFailure},
+    {CURLE_SSL_PINNEDPUBKEYNOTMATCH, ErrorKind::kConnection,
+     transport_codes::kTlsCertificateFailure},
 };
 
 // The error of a failed transfer of `h`.

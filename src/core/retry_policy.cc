@@ -88,6 +88,8 @@ bool retryable_status(RetryClass c, int status) noexcept {
 
 bool retryable_failure(RetryClass c, const Error& error) noexcept {
   if (error.code() == transport_codes::kResponseTooLarge) return false;  // would be as large
+  // An untrusted certificate stays untrusted: retrying only delays the error.
+  if (error.code() == transport_codes::kTlsCertificateFailure) return false;
   if (error.kind() != ErrorKind::kConnection && error.kind() != ErrorKind::kTimeout) return false;
   if (request_not_sent(error)) return true;  // the server never saw it: safe for every class
   return c == RetryClass::kRepeatable;

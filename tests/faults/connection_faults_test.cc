@@ -156,8 +156,9 @@ TEST_P(ConnectionFaults, SelfSignedServerFailsTheHandshakeWithVerificationOn) {
   const auto r = get_organization(GetParam(), options);
   ASSERT_FALSE(r) << "a self-signed server was trusted";
   EXPECT_EQ(r.error().kind(), ErrorKind::kConnection) << r.error().to_string();
-  EXPECT_EQ(r.error().code(), transport_codes::kTlsHandshakeFailure);
+  EXPECT_EQ(r.error().code(), transport_codes::kTlsCertificateFailure);
   EXPECT_TRUE(request_not_sent(r.error()));
+  EXPECT_EQ(r.error().attempts(), 1) << "an untrusted certificate was retried";
   EXPECT_EQ(server.requests(), 0);
 }
 

@@ -91,6 +91,11 @@ TEST(RetryPolicyTable, TransportFailuresPerClass) {
     EXPECT_TRUE(retryable_failure(RetryClass::kPost, not_sent(code))) << code;
     EXPECT_TRUE(retryable_failure(RetryClass::kGrant, not_sent(code))) << code;
   }
+  // Not sent either, but a certificate that was not trusted will not be trusted on a retry.
+  const Error untrusted = not_sent(transport_codes::kTlsCertificateFailure);
+  EXPECT_TRUE(request_not_sent(untrusted));
+  EXPECT_FALSE(retryable_failure(RetryClass::kRepeatable, untrusted));
+  EXPECT_FALSE(retryable_failure(RetryClass::kPost, untrusted));
   EXPECT_FALSE(request_not_sent(reset));
   EXPECT_FALSE(request_not_sent(Error(ErrorKind::kConnection, "made by a custom transport")));
 }
