@@ -29,8 +29,7 @@ void add_admin_portal_commands(std::vector<Command>& table) {
          false, nullptr, Kind::kText, "return_url"},
         {"success-url", "The URL to redirect the admin to when they finish setup.", false, nullptr,
          Kind::kText, "success_url"},
-        {"organization", "An [Organization](/reference/organization) identifier.", true, nullptr,
-         Kind::kText, "organization"},
+        {"organization", "An Organization identifier.", true, nullptr, Kind::kText, "organization"},
         {"intent",
          "The intent of the Admin Portal. One of: sso, dsync, audit_logs, log_streams, "
          "domain_verification, certificate_renewal, bring_your_own_key.",

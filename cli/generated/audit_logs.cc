@@ -131,10 +131,9 @@ void add_audit_logs_commands(std::vector<Command>& table) {
        "to a failure or prevent accidental duplicate requests from creating more than one "
        "resource. To achieve idempotency, you can add `Idempotency-Key` request header to a Create "
        "Event request with a unique string as the value. Each subsequent request matching this "
-       "unique string will return the same response. We suggest using [v4 "
-       "UUIDs](https://en.wikipedia.org/wiki/Universally_unique_identifier) for idempotency keys "
-       "to avoid collisions. Idempotency keys expire after 24 hours. The API will generate a new "
-       "response if you submit a request with an expired key.",
+       "unique string will return the same response. We suggest using v4 UUIDs for idempotency "
+       "keys to avoid collisions. Idempotency keys expire after 24 hours. The API will generate a "
+       "new response if you submit a request with an expired key.",
        nullptr,
        kApiCall | kBody},
       {"audit-logs",

@@ -73,24 +73,21 @@ void add_connect_commands(std::vector<Command>& table) {
        {{"external-auth-id", "Identifier provided when AuthKit redirected to your login page.",
          true, nullptr, Kind::kText, "external_auth_id"},
         {"user", "The user to create or update in AuthKit.", true, nullptr, Kind::kJson, "user"},
-        {"user-consent-options",
-         "Array of [User Consent "
-         "Options](/reference/workos-connect/standalone/user-consent-options) to store with the "
-         "session.",
-         false, nullptr, Kind::kJson, "user_consent_options"}},
+        {"user-consent-options", "Array of User Consent Options to store with the session.", false,
+         nullptr, Kind::kJson, "user_consent_options"}},
        run_complete_oauth2,
        {},
        "POST /authkit/oauth2/complete",
        "Completes an external authentication flow and returns control to AuthKit. This endpoint is "
-       "used with [Standalone Connect](/authkit/connect/standalone) to bridge your existing "
-       "authentication system with the Connect OAuth API infrastructure. After successfully "
-       "authenticating a user in your application, calling this endpoint will: - Create or update "
-       "the user in AuthKit, using the given `id` as its `external_id`. - Return a `redirect_uri` "
-       "your application should redirect to in order for AuthKit to complete the flow Users are "
-       "automatically created or updated based on the `id` and `email` provided. If a user with "
-       "the same `id` exists, their information is updated. Otherwise, a new user is created. If "
-       "you provide a new `id` with an `email` that already belongs to an existing user, the "
-       "request will fail with an error as email addresses are unique to a user.",
+       "used with Standalone Connect to bridge your existing authentication system with the "
+       "Connect OAuth API infrastructure. After successfully authenticating a user in your "
+       "application, calling this endpoint will: - Create or update the user in AuthKit, using the "
+       "given `id` as its `external_id`. - Return a `redirect_uri` your application should "
+       "redirect to in order for AuthKit to complete the flow Users are automatically created or "
+       "updated based on the `id` and `email` provided. If a user with the same `id` exists, their "
+       "information is updated. Otherwise, a new user is created. If you provide a new `id` with "
+       "an `email` that already belongs to an existing user, the request will fail with an error "
+       "as email addresses are unique to a user.",
        nullptr,
        kApiCall | kBody},
       {"connect",

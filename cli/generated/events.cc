@@ -46,9 +46,7 @@ void add_events_commands(std::vector<Command>& table) {
          nullptr, Kind::kText},
         {"range-end", "ISO-8601 date string to filter events created before this date.", false,
          nullptr, Kind::kText},
-        {"organization-id",
-         "Filter events by the [Organization](/reference/organization) that the event is "
-         "associated with.",
+        {"organization-id", "Filter events by the Organization that the event is associated with.",
          false, nullptr, Kind::kText}},
        run_list_events,
        {},

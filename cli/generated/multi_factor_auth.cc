@@ -130,8 +130,7 @@ void add_multi_factor_auth_commands(std::vector<Command>& table) {
        run_create_user_auth_factor,
        {"userlandUserId"},
        "POST /user_management/users/{userlandUserId}/auth_factors",
-       "Enrolls a user in a new [authentication "
-       "factor](/reference/authkit/mfa/authentication-factor).",
+       "Enrolls a user in a new authentication factor.",
        nullptr,
        kApiCall | kBody},
       {"multi-factor-auth",
@@ -147,8 +146,7 @@ void add_multi_factor_auth_commands(std::vector<Command>& table) {
        run_list_user_auth_factors,
        {"userlandUserId"},
        "GET /user_management/users/{userlandUserId}/auth_factors",
-       "Lists the [authentication factors](/reference/authkit/mfa/authentication-factor) for a "
-       "user.",
+       "Lists the authentication factors for a user.",
        "id,type,user_id,created_at",
        kApiCall | kPaged}};
   table.insert(table.end(), std::begin(rows), std::end(rows));

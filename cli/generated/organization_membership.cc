@@ -81,14 +81,13 @@ void add_organization_membership_commands(std::vector<Command>& table) {
          nullptr, Kind::kInteger},
         {"order", "Order the results by the creation time. One of: normal, desc, asc.", false,
          nullptr, Kind::kText},
-        {"organization-id",
-         "The ID of the [organization](/reference/organization) which the user belongs to.", false,
-         nullptr, Kind::kText},
+        {"organization-id", "The ID of the organization which the user belongs to.", false, nullptr,
+         Kind::kText},
         {"statuses",
          "Filter by the status of the organization membership. One of: active, inactive, pending. "
          "Comma-separated.",
          false, nullptr, Kind::kList},
-        {"user-id", "The ID of the [user](/reference/authkit/user).", false, nullptr, Kind::kText}},
+        {"user-id", "The ID of the user.", false, nullptr, Kind::kText}},
        run_list_organization_memberships,
        {},
        "GET /user_management/organization_memberships",
@@ -100,11 +99,9 @@ void add_organization_membership_commands(std::vector<Command>& table) {
       {"organization-membership",
        "create-organization-membership",
        "Create an organization membership",
-       {{"user-id", "The ID of the [user](/reference/authkit/user).", true, nullptr, Kind::kText,
-         "user_id"},
-        {"organization-id",
-         "The ID of the [organization](/reference/organization) which the user belongs to.", true,
-         nullptr, Kind::kText, "organization_id"},
+       {{"user-id", "The ID of the user.", true, nullptr, Kind::kText, "user_id"},
+        {"organization-id", "The ID of the organization which the user belongs to.", true, nullptr,
+         Kind::kText, "organization_id"},
         {"role-slug", "A single role identifier.", false, nullptr, Kind::kText, "role_slug"},
         {"role-slugs", "An array of role identifiers. Comma-separated.", false, nullptr,
          Kind::kList, "role_slugs"}},
@@ -155,13 +152,10 @@ void add_organization_membership_commands(std::vector<Command>& table) {
        run_deactivate_organization_membership,
        {"id"},
        "PUT /user_management/organization_memberships/{id}/deactivate",
-       "Deactivates an `active` organization membership. Emits an "
-       "[organization_membership.updated](/events/organization-membership) event upon successful "
-       "deactivation. - Deactivating an `inactive` membership is a no-op and does not emit an "
-       "event. - Deactivating a `pending` membership returns an error. This membership should be "
-       "[deleted](/reference/authkit/organization-membership/delete) instead. See the [membership "
-       "management "
-       "documentation](/authkit/users-organizations/organizations/membership-management) for "
+       "Deactivates an `active` organization membership. Emits an organization_membership.updated "
+       "event upon successful deactivation. - Deactivating an `inactive` membership is a no-op and "
+       "does not emit an event. - Deactivating a `pending` membership returns an error. This "
+       "membership should be deleted instead. See the membership management documentation for "
        "additional details.",
        nullptr,
        kApiCall},
@@ -173,12 +167,10 @@ void add_organization_membership_commands(std::vector<Command>& table) {
        {"id"},
        "PUT /user_management/organization_memberships/{id}/reactivate",
        "Reactivates an `inactive` organization membership, retaining the pre-existing role(s). "
-       "Emits an [organization_membership.updated](/events/organization-membership) event upon "
-       "successful reactivation. - Reactivating an `active` membership is a no-op and does not "
-       "emit an event. - Reactivating a `pending` membership returns an error. The user needs to "
-       "[accept the invitation](/authkit/invitations) instead. See the [membership management "
-       "documentation](/authkit/users-organizations/organizations/membership-management) for "
-       "additional details.",
+       "Emits an organization_membership.updated event upon successful reactivation. - "
+       "Reactivating an `active` membership is a no-op and does not emit an event. - Reactivating "
+       "a `pending` membership returns an error. The user needs to accept the invitation instead. "
+       "See the membership management documentation for additional details.",
        nullptr,
        kApiCall},
       {"organization-membership",

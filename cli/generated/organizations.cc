@@ -97,8 +97,8 @@ void add_organizations_commands(std::vector<Command>& table) {
          "The domains associated with the organization, including verification state.", false,
          nullptr, Kind::kJson, "domain_data"},
         {"metadata",
-         "Object containing [metadata](/authkit/metadata) key/value pairs associated with the "
-         "Organization. As --metadata.<key> value.",
+         "Object containing metadata key/value pairs associated with the Organization. As "
+         "--metadata.<key> value.",
          false, nullptr, Kind::kJson, "metadata"},
         {"external-id", "An external identifier for the Organization.", false, nullptr, Kind::kText,
          "external_id"}},
@@ -115,8 +115,7 @@ void add_organizations_commands(std::vector<Command>& table) {
        run_get_organization_by_external_id,
        {"external_id"},
        "GET /organizations/external_id/{external_id}",
-       "Get the details of an existing organization by an [external "
-       "identifier](/authkit/metadata/external-identifiers).",
+       "Get the details of an existing organization by an external identifier.",
        nullptr,
        kApiCall},
       {"organizations",
@@ -144,8 +143,8 @@ void add_organizations_commands(std::vector<Command>& table) {
         {"stripe-customer-id", "The Stripe customer ID associated with the organization.", false,
          nullptr, Kind::kText, "stripe_customer_id"},
         {"metadata",
-         "Object containing [metadata](/authkit/metadata) key/value pairs associated with the "
-         "Organization. As --metadata.<key> value.",
+         "Object containing metadata key/value pairs associated with the Organization. As "
+         "--metadata.<key> value.",
          false, nullptr, Kind::kJson, "metadata"},
         {"external-id", "An external identifier for the Organization.", false, nullptr, Kind::kText,
          "external_id"}},

@@ -184,18 +184,15 @@ void add_sso_commands(std::vector<Command>& table) {
       {"sso",
        "get-logout-url",
        "Logout Redirect",
-       {{"token",
-         "The logout token returned from the [Logout Authorize](/reference/sso/logout/authorize) "
-         "endpoint.",
-         true, nullptr, Kind::kText}},
+       {{"token", "The logout token returned from the Logout Authorize endpoint.", true, nullptr,
+         Kind::kText}},
        run_get_logout_url,
        {},
        "GET /sso/logout",
        "Logout allows to sign out a user from your application by triggering the identity provider "
        "sign out flow. This `GET` endpoint should be a redirection, since the identity provider "
        "user will be identified in the browser session. Before redirecting to this endpoint, you "
-       "need to generate a short-lived logout token using the [Logout "
-       "Authorize](/reference/sso/logout/authorize) endpoint.",
+       "need to generate a short-lived logout token using the Logout Authorize endpoint.",
        nullptr,
        kApiCall},
       {"sso",
@@ -207,7 +204,7 @@ void add_sso_commands(std::vector<Command>& table) {
        {},
        "POST /sso/logout/authorize",
        "You should call this endpoint from your server to generate a logout token which is "
-       "required for the [Logout Redirect](/reference/sso/logout) endpoint.",
+       "required for the Logout Redirect endpoint.",
        nullptr,
        kApiCall | kBody},
       {"sso",
@@ -217,11 +214,10 @@ void add_sso_commands(std::vector<Command>& table) {
        run_get_profile,
        {},
        "GET /sso/profile",
-       "Exchange an access token for a user's [Profile](/reference/sso/profile). Because this "
-       "profile is returned in the [Get a Profile and Token "
-       "endpoint](/reference/sso/profile/get-profile-and-token) your application usually does not "
-       "need to call this endpoint. It is available for any authentication flows that require an "
-       "additional endpoint to retrieve a user's profile.",
+       "Exchange an access token for a user's Profile. Because this profile is returned in the Get "
+       "a Profile and Token endpoint your application usually does not need to call this endpoint. "
+       "It is available for any authentication flows that require an additional endpoint to "
+       "retrieve a user's profile.",
        nullptr,
        kApiCall | kAccessToken},
       {"sso",
@@ -236,8 +232,8 @@ void add_sso_commands(std::vector<Command>& table) {
        run_get_profile_and_token,
        {},
        "POST /sso/token",
-       "Get an access token along with the user [Profile](/reference/sso/profile) using the code "
-       "passed to your [Redirect URI](/reference/sso/get-authorization-url/redirect-uri).",
+       "Get an access token along with the user Profile using the code passed to your Redirect "
+       "URI.",
        nullptr,
        kApiCall | kBody}};
   table.insert(table.end(), std::begin(rows), std::end(rows));

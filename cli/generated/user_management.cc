@@ -314,8 +314,7 @@ void add_user_management_commands(std::vector<Command>& table) {
        run_create_authenticate,
        {},
        "POST /user_management/authenticate",
-       "Authenticate a user with a specified [authentication "
-       "method](/reference/authkit/authentication).",
+       "Authenticate a user with a specified authentication method.",
        nullptr,
        kApiCall | kBody},
       {"user-management",
@@ -380,9 +379,8 @@ void add_user_management_commands(std::vector<Command>& table) {
        {},
        "POST /user_management/authorize/device",
        "Initiates the CLI Auth flow by requesting a device code and verification URLs. This "
-       "endpoint implements the OAuth 2.0 Device Authorization Flow ([RFC "
-       "8628](https://datatracker.ietf.org/doc/html/rfc8628)) and is designed for command-line "
-       "applications or other devices with limited input capabilities.",
+       "endpoint implements the OAuth 2.0 Device Authorization Flow (RFC 8628) and is designed for "
+       "command-line applications or other devices with limited input capabilities.",
        nullptr,
        kApiCall | kBody},
       {"user-management",
@@ -434,9 +432,8 @@ void add_user_management_commands(std::vector<Command>& table) {
          nullptr, Kind::kInteger},
         {"order", "Order the results by the creation time. One of: normal, desc, asc.", false,
          nullptr, Kind::kText},
-        {"organization-id",
-         "The ID of the [organization](/reference/organization) that the recipient will join.",
-         false, nullptr, Kind::kText},
+        {"organization-id", "The ID of the organization that the recipient will join.", false,
+         nullptr, Kind::kText},
         {"email", "The email address of the recipient.", false, nullptr, Kind::kText}},
        run_list_invitations,
        {},
@@ -448,17 +445,15 @@ void add_user_management_commands(std::vector<Command>& table) {
        "send-invitation",
        "Send an invitation",
        {{"email", "The email address of the recipient.", true, nullptr, Kind::kText, "email"},
-        {"organization-id",
-         "The ID of the [organization](/reference/organization) that the recipient will join.",
-         false, nullptr, Kind::kText, "organization_id"},
+        {"organization-id", "The ID of the organization that the recipient will join.", false,
+         nullptr, Kind::kText, "organization_id"},
         {"role-slug",
-         "The [role](/authkit/roles) that the recipient will receive when they join the "
-         "organization in the invitation.",
+         "The role that the recipient will receive when they join the organization in the "
+         "invitation.",
          false, nullptr, Kind::kText, "role_slug"},
         {"expires-in-days", "How many days the invitations will be valid for.", false, nullptr,
          Kind::kInteger, "expires_in_days"},
-        {"inviter-user-id",
-         "The ID of the [user](/reference/authkit/user) who invites the recipient.", false, nullptr,
+        {"inviter-user-id", "The ID of the user who invites the recipient.", false, nullptr,
          Kind::kText, "inviter_user_id"},
         {"locale",
          "The locale to use when rendering the invitation email. One of: af, am, ar, bg, bn, bs, "
@@ -574,8 +569,7 @@ void add_user_management_commands(std::vector<Command>& table) {
        {},
        "POST /user_management/magic_auth",
        "Creates a one-time authentication code that can be sent to the user's email address. The "
-       "code expires in 10 minutes. To verify the code, [authenticate the user with Magic "
-       "Auth](/reference/authkit/authentication/magic-auth).",
+       "code expires in 10 minutes. To verify the code, authenticate the user with Magic Auth.",
        nullptr,
        kApiCall | kBody},
       {"user-management",
@@ -585,8 +579,8 @@ void add_user_management_commands(std::vector<Command>& table) {
        run_get_magic_auth,
        {"id"},
        "GET /user_management/magic_auth/{id}",
-       "Get the details of an existing [Magic Auth](/reference/authkit/magic-auth) code that can "
-       "be used to send an email to a user for authentication.",
+       "Get the details of an existing Magic Auth code that can be used to send an email to a user "
+       "for authentication.",
        nullptr,
        kApiCall},
       {"user-management",
@@ -703,7 +697,7 @@ void add_user_management_commands(std::vector<Command>& table) {
        run_get_logout_url,
        {},
        "GET /user_management/sessions/logout",
-       "Logout a user from the current [session](/reference/authkit/session).",
+       "Logout a user from the current session.",
        nullptr,
        kApiCall},
       {"user-management",
@@ -714,7 +708,7 @@ void add_user_management_commands(std::vector<Command>& table) {
        run_revoke_session,
        {},
        "POST /user_management/sessions/revoke",
-       "Revoke a [user session](/reference/authkit/session).",
+       "Revoke a user session.",
        nullptr,
        kApiCall | kBody},
       {"user-management",
@@ -784,8 +778,7 @@ void add_user_management_commands(std::vector<Command>& table) {
        run_get_user_by_external_id,
        {"external_id"},
        "GET /user_management/users/external_id/{external_id}",
-       "Get the details of an existing user by an [external "
-       "identifier](/authkit/metadata/external-identifiers).",
+       "Get the details of an existing user by an external identifier.",
        nullptr,
        kApiCall},
       {"user-management",
@@ -891,8 +884,8 @@ void add_user_management_commands(std::vector<Command>& table) {
        {"id"},
        "GET /user_management/users/{id}/identities",
        "Get a list of identities associated with the user. A user can have multiple associated "
-       "identities after going through [identity linking](/authkit/identity-linking). Currently "
-       "only OAuth identities are supported. More provider types may be added in the future.",
+       "identities after going through identity linking. Currently only OAuth identities are "
+       "supported. More provider types may be added in the future.",
        "type,idp_id,provider",
        kApiCall},
       {"user-management",

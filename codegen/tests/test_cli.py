@@ -46,6 +46,8 @@ class CliCommands(unittest.TestCase):
         self.assertEqual(C.flag_name("organization_id"), "organization-id")
         self.assertEqual(C.first_sentence("Lists orgs. Then more.\nText."), "Lists orgs.")
         self.assertEqual(len(C.first_sentence("x" * 400)), 160)
+        self.assertEqual(C.first_sentence("A [User](/reference/user) id (e.g. `u_1`). More."),
+                         "A User id (e.g. `u_1`).")
 
     def test_invocations_come_from_the_examples(self):
         from workos_codegen.examples import Examples

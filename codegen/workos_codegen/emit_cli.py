@@ -46,11 +46,17 @@ def cli_flag(wire, prefix="param-"):
     return prefix + name if name in SHARED_FLAGS and name not in SAME_CONCEPT else name
 
 
+def plain(text):
+    """Spec Markdown on one line for a terminal: a link `[User](/reference/...)` reads `User`."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", str(text))
+    return " ".join(text.split())
+
+
 def first_sentence(text, limit=160):
     """The first sentence of a spec description, on one line, for a flag's help."""
     if not text:
         return ""
-    text = " ".join(str(text).split())
+    text = plain(text)
     m = re.match(r"(.+?(?<!e\.g)(?<!i\.e)(?<!etc)[.!?])(\s|$)", text)
     s = m.group(1) if m else text
     if len(s) > limit:
@@ -230,7 +236,7 @@ class CliOp:
     def row(self):
         o = self.o
         summary = first_sentence(o.summary or o.description or o.name, 100)
-        description = " ".join(str(o.description).split()) if o.description else None
+        description = plain(o.description) if o.description else None
         columns = _columns(o)
         fields = [
             N.cpp_string(group_name(o.module)),
