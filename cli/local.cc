@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,16 +35,11 @@ std::string trimmed(std::string text) {
 
 // ---- local helpers -----------------------------------------------------------------------------
 
-std::int64_t integer_flag(const Args& a, const std::string& name, std::int64_t fallback) {
-  const auto v = a.get(name);
-  if (!v) return fallback;
-  std::size_t used = 0;
-  try {
-    const long long n = std::stoll(*v, &used);
-    if (used == v->size()) return n;
-  } catch (const std::exception&) {
-  }
-  usage_error("--" + name + " is not an integer");
+// An integer flag through the frame's conversion (the same check and message as every flag).
+std::int64_t integer_flag(const Args& a, const char* name, std::int64_t fallback) {
+  std::optional<std::int64_t> value;
+  a.set(name, value);
+  return value.value_or(fallback);
 }
 
 int pkce_generate(const Args& a) {
