@@ -98,6 +98,9 @@ setup_ccache() {
   export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$WORKOS_ROOT}"
   export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
   export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
+  # The library's unity units use a precompiled header (src/CMakeLists.txt); ccache caches
+  # them only with this sloppiness (the header's own time macros and defines are not hashed).
+  export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}"
   mkdir -p "$CCACHE_DIR"
 }
 

@@ -72,13 +72,14 @@ inline Error continuation_error(const char* what) {
   return Error(ErrorKind::kInvalidArgument, std::string("a continuation threw: ") + what);
 }
 
-/// Shared state of a future / promise pair. Thread-safe.
+/// Shared state of a future / promise pair. Thread-safe. The type-independent half, compiled
+/// once in the library (src/async/future.cc) rather than in every unit that names a `Future<T>`.
 class FutureStateBase {
  public:
   FutureStateBase() = default;
   FutureStateBase(const FutureStateBase&) = delete;
   FutureStateBase& operator=(const FutureStateBase&) = delete;
-  virtual ~FutureStateBase() = default;
+  virtual ~FutureStateBase();
 
   /// Where continuations are always posted (null: run where the future completes).
   std::shared_ptr<Executor> executor;
@@ -86,20 +87,11 @@ class FutureStateBase {
   /// (the event loop for SDK futures; null: inline).
   std::shared_ptr<Executor> fallback;
 
-  bool is_ready() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return ready_;
-  }
+  bool is_ready() const;
 
   /// Waits until ready. Returns false (without waiting) when called on an event-loop thread
   /// while not ready: that wait could never end.
-  bool wait() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (ready_) return true;
-    if (on_event_loop_thread()) return false;
-    cv_.wait(lock, [this] { return ready_; });
-    return true;
-  }
+  bool wait();
   template <class Clock, class Duration>
   bool wait_until(const std::chrono::time_point<Clock, Duration>& when) {
     std::unique_lock<std::mutex> lock(mutex_);
@@ -111,99 +103,28 @@ class FutureStateBase {
   /// Runs `callback` once the state is ready: at completion on the completing thread (or posted
   /// to `via` / `executor`), or, when already ready, posted to `via` / `executor` / `fallback`
   /// (inline when none).
-  void on_ready(std::function<void()> callback, std::shared_ptr<Executor> via = nullptr) {
-    if (!via) via = executor;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (!ready_) {
-        if (via) {
-          continuation_ = [via, cb = std::move(callback)]() mutable { via->post(std::move(cb)); };
-        } else {
-          continuation_ = std::move(callback);
-        }
-        return;
-      }
-    }
-    if (!via) via = fallback;
-    if (via) {
-      via->post(std::move(callback));
-    } else {
-      callback();
-    }
-  }
+  void on_ready(std::function<void()> callback, std::shared_ptr<Executor> via = nullptr);
 
   /// Like `on_ready` without executors, but returns false (and does nothing) when already
   /// ready; used by `co_await` to resume without suspending.
-  bool on_ready_if_pending(std::function<void()> callback) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (ready_) return false;
-    if (executor) {
-      continuation_ = [via = executor, cb = std::move(callback)]() mutable {
-        via->post(std::move(cb));
-      };
-    } else {
-      continuation_ = std::move(callback);
-    }
-    return true;
-  }
+  bool on_ready_if_pending(std::function<void()> callback);
 
   /// Installs the function that cancels the operation behind the state. When a cancellation
   /// was already requested, runs it at once.
-  void set_canceller(std::function<void()> canceller) {
-    bool run_now = false;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (ready_) return;
-      if (cancel_requested_) {
-        run_now = true;
-      } else {
-        canceller_ = canceller;
-      }
-    }
-    if (run_now && canceller) canceller();
-  }
+  void set_canceller(std::function<void()> canceller);
 
   /// Asks the operation to stop. Without a canceller the state completes with kCancelled.
-  void request_cancel() {
-    std::function<void()> canceller;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (ready_ || cancel_requested_) return;
-      cancel_requested_ = true;
-      canceller = canceller_;
-    }
-    if (canceller) {
-      canceller();
-    } else {
-      cancel_without_canceller();
-    }
-  }
-  bool cancel_requested() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return cancel_requested_;
-  }
+  void request_cancel();
+  bool cancel_requested() const;
 
  protected:
   virtual void cancel_without_canceller() = 0;
 
-  /// Marks the state ready under `lock` (already held), then runs the continuation outside it.
-  /// Returns false when it was already ready.
-  template <class Store>
-  bool complete(Store&& store) {
-    std::function<void()> continuation;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (ready_) return false;
-      store();
-      ready_ = true;
-      continuation = std::move(continuation_);
-      continuation_ = nullptr;
-      canceller_ = nullptr;
-      cv_.notify_all();
-    }
-    if (continuation) continuation();
-    return true;
-  }
+  /// Locks the state for completing it: false (and `lock` not held) when it is already ready.
+  bool lock_pending(std::unique_lock<std::mutex>& lock);
+  /// Marks the state ready under `lock` (held, from `lock_pending`), releases it, then runs the
+  /// continuation.
+  void finish(std::unique_lock<std::mutex>& lock);
 
  private:
   mutable std::mutex mutex_;
@@ -219,7 +140,11 @@ class FutureState final : public FutureStateBase {
  public:
   /// Completes the state; false (and `result` dropped) when it was already complete.
   bool set(Result<T> result) {
-    return complete([&] { result_.emplace(std::move(result)); });
+    std::unique_lock<std::mutex> lock;
+    if (!lock_pending(lock)) return false;
+    result_.emplace(std::move(result));
+    finish(lock);
+    return true;
   }
   /// The result; the state must be ready. Moves it out (single consumer).
   Result<T> take() { return std::move(*result_); }
