@@ -134,6 +134,12 @@ class ClientCore {
   /// shares it.
   Result<std::shared_ptr<const ResponseInfo>> with_decode_warnings(
       std::vector<std::string> warnings, std::shared_ptr<const ResponseInfo> response) const;
+  /// The type-independent part of `decode_response`: decodes the 2xx answer `response` into
+  /// `out` with `read_into_out` (warnings logged) and returns the response metadata as
+  /// `with_decode_warnings` does, or the DecodeError with the call's metadata.
+  Result<std::shared_ptr<const ResponseInfo>> decode_body(
+      std::shared_ptr<const ResponseInfo> response, std::string_view model, void* out,
+      json::ReadInto read_into_out) const;
   /// Builds the absolute URL for `request` (base URL resolution + path + query).
   std::string url_for(const ApiRequest& request, const RequestOptions& options) const;
 
@@ -159,12 +165,8 @@ Result<T> decode_response(const ClientCore& core,
                           std::string_view model) {
   if (!response) return response.error();
   T out;
-  std::vector<std::string> warnings;
-  const std::function<void(const std::string&)> warn = core.warning_sink(warnings);
-  Result<void> decoded = json::decode_document((*response)->body, model, out, &warn);
-  if (!decoded) return core.decode_error(decoded.error(), **response);
   Result<std::shared_ptr<const ResponseInfo>> info =
-      core.with_decode_warnings(std::move(warnings), std::move(*response));
+      core.decode_body(std::move(*response), model, &out, &json::read_into<T>);
   if (!info) return info.error();
   return Result<T>(std::move(out), std::move(*info));
 }

@@ -252,6 +252,16 @@ std::function<void(const std::string&)> ClientCore::warning_sink(
   };
 }
 
+Result<std::shared_ptr<const ResponseInfo>> ClientCore::decode_body(
+    std::shared_ptr<const ResponseInfo> response, std::string_view model, void* out,
+    json::ReadInto read_into_out) const {
+  std::vector<std::string> warnings;
+  const std::function<void(const std::string&)> warn = warning_sink(warnings);
+  Result<void> decoded = json::decode_document(response->body, model, out, read_into_out, &warn);
+  if (!decoded) return decode_error(decoded.error(), *response);
+  return with_decode_warnings(std::move(warnings), std::move(response));
+}
+
 Result<std::shared_ptr<const ResponseInfo>> ClientCore::with_decode_warnings(
     std::vector<std::string> warnings, std::shared_ptr<const ResponseInfo> response) const {
   if (warnings.empty()) return response;

@@ -359,6 +359,22 @@ Result<void> parse(JsonText text, std::string_view model, Value& out) {
   return {};
 }
 
+Result<void> decode_document(JsonText text, std::string_view model, void* out,
+                             ReadInto read_into_out,
+                             const std::function<void(const std::string&)>* warn) {
+  Value root;
+  Result<void> parsed = parse(text, model, root);
+  if (!parsed) return parsed;
+  DecodeContext c;
+  c.push_field(model, "");
+  read_into_out(root, out, c);
+  c.pop();
+  if (warn && *warn)
+    for (const auto& w : c.warnings()) (*warn)(w);
+  if (c.failed()) return c.error();
+  return {};
+}
+
 }  // namespace workos::detail::json
 
 #include "core/padding.h"

@@ -375,22 +375,26 @@ struct JsonText {
 /// DecodeError naming `model`. `out` stays valid until the next parse on this thread.
 Result<void> parse(JsonText text, std::string_view model, Value& out);
 
+/// Runs the `read` overload of `T` on `out` (a `T*`): the one type-dependent step of decoding a
+/// document, handed to the type-independent `decode_document` below.
+using ReadInto = void (*)(Value, void*, DecodeContext&);
+template <class T>
+void read_into(Value v, void* out, DecodeContext& c) {
+  read(v, *static_cast<T*>(out), c);
+}
+
+/// Decodes a whole document with `read_into_out` (parse + read + warnings logged through `warn`,
+/// may be null). Out of line: every decoded type shares it.
+Result<void> decode_document(JsonText text, std::string_view model, void* out,
+                             ReadInto read_into_out,
+                             const std::function<void(const std::string&)>* warn);
+
 /// Decodes a whole document into `out`: parse + read + warnings logged through `warn` (may be
 /// null). The Result is a DecodeError naming model and field on a wrong type or bad JSON.
 template <class T>
 Result<void> decode_document(JsonText text, std::string_view model, T& out,
                              const std::function<void(const std::string&)>* warn = nullptr) {
-  Value root;
-  Result<void> parsed = parse(text, model, root);
-  if (!parsed) return parsed;
-  DecodeContext c;
-  c.push_field(model, "");
-  read(root, out, c);
-  c.pop();
-  if (warn && *warn)
-    for (const auto& w : c.warnings()) (*warn)(w);
-  if (c.failed()) return c.error();
-  return {};
+  return decode_document(text, model, &out, &read_into<T>, warn);
 }
 
 /// Encodes `v` as compact JSON text.
