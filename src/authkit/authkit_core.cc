@@ -79,12 +79,9 @@ struct SignInState {
 std::string sign_in_json(const SignInState& s) {
   json::Writer w;
   w.begin_object();
-  w.key("state");
-  w.string(s.state);
-  w.key("verifier");
-  w.string(s.verifier);
-  w.key("return_to");
-  w.string(s.return_to);
+  json::member(w, "state", s.state);
+  json::member(w, "verifier", s.verifier);
+  json::member(w, "return_to", s.return_to);
   w.end_object();
   return w.take();
 }

@@ -107,43 +107,44 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) noex
 }
 
 // How a libcurl failure is reported: its kind and, for the failures where the request never
-// left (or the TLS handshake failed), its transport code. A code not listed is a connection
-// error without a transport code.
+// left (or the TLS handshake failed), its transport code. Any other code is a connection error
+// without a transport code.
 struct CurlFailure {
-  CURLcode code;
-  ErrorKind kind;
-  const char* transport_code;
+  ErrorKind kind = ErrorKind::kConnection;
+  const char* transport_code = "";
 };
-constexpr CurlFailure kCurlFailures[] = {
-    {CURLE_OPERATION_TIMEDOUT, ErrorKind::kTimeout, ""},
-    {CURLE_ABORTED_BY_CALLBACK, ErrorKind::kCancelled, ""},
-    {CURLE_URL_MALFORMAT, ErrorKind::kConfiguration, ""},
-    {CURLE_UNSUPPORTED_PROTOCOL, ErrorKind::kConfiguration, ""},
-    {CURLE_COULDNT_RESOLVE_HOST, ErrorKind::kConnection, transport_codes::kDnsFailure},
-    {CURLE_COULDNT_RESOLVE_PROXY, ErrorKind::kConnection, transport_codes::kDnsFailure},
-    {CURLE_COULDNT_CONNECT, ErrorKind::kConnection, transport_codes::kConnectFailure},
-    {CURLE_SSL_CONNECT_ERROR, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
-    {CURLE_PEER_FAILED_VERIFICATION, ErrorKind::kConnection,
-     transport_codes::kTlsCertificateFailure},
-    {CURLE_SSL_CERTPROBLEM, ErrorKind::kConnection, transport_codes::kTlsCertificateFailure},
-    {CURLE_SSL_CIPHER, ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure},
-    {CURLE_SSL_CACERT_BADFILE, ErrorKind::kConnection, transport_codes::kTlsCertificateFailure},
-    {CURLE_SSL_ISSUER_ERROR, ErrorKind::kConnection, transport_codes::kTlsCertificateFailure},
-    {CURLE_SSL_PINNEDPUBKEYNOTMATCH, ErrorKind::kConnection,
-     transport_codes::kTlsCertificateFailure},
-};
+CurlFailure classify(CURLcode rc) noexcept {
+  switch (rc) {
+    case CURLE_OPERATION_TIMEDOUT:
+      return {ErrorKind::kTimeout, ""};
+    case CURLE_ABORTED_BY_CALLBACK:
+      return {ErrorKind::kCancelled, ""};
+    case CURLE_URL_MALFORMAT:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      return {ErrorKind::kConfiguration, ""};
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return {ErrorKind::kConnection, transport_codes::kDnsFailure};
+    case CURLE_COULDNT_CONNECT:
+      return {ErrorKind::kConnection, transport_codes::kConnectFailure};
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CIPHER:
+      return {ErrorKind::kConnection, transport_codes::kTlsHandshakeFailure};
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+      return {ErrorKind::kConnection, transport_codes::kTlsCertificateFailure};
+    default:
+      return {};
+  }
+}
 
 // The error of a failed transfer of `h`.
 Error curl_failure(CURL* h, CURLcode rc, std::string message) {
-  ErrorKind kind = ErrorKind::kConnection;
-  const char* code = "";
-  for (const CurlFailure& f : kCurlFailures) {
-    if (f.code == rc) {
-      kind = f.kind;
-      code = f.transport_code;
-      break;
-    }
-  }
+  const CurlFailure failure = classify(rc);
+  const char* code = failure.transport_code;
   if (rc == CURLE_OPERATION_TIMEDOUT) {
     // Timed out before libcurl started sending the request (resolve, connect, handshake).
     curl_off_t pretransfer = 0;
@@ -151,7 +152,7 @@ Error curl_failure(CURL* h, CURLcode rc, std::string message) {
         pretransfer == 0)
       code = transport_codes::kConnectTimeout;
   }
-  return transport_error(kind, code, std::move(message));
+  return transport_error(failure.kind, code, std::move(message));
 }
 
 }  // namespace

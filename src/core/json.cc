@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 namespace workos::detail::json {
 
@@ -76,20 +77,23 @@ void DecodeContext::fail(std::string_view message) {
   first_error_.append(message);
 }
 
-void DecodeContext::missing_required(std::string_view model, std::string_view field) {
+void DecodeContext::field_warning(std::string_view model, std::string_view field,
+                                  std::string_view what) {
   std::string p = path();
   if (p.empty()) p.append(model);
   p += '.';
   p.append(field);
-  warnings_.push_back(p + ": required field missing; default kept");
+  p += ": ";
+  p.append(what);
+  warnings_.push_back(std::move(p));
+}
+
+void DecodeContext::missing_required(std::string_view model, std::string_view field) {
+  field_warning(model, field, "required field missing; default kept");
 }
 
 void DecodeContext::null_required(std::string_view model, std::string_view field) {
-  std::string p = path();
-  if (p.empty()) p.append(model);
-  p += '.';
-  p.append(field);
-  warnings_.push_back(p + ": required field is null; default kept");
+  field_warning(model, field, "required field is null; default kept");
 }
 
 void DecodeContext::warn(std::string message) {

@@ -117,6 +117,8 @@ class DecodeContext {
   const Component& component(std::size_t i) const noexcept {
     return i < kInlineDepth ? inline_[i] : overflow_[i - kInlineDepth];
   }
+  /// Records the warning `what` about `field` of `model` at the current path.
+  void field_warning(std::string_view model, std::string_view field, std::string_view what);
   Component inline_[kInlineDepth];
   std::vector<Component> overflow_;  // levels past kInlineDepth (deeply nested documents)
   std::size_t depth_ = 0;
