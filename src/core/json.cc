@@ -106,10 +106,19 @@ Error DecodeContext::error() const {
 
 // ---- primitives ------------------------------------------------------------------------------
 
+void assign_string(std::string& out, std::string_view s) {
+  // A decoded model's strings start empty: constructing at the exact size is one allocation and
+  // one copy, where assign() into the empty buffer takes the general replace path.
+  if (s.size() > out.capacity())
+    out = std::string(s);
+  else
+    out.assign(s.data(), s.size());
+}
+
 bool read_string(Value v, std::string& out) {
   std::string_view s;
   if (v.get_string().get(s) != simdjson::SUCCESS) return false;
-  out.assign(s.data(), s.size());
+  assign_string(out, s);
   return true;
 }
 
@@ -135,6 +144,60 @@ bool read_string_array(Value v, std::vector<std::string>& out) {
     if (item.get_string().get(s) != simdjson::SUCCESS) return false;
     out.emplace_back(s);
   }
+  return true;
+}
+
+bool read_timestamp(Value v, Timestamp& out) {
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return false;
+  out.assign(s);
+  return true;
+}
+
+bool read_optional_timestamp(Value v, std::optional<Timestamp>& out) {
+  std::string_view s;
+  if (v.get_string().get(s) == simdjson::SUCCESS) {
+    out.emplace(s);
+    return true;
+  }
+  if (!v.is_null()) return false;
+  out.reset();
+  return true;
+}
+
+bool read_bool(Value v, bool& out) {
+  bool b = false;
+  if (v.get_bool().get(b) != simdjson::SUCCESS) return false;
+  out = b;
+  return true;
+}
+
+bool read_optional_bool(Value v, std::optional<bool>& out) {
+  bool b = false;
+  if (v.get_bool().get(b) == simdjson::SUCCESS) {
+    out = b;
+    return true;
+  }
+  if (!v.is_null()) return false;
+  out.reset();
+  return true;
+}
+
+bool read_int64(Value v, std::int64_t& out) {
+  std::int64_t i = 0;
+  if (v.get_int64().get(i) != simdjson::SUCCESS) return false;
+  out = i;
+  return true;
+}
+
+bool read_optional_int64(Value v, std::optional<std::int64_t>& out) {
+  std::int64_t i = 0;
+  if (v.get_int64().get(i) == simdjson::SUCCESS) {
+    out = i;
+    return true;
+  }
+  if (!v.is_null()) return false;
+  out.reset();
   return true;
 }
 
@@ -183,7 +246,7 @@ void read(Value v, Timestamp& out, DecodeContext& c) {
     c.type_error("string", v);
     return;
   }
-  out = Timestamp(s);
+  out.assign(s);
 }
 
 void read(Value v, RawJson& out, DecodeContext& /*c*/) {

@@ -268,6 +268,61 @@ bool field(DecodeContext& c, std::string_view model, std::string_view name, Valu
   return true;
 }
 
+// ---- leaf fields ----------------------------------------------------------------------------
+// Most fields of an answer are strings, booleans, integers and timestamps of the expected type.
+// These overloads decode that case with one call into json.cc (where simdjson's accessors are
+// inlined; in a large generated unit GCC leaves them as calls) and no path bookkeeping. Anything
+// else (a `null` on a required field, a wrong type, an integral double) takes the general path
+// above, which pushes the field onto the path, so warnings and errors read exactly as before.
+
+/// Sets `out` to `s`, allocating once at the exact size when `out` has no room for it.
+void assign_string(std::string& out, std::string_view s);
+/// A string into a Timestamp; false for any other type.
+bool read_timestamp(Value v, Timestamp& out);
+/// A string into an optional Timestamp, or `null` (resets `out`); false for any other type.
+bool read_optional_timestamp(Value v, std::optional<Timestamp>& out);
+/// A boolean; false for any other type.
+bool read_bool(Value v, bool& out);
+/// A boolean, or `null` (resets `out`); false for any other type.
+bool read_optional_bool(Value v, std::optional<bool>& out);
+/// An integer (no fraction, no integral double); false for anything else.
+bool read_int64(Value v, std::int64_t& out);
+/// An integer, or `null` (resets `out`); false for anything else.
+bool read_optional_int64(Value v, std::optional<std::int64_t>& out);
+
+WORKOS_JSON_HOT bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v,
+                           std::string& out, bool required) {
+  return read_string(v, out) || field<std::string>(c, model, name, v, out, required);
+}
+WORKOS_JSON_HOT bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v,
+                           std::optional<std::string>& out, bool required) {
+  return read_optional_string(v, out) || field<std::string>(c, model, name, v, out, required);
+}
+WORKOS_JSON_HOT bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v,
+                           Timestamp& out, bool required) {
+  return read_timestamp(v, out) || field<Timestamp>(c, model, name, v, out, required);
+}
+WORKOS_JSON_HOT bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v,
+                           std::optional<Timestamp>& out, bool required) {
+  return read_optional_timestamp(v, out) || field<Timestamp>(c, model, name, v, out, required);
+}
+WORKOS_JSON_HOT bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v,
+                           bool& out, bool required) {
+  return read_bool(v, out) || field<bool>(c, model, name, v, out, required);
+}
+WORKOS_JSON_HOT bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v,
+                           std::optional<bool>& out, bool required) {
+  return read_optional_bool(v, out) || field<bool>(c, model, name, v, out, required);
+}
+WORKOS_JSON_HOT bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v,
+                           std::int64_t& out, bool required) {
+  return read_int64(v, out) || field<std::int64_t>(c, model, name, v, out, required);
+}
+WORKOS_JSON_HOT bool field(DecodeContext& c, std::string_view model, std::string_view name, Value v,
+                           std::optional<std::int64_t>& out, bool required) {
+  return read_optional_int64(v, out) || field<std::int64_t>(c, model, name, v, out, required);
+}
+
 // ---- encoding ------------------------------------------------------------------------------
 
 /// Compact JSON writer. Keys and strings are escaped per RFC 8259; non-ASCII UTF-8 is kept.

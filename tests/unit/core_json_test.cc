@@ -166,6 +166,87 @@ TEST(CoreJson, MissingOrNullRequiredFieldWarnsAndKeepsDefault) {
   EXPECT_EQ(g_warnings[2], "Organization.name: required field missing; default kept");
 }
 
+// Every leaf kind a model field can be: required and optional strings, booleans, integers and
+// timestamps.
+struct Leaves {
+  std::string s;
+  bool b = false;
+  std::int64_t i = 0;
+  workos::Timestamp t;
+  std::optional<std::string> os;
+  std::optional<bool> ob;
+  std::optional<std::int64_t> oi;
+  std::optional<workos::Timestamp> ot;
+};
+
+void read(json::Value v, Leaves& o, json::DecodeContext& c) {
+  json::ObjectReader r(v, c);
+  if (!r.ok()) return;
+  for (auto f : r.fields()) {
+    const std::string_view k = f.key;
+    if (json::key_is(k, "s")) json::field(c, "Leaves", "s", f.value, o.s, true);
+    if (json::key_is(k, "b")) json::field(c, "Leaves", "b", f.value, o.b, true);
+    if (json::key_is(k, "i")) json::field(c, "Leaves", "i", f.value, o.i, true);
+    if (json::key_is(k, "t")) json::field(c, "Leaves", "t", f.value, o.t, true);
+    if (json::key_is(k, "os")) json::field(c, "Leaves", "os", f.value, o.os, false);
+    if (json::key_is(k, "ob")) json::field(c, "Leaves", "ob", f.value, o.ob, false);
+    if (json::key_is(k, "oi")) json::field(c, "Leaves", "oi", f.value, o.oi, false);
+    if (json::key_is(k, "ot")) json::field(c, "Leaves", "ot", f.value, o.ot, false);
+  }
+}
+
+// The leaf fields decode the expected type in place; `null` resets an optional and is a warning
+// on a required field; any other type is a DecodeError naming the model and the field.
+TEST(CoreJson, LeafFieldsDecodeInPlaceAndNameTheFieldOnError) {
+  Leaves o;
+  const std::string long_text(60, 'x');
+  ASSERT_TRUE(json::decode_document(
+      R"({"s":")" + long_text + R"(","b":true,"i":-7,"t":"2024-01-02T03:04:05Z","os":"short",
+          "ob":false,"oi":9007199254740993,"ot":"2025-06-07T08:09:10.123456789+02:00"})",
+      "Leaves", o));
+  EXPECT_EQ(o.s, long_text);
+  EXPECT_TRUE(o.b);
+  EXPECT_EQ(o.i, -7);
+  EXPECT_EQ(o.t.text(), "2024-01-02T03:04:05Z");
+  EXPECT_EQ(o.os, "short");
+  EXPECT_EQ(o.ob, false);
+  EXPECT_EQ(o.oi, 9007199254740993);
+  ASSERT_TRUE(o.ot.has_value());
+  EXPECT_EQ(o.ot->text(), "2025-06-07T08:09:10.123456789+02:00");
+
+  // A second decode into the same value replaces long text with short and clears optionals.
+  g_warnings.clear();
+  ASSERT_TRUE(json::decode_document(
+      R"({"s":"a","b":null,"i":4.0,"t":"2024-01-02T03:04:05.000Z","os":null,"ob":null,
+          "oi":null,"ot":null})",
+      "Leaves", o, &kCollect));
+  EXPECT_EQ(o.s, "a");
+  EXPECT_TRUE(o.b);  // null on a required field: default kept, warned
+  EXPECT_EQ(o.i, 4);
+  EXPECT_EQ(o.t.text(), "2024-01-02T03:04:05.000Z");
+  EXPECT_FALSE(o.os || o.ob || o.oi || o.ot);
+  ASSERT_EQ(g_warnings.size(), 1u);
+  EXPECT_EQ(g_warnings[0], "Leaves.b: required field is null; default kept");
+
+  const std::pair<const char*, const char*> wrong[] = {
+      {R"({"s":1})", "Leaves.s: expected string, got number"},
+      {R"({"b":"yes"})", "Leaves.b: expected boolean, got string"},
+      {R"({"i":"1"})", "Leaves.i: expected integer, got string"},
+      {R"({"i":1.5})", "Leaves.i: expected integer, got number"},
+      {R"({"t":20240102})", "Leaves.t: expected string, got number"},
+      {R"({"os":[]})", "Leaves.os: expected string, got array"},
+      {R"({"ob":0})", "Leaves.ob: expected boolean, got number"},
+      {R"({"oi":true})", "Leaves.oi: expected integer, got boolean"},
+      {R"({"ot":{}})", "Leaves.ot: expected string, got object"},
+  };
+  for (const auto& [text, message] : wrong) {
+    Leaves l;
+    auto r = json::decode_document(text, "Leaves", l);
+    ASSERT_FALSE(r) << text;
+    EXPECT_EQ(r.error().message(), message);
+  }
+}
+
 TEST(CoreJson, NonJsonBodyIsDecodeError) {
   Org o;
   auto r = json::decode_document("<html>oops</html>", "Organization", o);
@@ -304,6 +385,14 @@ TEST(CoreTimestamp, KeepsTextOfAnyLengthWhole) {
     EXPECT_EQ(copy, ts);
     workos::Timestamp moved = std::move(copy);
     EXPECT_EQ(moved.text(), text);
+    // Assigning over a value of the other storage (inline or heap) keeps only the new text.
+    workos::Timestamp over(longer);
+    over = ts;
+    EXPECT_EQ(over.text(), text);
+    over = workos::Timestamp(nanos_and_offset);
+    EXPECT_EQ(over.text(), nanos_and_offset);
+    over.assign(text);
+    EXPECT_EQ(over, ts);
   }
   EXPECT_NE(workos::Timestamp(std::string(39, '9')), workos::Timestamp(std::string(38, '9')));
   EXPECT_TRUE(workos::Timestamp(longer).time_point().has_value());
