@@ -233,6 +233,8 @@ class ClientExtensions(unittest.TestCase):
                       "sso::make_sso_connection(core()), core())", code)
         self.assertIn("detail::CoreAccess::make_shared<workos::sso::SsoClient>(connection, core())",
                       code)
+        # Its constructors are written with its helpers, not here.
+        self.assertNotIn("SsoClient::SsoClient", code)
         _, code = C.client_accessor_parts(api, ext, "orgs")
         self.assertIn("std::make_shared<const workos::orgs::OrgsService>(orgs::make_orgs_connection("
                       "core()))", code)

@@ -226,28 +226,14 @@ def client_accessor(api, extensions, name):
             "    return %s\n  });\n}\n" % (cls, name, name, cls, name, make))
 
 
-def _helper_constructors(module, cls, base, conn, core):
-    """The constructor of a handwritten helper class over a generated service whose helpers
-    need the client's core (member `core_`): a connection (the module's HTTP one by default)
-    plus the core."""
-    short = cls.split("::")[-1]
-    q = "%s::%s" % (module, short)
-    return ("%s::%s(std::shared_ptr<%s::%s> connection, std::shared_ptr<detail::%s> core)\n"
-            "    : %s(std::move(connection)), core_(std::move(core)) {}\n" % (
-                q, short, module, conn, core, base))
-
-
 def client_accessor_parts(api, extensions, name):
-    """(headers, code) of the sync accessor, for the module's service.cc; for a helper class
-    over the client's core, also its constructors."""
+    """(headers, code) of the sync accessor, for the module's service.cc. A helper class
+    over the client's core defines its constructors with its helpers (handwritten)."""
     _, cls, header, kind = _find(_accessors(api, extensions), name)
     headers = ["workos/client.h"]
     code = client_accessor(api, extensions, name)
     if kind == "extension":
         headers.append(header)
-        if (extensions.get(name) or {}).get("connection_with_core", False):
-            code += "\n" + _helper_constructors(name, cls, S.service_class(name),
-                                                S.connection_class(name), "ClientCore")
     return sorted(set(headers)), code
 
 
@@ -280,9 +266,6 @@ def async_client_accessor_parts(api, extensions, name):
             "    return connection ? %s\n"
             "                      : %s(%s);\n  });\n}\n" % (
                 cls, name, name, cls, name, set_, maker, default))
-    if kind == "extension" and (extensions.get(name) or {}).get("async_connection_with_core"):
-        code += "\n" + _helper_constructors(name, cls, "Async" + S.service_class(name),
-                                            "Async" + S.connection_class(name), "AsyncCore")
     return sorted(set(headers)), code
 
 

@@ -4,6 +4,7 @@
 
 #include <workos/passwordless/passwordless.h>
 
+#include "passwordless/passwordless_impl.h"
 #include "passwordless/passwordless_requests.h"
 
 #include <utility>
@@ -64,25 +65,7 @@ void write(detail::json::Writer& w, const CreateSessionParams& params) {
   w.end_object();
 }
 
-PasswordlessService::PasswordlessService(std::shared_ptr<detail::ClientCore> core)
-    : core_(std::move(core)) {}
-
-Result<PasswordlessSession> PasswordlessService::create_session(
-    const CreateSessionParams& params, const RequestOptions& options) const {
-  return detail::call<PasswordlessSession>(*core_,
-                                           detail::passwordless_requests::create_session(params),
-                                           options, "PasswordlessSession");
-}
-
-Result<SendSessionResponse> PasswordlessService::send_session(std::string_view session_id,
-                                                              const RequestOptions& options) const {
-  if (session_id.empty()) {
-    return Error(ErrorKind::kInvalidArgument, "send_session: session_id must not be empty");
-  }
-  return detail::call<SendSessionResponse>(*core_,
-                                           detail::passwordless_requests::send_session(session_id),
-                                           options, "SendSessionResponse");
-}
+template class BasicPasswordlessService<SyncMode>;
 
 }  // namespace passwordless
 

@@ -217,8 +217,4 @@ const workos::sso::AsyncSsoClient& AsyncClient::sso() const noexcept {
   });
 }
 
-sso::AsyncSsoClient::AsyncSsoClient(std::shared_ptr<sso::AsyncSsoConnection> connection,
-                                    std::shared_ptr<detail::AsyncCore> core)
-    : AsyncSsoService(std::move(connection)), core_(std::move(core)) {}
-
 }  // namespace workos

@@ -207,8 +207,4 @@ const workos::sso::SsoClient& Client::sso() const noexcept {
   });
 }
 
-sso::SsoClient::SsoClient(std::shared_ptr<sso::SsoConnection> connection,
-                          std::shared_ptr<detail::ClientCore> core)
-    : SsoService(std::move(connection)), core_(std::move(core)) {}
-
 }  // namespace workos

@@ -1,7 +1,6 @@
 // Copyright workos-cpp authors. Handwritten.
-// SsoClient: the code exchange (confidential and PKCE) and the PKCE authorization URL. The
-// request building (auth::detail::sso_token_request, sso_authorization_url_with_pkce) is shared
-// with AsyncSsoClient (async_sso_client.cc); see auth/auth_requests.h.
+// The SSO helpers' requests (auth/auth_requests.h) and the blocking form of BasicSsoClient;
+// the helpers themselves are written once in sso/sso_client_impl.h.
 
 #include <workos/sso/sso_client.h>
 
@@ -9,9 +8,10 @@
 
 #include "auth/auth_requests.h"
 #include "auth/credentials.h"
-#include "core/call.h"
 #include "core/json.h"
+#include "core/mode_driver.h"
 #include "sso/models_json.h"
+#include "sso/sso_client_impl.h"
 
 namespace workos {
 
@@ -85,26 +85,7 @@ Result<AuthorizationUrlWithPkce> sso_authorization_url_with_pkce(
 
 namespace sso {
 
-Result<workos::SsoTokenResponse> SsoClient::get_profile_and_token(
-    std::string_view code, const RequestOptions& options) const {
-  return workos::detail::call<workos::SsoTokenResponse>(
-      *core_, auth::detail::sso_token_request(core_.get(), code, std::nullopt), options,
-      "SsoTokenResponse");
-}
-
-Result<workos::SsoTokenResponse> SsoClient::get_profile_and_token_pkce(
-    std::string_view code, std::string_view code_verifier, const RequestOptions& options) const {
-  return workos::detail::call<workos::SsoTokenResponse>(
-      *core_, auth::detail::sso_token_request(core_.get(), code, code_verifier), options,
-      "SsoTokenResponse");
-}
-
-Result<auth::AuthorizationUrlWithPkce> SsoClient::get_authorization_url_with_pkce(
-    const GetAuthorizationUrlParams& params, const RequestOptions& options) const {
-  return auth::detail::sso_authorization_url_with_pkce(
-      params,
-      [&](const GetAuthorizationUrlParams& p) { return get_authorization_url(p, options); });
-}
+template class BasicSsoClient<SyncMode>;
 
 }  // namespace sso
 }  // namespace workos

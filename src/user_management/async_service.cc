@@ -999,9 +999,4 @@ const workos::user_management::AsyncUserManagementClient& AsyncClient::user_mana
   });
 }
 
-user_management::AsyncUserManagementClient::AsyncUserManagementClient(
-    std::shared_ptr<user_management::AsyncUserManagementConnection> connection,
-    std::shared_ptr<detail::AsyncCore> core)
-    : AsyncUserManagementService(std::move(connection)), core_(std::move(core)) {}
-
 }  // namespace workos

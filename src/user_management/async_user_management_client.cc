@@ -40,6 +40,11 @@ namespace workos::user_management {
 
 using workos::AuthenticateResponse;
 
+AsyncUserManagementClient::AsyncUserManagementClient(
+    std::shared_ptr<AsyncUserManagementConnection> connection,
+    std::shared_ptr<detail::AsyncCore> core)
+    : AsyncUserManagementService(std::move(connection)), core_(std::move(core)) {}
+
 // ---- authorization URL with PKCE -------------------------------------------------------------
 
 Result<auth::AuthorizationUrlWithPkce> AsyncUserManagementClient::get_authorization_url_with_pkce(

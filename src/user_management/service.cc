@@ -957,9 +957,4 @@ const workos::user_management::UserManagementClient& Client::user_management() c
   });
 }
 
-user_management::UserManagementClient::UserManagementClient(
-    std::shared_ptr<user_management::UserManagementConnection> connection,
-    std::shared_ptr<detail::ClientCore> core)
-    : UserManagementService(std::move(connection)), core_(std::move(core)) {}
-
 }  // namespace workos

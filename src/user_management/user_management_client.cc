@@ -86,6 +86,10 @@ const workos::detail::ClientCore* credentials_core(const um::UserManagementClien
 
 namespace user_management {
 
+UserManagementClient::UserManagementClient(std::shared_ptr<UserManagementConnection> connection,
+                                           std::shared_ptr<detail::ClientCore> core)
+    : UserManagementService(std::move(connection)), core_(std::move(core)) {}
+
 // ---- authorization URL with PKCE -------------------------------------------------------------
 
 Result<auth::AuthorizationUrlWithPkce> UserManagementClient::get_authorization_url_with_pkce(

@@ -278,8 +278,4 @@ const workos::vault::AsyncVaultClient& AsyncClient::vault() const noexcept {
   });
 }
 
-vault::AsyncVaultClient::AsyncVaultClient(std::shared_ptr<vault::AsyncVaultConnection> connection,
-                                          std::shared_ptr<detail::AsyncCore> core)
-    : AsyncVaultService(std::move(connection)), core_(std::move(core)) {}
-
 }  // namespace workos

@@ -1,7 +1,6 @@
 // Copyright workos-cpp authors. Handwritten.
-// VaultClient: the network half of vault encryption is one generated call on each side
-// (create_data_key / create_decrypt, through the service's mockable connection), between the
-// local steps below (shared with AsyncVaultClient) and the pure-local code of vault_crypto.cc.
+// The local steps of vault encrypt / decrypt (vault/steps.h) and the blocking form of
+// BasicVaultClient (vault/vault_client_impl.h); the AES-256-GCM code is in vault_crypto.cc.
 
 #include <workos/vault/vault_client.h>
 
@@ -10,6 +9,7 @@
 #include <utility>
 
 #include "vault/steps.h"
+#include "vault/vault_client_impl.h"
 
 namespace workos::vault {
 
@@ -46,22 +46,6 @@ Result<std::string> open(Result<workos::DecryptResponse> key, const EncryptedEnv
 
 }  // namespace steps
 
-Result<std::string> VaultClient::encrypt(std::string_view data,
-                                         const std::map<std::string, std::string>& key_context,
-                                         std::string_view associated_data,
-                                         const RequestOptions& options) const {
-  return steps::seal(create_data_key(steps::data_key_request(key_context), options), data,
-                     associated_data);
-}
-
-Result<std::string> VaultClient::decrypt(std::string_view encrypted,
-                                         std::string_view associated_data,
-                                         const RequestOptions& options) const {
-  // Parse first: a malformed value fails locally, without a request.
-  Result<EncryptedEnvelope> envelope = parse_encrypted(encrypted);
-  if (!envelope) return envelope.error();
-  return steps::open(create_decrypt(steps::decrypt_request(*envelope), options), *envelope,
-                     associated_data);
-}
+template class BasicVaultClient<SyncMode>;
 
 }  // namespace workos::vault

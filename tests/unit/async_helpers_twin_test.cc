@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
-// The async helpers cannot drift from the sync ones: for every
-// method of UserManagementClient, SsoClient, VaultClient, PasswordlessService (and of the
-// session and verifier types they hand out) the async class has a method of the same name with
+// The async helpers that are still written twice cannot drift from the sync ones: for every
+// method of UserManagementClient (and of the session and verifier types it hands out) the async
+// class has a method of the same name with
 // the same parameter types, returning Future<X> where the sync one returns Result<X> (or the
 // documented local / async type). The signature checks are static_asserts (a drift fails the
 // build); a scan of the sync headers makes sure every public method is in the checked list.
@@ -10,14 +10,8 @@
 #include <workos/auth/async_access_token.h>
 #include <workos/auth/async_session.h>
 #include <workos/auth/session.h>
-#include <workos/passwordless/async_passwordless.h>
-#include <workos/passwordless/passwordless.h>
-#include <workos/sso/async_sso_client.h>
-#include <workos/sso/sso_client.h>
 #include <workos/user_management/async_user_management_client.h>
 #include <workos/user_management/user_management_client.h>
-#include <workos/vault/async_vault_client.h>
-#include <workos/vault/vault_client.h>
 
 #include <gtest/gtest.h>
 
@@ -139,53 +133,6 @@ std::set<std::string> checked_user_management() {
           "load_sealed_session"};
 }
 
-std::set<std::string> checked_sso() {
-  using S = sso::SsoClient;
-  using A = sso::AsyncSsoClient;
-  using SyncCode = Result<SsoTokenResponse> (S::*)(std::string_view, const RequestOptions&) const;
-  using AsyncCode = Future<SsoTokenResponse> (A::*)(std::string_view, const RequestOptions&) const;
-  static_assert(
-      std::is_same_v<decltype(static_cast<SyncCode>(&S::get_profile_and_token)), SyncCode>);
-  static_assert(
-      std::is_same_v<decltype(static_cast<AsyncCode>(&A::get_profile_and_token)), AsyncCode>);
-  WORKOS_TWIN_AS(S, A, get_profile_and_token_pkce, Future<SsoTokenResponse>);
-  WORKOS_TWIN_AS(S, A, get_authorization_url_with_pkce, Result<auth::AuthorizationUrlWithPkce>);
-  // The generated overload stays reachable next to the helper (`using`).
-  static_assert(std::is_same_v<decltype(std::declval<const A&>().get_profile_and_token(
-                                   std::declval<const sso::GetProfileAndTokenParams&>())),
-                               Future<SsoTokenResponse>>);
-  static_assert(
-      std::is_same_v<decltype(std::declval<const A&>().get_profile_and_token(std::string_view())),
-                     Future<SsoTokenResponse>>);
-  static_assert(std::is_base_of_v<sso::AsyncSsoService, A>);
-  return {"get_profile_and_token", "get_profile_and_token_pkce", "get_authorization_url_with_pkce"};
-}
-
-std::set<std::string> checked_vault() {
-  using S = vault::VaultClient;
-  using A = vault::AsyncVaultClient;
-  WORKOS_TWIN_AS(S, A, encrypt, Future<std::string>);
-  WORKOS_TWIN_AS(S, A, decrypt, Future<std::string>);
-  static_assert(std::is_same_v<decltype(std::declval<const A&>().encrypt(
-                                   std::string_view(), std::map<std::string, std::string>())),
-                               Future<std::string>>);
-  static_assert(std::is_same_v<decltype(std::declval<const A&>().decrypt(std::string_view())),
-                               Future<std::string>>);
-  static_assert(std::is_base_of_v<vault::AsyncVaultService, A>);
-  return {"encrypt", "decrypt"};
-}
-
-std::set<std::string> checked_passwordless() {
-  using S = passwordless::PasswordlessService;
-  using A = passwordless::AsyncPasswordlessService;
-  WORKOS_TWIN_AS(S, A, create_session, Future<passwordless::PasswordlessSession>);
-  WORKOS_TWIN_AS(S, A, send_session, Future<passwordless::SendSessionResponse>);
-  static_assert(std::is_same_v<decltype(std::declval<const A&>().send_session("id")),
-                               Future<passwordless::SendSessionResponse>>);
-  static_assert(std::has_virtual_destructor_v<A>);  // fakeable like the sync one
-  return {"create_session", "send_session"};
-}
-
 std::set<std::string> checked_session() {
   using S = auth::SealedSession;
   using A = auth::AsyncSealedSession;
@@ -273,9 +220,6 @@ TEST(AsyncHelpersTwin, EveryHelperMethodHasItsAsyncTwin) {
   const Case cases[] = {
       {"workos/user_management/user_management_client.h", "UserManagementClient",
        checked_user_management()},
-      {"workos/sso/sso_client.h", "SsoClient", checked_sso()},
-      {"workos/vault/vault_client.h", "VaultClient", checked_vault()},
-      {"workos/passwordless/passwordless.h", "PasswordlessService", checked_passwordless()},
       {"workos/auth/session.h", "SealedSession", checked_session()},
       {"workos/auth/access_token.h", "AccessTokenVerifier", checked_verifier()},
   };

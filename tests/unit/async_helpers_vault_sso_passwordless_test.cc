@@ -1,5 +1,6 @@
 // Copyright workos-cpp authors. Handwritten.
-// The async twins of the vault, SSO and passwordless helpers:
+// The non-blocking forms of the vault, SSO and passwordless helpers (one template each, over
+// the call mode): the forms' types, then
 // AsyncVaultClient encrypt / decrypt round trip (exact key requests, local AES-GCM, a fake
 // async connection, errors without a request), AsyncSsoClient code exchanges and PKCE URL,
 // AsyncPasswordlessService create / send (exact requests, decoded answers).
@@ -7,13 +8,19 @@
 #include <workos/async_client.h>
 #include <workos/passwordless/async_passwordless.h>
 #include <workos/sso/async_sso_client.h>
+#include <workos/sso/sso_client.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/vault/async_vault_client.h>
+#include <workos/vault/vault_client.h>
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "core/core_access.h"
 #include "support/core_test_helpers.h"
@@ -24,6 +31,38 @@ namespace async_helpers_vault_sso_passwordless_test {
 
 using namespace workos;
 using workos::testing::FakeTransport;
+
+// Each client is its template in one form: the blocking one returns `Result<T>`, the other
+// `Future<T>`, with the same parameters and defaults; local work returns `Result<T>` in both.
+template <class C>
+const C& some();
+static_assert(std::is_base_of_v<sso::BasicSsoClient<SyncMode>, sso::SsoClient>);
+static_assert(std::is_base_of_v<sso::BasicSsoClient<AsyncMode>, sso::AsyncSsoClient>);
+static_assert(std::is_base_of_v<sso::SsoService, sso::SsoClient>);
+static_assert(std::is_base_of_v<sso::AsyncSsoService, sso::AsyncSsoClient>);
+static_assert(std::is_same_v<decltype(some<sso::SsoClient>().get_profile_and_token("c")),
+                             Result<SsoTokenResponse>>);
+static_assert(std::is_same_v<decltype(some<sso::AsyncSsoClient>().get_profile_and_token("c")),
+                             Future<SsoTokenResponse>>);
+// The generated overload stays reachable next to the helper.
+static_assert(std::is_same_v<decltype(some<sso::AsyncSsoClient>().get_profile_and_token(
+                                 std::declval<const sso::GetProfileAndTokenParams&>())),
+                             Future<SsoTokenResponse>>);
+static_assert(std::is_same_v<decltype(some<sso::AsyncSsoClient>().get_authorization_url_with_pkce(
+                                 sso::GetAuthorizationUrlParams())),
+                             Result<auth::AuthorizationUrlWithPkce>>);
+static_assert(
+    std::is_same_v<decltype(some<vault::VaultClient>().decrypt("x")), Result<std::string>>);
+static_assert(std::is_same_v<decltype(some<vault::AsyncVaultClient>().encrypt(
+                                 "x", std::map<std::string, std::string>())),
+                             Future<std::string>>);
+static_assert(std::is_base_of_v<vault::AsyncVaultService, vault::AsyncVaultClient>);
+static_assert(std::is_same_v<decltype(some<passwordless::PasswordlessService>().send_session("i")),
+                             Result<passwordless::SendSessionResponse>>);
+static_assert(
+    std::is_same_v<decltype(some<passwordless::AsyncPasswordlessService>().send_session("i")),
+                   Future<passwordless::SendSessionResponse>>);
+static_assert(std::has_virtual_destructor_v<passwordless::AsyncPasswordlessService>);
 
 constexpr char kDataKey[] = "DR9idtey9MpMrA1VRFrz30HB1yNgL2PoHZyjAkFeWgg=";
 constexpr char kEncryptedKeys[] =

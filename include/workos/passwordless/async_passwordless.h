@@ -2,9 +2,9 @@
 #pragma once
 
 /// @file
-/// `workos::passwordless::AsyncPasswordlessService`: the async twin of `PasswordlessService`
-///: the two passwordless endpoints on the event loop. `async.passwordless()` returns
-/// one.
+/// `workos::passwordless::AsyncPasswordlessService` (`async.passwordless()`):
+/// `BasicPasswordlessService` (<workos/passwordless/passwordless.h>) in the non-blocking form —
+/// the two passwordless endpoints on the event loop.
 ///
 /// @code
 /// workos::passwordless::CreateSessionParams p;
@@ -16,47 +16,19 @@
 /// @endcode
 
 #include <workos/async/future.h>
-#include <workos/options.h>
+#include <workos/call_mode.h>
 #include <workos/passwordless/passwordless.h>
 
-#include <memory>
-#include <string_view>
+namespace workos::passwordless {
 
-namespace workos {
+extern template class BasicPasswordlessService<AsyncMode>;
 
-namespace detail {
-class AsyncCore;
-}  // namespace detail
-
-namespace passwordless {
-
-/// The passwordless endpoints, async: the same requests and decoding as `PasswordlessService`
-/// (one implementation), sent on the event loop. A cheap value type (copies share the client's
-/// state); thread-safe. The methods are virtual so tests can fake the service.
-class AsyncPasswordlessService {
- public:
-  virtual ~AsyncPasswordlessService() = default;
-
-  /// Creates a Magic Link session for `params.email` (`POST /passwordless/sessions`).
-  /// Errors: `BadRequestError` / `UnprocessableEntityError` for an invalid email or redirect.
-  [[nodiscard]] virtual Future<PasswordlessSession> create_session(
-      const CreateSessionParams& params, const RequestOptions& options = {}) const;
-
-  /// Emails the session's link to its address (`POST /passwordless/sessions/{id}/send`).
-  /// Errors: `kInvalidArgument` (at once) for an empty id; the API's errors.
-  [[nodiscard]] virtual Future<SendSessionResponse> send_session(
-      std::string_view session_id, const RequestOptions& options = {}) const;
-
+/// The non-blocking passwordless service: `async.passwordless()`.
+class AsyncPasswordlessService : public BasicPasswordlessService<AsyncMode> {
  protected:
-  /// For fakes that override every method; users reach the service through
-  /// `async.passwordless()`.
+  /// For fakes that override every method.
   AsyncPasswordlessService() = default;
-
- private:
-  friend struct workos::detail::CoreAccess;
-  explicit AsyncPasswordlessService(std::shared_ptr<detail::AsyncCore> core);
-  std::shared_ptr<detail::AsyncCore> core_;
+  using BasicPasswordlessService::BasicPasswordlessService;
 };
 
-}  // namespace passwordless
-}  // namespace workos
+}  // namespace workos::passwordless

@@ -4,7 +4,8 @@
 /// @file
 /// Passwordless sessions (Magic Link by email). Not in the OpenAPI spec, so written by hand:
 /// `POST /passwordless/sessions` and `POST /passwordless/sessions/{id}/send`. Reached as
-/// `client.passwordless()`.
+/// `client.passwordless()` (and `async.passwordless()`,
+/// <workos/passwordless/async_passwordless.h>).
 ///
 /// @code
 /// workos::passwordless::CreateSessionParams p;
@@ -14,6 +15,7 @@
 /// client.passwordless().send_session(session.id).value();   // WorkOS emails the link
 /// @endcode
 
+#include <workos/call_mode.h>
 #include <workos/options.h>
 #include <workos/result.h>
 #include <workos/types.h>
@@ -27,7 +29,7 @@
 namespace workos {
 
 namespace detail {
-class ClientCore;
+struct CoreAccess;
 }  // namespace detail
 
 namespace passwordless {
@@ -65,30 +67,47 @@ struct SendSessionResponse {
   std::optional<std::string> message;  ///< WorkOS's message, when it gives one.
 };
 
-/// The passwordless endpoints. A cheap value type (copies share the client's state);
-/// thread-safe. The methods are virtual so tests can fake the service.
-class PasswordlessService {
+/// The passwordless endpoints, in the form `Mode` (<workos/call_mode.h>): the calls return
+/// `Result<T>` in `PasswordlessService` (`client.passwordless()`) and `Future<T>` in
+/// `AsyncPasswordlessService` (`async.passwordless()`, <workos/passwordless/async_passwordless.h>).
+/// A cheap value type (copies share the client's state); thread-safe. The methods are virtual
+/// so tests can fake the service.
+template <class Mode>
+class BasicPasswordlessService {
  public:
-  virtual ~PasswordlessService() = default;
+  /// `Result<T>` or `Future<T>`, by the form.
+  template <class T>
+  using Reply = typename Mode::template Reply<T>;
+
+  virtual ~BasicPasswordlessService() = default;
 
   /// Creates a Magic Link session for `params.email` (`POST /passwordless/sessions`).
   /// Errors: `BadRequestError` / `UnprocessableEntityError` for an invalid email or redirect.
-  [[nodiscard]] virtual Result<PasswordlessSession> create_session(
+  [[nodiscard]] virtual Reply<PasswordlessSession> create_session(
       const CreateSessionParams& params, const RequestOptions& options = {}) const;
 
   /// Emails the session's link to its address (`POST /passwordless/sessions/{id}/send`).
-  [[nodiscard]] virtual Result<SendSessionResponse> send_session(
+  /// Errors: `kInvalidArgument` (before any request) for an empty id; the API's errors.
+  [[nodiscard]] virtual Reply<SendSessionResponse> send_session(
       std::string_view session_id, const RequestOptions& options = {}) const;
 
  protected:
-  /// For fakes that override every method; users reach the service through
-  /// `client.passwordless()`.
-  PasswordlessService() = default;
+  BasicPasswordlessService() = default;
+  friend struct workos::detail::CoreAccess;
+  explicit BasicPasswordlessService(std::shared_ptr<detail::CoreOf<Mode>> core);
 
  private:
-  friend struct workos::detail::CoreAccess;
-  explicit PasswordlessService(std::shared_ptr<detail::ClientCore> core);
-  std::shared_ptr<detail::ClientCore> core_;
+  std::shared_ptr<detail::CoreOf<Mode>> core_;
+};
+
+extern template class BasicPasswordlessService<SyncMode>;
+
+/// The blocking passwordless service: `client.passwordless()`.
+class PasswordlessService : public BasicPasswordlessService<SyncMode> {
+ protected:
+  /// For fakes that override every method.
+  PasswordlessService() = default;
+  using BasicPasswordlessService::BasicPasswordlessService;
 };
 
 }  // namespace passwordless

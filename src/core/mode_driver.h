@@ -1,0 +1,56 @@
+// Copyright workos-cpp authors. Handwritten.
+#pragma once
+
+// How a helper written once over a call mode (<workos/call_mode.h>) sends and chains, in its
+// blocking form. The helpers' member templates are defined in their module's internal header
+// (src/<module>/*_impl.h) in terms of `ModeDriver<Mode>`; the sync .cc instantiates them with
+// this driver, the async .cc with the one in async/async_mode_driver.h. So each behaviour is
+// written once and each form links only its own machinery.
+
+#include <workos/call_mode.h>
+#include <workos/error.h>
+#include <workos/options.h>
+#include <workos/result.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "core/call.h"
+
+namespace workos::detail {
+
+template <class Mode>
+struct ModeDriver;
+
+template <>
+struct ModeDriver<SyncMode> {
+  using Core = ClientCore;
+
+  /// Sends `request` and decodes the 2xx answer into `T` (`model` names it in decode errors).
+  template <class T>
+  static Result<T> call(const std::shared_ptr<Core>& core, const Result<ApiRequest>& request,
+                        const RequestOptions& options, std::string_view model) {
+    if (!request) return request.error();
+    return detail::call<T>(*core, *request, options, model);
+  }
+  /// A reply that already failed with `error`, before any request.
+  template <class T>
+  static Result<T> fail(const std::shared_ptr<Core>& /*core*/, Error error) {
+    return error;
+  }
+  /// `next(result)` once `reply` is done: here, at once.
+  template <class T, class Next>
+  static auto then(Result<T> reply, Next&& next) {
+    return std::forward<Next>(next)(std::move(reply));
+  }
+  /// The value of a reply that needs no I/O (a URL builder's).
+  static Result<std::string> take_now(Result<std::string> reply) { return reply; }
+  /// The sync request core (client id, API key, base URL), or null.
+  static const ClientCore* client_core(const std::shared_ptr<Core>& core) noexcept {
+    return core.get();
+  }
+};
+
+}  // namespace workos::detail
