@@ -2,10 +2,12 @@
 keyed by `grant_type`) and the `grants` table of codegen/extensions.json:
 
 - `include/workos/<module>/grants.h`: one public parameter struct per grant, holding the
-  alternative's fields except the client's own (`client_id`, `client_secret`, `grant_type`);
+  alternative's fields except the client's own (`client_id`, `client_secret`, `grant_type`),
+  and `BasicGrants<Mode>`, the grant methods in either call mode (<workos/call_mode.h>), the base
+  of the module's handwritten helper client;
 - `src/<module>/grants.h` / `grants.cc`: the request body of each grant with the client's
-  credentials filled in (per the grant's secret policy), and the grant methods of the sync and
-  async clients, which send that body through one handwritten function per client kind.
+  credentials filled in (per the grant's secret policy), and the grant methods, which send that
+  body through one handwritten function (`send_namespace::send_grant`) in both modes.
 
 A table row: `method`, `alternative` (the body struct), `secret` (`required`,
 `if_confidential`, `never`, or `if_verifier`: the secret is needed unless a `code_verifier` is
@@ -16,10 +18,20 @@ given), `first` (the leading fields in order: positional initialisation is publi
 from . import cpp
 from . import ir
 from . import names as N
+from . import emit_services as S
 from .cpp import BANNER
 
 _CLIENT_FIELDS = ("client_id", "client_secret", "grant_type")
 _POLICY = {"required": "kRequired", "if_confidential": "kIfConfidential", "never": "kNever"}
+# What a grant method's documentation says of the client secret, by the grant's policy.
+_SECRET_DOC = {
+    "required": "Sends the client secret (the API key): a public client gets a "
+                "`ConfigurationError` before any request.",
+    "if_confidential": "Sends the client secret when the client has an API key.",
+    "never": "Never sends the client secret.",
+    "if_verifier": "Sends the client secret, or, with a `code_verifier` (PKCE), only when the "
+                   "client has an API key.",
+}
 
 
 def _struct(api, name):
@@ -49,11 +61,13 @@ def params_name(g):
     return N.pascal(g["method"]) + "Params"
 
 
-def _header(api, module, grants):
+def _header(api, module, cfg, grants):
     out = [BANNER + "\n#pragma once\n\n",
-           "/// @file\n/// The parameters of the `authenticate_with_*` grants of `%s` (one struct "
-           "per grant;\n/// the client fills in `client_id` and, where the grant takes it, "
-           "`client_secret`).\n\n" % module,
+           "/// @file\n/// The `authenticate_with_*` grants of `%s`: one parameter struct "
+           "per grant (the client\n/// fills in `client_id` and, where the grant takes it, "
+           "`client_secret`) and the grant\n/// methods of the helper clients.\n\n" % module,
+           "#include <workos/call_mode.h>\n#include <workos/options.h>\n"
+           "#include <workos/%s/service.h>\n\n" % module,
            "#include <optional>\n#include <string>\n\nnamespace workos::%s {\n\n" % module]
     for g in grants:
         out.append(cpp.doc(N.doc_lines(g["doc"])))
@@ -63,7 +77,37 @@ def _header(api, module, grants):
             out.append(cpp.doc(N.doc_lines(f.description) or ["`%s`." % f.wire], "  "))
             out.append("  %s %s;\n" % (t, f.name))
         out.append("};\n\n")
+    out.append(_grants_class(module, cfg, grants))
     out.append("}  // namespace workos::%s\n" % module)
+    return "".join(out)
+
+
+def _grants_class(module, cfg, grants):
+    """`BasicGrants<Mode>`: the grant methods over the module's service, in either call mode."""
+    sync, async_ = S.service_class(module), "Async" + S.service_class(module)
+    base = "ModeService<Mode, %s, %s>" % (sync, async_)
+    out = ["class %s;\n\n" % async_,
+           "/// The `authenticate_with_*` grants, in the form `Mode` (<workos/call_mode.h>): each "
+           "returns\n/// `Result<workos::%s>` in `%s` and `Future<workos::%s>` in `%s`.\n"
+           % (cfg["answer"], cfg["class"], cfg["answer"], cfg["async_class"]),
+           "///\n/// Each posts its grant to the authenticate operation through the service's "
+           "connection (a\n/// mocked connection sees every grant), with `client_id` and, where "
+           "the grant takes one,\n/// `client_secret` (the API key) filled in from the client. "
+           "Step-up answers (MFA\n/// challenge, email verification, organization selection, "
+           "...) are errors whose `value()`\n/// throws the matching `AuthenticationFlowError` "
+           "subclass, carrying the pending\n/// authentication token.\n",
+           "template <class Mode>\nclass BasicGrants : public %s {\n" % base,
+           "  using Base = %s;\n\n public:\n" % base,
+           "  /// `Result<T>` or `Future<T>`, by the form.\n"
+           "  template <class T>\n  using Reply = typename Base::template Reply<T>;\n\n"]
+    for g in grants:
+        doc = N.doc_lines(g["doc"] if "secret" in g["doc"] else
+                          g["doc"] + " " + _SECRET_DOC[g["secret"]])
+        out.append(cpp.doc(doc, "  "))
+        out.append("  [[nodiscard]] Reply<workos::%s> %s(const %s& params,\n"
+                   "      const RequestOptions& options = {}) const;\n"
+                   % (cfg["answer"], g["method"], params_name(g)))
+    out.append("\n protected:\n  using Base::Base;\n};\n\n")
     return "".join(out)
 
 
@@ -117,25 +161,31 @@ def _body_fn(api, g):
     return "\n".join(L) + "\n\n"
 
 
-def _method(g, cls, answer, send_ns):
-    return ("%s %s::%s(const %s& p, const RequestOptions& options) const {\n"
-            "  return %s::send(*this, grants::body(%s::credentials_core(*this), p), options);\n"
-            "}\n\n" % (answer, cls, g["method"], params_name(g), send_ns, send_ns))
+def _method(g, answer, send_ns):
+    return ("template <class Mode>\n"
+            "auto BasicGrants<Mode>::%s(const %s& p, const RequestOptions& options) const\n"
+            "    -> Reply<workos::%s> {\n"
+            "  const auto& core = this->core();\n"
+            "  return %s::send_grant<Mode>(\n"
+            "      *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p),"
+            " options);\n"
+            "}\n\n" % (g["method"], params_name(g), answer, send_ns))
 
 
 def _source(api, module, cfg, grants):
-    out = [BANNER + "\n// The grant bodies and the grant methods of the sync and async clients; "
-           "the sending is\n// handwritten (%s).\n\n" % cfg["send_header"],
-           "#include \"%s/grants.h\"\n\n#include <utility>\n\n" % module,
-           "#include \"auth/credentials.h\"\n#include \"%s\"\n\n" % cfg["send_header"],
+    out = [BANNER + "\n// The grant bodies and the grant methods in both call modes; the sending is "
+           "handwritten\n// (%s).\n\n" % cfg["send_header"],
+           "#include \"%s/grants.h\"\n\n#include <workos/%s/async_service.h>\n\n"
+           "#include <utility>\n\n" % (module, module),
+           "#include \"async/async_mode_driver.h\"\n#include \"auth/credentials.h\"\n"
+           "#include \"core/mode_driver.h\"\n#include \"%s\"\n\n" % cfg["send_header"],
            "namespace workos::%s {\nnamespace grants {\n\n" % module]
     for g in grants:
         out.append(_body_fn(api, g))
     out.append("}  // namespace grants\n\n")
-    for cls, answer in ((cfg["class"], "Result<workos::%s>" % cfg["answer"]),
-                        (cfg["async_class"], "Future<workos::%s>" % cfg["answer"])):
-        for g in grants:
-            out.append(_method(g, cls, answer, cfg["send_namespace"]))
+    for g in grants:
+        out.append(_method(g, cfg["answer"], cfg["send_namespace"]))
+    out.append("template class BasicGrants<SyncMode>;\ntemplate class BasicGrants<AsyncMode>;\n\n")
     out.append("}  // namespace workos::%s\n" % module)
     return "".join(out)
 
@@ -147,7 +197,7 @@ def emit_all(api, extensions):
             continue
         cfg = ext["grants"]
         grants = [{**g, "body": cfg["body"]} for g in cfg["items"]]
-        files["include/workos/%s/grants.h" % module] = _header(api, module, grants)
+        files["include/workos/%s/grants.h" % module] = _header(api, module, cfg, grants)
         files["src/%s/grants.h" % module] = _internal_header(module, grants, cfg["body"])
         files["src/%s/grants.cc" % module] = _source(api, module, cfg, grants)
     return files

@@ -48,10 +48,13 @@ struct SyncMode {
 /// The non-blocking form: the call returns a `Future<T>` at once; requests run on the event
 /// loop.
 struct AsyncMode {
+  /// What a call that makes a request returns.
   template <class T>
   using Reply = Future<T>;
+  /// What a call returns whose value carries its own outcome (a session check).
   template <class T>
   using Outcome = Future<T>;
+  /// `Async` in this form, `Sync` in the other.
   template <class Sync, class Async>
   using Pick = Async;
 };
@@ -73,6 +76,7 @@ class ModeService : public Mode::template Pick<SyncService, AsyncService> {
   using Reply = typename Mode::template Reply<T>;
 
  protected:
+  /// The generated service of this form.
   using Service = typename Mode::template Pick<SyncService, AsyncService>;
   friend struct workos::detail::CoreAccess;
 

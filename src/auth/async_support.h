@@ -31,23 +31,4 @@ inline void post_to_loop(const std::shared_ptr<workos::detail::AsyncCore>& core,
   }
 }
 
-/// The URL of an async URL builder. The SDK's builders answer at once (no I/O); a connection
-/// that does not (a fake answering later) is an error rather than a blocking wait, which could
-/// stall an event-loop thread.
-inline Result<std::string> take_ready_url(Future<std::string> url) {
-  if (!url.is_ready()) {
-    url.cancel();
-    return Error(ErrorKind::kInvalidArgument,
-                 "get_authorization_url_with_pkce: the connection's get_authorization_url did "
-                 "not answer at once");
-  }
-  return url.get();
-}
-
-/// The sync request core behind `core`, or null.
-inline const workos::detail::ClientCore* sync_core(
-    const std::shared_ptr<workos::detail::AsyncCore>& core) noexcept {
-  return core ? &core->client() : nullptr;
-}
-
 }  // namespace workos::auth::detail

@@ -1,6 +1,6 @@
 // Copyright workos-cpp authors. Handwritten.
 // The async helpers that are still written twice cannot drift from the sync ones: for every
-// method of UserManagementClient (and of the session and verifier types it hands out) the async
+// method of the session and verifier types the user-management clients hand out, the async
 // class has a method of the same name with
 // the same parameter types, returning Future<X> where the sync one returns Result<X> (or the
 // documented local / async type). The signature checks are static_asserts (a drift fails the
@@ -10,8 +10,6 @@
 #include <workos/auth/async_access_token.h>
 #include <workos/auth/async_session.h>
 #include <workos/auth/session.h>
-#include <workos/user_management/async_user_management_client.h>
-#include <workos/user_management/user_management_client.h>
 
 #include <gtest/gtest.h>
 
@@ -27,7 +25,6 @@
 namespace async_helpers_twin_test {
 
 using namespace workos;
-namespace um = workos::user_management;
 
 // The member-pointer type of the async twin of a sync member pointer type `SyncPtr`: same
 // parameters and qualifiers, class `A`, return type `R`.
@@ -55,84 +52,6 @@ struct TwinOf<R, A, SR (*)(P...)> {  // static members
   static_assert(std::is_same_v<typename TwinOf<R, Async, decltype(&Sync::name)>::type, \
                                decltype(&Async::name)>,                                \
                 #Async "::" #name " must take the parameters of " #Sync "::" #name)
-// For the grants (all Result<AuthenticateResponse> (const P&, const RequestOptions&) const).
-#define WORKOS_GRANT_TWIN(name)                                                 \
-  WORKOS_TWIN_AS(um::UserManagementClient, um::AsyncUserManagementClient, name, \
-                 Future<AuthenticateResponse>)
-
-std::set<std::string> checked_user_management() {
-  using S = um::UserManagementClient;
-  using A = um::AsyncUserManagementClient;
-  WORKOS_GRANT_TWIN(authenticate_with_password);
-  WORKOS_GRANT_TWIN(authenticate_with_code);
-  WORKOS_GRANT_TWIN(authenticate_with_code_pkce);
-  WORKOS_GRANT_TWIN(authenticate_with_refresh_token);
-  WORKOS_GRANT_TWIN(authenticate_with_magic_auth);
-  WORKOS_GRANT_TWIN(authenticate_with_email_verification);
-  WORKOS_GRANT_TWIN(authenticate_with_totp);
-  WORKOS_GRANT_TWIN(authenticate_with_organization_selection);
-  WORKOS_GRANT_TWIN(authenticate_with_device_code);
-  WORKOS_GRANT_TWIN(authenticate_with_radar_email_challenge);
-  WORKOS_GRANT_TWIN(authenticate_with_radar_sms_challenge);
-  WORKOS_TWIN_AS(S, A, start_device_authorization, Future<DeviceAuthorizationResponse>);
-  WORKOS_TWIN_AS(S, A, poll_device_authorization, Future<AuthenticateResponse>);
-  // Local helpers: the same type as the sync one (no I/O).
-  WORKOS_TWIN_AS(S, A, get_authorization_url_with_pkce, Result<auth::AuthorizationUrlWithPkce>);
-  WORKOS_TWIN_AS(S, A, seal_session_from_auth_response, Result<std::string>);
-  WORKOS_TWIN_AS(S, A, get_jwks_url, std::string);
-  // Factories: the async forms.
-  WORKOS_TWIN_AS(S, A, access_token_verifier, auth::AsyncAccessTokenVerifier);
-  using SyncLoadPassword =
-      auth::SealedSession (S::*)(std::string, std::string, auth::SessionOptions) const;
-  using AsyncLoadPassword =
-      auth::AsyncSealedSession (A::*)(std::string, std::string, auth::SessionOptions) const;
-  using SyncLoadCodec = auth::SealedSession (S::*)(
-      std::string, std::shared_ptr<const auth::SessionCodec>, auth::SessionOptions) const;
-  using AsyncLoadCodec = auth::AsyncSealedSession (A::*)(
-      std::string, std::shared_ptr<const auth::SessionCodec>, auth::SessionOptions) const;
-  static_assert(std::is_same_v<decltype(static_cast<SyncLoadPassword>(&S::load_sealed_session)),
-                               SyncLoadPassword>);
-  static_assert(std::is_same_v<decltype(static_cast<AsyncLoadPassword>(&A::load_sealed_session)),
-                               AsyncLoadPassword>);
-  static_assert(
-      std::is_same_v<decltype(static_cast<SyncLoadCodec>(&S::load_sealed_session)), SyncLoadCodec>);
-  static_assert(std::is_same_v<decltype(static_cast<AsyncLoadCodec>(&A::load_sealed_session)),
-                               AsyncLoadCodec>);
-  // Default arguments too: the sync calls compile unchanged against the async class.
-  static_assert(std::is_same_v<decltype(std::declval<const A&>().authenticate_with_password(
-                                   std::declval<const um::AuthenticateWithPasswordParams&>())),
-                               Future<AuthenticateResponse>>);
-  static_assert(std::is_same_v<decltype(std::declval<const A&>().start_device_authorization()),
-                               Future<DeviceAuthorizationResponse>>);
-  static_assert(std::is_same_v<decltype(std::declval<const A&>().poll_device_authorization(
-                                   std::declval<const DeviceAuthorizationResponse&>())),
-                               Future<AuthenticateResponse>>);
-  static_assert(std::is_same_v<decltype(std::declval<const A&>().load_sealed_session(
-                                   std::string(), std::string())),
-                               auth::AsyncSealedSession>);
-  static_assert(std::is_same_v<decltype(std::declval<const A&>().access_token_verifier()),
-                               auth::AsyncAccessTokenVerifier>);
-  static_assert(std::is_base_of_v<um::AsyncUserManagementService, A>);
-  return {"authenticate_with_password",
-          "authenticate_with_code",
-          "authenticate_with_code_pkce",
-          "authenticate_with_refresh_token",
-          "authenticate_with_magic_auth",
-          "authenticate_with_email_verification",
-          "authenticate_with_totp",
-          "authenticate_with_organization_selection",
-          "authenticate_with_device_code",
-          "authenticate_with_radar_email_challenge",
-          "authenticate_with_radar_sms_challenge",
-          "start_device_authorization",
-          "poll_device_authorization",
-          "get_authorization_url_with_pkce",
-          "seal_session_from_auth_response",
-          "get_jwks_url",
-          "access_token_verifier",
-          "load_sealed_session"};
-}
-
 std::set<std::string> checked_session() {
   using S = auth::SealedSession;
   using A = auth::AsyncSealedSession;
@@ -218,8 +137,6 @@ TEST(AsyncHelpersTwin, EveryHelperMethodHasItsAsyncTwin) {
     std::set<std::string> checked;
   };
   const Case cases[] = {
-      {"workos/user_management/user_management_client.h", "UserManagementClient",
-       checked_user_management()},
       {"workos/auth/session.h", "SealedSession", checked_session()},
       {"workos/auth/access_token.h", "AccessTokenVerifier", checked_verifier()},
   };

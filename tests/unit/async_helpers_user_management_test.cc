@@ -8,13 +8,17 @@
 #include <workos/async_client.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/user_management/async_user_management_client.h>
+#include <workos/user_management/user_management_client.h>
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <cmath>
 #include <functional>
+#include <memory>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/core_access.h"
@@ -32,6 +36,44 @@ using std::chrono::milliseconds;
 using std::chrono::seconds;
 using workos::testing::FakeTransport;
 namespace um = workos::user_management;
+
+// Both clients are the one template in its two forms: requests return `Result<T>` or
+// `Future<T>` with the same parameters and defaults; local work returns the same type; the
+// factories return the form's session and verifier.
+template <class C>
+const C& some();
+static_assert(std::is_base_of_v<um::BasicUserManagementClient<SyncMode>, um::UserManagementClient>);
+static_assert(
+    std::is_base_of_v<um::BasicUserManagementClient<AsyncMode>, um::AsyncUserManagementClient>);
+static_assert(std::is_base_of_v<um::AsyncUserManagementService, um::AsyncUserManagementClient>);
+static_assert(std::is_same_v<decltype(some<um::UserManagementClient>().authenticate_with_password(
+                                 std::declval<const um::AuthenticateWithPasswordParams&>())),
+                             Result<AuthenticateResponse>>);
+static_assert(
+    std::is_same_v<decltype(some<um::AsyncUserManagementClient>().authenticate_with_password(
+                       std::declval<const um::AuthenticateWithPasswordParams&>())),
+                   Future<AuthenticateResponse>>);
+static_assert(
+    std::is_same_v<decltype(some<um::AsyncUserManagementClient>().start_device_authorization()),
+                   Future<DeviceAuthorizationResponse>>);
+static_assert(
+    std::is_same_v<decltype(some<um::AsyncUserManagementClient>().poll_device_authorization(
+                       std::declval<const DeviceAuthorizationResponse&>())),
+                   Future<AuthenticateResponse>>);
+static_assert(std::is_same_v<
+              decltype(some<um::AsyncUserManagementClient>().get_authorization_url_with_pkce({})),
+              Result<auth::AuthorizationUrlWithPkce>>);
+static_assert(std::is_same_v<decltype(some<um::AsyncUserManagementClient>().load_sealed_session(
+                                 std::string(), std::string())),
+                             auth::AsyncSealedSession>);
+static_assert(std::is_same_v<decltype(some<um::UserManagementClient>().load_sealed_session(
+                                 std::string(), std::string())),
+                             auth::SealedSession>);
+static_assert(
+    std::is_same_v<decltype(some<um::AsyncUserManagementClient>().access_token_verifier()),
+                   auth::AsyncAccessTokenVerifier>);
+static_assert(
+    std::is_same_v<decltype(some<um::AsyncUserManagementClient>().get_jwks_url()), std::string>);
 
 const char* kAuthResponse = R"({"user":{"object":"user","id":"user_1","email":"ada@example.com",
   "first_name":"Ada","last_name":null,"profile_picture_url":null,"email_verified":true,

@@ -28,6 +28,7 @@ class AsyncPasswordlessService : public BasicPasswordlessService<AsyncMode> {
  protected:
   /// For fakes that override every method.
   AsyncPasswordlessService() = default;
+  /// The constructors of `BasicPasswordlessService`.
   using BasicPasswordlessService::BasicPasswordlessService;
 };
 

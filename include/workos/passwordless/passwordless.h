@@ -92,8 +92,10 @@ class BasicPasswordlessService {
       std::string_view session_id, const RequestOptions& options = {}) const;
 
  protected:
+  /// For fakes that override every method.
   BasicPasswordlessService() = default;
   friend struct workos::detail::CoreAccess;
+  /// Over the client's request core (built by the client).
   explicit BasicPasswordlessService(std::shared_ptr<detail::CoreOf<Mode>> core);
 
  private:
@@ -107,6 +109,7 @@ class PasswordlessService : public BasicPasswordlessService<SyncMode> {
  protected:
   /// For fakes that override every method.
   PasswordlessService() = default;
+  /// The constructors of `BasicPasswordlessService`.
   using BasicPasswordlessService::BasicPasswordlessService;
 };
 

@@ -23,6 +23,7 @@ extern template class BasicSsoClient<AsyncMode>;
 
 /// The non-blocking SSO client: `async.sso()`.
 class AsyncSsoClient : public BasicSsoClient<AsyncMode> {
+  /// The constructors of `BasicSsoClient`.
   using BasicSsoClient::BasicSsoClient;
 };
 

@@ -36,6 +36,7 @@ class BasicSsoClient : public ModeService<Mode, SsoService, AsyncSsoService> {
   using Base = ModeService<Mode, SsoService, AsyncSsoService>;
 
  public:
+  /// `Result<T>` or `Future<T>`, by the form.
   template <class T>
   using Reply = typename Base::template Reply<T>;
 
@@ -63,6 +64,7 @@ class BasicSsoClient : public ModeService<Mode, SsoService, AsyncSsoService> {
       const GetAuthorizationUrlParams& params, const RequestOptions& options = {}) const;
 
  protected:
+  /// Over a connection and the client's core (built by the client).
   using Base::Base;
 };
 
@@ -70,6 +72,7 @@ extern template class BasicSsoClient<SyncMode>;
 
 /// The blocking SSO client: `client.sso()`.
 class SsoClient : public BasicSsoClient<SyncMode> {
+  /// The constructors of `BasicSsoClient`.
   using BasicSsoClient::BasicSsoClient;
 };
 

@@ -23,6 +23,7 @@ extern template class BasicVaultClient<AsyncMode>;
 /// The non-blocking vault client: `async.vault()`.
 class AsyncVaultClient : public BasicVaultClient<AsyncMode> {
  public:
+  /// The constructors of `BasicVaultClient`.
   using BasicVaultClient::BasicVaultClient;
 };
 

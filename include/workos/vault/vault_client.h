@@ -41,6 +41,7 @@ class BasicVaultClient : public ModeService<Mode, VaultService, AsyncVaultServic
   using Connection = typename Mode::template Pick<VaultConnection, AsyncVaultConnection>;
 
  public:
+  /// `Result<T>` or `Future<T>`, by the form.
   template <class T>
   using Reply = typename Base::template Reply<T>;
 
@@ -67,7 +68,8 @@ class BasicVaultClient : public ModeService<Mode, VaultService, AsyncVaultServic
                                            const RequestOptions& options = {}) const;
 
  protected:
-  /// With the client's core: the executors of the futures made here (async form).
+  /// Over a connection and the client's core: the executors of the futures made here (async
+  /// form).
   using Base::Base;
 };
 
@@ -76,6 +78,7 @@ extern template class BasicVaultClient<SyncMode>;
 /// The blocking vault client: `client.vault()`.
 class VaultClient : public BasicVaultClient<SyncMode> {
  public:
+  /// The constructors of `BasicVaultClient`.
   using BasicVaultClient::BasicVaultClient;
 };
 
