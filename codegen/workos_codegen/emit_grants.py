@@ -97,14 +97,12 @@ def _grants_class(module, cfg, grants):
            "...) are errors whose `value()`\n/// throws the matching `AuthenticationFlowError` "
            "subclass, carrying the pending\n/// authentication token.\n",
            "template <class Mode>\nclass BasicGrants : public %s {\n" % base,
-           "  using Base = %s;\n\n public:\n" % base,
-           "  /// `Result<T>` or `Future<T>`, by the form.\n"
-           "  template <class T>\n  using Reply = typename Base::template Reply<T>;\n\n"]
+           "  using Base = %s;\n\n public:\n" % base]
     for g in grants:
         doc = N.doc_lines(g["doc"] if "secret" in g["doc"] else
                           g["doc"] + " " + _SECRET_DOC[g["secret"]])
         out.append(cpp.doc(doc, "  "))
-        out.append("  [[nodiscard]] Reply<workos::%s> %s(const %s& params,\n"
+        out.append("  [[nodiscard]] Reply<Mode, workos::%s> %s(const %s& params,\n"
                    "      const RequestOptions& options = {}) const;\n"
                    % (cfg["answer"], g["method"], params_name(g)))
     out.append("\n protected:\n  using Base::Base;\n};\n\n")
@@ -164,7 +162,7 @@ def _body_fn(api, g):
 def _method(g, answer, send_ns):
     return ("template <class Mode>\n"
             "auto BasicGrants<Mode>::%s(const %s& p, const RequestOptions& options) const\n"
-            "    -> Reply<workos::%s> {\n"
+            "    -> Reply<Mode, workos::%s> {\n"
             "  const auto& core = this->core();\n"
             "  return %s::send_grant<Mode>(\n"
             "      *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p),"

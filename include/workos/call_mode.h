@@ -19,12 +19,15 @@
 #include <workos/result.h>
 
 #include <memory>
+#include <type_traits>
 #include <utility>
 
 namespace workos {
 
 template <class T>
 class Future;
+class ClientBase;
+class AsyncClientBase;
 
 namespace detail {
 class ClientCore;
@@ -59,6 +62,24 @@ struct AsyncMode {
   using Pick = Async;
 };
 
+/// What a call that makes a request returns in the form `Mode`: `Result<T>` (`SyncMode`) or
+/// `Future<T>` (`AsyncMode`).
+template <class Mode, class T>
+using Reply = typename Mode::template Reply<T>;
+/// What a call whose value carries its own outcome (a session check) returns in the form
+/// `Mode`: `T` or `Future<T>`.
+template <class Mode, class T>
+using Outcome = typename Mode::template Outcome<T>;
+
+/// The form of the helpers of a client type: `AsyncMode` for an `AsyncClient` (any
+/// `AsyncClientBase`), `SyncMode` otherwise.
+template <class AnyClient>
+using ModeOf =
+    std::conditional_t<std::is_base_of_v<AsyncClientBase, AnyClient>, AsyncMode, SyncMode>;
+/// The client base of the form `Mode`: `ClientBase` or `AsyncClientBase`.
+template <class Mode>
+using ClientOf = typename Mode::template Pick<ClientBase, AsyncClientBase>;
+
 namespace detail {
 /// The request core behind a helper of `Mode` (internal).
 template <class Mode>
@@ -70,11 +91,6 @@ using CoreOf = typename Mode::template Pick<ClientCore, AsyncCore>;
 /// (client id, API key, the event loop).
 template <class Mode, class SyncService, class AsyncService>
 class ModeService : public Mode::template Pick<SyncService, AsyncService> {
- public:
-  /// What a request of this form returns: `Result<T>` or `Future<T>`.
-  template <class T>
-  using Reply = typename Mode::template Reply<T>;
-
  protected:
   /// The generated service of this form.
   using Service = typename Mode::template Pick<SyncService, AsyncService>;

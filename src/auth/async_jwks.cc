@@ -11,7 +11,9 @@
 
 #include <utility>
 
+#include "async/async_mode_driver.h"
 #include "async/call_async.h"
+#include "auth/access_token_impl.h"
 #include "auth/async_support.h"
 #include "auth/client_state.h"
 
@@ -151,51 +153,6 @@ Future<void> refresh_jwks_async(std::shared_ptr<const TokenVerifierCore> verifie
 
 }  // namespace detail
 
-// ---- AsyncAccessTokenVerifier -----------------------------------------------------------------
-
-AsyncAccessTokenVerifier::AsyncAccessTokenVerifier(
-    std::shared_ptr<const detail::TokenVerifierCore> verifier,
-    std::shared_ptr<workos::detail::AsyncCore> core)
-    : verifier_(std::move(verifier)), core_(std::move(core)) {}
-
-AsyncAccessTokenVerifier::AsyncAccessTokenVerifier(const AsyncClientBase& client,
-                                                   TokenVerifyOptions options)
-    : AsyncAccessTokenVerifier(
-          from_core(workos::detail::CoreAccess::async_core(client), std::move(options))) {}
-
-AsyncAccessTokenVerifier::AsyncAccessTokenVerifier(const AsyncClientBase& client,
-                                                   TokenVerifyOptions options, JwksOptions jwks)
-    : verifier_(std::make_shared<const detail::TokenVerifierCore>(
-          workos::detail::CoreAccess::core(client),
-          std::make_shared<detail::JwksCache>(
-              std::move(jwks), detail::steady_now(workos::detail::CoreAccess::core(client))),
-          std::move(options))),
-      core_(workos::detail::CoreAccess::async_core(client)) {}
-
-Result<AsyncAccessTokenVerifier> AsyncAccessTokenVerifier::from_jwks_json(
-    std::string_view jwks_json, TokenVerifyOptions options) {
-  Result<AccessTokenVerifier> sync = AccessTokenVerifier::from_jwks_json(jwks_json, options);
-  if (!sync) return sync.error();
-  return AsyncAccessTokenVerifier(workos::detail::CoreAccess::core(*sync), nullptr);
-}
-
-AsyncAccessTokenVerifier AsyncAccessTokenVerifier::from_core(
-    std::shared_ptr<workos::detail::AsyncCore> core, TokenVerifyOptions options) {
-  std::shared_ptr<workos::detail::ClientCore> client = core ? core->client_ptr() : nullptr;
-  return AsyncAccessTokenVerifier(detail::make_verifier_core(client, std::move(options)),
-                                  std::move(core));
-}
-
-Future<AccessTokenClaims> AsyncAccessTokenVerifier::verify(std::string_view token) const {
-  return detail::verify_async(verifier_, core_, std::string(token));
-}
-
-Future<void> AsyncAccessTokenVerifier::refresh_jwks() const {
-  return detail::refresh_jwks_async(verifier_, core_);
-}
-
-std::string AsyncAccessTokenVerifier::jwks_url() const {
-  return verifier_->jwks_url();
-}
+template class BasicAccessTokenVerifier<AsyncMode>;
 
 }  // namespace workos::auth

@@ -8,10 +8,12 @@
 #include <utility>
 
 #include "async/async_core.h"
+#include "async/async_mode_driver.h"
 #include "auth/async_jwks.h"
 #include "auth/async_support.h"
 #include "auth/client_state.h"
 #include "auth/session_context.h"
+#include "auth/session_impl.h"
 #include "core/core_access.h"
 
 namespace workos::auth {
@@ -84,68 +86,59 @@ struct AsyncRefresh : std::enable_shared_from_this<AsyncRefresh> {
 }  // namespace
 }  // namespace detail
 
-AsyncSealedSession::AsyncSealedSession(std::shared_ptr<detail::AsyncSessionContext> context)
-    : context_(std::move(context)) {}
+namespace detail {
 
-std::string AsyncSealedSession::sealed_data() const {
-  return workos::detail::CoreAccess::make<SealedSession>(context_->session).sealed_data();
-}
-
-Result<SessionData> AsyncSealedSession::data() const {
-  return detail::read_session_data(*context_->session);
-}
-
-Future<SessionAuthentication> AsyncSealedSession::authenticate() const {
+Future<SessionAuthentication> authenticate(const std::shared_ptr<AsyncSessionContext>& ctx) {
   SessionAuthentication out;
-  std::optional<SessionData> data = detail::open_for_authenticate(*context_->session, out);
-  if (!data) return detail::ready_async<SessionAuthentication>(context_->core, std::move(out));
+  std::optional<SessionData> data = open_for_authenticate(*ctx->session, out);
+  if (!data) return ready_async<SessionAuthentication>(ctx->core, std::move(out));
   std::string token = data->access_token;
-  return detail::verify_async(context_->session->verifier, context_->core, std::move(token))
+  return verify_async(ctx->session->verifier, ctx->core, std::move(token))
       .then(inline_executor(),
             [data = std::move(*data)](
                 Result<AccessTokenClaims> claims) mutable -> Result<SessionAuthentication> {
-              if (detail::cancelled(claims)) return claims.error();
+              if (cancelled(claims)) return claims.error();
               SessionAuthentication a;
-              detail::finish_authenticate(a, std::move(data), std::move(claims));
+              finish_authenticate(a, std::move(data), std::move(claims));
               return a;
             });
 }
 
-Future<SessionRefresh> AsyncSealedSession::refresh(const RefreshOptions& options) {
+Future<SessionRefresh> refresh(const std::shared_ptr<AsyncSessionContext>& ctx,
+                               const RefreshOptions& options) {
   SessionRefresh out;
-  std::optional<detail::RefreshStart> start =
-      detail::open_for_refresh(*context_->session, options, out);
-  if (!start) return detail::ready_async<SessionRefresh>(context_->core, std::move(out));
+  std::optional<RefreshStart> start = open_for_refresh(*ctx->session, options, out);
+  if (!start) return ready_async<SessionRefresh>(ctx->core, std::move(out));
 
-  auto op = std::make_shared<detail::AsyncRefresh>();
-  op->ctx = context_;
+  auto op = std::make_shared<AsyncRefresh>();
+  op->ctx = ctx;
   op->options = options;
   op->start = std::move(*start);
-  op->promise = detail::make_async_promise<SessionRefresh>(context_->core);
+  op->promise = make_async_promise<SessionRefresh>(ctx->core);
   Future<SessionRefresh> future = op->promise->get_future();
 
-  const detail::SessionContext& session = *context_->session;
-  const auto now = detail::steady_now(session.core);
-  detail::SingleFlight::Value reused;
-  const detail::SingleFlight::Claim claim = session.state->refreshes.claim(
-      op->start.key, detail::refresh_reuse_window(session), now(), &reused,
-      [op](detail::SingleFlight::Value value) {
+  const SessionContext& session = *ctx->session;
+  const auto now = steady_now(session.core);
+  SingleFlight::Value reused;
+  const SingleFlight::Claim claim = session.state->refreshes.claim(
+      op->start.key, refresh_reuse_window(session), now(), &reused,
+      [op](SingleFlight::Value value) {
         // Another caller's grant finished (on its thread): continue on the loop.
-        detail::post_to_loop(op->ctx->core, [op, value] { op->on_answer(value, true); });
+        post_to_loop(op->ctx->core, [op, value] { op->on_answer(value, true); });
       });
   switch (claim) {
-    case detail::SingleFlight::Claim::kReused:
+    case SingleFlight::Claim::kReused:
       op->on_answer(reused, true);
       break;
-    case detail::SingleFlight::Claim::kWait:
+    case SingleFlight::Claim::kWait:
       break;
-    case detail::SingleFlight::Claim::kRun:
+    case SingleFlight::Claim::kRun:
       static_cast<void>(
-          context_->user_management()
-              .authenticate_with_refresh_token(detail::refresh_grant_params(op->start, options),
+          ctx->user_management()
+              .authenticate_with_refresh_token(refresh_grant_params(op->start, options),
                                                options.request)
               .then(inline_executor(), [op, now](Result<workos::AuthenticateResponse> r) {
-                auto value = std::make_shared<const detail::Answer>(std::move(r));
+                auto value = std::make_shared<const Answer>(std::move(r));
                 const bool ok = value->has_value();
                 op->ctx->session->state->refreshes.publish(
                     op->start.key, std::static_pointer_cast<const void>(value), ok, now());
@@ -156,36 +149,22 @@ Future<SessionRefresh> AsyncSealedSession::refresh(const RefreshOptions& options
   return future;
 }
 
-Future<std::string> AsyncSealedSession::get_logout_url(
-    const std::optional<std::string>& return_to) const {
-  Result<std::string> token = detail::logout_token(*context_->session);
-  if (!token) return detail::ready_async<std::string>(context_->core, token.error());
+Future<std::string> logout_url(const std::shared_ptr<AsyncSessionContext>& ctx,
+                               const std::optional<std::string>& return_to) {
+  Result<std::string> token = logout_token(*ctx->session);
+  if (!token) return ready_async<std::string>(ctx->core, token.error());
   // An expired access token still names the session; everything else must verify.
-  return detail::verify_async(context_->session->verifier, context_->core, std::move(*token),
-                              /*allow_expired=*/true)
-      .then(
-          inline_executor(),
-          [ctx = context_, return_to](Result<AccessTokenClaims> claims) -> Future<std::string> {
-            if (!claims) return make_ready_future(Result<std::string>(claims.error()));
-            return ctx->user_management().get_logout_url(detail::logout_params(*claims, return_to));
-          });
+  return verify_async(ctx->session->verifier, ctx->core, std::move(*token),
+                      /*allow_expired=*/true)
+      .then(inline_executor(),
+            [ctx, return_to](Result<AccessTokenClaims> claims) -> Future<std::string> {
+              if (!claims) return make_ready_future(Result<std::string>(claims.error()));
+              return ctx->user_management().get_logout_url(logout_params(*claims, return_to));
+            });
 }
 
-// ---- loading -----------------------------------------------------------------------------------
+}  // namespace detail
 
-AsyncSealedSession load_sealed_session(const AsyncClientBase& client, std::string session_data,
-                                       std::string cookie_password, SessionOptions options) {
-  return detail::load_session<AsyncSealedSession>(
-      workos::detail::CoreAccess::async_core(client), nullptr, std::move(session_data),
-      make_iron_codec(std::move(cookie_password)), std::move(options));
-}
-
-AsyncSealedSession load_sealed_session(const AsyncClientBase& client, std::string session_data,
-                                       std::shared_ptr<const SessionCodec> codec,
-                                       SessionOptions options) {
-  return detail::load_session<AsyncSealedSession>(workos::detail::CoreAccess::async_core(client),
-                                                  nullptr, std::move(session_data),
-                                                  std::move(codec), std::move(options));
-}
+template class BasicSealedSession<AsyncMode>;
 
 }  // namespace workos::auth

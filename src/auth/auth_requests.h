@@ -13,8 +13,10 @@
 #include <workos/sso/service.h>
 #include <workos/user_management/user_management_client.h>
 
-#include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 
 #include "auth/credentials.h"
 #include "core/call.h"
@@ -31,11 +33,25 @@ Result<um::CreateDeviceParams> device_params(const workos::detail::ClientCore* c
 /// A fresh PKCE pair (S256), and a random `state` unless one is set (no request is made).
 Result<PkcePair> fresh_pkce(std::optional<std::string>& state);
 
-/// `get_authorization_url_with_pkce` of user_management: checks the params, adds a fresh PKCE
-/// pair and (unless set) a random state, builds the URL with `build`. No request is made.
-Result<AuthorizationUrlWithPkce> um_authorization_url_with_pkce(
-    const um::GetAuthorizationUrlParams& params,
-    const std::function<Result<std::string>(const um::GetAuthorizationUrlParams&)>& build);
+/// `get_authorization_url_with_pkce` of a module: `params` need a provider, connection or
+/// organization (`missing` is the error otherwise); a fresh PKCE pair and (unless set) a random
+/// state are added, and `build(params, pkce)` makes the URL. No request is made.
+template <class Params, class Build>
+Result<AuthorizationUrlWithPkce> authorization_url_with_pkce(Params params, const char* missing,
+                                                             Build&& build) {
+  if (!params.provider && !params.connection_id && !params.organization_id) {
+    return Error(ErrorKind::kInvalidArgument, missing);
+  }
+  Result<PkcePair> pkce = fresh_pkce(params.state);
+  if (!pkce) return pkce.error();
+  Result<std::string> url = std::forward<Build>(build)(params, *pkce);
+  if (!url) return url.error();
+  AuthorizationUrlWithPkce out;
+  out.url = std::move(*url);
+  out.state = std::move(*params.state);
+  out.code_verifier = std::move(pkce->code_verifier);
+  return out;
+}
 
 // ---- sso -------------------------------------------------------------------------------------
 
@@ -46,11 +62,5 @@ Result<AuthorizationUrlWithPkce> um_authorization_url_with_pkce(
 Result<workos::detail::ApiRequest> sso_token_request(const workos::detail::ClientCore* core,
                                                      std::string_view code,
                                                      std::optional<std::string_view> code_verifier);
-
-/// `get_authorization_url_with_pkce` of sso: checks the params, adds a random state (unless
-/// set), builds the URL with `build`, then appends the PKCE challenge. No request is made.
-Result<AuthorizationUrlWithPkce> sso_authorization_url_with_pkce(
-    const workos::sso::GetAuthorizationUrlParams& params,
-    const std::function<Result<std::string>(const workos::sso::GetAuthorizationUrlParams&)>& build);
 
 }  // namespace workos::auth::detail

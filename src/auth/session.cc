@@ -7,6 +7,7 @@
 
 #include "auth/client_state.h"
 #include "auth/session_context.h"
+#include "auth/session_impl.h"
 #include "auth/session_payload.h"
 #include "auth/token_verifier.h"
 #include "core/call.h"
@@ -307,92 +308,70 @@ void finish_refresh(SessionContext& ctx, const RefreshOptions& options, const Re
 
 }  // namespace detail
 
-// ---- SealedSession ---------------------------------------------------------------------------
+// ---- the blocking session ----------------------------------------------------------------------
 
-SealedSession::SealedSession(std::shared_ptr<detail::SessionContext> context)
-    : context_(std::move(context)) {}
+namespace detail {
 
-std::string SealedSession::sealed_data() const {
-  std::lock_guard<std::mutex> lock(context_->mu);
-  return context_->data;
-}
-
-Result<SessionData> SealedSession::data() const {
-  return detail::read_session_data(*context_);
-}
-
-SessionAuthentication SealedSession::authenticate() const {
+SessionAuthentication authenticate(const std::shared_ptr<SessionContext>& ctx) {
   SessionAuthentication out;
-  std::optional<SessionData> data = detail::open_for_authenticate(*context_, out);
+  std::optional<SessionData> data = open_for_authenticate(*ctx, out);
   if (!data) return out;
-  Result<AccessTokenClaims> claims = context_->verifier->verify(data->access_token);
-  detail::finish_authenticate(out, std::move(*data), std::move(claims));
+  Result<AccessTokenClaims> claims = ctx->verifier->verify(data->access_token);
+  finish_authenticate(out, std::move(*data), std::move(claims));
   return out;
 }
 
-SessionRefresh SealedSession::refresh(const RefreshOptions& options) {
+SessionRefresh refresh(const std::shared_ptr<SessionContext>& ctx, const RefreshOptions& options) {
   SessionRefresh out;
-  std::optional<detail::RefreshStart> start = detail::open_for_refresh(*context_, options, out);
+  std::optional<RefreshStart> start = open_for_refresh(*ctx, options, out);
   if (!start) return out;
-  const auto& ctx = context_;
   bool shared = false;
   auto value = ctx->state->refreshes.run(
-      start->key, detail::refresh_reuse_window(*ctx), detail::steady_now(ctx->core),
-      [&]() -> std::pair<detail::SingleFlight::Value, bool> {
+      start->key, refresh_reuse_window(*ctx), steady_now(ctx->core),
+      [&]() -> std::pair<SingleFlight::Value, bool> {
         auto r = std::make_shared<const Result<workos::AuthenticateResponse>>(
             ctx->user_management().authenticate_with_refresh_token(
-                detail::refresh_grant_params(*start, options), options.request));
+                refresh_grant_params(*start, options), options.request));
         const bool ok = r->has_value();
         return {std::static_pointer_cast<const void>(r), ok};
       },
       &shared);
   out.shared = shared;
   if (!value) {
-    detail::fail(out, SessionFailure::kRefreshFailed,
-                 Error(ErrorKind::kInvalidArgument,
-                       "a blocking session refresh was called on an event-loop thread while "
-                       "another refresh of this session is in flight; use the async session "
-                       "there"));
+    fail(out, SessionFailure::kRefreshFailed,
+         Error(ErrorKind::kInvalidArgument,
+               "a blocking session refresh was called on an event-loop thread while "
+               "another refresh of this session is in flight; use the async session "
+               "there"));
     out.retryable = true;
     return out;
   }
   const auto& response =
       *std::static_pointer_cast<const Result<workos::AuthenticateResponse>>(value);
   if (!response) {
-    detail::fail_refresh(out, response.error());
+    fail_refresh(out, response.error());
     return out;
   }
-  detail::finish_refresh(*ctx, options, *start, *response,
-                         ctx->verifier->verify(response->access_token), out);
+  finish_refresh(*ctx, options, *start, *response, ctx->verifier->verify(response->access_token),
+                 out);
   return out;
 }
 
-Result<std::string> SealedSession::get_logout_url(
-    const std::optional<std::string>& return_to) const {
-  Result<std::string> token = detail::logout_token(*context_);
+Result<std::string> logout_url(const std::shared_ptr<SessionContext>& ctx,
+                               const std::optional<std::string>& return_to) {
+  Result<std::string> token = logout_token(*ctx);
   if (!token) return token.error();
   // An expired access token still names the session; everything else must verify.
-  Result<AccessTokenClaims> claims = context_->verifier->verify(*token, /*allow_expired=*/true);
+  Result<AccessTokenClaims> claims = ctx->verifier->verify(*token, /*allow_expired=*/true);
   if (!claims) return claims.error();
-  return context_->user_management().get_logout_url(detail::logout_params(*claims, return_to));
+  return ctx->user_management().get_logout_url(logout_params(*claims, return_to));
 }
 
-// ---- loading and sealing ---------------------------------------------------------------------
+}  // namespace detail
 
-SealedSession load_sealed_session(const ClientBase& client, std::string session_data,
-                                  std::string cookie_password, SessionOptions options) {
-  return detail::load_session<SealedSession>(
-      workos::detail::CoreAccess::core(client), nullptr, std::move(session_data),
-      make_iron_codec(std::move(cookie_password)), std::move(options));
-}
+template class BasicSealedSession<SyncMode>;
 
-SealedSession load_sealed_session(const ClientBase& client, std::string session_data,
-                                  std::shared_ptr<const SessionCodec> codec,
-                                  SessionOptions options) {
-  return detail::load_session<SealedSession>(workos::detail::CoreAccess::core(client), nullptr,
-                                             std::move(session_data), std::move(codec),
-                                             std::move(options));
-}
+// ---- sealing ---------------------------------------------------------------------------------
 
 Result<std::string> seal_session_data(const SessionData& data, const SessionCodec& codec) {
   return codec.seal(detail::encode_session_data(data, codec.payload_style()));

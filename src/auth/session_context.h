@@ -124,6 +124,28 @@ struct AsyncSessionContext {
   }
 };
 
+// ---- the two drivers of a session's steps ------------------------------------------------------
+// `BasicSealedSession<Mode>` (auth/session_impl.h) calls the form of its context: blocking
+// (session.cc) or on the event loop (async_session.cc).
+
+SessionAuthentication authenticate(const std::shared_ptr<SessionContext>& ctx);
+SessionRefresh refresh(const std::shared_ptr<SessionContext>& ctx, const RefreshOptions& options);
+Result<std::string> logout_url(const std::shared_ptr<SessionContext>& ctx,
+                               const std::optional<std::string>& return_to);
+Future<SessionAuthentication> authenticate(const std::shared_ptr<AsyncSessionContext>& ctx);
+Future<SessionRefresh> refresh(const std::shared_ptr<AsyncSessionContext>& ctx,
+                               const RefreshOptions& options);
+Future<std::string> logout_url(const std::shared_ptr<AsyncSessionContext>& ctx,
+                               const std::optional<std::string>& return_to);
+
+/// The cookie state behind either context.
+inline const SessionContext& session_of(const SessionContext& ctx) noexcept {
+  return ctx;
+}
+inline const SessionContext& session_of(const AsyncSessionContext& ctx) noexcept {
+  return *ctx.session;
+}
+
 /// An async session context over `core` (and, when given, the async user_management
 /// `connection` the refresh and logout calls go through).
 std::shared_ptr<AsyncSessionContext> make_async_session_context(

@@ -3,6 +3,7 @@
 // optional issuers / audiences.
 
 #include "auth/token_verifier.h"
+#include "auth/access_token_impl.h"
 #include "core/core_access.h"
 
 #include "auth/client_state.h"
@@ -240,45 +241,7 @@ std::shared_ptr<const TokenVerifierCore> make_verifier_core(
 
 // ---- public API ------------------------------------------------------------------------------
 
-AccessTokenVerifier::AccessTokenVerifier(const ClientBase& client, TokenVerifyOptions options)
-    : core_(detail::make_verifier_core(workos::detail::CoreAccess::core(client),
-                                       std::move(options))) {}
-
-AccessTokenVerifier::AccessTokenVerifier(const ClientBase& client, TokenVerifyOptions options,
-                                         JwksOptions jwks)
-    : core_(std::make_shared<const detail::TokenVerifierCore>(
-          workos::detail::CoreAccess::core(client),
-          std::make_shared<detail::JwksCache>(
-              std::move(jwks), detail::steady_now(workos::detail::CoreAccess::core(client))),
-          std::move(options))) {}
-
-Result<AccessTokenVerifier> AccessTokenVerifier::from_jwks_json(std::string_view jwks_json,
-                                                                TokenVerifyOptions options) {
-  Result<std::shared_ptr<const detail::KeySet>> set = detail::parse_jwks(jwks_json);
-  if (!set) return set.error();
-  if ((*set)->keys.empty()) {
-    return Error(ErrorKind::kDecode, "the JWKS holds no usable RS256 key");
-  }
-  return AccessTokenVerifier(std::make_shared<const detail::TokenVerifierCore>(
-      nullptr, detail::JwksCache::fixed(std::move(*set)), std::move(options)));
-}
-
-AccessTokenVerifier AccessTokenVerifier::from_core(std::shared_ptr<workos::detail::ClientCore> core,
-                                                   TokenVerifyOptions options) {
-  return AccessTokenVerifier(detail::make_verifier_core(core, std::move(options)));
-}
-
-Result<AccessTokenClaims> AccessTokenVerifier::verify(std::string_view token) const {
-  return core_->verify(token);
-}
-
-Result<void> AccessTokenVerifier::refresh_jwks() const {
-  return core_->refresh();
-}
-
-std::string AccessTokenVerifier::jwks_url() const {
-  return core_->jwks_url();
-}
+template class BasicAccessTokenVerifier<SyncMode>;
 
 Result<AccessTokenClaims> decode_access_token_unverified(std::string_view token) {
   detail::JwtParts parts;

@@ -8,6 +8,7 @@
 // written once and each form links only its own machinery.
 
 #include <workos/call_mode.h>
+#include <workos/client_base.h>
 #include <workos/error.h>
 #include <workos/options.h>
 #include <workos/result.h>
@@ -18,6 +19,7 @@
 #include <utility>
 
 #include "core/call.h"
+#include "core/core_access.h"
 
 namespace workos::detail {
 
@@ -45,8 +47,22 @@ struct ModeDriver<SyncMode> {
   static auto then(Result<T> reply, Next&& next) {
     return std::forward<Next>(next)(std::move(reply));
   }
+  /// An outcome that is already known.
+  template <class T>
+  static T ready(T value) {
+    return value;
+  }
+  /// `next(value)` once `outcome` (a value that carries its own failure) is known: here, at once.
+  template <class T, class Next>
+  static auto then_value(T outcome, Next&& next) {
+    return std::forward<Next>(next)(std::move(outcome));
+  }
   /// The value of a reply that needs no I/O (a URL builder's).
   static Result<std::string> take_now(Result<std::string> reply) { return reply; }
+  /// The request core of a client of this form.
+  static std::shared_ptr<Core> core_of(const ClientBase& client) {
+    return CoreAccess::core(client);
+  }
   /// The sync request core (client id, API key, base URL), or null.
   static const ClientCore* client_core(const std::shared_ptr<Core>& core) noexcept {
     return core.get();

@@ -21,7 +21,7 @@ BasicPasswordlessService<Mode>::BasicPasswordlessService(std::shared_ptr<detail:
 template <class Mode>
 auto BasicPasswordlessService<Mode>::create_session(const CreateSessionParams& params,
                                                     const RequestOptions& options) const
-    -> Reply<PasswordlessSession> {
+    -> Reply<Mode, PasswordlessSession> {
   return detail::ModeDriver<Mode>::template call<PasswordlessSession>(
       core_, detail::passwordless_requests::create_session(params), options, "PasswordlessSession");
 }
@@ -29,7 +29,7 @@ auto BasicPasswordlessService<Mode>::create_session(const CreateSessionParams& p
 template <class Mode>
 auto BasicPasswordlessService<Mode>::send_session(std::string_view session_id,
                                                   const RequestOptions& options) const
-    -> Reply<SendSessionResponse> {
+    -> Reply<Mode, SendSessionResponse> {
   using Driver = detail::ModeDriver<Mode>;
   if (session_id.empty()) {
     return Driver::template fail<SendSessionResponse>(

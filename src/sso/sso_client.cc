@@ -15,6 +15,9 @@
 
 namespace workos {
 
+// The blocking form of the helpers (sso/sso_client_impl.h).
+template class sso::BasicSsoClient<SyncMode>;
+
 namespace auth::detail {
 
 // POST /sso/token with the credentials in the JSON body (the spec's `TokenQueryDto` component,
@@ -55,37 +58,5 @@ Result<workos::detail::ApiRequest> sso_token_request(
   return req;
 }
 
-Result<AuthorizationUrlWithPkce> sso_authorization_url_with_pkce(
-    const workos::sso::GetAuthorizationUrlParams& in,
-    const std::function<Result<std::string>(const workos::sso::GetAuthorizationUrlParams&)>&
-        build) {
-  workos::sso::GetAuthorizationUrlParams params = in;
-  if (!params.provider && !params.connection_id && !params.organization_id) {
-    return Error(ErrorKind::kInvalidArgument,
-                 "get_authorization_url_with_pkce needs a provider, connection or organization");
-  }
-  auto pkce = fresh_pkce(params.state);
-  if (!pkce) return pkce.error();
-  // /sso/authorize lists no code_challenge parameter in the spec, yet the API (and the
-  // official SDKs) accept one; append it to the generated URL.
-  auto url = build(params);
-  if (!url) return url.error();
-  std::string full = std::move(*url);
-  full += full.find('?') == std::string::npos ? '?' : '&';
-  full += "code_challenge=" + workos::detail::encode_query_component(pkce->code_challenge) +
-          "&code_challenge_method=S256";
-  AuthorizationUrlWithPkce out;
-  out.url = std::move(full);
-  out.state = std::move(*params.state);
-  out.code_verifier = std::move(pkce->code_verifier);
-  return out;
-}
-
 }  // namespace auth::detail
-
-namespace sso {
-
-template class BasicSsoClient<SyncMode>;
-
-}  // namespace sso
 }  // namespace workos

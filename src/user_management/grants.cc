@@ -229,7 +229,7 @@ Body body(const workos::detail::ClientCore* core,
 template <class Mode>
 auto BasicGrants<Mode>::authenticate_with_password(const AuthenticateWithPasswordParams& p,
                                                    const RequestOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   const auto& core = this->core();
   return workos::auth::detail::send_grant<Mode>(
       *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p), options);
@@ -238,7 +238,7 @@ auto BasicGrants<Mode>::authenticate_with_password(const AuthenticateWithPasswor
 template <class Mode>
 auto BasicGrants<Mode>::authenticate_with_code(const AuthenticateWithCodeParams& p,
                                                const RequestOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   const auto& core = this->core();
   return workos::auth::detail::send_grant<Mode>(
       *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p), options);
@@ -247,7 +247,7 @@ auto BasicGrants<Mode>::authenticate_with_code(const AuthenticateWithCodeParams&
 template <class Mode>
 auto BasicGrants<Mode>::authenticate_with_code_pkce(const AuthenticateWithCodePkceParams& p,
                                                     const RequestOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   const auto& core = this->core();
   return workos::auth::detail::send_grant<Mode>(
       *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p), options);
@@ -256,7 +256,7 @@ auto BasicGrants<Mode>::authenticate_with_code_pkce(const AuthenticateWithCodePk
 template <class Mode>
 auto BasicGrants<Mode>::authenticate_with_refresh_token(const AuthenticateWithRefreshTokenParams& p,
                                                         const RequestOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   const auto& core = this->core();
   return workos::auth::detail::send_grant<Mode>(
       *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p), options);
@@ -265,7 +265,7 @@ auto BasicGrants<Mode>::authenticate_with_refresh_token(const AuthenticateWithRe
 template <class Mode>
 auto BasicGrants<Mode>::authenticate_with_magic_auth(const AuthenticateWithMagicAuthParams& p,
                                                      const RequestOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   const auto& core = this->core();
   return workos::auth::detail::send_grant<Mode>(
       *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p), options);
@@ -274,7 +274,7 @@ auto BasicGrants<Mode>::authenticate_with_magic_auth(const AuthenticateWithMagic
 template <class Mode>
 auto BasicGrants<Mode>::authenticate_with_email_verification(
     const AuthenticateWithEmailVerificationParams& p, const RequestOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   const auto& core = this->core();
   return workos::auth::detail::send_grant<Mode>(
       *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p), options);
@@ -283,7 +283,7 @@ auto BasicGrants<Mode>::authenticate_with_email_verification(
 template <class Mode>
 auto BasicGrants<Mode>::authenticate_with_totp(const AuthenticateWithTotpParams& p,
                                                const RequestOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   const auto& core = this->core();
   return workos::auth::detail::send_grant<Mode>(
       *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p), options);
@@ -292,7 +292,7 @@ auto BasicGrants<Mode>::authenticate_with_totp(const AuthenticateWithTotpParams&
 template <class Mode>
 auto BasicGrants<Mode>::authenticate_with_organization_selection(
     const AuthenticateWithOrganizationSelectionParams& p, const RequestOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   const auto& core = this->core();
   return workos::auth::detail::send_grant<Mode>(
       *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p), options);
@@ -301,7 +301,7 @@ auto BasicGrants<Mode>::authenticate_with_organization_selection(
 template <class Mode>
 auto BasicGrants<Mode>::authenticate_with_device_code(const AuthenticateWithDeviceCodeParams& p,
                                                       const RequestOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   const auto& core = this->core();
   return workos::auth::detail::send_grant<Mode>(
       *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p), options);
@@ -310,7 +310,7 @@ auto BasicGrants<Mode>::authenticate_with_device_code(const AuthenticateWithDevi
 template <class Mode>
 auto BasicGrants<Mode>::authenticate_with_radar_email_challenge(
     const AuthenticateWithRadarEmailChallengeParams& p, const RequestOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   const auto& core = this->core();
   return workos::auth::detail::send_grant<Mode>(
       *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p), options);
@@ -319,7 +319,7 @@ auto BasicGrants<Mode>::authenticate_with_radar_email_challenge(
 template <class Mode>
 auto BasicGrants<Mode>::authenticate_with_radar_sms_challenge(
     const AuthenticateWithRadarSmsChallengeParams& p, const RequestOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   const auto& core = this->core();
   return workos::auth::detail::send_grant<Mode>(
       *this, core, grants::body(workos::detail::ModeDriver<Mode>::client_core(core), p), options);

@@ -15,6 +15,9 @@
 
 namespace workos {
 
+// The blocking form of the helpers (user_management/user_management_client_impl.h).
+template class user_management::BasicUserManagementClient<SyncMode>;
+
 // ---- request building, shared with the async client ------------------------------------------
 
 namespace auth::detail {
@@ -37,33 +40,5 @@ Result<PkcePair> fresh_pkce(std::optional<std::string>& state) {
   return pkce;
 }
 
-Result<AuthorizationUrlWithPkce> um_authorization_url_with_pkce(
-    const um::GetAuthorizationUrlParams& in,
-    const std::function<Result<std::string>(const um::GetAuthorizationUrlParams&)>& build) {
-  um::GetAuthorizationUrlParams params = in;
-  if (!params.provider && !params.connection_id && !params.organization_id) {
-    return Error(ErrorKind::kInvalidArgument,
-                 "get_authorization_url_with_pkce needs a provider, connection_id or "
-                 "organization_id");
-  }
-  auto pkce = fresh_pkce(params.state);
-  if (!pkce) return pkce.error();
-  params.code_challenge = pkce->code_challenge;
-  params.code_challenge_method = pkce->code_challenge_method;
-  auto url = build(params);
-  if (!url) return url.error();
-  AuthorizationUrlWithPkce out;
-  out.url = std::move(*url);
-  out.state = std::move(*params.state);
-  out.code_verifier = std::move(pkce->code_verifier);
-  return out;
-}
-
 }  // namespace auth::detail
-
-namespace user_management {
-
-template class BasicUserManagementClient<SyncMode>;
-
-}  // namespace user_management
 }  // namespace workos

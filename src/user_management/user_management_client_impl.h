@@ -27,15 +27,18 @@ template <class Mode>
 Result<auth::AuthorizationUrlWithPkce>
 BasicUserManagementClient<Mode>::get_authorization_url_with_pkce(
     const GetAuthorizationUrlParams& params, const RequestOptions& options) const {
-  return auth::detail::um_authorization_url_with_pkce(
-      params, [&](const GetAuthorizationUrlParams& p) {
+  return auth::detail::authorization_url_with_pkce(
+      params, "get_authorization_url_with_pkce needs a provider, connection_id or organization_id",
+      [&](GetAuthorizationUrlParams& p, const auth::PkcePair& pkce) {
+        p.code_challenge = pkce.code_challenge;
+        p.code_challenge_method = pkce.code_challenge_method;
         return detail::ModeDriver<Mode>::take_now(this->get_authorization_url(p, options));
       });
 }
 
 template <class Mode>
 auto BasicUserManagementClient<Mode>::start_device_authorization(
-    const RequestOptions& options) const -> Reply<workos::DeviceAuthorizationResponse> {
+    const RequestOptions& options) const -> Reply<Mode, workos::DeviceAuthorizationResponse> {
   using Driver = detail::ModeDriver<Mode>;
   Result<CreateDeviceParams> params =
       auth::detail::device_params(Driver::client_core(this->core()));
@@ -48,7 +51,7 @@ auto BasicUserManagementClient<Mode>::start_device_authorization(
 template <class Mode>
 auto BasicUserManagementClient<Mode>::poll_device_authorization(
     const workos::DeviceAuthorizationResponse& device, const auth::DevicePollOptions& options) const
-    -> Reply<workos::AuthenticateResponse> {
+    -> Reply<Mode, workos::AuthenticateResponse> {
   auto grant = [self = *this](const AuthenticateWithDeviceCodeParams& p, const RequestOptions& ro) {
     return self.authenticate_with_device_code(p, ro);
   };

@@ -35,7 +35,8 @@ template <class Mode>
 auto BasicVaultClient<Mode>::encrypt(std::string_view data,
                                      const std::map<std::string, std::string>& key_context,
                                      std::string_view associated_data,
-                                     const RequestOptions& options) const -> Reply<std::string> {
+                                     const RequestOptions& options) const
+    -> Reply<Mode, std::string> {
   return detail::ModeDriver<Mode>::then(
       this->create_data_key(steps::data_key_request(key_context), options),
       [plain = std::make_shared<const steps::Wiped>(data),
@@ -46,7 +47,8 @@ auto BasicVaultClient<Mode>::encrypt(std::string_view data,
 
 template <class Mode>
 auto BasicVaultClient<Mode>::decrypt(std::string_view encrypted, std::string_view associated_data,
-                                     const RequestOptions& options) const -> Reply<std::string> {
+                                     const RequestOptions& options) const
+    -> Reply<Mode, std::string> {
   // Parse first: a malformed value fails locally, without a request.
   Result<EncryptedEnvelope> envelope = parse_encrypted(encrypted);
   if (!envelope) {

@@ -5,8 +5,10 @@
 // flight shared among async refreshes and with sync ones, failure reasons, logout URL).
 
 #include <workos/async_client.h>
+#include <workos/auth/access_token.h>
 #include <workos/auth/async_access_token.h>
 #include <workos/auth/async_session.h>
+#include <workos/auth/session.h>
 #include <workos/client_base.h>
 #include <workos/testing/fake_transport.h>
 #include <workos/user_management/async_user_management_client.h>
@@ -17,6 +19,8 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/core_access.h"
@@ -41,6 +45,35 @@ using workos::testing::FakeTransport;
 namespace um = workos::user_management;
 
 const std::string kPassword = "session-test-cookie-password-32-chars!";
+
+// The session and the verifier are one template each in two forms: what blocks returns its
+// value (or `Result`), the other form a future; local work returns the same type in both.
+template <class C>
+C& some();
+static_assert(std::is_same_v<auth::SealedSession, auth::BasicSealedSession<SyncMode>>);
+static_assert(std::is_same_v<auth::AsyncSealedSession, auth::BasicSealedSession<AsyncMode>>);
+static_assert(std::is_same_v<decltype(some<auth::SealedSession>().authenticate()),
+                             auth::SessionAuthentication>);
+static_assert(std::is_same_v<decltype(some<auth::AsyncSealedSession>().authenticate()),
+                             Future<auth::SessionAuthentication>>);
+static_assert(
+    std::is_same_v<decltype(some<auth::SealedSession>().refresh()), auth::SessionRefresh>);
+static_assert(std::is_same_v<decltype(some<auth::AsyncSealedSession>().refresh()),
+                             Future<auth::SessionRefresh>>);
+static_assert(std::is_same_v<decltype(some<auth::AsyncSealedSession>().get_logout_url()),
+                             Future<std::string>>);
+static_assert(
+    std::is_same_v<decltype(some<auth::AsyncSealedSession>().data()), Result<auth::SessionData>>);
+static_assert(std::is_same_v<decltype(some<auth::AccessTokenVerifier>().verify("t")),
+                             Result<auth::AccessTokenClaims>>);
+static_assert(std::is_same_v<decltype(some<auth::AsyncAccessTokenVerifier>().verify("t")),
+                             Future<auth::AccessTokenClaims>>);
+static_assert(
+    std::is_same_v<decltype(some<auth::AsyncAccessTokenVerifier>().refresh_jwks()), Future<void>>);
+static_assert(std::is_same_v<decltype(auth::AsyncAccessTokenVerifier::from_jwks_json("{}")),
+                             Result<auth::AsyncAccessTokenVerifier>>);
+static_assert(std::is_constructible_v<auth::AsyncAccessTokenVerifier, const AsyncClient&>);
+static_assert(!std::is_constructible_v<auth::AsyncAccessTokenVerifier, const Client&>);
 
 std::string json_quoted(const std::string& s) {
   detail::json::Writer w;

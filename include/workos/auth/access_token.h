@@ -17,6 +17,7 @@
 /// }
 /// @endcode
 
+#include <workos/call_mode.h>
 #include <workos/client_base.h>
 #include <workos/options.h>
 #include <workos/result.h>
@@ -28,6 +29,10 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace workos {
+class AsyncClientBase;
+}  // namespace workos
 
 namespace workos::auth {
 
@@ -135,50 +140,63 @@ class JwksCache;
 class TokenVerifierCore;
 }  // namespace detail
 
-/// Verifies WorkOS access tokens (RS256 JWTs) against the client's JWKS. Thread-safe; cheap to
-/// copy (copies share the verifier). Keys are fetched through the client's own pipeline (proxy,
-/// timeouts, retries, hooks) the first time they are needed, then cached: one fetch when many
-/// threads miss at once, one forced refresh per cooldown on an unknown `kid`, the stale set kept
-/// when a refresh fails.
+/// Verifies WorkOS access tokens (RS256 JWTs) against the client's JWKS, in the form `Mode`
+/// (<workos/call_mode.h>): `AccessTokenVerifier` over a `Client` (`verify` returns the
+/// `Result`) or `AsyncAccessTokenVerifier` over an `AsyncClient`
+/// (<workos/auth/async_access_token.h>: `verify` returns a future, ready at once when the key is
+/// cached; a key set that must be fetched is fetched on the event loop). Thread-safe; cheap to copy
+/// (copies share the verifier). Keys are fetched through the client's own pipeline (proxy,
+/// timeouts, retries, hooks) the first time they are needed, then cached: one fetch when many calls
+/// miss at once, one forced refresh per cooldown on an unknown `kid`, the stale set kept when a
+/// refresh fails. The cache is the client's, shared by both forms and by the sessions.
 ///
 /// Only RS256 is accepted: `none`, `HS256` and any other algorithm are rejected whatever the key
 /// set says; the token's `kid` must name a key of the set.
-class AccessTokenVerifier {
+template <class Mode>
+class BasicAccessTokenVerifier {
  public:
+  /// `ClientBase` or `AsyncClientBase`, by the form.
+  using Client = typename Mode::template Pick<ClientBase, AsyncClientBase>;
+
   /// Uses the JWKS cache shared by every verifier and session of `client` (and its copies).
   /// A client without a client id fails each `verify()` with a `ConfigurationError`.
-  explicit AccessTokenVerifier(const ClientBase& client, TokenVerifyOptions options = {});
+  explicit BasicAccessTokenVerifier(const Client& client, TokenVerifyOptions options = {});
   /// Uses a cache of its own with `jwks` settings (not shared with the client's other helpers).
-  AccessTokenVerifier(const ClientBase& client, TokenVerifyOptions options, JwksOptions jwks);
-  /// A verifier over a fixed key set given as JWKS JSON text (never fetches). Errors:
-  /// `kDecode` when the text is not a JWKS with at least one usable RSA key.
-  [[nodiscard]] static Result<AccessTokenVerifier> from_jwks_json(std::string_view jwks_json,
-                                                                  TokenVerifyOptions options = {});
+  BasicAccessTokenVerifier(const Client& client, TokenVerifyOptions options, JwksOptions jwks);
+  /// A verifier over a fixed key set given as JWKS JSON text (never fetches; the async form's
+  /// futures are ready at once). Errors: `kDecode` when the text is not a JWKS with at least one
+  /// usable RSA key.
+  [[nodiscard]] static Result<BasicAccessTokenVerifier> from_jwks_json(
+      std::string_view jwks_json, TokenVerifyOptions options = {});
 
   /// Verifies `token` and returns its claims. On failure the error's kind is `kCrypto` with a
   /// `TokenFailure` code (see `token_failure()`), except when the key set could not be fetched
   /// (`TokenFailure::kJwksUnavailable`; the error keeps the fetch's kind and status) or the
-  /// client has no client id (`kConfiguration`).
-  [[nodiscard]] Result<AccessTokenClaims> verify(std::string_view token) const;
+  /// client has no client id (`kConfiguration`); in the async form `kCancelled` when cancelled
+  /// (the fetch itself goes on for the cache's other users).
+  [[nodiscard]] Reply<Mode, AccessTokenClaims> verify(std::string_view token) const;
 
-  /// Fetches the key set now (e.g. at start-up, to keep the first request fast). Errors: the
-  /// fetch's error.
-  [[nodiscard]] Result<void> refresh_jwks() const;
+  /// Fetches the key set now (e.g. at start-up, to keep the first request fast), or joins the
+  /// fetch in flight. Errors: the fetch's error.
+  [[nodiscard]] Reply<Mode, void> refresh_jwks() const;
 
-  /// The JWKS URL used (empty for a fixed key set).
+  /// The JWKS URL used (empty for a fixed key set). No request is made.
   std::string jwks_url() const;
 
  private:
   friend struct workos::detail::CoreAccess;
   /// A verifier over the shared JWKS cache of the client behind `core`.
-  static AccessTokenVerifier from_core(std::shared_ptr<workos::detail::ClientCore> core,
-                                       TokenVerifyOptions options = {});
-  /// The shared core (used by the session helpers).
-  const std::shared_ptr<const detail::TokenVerifierCore>& core() const noexcept { return core_; }
-  explicit AccessTokenVerifier(std::shared_ptr<const detail::TokenVerifierCore> core)
-      : core_(std::move(core)) {}
-  std::shared_ptr<const detail::TokenVerifierCore> core_;
+  static BasicAccessTokenVerifier from_core(std::shared_ptr<workos::detail::CoreOf<Mode>> core,
+                                            TokenVerifyOptions options = {});
+  BasicAccessTokenVerifier(std::shared_ptr<const detail::TokenVerifierCore> verifier,
+                           std::shared_ptr<workos::detail::CoreOf<Mode>> core);
+  std::shared_ptr<const detail::TokenVerifierCore> verifier_;
+  /// The request core: the event loop of the async form's fetches (null for a fixed key set).
+  std::shared_ptr<workos::detail::CoreOf<Mode>> core_;
 };
+
+/// The blocking verifier: `verify` returns when the token is checked.
+using AccessTokenVerifier = BasicAccessTokenVerifier<SyncMode>;
 
 /// Decodes the claims of `token` WITHOUT verifying its signature or times. Only for tokens
 /// that were verified elsewhere or for display; never for authorization decisions. Errors:

@@ -22,6 +22,7 @@
 
 #include <workos/auth/access_token.h>
 #include <workos/auth/session_codec.h>
+#include <workos/call_mode.h>
 #include <workos/client_base.h>
 #include <workos/options.h>
 #include <workos/result.h>
@@ -32,6 +33,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace workos::auth {
@@ -154,45 +156,87 @@ struct RefreshOptions {
 
 namespace detail {
 struct SessionContext;
+struct AsyncSessionContext;
 }  // namespace detail
 
-/// One sealed session cookie bound to a client. Thread-safe: `authenticate()` may run on many
-/// threads; `refresh()` swaps the cookie under a lock. Create one per request (cheap).
-class SealedSession {
+/// One sealed session cookie bound to a client, in the form `Mode` (<workos/call_mode.h>):
+/// `SealedSession` (blocking) or `AsyncSealedSession` (<workos/auth/async_session.h>: nothing
+/// blocks, `authenticate()` is ready at once when the JWKS is cached and otherwise fetches the
+/// key set on the event loop, `refresh()` runs the grant on the event loop). Thread-safe:
+/// `authenticate()` may run on many threads; `refresh()` swaps the cookie under a lock. Cheap to
+/// copy (copies share the session). Create one per request.
+///
+/// The async futures complete with a value for every outcome the blocking session reports (the
+/// failure is in `reason`); they fail (`ErrorKind::kCancelled`) only when cancelled or when the
+/// client shut down. Sessions of one client, blocking or not, share its JWKS cache and refresh
+/// single flight.
+template <class Mode>
+class BasicSealedSession {
  public:
   /// Checks the cookie: unseal, then verify the access token (JWKS cached per client).
-  SessionAuthentication authenticate() const;
+  [[nodiscard]] Outcome<Mode, SessionAuthentication> authenticate() const;
   /// Exchanges the refresh token for new tokens (refresh-token grant), verifies the new access
   /// token, and re-seals the cookie with the rotated refresh token. On success the session
   /// holds the new cookie (`sealed_data()`). Concurrent refreshes of the same session (in this
-  /// object or others loaded from the same cookie) make one network call.
-  SessionRefresh refresh(const RefreshOptions& options = {});
+  /// object or others loaded from the same cookie, blocking or not, within
+  /// `SessionOptions::refresh_reuse_window`) make one network call; the others have `shared`
+  /// set. Cancelling the async future completes it with kCancelled at once; a grant already sent
+  /// still completes and updates the session (the refresh token is single-use).
+  Outcome<Mode, SessionRefresh> refresh(const RefreshOptions& options = {});
   /// The AuthKit logout URL for this session (`/user_management/sessions/logout?session_id=`),
   /// also for an access token that has expired (signature and key are still checked). Errors:
-  /// `kCrypto` / `kConfiguration` when the cookie or its token is not valid.
-  [[nodiscard]] Result<std::string> get_logout_url(
+  /// `kCrypto` / `kConfiguration` / `kDecode` when the cookie or its token is not valid.
+  [[nodiscard]] Reply<Mode, std::string> get_logout_url(
       const std::optional<std::string>& return_to = std::nullopt) const;
-  /// The unsealed cookie content, without verifying the access token. Errors: `kCrypto` when
-  /// the cookie cannot be unsealed, `kDecode` when its content is not a session.
+  /// The unsealed cookie content, without verifying the access token (local in both forms).
+  /// Errors: `kCrypto` when the cookie cannot be unsealed, `kDecode` when its content is not a
+  /// session.
   [[nodiscard]] Result<SessionData> data() const;
   /// The current cookie value (the new one after a successful refresh).
   std::string sealed_data() const;
 
+  /// Loads a cookie sealed with iron and `cookie_password` (at least 32 characters) for use on
+  /// `client`. A bad password shows up as `SessionFailure::kConfiguration` when the session is
+  /// used. Also `load_sealed_session(client, ...)`.
+  static BasicSealedSession load(const ClientOf<Mode>& client, std::string session_data,
+                                 std::string cookie_password, SessionOptions options = {});
+  /// Loads a cookie sealed with `codec` (iron, Fernet or your own) for use on `client`.
+  static BasicSealedSession load(const ClientOf<Mode>& client, std::string session_data,
+                                 std::shared_ptr<const SessionCodec> codec,
+                                 SessionOptions options = {});
+
  private:
   friend struct workos::detail::CoreAccess;
-  /// Built by `load_sealed_session`.
-  explicit SealedSession(std::shared_ptr<detail::SessionContext> context);
-  std::shared_ptr<detail::SessionContext> context_;
+  using Context = typename Mode::template Pick<detail::SessionContext, detail::AsyncSessionContext>;
+  /// Built by `load` and the user-management clients.
+  explicit BasicSealedSession(std::shared_ptr<Context> context) : context_(std::move(context)) {}
+  std::shared_ptr<Context> context_;
 };
 
-/// Loads a cookie sealed with iron and `cookie_password` (at least 32 characters). A bad
-/// password shows up as `SessionFailure::kConfiguration` when the session is used.
-SealedSession load_sealed_session(const ClientBase& client, std::string session_data,
-                                  std::string cookie_password, SessionOptions options = {});
-/// Loads a cookie sealed with `codec` (iron, Fernet or your own).
-SealedSession load_sealed_session(const ClientBase& client, std::string session_data,
-                                  std::shared_ptr<const SessionCodec> codec,
-                                  SessionOptions options = {});
+/// The blocking session: `authenticate()` and `refresh()` return their outcome when done.
+using SealedSession = BasicSealedSession<SyncMode>;
+
+/// Loads a cookie sealed with iron and `cookie_password` (at least 32 characters) for use on
+/// `client`: a `SealedSession` for a `Client`, an `AsyncSealedSession` for an `AsyncClient`
+/// (<workos/auth/async_session.h>). A bad password shows up as `SessionFailure::kConfiguration`
+/// when the session is used.
+template <class AnyClient>
+BasicSealedSession<ModeOf<AnyClient>> load_sealed_session(const AnyClient& client,
+                                                          std::string session_data,
+                                                          std::string cookie_password,
+                                                          SessionOptions options = {}) {
+  return BasicSealedSession<ModeOf<AnyClient>>::load(
+      client, std::move(session_data), std::move(cookie_password), std::move(options));
+}
+/// Loads a cookie sealed with `codec` (iron, Fernet or your own) for use on `client`.
+template <class AnyClient>
+BasicSealedSession<ModeOf<AnyClient>> load_sealed_session(const AnyClient& client,
+                                                          std::string session_data,
+                                                          std::shared_ptr<const SessionCodec> codec,
+                                                          SessionOptions options = {}) {
+  return BasicSealedSession<ModeOf<AnyClient>>::load(client, std::move(session_data),
+                                                     std::move(codec), std::move(options));
+}
 
 /// Seals `response` (tokens, user, impersonator, authentication method) into a cookie value
 /// with iron and `cookie_password`, in the Node SDK's layout. Errors: `kConfiguration` for a

@@ -75,20 +75,16 @@ struct SendSessionResponse {
 template <class Mode>
 class BasicPasswordlessService {
  public:
-  /// `Result<T>` or `Future<T>`, by the form.
-  template <class T>
-  using Reply = typename Mode::template Reply<T>;
-
   virtual ~BasicPasswordlessService() = default;
 
   /// Creates a Magic Link session for `params.email` (`POST /passwordless/sessions`).
   /// Errors: `BadRequestError` / `UnprocessableEntityError` for an invalid email or redirect.
-  [[nodiscard]] virtual Reply<PasswordlessSession> create_session(
+  [[nodiscard]] virtual Reply<Mode, PasswordlessSession> create_session(
       const CreateSessionParams& params, const RequestOptions& options = {}) const;
 
   /// Emails the session's link to its address (`POST /passwordless/sessions/{id}/send`).
   /// Errors: `kInvalidArgument` (before any request) for an empty id; the API's errors.
-  [[nodiscard]] virtual Reply<SendSessionResponse> send_session(
+  [[nodiscard]] virtual Reply<Mode, SendSessionResponse> send_session(
       std::string_view session_id, const RequestOptions& options = {}) const;
 
  protected:

@@ -19,8 +19,6 @@
 
 namespace workos::sso {
 
-extern template class BasicSsoClient<AsyncMode>;
-
 /// The non-blocking SSO client: `async.sso()`.
 class AsyncSsoClient : public BasicSsoClient<AsyncMode> {
   /// The constructors of `BasicSsoClient`.

@@ -36,10 +36,6 @@ class BasicSsoClient : public ModeService<Mode, SsoService, AsyncSsoService> {
   using Base = ModeService<Mode, SsoService, AsyncSsoService>;
 
  public:
-  /// `Result<T>` or `Future<T>`, by the form.
-  template <class T>
-  using Reply = typename Base::template Reply<T>;
-
   /// The spec's raw form (what a mocked connection receives): you fill client id and secret;
   /// sent in the JSON body only, never in the URL. Prefer `get_profile_and_token(code)`.
   using Base::get_profile_and_token;
@@ -48,11 +44,11 @@ class BasicSsoClient : public ModeService<Mode, SsoService, AsyncSsoService> {
   /// with `client_id` and `client_secret` (the API key) from the client, sent in the JSON body
   /// (never in the URL). Errors: `ConfigurationError` (before any request) for a public client
   /// or without an API key (use `get_profile_and_token_pkce`); the API's errors.
-  [[nodiscard]] Reply<workos::SsoTokenResponse> get_profile_and_token(
+  [[nodiscard]] Reply<Mode, workos::SsoTokenResponse> get_profile_and_token(
       std::string_view code, const RequestOptions& options = {}) const;
   /// The PKCE code exchange: sends `code_verifier`, plus the client secret only when the client
   /// has an API key (confidential client using PKCE too). Works for a public client.
-  [[nodiscard]] Reply<workos::SsoTokenResponse> get_profile_and_token_pkce(
+  [[nodiscard]] Reply<Mode, workos::SsoTokenResponse> get_profile_and_token_pkce(
       std::string_view code, std::string_view code_verifier,
       const RequestOptions& options = {}) const;
 
@@ -67,8 +63,6 @@ class BasicSsoClient : public ModeService<Mode, SsoService, AsyncSsoService> {
   /// Over a connection and the client's core (built by the client).
   using Base::Base;
 };
-
-extern template class BasicSsoClient<SyncMode>;
 
 /// The blocking SSO client: `client.sso()`.
 class SsoClient : public BasicSsoClient<SyncMode> {

@@ -23,8 +23,6 @@
 
 namespace workos::user_management {
 
-extern template class BasicUserManagementClient<AsyncMode>;
-
 /// The non-blocking user-management client: `async.user_management()`.
 class AsyncUserManagementClient : public BasicUserManagementClient<AsyncMode> {
   /// The constructors of `BasicUserManagementClient`.

@@ -223,64 +223,60 @@ class BasicGrants : public ModeService<Mode, UserManagementService, AsyncUserMan
   using Base = ModeService<Mode, UserManagementService, AsyncUserManagementService>;
 
  public:
-  /// `Result<T>` or `Future<T>`, by the form.
-  template <class T>
-  using Reply = typename Base::template Reply<T>;
-
   /// `authenticate_with_password`: email and password (`grant_type=password`). Sends the client
   /// secret (the API key): a public client gets a `ConfigurationError` before any request.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> authenticate_with_password(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> authenticate_with_password(
       const AuthenticateWithPasswordParams& params, const RequestOptions& options = {}) const;
   /// `authenticate_with_code`: the authorization code of the redirect
   /// (`grant_type=authorization_code`). With a `code_verifier` it also works for a public client.
   /// Sends the client secret, or, with a `code_verifier` (PKCE), only when the client has an API
   /// key.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> authenticate_with_code(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> authenticate_with_code(
       const AuthenticateWithCodeParams& params, const RequestOptions& options = {}) const;
   /// `authenticate_with_code_pkce`: code and PKCE verifier; never sends the client secret.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> authenticate_with_code_pkce(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> authenticate_with_code_pkce(
       const AuthenticateWithCodePkceParams& params, const RequestOptions& options = {}) const;
   /// `authenticate_with_refresh_token` (`grant_type=refresh_token`). Sends the client secret when
   /// the client has an API key.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> authenticate_with_refresh_token(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> authenticate_with_refresh_token(
       const AuthenticateWithRefreshTokenParams& params, const RequestOptions& options = {}) const;
   /// `authenticate_with_magic_auth` (`urn:workos:oauth:grant-type:magic-auth:code`). Sends the
   /// client secret (the API key): a public client gets a `ConfigurationError` before any request.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> authenticate_with_magic_auth(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> authenticate_with_magic_auth(
       const AuthenticateWithMagicAuthParams& params, const RequestOptions& options = {}) const;
   /// `authenticate_with_email_verification`
   /// (`urn:workos:oauth:grant-type:email-verification:code`), after an
   /// `email_verification_required` answer. Sends the client secret (the API key): a public client
   /// gets a `ConfigurationError` before any request.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> authenticate_with_email_verification(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> authenticate_with_email_verification(
       const AuthenticateWithEmailVerificationParams& params,
       const RequestOptions& options = {}) const;
   /// `authenticate_with_totp` (`urn:workos:oauth:grant-type:mfa-totp`), after an `mfa_challenge`
   /// answer. Sends the client secret (the API key): a public client gets a `ConfigurationError`
   /// before any request.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> authenticate_with_totp(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> authenticate_with_totp(
       const AuthenticateWithTotpParams& params, const RequestOptions& options = {}) const;
   /// `authenticate_with_organization_selection`
   /// (`urn:workos:oauth:grant-type:organization-selection`), after an
   /// `organization_selection_required` answer. Sends the client secret (the API key): a public
   /// client gets a `ConfigurationError` before any request.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> authenticate_with_organization_selection(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> authenticate_with_organization_selection(
       const AuthenticateWithOrganizationSelectionParams& params,
       const RequestOptions& options = {}) const;
   /// `authenticate_with_device_code` (`urn:ietf:params:oauth:grant-type:device_code`): one poll of
   /// the device flow. Never sends the client secret.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> authenticate_with_device_code(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> authenticate_with_device_code(
       const AuthenticateWithDeviceCodeParams& params, const RequestOptions& options = {}) const;
   /// `authenticate_with_radar_email_challenge`
   /// (`urn:workos:oauth:grant-type:radar-email-challenge:code`). Sends the client secret (the API
   /// key): a public client gets a `ConfigurationError` before any request.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> authenticate_with_radar_email_challenge(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> authenticate_with_radar_email_challenge(
       const AuthenticateWithRadarEmailChallengeParams& params,
       const RequestOptions& options = {}) const;
   /// `authenticate_with_radar_sms_challenge`
   /// (`urn:workos:oauth:grant-type:radar-sms-challenge:code`). Sends the client secret (the API
   /// key): a public client gets a `ConfigurationError` before any request.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> authenticate_with_radar_sms_challenge(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> authenticate_with_radar_sms_challenge(
       const AuthenticateWithRadarSmsChallengeParams& params,
       const RequestOptions& options = {}) const;
 

@@ -35,11 +35,6 @@
 #include <string_view>
 
 namespace workos {
-namespace auth {
-class AsyncSealedSession;
-class AsyncAccessTokenVerifier;
-}  // namespace auth
-
 namespace user_management {
 
 /// The `user_management` service with the AuthKit helpers, in the form `Mode`
@@ -53,14 +48,10 @@ class BasicUserManagementClient : public BasicGrants<Mode> {
   using Base = BasicGrants<Mode>;
 
  public:
-  /// `Result<T>` or `Future<T>`, by the form.
-  template <class T>
-  using Reply = typename Base::template Reply<T>;
   /// `auth::SealedSession` or `auth::AsyncSealedSession`, by the form.
-  using Session = typename Mode::template Pick<auth::SealedSession, auth::AsyncSealedSession>;
+  using Session = auth::BasicSealedSession<Mode>;
   /// `auth::AccessTokenVerifier` or `auth::AsyncAccessTokenVerifier`, by the form.
-  using Verifier =
-      typename Mode::template Pick<auth::AccessTokenVerifier, auth::AsyncAccessTokenVerifier>;
+  using Verifier = auth::BasicAccessTokenVerifier<Mode>;
 
   // ---- authorization URL with PKCE ------------------------------------------------------------
   /// `get_authorization_url` with a fresh PKCE pair (S256) and, unless `params.state` is set,
@@ -73,7 +64,7 @@ class BasicUserManagementClient : public BasicGrants<Mode> {
 
   // ---- device authorization (RFC 8628) ---------------------------------------------------------
   /// Starts the device flow for the client's client id (`POST /user_management/authorize/device`).
-  [[nodiscard]] Reply<workos::DeviceAuthorizationResponse> start_device_authorization(
+  [[nodiscard]] Reply<Mode, workos::DeviceAuthorizationResponse> start_device_authorization(
       const RequestOptions& options = {}) const;
   /// Polls the device-code grant until the user approves (the tokens), denies
   /// (`access_denied`), the code expires (`expired_token`, or `kTimeout` locally), or the poll
@@ -83,7 +74,7 @@ class BasicUserManagementClient : public BasicGrants<Mode> {
   /// injected `clock.sleep` is called with each wait instead), runs `options.on_poll` on the loop
   /// thread, and needs a core (the event loop): without one the future fails with
   /// `kConfiguration`.
-  [[nodiscard]] Reply<workos::AuthenticateResponse> poll_device_authorization(
+  [[nodiscard]] Reply<Mode, workos::AuthenticateResponse> poll_device_authorization(
       const workos::DeviceAuthorizationResponse& device,
       const auth::DevicePollOptions& options = {}) const;
 
@@ -108,8 +99,6 @@ class BasicUserManagementClient : public BasicGrants<Mode> {
   /// Over a connection and the client's core (built by the client).
   using Base::Base;
 };
-
-extern template class BasicUserManagementClient<SyncMode>;
 
 /// The blocking user-management client: `client.user_management()`.
 class UserManagementClient : public BasicUserManagementClient<SyncMode> {

@@ -18,8 +18,6 @@
 
 namespace workos::vault {
 
-extern template class BasicVaultClient<AsyncMode>;
-
 /// The non-blocking vault client: `async.vault()`.
 class AsyncVaultClient : public BasicVaultClient<AsyncMode> {
  public:

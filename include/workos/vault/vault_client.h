@@ -41,10 +41,6 @@ class BasicVaultClient : public ModeService<Mode, VaultService, AsyncVaultServic
   using Connection = typename Mode::template Pick<VaultConnection, AsyncVaultConnection>;
 
  public:
-  /// `Result<T>` or `Future<T>`, by the form.
-  template <class T>
-  using Reply = typename Base::template Reply<T>;
-
   /// Calls go through `connection` (the client's, a fake or a mock).
   explicit BasicVaultClient(std::shared_ptr<Connection> connection)
       : Base(std::move(connection), nullptr) {}
@@ -54,26 +50,23 @@ class BasicVaultClient : public ModeService<Mode, VaultService, AsyncVaultServic
   /// `associated_data` (UTF-8, optional, not stored: pass the same value to `decrypt`).
   /// Returns the base64 encrypted value (it embeds the encrypted data keys). Errors: the API
   /// errors of `create_data_key`, `kCrypto` (`vault_crypto_failure_of`) for a malformed key.
-  [[nodiscard]] Reply<std::string> encrypt(std::string_view data,
-                                           const std::map<std::string, std::string>& key_context,
-                                           std::string_view associated_data = {},
-                                           const RequestOptions& options = {}) const;
+  [[nodiscard]] Reply<Mode, std::string> encrypt(
+      std::string_view data, const std::map<std::string, std::string>& key_context,
+      std::string_view associated_data = {}, const RequestOptions& options = {}) const;
 
   /// Decrypts a value made by `encrypt` (here or in any official SDK): one call to the decrypt
   /// endpoint (`create_decrypt`) for the embedded keys, then local AES-256-GCM. Errors: the API
   /// errors of `create_decrypt`; `kCrypto` for a malformed value (before any request) or a
   /// failed authentication (wrong associated data, tampered value).
-  [[nodiscard]] Reply<std::string> decrypt(std::string_view encrypted,
-                                           std::string_view associated_data = {},
-                                           const RequestOptions& options = {}) const;
+  [[nodiscard]] Reply<Mode, std::string> decrypt(std::string_view encrypted,
+                                                 std::string_view associated_data = {},
+                                                 const RequestOptions& options = {}) const;
 
  protected:
   /// Over a connection and the client's core: the executors of the futures made here (async
   /// form).
   using Base::Base;
 };
-
-extern template class BasicVaultClient<SyncMode>;
 
 /// The blocking vault client: `client.vault()`.
 class VaultClient : public BasicVaultClient<SyncMode> {
