@@ -206,11 +206,7 @@ void read(Value v, std::string& out, DecodeContext& c) {
 }
 
 void read(Value v, std::int64_t& out, DecodeContext& c) {
-  std::int64_t i = 0;
-  if (v.get_int64().get(i) == simdjson::SUCCESS) {
-    out = i;
-    return;
-  }
+  if (read_int64(v, out)) return;
   // An integral double such as 3.0 is accepted; anything with a fraction is not an integer.
   double d = 0;
   if (v.type() == simdjson::dom::element_type::DOUBLE &&
@@ -232,21 +228,11 @@ void read(Value v, double& out, DecodeContext& c) {
 }
 
 void read(Value v, bool& out, DecodeContext& c) {
-  bool b = false;
-  if (v.get_bool().get(b) != simdjson::SUCCESS) {
-    c.type_error("boolean", v);
-    return;
-  }
-  out = b;
+  if (!read_bool(v, out)) c.type_error("boolean", v);
 }
 
 void read(Value v, Timestamp& out, DecodeContext& c) {
-  std::string_view s;
-  if (v.get_string().get(s) != simdjson::SUCCESS) {
-    c.type_error("string", v);
-    return;
-  }
-  out.assign(s);
+  if (!read_timestamp(v, out)) c.type_error("string", v);
 }
 
 void read(Value v, RawJson& out, DecodeContext& /*c*/) {
