@@ -4,8 +4,8 @@
 // How a helper written once over a call mode (<workos/call_mode.h>) sends and chains, in its
 // blocking form. The helpers' member templates are defined in their module's internal header
 // (src/<module>/*_impl.h) in terms of `ModeDriver<Mode>`; the sync .cc instantiates them with
-// this driver, the async .cc with the one in async/async_mode_driver.h. So each behaviour is
-// written once and each form links only its own machinery.
+// this driver, the async .cc with the one in async/async_mode_driver.h: each behaviour written
+// once, no async code in a helper's blocking object (the generated grants.cc holds both forms).
 
 #include <workos/call_mode.h>
 #include <workos/client_base.h>

@@ -166,10 +166,10 @@ struct AsyncSessionContext;
 /// `authenticate()` may run on many threads; `refresh()` swaps the cookie under a lock. Cheap to
 /// copy (copies share the session). Create one per request.
 ///
-/// The async futures complete with a value for every outcome the blocking session reports (the
-/// failure is in `reason`); they fail (`ErrorKind::kCancelled`) only when cancelled or when the
-/// client shut down. Sessions of one client, blocking or not, share its JWKS cache and refresh
-/// single flight.
+/// The async `authenticate()` and `refresh()` complete with a value for every outcome the
+/// blocking session reports (in `reason`); they fail (`kCancelled`) only when cancelled or when
+/// the client shut down. Sessions of one client, blocking or not, share its JWKS cache and
+/// refresh single flight.
 template <class Mode>
 class BasicSealedSession {
  public:
