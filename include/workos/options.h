@@ -13,7 +13,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <random>
 #include <string>
 #include <string_view>
 
@@ -122,7 +121,8 @@ struct ClientOptions {
 /// Per-call options; unset members inherit from `ClientOptions`.
 struct RequestOptions {
   std::optional<std::chrono::milliseconds> timeout;  ///< Per-attempt timeout.
-  std::optional<int> max_retries;                    ///< Retries after the first attempt.
+  /// Retries after the first attempt; negative fails the call locally (`kInvalidArgument`).
+  std::optional<int> max_retries;
   /// `Idempotency-Key` for this POST; empty = one random UUIDv4 per call (same on retries).
   /// Control characters are refused (`kInvalidArgument`, nothing sent).
   std::string idempotency_key;

@@ -13,9 +13,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -46,6 +44,45 @@ struct AutoPagingOptions {
   /// How the pace waits; empty = `std::this_thread::sleep_for` (tests record it instead).
   std::function<void(std::chrono::milliseconds)> sleep = nullptr;
 };
+
+namespace detail {
+
+/// The decisions of a walk over cursor pages, written once for the blocking `AutoPager` and the
+/// event-loop `AsyncPager` (which drive it and do the waiting and fetching): which cursor comes
+/// next, whether it was followed before, and how long to wait to keep to the pace.
+/// Not thread-safe (the async pager holds its lock around it).
+class PageWalk {
+ public:
+  /// A walk in `direction`, at most `pages_per_second` page requests per second (0: no pace).
+  PageWalk(PageDirection direction, double pages_per_second);
+  /// Destroys the record of the cursors followed.
+  ~PageWalk();
+  PageWalk(const PageWalk&) = delete;             ///< One walk, one record.
+  PageWalk& operator=(const PageWalk&) = delete;  ///< One walk, one record.
+
+  /// The direction this walk follows.
+  PageDirection direction() const noexcept { return direction_; }
+  /// The cursor this walk follows from a page's cursors; none when unset or empty.
+  std::optional<std::string> cursor_of(const ListMetadata& cursors) const;
+  /// Admits fetching the page at `cursor`: how long to wait first to keep to the pace (zero
+  /// without one), or a `kDecode` error when the server handed out this cursor before
+  /// (A, B, A, ...), so that the walk ends instead of looping forever.
+  Result<std::chrono::milliseconds> admit(const std::string& cursor);
+  /// Records that the admitted request leaves now (after its wait), for the next pace.
+  void sent();
+
+ private:
+  struct Followed;
+  PageDirection direction_;
+  double pages_per_second_;
+  std::optional<std::chrono::steady_clock::time_point> last_fetch_;
+  std::unique_ptr<Followed> followed_;
+};
+
+/// Blocks the calling thread for `wait` (a blocking walk's pace).
+void sleep_for(std::chrono::milliseconds wait);
+
+}  // namespace detail
 
 /// One page of a list operation. Value type; thread-compatible.
 ///
@@ -117,9 +154,8 @@ class Page<T>::AutoPager {
  public:
   /// Starts at `first`.
   explicit AutoPager(Page<T> first, AutoPagingOptions options = {})
-      : state_(std::make_shared<State>()) {
+      : state_(std::make_shared<State>(std::move(options))) {
     state_->page = std::move(first);
-    state_->options = std::move(options);
   }
 
   /// Input iterator over the items; `++` may fetch the next page.
@@ -172,42 +208,24 @@ class Page<T>::AutoPager {
   const std::optional<Error>& error() const noexcept { return state_->error; }
   /// The cursor to resume from: the `after` (or, walking back, `before`) cursor of the page
   /// being iterated.
-  std::optional<std::string> cursor() const { return state_->next_cursor(); }
+  std::optional<std::string> cursor() const {
+    return state_->walk.cursor_of(state_->page.list_metadata);
+  }
   /// The page currently being iterated.
   const Page<T>& current_page() const noexcept { return state_->page; }
 
  private:
   struct State {
+    explicit State(AutoPagingOptions o)
+        : options(std::move(o)), walk(options.direction, options.pages_per_second) {}
     Page<T> page;
     AutoPagingOptions options;
+    detail::PageWalk walk;
     std::size_t index = 0;
     std::size_t taken = 0;  // items handed out
     std::optional<Error> error;
-    std::set<std::string> followed;  // every cursor fetched so far
-    std::optional<std::chrono::steady_clock::time_point> last_fetch;
     bool limited() const { return options.max_items && taken >= *options.max_items; }
     bool done() const { return error.has_value() || limited() || index >= page.data.size(); }
-    std::optional<std::string> next_cursor() const {
-      return options.direction == PageDirection::kBefore ? page.list_metadata.before
-                                                         : page.list_metadata.after;
-    }
-    // Waits until the next request keeps to `pages_per_second`.
-    void pace() {
-      if (options.pages_per_second > 0 && last_fetch) {
-        const auto gap = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-            std::chrono::duration<double>(1.0 / options.pages_per_second));
-        const auto elapsed = std::chrono::steady_clock::now() - *last_fetch;
-        if (elapsed < gap) {
-          const auto wait = std::chrono::ceil<std::chrono::milliseconds>(gap - elapsed);
-          if (options.sleep) {
-            options.sleep(wait);
-          } else {
-            std::this_thread::sleep_for(wait);
-          }
-        }
-      }
-      last_fetch = std::chrono::steady_clock::now();
-    }
     void fail(Error e) {
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
       detail::throw_error(e);
@@ -218,18 +236,22 @@ class Page<T>::AutoPager {
     void skip_empty_pages() {
       for (;;) {
         if (error || limited() || index < page.data.size() || !page.fetcher()) return;
-        const std::optional<std::string> next = next_cursor();
-        if (!next || next->empty()) return;
-        const std::string& cursor = *next;
-        if (!followed.insert(cursor).second) {
-          fail(Error(ErrorKind::kDecode,
-                     "auto-paging stopped: the server returned the list "
-                     "cursor '" +
-                         cursor + "' a second time"));
+        const std::optional<std::string> cursor = walk.cursor_of(page.list_metadata);
+        if (!cursor) return;
+        const Result<std::chrono::milliseconds> wait = walk.admit(*cursor);
+        if (!wait) {
+          fail(wait.error());
           return;
         }
-        pace();
-        Result<Page<T>> fetched = page.fetcher()(cursor, options.direction);
+        if (wait->count() > 0) {
+          if (options.sleep) {
+            options.sleep(*wait);
+          } else {
+            detail::sleep_for(*wait);
+          }
+          walk.sent();
+        }
+        Result<Page<T>> fetched = page.fetcher()(*cursor, walk.direction());
         if (!fetched) {
           fail(fetched.error());
           return;

@@ -84,6 +84,9 @@ struct ModeDriver<AsyncMode> {
   static const ClientCore* client_core(const std::shared_ptr<Core>& core) noexcept {
     return core ? &core->client() : nullptr;
   }
+  static std::shared_ptr<ClientCore> client_core_ptr(const std::shared_ptr<Core>& core) {
+    return core ? core->client_ptr() : nullptr;
+  }
 };
 
 }  // namespace workos::detail

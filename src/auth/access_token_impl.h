@@ -64,14 +64,9 @@ template <class Mode>
 auto BasicAccessTokenVerifier<Mode>::from_core(std::shared_ptr<workos::detail::CoreOf<Mode>> core,
                                                TokenVerifyOptions options)
     -> BasicAccessTokenVerifier {
-  std::shared_ptr<workos::detail::ClientCore> client;
-  if constexpr (std::is_same_v<Mode, SyncMode>) {
-    client = core;
-  } else {
-    client = core ? core->client_ptr() : nullptr;
-  }
-  return BasicAccessTokenVerifier(detail::make_verifier_core(client, std::move(options)),
-                                  std::move(core));
+  auto verifier = detail::make_verifier_core(
+      workos::detail::ModeDriver<Mode>::client_core_ptr(core), std::move(options));
+  return BasicAccessTokenVerifier(std::move(verifier), std::move(core));
 }
 
 template <class Mode>

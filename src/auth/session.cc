@@ -12,7 +12,6 @@
 #include "auth/token_verifier.h"
 #include "core/call.h"
 #include "core/core_access.h"
-#include "core/enum_names.h"
 #include "crypto/crypto.h"
 #include "crypto/encoding.h"
 
@@ -20,29 +19,40 @@
 
 namespace workos::auth {
 
-namespace {
-
-constexpr workos::detail::EnumName<SessionFailure> kSessionFailures[] = {
-    {SessionFailure::kNone, ""},
-    {SessionFailure::kNoSessionCookieProvided, "no_session_cookie_provided"},
-    {SessionFailure::kInvalidSessionCookie, "invalid_session_cookie"},
-    {SessionFailure::kInvalidJwt, "invalid_jwt"},
-    {SessionFailure::kJwksUnavailable, "jwks_unavailable"},
-    {SessionFailure::kRefreshDenied, "refresh_denied"},
-    {SessionFailure::kMfaEnrollment, "mfa_enrollment"},
-    {SessionFailure::kSsoRequired, "sso_required"},
-    {SessionFailure::kRateLimited, "rate_limit_exceeded"},
-    {SessionFailure::kTimeout, "timeout"},
-    {SessionFailure::kServerError, "server_error"},
-    {SessionFailure::kNetworkError, "network_error"},
-    {SessionFailure::kRefreshFailed, "refresh_failed"},
-    {SessionFailure::kConfiguration, "configuration_error"},
-};
-
-}  // namespace
-
+// A switch (not a table): only this direction is needed, and the compiler names an enumerator
+// added without its code.
 const char* to_string(SessionFailure failure) noexcept {
-  return workos::detail::code_of(kSessionFailures, failure, "");
+  switch (failure) {
+    case SessionFailure::kNone:
+      return "";
+    case SessionFailure::kNoSessionCookieProvided:
+      return "no_session_cookie_provided";
+    case SessionFailure::kInvalidSessionCookie:
+      return "invalid_session_cookie";
+    case SessionFailure::kInvalidJwt:
+      return "invalid_jwt";
+    case SessionFailure::kJwksUnavailable:
+      return "jwks_unavailable";
+    case SessionFailure::kRefreshDenied:
+      return "refresh_denied";
+    case SessionFailure::kMfaEnrollment:
+      return "mfa_enrollment";
+    case SessionFailure::kSsoRequired:
+      return "sso_required";
+    case SessionFailure::kRateLimited:
+      return "rate_limit_exceeded";
+    case SessionFailure::kTimeout:
+      return "timeout";
+    case SessionFailure::kServerError:
+      return "server_error";
+    case SessionFailure::kNetworkError:
+      return "network_error";
+    case SessionFailure::kRefreshFailed:
+      return "refresh_failed";
+    case SessionFailure::kConfiguration:
+      return "configuration_error";
+  }
+  return "";
 }
 
 namespace detail {

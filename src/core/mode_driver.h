@@ -67,6 +67,10 @@ struct ModeDriver<SyncMode> {
   static const ClientCore* client_core(const std::shared_ptr<Core>& core) noexcept {
     return core.get();
   }
+  /// The same, shared (a helper that keeps it).
+  static std::shared_ptr<ClientCore> client_core_ptr(const std::shared_ptr<Core>& core) {
+    return core;
+  }
 };
 
 }  // namespace workos::detail

@@ -122,6 +122,9 @@ std::optional<Error> CallPlan::build(const ApiRequest& api, const RequestOptions
 
   if (timeout_ <= std::chrono::milliseconds::zero())
     return local_error(ErrorKind::kInvalidArgument, "the request timeout must be positive");
+  if (options.max_retries && *options.max_retries < 0)
+    return local_error(ErrorKind::kInvalidArgument,
+                       "RequestOptions::max_retries must not be negative");
   if (!options.base_url.empty() && options.base_url.find("://") == std::string::npos) {
     return local_error(ErrorKind::kConfiguration,
                        "RequestOptions::base_url needs a scheme (https://...)");

@@ -16,6 +16,8 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <set>
+#include <string>
 #include <thread>
 
 #include "auth/session_payload.h"
@@ -614,6 +616,27 @@ TEST_F(AuthSession, UserManagementClientHelpers) {
   auto sealed = users.seal_session_from_auth_response(response(token(), "rt_x"), kPassword);
   ASSERT_TRUE(sealed);
   EXPECT_TRUE(users.load_sealed_session(*sealed, kPassword).authenticate());
+}
+
+// Every failure has its own snake_case code (the one the official SDKs report); only success has
+// none.
+TEST(SessionFailureNames, EveryFailureHasItsOwnSnakeCaseCode) {
+  std::set<std::string> seen;
+  const auto last = static_cast<int>(SessionFailure::kConfiguration);
+  for (int i = 0; i <= last; ++i) {
+    const std::string code = workos::auth::to_string(static_cast<SessionFailure>(i));
+    if (i == static_cast<int>(SessionFailure::kNone)) {
+      EXPECT_EQ(code, "");
+      continue;
+    }
+    EXPECT_FALSE(code.empty()) << i;
+    EXPECT_TRUE(std::all_of(code.begin(), code.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || c == '_';
+    })) << code;
+    EXPECT_TRUE(seen.insert(code).second) << code << " named twice";
+  }
+  EXPECT_STREQ(workos::auth::to_string(SessionFailure::kRateLimited), "rate_limit_exceeded");
+  EXPECT_STREQ(workos::auth::to_string(SessionFailure::kConfiguration), "configuration_error");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <workos/testing/fake_transport.h>
 
 #include <regex>
+#include <thread>
 
 #include "core/call.h"
 #include "core/request_pipeline.h"
@@ -277,6 +278,22 @@ TEST_F(PipelineTest, PerCallMaxRetriesAndTimeoutOverrideClient) {
   ASSERT_FALSE(r);
   EXPECT_EQ(fake->request_count(), 1u);
   EXPECT_EQ(fake->last_request().timeout, 1234ms);
+}
+
+TEST_F(PipelineTest, NegativePerCallMaxRetriesOrTimeoutFailsLocallyAndSendsNothing) {
+  RequestOptions retries;
+  retries.max_retries = -1;
+  auto r = detail::call_void(*core(), get(), retries);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), ErrorKind::kInvalidArgument);
+  EXPECT_NE(r.error().message().find("max_retries"), std::string::npos);
+  RequestOptions timeout;
+  timeout.timeout = 0ms;
+  auto t = detail::call_void(*core(), get(), timeout);
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().kind(), ErrorKind::kInvalidArgument);
+  EXPECT_NE(t.error().message().find("timeout"), std::string::npos);
+  EXPECT_EQ(fake->request_count(), 0u);
 }
 
 TEST_F(PipelineTest, OverallDeadlineStopsRetriesWithoutSleepingPastIt) {

@@ -26,7 +26,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -131,8 +130,8 @@ template <class T>
 class AsyncPager {
  public:
   /// Walks from `first` on (see `AsyncPage::auto_paging`).
-  AsyncPager(AsyncPage<T> first, AsyncPagingOptions options) : state_(std::make_shared<State>()) {
-    state_->options = options;
+  AsyncPager(AsyncPage<T> first, AsyncPagingOptions options)
+      : state_(std::make_shared<State>(std::move(options))) {
     state_->first.emplace(std::move(first));
   }
 
@@ -231,15 +230,16 @@ class AsyncPager {
 
  private:
   struct State {
+    explicit State(AsyncPagingOptions o)
+        : options(std::move(o)), walk(options.direction, options.pages_per_second) {}
     std::mutex mutex;
     AsyncPagingOptions options;
+    detail::PageWalk walk;              // cursors followed, pace (under the mutex)
     std::optional<AsyncPage<T>> first;  // not handed out yet
     std::optional<std::string> after;   // cursor of the last page handed out
     typename AsyncPage<T>::Fetcher fetcher;
-    std::set<std::string> followed;  // every cursor fetched so far
     Future<AsyncPage<T>> prefetched;
     bool busy = false;
-    std::optional<std::chrono::steady_clock::time_point> last_fetch;  // with a pace
     std::weak_ptr<void> loop;  // where the pages arrive: the pace's timers run there
     ~State() {
       if (prefetched.valid()) prefetched.cancel();  // nobody will read it
@@ -249,46 +249,29 @@ class AsyncPager {
   // The cursor a walk in `st`'s direction follows from `page`, when there is one.
   static std::optional<std::string> cursor_of(const std::shared_ptr<State>& st,
                                               const AsyncPage<T>& page) {
-    const std::optional<std::string>& c = st->options.direction == PageDirection::kBefore
-                                              ? page.list_metadata.before
-                                              : page.list_metadata.after;
-    if (!c || c->empty()) return std::nullopt;
-    return c;
+    return st->walk.cursor_of(page.list_metadata);
   }
 
   // Fetches the page after `cursor` (after the pace's wait), or fails when that cursor was
   // followed before.
   static Future<AsyncPage<T>> follow(const std::shared_ptr<State>& st, const std::string& cursor,
                                      const typename AsyncPage<T>::Fetcher& fetcher) {
-    bool repeated = false;
-    std::chrono::milliseconds pause{0};
+    Result<std::chrono::milliseconds> pause = std::chrono::milliseconds(0);
     std::weak_ptr<void> loop;
     {
       std::lock_guard<std::mutex> lock(st->mutex);
-      repeated = !st->followed.insert(cursor).second;
-      if (!repeated && st->options.pages_per_second > 0) {
-        const auto now = std::chrono::steady_clock::now();
-        const auto gap = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-            std::chrono::duration<double>(1.0 / st->options.pages_per_second));
-        if (st->last_fetch && now - *st->last_fetch < gap)
-          pause = std::chrono::ceil<std::chrono::milliseconds>(gap - (now - *st->last_fetch));
-        st->last_fetch = now;  // moved to when the request leaves, after the wait
-        loop = st->loop;
-      }
+      pause = st->walk.admit(cursor);
+      loop = st->loop;
     }
-    if (repeated) {
-      return make_ready_future(Result<AsyncPage<T>>(
-          Error(ErrorKind::kDecode, "auto-paging stopped: the server returned the list cursor '" +
-                                        cursor + "' a second time")));
-    }
+    if (!pause) return make_ready_future(Result<AsyncPage<T>>(pause.error()));
     if (!fetcher) {
       return make_ready_future(
           Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no next page")));
     }
-    const PageDirection direction = st->options.direction;
-    if (pause.count() <= 0) return fetcher(cursor, direction);
+    const PageDirection direction = st->walk.direction();
+    if (pause->count() <= 0) return fetcher(cursor, direction);
     Future<void> waited =
-        st->options.wait ? st->options.wait(pause) : detail::delay_on_loop(loop, pause);
+        st->options.wait ? st->options.wait(*pause) : detail::delay_on_loop(loop, *pause);
     return waited.then(inline_executor(),
                        [weak = std::weak_ptr<State>(st), fetcher, cursor,
                         direction](Result<void> r) -> Future<AsyncPage<T>> {
@@ -297,7 +280,7 @@ class AsyncPager {
                          if (!r) return make_ready_future(Result<AsyncPage<T>>(r.error()));
                          {
                            std::lock_guard<std::mutex> lock(alive->mutex);
-                           alive->last_fetch = std::chrono::steady_clock::now();
+                           alive->walk.sent();
                          }
                          return fetcher(cursor, direction);
                        });
