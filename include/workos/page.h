@@ -207,7 +207,8 @@ class Page<T>::AutoPager {
   /// The error that ended the iteration early (only without exceptions), if any.
   const std::optional<Error>& error() const noexcept { return state_->error; }
   /// The cursor to resume from: the `after` (or, walking back, `before`) cursor of the page
-  /// being iterated.
+  /// being iterated. A walk resumed from it starts with the next page: items of the current
+  /// page that were not reached yet are not listed again (save `current_page()` for them).
   std::optional<std::string> cursor() const {
     return state_->walk.cursor_of(state_->page.list_metadata);
   }

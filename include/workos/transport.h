@@ -103,8 +103,13 @@ class Transport {
 /// Options of the default libcurl transport.
 struct CurlTransportOptions {
   /// Explicit proxy URL (`http://host:port`); empty = use `HTTPS_PROXY` / `HTTP_PROXY` /
-  /// `NO_PROXY` from the environment, as libcurl does.
+  /// `ALL_PROXY` / `NO_PROXY` from the environment, as libcurl does (unless
+  /// `use_environment_proxy` is false).
   std::string proxy;
+  /// False: ignore the proxy variables of the environment and connect directly (or through
+  /// `proxy` when set), so that a variable set for other programs cannot route the API key
+  /// through a proxy.
+  bool use_environment_proxy = true;
   /// CA bundle file (PEM); empty = the system default.
   std::string ca_bundle;
   /// Turns TLS peer and host verification off. Never do this in production.

@@ -195,8 +195,13 @@ curl_slist* configure_easy(CURL* h, const HttpRequest& request, const CurlTransp
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
                    std::min<long>(timeout_ms, static_cast<long>(options.connect_timeout.count())));
-  // Explicit proxy; otherwise libcurl reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY itself.
-  if (!options.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, options.proxy.c_str());
+  // Explicit proxy; otherwise libcurl reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY itself, unless
+  // told not to: an empty CURLOPT_PROXY turns every proxy off, the environment's too.
+  if (!options.proxy.empty()) {
+    curl_easy_setopt(h, CURLOPT_PROXY, options.proxy.c_str());
+  } else if (!options.use_environment_proxy) {
+    curl_easy_setopt(h, CURLOPT_PROXY, "");
+  }
   if (!options.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_bundle.c_str());
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, options.insecure_skip_tls_verify ? 0L : 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, options.insecure_skip_tls_verify ? 0L : 2L);

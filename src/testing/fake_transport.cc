@@ -31,8 +31,12 @@ void FakeTransport::enqueue_json(int status, std::string body, Headers headers) 
   enqueue(json(status, std::move(body), std::move(headers)));
 }
 
-void FakeTransport::enqueue_error(ErrorKind kind, std::string message) {
-  enqueue(Error(kind, std::move(message)));
+void FakeTransport::enqueue_error(ErrorKind kind, std::string message, std::string code) {
+  ErrorInfo info;
+  info.kind = kind;
+  info.message = std::move(message);
+  info.code = std::move(code);
+  enqueue(Error(std::move(info)));
 }
 
 void FakeTransport::set_handler(Handler handler) {

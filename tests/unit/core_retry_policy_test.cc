@@ -164,6 +164,21 @@ TEST_P(RetryPolicyTest, PlainPostIsRepeatedWhenItNeverLeftOrOn429And503) {
     EXPECT_EQ(workos::testing::header_value(fake->request(i).headers, "Idempotency-Key"), key);
 }
 
+TEST_P(RetryPolicyTest, FakeTransportErrorWithANeverSentCodeIsRepeatedLikeARealOne) {
+  fake->enqueue_error(ErrorKind::kConnection, "connection refused",
+                      transport_codes::kConnectFailure);
+  answers(201, 1);
+  Result<void> r = run(request("POST", "/user_management/users"));
+  ASSERT_TRUE(r) << r.error().to_string();
+  EXPECT_EQ(fake->request_count(), 2u);
+  fake->enqueue_error(ErrorKind::kConnection, "connection reset by peer");  // no code: maybe sent
+  answers(201, 1);
+  r = run(request("POST", "/user_management/users"));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code(), "");
+  EXPECT_EQ(fake->request_count(), 3u);
+}
+
 TEST_P(RetryPolicyTest, GrantIsNeverRepeatedOnceSent) {
   answers(503, 1);
   Result<void> r = run(request("POST", "/user_management/authenticate"));

@@ -344,4 +344,35 @@ TEST(CoreProxy, ProxyEnvironmentVariableIsHonoured) {
   EXPECT_EQ(proxy.requests()[0].target, "http://workos.invalid/users");
 }
 
+TEST(CoreProxy, EnvironmentProxyCanBeTurnedOff) {
+  test::LoopbackServer proxy;
+  proxy.set_default([](const httplib::Request&, httplib::Response& res) { res.status = 502; });
+  test::LoopbackServer origin;
+  origin.set_default([](const httplib::Request&, httplib::Response& res) { res.status = 204; });
+  // Own process (gtest_discover_tests): the environment change affects no other test.
+  setenv("http_proxy", proxy.base_url().c_str(), 1);
+  setenv("ALL_PROXY", proxy.base_url().c_str(), 1);
+  unsetenv("no_proxy");
+  unsetenv("NO_PROXY");
+  ClientOptions o;
+  o.api_key = test::kTestApiKey;
+  o.base_url = origin.base_url();
+  o.max_retries = 0;
+  o.curl.use_environment_proxy = false;
+  auto direct = test::make_core(o);
+  o.curl.use_environment_proxy = true;
+  auto proxied = test::make_core(o);
+  detail::ApiRequest req;
+  req.path = "/users";
+  auto r = detail::call_void(*direct, req, {});
+  auto p = detail::call_void(*proxied, req, {});
+  unsetenv("http_proxy");
+  unsetenv("ALL_PROXY");
+  ASSERT_TRUE(r) << r.error().to_string();
+  EXPECT_EQ(origin.request_count(), 1u);
+  // The same options with the environment honoured go to the proxy (which answers 502).
+  EXPECT_FALSE(p);
+  EXPECT_EQ(proxy.request_count(), 1u);
+}
+
 }  // namespace core_transport_proxy_test

@@ -221,7 +221,8 @@ class AsyncPager {
   }
 
   /// The cursor to resume from (the `after`, or walking back the `before`, of the last page
-  /// handed out), if any.
+  /// handed out), if any. A walk resumed from it starts with the page after that one, so items
+  /// of that page a `for_each` stopped before are not listed again.
   std::optional<std::string> cursor() const {
     std::lock_guard<std::mutex> lock(state_->mutex);
     if (state_->first) return cursor_of(state_, *state_->first);

@@ -54,8 +54,11 @@ class FakeTransport : public Transport {
   void enqueue(Result<HttpResponse> answer);
   /// Queues `json(status, body, headers)`.
   void enqueue_json(int status, std::string body, Headers headers = {});
-  /// Queues a transport failure of `kind` (kConnection, kTimeout, kCancelled).
-  void enqueue_error(ErrorKind kind, std::string message);
+  /// Queues a transport failure of `kind` (kConnection, kTimeout, kCancelled) with `code`, one
+  /// of `workos::transport_codes` or empty: a never-sent code (`kConnectFailure`, ...) lets the
+  /// SDK repeat even a POST, as for a real refused connection; empty stands for a failure after
+  /// sending may have begun (a reset), which a POST is not repeated after.
+  void enqueue_error(ErrorKind kind, std::string message, std::string code = {});
   /// Replaces the handler used when the queue is empty.
   void set_handler(Handler handler);
 
