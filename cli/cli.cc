@@ -243,6 +243,13 @@ void Args::convert(const char* name, const std::string& text, double& out) const
   usage_error(std::string("--") + name + " is not a number");
 }
 
+// The value itself is not repeated (as in usage errors: it may be a secret given to the wrong
+// flag).
+void Args::note_unknown_value(const char* name) {
+  std::fprintf(stderr, "note: --%s: not a value this version knows (see --help); sent as given\n",
+               name);
+}
+
 void Args::convert(const char* name, const std::string& text, bool& out) const {
   if (text != "true" && text != "false")
     usage_error(std::string("--") + name + " is true or false");

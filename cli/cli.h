@@ -183,11 +183,14 @@ class Args {
       out.push_back(std::move(value));
     }
   }
-  // An open enum: known values and new ones alike (the API judges them).
+  // An open enum: known values and new ones alike (the API judges them); a value this version
+  // does not know is sent as given, with a note on stderr, so a typo shows before the API's 422.
   template <class E, class = decltype(E::from_wire(std::string_view()))>
-  void convert(const char*, const std::string& text, E& out) const {
+  void convert(const char* name, const std::string& text, E& out) const {
     out = E::from_wire(text);
+    if (out.is_unknown()) note_unknown_value(name);
   }
+  static void note_unknown_value(const char* name);
   const Command& command_;
   std::vector<std::string> positional_;
   std::map<std::string, std::string> values_;

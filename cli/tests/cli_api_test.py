@@ -315,6 +315,17 @@ class CliApi(unittest.TestCase):
         self.assertEqual(p.returncode, 2, p.stderr)
         self.assertNotIn("sk_live_looks_secret_1", p.stderr)
 
+    def test_an_enum_value_this_version_does_not_know_is_sent_with_a_note(self):
+        p = self.api("user-management", "list-users", "--order", "dsc_looks_secret_2")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("note: --order: not a value this version knows", p.stderr)
+        self.assertNotIn("dsc_looks_secret_2", p.stderr)
+        self.assertIn("order=dsc_looks_secret_2", Handler.received[-1][1])
+        p = self.api("user-management", "list-users", "--order", "desc")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertNotIn("note:", p.stderr)
+        self.assertIn("order=desc", Handler.received[-1][1])
+
     def test_switches_take_true_or_false_and_flags_come_once(self):
         p = self.api("user-management", "list-users", "--all=false")
         self.assertEqual((p.returncode, len(json.loads(p.stdout)["data"])), (0, 2), p.stderr)
