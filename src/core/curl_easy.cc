@@ -196,11 +196,12 @@ curl_slist* configure_easy(CURL* h, const HttpRequest& request, const CurlTransp
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
                    std::min<long>(timeout_ms, static_cast<long>(options.connect_timeout.count())));
   // Explicit proxy; otherwise libcurl reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY itself, unless
-  // told not to: an empty CURLOPT_PROXY turns every proxy off, the environment's too.
-  if (!options.proxy.empty()) {
-    curl_easy_setopt(h, CURLOPT_PROXY, options.proxy.c_str());
-  } else if (!options.use_environment_proxy) {
-    curl_easy_setopt(h, CURLOPT_PROXY, "");
+  // told not to: an empty CURLOPT_PROXY turns the environment's proxy off, and an empty
+  // CURLOPT_NOPROXY keeps the environment's NO_PROXY from bypassing an explicit one.
+  if (!options.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, options.proxy.c_str());
+  if (!options.use_environment_proxy) {
+    if (options.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, "");
+    curl_easy_setopt(h, CURLOPT_NOPROXY, "");
   }
   if (!options.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_bundle.c_str());
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, options.insecure_skip_tls_verify ? 0L : 1L);

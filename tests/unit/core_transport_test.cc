@@ -375,4 +375,29 @@ TEST(CoreProxy, EnvironmentProxyCanBeTurnedOff) {
   EXPECT_EQ(proxy.request_count(), 1u);
 }
 
+TEST(CoreProxy, WithoutTheEnvironmentItsNoProxyCannotBypassTheExplicitProxy) {
+  test::LoopbackServer proxy;
+  proxy.set_default([](const httplib::Request&, httplib::Response& res) { res.status = 204; });
+  test::LoopbackServer origin;
+  origin.set_default([](const httplib::Request&, httplib::Response& res) { res.status = 500; });
+  // Own process (gtest_discover_tests): the environment change affects no other test.
+  setenv("NO_PROXY", "127.0.0.1,localhost", 1);
+  setenv("no_proxy", "127.0.0.1,localhost", 1);
+  ClientOptions o;
+  o.api_key = test::kTestApiKey;
+  o.base_url = origin.base_url();
+  o.max_retries = 0;
+  o.curl.proxy = proxy.base_url();
+  o.curl.use_environment_proxy = false;
+  auto core = test::make_core(o);
+  detail::ApiRequest req;
+  req.path = "/users";
+  auto r = detail::call_void(*core, req, {});
+  unsetenv("NO_PROXY");
+  unsetenv("no_proxy");
+  ASSERT_TRUE(r) << r.error().to_string();
+  EXPECT_EQ(proxy.request_count(), 1u);
+  EXPECT_EQ(origin.request_count(), 0u);
+}
+
 }  // namespace core_transport_proxy_test
