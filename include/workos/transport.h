@@ -127,7 +127,8 @@ struct CurlTransportOptions {
 };
 
 /// The default transport: libcurl with a shared connection pool (connections are reused across
-/// calls and threads), HTTP/2 where offered, proxy variables honoured.
+/// calls and threads), HTTP/2 where offered, the environment's proxy variables honoured unless
+/// `options.use_environment_proxy` is false.
 std::shared_ptr<Transport> make_curl_transport(const CurlTransportOptions& options = {});
 
 }  // namespace workos

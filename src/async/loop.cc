@@ -30,11 +30,6 @@ bool on_event_loop_thread() noexcept {
   return tls_worker != nullptr;
 }
 
-void ensure_curl_initialized() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 LoopWorker::LoopWorker(const EventLoopOptions& options) : options_(options) {
   ensure_curl_initialized();
   multi_ = curl_multi_init();

@@ -95,9 +95,6 @@ class LoopWorker : public Executor, public std::enable_shared_from_this<LoopWork
   /// Detaches the thread if nobody joined it (the thread keeps the worker alive). Thread-safe.
   void detach_if_joinable();
 
-  /// Transfers in progress (worker thread only; for tests and stats).
-  std::size_t active_transfers() const noexcept { return transfers_.size(); }
-
  private:
   struct Timer {
     std::chrono::steady_clock::time_point when;
@@ -154,7 +151,6 @@ class LoopImpl final : public Executor {
   void shutdown();
   bool running() const noexcept { return !stopping_.load(std::memory_order_acquire); }
   int io_threads() const noexcept { return static_cast<int>(workers_.size()); }
-  const std::vector<std::shared_ptr<LoopWorker>>& workers() const noexcept { return workers_; }
 
  private:
   std::vector<std::shared_ptr<LoopWorker>> workers_;
@@ -164,8 +160,5 @@ class LoopImpl final : public Executor {
 
 /// The worker whose thread is the current one, or null.
 LoopWorker* current_worker() noexcept;
-
-/// Runs curl_global_init once per process (thread-safe).
-void ensure_curl_initialized();
 
 }  // namespace workos::detail

@@ -120,10 +120,7 @@ Future<AccessTokenClaims> verify_async(std::shared_ptr<const TokenVerifierCore> 
 
 Future<void> refresh_jwks_async(std::shared_ptr<const TokenVerifierCore> verifier,
                                 std::shared_ptr<workos::detail::AsyncCore> core) {
-  if (verifier->client_core() && verifier->client_core()->client_id().empty()) {
-    return ready_async<void>(
-        core, Error(ErrorKind::kConfiguration, "a client id is needed to fetch the JWKS"));
-  }
+  if (auto e = verifier->fetch_config_error()) return ready_async<void>(core, std::move(*e));
   std::shared_ptr<Promise<void>> promise = make_async_promise<void>(core);
   Future<void> future = promise->get_future();
   std::shared_ptr<JwksCache> cache = verifier->jwks();

@@ -21,7 +21,6 @@
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
-#include <openssl/pem.h>
 #include <openssl/rsa.h>
 
 namespace workos::auth::detail {
@@ -129,19 +128,6 @@ std::shared_ptr<const RsaKey> RsaKey::from_components(std::string kid, std::stri
   return adopt(std::move(kid), pkey);
 }
 
-std::shared_ptr<const RsaKey> RsaKey::from_pem(std::string kid, std::string_view pem) {
-  BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
-  if (!bio) return nullptr;
-  EVP_PKEY* pkey = PEM_read_bio_PUBKEY(bio, nullptr, nullptr, nullptr);
-  BIO_free(bio);
-  if (!pkey) return nullptr;
-  if (EVP_PKEY_get_base_id(pkey) != EVP_PKEY_RSA || EVP_PKEY_get_bits(pkey) < kMinRsaBits) {
-    EVP_PKEY_free(pkey);
-    return nullptr;
-  }
-  return adopt(std::move(kid), pkey);
-}
-
 bool RsaKey::verify_rs256(std::string_view data, std::string_view signature) const {
   if (signature.size() != sig_size_) return false;
   unsigned char digest[32];
@@ -157,12 +143,6 @@ bool RsaKey::verify_rs256(std::string_view data, std::string_view signature) con
 }
 
 // ---- KeySet ----------------------------------------------------------------------------------
-
-const RsaKey* KeySet::find(std::string_view kid) const noexcept {
-  for (const auto& k : keys)
-    if (k->kid() == kid) return k.get();
-  return nullptr;
-}
 
 std::shared_ptr<const RsaKey> KeySet::find_shared(std::string_view kid) const {
   for (const auto& k : keys)
@@ -220,11 +200,6 @@ std::shared_ptr<JwksCache> JwksCache::fixed(std::shared_ptr<const KeySet> keys) 
   cache->fixed_ = true;
   cache->keys_ = std::move(keys);
   return cache;
-}
-
-std::uint64_t JwksCache::fetch_count() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  return generation_;
 }
 
 void JwksCache::install_locked(const Result<std::string>& body, Clock::time_point now) {
@@ -416,13 +391,6 @@ JwksCache::Step JwksCache::refresh_step(std::function<void()> on_fetched) {
   }
   fetching_ = true;
   return Step::kFetch;
-}
-
-bool JwksCache::begin_fetch() {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (fixed_ || fetching_) return false;
-  fetching_ = true;
-  return true;
 }
 
 void JwksCache::complete_fetch(const Result<std::string>& body) {

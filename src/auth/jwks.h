@@ -2,8 +2,8 @@
 #pragma once
 
 // JWKS parsing and caching (internal). The cache is a small state machine that does no I/O
-// itself: the sync path hands it a blocking `Fetcher`; an async twin can drive the
-// same state through `begin_fetch()` / `complete_fetch()`.
+// itself: the sync path hands it a blocking `Fetcher`; the async path drives the same state
+// through `lookup_step()` / `refresh_step()` and `complete_fetch()`.
 
 #include <workos/auth/access_token.h>
 #include <workos/result.h>
@@ -39,17 +39,10 @@ class RsaKey {
   /// (bad encoding, modulus under 2048 bits).
   static std::shared_ptr<const RsaKey> from_components(std::string kid, std::string_view n_b64,
                                                        std::string_view e_b64);
-  /// Builds a key from a PEM public key (SubjectPublicKeyInfo); for tests and fixed keys.
-  static std::shared_ptr<const RsaKey> from_pem(std::string kid, std::string_view pem);
 
   const std::string& kid() const noexcept { return kid_; }
-  /// Size of a signature in bytes (the modulus size).
-  std::size_t signature_size() const noexcept { return sig_size_; }
   /// RSASSA-PKCS1-v1_5 with SHA-256 over `data` (RFC 7518 §3.3).
   bool verify_rs256(std::string_view data, std::string_view signature) const;
-
-  /// The key as an `EVP_PKEY*` (borrowed).
-  void* pkey() const noexcept { return pkey_; }
 
  private:
   RsaKey() = default;
@@ -68,7 +61,6 @@ class RsaKey {
 struct KeySet {
   std::vector<std::shared_ptr<const RsaKey>> keys;
   std::vector<std::string> mismatched_kids;
-  const RsaKey* find(std::string_view kid) const noexcept;
   std::shared_ptr<const RsaKey> find_shared(std::string_view kid) const;
   bool is_mismatched(std::string_view kid) const noexcept;
 };
@@ -131,8 +123,6 @@ class JwksCache {
   /// caller claimed the fetch) or kWait (`on_fetched` runs when the fetch in flight completes;
   /// then read `last_error()`).
   Step refresh_step(std::function<void()> on_fetched);
-  /// Claims the fetch slot: true when the caller must fetch and then call `complete_fetch`.
-  bool begin_fetch();
   /// Installs the body of a finished fetch (or its error) and wakes waiters (blocked threads
   /// and `on_fetched` callbacks).
   void complete_fetch(const Result<std::string>& body);
@@ -140,8 +130,6 @@ class JwksCache {
   std::optional<Error> last_error() const;
 
   const JwksOptions& options() const noexcept { return options_; }
-  /// Number of fetches completed (successful or not); for tests.
-  std::uint64_t fetch_count() const;
 
  private:
   using Clock = std::chrono::steady_clock;

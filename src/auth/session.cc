@@ -283,7 +283,8 @@ void finish_refresh(SessionContext& ctx, const RefreshOptions& options, const Re
   }
   const std::shared_ptr<const SessionCodec> seal_codec =
       options.codec ? options.codec : start.codec;
-  Result<std::string> sealed = seal_session_data(session_data_from_response(response), *seal_codec);
+  SessionData data = session_data_from_response(response);
+  Result<std::string> sealed = seal_session_data(data, *seal_codec);
   if (!sealed) {
     fail(out, SessionFailure::kRefreshFailed, sealed.error());
     out.retryable = false;
@@ -301,17 +302,10 @@ void finish_refresh(SessionContext& ctx, const RefreshOptions& options, const Re
   }
   out.authenticated = true;
   out.claims = std::move(*claims);
-  out.user = response.user;
-  if (response.impersonator) {
-    SessionImpersonator i;
-    i.email = response.impersonator->email;
-    i.reason = response.impersonator->reason;
-    out.impersonator = std::move(i);
-  }
-  if (response.authentication_method) {
-    out.authentication_method = std::string(response.authentication_method->wire());
-  }
-  out.access_token = response.access_token;
+  out.user = std::move(data.user);
+  out.impersonator = std::move(data.impersonator);
+  out.authentication_method = std::move(data.authentication_method);
+  out.access_token = std::move(data.access_token);
   out.sealed_session = std::move(*sealed);
   out.response = response;
 }

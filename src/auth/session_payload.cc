@@ -16,7 +16,7 @@ namespace {
 namespace json = workos::detail::json;
 using json::Value;
 
-// Reads `v` into `out` with the generated / core decoders; false on a type error.
+// Reads `v` into `out` with the generated / core decoders (a type error fails `c`).
 template <class T>
 void read_field(Value v, T& out, json::DecodeContext& c, std::string_view name) {
   c.push_field("User", name);
@@ -109,15 +109,11 @@ bool decode_user(Value v, workos::User& u) {
 using json::read_optional_string;
 using json::read_string;
 
+// `"key": value`; an empty optional is written as null.
 template <class T>
-void write_optional_string(json::Writer& w, std::string_view key, const std::optional<T>& v,
-                           bool null_when_empty) {
-  if (!v && !null_when_empty) return;
+void write_field(json::Writer& w, std::string_view key, const T& v) {
   w.key(key);
-  if (v)
-    w.string(*v);
-  else
-    w.null();
+  json::write(w, v);
 }
 
 // The user as the Node SDK's deserializeUser() shapes it (field order included).
@@ -131,23 +127,17 @@ void write_node_user(json::Writer& w, const workos::User& u) {
   w.string(u.email);
   w.key("emailVerified");
   w.boolean(u.email_verified);
-  write_optional_string(w, "name", u.name, true);
-  write_optional_string(w, "firstName", u.first_name, true);
-  write_optional_string(w, "profilePictureUrl", u.profile_picture_url, true);
-  write_optional_string(w, "lastName", u.last_name, true);
-  w.key("lastSignInAt");
-  if (u.last_sign_in_at)
-    json::write(w, *u.last_sign_in_at);
-  else
-    w.null();
+  write_field(w, "name", u.name);
+  write_field(w, "firstName", u.first_name);
+  write_field(w, "profilePictureUrl", u.profile_picture_url);
+  write_field(w, "lastName", u.last_name);
+  write_field(w, "lastSignInAt", u.last_sign_in_at);
   // deserializeUser() copies `locale` from the API user, which sends it as null when unset: the
   // Node SDK then reads `locale: null` back, so it is written even when empty.
-  write_optional_string(w, "locale", u.locale, true);
-  w.key("createdAt");
-  json::write(w, u.created_at);
-  w.key("updatedAt");
-  json::write(w, u.updated_at);
-  write_optional_string(w, "externalId", u.external_id, true);
+  write_field(w, "locale", u.locale);
+  write_field(w, "createdAt", u.created_at);
+  write_field(w, "updatedAt", u.updated_at);
+  write_field(w, "externalId", u.external_id);
   w.key("metadata");
   if (u.metadata)
     json::write(w, *u.metadata);
@@ -162,11 +152,7 @@ void write_impersonator(json::Writer& w, const SessionImpersonator& i) {
   w.begin_object();
   w.key("email");
   w.string(i.email);
-  w.key("reason");
-  if (i.reason)
-    w.string(*i.reason);
-  else
-    w.null();
+  write_field(w, "reason", i.reason);
   w.end_object();
 }
 

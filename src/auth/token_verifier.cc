@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace workos::auth {
@@ -215,10 +216,13 @@ Result<AccessTokenClaims> TokenVerifierCore::verify(std::string_view token,
   return check_with_key(token, *key.key, allow_expired);
 }
 
+std::optional<Error> TokenVerifierCore::fetch_config_error() const {
+  if (!core_) return std::nullopt;
+  return jwks_client_id_error(*core_, jwks_->options().url);
+}
+
 Result<void> TokenVerifierCore::refresh() const {
-  if (core_ && core_->client_id().empty() && jwks_->options().url.empty()) {
-    return Error(ErrorKind::kConfiguration, "a client id is needed to fetch the JWKS");
-  }
+  if (auto e = fetch_config_error()) return std::move(*e);
   return jwks_->refresh(fetcher_);
 }
 
@@ -226,14 +230,9 @@ std::string TokenVerifierCore::jwks_url() const {
   return core_ ? detail::jwks_url(*core_, jwks_->options().url) : std::string();
 }
 
-std::shared_ptr<JwksCache> shared_jwks_cache(
-    const std::shared_ptr<workos::detail::ClientCore>& core) {
-  return client_state(core)->jwks;
-}
-
 std::shared_ptr<const TokenVerifierCore> make_verifier_core(
     const std::shared_ptr<workos::detail::ClientCore>& core, TokenVerifyOptions options) {
-  return std::make_shared<const TokenVerifierCore>(core, shared_jwks_cache(core),
+  return std::make_shared<const TokenVerifierCore>(core, client_state(core)->jwks,
                                                    std::move(options));
 }
 

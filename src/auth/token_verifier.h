@@ -8,6 +8,7 @@
 #include "auth/jwks.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,9 @@ class TokenVerifierCore {
   /// Checks the signature with `key` and the claims (times with leeway, issuer, audience).
   Result<AccessTokenClaims> check_with_key(std::string_view token, const RsaKey& key,
                                            bool allow_expired) const;
+  /// The configuration error that stops a key-set fetch (no client id and no JWKS URL),
+  /// checked by the blocking and the async refresh alike.
+  std::optional<Error> fetch_config_error() const;
   Result<void> refresh() const;
   std::string jwks_url() const;
 
@@ -47,11 +51,8 @@ class TokenVerifierCore {
   JwksCache::Fetcher fetcher_;
 };
 
-/// The JWKS cache shared by all helpers of one client (and its copies), created on first use.
-std::shared_ptr<JwksCache> shared_jwks_cache(
-    const std::shared_ptr<workos::detail::ClientCore>& core);
-
-/// A verifier core over the client's shared JWKS cache.
+/// A verifier core over the JWKS cache shared by all helpers of one client (and its copies),
+/// created on first use.
 std::shared_ptr<const TokenVerifierCore> make_verifier_core(
     const std::shared_ptr<workos::detail::ClientCore>& core, TokenVerifyOptions options);
 

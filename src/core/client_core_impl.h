@@ -1,15 +1,13 @@
 // Copyright workos-cpp authors. Handwritten.
 #pragma once
 
-// Private state of ClientCore, shared by the sync driver (client_core.cc) and, later, the async
-// event loop: both run the same detail::CallPlan (request_pipeline.h).
+// Private state of ClientCore, shared by the sync driver (client_core.cc) and the async one
+// (async/async_core.cc): both run the same detail::CallPlan (request_pipeline.h).
 
 #include <workos/options.h>
 #include <workos/transport.h>
 
 #include <memory>
-#include <mutex>
-#include <random>
 #include <string>
 
 #include "core/call.h"

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <mutex>
 #include <new>
 #include <string>
 #include <string_view>
@@ -156,6 +157,11 @@ Error curl_failure(CURL* h, CURLcode rc, std::string message) {
 }
 
 }  // namespace
+
+void ensure_curl_initialized() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
 
 curl_slist* configure_easy(CURL* h, const HttpRequest& request, const CurlTransportOptions& options,
                            CurlReceive& rx, char* errbuf) {

@@ -20,6 +20,11 @@
 
 namespace workos::detail {
 
+/// Runs `curl_global_init` once per process, for the blocking transport and the event loop
+/// alike (it is not thread-safe in every libcurl build: since 7.84 only when built with
+/// atomics); never cleaned up (process lifetime).
+void ensure_curl_initialized();
+
 /// Receiving state of one transfer: the answer being built, the limit it must stay under and
 /// why the callbacks stopped the transfer, if they did. Not thread-safe (one transfer).
 struct CurlReceive {

@@ -20,13 +20,6 @@ namespace workos {
 
 namespace {
 
-// curl_global_init is not thread-safe in every libcurl build (it is since 7.84 only when built
-// with atomics): run it exactly once, on first use, and never clean up (process lifetime).
-void ensure_curl_global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 class CurlShare {
  public:
   CurlShare() : share_(curl_share_init()) {
@@ -63,7 +56,7 @@ class CurlShare {
 class CurlTransport final : public Transport {
  public:
   explicit CurlTransport(CurlTransportOptions options) : options_(std::move(options)) {
-    ensure_curl_global_init();
+    detail::ensure_curl_initialized();
     share_ = std::make_unique<CurlShare>();
   }
 

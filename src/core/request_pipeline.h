@@ -62,14 +62,6 @@ class CallPlan {
   /// else ends the call with the mapped error.
   Step after_attempt(Result<HttpResponse> answer);
 
-  /// Attempts made so far.
-  int attempts() const noexcept { return attempts_; }
-  /// Retries allowed after the first attempt.
-  int max_retries() const noexcept { return max_retries_; }
-  /// The absolute deadline, if any.
-  const std::optional<std::chrono::steady_clock::time_point>& deadline() const noexcept {
-    return deadline_;
-  }
   const std::shared_ptr<const CancellationToken>& cancellation() const noexcept {
     return request_.cancellation;
   }

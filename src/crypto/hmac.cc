@@ -2,6 +2,7 @@
 // HMAC-SHA256 with a per-thread, per-secret cached OpenSSL context. See hmac.h.
 
 #include "crypto/hmac.h"
+#include "crypto/encoding.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -56,8 +57,6 @@ struct ThreadHmac {
 
 thread_local ThreadHmac t_hmac;
 
-constexpr char kHexDigits[] = "0123456789abcdef";
-
 int hex_value(unsigned char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -103,12 +102,8 @@ bool hmac_sha256(std::string_view key, std::initializer_list<std::string_view> p
 }
 
 std::string to_hex(const unsigned char* data, std::size_t size) {
-  std::string out(size * 2, '\0');
-  for (std::size_t i = 0; i < size; ++i) {
-    out[2 * i] = kHexDigits[data[i] >> 4];
-    out[2 * i + 1] = kHexDigits[data[i] & 0x0f];
-  }
-  return out;
+  return workos::auth::detail::hex_encode(
+      std::string_view(reinterpret_cast<const char*>(data), size));
 }
 
 bool from_hex(std::string_view hex, unsigned char* out, std::size_t size) noexcept {

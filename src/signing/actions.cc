@@ -17,13 +17,8 @@ namespace workos {
 namespace actions {
 
 const char* response_object(ActionType type) noexcept {
-  switch (type) {
-    case ActionType::kAuthentication:
-      return "authentication_action_response";
-    case ActionType::kUserRegistration:
-      return "user_registration_action_response";
-  }
-  return "authentication_action_response";
+  return type == ActionType::kUserRegistration ? "user_registration_action_response"
+                                               : "authentication_action_response";
 }
 
 const char* to_string(Verdict verdict) noexcept {

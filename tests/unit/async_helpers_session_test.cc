@@ -282,6 +282,33 @@ TEST_F(AsyncHelpersSession, RefreshJwksFetchesAndAFixedSetNeverDoes) {
   EXPECT_FALSE(auth::AsyncAccessTokenVerifier::from_jwks_json("{}"));
 }
 
+TEST_F(AsyncHelpersSession, RefreshJwksAtItsOwnUrlNeedsNoClientIdInBothDrivers) {
+  ClientOptions o = options();
+  o.client_id.clear();
+  TestClient sync(o);
+  AsyncClient client(sync);
+  auth::JwksOptions m2m;
+  m2m.url = "/oauth2/jwks";
+  Result<void> blocking = auth::AccessTokenVerifier(sync, {}, m2m).refresh_jwks();
+  ASSERT_TRUE(blocking) << blocking.error().message();
+  Result<void> async =
+      async_helpers::await(auth::AsyncAccessTokenVerifier(client, {}, m2m).refresh_jwks());
+  ASSERT_TRUE(async) << async.error().message();
+  EXPECT_EQ(fake->last_request().url, "https://api.workos.com/oauth2/jwks");
+  const int fetched = jwks_calls.load();
+  EXPECT_GE(fetched, 1);
+  // Without a URL of its own the key set needs the client id: a configuration error in both,
+  // nothing sent.
+  Result<void> blocking_refused = auth::AccessTokenVerifier(sync).refresh_jwks();
+  ASSERT_FALSE(blocking_refused);
+  EXPECT_EQ(blocking_refused.error().kind(), ErrorKind::kConfiguration);
+  Result<void> async_refused =
+      async_helpers::await(auth::AsyncAccessTokenVerifier(client).refresh_jwks());
+  ASSERT_FALSE(async_refused);
+  EXPECT_EQ(async_refused.error().kind(), ErrorKind::kConfiguration);
+  EXPECT_EQ(jwks_calls.load(), fetched);
+}
+
 TEST_F(AsyncHelpersSession, AuthenticateAValidCookieAndTheFailureReasons) {
   AsyncClient client(options());
   const auto& users = client.user_management();

@@ -14,11 +14,13 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <set>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "auth/session_payload.h"
 #include "core/core_access.h"
@@ -635,8 +637,26 @@ TEST(SessionFailureNames, EveryFailureHasItsOwnSnakeCaseCode) {
     })) << code;
     EXPECT_TRUE(seen.insert(code).second) << code << " named twice";
   }
-  EXPECT_STREQ(workos::auth::to_string(SessionFailure::kRateLimited), "rate_limit_exceeded");
-  EXPECT_STREQ(workos::auth::to_string(SessionFailure::kConfiguration), "configuration_error");
+  // Each code as <workos/auth/session.h> documents it, so two swapped codes fail here too.
+  const std::pair<SessionFailure, const char*> documented[] = {
+      {SessionFailure::kNoSessionCookieProvided, "no_session_cookie_provided"},
+      {SessionFailure::kInvalidSessionCookie, "invalid_session_cookie"},
+      {SessionFailure::kInvalidJwt, "invalid_jwt"},
+      {SessionFailure::kJwksUnavailable, "jwks_unavailable"},
+      {SessionFailure::kRefreshDenied, "refresh_denied"},
+      {SessionFailure::kMfaEnrollment, "mfa_enrollment"},
+      {SessionFailure::kSsoRequired, "sso_required"},
+      {SessionFailure::kRateLimited, "rate_limit_exceeded"},
+      {SessionFailure::kTimeout, "timeout"},
+      {SessionFailure::kServerError, "server_error"},
+      {SessionFailure::kNetworkError, "network_error"},
+      {SessionFailure::kRefreshFailed, "refresh_failed"},
+      {SessionFailure::kConfiguration, "configuration_error"},
+  };
+  EXPECT_EQ(std::size(documented), seen.size());
+  for (const auto& [failure, code] : documented) {
+    EXPECT_STREQ(workos::auth::to_string(failure), code);
+  }
 }
 
 }  // namespace

@@ -100,6 +100,62 @@ TEST(PagingOptions, WalkingBackFollowsBefore) {
   EXPECT_FALSE(chain.page(0).previous_page());
 }
 
+TEST(PagingOptions, AnEmptyCursorEndsTheWalkAndIsNoResumePoint) {
+  Chain chain;
+  Page<std::string> last = chain.page(3);
+  last.list_metadata.after = "";  // some servers send "" rather than null at the end
+  auto pager = last.auto_paging();
+  std::vector<std::string> items;
+  for (const auto& item : pager) items.push_back(item);
+  EXPECT_EQ(items, (std::vector<std::string>{"p3a", "p3b"}));
+  EXPECT_TRUE(chain.fetched.empty());
+  EXPECT_EQ(pager.cursor(), std::nullopt);
+}
+
+TEST(PageWalk, FollowsTheCursorOfItsDirectionAndNoEmptyOne) {
+  workos::ListMetadata cursors;
+  cursors.before = "b1";
+  cursors.after = "a1";
+  const workos::detail::PageWalk forward(PageDirection::kAfter, 0);
+  const workos::detail::PageWalk back(PageDirection::kBefore, 0);
+  EXPECT_EQ(forward.cursor_of(cursors), std::optional<std::string>("a1"));
+  EXPECT_EQ(back.cursor_of(cursors), std::optional<std::string>("b1"));
+  cursors.after = "";
+  cursors.before = std::nullopt;
+  EXPECT_EQ(forward.cursor_of(cursors), std::nullopt);
+  EXPECT_EQ(back.cursor_of(cursors), std::nullopt);
+}
+
+TEST(PageWalk, RefusesACursorHandedOutTwice) {
+  workos::detail::PageWalk walk(PageDirection::kAfter, 0);
+  ASSERT_TRUE(walk.admit("A"));
+  ASSERT_TRUE(walk.admit("B"));
+  const auto again = walk.admit("A");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().kind(), workos::ErrorKind::kDecode);
+  EXPECT_NE(again.error().message().find("'A' a second time"), std::string::npos);
+  EXPECT_TRUE(walk.admit("C"));
+}
+
+TEST(PageWalk, APaceAsksTheSecondRequestToWaitForWhatIsLeftOfTheGap) {
+  // One page per 100 s: the first request leaves at once, the one admitted right after it
+  // waits (almost) the whole gap; without a pace nothing waits.
+  workos::detail::PageWalk paced(PageDirection::kAfter, 0.01);
+  const auto first = paced.admit("A");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->count(), 0);
+  paced.sent();
+  const auto second = paced.admit("B");
+  ASSERT_TRUE(second);
+  EXPECT_GT(second->count(), 90'000);
+  EXPECT_LE(second->count(), 100'000);
+  workos::detail::PageWalk free(PageDirection::kAfter, 0);
+  ASSERT_TRUE(free.admit("A"));
+  const auto unpaced = free.admit("B");
+  ASSERT_TRUE(unpaced);
+  EXPECT_EQ(unpaced->count(), 0);
+}
+
 constexpr char kOrgs[] =
     R"({"object":"list","data":[{"object":"organization","id":"org_c","name":"C"}],)"
     R"("list_metadata":{"before":"org_c","after":null}})";

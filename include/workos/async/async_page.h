@@ -160,7 +160,7 @@ class AsyncPager {
       }
     }
     if (first) {
-      const std::optional<std::string> next_cursor = cursor_of(st, *first);
+      const std::optional<std::string> next_cursor = st->walk.cursor_of(first->list_metadata);
       if (!first->data.empty() || !next_cursor) {
         f = make_ready_future(Result<Out>(deliver(st, std::move(*first))));
       } else {
@@ -225,7 +225,7 @@ class AsyncPager {
   /// of that page a `for_each` stopped before are not listed again.
   std::optional<std::string> cursor() const {
     std::lock_guard<std::mutex> lock(state_->mutex);
-    if (state_->first) return cursor_of(state_, *state_->first);
+    if (state_->first) return state_->walk.cursor_of(state_->first->list_metadata);
     return state_->after;
   }
 
@@ -246,12 +246,6 @@ class AsyncPager {
       if (prefetched.valid()) prefetched.cancel();  // nobody will read it
     }
   };
-
-  // The cursor a walk in `st`'s direction follows from `page`, when there is one.
-  static std::optional<std::string> cursor_of(const std::shared_ptr<State>& st,
-                                              const AsyncPage<T>& page) {
-    return st->walk.cursor_of(page.list_metadata);
-  }
 
   // Fetches the page after `cursor` (after the pace's wait), or fails when that cursor was
   // followed before.
@@ -290,7 +284,7 @@ class AsyncPager {
   // Records `page` as handed out and, with prefetch, starts fetching the one after it.
   static std::optional<AsyncPage<T>> deliver(const std::shared_ptr<State>& st, AsyncPage<T> page) {
     Future<AsyncPage<T>> ahead;
-    const std::optional<std::string> next_cursor = cursor_of(st, page);
+    const std::optional<std::string> next_cursor = st->walk.cursor_of(page.list_metadata);
     if (st->options.prefetch && next_cursor && page.fetcher())
       ahead = follow(st, *next_cursor, page.fetcher());
     std::lock_guard<std::mutex> lock(st->mutex);
@@ -315,7 +309,8 @@ class AsyncPager {
       if (!r) return make_ready_future(Result<Out>(r.error()));
       AsyncPage<T> page = std::move(*r);
       if (!page.fetcher()) page.set_fetcher(fetcher);
-      if (const auto next_cursor = cursor_of(st, page); page.data.empty() && next_cursor) {
+      if (const auto next_cursor = st->walk.cursor_of(page.list_metadata);
+          page.data.empty() && next_cursor) {
         auto next_fetcher = page.fetcher();
         return fetch_after(st, next_fetcher, follow(st, *next_cursor, next_fetcher));
       }
