@@ -257,10 +257,6 @@ void LoopImpl::shutdown() {
   for (auto& w : workers_) w->join_unless_self();
 }
 
-}  // namespace workos::detail
-
-namespace workos::detail {
-
 std::weak_ptr<void> current_loop_handle() {
   LoopWorker* w = current_worker();
   if (!w) return {};

@@ -84,9 +84,6 @@ struct AsyncRefresh : std::enable_shared_from_this<AsyncRefresh> {
 };
 
 }  // namespace
-}  // namespace detail
-
-namespace detail {
 
 Future<SessionAuthentication> authenticate(const std::shared_ptr<AsyncSessionContext>& ctx) {
   SessionAuthentication out;

@@ -295,26 +295,13 @@ void finish_refresh(SessionContext& ctx, const RefreshOptions& options, const Re
     ctx.data = *sealed;
     ctx.codec = seal_codec;
   }
-  if (!claims) {
-    out.sealed_session = std::move(*sealed);
-    out.response = response;
-    return;
-  }
-  out.authenticated = true;
-  out.claims = std::move(*claims);
-  out.user = std::move(data.user);
-  out.impersonator = std::move(data.impersonator);
-  out.authentication_method = std::move(data.authentication_method);
-  out.access_token = std::move(data.access_token);
   out.sealed_session = std::move(*sealed);
   out.response = response;
+  // A token that could not be checked (sealed all the same, above) keeps its recorded failure.
+  if (claims) finish_authenticate(out, std::move(data), std::move(claims));
 }
 
-}  // namespace detail
-
 // ---- the blocking session ----------------------------------------------------------------------
-
-namespace detail {
 
 SessionAuthentication authenticate(const std::shared_ptr<SessionContext>& ctx) {
   SessionAuthentication out;

@@ -291,18 +291,27 @@ Result<std::shared_ptr<const ResponseInfo>> ClientCore::execute(
     }
     CallPlan::Step step = plan.after_attempt(std::move(answer));
     if (step.done()) return std::move(*step.result);
-    // Backoff. An injected sleep is called once with the whole delay; the real one is sliced
-    // so a cancellation is noticed within ~20 ms.
-    if (impl_->custom_sleep || !plan.cancellation()) {
-      options_.clock.sleep(step.delay);
-    } else {
-      auto left = step.delay;
-      while (left > std::chrono::milliseconds::zero() && !plan.cancelled()) {
-        const auto slice = std::min(left, kSleepSlice);
-        options_.clock.sleep(slice);
-        left -= slice;
-      }
-    }
+    // The backoff: a cancellation is noticed within ~20 ms.
+    sleep_on_clock(this, step.delay, plan.cancellation().get(), kSleepSlice);
+  }
+}
+
+void sleep_on_clock(const ClientCore* core, std::chrono::milliseconds delay,
+                    const CancellationToken* cancel, std::chrono::milliseconds slice) {
+  const auto sleep = [core](std::chrono::milliseconds d) {
+    if (core)
+      core->options().clock.sleep(d);
+    else
+      std::this_thread::sleep_for(d);
+  };
+  if (!cancel || (core && core->impl().custom_sleep)) {
+    sleep(delay);
+    return;
+  }
+  while (delay.count() > 0 && !cancel->cancelled()) {
+    const auto step = std::min(delay, slice);
+    sleep(step);
+    delay -= step;
   }
 }
 

@@ -7,6 +7,7 @@
 #include <workos/options.h>
 #include <workos/transport.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -28,5 +29,11 @@ struct ClientCore::Impl {
 
 /// The `User-Agent` value without suffix: `workos-cpp/<version> (<compiler>; <os>)`.
 std::string base_user_agent();
+
+/// Waits `delay` through the client's clock (the calling thread's own sleep without a client).
+/// An injected `Clock::sleep` is called once with the whole delay; the real sleep, when `cancel`
+/// is set, in slices of `slice`, so that a cancellation ends the wait soon after it happens.
+void sleep_on_clock(const ClientCore* core, std::chrono::milliseconds delay,
+                    const CancellationToken* cancel, std::chrono::milliseconds slice);
 
 }  // namespace workos::detail

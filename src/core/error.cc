@@ -52,13 +52,9 @@ std::string Error::to_string() const {
     out += ' ';
     out += std::to_string(i.status);
   }
-  if (!i.code.empty()) {
+  if (!i.code.empty() || !i.error.empty()) {
     out += " [";
-    out += i.code;
-    out += ']';
-  } else if (!i.error.empty()) {
-    out += " [";
-    out += i.error;
+    out += i.code.empty() ? i.error : i.code;
     out += ']';
   }
   if (!i.message.empty()) {

@@ -3,6 +3,7 @@
 // See docs/adr/0001-json-decoding.md.
 
 #include "core/json.h"
+#include "core/padding.h"
 
 #include <charconv>
 #include <cmath>
@@ -62,10 +63,7 @@ const char* type_name(Value v) noexcept {
 
 void DecodeContext::type_error(const char* expected, Value got) {
   if (failed_) return;
-  failed_ = true;
-  std::string p = path();
-  first_error_ = (p.empty() ? std::string("document") : p) + ": expected " + expected + ", got " +
-                 type_name(got);
+  fail(std::string("expected ") + expected + ", got " + type_name(got));
 }
 
 void DecodeContext::fail(std::string_view message) {
@@ -428,13 +426,8 @@ Result<void> decode_document(JsonText text, std::string_view model, void* out,
   return {};
 }
 
-}  // namespace workos::detail::json
-
-#include "core/padding.h"
-static_assert(workos::detail::kJsonPadding >= simdjson::SIMDJSON_PADDING,
+static_assert(kJsonPadding >= simdjson::SIMDJSON_PADDING,
               "the transport must reserve at least SIMDJSON_PADDING bytes after a body");
-
-namespace workos::detail::json {
 
 void read(Value v, ListMetadata& out, DecodeContext& c) {
   ObjectReader r(v, c);

@@ -144,6 +144,25 @@ void redact_query_params(std::string& s, bool keep_code = false) {
   }
 }
 
+// `text` with the API key replaced.
+std::string without_api_key(std::string_view text, std::string_view api_key) {
+  std::string s(text);
+  if (api_key.size() >= 4) replace_all(s, api_key, kRedacted);
+  return s;
+}
+
+// Every rule but the URL's: `keep_code` keeps an error's `code` (a response body's), and a
+// body that is not JSON (form-encoded, or text echoing a request) can carry secrets as
+// `name=value` pairs.
+std::string redact_text(std::string_view text, std::string_view api_key, bool keep_code) {
+  std::string s = without_api_key(text, api_key);
+  redact_bearer(s);
+  redact_secret_keys(s);
+  redact_json_fields(s, keep_code);
+  redact_query_params(s, keep_code);
+  return s;
+}
+
 }  // namespace
 
 bool is_sensitive_name(std::string_view raw) noexcept {
@@ -166,35 +185,12 @@ bool is_sensitive_name(std::string_view raw) noexcept {
          ends_with(n, "password") || ends_with(n, "[code]") || ends_with(n, "[password]");
 }
 
-namespace {
-
-// `text` with the API key replaced.
-std::string without_api_key(std::string_view text, std::string_view api_key) {
-  std::string s(text);
-  if (api_key.size() >= 4) replace_all(s, api_key, kRedacted);
-  return s;
-}
-
-}  // namespace
-
 std::string redact(std::string_view text, std::string_view api_key) {
-  std::string s = without_api_key(text, api_key);
-  redact_bearer(s);
-  redact_secret_keys(s);
-  redact_json_fields(s, false);
-  redact_query_params(s);
-  return s;
+  return redact_text(text, api_key, false);
 }
 
 std::string redact_response_body(std::string_view text, std::string_view api_key) {
-  std::string s = without_api_key(text, api_key);
-  redact_bearer(s);
-  redact_secret_keys(s);
-  redact_json_fields(s, true);
-  // A body that is not JSON (form-encoded, or text echoing a request) can carry secrets as
-  // `name=value` pairs.
-  redact_query_params(s, true);
-  return s;
+  return redact_text(text, api_key, true);
 }
 
 std::string redact_url(std::string_view url, std::string_view api_key) {

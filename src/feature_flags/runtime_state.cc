@@ -213,8 +213,7 @@ RuntimeState::RuntimeState(std::shared_ptr<workos::detail::ClientCore> core,
   ready_ = !first.flags.empty();
   stats_.flag_count = first.flags.size();
   options_.bootstrap.clear();
-  snapshots_.push_back(std::make_unique<const Snapshot>(std::move(first)));
-  current_.store(snapshots_.back().get(), std::memory_order_release);
+  publish(std::move(first));
 }
 
 workos::detail::ApiRequest RuntimeState::request() const {

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
-#include <thread>
 
 namespace workos::auth::detail {
 
@@ -121,28 +120,8 @@ bool cancelled(const DevicePollOptions& o) {
   return o.cancellation && o.cancellation->cancelled();
 }
 
-// Waits `d` through the client's clock. An injected sleep is called once; the real one in
-// short slices so a cancellation is noticed quickly.
-void wait(const workos::detail::ClientCore* core, std::chrono::milliseconds d,
-          const DevicePollOptions& o) {
-  const bool injected = core && core->impl().custom_sleep;
-  if (injected || !o.cancellation) {
-    if (core)
-      core->options().clock.sleep(d);
-    else
-      std::this_thread::sleep_for(d);
-    return;
-  }
-  constexpr std::chrono::milliseconds kSlice{50};
-  while (d.count() > 0 && !cancelled(o)) {
-    const auto step = std::min(d, kSlice);
-    if (core)
-      core->options().clock.sleep(step);
-    else
-      std::this_thread::sleep_for(step);
-    d -= step;
-  }
-}
+// A cancellation ends the wait between two polls within ~50 ms.
+constexpr std::chrono::milliseconds kWaitSlice{50};
 
 }  // namespace
 
@@ -155,7 +134,7 @@ Result<workos::AuthenticateResponse> poll_device(const workos::detail::ClientCor
   for (;;) {
     if (cancelled(options)) return poll_cancelled_error();
     if (auto expired = state->before_wait()) return *expired;
-    wait(core, state->interval(), options);
+    workos::detail::sleep_on_clock(core, state->interval(), options.cancellation.get(), kWaitSlice);
     if (cancelled(options)) return poll_cancelled_error();
     auto done = state->after_answer(grant(state->params(), state->request()), options);
     if (done) return std::move(*done);
