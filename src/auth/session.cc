@@ -131,11 +131,19 @@ void classify_refresh_error(SessionRefresh& out, const Error& e) {
   out.retryable = retryable;
 }
 
-// The session data inside a cookie, or a failure recorded in `out` (no codec, a cookie that does
-// not unseal, unsealed text that is not session data).
+// The session data inside the context's cookie (its codec in `codec`), or a failure recorded in
+// `out`: no cookie, no codec, a cookie that does not unseal, unsealed text that is not session
+// data, session data without the `token` the step needs (`what` names it).
 template <class R>
-std::optional<SessionData> unseal_cookie(const SessionContext& ctx, const SessionCodec* codec,
-                                         const std::string& cookie, R& out) {
+std::optional<SessionData> open_cookie(const SessionContext& ctx,
+                                       std::shared_ptr<const SessionCodec>& codec,
+                                       std::string SessionData::*token, const char* what, R& out) {
+  std::string cookie;
+  ctx.snapshot(cookie, codec);
+  if (cookie.empty()) {
+    fail(out, SessionFailure::kNoSessionCookieProvided);
+    return std::nullopt;
+  }
   if (!codec) {
     fail(out, SessionFailure::kConfiguration, ctx.config_error);
     return std::nullopt;
@@ -150,6 +158,11 @@ std::optional<SessionData> unseal_cookie(const SessionContext& ctx, const Sessio
     fail(out, SessionFailure::kInvalidSessionCookie, data.error());
     return std::nullopt;
   }
+  if (((*data).*token).empty()) {
+    fail(out, SessionFailure::kInvalidSessionCookie,
+         Error(ErrorKind::kDecode, std::string("the session has no ") + what));
+    return std::nullopt;
+  }
   return std::move(*data);
 }
 
@@ -162,21 +175,8 @@ std::string refresh_key(const std::string& refresh_token, const std::optional<st
 
 std::optional<SessionData> open_for_authenticate(const SessionContext& ctx,
                                                  SessionAuthentication& out) {
-  std::string cookie;
   std::shared_ptr<const SessionCodec> codec;
-  ctx.snapshot(cookie, codec);
-  if (cookie.empty()) {
-    fail(out, SessionFailure::kNoSessionCookieProvided);
-    return std::nullopt;
-  }
-  std::optional<SessionData> data = unseal_cookie(ctx, codec.get(), cookie, out);
-  if (!data) return std::nullopt;
-  if (data->access_token.empty()) {
-    fail(out, SessionFailure::kInvalidSessionCookie,
-         Error(ErrorKind::kDecode, "the session has no access token"));
-    return std::nullopt;
-  }
-  return std::move(*data);
+  return open_cookie(ctx, codec, &SessionData::access_token, "access token", out);
 }
 
 void finish_authenticate(SessionAuthentication& out, SessionData data,
@@ -196,19 +196,9 @@ void finish_authenticate(SessionAuthentication& out, SessionData data,
 std::optional<RefreshStart> open_for_refresh(const SessionContext& ctx,
                                              const RefreshOptions& options, SessionRefresh& out) {
   RefreshStart start;
-  std::string cookie;
-  ctx.snapshot(cookie, start.codec);
-  if (cookie.empty()) {
-    fail(out, SessionFailure::kNoSessionCookieProvided);
-    return std::nullopt;
-  }
-  std::optional<SessionData> data = unseal_cookie(ctx, start.codec.get(), cookie, out);
+  std::optional<SessionData> data =
+      open_cookie(ctx, start.codec, &SessionData::refresh_token, "refresh token", out);
   if (!data) return std::nullopt;
-  if (data->refresh_token.empty()) {
-    fail(out, SessionFailure::kInvalidSessionCookie,
-         Error(ErrorKind::kDecode, "the session has no refresh token"));
-    return std::nullopt;
-  }
   // The organization scope: the caller's, else the current token's (unverified: the API checks
   // the refresh token; the claim only picks the organization), else the cookie's.
   start.organization_id = options.organization_id;

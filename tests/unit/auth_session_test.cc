@@ -345,6 +345,15 @@ TEST_F(AuthSession, RefreshFailureReasons) {
                  .refresh();
   EXPECT_EQ(net.reason, SessionFailure::kNetworkError);
   EXPECT_TRUE(net.retryable);
+
+  // A cookie without a refresh token cannot be refreshed; nothing is sent.
+  const std::size_t sent = fake->request_count();
+  auto no_refresh = workos::auth::seal_data(R"({"accessToken":"at"})", kPassword).value();
+  auto cannot = workos::auth::load_sealed_session(client, no_refresh, kPassword).refresh();
+  EXPECT_EQ(cannot.reason, SessionFailure::kInvalidSessionCookie);
+  ASSERT_TRUE(cannot.error.has_value());
+  EXPECT_EQ(cannot.error->message(), "the session has no refresh token");
+  EXPECT_EQ(fake->request_count(), sent);
 }
 
 TEST_F(AuthSession, ConcurrentRefreshesOfOneSessionShareOneCall) {
