@@ -147,7 +147,7 @@ Result<std::string> TokenVerifierCore::check_header(std::string_view token) cons
   if (!header.has_kid || header.kid.empty()) {
     return token_error(TokenFailure::kMissingKeyId, "the token header has no kid");
   }
-  if (core_ && core_->client_id().empty() && jwks_->options().url.empty()) {
+  if (fetch_config_error()) {
     return Error(ErrorKind::kConfiguration,
                  "a client id is needed to verify access tokens (set ClientOptions::client_id or "
                  "WORKOS_CLIENT_ID)");

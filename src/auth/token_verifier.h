@@ -35,7 +35,7 @@ class TokenVerifierCore {
   Result<AccessTokenClaims> check_with_key(std::string_view token, const RsaKey& key,
                                            bool allow_expired) const;
   /// The configuration error that stops a key-set fetch (no client id and no JWKS URL),
-  /// checked by the blocking and the async refresh alike.
+  /// checked by `check_header` and by the blocking and the async refresh alike.
   std::optional<Error> fetch_config_error() const;
   Result<void> refresh() const;
   std::string jwks_url() const;

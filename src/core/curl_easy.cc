@@ -204,11 +204,9 @@ curl_slist* configure_easy(CURL* h, const HttpRequest& request, const CurlTransp
   // Explicit proxy; otherwise libcurl reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY itself, unless
   // told not to: an empty CURLOPT_PROXY turns the environment's proxy off, and an empty
   // CURLOPT_NOPROXY keeps the environment's NO_PROXY from bypassing an explicit one.
-  if (!options.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, options.proxy.c_str());
-  if (!options.use_environment_proxy) {
-    if (options.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, "");
-    curl_easy_setopt(h, CURLOPT_NOPROXY, "");
-  }
+  if (!options.proxy.empty() || !options.use_environment_proxy)
+    curl_easy_setopt(h, CURLOPT_PROXY, options.proxy.c_str());
+  if (!options.use_environment_proxy) curl_easy_setopt(h, CURLOPT_NOPROXY, "");
   if (!options.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_bundle.c_str());
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, options.insecure_skip_tls_verify ? 0L : 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, options.insecure_skip_tls_verify ? 0L : 2L);
