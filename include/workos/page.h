@@ -68,6 +68,9 @@ class PageWalk {
   /// without one), or a `kDecode` error when the server handed out this cursor before
   /// (A, B, A, ...), so that the walk ends instead of looping forever.
   Result<std::chrono::milliseconds> admit(const std::string& cursor);
+  /// Forgets that `cursor` was followed: its page did not arrive (an error, a cancellation), so
+  /// following it again is a retry, not a loop.
+  void failed(const std::string& cursor);
   /// Records that the admitted request leaves now (after its wait), for the next pace.
   void sent();
 
@@ -254,6 +257,7 @@ class Page<T>::AutoPager {
         }
         Result<Page<T>> fetched = page.fetcher()(*cursor, walk.direction());
         if (!fetched) {
+          walk.failed(*cursor);
           fail(fetched.error());
           return;
         }

@@ -78,7 +78,8 @@ class Timestamp {
   }
   /// True when there is no text.
   bool empty() const noexcept { return size_ == 0; }
-  /// The instant, or `std::nullopt` when the text is not a valid RFC 3339 date-time.
+  /// The instant, or `std::nullopt` when the text is not a valid RFC 3339 date-time or names an
+  /// instant `std::chrono::system_clock` cannot hold (before 1678 or after 2262 with libstdc++).
   std::optional<std::chrono::system_clock::time_point> time_point() const;
 
   /// Equal when the wire texts are equal.

@@ -119,6 +119,10 @@ class AsyncCallOp : public std::enable_shared_from_this<AsyncCallOp> {
           handle_answer(seq, Error(ErrorKind::kConnection,
                                    std::string("the async transport threw: ") + e.what()));
           return;
+        } catch (...) {
+          handle_answer(seq, Error(ErrorKind::kConnection,
+                                   "the async transport threw a non-standard exception"));
+          return;
         }
         if (phase_ == Phase::kSending && attempt_seq_ == seq) abort_ = std::move(abort);
         break;
@@ -129,6 +133,8 @@ class AsyncCallOp : public std::enable_shared_from_this<AsyncCallOp> {
           answer = core_->client().impl().transport->send(plan_.request());
         } catch (const std::exception& e) {
           answer = Error(ErrorKind::kConnection, std::string("the transport threw: ") + e.what());
+        } catch (...) {
+          answer = Error(ErrorKind::kConnection, "the transport threw a non-standard exception");
         }
         handle_answer(seq, std::move(answer));
         break;

@@ -3,12 +3,26 @@
 
 #include <workos/async/future.h>
 
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <utility>
 
 namespace workos::detail {
+
+Error current_exception_error(const char* who) {
+  try {
+    throw;
+  } catch (const WorkOSError& e) {
+    return e.error();
+  } catch (const std::exception& e) {
+    return Error(ErrorKind::kInvalidArgument, std::string(who) + " threw: " + e.what());
+  } catch (...) {
+    return Error(ErrorKind::kInvalidArgument, std::string(who) + " threw a non-standard exception");
+  }
+}
 
 FutureStateBase::~FutureStateBase() = default;
 

@@ -142,9 +142,18 @@ Result<ClientCredentialsToken> ClientCredentials::token() const {
         state->finish(state->core().execute(state->request(), state->request_options())));
     return {answer, false};
   };
+  // Waiting for another caller's request keeps to this one's deadline.
+  const RequestOptions request_options = state_->request_options();
+  const std::optional<std::chrono::milliseconds>& deadline =
+      request_options.deadline ? request_options.deadline : state_->core().options().deadline;
+  detail::SingleFlight::Ran ran = detail::SingleFlight::Ran::kHere;
   detail::SingleFlight::Value value = state_->flight().run(
       state_->key(), std::chrono::steady_clock::duration::zero(), [state] { return state->now(); },
-      work);
+      work, deadline, &ran);
+  if (ran == detail::SingleFlight::Ran::kTimedOut) {
+    return Error(ErrorKind::kTimeout,
+                 "the deadline passed while another caller's token request was in flight");
+  }
   // Null on an event-loop thread while another caller's request is in flight: ask alone.
   if (!value) value = work().first;
   return *std::static_pointer_cast<const detail::ClientCredentialsState::Answer>(value);

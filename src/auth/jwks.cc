@@ -112,6 +112,8 @@ std::shared_ptr<const RsaKey> RsaKey::from_components(std::string kid, std::stri
       reinterpret_cast<const unsigned char*>(e.data()), static_cast<int>(e.size()), nullptr));
   if (!bn_n || !bn_e) return nullptr;
   if (BN_num_bits(bn_n.get()) < kMinRsaBits) return nullptr;
+  // An even exponent is no RSA key; e = 1 would make every "signature" its own message.
+  if (!BN_is_odd(bn_e.get()) || BN_is_one(bn_e.get())) return nullptr;
   std::unique_ptr<OSSL_PARAM_BLD, ParamBldDeleter> bld(OSSL_PARAM_BLD_new());
   if (!bld || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bn_n.get()) != 1 ||
       OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, bn_e.get()) != 1) {

@@ -47,6 +47,10 @@ using json::read_string_array;
 }  // namespace
 
 bool split_jwt(std::string_view token, JwtParts& parts) noexcept {
+  // RFC 7515 §2: the parts are base64url without padding. A `=` would give one token a second
+  // spelling that verifies (the decoder strips padding), which defeats any check keyed on the
+  // token text.
+  if (token.find('=') != std::string_view::npos) return false;
   const std::size_t a = token.find('.');
   if (a == std::string_view::npos) return false;
   const std::size_t b = token.find('.', a + 1);

@@ -19,7 +19,8 @@ struct JwtParts {
   std::string_view signing_input;  ///< header_b64 "." payload_b64
 };
 
-/// Splits `token` into its parts. False unless there are exactly three non-empty parts.
+/// Splits `token` into its parts. False unless there are exactly three non-empty parts and no
+/// `=` padding anywhere.
 bool split_jwt(std::string_view token, JwtParts& parts) noexcept;
 
 /// Header facts the verifier needs.

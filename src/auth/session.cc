@@ -306,7 +306,10 @@ SessionRefresh refresh(const std::shared_ptr<SessionContext>& ctx, const Refresh
   SessionRefresh out;
   std::optional<RefreshStart> start = open_for_refresh(*ctx, options, out);
   if (!start) return out;
-  bool shared = false;
+  // Waiting for another caller's refresh of this session keeps to this call's deadline.
+  const std::optional<std::chrono::milliseconds>& deadline =
+      options.request.deadline ? options.request.deadline : ctx->core->options().deadline;
+  SingleFlight::Ran ran = SingleFlight::Ran::kHere;
   auto value = ctx->state->refreshes.run(
       start->key, refresh_reuse_window(*ctx), steady_now(ctx->core),
       [&]() -> std::pair<SingleFlight::Value, bool> {
@@ -316,14 +319,17 @@ SessionRefresh refresh(const std::shared_ptr<SessionContext>& ctx, const Refresh
         const bool ok = r->has_value();
         return {std::static_pointer_cast<const void>(r), ok};
       },
-      &shared);
-  out.shared = shared;
+      deadline, &ran);
+  out.shared = ran == SingleFlight::Ran::kShared;
   if (!value) {
     fail(out, SessionFailure::kRefreshFailed,
-         Error(ErrorKind::kInvalidArgument,
-               "a blocking session refresh was called on an event-loop thread while "
-               "another refresh of this session is in flight; use the async session "
-               "there"));
+         ran == SingleFlight::Ran::kTimedOut
+             ? Error(ErrorKind::kTimeout,
+                     "the deadline passed while another refresh of this session was in flight")
+             : Error(ErrorKind::kInvalidArgument,
+                     "a blocking session refresh was called on an event-loop thread while "
+                     "another refresh of this session is in flight; use the async session "
+                     "there"));
     out.retryable = true;
     return out;
   }

@@ -297,15 +297,22 @@ Result<SessionData> parse_session_data(std::string_view text) {
       // A user the SDK cannot read does not invalidate the session: the tokens decide.
       if (detail::decode_user(f.value, u)) d.user = std::move(u);
     } else if (k == "impersonator") {
+      // Unlike the user, an impersonator the SDK cannot read fails the session: dropping it
+      // would show an impersonated session as the user's own.
       if (f.value.is_null()) continue;
       simdjson::dom::object imp;
-      if (f.value.get_object().get(imp) != simdjson::SUCCESS) continue;
+      if (f.value.get_object().get(imp) != simdjson::SUCCESS) {
+        return Error(ErrorKind::kDecode, "SessionData.impersonator: expected an object");
+      }
       SessionImpersonator i;
       for (auto g : imp) {
-        if (g.key == "email")
-          detail::read_string(g.value, i.email);
-        else if (g.key == "reason")
-          detail::read_optional_string(g.value, i.reason);
+        const bool read = g.key == "email"    ? detail::read_string(g.value, i.email)
+                          : g.key == "reason" ? detail::read_optional_string(g.value, i.reason)
+                                              : true;
+        if (!read) {
+          return Error(ErrorKind::kDecode,
+                       "SessionData.impersonator." + std::string(g.key) + ": expected a string");
+        }
       }
       d.impersonator = std::move(i);
     }

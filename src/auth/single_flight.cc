@@ -37,7 +37,10 @@ std::vector<SingleFlight::Waiter> SingleFlight::finish_locked(const std::string&
 SingleFlight::Value SingleFlight::run(const std::string& key,
                                       std::chrono::steady_clock::duration keep_for,
                                       const std::function<TimePoint()>& now, const Work& work,
-                                      bool* shared) {
+                                      std::optional<std::chrono::milliseconds> wait_at_most,
+                                      Ran* how) {
+  Ran ignored = Ran::kHere;
+  if (!how) how = &ignored;
   std::unique_lock<std::mutex> lock(mu_);
   prune_locked(keep_for, now());
   auto it = entries_.find(key);
@@ -45,11 +48,17 @@ SingleFlight::Value SingleFlight::run(const std::string& key,
     std::shared_ptr<Entry> entry = it->second;
     // A blocking wait on an event-loop thread could wait for work that thread must complete.
     if (!entry->done && workos::detail::on_event_loop_thread()) {
-      if (shared) *shared = false;
+      *how = Ran::kOnLoopThread;
       return nullptr;
     }
-    cv_.wait(lock, [&] { return entry->done; });
-    if (shared) *shared = true;
+    const auto finished = [&] { return entry->done; };
+    if (!wait_at_most) {
+      cv_.wait(lock, finished);
+    } else if (!cv_.wait_for(lock, *wait_at_most, finished)) {
+      *how = Ran::kTimedOut;  // the caller's deadline comes before the other caller's answer
+      return nullptr;
+    }
+    *how = Ran::kShared;
     return entry->value;
   }
   auto entry = std::make_shared<Entry>();
@@ -72,7 +81,7 @@ SingleFlight::Value SingleFlight::run(const std::string& key,
   } publish{this, lock, key, now, entry};
   lock.unlock();
   publish.result = work();
-  if (shared) *shared = false;
+  *how = Ran::kHere;
   return publish.result.first;
 }
 

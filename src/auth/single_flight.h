@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,12 +29,21 @@ class SingleFlight {
   /// Receives the value of another caller's run (async waiters).
   using Waiter = std::function<void(Value)>;
 
-  /// Runs `work` unless a run for `key` is in flight (then waits for it and returns its value)
-  /// or finished successfully less than `keep_for` ago (then returns that value). `shared` is
-  /// set when the value came from another caller's run. Returns null, without waiting, when
-  /// called on an event-loop thread while another run is in flight.
+  /// How `run` came to its value.
+  enum class Ran {
+    kHere,          ///< This caller ran the work.
+    kShared,        ///< Another caller's run (in flight, or recent and successful).
+    kOnLoopThread,  ///< None: a run is in flight and this is an event-loop thread (no wait).
+    kTimedOut,      ///< None: a run is in flight and did not finish within `wait_at_most`.
+  };
+  /// Runs `work` unless a run for `key` is in flight (then waits for it, at most `wait_at_most`
+  /// when set, and returns its value) or finished successfully less than `keep_for` ago (then
+  /// returns that value). Returns null, without waiting, when called on an event-loop thread
+  /// while another run is in flight, and null after `wait_at_most`; `how` says which.
   Value run(const std::string& key, std::chrono::steady_clock::duration keep_for,
-            const std::function<TimePoint()>& now, const Work& work, bool* shared = nullptr);
+            const std::function<TimePoint()>& now, const Work& work,
+            std::optional<std::chrono::milliseconds> wait_at_most = std::nullopt,
+            Ran* how = nullptr);
 
   /// Outcome of `claim`.
   enum class Claim {

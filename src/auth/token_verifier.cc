@@ -126,7 +126,8 @@ TokenVerifierCore::TokenVerifierCore(std::shared_ptr<workos::detail::ClientCore>
 Result<std::string> TokenVerifierCore::check_header(std::string_view token) const {
   JwtParts parts;
   if (!split_jwt(token, parts)) {
-    return token_error(TokenFailure::kMalformed, "the token is not a compact JWS (3 parts)");
+    return token_error(TokenFailure::kMalformed,
+                       "the token is not a compact JWS (3 unpadded base64url parts)");
   }
   JwtHeader header;
   if (decode_header(parts.header_b64, header) != TokenFailure::kNone) {
@@ -168,7 +169,8 @@ Result<AccessTokenClaims> TokenVerifierCore::check_with_key(std::string_view tok
                                                             bool allow_expired) const {
   JwtParts parts;
   if (!split_jwt(token, parts)) {
-    return token_error(TokenFailure::kMalformed, "the token is not a compact JWS (3 parts)");
+    return token_error(TokenFailure::kMalformed,
+                       "the token is not a compact JWS (3 unpadded base64url parts)");
   }
   std::string signature;
   if (!base64url_decode(parts.signature_b64, signature)) {

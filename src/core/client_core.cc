@@ -236,10 +236,11 @@ Error ClientCore::decode_error(const Error& error, const ResponseInfo& response)
   ErrorInfo info = error.info();
   info.status = response.status;
   info.request_id = std::string(response.request_id());
-  info.raw_body = redact_response_body(response.body.size() > kMaxDecodeErrorBody
-                                           ? response.body.substr(0, kMaxDecodeErrorBody)
-                                           : response.body,
-                                       options_.api_key);
+  // A 2xx body: its `code` is a secret (a Magic Auth code), not an error code, so it goes too.
+  info.raw_body = redact(response.body.size() > kMaxDecodeErrorBody
+                             ? response.body.substr(0, kMaxDecodeErrorBody)
+                             : response.body,
+                         options_.api_key);
   info.message = redact(info.message, options_.api_key);
   return Error(std::move(info));
 }

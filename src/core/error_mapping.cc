@@ -4,6 +4,7 @@
 
 #include "core/civil_time.h"
 #include "core/headers.h"
+#include "core/json.h"
 
 #include <simdjson.h>
 
@@ -215,16 +216,19 @@ ErrorInfo map_http_error(const HttpResponse& response, std::string_view method,
         // `radar_*` member of the body gathered into one object.
         info.radar_challenge_json = json_field(obj, "radar_challenge");
         if (info.radar_challenge_json.empty()) {
-          std::string gathered;
+          json::Writer gathered;
+          bool any = false;
           for (auto field : obj) {
             if (field.key.substr(0, 6) != "radar_") continue;
-            gathered += gathered.empty() ? "{" : ",";
-            gathered += '"';
-            gathered.append(field.key);
-            gathered += "\":";
-            gathered += simdjson::minify(field.value);
+            if (!any) gathered.begin_object();
+            any = true;
+            gathered.key(field.key);  // escaped: a key may hold a quote or a backslash
+            gathered.raw(simdjson::minify(field.value));
           }
-          if (!gathered.empty()) info.radar_challenge_json = gathered + "}";
+          if (any) {
+            gathered.end_object();
+            info.radar_challenge_json = gathered.take();
+          }
         }
       }
     }

@@ -49,6 +49,10 @@ Result<std::chrono::milliseconds> PageWalk::admit(const std::string& cursor) {
   return wait;
 }
 
+void PageWalk::failed(const std::string& cursor) {
+  followed_->cursors.erase(cursor);
+}
+
 void PageWalk::sent() {
   last_fetch_ = std::chrono::steady_clock::now();
 }

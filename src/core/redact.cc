@@ -10,10 +10,6 @@ namespace workos::detail {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) noexcept {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 char lower(char c) noexcept {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -119,7 +115,8 @@ void redact_json_fields(std::string& s, bool keep_code) {
 }
 
 // name=value pairs in URLs / form bodies / free text: the value of a sensitive name is replaced
-// up to the next `&`, `#`, whitespace, quote or end. `keep_code` as in redact_json_fields.
+// up to the next `&`, `#`, whitespace, quote, backslash or end (a backslash may escape the quote
+// that ends a JSON string, which must stay). `keep_code` as in redact_json_fields.
 void redact_query_params(std::string& s, bool keep_code = false) {
   std::size_t i = 0;
   while ((i = s.find('=', i)) != std::string::npos) {
@@ -132,7 +129,7 @@ void redact_query_params(std::string& s, bool keep_code = false) {
     const std::string_view name(s.data() + start, i - start);
     std::size_t end = i + 1;
     while (end < s.size() && s[end] != '&' && s[end] != '#' && s[end] != ' ' && s[end] != '"' &&
-           s[end] != '\'' && s[end] != '\n' && s[end] != ';' && s[end] != ',') {
+           s[end] != '\'' && s[end] != '\n' && s[end] != ';' && s[end] != ',' && s[end] != '\\') {
       ++end;
     }
     if (!name.empty() && is_sensitive_name(name) && !(keep_code && name == "code") && end > i + 1 &&
@@ -165,24 +162,31 @@ std::string redact_text(std::string_view text, std::string_view api_key, bool ke
 
 }  // namespace
 
-bool is_sensitive_name(std::string_view raw) noexcept {
-  char buf[64];
-  if (raw.empty() || raw.size() > sizeof buf) return false;
-  for (std::size_t i = 0; i < raw.size(); ++i) buf[i] = lower(raw[i]);
-  const std::string_view n(buf, raw.size());
+bool is_sensitive_name(std::string_view name) noexcept {
   // `value` is redacted under every parent. Most `value` fields of the WorkOS API are secrets
   // (a vault object's value, an API key's full value, a Pipes credential, the key sent to
   // /api_keys/validate); the others (a directory user's email, a consent choice) lose nothing
   // of worth in a log line. The redactor tokenizes strings without parsing structure, so it
   // cannot tell a vault object's `value` from another reliably in a truncated body; redacting
   // all of them fails safe. Decoded models are not affected: only logs and error text are.
-  return n == "code" || n == "password" || n == "client_secret" || n == "api_key" ||
-         n == "apikey" || n == "secret" || n == "token" || n == "refresh_token" ||
-         n == "device_code" || n == "data_key" || n == "value" || n == "access_token" ||
-         n == "id_token" || n == "session_data" || n == "sealed_session" ||
-         n == "cookie_password" || n == "code_verifier" || n == "authorization" || n == "cookie" ||
-         n == "set-cookie" || ends_with(n, "_token") || ends_with(n, "_secret") ||
-         ends_with(n, "password") || ends_with(n, "[code]") || ends_with(n, "[password]");
+  // `credential` is the key or token sent to the agents' validation; `qr_code` is an image of a
+  // TOTP secret. A device flow's `user_code` stays readable: it is shown to the user anyway.
+  static constexpr std::string_view kNames[] = {
+      "code",          "password",      "client_secret",  "api_key",
+      "apikey",        "secret",        "token",          "refresh_token",
+      "device_code",   "data_key",      "value",          "access_token",
+      "id_token",      "session_data",  "sealed_session", "cookie_password",
+      "code_verifier", "authorization", "cookie",         "set-cookie",
+      "password_hash", "credential",    "qr_code"};
+  static constexpr std::string_view kEndings[] = {"authorization_code", "_token", "_secret",
+                                                  "password",           "[code]", "[password]"};
+  for (std::string_view n : kNames) {
+    if (iequals(name, n)) return true;
+  }
+  for (std::string_view e : kEndings) {
+    if (name.size() >= e.size() && iequals(name.substr(name.size() - e.size()), e)) return true;
+  }
+  return false;
 }
 
 std::string redact(std::string_view text, std::string_view api_key) {

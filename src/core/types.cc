@@ -126,9 +126,16 @@ std::optional<std::chrono::system_clock::time_point> Timestamp::time_point() con
       detail::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   const std::int64_t secs = days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 +
                             second - offset_seconds;
-  const auto since_epoch = std::chrono::seconds(secs) + std::chrono::nanoseconds(nanos);
+  // system_clock counts in a 64-bit unit (nanoseconds with libstdc++: years 1678 to 2262); a
+  // valid date-time outside its range (`9999-12-31T23:59:59Z`, `0001-01-01T00:00:00Z`) has no
+  // time point rather than a wrapped one.
+  using Duration = std::chrono::system_clock::duration;
+  constexpr std::int64_t kMaxSeconds =
+      std::chrono::duration_cast<std::chrono::seconds>(Duration::max()).count() - 1;
+  if (secs > kMaxSeconds || secs < -kMaxSeconds) return std::nullopt;
   return std::chrono::system_clock::time_point(
-      std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch));
+      std::chrono::duration_cast<Duration>(std::chrono::seconds(secs)) +
+      std::chrono::duration_cast<Duration>(std::chrono::nanoseconds(nanos)));
 }
 
 std::string_view ResponseInfo::header(std::string_view name) const noexcept {

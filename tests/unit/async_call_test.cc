@@ -329,6 +329,35 @@ TEST_F(AsyncTransportTest, AnswersFromAnotherThreadDriveRetries) {
   EXPECT_EQ(clock.recorded_sleeps().size(), 1u);
 }
 
+// A transport that throws something other than a std::exception.
+struct ThrowingAsyncTransport : AsyncTransport {
+  std::atomic<int> sent{0};
+  std::function<void()> send_async(HttpRequest, AsyncSendCallback) override {
+    ++sent;
+    throw 42;
+  }
+};
+
+TEST(AsyncTransportThrows, ANonStandardExceptionIsAConnectionErrorNotABrokenPromise) {
+  auto transport = std::make_shared<ThrowingAsyncTransport>();
+  test::FakeClock clock;
+  ClientOptions o;
+  o.api_key = test::kTestApiKey;
+  o.clock = clock.clock();
+  o.max_retries = 1;
+  AsyncClientOptions ao;
+  ao.transport = transport;
+  AsyncClientBase client(detail::CoreAccess::make<AsyncClientBase>(test::make_core(o), ao));
+  Result<Item> r =
+      detail::call_async<Item>(detail::CoreAccess::async_core(client), get("/items/t"), {}, "Item")
+          .get();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), ErrorKind::kConnection) << r.error().to_string();
+  EXPECT_NE(r.error().message().find("non-standard exception"), std::string::npos)
+      << r.error().message();
+  EXPECT_EQ(transport->sent.load(), 2);  // retried like any connection error
+}
+
 TEST_F(AsyncTransportTest, CancelAbortsTheAttemptInFlight) {
   Future<Item> f = detail::call_async<Item>(detail::CoreAccess::async_core(*client),
                                             get("/items/b"), {}, "Item");

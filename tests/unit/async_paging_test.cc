@@ -1,7 +1,7 @@
 // Copyright workos-cpp authors. Handwritten.
 // AsyncPage / AsyncPager over scripted fetchers: pages on demand, prefetch of one page ahead,
-// empty pages skipped, a repeated cursor ends the walk with an error, for_each / collect, errors,
-// cancel.
+// empty pages skipped, a repeated cursor ends the walk with an error, a failed page is retried,
+// for_each / collect, errors, cancel, long walks of pages that are already there.
 
 #include <gtest/gtest.h>
 
@@ -236,6 +236,82 @@ TEST(AsyncPaging, CancellingForEachCancelsThePageBeingFetched) {
   Result<void> r = f.get();
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().kind(), ErrorKind::kCancelled);
+}
+
+TEST(AsyncPaging, AFailedPageIsFetchedAgainByTheNextCall) {
+  Pages pages;
+  pages.add("c1", {2}, std::nullopt);
+  pages.failing.emplace("c1", Error(ErrorKind::kConnection, "reset"));
+  AsyncPager<int> pager = pages.first({1}, "c1").auto_paging();
+  ASSERT_TRUE(pager.next_page().get().value());
+  Result<std::optional<AsyncPage<int>>> failed = pager.next_page().get();
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().kind(), ErrorKind::kConnection);
+  pages.failing.clear();
+  // The server did not hand the cursor out twice: the walk retries it.
+  Result<std::optional<AsyncPage<int>>> retried = pager.next_page().get();
+  ASSERT_TRUE(retried) << retried.error().to_string();
+  ASSERT_TRUE(*retried);
+  EXPECT_EQ((*retried)->data, (std::vector<int>{2}));
+  EXPECT_EQ(pages.fetches(), (std::vector<std::string>{"c1", "c1"}));
+}
+
+TEST(AsyncPaging, NoCallbackRunsAfterACancelledForEachCompleted) {
+  Pages pages;
+  pages.hold = true;
+  pages.add("c1", {2}, std::nullopt);
+  std::vector<int> seen;
+  Future<void> f =
+      pages.first({1}, "c1").auto_paging().for_each([&](const int& v) { seen.push_back(v); });
+  ASSERT_EQ(pages.fetches().size(), 1u);
+  {
+    // A transport whose answer is already on its way: cancelling does not stop it.
+    std::lock_guard<std::mutex> lock(pages.mutex);
+    pages.held.at(0).second->set_canceller([] {});
+  }
+  f.cancel();
+  Result<void> r = f.get();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), ErrorKind::kCancelled);
+  pages.answer_held(0);  // the page arrives after all
+  EXPECT_EQ(seen, (std::vector<int>{1}));
+}
+
+TEST(AsyncPaging, ACancelDuringTheCallbackCompletesAfterItAndStopsThePage) {
+  Pages pages;
+  pages.hold = true;
+  pages.add("c1", {1, 2, 3}, std::nullopt);
+  std::vector<int> seen;
+  Future<void> f;
+  f = pages.first({}, "c1").auto_paging().for_each([&](const int& v) {
+    seen.push_back(v);
+    if (v == 1) {
+      f.cancel();
+      EXPECT_FALSE(f.is_ready());  // not while the callback runs
+    }
+  });
+  pages.answer_held(0);  // runs the callback on this thread
+  ASSERT_TRUE(f.is_ready());
+  Result<void> r = f.get();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), ErrorKind::kCancelled);
+  EXPECT_EQ(seen, (std::vector<int>{1}));
+}
+
+TEST(AsyncPaging, ALongWalkOfPagesAlreadyThereDoesNotGrowTheStack) {
+  // Ready pages (a mock, a prefetch that finished first) are walked in a loop: one nested call
+  // per page would overflow the stack long before the end.
+  constexpr int kPages = 50'000;
+  Pages pages;
+  for (int i = 1; i < kPages; ++i) {
+    pages.add(
+        "c" + std::to_string(i), {i},
+        i + 1 < kPages ? std::optional<std::string>("c" + std::to_string(i + 1)) : std::nullopt);
+  }
+  Result<std::vector<int>> all = pages.first({0}, "c1").auto_paging().collect().get();
+  ASSERT_TRUE(all) << all.error().to_string();
+  ASSERT_EQ(all->size(), static_cast<std::size_t>(kPages));
+  EXPECT_EQ(all->back(), kPages - 1);
 }
 
 TEST(AsyncPaging, NextPageOfALastPageIsAnError) {

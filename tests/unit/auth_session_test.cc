@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <mutex>
@@ -356,15 +357,35 @@ TEST_F(AuthSession, RefreshFailureReasons) {
   EXPECT_EQ(fake->request_count(), sent);
 }
 
-TEST_F(AuthSession, ConcurrentRefreshesOfOneSessionShareOneCall) {
+// Holds every refresh-token grant until `open()` (at most 10 s), then answers it.
+struct AuthenticateGate {
   std::mutex mu;
   std::condition_variable cv;
-  bool release = false;
-  on_authenticate = [&](const workos::HttpRequest&) -> workos::Result<workos::HttpResponse> {
-    std::unique_lock<std::mutex> lock(mu);
-    cv.wait_for(lock, std::chrono::seconds(10), [&] { return release; });
-    return FakeTransport::json(200, auth_response(token(), "rt_rotated"));
-  };
+  bool released = false;
+  std::function<workos::Result<workos::HttpResponse>(const workos::HttpRequest&)> handler(
+      std::function<std::string()> answer) {
+    return [this, answer](const workos::HttpRequest&) -> workos::Result<workos::HttpResponse> {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait_for(lock, std::chrono::seconds(10), [&] { return released; });
+      return FakeTransport::json(200, answer());
+    };
+  }
+  // Releases the held grants; true when they were still held.
+  bool open() {
+    bool was_held = false;
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      was_held = !released;
+      released = true;
+    }
+    cv.notify_all();
+    return was_held;
+  }
+};
+
+TEST_F(AuthSession, ConcurrentRefreshesOfOneSessionShareOneCall) {
+  AuthenticateGate gate;
+  on_authenticate = gate.handler([this] { return auth_response(token(), "rt_rotated"); });
   TestClient client(options());
   const std::string shared_cookie = cookie(expired_token(), "rt_shared");
   constexpr int kThreads = 8;
@@ -378,11 +399,7 @@ TEST_F(AuthSession, ConcurrentRefreshesOfOneSessionShareOneCall) {
     });
   }
   for (int i = 0; i < 2000 && authenticate_calls.load() == 0; ++i) std::this_thread::yield();
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    release = true;
-  }
-  cv.notify_all();
+  gate.open();
   for (auto& t : threads) t.join();
   EXPECT_EQ(authenticate_calls.load(), 1);
   int shared = 0;
@@ -392,6 +409,34 @@ TEST_F(AuthSession, ConcurrentRefreshesOfOneSessionShareOneCall) {
     shared += r.shared ? 1 : 0;
   }
   EXPECT_EQ(shared, kThreads - 1);
+}
+
+TEST_F(AuthSession, WaitingForAnotherRefreshOfTheSessionKeepsToTheCallersDeadline) {
+  AuthenticateGate gate;
+  on_authenticate = gate.handler([this] { return auth_response(token(), "rt_rotated"); });
+  TestClient client(options());
+  const std::string c = cookie(expired_token(), "rt_deadline");
+  workos::auth::SessionRefresh first;
+  std::thread slow(
+      [&] { first = workos::auth::load_sealed_session(client, c, kPassword).refresh(); });
+  for (int i = 0; i < 200000 && authenticate_calls.load() == 0; ++i) std::this_thread::yield();
+  ASSERT_EQ(authenticate_calls.load(), 1);
+
+  // The first refresh is held; this one may wait 50 ms for it, so it gives up while it is held.
+  workos::auth::RefreshOptions hurried;
+  hurried.request.deadline = std::chrono::milliseconds(50);
+  auto second = workos::auth::load_sealed_session(client, c, kPassword).refresh(hurried);
+  const bool still_held = gate.open();
+  slow.join();
+  EXPECT_TRUE(still_held);
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.reason, SessionFailure::kRefreshFailed);
+  ASSERT_TRUE(second.error.has_value());
+  EXPECT_EQ(second.error->kind(), workos::ErrorKind::kTimeout);
+  EXPECT_TRUE(second.retryable);
+  EXPECT_FALSE(second.shared);
+  EXPECT_TRUE(first) << workos::auth::to_string(first.reason);
+  EXPECT_EQ(authenticate_calls.load(), 1);
 }
 
 TEST_F(AuthSession, ARecentRefreshIsReusedWithinTheWindowOnly) {
@@ -488,6 +533,23 @@ TEST_F(AuthSession, ParsesBothPayloadLayouts) {
   EXPECT_EQ(py->user->first_name.value(), "P");
   EXPECT_FALSE(workos::auth::parse_session_data("[1]"));
   EXPECT_FALSE(workos::auth::parse_session_data(R"({"accessToken":5})"));
+}
+
+TEST_F(AuthSession, AnImpersonatorItCannotReadFailsTheSession) {
+  // Dropped or emptied, it would show an impersonated session as the user's own.
+  for (const char* impersonator : {R"("x")", R"({"email":5})", R"({"email":"i","reason":7})"}) {
+    auto parsed = workos::auth::parse_session_data(
+        std::string(R"({"accessToken":"a","refreshToken":"r","impersonator":)") + impersonator +
+        "}");
+    ASSERT_FALSE(parsed) << impersonator;
+    EXPECT_EQ(parsed.error().kind(), workos::ErrorKind::kDecode);
+    EXPECT_NE(parsed.error().message().find("SessionData.impersonator"), std::string::npos)
+        << parsed.error().message();
+  }
+  auto none = workos::auth::parse_session_data(
+      R"({"accessToken":"a","refreshToken":"r","impersonator":null})");
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(none->impersonator);
 }
 
 // JSON.stringify writes a lone UTF-16 surrogate (here after "Ada") as the escape \udd26, which

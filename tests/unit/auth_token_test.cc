@@ -214,6 +214,36 @@ TEST_F(AuthToken, FromJwksJsonNeedsAUsableKey) {
   EXPECT_FALSE(AccessTokenVerifier::from_jwks_json(workos::test::auth::jwks_json({small}), {}));
 }
 
+TEST_F(AuthToken, FromJwksJsonRefusesAnEvenOrUnitExponent) {
+  const std::string jwk = key->jwk_json();
+  ASSERT_NE(jwk.find(R"("e":"AQAB")"), std::string::npos) << jwk;
+  auto with_exponent = [&](const char* e) {
+    std::string changed = jwk;
+    changed.replace(changed.find(R"("e":"AQAB")"), 10, std::string(R"("e":")") + e + "\"");
+    return AccessTokenVerifier::from_jwks_json(R"({"keys":[)" + changed + "]}", {});
+  };
+  EXPECT_TRUE(with_exponent("AQAB"));   // 65537
+  EXPECT_TRUE(with_exponent("Aw"));     // 3
+  EXPECT_FALSE(with_exponent("AQ"));    // 1: a "signature" would be its own message
+  EXPECT_FALSE(with_exponent("AQAA"));  // 65536: even
+}
+
+TEST_F(AuthToken, RefusesPaddedPartsSoATokenHasOneSpelling) {
+  TestClaims c;
+  const std::string token = mint_access_token(*key, c, kNow);
+  ASSERT_TRUE(verifier().verify(token));
+  // The signature of a 2048-bit key is 256 bytes: 342 base64url characters, 344 with padding,
+  // which decode to the same bytes. RFC 7515 has no padding; the padded spelling is refused.
+  for (const std::string& padded : {token + "==", token + "="}) {
+    auto r = verifier().verify(padded);
+    EXPECT_EQ(failure_of(r), TokenFailure::kMalformed);
+  }
+  const std::size_t dot = token.find('.');
+  const std::string padded_header = token.substr(0, dot) + "=" + token.substr(dot);
+  EXPECT_EQ(failure_of(verifier().verify(padded_header)), TokenFailure::kMalformed);
+  EXPECT_FALSE(workos::auth::decode_access_token_unverified(token + "=="));
+}
+
 TEST_F(AuthToken, DecodeUnverifiedReadsClaimsOnly) {
   TestClaims c;
   auto r = workos::auth::decode_access_token_unverified(

@@ -7,6 +7,8 @@
 #include <workos/error.h>
 #include <workos/testing/fake_transport.h>
 
+#include <simdjson.h>
+
 #include "core/error_mapping.h"
 #include "support/core_test_helpers.h"
 
@@ -266,6 +268,17 @@ TEST(CoreAuthFlow, RadarChallengeCarriesIds) {
     EXPECT_EQ(ex.radar_challenge_json(),
               R"({"radar_challenge_id":"radar_challenge_1","radar_auth_attempt_id":"raa_1"})");
   }
+}
+
+TEST(CoreAuthFlow, RadarDetailsGatheredFromOddKeysAreValidJson) {
+  // The gathered object's keys come from the server: a quote or a backslash in one is escaped.
+  Error e = error_for(403, R"({"code":"radar_challenge","message":"m",)"
+                           R"("radar_a\"b":1,"radar_c\\d":"x"})");
+  EXPECT_EQ(e.info().radar_challenge_json, R"({"radar_a\"b":1,"radar_c\\d":"x"})");
+  simdjson::dom::parser parser;
+  simdjson::dom::element parsed;
+  EXPECT_EQ(parser.parse(e.info().radar_challenge_json).get(parsed), simdjson::SUCCESS)
+      << e.info().radar_challenge_json;
 }
 
 TEST(CoreErrorMessage, FallsBackMessageThenDescriptionThenErrorThenBody) {

@@ -366,6 +366,18 @@ TEST(CoreTimestamp, FormatsAndParsesRfc3339) {
   EXPECT_FALSE(parse("2024-01-02T03:04:05.Z"));
   EXPECT_FALSE(parse("2024-01-02T03:04:05Zjunk"));
   EXPECT_FALSE(parse("not a date at all!!"));
+  // Valid date-times the clock cannot hold have no time point (not a wrapped one): "never
+  // expires" must not read as "expired in 1815".
+  const auto latest = duration_cast<seconds>(system_clock::duration::max());
+  const auto earliest = duration_cast<seconds>(system_clock::duration::min());
+  if (latest < seconds(253402300799)) {
+    EXPECT_FALSE(parse("9999-12-31T23:59:59Z"));
+  }
+  if (earliest > seconds(-62135596800)) {
+    EXPECT_FALSE(parse("0001-01-01T00:00:00Z"));
+  }
+  EXPECT_EQ(parse("2262-01-01T00:00:00Z"), system_clock::time_point(seconds(9214646400)));
+  EXPECT_EQ(parse("1678-01-01T00:00:00Z"), system_clock::time_point(seconds(-9214560000)));
   EXPECT_EQ(workos::Timestamp::from_time_point(system_clock::time_point(milliseconds(-1))).text(),
             "1969-12-31T23:59:59.999Z");
 }

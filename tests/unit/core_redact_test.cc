@@ -1,6 +1,6 @@
 // Copyright workos-cpp authors. Handwritten.
-// Redaction of device codes and vault secrets (object values, data keys) from logged request
-// bodies and from the raw body kept in errors.
+// Redaction of device codes, Magic Auth codes, password hashes, credentials and vault secrets
+// (object values, data keys) from logged request bodies and from the raw body kept in errors.
 
 #include <workos/testing/fake_transport.h>
 #include <workos/user_management/user_management_client.h>
@@ -26,6 +26,7 @@ using workos::testing::FakeTransport;
 constexpr char kDeviceCode[] = "Ete3A8Bq-device-code-secret";
 constexpr char kVaultValue[] = "hunter2-vault-plaintext";
 constexpr char kDataKey[] = "DR9idtey9MpMrA1VRFrz30HB1yNgL2PoHZyjAkFeWgg=";
+constexpr char kMagicCode[] = "739154";
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
@@ -40,6 +41,22 @@ TEST(CoreRedact, DeviceCodeDataKeyAndValueAreSensitiveNames) {
                            "obfuscated_value", "key_context"}) {
     EXPECT_FALSE(workos::detail::is_sensitive_name(name)) << name;
   }
+}
+
+TEST(CoreRedact, PasswordHashesCredentialsAndTotpImagesAreSensitiveNames) {
+  for (const char* name : {"password_hash", "credential", "qr_code", "authkit_authorization_code",
+                           "totp_secret", "pending_authentication_token"}) {
+    EXPECT_TRUE(workos::detail::is_sensitive_name(name)) << name;
+  }
+  for (const char* name : {"password_hash_type", "credentials_type", "error_code", "secret_hint"}) {
+    EXPECT_FALSE(workos::detail::is_sensitive_name(name)) << name;
+  }
+  const std::string body =
+      R"({"email":"a@b.c","password_hash":"$2b$10$N9qo8uLOickgx2ZMRZoMye","password_hash_type":)"
+      R"("bcrypt","credential":"eyJhbGciOiJSUzI1NiJ9.e30.c2ln"})";
+  EXPECT_EQ(redact(body),
+            R"({"email":"a@b.c","password_hash":"[REDACTED]","password_hash_type":"bcrypt",)"
+            R"("credential":"[REDACTED]"})");
 }
 
 TEST(CoreRedact, RedactsTheDeviceCodeInJsonAndFormBodies) {
@@ -102,6 +119,25 @@ TEST_F(CoreRedactThroughTheClient, DecodeErrorRawBodyHidesAVaultObjectValue) {
   EXPECT_FALSE(contains(r.error().raw_body(), kVaultValue));
   EXPECT_FALSE(contains(r.error().to_string(), kVaultValue));
   EXPECT_FALSE(contains(logs.joined(), kVaultValue));
+}
+
+TEST_F(CoreRedactThroughTheClient, DecodeErrorRawBodyHidesAMagicAuthCode) {
+  workos::user_management::UserManagementService users(
+      workos::user_management::make_user_management_connection(core));
+  // A 2xx answer's `code` is the secret itself, not an error code: it goes from the raw body.
+  fake->enqueue_json(200, std::string(R"({"object":"magic_auth","id":"ma_1","user_id":"u_1",)") +
+                              R"("email":"a@b.c","code":")" + kMagicCode + R"(","created_at":5})");
+  auto r = users.create_magic_auth({"a@b.c"});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind(), workos::ErrorKind::kDecode);
+  EXPECT_TRUE(contains(r.error().raw_body(), R"("code":"[REDACTED]")")) << r.error().raw_body();
+  EXPECT_FALSE(contains(r.error().to_string(), kMagicCode));
+  EXPECT_FALSE(contains(logs.joined(), kMagicCode));
+  // An error answer keeps its error code readable.
+  fake->enqueue_json(422, R"({"code":"invalid_email","message":"bad"})");
+  auto e = users.create_magic_auth({"a@b.c"});
+  ASSERT_FALSE(e);
+  EXPECT_TRUE(contains(e.error().raw_body(), R"("code":"invalid_email")")) << e.error().raw_body();
 }
 
 TEST_F(CoreRedactThroughTheClient, DecodeErrorRawBodyHidesADataKey) {

@@ -14,6 +14,7 @@
 #include "auth/jwt.h"
 #include "core/error_mapping.h"
 #include "core/json.h"
+#include "core/redact.h"
 #include "events/models_json.h"
 
 namespace fuzz_findings_test {
@@ -84,6 +85,26 @@ TEST(FuzzFindings, ARepeatedEventTagChoosesTheAlternativeOfTheFieldsItDecodes) {
   workos::Event again;
   ASSERT_TRUE(detail::json::decode_document(once, "Event", again));
   EXPECT_EQ(detail::json::encode_document(again), once);
+}
+
+// A key longer than 64 characters was never sensitive, and a query value could swallow the
+// backslash that escaped a JSON quote; either way a second redaction found more to redact. Now
+// a long key ending in `password` is sensitive and query values stop at a backslash. The first
+// input sits in tests/fuzz/corpus/text_readers/.
+TEST(FuzzFindings, RedactingTwiceChangesNothing) {
+  const std::string long_key = std::string(70, 'x') + "_password";
+  const std::string body = "{\"" + long_key + "\":\"hunter2\"}";
+  EXPECT_TRUE(detail::is_sensitive_name(long_key));
+  EXPECT_EQ(detail::redact(body), "{\"" + long_key + "\":\"[REDACTED]\"}");
+  const std::string found = std::string("2P4\"code\":\"est_abD\":c\"} token=a") +
+                            std::string(95, '_') + std::string(";\0\0\0_Bearel0password\":\"", 23) +
+                            "\xe8"
+                            "2POSun4\x9bT\x8d\xcd\xce";
+  const std::string once = detail::redact(found);
+  EXPECT_EQ(detail::redact(once), once);
+  const std::string escaped = R"({"u":"a?token=ab\","password":"s"})";
+  const std::string escaped_once = detail::redact(escaped);
+  EXPECT_EQ(detail::redact(escaped_once), escaped_once) << escaped_once;
 }
 
 }  // namespace fuzz_findings_test

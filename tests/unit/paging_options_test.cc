@@ -137,6 +137,14 @@ TEST(PageWalk, RefusesACursorHandedOutTwice) {
   EXPECT_TRUE(walk.admit("C"));
 }
 
+TEST(PageWalk, ACursorWhosePageDidNotArriveMayBeFollowedAgain) {
+  workos::detail::PageWalk walk(PageDirection::kAfter, 0);
+  ASSERT_TRUE(walk.admit("A"));
+  walk.failed("A");
+  EXPECT_TRUE(walk.admit("A"));  // a retry, not a loop
+  EXPECT_FALSE(walk.admit("A"));
+}
+
 TEST(PageWalk, APaceAsksTheSecondRequestToWaitForWhatIsLeftOfTheGap) {
   // One page per 100 s: the first request leaves at once, the one admitted right after it
   // waits (almost) the whole gap; without a pace nothing waits.

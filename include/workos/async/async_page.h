@@ -195,7 +195,8 @@ class AsyncPager {
   /// Calls `f(const T&)` for every remaining item, page by page; `f` may return `bool` (false
   /// stops early). Completes after the last item, or with the first fetch error. `f` runs where
   /// page futures complete (an event-loop thread, or the client's executor): it must not
-  /// block. Cancelling the returned future cancels the page being fetched.
+  /// block. Cancelling the returned future cancels the page being fetched; once the future has
+  /// completed, `f` is not called again (a cancel during a call completes it after that call).
   template <class F>
   Future<void> for_each(F f) {
     auto run = std::make_shared<ForEach<F>>(*this, std::move(f));
@@ -263,22 +264,48 @@ class AsyncPager {
       return make_ready_future(
           Result<AsyncPage<T>>(Error(ErrorKind::kInvalidArgument, "no next page")));
     }
-    const PageDirection direction = st->walk.direction();
-    if (pause->count() <= 0) return fetcher(cursor, direction);
+    const std::weak_ptr<State> weak = st;
+    if (pause->count() <= 0) return fetch_at(weak, fetcher, cursor);
     Future<void> waited =
         st->options.wait ? st->options.wait(*pause) : detail::delay_on_loop(loop, *pause);
     return waited.then(inline_executor(),
-                       [weak = std::weak_ptr<State>(st), fetcher, cursor,
-                        direction](Result<void> r) -> Future<AsyncPage<T>> {
+                       [weak, fetcher, cursor](Result<void> r) -> Future<AsyncPage<T>> {
                          std::shared_ptr<State> alive = weak.lock();
                          if (!alive) r = Error(ErrorKind::kCancelled, "auto-paging was dropped");
-                         if (!r) return make_ready_future(Result<AsyncPage<T>>(r.error()));
+                         if (!r) {
+                           if (alive) forget(*alive, cursor);
+                           return make_ready_future(Result<AsyncPage<T>>(r.error()));
+                         }
                          {
                            std::lock_guard<std::mutex> lock(alive->mutex);
                            alive->walk.sent();
                          }
-                         return fetcher(cursor, direction);
+                         return fetch_at(weak, fetcher, cursor);
                        });
+  }
+
+  // Fetches the page at `cursor`. When it does not arrive (an error, a cancellation), the walk
+  // may follow that cursor again: the next `next_page` retries it.
+  static Future<AsyncPage<T>> fetch_at(const std::weak_ptr<State>& weak,
+                                       const typename AsyncPage<T>::Fetcher& fetcher,
+                                       const std::string& cursor) {
+    std::shared_ptr<State> st = weak.lock();
+    if (!st) {
+      return make_ready_future(
+          Result<AsyncPage<T>>(Error(ErrorKind::kCancelled, "auto-paging was dropped")));
+    }
+    return fetcher(cursor, st->walk.direction())
+        .then(inline_executor(), [weak, cursor](Result<AsyncPage<T>> r) {
+          if (!r) {
+            if (std::shared_ptr<State> alive = weak.lock()) forget(*alive, cursor);
+          }
+          return r;
+        });
+  }
+
+  static void forget(State& st, const std::string& cursor) {
+    std::lock_guard<std::mutex> lock(st.mutex);
+    st.walk.failed(cursor);
   }
 
   // Records `page` as handed out and, with prefetch, starts fetching the one after it.
@@ -333,64 +360,119 @@ class AsyncPager {
     Future<void> current;  // the step in progress, to cancel it
     std::size_t seq = 0;
     bool cancelled = false;
+    bool in_f = false;  // `f` is running: a cancel leaves completing the promise to that step
 
+    static Error cancelled_error() {
+      return Error(ErrorKind::kCancelled, "auto-paging was cancelled");
+    }
+
+    // Completes the promise with kCancelled at once, unless `f` is running: then it completes
+    // once `f` returned, so that no `f` runs after the future completed (what `f` captures may
+    // be gone by then).
     void cancel() {
       Future<void> c;
+      bool now = false;
       {
         std::lock_guard<std::mutex> lock(mutex);
         cancelled = true;
         c = std::move(current);
+        now = !in_f;
       }
       c.cancel();
-      promise.set_error(Error(ErrorKind::kCancelled, "auto-paging was cancelled"));
+      if (now) promise.set_error(cancelled_error());
     }
 
-    static void pump(const std::shared_ptr<ForEach>& self) {
-      std::size_t my_seq;
-      {
-        std::lock_guard<std::mutex> lock(self->mutex);
-        if (self->cancelled) return;
-        my_seq = ++self->seq;
+    bool is_cancelled() {
+      std::lock_guard<std::mutex> lock(mutex);
+      return cancelled;
+    }
+
+    // Hands one page's items to `f`; true when the walk goes on (the promise is complete
+    // otherwise).
+    bool consume(Result<std::optional<AsyncPage<T>>> r) {
+      if (!r) {
+        promise.set_error(r.error());
+        return false;
       }
-      Future<void> step = self->pager.next_page().then(
-          inline_executor(), [self](Result<std::optional<AsyncPage<T>>> r) {
-            if (!r) {
-              self->promise.set_error(r.error());
-              return;
-            }
-            if (!*r) {
-              self->promise.set_value();
-              return;
-            }
+      if (!*r) {
+        promise.set_value();
+        return false;
+      }
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (cancelled) return false;  // cancel() completed the promise
+        in_f = true;
+      }
+      bool more = true;
+      std::optional<Error> threw;
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
-            try {
+      try {
 #endif
-              for (const T& item : (*r)->data) {
-                if constexpr (std::is_same_v<std::invoke_result_t<F&, const T&>, bool>) {
-                  if (!self->f(item)) {
-                    self->promise.set_value();
-                    return;
-                  }
-                } else {
-                  self->f(item);
-                }
-              }
+        for (const T& item : (*r)->data) {
+          if constexpr (std::is_same_v<std::invoke_result_t<F&, const T&>, bool>) {
+            more = f(item);
+          } else {
+            f(item);
+          }
+          if (!more || is_cancelled()) break;
+        }
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
-            } catch (const WorkOSError& e) {
-              self->promise.set_error(e.error());
-              return;
-            } catch (const std::exception& e) {
-              self->promise.set_error(detail::continuation_error(e.what()));
-              return;
-            } catch (...) {
-              self->promise.set_error(detail::continuation_error("a non-standard exception"));
-              return;
-            }
+      } catch (...) {
+        threw = detail::current_exception_error("a continuation");
+      }
 #endif
-            pump(self);
-          });
-      std::lock_guard<std::mutex> lock(self->mutex);
-      if (self->seq == my_seq) self->current = std::move(step);
+      bool was_cancelled = false;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        in_f = false;
+        was_cancelled = cancelled;
+      }
+      if (was_cancelled) {
+        promise.set_error(cancelled_error());
+        return false;
+      }
+      if (threw) {
+        promise.set_error(std::move(*threw));
+        return false;
+      }
+      if (!more) {
+        promise.set_value();
+        return false;
+      }
+      return true;
+    }
+
+    // Walks on. Pages that are already there (a mock, a finished prefetch) are consumed in this
+    // loop rather than by a nested call, so a long walk does not grow the stack.
+    static void pump(const std::shared_ptr<ForEach>& self) {
+      for (;;) {
+        std::size_t my_seq = 0;
+        {
+          std::lock_guard<std::mutex> lock(self->mutex);
+          if (self->cancelled) return;
+          my_seq = ++self->seq;
+        }
+        Future<std::optional<AsyncPage<T>>> next = self->pager.next_page();
+        if (next.is_ready()) {
+          if (!self->consume(next.get())) return;
+          continue;
+        }
+        Future<void> step =
+            next.then(inline_executor(), [self](Result<std::optional<AsyncPage<T>>> r) {
+              if (self->consume(std::move(r))) pump(self);
+            });
+        Future<void> stale;
+        {
+          std::lock_guard<std::mutex> lock(self->mutex);
+          if (self->cancelled) {
+            stale = std::move(step);  // cancelled while it started: cancel it too
+          } else if (self->seq == my_seq) {
+            self->current = std::move(step);
+          }
+        }
+        stale.cancel();
+        return;
+      }
     }
   };
 

@@ -67,10 +67,9 @@ namespace detail {
 /// True on a thread of a workos event loop (blocking there would stall every request).
 bool on_event_loop_thread() noexcept;
 
-/// The error given to a future whose continuation threw `what`.
-inline Error continuation_error(const char* what) {
-  return Error(ErrorKind::kInvalidArgument, std::string("a continuation threw: ") + what);
-}
+/// The error for the exception being handled (call it inside a `catch`): a `WorkOSError`'s own
+/// error, otherwise `kInvalidArgument` saying that `who` ("a continuation") threw and what.
+Error current_exception_error(const char* who);
 
 /// Shared state of a future / promise pair. Thread-safe. The type-independent half, compiled
 /// once in the library (src/async/future.cc) rather than in every unit that names a `Future<T>`.
@@ -214,12 +213,8 @@ void run_continuation(const std::shared_ptr<FutureState<U>>& next, F& f, Arg&& a
       next->set(Result<U>(f(std::forward<Arg>(arg))));
     }
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
-  } catch (const WorkOSError& e) {
-    next->set(e.error());
-  } catch (const std::exception& e) {
-    next->set(continuation_error(e.what()));
   } catch (...) {
-    next->set(continuation_error("a non-standard exception"));
+    next->set(current_exception_error("a continuation"));
   }
 #endif
 }
@@ -233,15 +228,7 @@ struct CoroutinePromiseBase {
   std::suspend_never final_suspend() const noexcept { return {}; }
   void unhandled_exception() noexcept {
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
-    try {
-      throw;
-    } catch (const WorkOSError& e) {
-      state->set(e.error());
-    } catch (const std::exception& e) {
-      state->set(Error(ErrorKind::kInvalidArgument, std::string("a coroutine threw: ") + e.what()));
-    } catch (...) {
-      state->set(Error(ErrorKind::kInvalidArgument, "a coroutine threw a non-standard exception"));
-    }
+    state->set(current_exception_error("a coroutine"));
 #endif
   }
 };
