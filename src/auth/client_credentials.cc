@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/client_core_impl.h"
 #include "core/core_access.h"
 #include "core/json.h"
 
@@ -145,7 +146,7 @@ Result<ClientCredentialsToken> ClientCredentials::token() const {
   // Waiting for another caller's request keeps to this one's deadline.
   const RequestOptions request_options = state_->request_options();
   const std::optional<std::chrono::milliseconds>& deadline =
-      request_options.deadline ? request_options.deadline : state_->core().options().deadline;
+      workos::detail::call_deadline(state_->core(), request_options);
   detail::SingleFlight::Ran ran = detail::SingleFlight::Ran::kHere;
   detail::SingleFlight::Value value = state_->flight().run(
       state_->key(), std::chrono::steady_clock::duration::zero(), [state] { return state->now(); },

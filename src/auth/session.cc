@@ -11,6 +11,7 @@
 #include "auth/session_payload.h"
 #include "auth/token_verifier.h"
 #include "core/call.h"
+#include "core/client_core_impl.h"
 #include "core/core_access.h"
 #include "crypto/crypto.h"
 #include "crypto/encoding.h"
@@ -308,7 +309,7 @@ SessionRefresh refresh(const std::shared_ptr<SessionContext>& ctx, const Refresh
   if (!start) return out;
   // Waiting for another caller's refresh of this session keeps to this call's deadline.
   const std::optional<std::chrono::milliseconds>& deadline =
-      options.request.deadline ? options.request.deadline : ctx->core->options().deadline;
+      workos::detail::call_deadline(*ctx->core, options.request);
   SingleFlight::Ran ran = SingleFlight::Ran::kHere;
   auto value = ctx->state->refreshes.run(
       start->key, refresh_reuse_window(*ctx), steady_now(ctx->core),

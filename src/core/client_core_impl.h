@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/call.h"
@@ -29,6 +30,12 @@ struct ClientCore::Impl {
 
 /// The `User-Agent` value without suffix: `workos-cpp/<version> (<compiler>; <os>)`.
 std::string base_user_agent();
+
+/// The overall deadline of a call made with `options`: its own, else the client's default.
+inline const std::optional<std::chrono::milliseconds>& call_deadline(
+    const ClientCore& core, const RequestOptions& options) noexcept {
+  return options.deadline ? options.deadline : core.options().deadline;
+}
 
 /// Waits `delay` through the client's clock (the calling thread's own sleep without a client).
 /// An injected `Clock::sleep` is called once with the whole delay; the real sleep, when `cancel`

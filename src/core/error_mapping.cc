@@ -217,15 +217,13 @@ ErrorInfo map_http_error(const HttpResponse& response, std::string_view method,
         info.radar_challenge_json = json_field(obj, "radar_challenge");
         if (info.radar_challenge_json.empty()) {
           json::Writer gathered;
-          bool any = false;
           for (auto field : obj) {
             if (field.key.substr(0, 6) != "radar_") continue;
-            if (!any) gathered.begin_object();
-            any = true;
+            if (gathered.str().empty()) gathered.begin_object();
             gathered.key(field.key);  // escaped: a key may hold a quote or a backslash
             gathered.raw(simdjson::minify(field.value));
           }
-          if (any) {
+          if (!gathered.str().empty()) {
             gathered.end_object();
             info.radar_challenge_json = gathered.take();
           }

@@ -117,7 +117,7 @@ std::optional<Error> CallPlan::build(const ApiRequest& api, const RequestOptions
   request_.max_response_bytes =
       options.max_response_bytes ? *options.max_response_bytes : co.max_response_bytes;
   retry_class_ = classify_retry(request_.method, api.path, options.idempotent);
-  const auto& deadline = options.deadline ? options.deadline : co.deadline;
+  const auto& deadline = call_deadline(core_, options);
   if (deadline) deadline_ = co.clock.now() + *deadline;
 
   if (timeout_ <= std::chrono::milliseconds::zero())
